@@ -1,0 +1,57 @@
+"""The error hierarchy. Library code raises these; only the CLI prints them.
+
+Every message names the input and says how to fix the problem, in one line.
+"""
+
+from __future__ import annotations
+
+
+class FrontlinesError(Exception):
+    """Base class. ``str(err)`` is the one-line message shown to users."""
+
+    code = "E000"
+
+
+class InputError(FrontlinesError):
+    """An input could not be read (missing, binary, bad encoding, too large...)."""
+
+    code = "E100"
+
+    def __init__(self, source: str, problem: str, hint: str = "") -> None:
+        self.source = source
+        self.problem = problem
+        self.hint = hint
+        msg = f"{source}: {problem}"
+        if hint:
+            msg += f" (hint: {hint})"
+        super().__init__(msg)
+
+
+class ConfigError(FrontlinesError):
+    """A setting, config file or environment variable is invalid."""
+
+    code = "E200"
+
+
+class ModelError(FrontlinesError):
+    """The NLP pipeline or a trained model could not be loaded."""
+
+    code = "E300"
+
+
+class GazetteerError(FrontlinesError):
+    """The gazetteer is missing, corrupt, or an import file is malformed."""
+
+    code = "E400"
+
+
+class StoreError(FrontlinesError):
+    """The database could not be opened, migrated or written."""
+
+    code = "E500"
+
+
+class EvalError(FrontlinesError):
+    """An evaluation file is missing or malformed."""
+
+    code = "E600"

@@ -1,0 +1,136 @@
+"""The pipeline: RawDoc → Article → spaCy Doc → places → events → Result.
+
+:class:`Pipeline` loads the NLP model, gazetteer and actor dictionary once
+(lazily, on first use) and runs documents through ``nlp.pipe`` in batches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError
+from .records import Article, RawDoc, Result
+from .settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+class Pipeline:
+    """Heavy resources, loaded once; pass them in to share or to test with fakes."""
+
+    def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None,
+                 gazetteer: Any = None, actors: Any = None) -> None:
+        self.settings = settings or load_settings()
+        self._nlp = nlp
+        self._gazetteer = gazetteer
+        self._actors = actors
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            from .nlp import load_nlp
+
+            self._nlp = load_nlp(self.settings.nlp_model)
+        return self._nlp
+
+    @property
+    def gazetteer(self) -> Any:
+        if self._gazetteer is None:
+            from .geo import load_gazetteer
+
+            self._gazetteer = load_gazetteer(self.settings)
+        return self._gazetteer
+
+    @property
+    def actors(self) -> Any:
+        if self._actors is None:
+            from .actors import load_actors
+
+            self._actors = load_actors()
+        return self._actors
+
+    def analyse(self, article: Article, doc: Any) -> Result:
+        """Run the stages after the parse on one article."""
+        from .events import extract_events
+        from .geo import find_places
+
+        if doc is None:
+            return Result(article=article)
+        errors: list[str] = []
+        places = find_places(doc, article, gazetteer=self.gazetteer)
+        events = extract_events(doc, article, places, actors=self.actors)
+        return Result(article=article, places=tuple(places), events=tuple(events), errors=tuple(errors))
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Result]:
+        """Results in input order; non-English or empty articles pass through unextracted."""
+        cap = self.settings.max_nlp_chars
+
+        def texts(items: list[Article]) -> Iterator[str]:
+            for a in items:
+                yield a.clean_text[:cap]
+
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._run_batch(batch, texts)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch, texts)
+
+    def _run_batch(self, batch: list[Article], texts: Any) -> Iterator[Result]:
+        todo = [a for a in batch if extractable(a)]
+        docs = dict(zip((a.id for a in todo), self.nlp.pipe(texts(todo)), strict=True))
+        for a in batch:
+            yield self.analyse(a, docs.get(a.id))
+
+    def process(self, raws: Iterable[RawDoc | InputError]) -> Iterator[Result | InputError]:
+        """RawDocs (or reader errors, passed through) → Results."""
+        from .ingest import build_article
+
+        pending: list[Article] = []
+        for raw in raws:
+            if isinstance(raw, InputError):
+                yield from self.run(pending)
+                pending = []
+                yield raw
+                continue
+            try:
+                pending.append(build_article(raw))
+            except InputError as err:
+                yield from self.run(pending)
+                pending = []
+                yield err
+                continue
+            if len(pending) >= self.settings.batch_size:
+                yield from self.run(pending)
+                pending = []
+        yield from self.run(pending)
+
+
+def extractable(article: Article) -> bool:
+    return article.language == "en" and bool(article.clean_text.strip())
+
+
+def extract(text: str | None = None, *, html: str | None = None, published: str | dt.date | None = None,
+            url: str | None = None, outlet: str | None = None, title: str | None = None,
+            pipeline: Pipeline | None = None) -> Result:
+    """Extract places and events from one article's text (or HTML).
+
+    >>> r = extract("Gunmen killed two people in Kabul on Sunday.", published="2021-05-02")  # doctest: +SKIP
+    """
+    from .ingest import build_article
+
+    hints = {k: str(v) for k, v in {"published": published, "url": url, "outlet": outlet, "title": title}.items() if v}
+    raw = RawDoc(source="<api>", text=text, html=html, hints=hints)
+    pipe = pipeline or Pipeline()
+    article = build_article(raw)
+    return next(pipe.run([article]))
+
+
+def mark_not_extracted(article: Article, reason: str) -> Article:
+    return replace(article, errors=(*article.errors, reason))

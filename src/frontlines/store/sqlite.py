@@ -1,0 +1,213 @@
+"""SQLite backend: WAL, versioned migrations, one transaction per article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..records import Result
+from .base import SORTS, EventQuery, article_row, event_rows, place_rows
+from .migrations import MIGRATIONS
+
+_ORDER = {
+    "date": "e.date ASC, e.id ASC",
+    "-date": "e.date DESC, e.id ASC",
+    "confidence": "e.confidence ASC, e.id ASC",
+    "-confidence": "e.confidence DESC, e.id ASC",
+    "fatalities": "e.fatalities ASC, e.id ASC",
+    "-fatalities": "e.fatalities DESC, e.id ASC",
+    "id": "e.id ASC",
+}
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    """A frontlines database in one SQLite file."""
+
+    placeholder = "?"
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.url = str(path)
+        self.path = Path(path)
+        try:
+            if readonly:
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            else:
+                if self.path.parent and not self.path.parent.exists():
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.row_factory = sqlite3.Row
+            if not readonly:
+                self.migrate()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{path}: cannot open database: {err} (is it a frontlines SQLite file?)") from None
+
+    # -- schema -----------------------------------------------------------
+    def applied_migrations(self) -> list[str]:
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        return [r[0] for r in self.conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
+
+    def migrate(self) -> list[str]:
+        """Apply pending migrations; returns the names applied now."""
+        done = set(self.applied_migrations())
+        applied = []
+        for m in MIGRATIONS:
+            if m.name in done:
+                continue
+            with self.conn:
+                for stmt in m.sql:
+                    self.conn.execute(stmt)
+                self.conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", (m.name, _now()))
+            applied.append(m.name)
+        return applied
+
+    # -- writes -----------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def save(self, result: Result) -> bool:
+        if self.has_article(result.article.id):
+            return False
+        row = article_row(result)
+        row["ingested_at"] = _now()
+        try:
+            with self.conn:
+                _insert(self.conn, "articles", row)
+                for prow in place_rows(result):
+                    _insert(self.conn, "places", prow)
+                for erow in event_rows(result):
+                    _insert(self.conn, "events", erow, or_ignore=True)
+        except sqlite3.IntegrityError:
+            return False
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.url}: write failed: {err} (is the disk full or the file read-only?)") from None
+        return True
+
+    # -- reads ------------------------------------------------------------
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ? OR external_id = ?", (article_id, article_id)).fetchone()
+        if row is None:
+            return None
+        art = dict(row)
+        art["authors"] = json.loads(art["authors"] or "[]")
+        art["errors"] = json.loads(art["errors"] or "[]")
+        art["offsets"] = json.loads(art["offsets"] or "[]")
+        art["places"] = [json.loads(r[0]) for r in self.conn.execute(
+            "SELECT record FROM places WHERE article_id = ? ORDER BY idx", (art["id"],))]
+        art["events"] = [_event_out(r) for r in self.conn.execute(
+            _EVENT_SELECT + " WHERE e.article_id = ? ORDER BY e.start, e.id", (art["id"],))]
+        return art
+
+    def _where(self, q: EventQuery) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        args: list[Any] = []
+        for col, val in (("e.event_type", q.event_type), ("e.sub_event_type", q.sub_event_type),
+                         ("e.country_code", q.country), ("e.modality", q.modality), ("a.outlet", q.outlet),
+                         ("e.article_id", q.article_id)):
+            if val is not None:
+                clauses.append(f"{col} = ?")
+                args.append(val)
+        if q.actor:
+            clauses.append("(e.actor1_name LIKE ? OR e.actor2_name LIKE ? OR e.actor1_id = ? OR e.actor2_id = ?)")
+            like = f"%{q.actor}%"
+            args += [like, like, q.actor, q.actor]
+        if q.q:
+            clauses.append("(e.sentence LIKE ? OR a.title LIKE ? OR e.location LIKE ?)")
+            like = f"%{q.q}%"
+            args += [like, like, like]
+        if q.bbox:
+            w, s, e_, n = q.bbox
+            clauses.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
+            args += [s, n, w, e_]
+        if q.date_from:
+            clauses.append("e.date >= ?")
+            args.append(q.date_from)
+        if q.date_to:
+            clauses.append("e.date <= ?")
+            args.append(q.date_to)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+    def query_events(self, query: EventQuery) -> list[dict[str, Any]]:
+        if query.sort not in SORTS:
+            raise StoreError(f"unknown sort {query.sort!r} (use one of {', '.join(sorted(SORTS))})")
+        where, args = self._where(query)
+        sql = f"{_EVENT_SELECT}{where} ORDER BY {_ORDER[query.sort]} LIMIT ? OFFSET ?"
+        return [_event_out(r) for r in self.conn.execute(sql, [*args, query.limit, query.offset])]
+
+    def count_events(self, query: EventQuery) -> int:
+        where, args = self._where(query)
+        return int(self.conn.execute(
+            f"SELECT COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id{where}", args).fetchone()[0])
+
+    def iter_events(self) -> Iterator[dict[str, Any]]:
+        for r in self.conn.execute(_EVENT_SELECT + " ORDER BY e.date, e.article_id, e.start, e.id"):
+            yield _event_out(r)
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        for r in self.conn.execute("SELECT id FROM articles ORDER BY ingested_at, id"):
+            art = self.get_article(r[0])
+            if art is not None:
+                yield art
+
+    def stats(self) -> dict[str, Any]:
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        by_type = {r[0] or "none": r[1] for r in self.conn.execute(
+            "SELECT event_type, COUNT(*) FROM events GROUP BY event_type ORDER BY 2 DESC")}
+        by_lang = {r[0] or "unknown": r[1] for r in self.conn.execute(
+            "SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY 2 DESC")}
+        return {
+            "articles": one("SELECT COUNT(*) FROM articles"),
+            "places": one("SELECT COUNT(*) FROM places"),
+            "events": one("SELECT COUNT(*) FROM events"),
+            "outlets": one("SELECT COUNT(DISTINCT outlet) FROM articles"),
+            "date_min": one("SELECT MIN(date) FROM events"),
+            "date_max": one("SELECT MAX(date) FROM events"),
+            "events_by_type": by_type,
+            "articles_by_language": by_lang,
+            "migrations": self.applied_migrations(),
+        }
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_EVENT_SELECT = (
+    "SELECT e.record, e.id AS id, e.article_id AS article_id, a.outlet AS outlet, a.title AS title, "
+    "a.original_source AS original_source, a.url AS url, a.published AS published "
+    "FROM events e JOIN articles a ON a.id = e.article_id"
+)
+
+
+def _event_out(row: sqlite3.Row) -> dict[str, Any]:
+    rec = json.loads(row["record"])
+    rec["id"] = row["id"]
+    rec["article_id"] = row["article_id"]
+    rec["article"] = {k: row[k] for k in ("outlet", "title", "original_source", "url", "published")}
+    return rec
+
+
+def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any], *, or_ignore: bool = False) -> None:
+    cols = ", ".join(f'"{c}"' for c in row)
+    marks = ", ".join("?" for _ in row)
+    verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
+    conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})".replace("INSERT", verb, 1), list(row.values()))
