@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -88,8 +88,9 @@ class Pipeline:
         for a in batch:
             yield self.analyse(a, docs.get(a.id))
 
-    def process(self, raws: Iterable[RawDoc | InputError]) -> Iterator[Result | InputError]:
-        """RawDocs (or reader errors, passed through) → Results."""
+    def process(self, raws: Iterable[RawDoc | InputError], *,
+                skip: Callable[[str], bool] | None = None) -> Iterator[Result | InputError]:
+        """RawDocs (or reader errors, passed through) → Results; ``skip(article_id)`` drops stored ones."""
         from .ingest import build_article
 
         pending: list[Article] = []
@@ -100,12 +101,15 @@ class Pipeline:
                 yield raw
                 continue
             try:
-                pending.append(build_article(raw))
+                article = build_article(raw)
             except InputError as err:
                 yield from self.run(pending)
                 pending = []
                 yield err
                 continue
+            if skip is not None and skip(article.id):
+                continue
+            pending.append(article)
             if len(pending) >= self.settings.batch_size:
                 yield from self.run(pending)
                 pending = []
