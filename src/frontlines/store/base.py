@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -146,5 +146,11 @@ class Store(Protocol):
     def iter_articles(self) -> Iterator[dict[str, Any]]: ...
 
     def stats(self) -> dict[str, Any]: ...
+
+    def replace_derived(self, kind: str, rows: Iterable[tuple[str, dict[str, Any]]]) -> int:
+        """Replace every derived record of ``kind`` (incidents, control...) in one transaction."""
+        ...
+
+    def iter_derived(self, kind: str) -> Iterator[dict[str, Any]]: ...
 
     def close(self) -> None: ...

@@ -91,4 +91,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet)",
         ),
     ),
+    Migration(
+        "0002_derived",
+        (
+            # Results computed from stored events (incidents, territorial control...), replaced whole per kind.
+            """CREATE TABLE IF NOT EXISTS derived (
+                kind TEXT NOT NULL,
+                key TEXT NOT NULL,
+                record TEXT NOT NULL,
+                PRIMARY KEY (kind, key)
+            )""",
+        ),
+    ),
 )

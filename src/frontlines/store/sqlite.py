@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +96,18 @@ class SQLiteStore:
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.url}: write failed: {err} (is the disk full or the file read-only?)") from None
         return True
+
+    def replace_derived(self, kind: str, rows: Iterable[tuple[str, dict[str, Any]]]) -> int:
+        """Replace every derived record of ``kind`` (e.g. "incident") in one transaction."""
+        data = [(kind, key, json.dumps(rec, ensure_ascii=False, sort_keys=True)) for key, rec in rows]
+        with self.conn:
+            self.conn.execute("DELETE FROM derived WHERE kind = ?", (kind,))
+            self.conn.executemany("INSERT INTO derived (kind, key, record) VALUES (?, ?, ?)", data)
+        return len(data)
+
+    def iter_derived(self, kind: str) -> Iterator[dict[str, Any]]:
+        for r in self.conn.execute("SELECT record FROM derived WHERE kind = ? ORDER BY key", (kind,)):
+            yield json.loads(r[0])
 
     # -- reads ------------------------------------------------------------
     def get_article(self, article_id: str) -> dict[str, Any] | None:
