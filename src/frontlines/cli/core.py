@@ -79,6 +79,8 @@ def _store(settings: Settings, *, must_exist: bool = False):
 _common_run_options = [
     click.option("--workers", "-j", type=int, default=None, help="Worker processes [default: all cores]."),
     click.option("--engine", type=click.Choice(["local", "dask"]), default=None, help="Execution engine [default: local]."),
+    click.option("--address", default=None, metavar="URL",
+                 help="Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786 [default: a local cluster]."),
     click.option("--column", "columns", multiple=True, metavar="FIELD=COLUMN",
                  help="CSV/JSONL column for a field (text, html, id, title, published, url, outlet, authors)."),
     click.option("--quiet", "-q", is_flag=True, help="No progress display."),
@@ -97,7 +99,7 @@ def _run_options(f):  # type: ignore[no-untyped-def]
 @click.option("--strict", is_flag=True, help="Stop at the first bad input (non-zero exit; what was stored is kept).")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], workers: int | None, engine: str | None,
-           columns: tuple[str, ...], quiet: bool, strict: bool) -> None:
+           address: str | None, columns: tuple[str, ...], quiet: bool, strict: bool) -> None:
     """Read articles, extract places and events, and store them.
 
     PATHS are files (.txt .html .jsonl .json .csv .tsv RSS/Atom .xml, or .gz of any), directories
@@ -112,7 +114,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], workers: int | None, engi
     """
     from ..jobs import ingest_paths
 
-    settings = _settings(ctx, workers=workers, engine=engine)
+    settings = _settings(ctx, workers=workers, engine=engine, address=address)
     progress = _Progress(_progress_enabled(quiet), "ingest")
     with _store(settings) as store:
         report = ingest_paths(paths, store=store, settings=settings, strict=strict,
@@ -132,7 +134,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], workers: int | None, engi
 @_run_options
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], output: str | None, explain: bool, resume: bool,
-            workers: int | None, engine: str | None, columns: tuple[str, ...], quiet: bool) -> None:
+            workers: int | None, engine: str | None, address: str | None, columns: tuple[str, ...],
+            quiet: bool) -> None:
     """Write one contract JSON record per input article (no database).
 
     Input: JSONL lines {"id", "text" | "html", "published"?, "url"?, "outlet"?, "title"?}, or any
@@ -147,7 +150,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: str | None, expl
     """
     from ..jobs import extract_to, ids_in_output, repair_tail
 
-    settings = _settings(ctx, workers=workers, engine=engine)
+    settings = _settings(ctx, workers=workers, engine=engine, address=address)
     progress = _Progress(_progress_enabled(quiet) and output is not None, "extract")
     done: set[str] = set()
     if resume:
