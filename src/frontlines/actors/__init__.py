@@ -1,13 +1,16 @@
 """Actors: the actor dictionary (data) and resolution of actor mentions.
 
-(Owner: actors. Interface only until filled in.)
+>>> actors = load_actors()                                     # doctest: +SKIP
+>>> resolve_actor("Al Hashd Al Shabi", actors=actors).id       # doctest: +SKIP
+'pmf'
+
+See ``docs/actors.md`` for the data files and the rules.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from .dictionary import ActorDictionary, ActorEntry, Country, GenericType, NamePeriod, load_actors
+from .resolve import find_actors, resolve_actor, resolve_entry
 
-
-def load_actors() -> Any:
-    """Load the shipped actor dictionary (plus user additions)."""
-    return None
+__all__ = ["ActorDictionary", "ActorEntry", "Country", "GenericType", "NamePeriod", "find_actors", "load_actors",
+           "resolve_actor", "resolve_entry"]

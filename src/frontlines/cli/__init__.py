@@ -48,9 +48,9 @@ def cli(ctx: click.Context, db: str | None, config_file: str | None) -> None:
 
 
 def _register() -> None:
-    from . import core, evaluate, geo, scale, sources, train, web
+    from . import actors, core, evaluate, geo, scale, sources, train, web
 
-    for module in (core, geo, evaluate, train, web, scale, sources):
+    for module in (core, geo, actors, evaluate, train, web, scale, sources):
         for command in module.COMMANDS:
             cli.add_command(command)
 
