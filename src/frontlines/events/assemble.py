@@ -1,0 +1,428 @@
+"""Build Event records sentence by sentence from typings, actor mentions, places and dates.
+
+For each sentence the classifier types (cheap, and most sentences stop there), the rest runs only
+for sentences that report an event: actor mentions → roles (``roles.py``), modality and
+attribution (``modality.py``), fatalities and quantities (``numbers.py``), the date, and the
+place(s). One event is built per (typing, place); mentions of one event merge (``merge.py``).
+Choices (geo_precision mapping, date fallback, confidence) are documented in
+``docs/events-assembly.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..records import Actor, Article, DateInfo, Event, Evidence, Place
+from . import modality, numbers, roles
+from .merge import merge_events
+
+#: Dependencies that open a new clause: a place across one is not "in the same clause".
+CLAUSE_DEPS = ("relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp")
+PRECISION_RANK = {"point": 0, "near": 1, "region": 2, "country": 3, "unresolved": 4}
+#: Relations of a place list that names one area, not several ("between A and B").
+JOINT_RELATIONS = ("between",)
+#: ACLED event types whose events can have a death toll of their own.
+VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+
+
+@dataclass(frozen=True)
+class Stages:
+    """The neighbouring stages assembly calls, injectable for tests.
+
+    ``classify(sent)`` → typings; ``find_actors(sent, article, *, actors)`` → actor mentions with raw
+    offsets; ``resolve_date(text, *, published)`` → DateInfo. Any may be None (stage not available).
+    """
+
+    classify: Callable[..., list[Any]] | None
+    find_actors: Callable[..., list[Actor]] | None = None
+    resolve_date: Callable[..., DateInfo] | None = None
+
+
+@dataclass(frozen=True)
+class Located:
+    """A place chosen for an event and the rule that chose it."""
+
+    place: Place | None
+    rule: str
+    in_sentence: bool
+
+
+def raw_tokens(sent: Any, article: Article) -> list[tuple[Any, tuple[int, int]]]:
+    """Each token of a sentence with its raw-text span."""
+    return [(t, article.span_to_raw(t.idx, t.idx + len(t))) for t in sent]
+
+
+def tokens_of(start: int, end: int, toks: list[tuple[Any, tuple[int, int]]]) -> list[Any]:
+    return [t for t, (s, e) in toks if s < end and e > start]
+
+
+def head_of(tokens: list[Any]) -> Any:
+    ids = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])
+
+
+def trigger_token(sent: Any, typing: Any) -> Any:
+    """The trigger token of a typing: from its token index if it has one, else its char offsets."""
+    doc = sent.doc
+    for name in ("trigger_i", "trigger_index", "trigger_token", "token_i"):
+        i = getattr(typing, name, None)
+        if isinstance(i, int) and sent.start <= i < sent.end:
+            return doc[i]
+    start = getattr(typing, "trigger_start", None)
+    end = getattr(typing, "trigger_end", None)
+    if isinstance(start, int):
+        span = doc.char_span(start, end if isinstance(end, int) and end > start else start + 1,
+                             alignment_mode="expand")
+        if span is not None and len(span):
+            return span.root
+    return sent.root
+
+
+def trigger_tokens(sent: Any, typing: Any) -> frozenset[int]:
+    """Doc indices of every token of a (possibly multi-word) trigger."""
+    start, end = getattr(typing, "trigger_start", None), getattr(typing, "trigger_end", None)
+    if not isinstance(start, int) or not isinstance(end, int) or end <= start:
+        return frozenset()
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    return frozenset(t.i for t in span) if span is not None else frozenset()
+
+
+def geo_precision(place: Place | None, *, fallback: bool = False) -> tuple[int | None, str]:
+    """ACLED geo_precision (1 town/point, 2 near a town / part of a region, 3 region/province/country)."""
+    if place is None or place.precision == "unresolved":
+        return None, "geo:unknown"
+    fc = place.feature_code or ""
+    if place.precision == "point":
+        if fc.startswith(("ADM1", "PCL")):
+            value, rule = 3, f"geo:point-{fc}->3"
+        elif fc.startswith(("ADM2", "ADM3", "RGN", "AREA", "DSRT", "MTS")):
+            value, rule = 2, f"geo:point-{fc}->2"
+        else:
+            value, rule = 1, "geo:point->1"
+    elif place.precision == "near":
+        value, rule = 2, "geo:near->2"
+    elif place.precision == "region":
+        town = fc.startswith("PPL") or (place.relation is not None and not fc.startswith(("ADM", "PCL")))
+        value, rule = (2, "geo:region-of-town->2") if town else (3, "geo:region->3")
+    else:
+        value, rule = 3, "geo:country->3"
+    if fallback:
+        return min(3, value + 1), f"{rule}, article-main-place +1"
+    return value, rule
+
+
+def usable(place: Place) -> bool:
+    """Places an event can be pinned on (not a demonym such as "Syrian")."""
+    return place.relation != "demonym"
+
+
+def main_place(places: list[Place]) -> Place | None:
+    """The article's main place, for events whose sentence names none.
+
+    The focus country is the one most often named (demonyms count); the main place is the most
+    often named town or area in it when one is named more often than any other, else the country.
+    """
+    named = [p for p in places if p.country_code and p.precision != "unresolved" and p.geonameid is not None]
+    if not named:
+        return None
+    focus = Counter(p.country_code for p in named).most_common(1)[0][0]
+    local = [p for p in named if usable(p) and p.country_code == focus and p.precision != "country"]
+    counts = Counter(p.geonameid for p in local).most_common(2)
+    if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+        return min((p for p in local if p.geonameid == counts[0][0]),
+                   key=lambda p: (p.relation is not None, PRECISION_RANK[p.precision]))
+    return next((p for p in named if p.country_code == focus and p.precision == "country" and usable(p)), None)
+
+
+def _coordinated_root(tok: Any) -> Any:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _describes(outer: Any, inner: Any) -> bool:
+    """Whether ``inner`` sits in ``outer``'s phrase as a description, not as a coordinated item."""
+    tok = inner
+    while tok.i != outer.i:
+        if tok.dep_ == "conj" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
+def _clause_distance(a: Any, b: Any) -> tuple[int, int]:
+    """(clause boundaries crossed, tree distance) between two tokens of one sentence."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    ids_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, t in enumerate(up_a):
+        if t.i in ids_b:
+            path = up_a[:n] + up_b[: ids_b[t.i]]
+            return sum(1 for x in path if x.dep_ in CLAUSE_DEPS), n + ids_b[t.i]
+    return 99, 99
+
+
+def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]:
+    """The place(s) of an event in its sentence: those in the trigger's clause, one per listed place.
+
+    ``found`` pairs each usable place of the sentence with its head token. Places nested in another
+    place's phrase ("Talila, located in the countryside of Palmyra") describe it: an unresolved
+    outer place takes the resolved nested one's location.
+    """
+    if not found:
+        return []
+    ids = {id(p): h for p, h in found}
+    nested: dict[int, Place] = {}
+    top: list[tuple[Place, Any]] = []
+    for p, h in found:
+        outer = next((q for q, g in found if q is not p and g.i != h.i and _describes(g, h)), None)
+        if outer is None:
+            top.append((p, h))
+        elif id(outer) not in nested and p.precision != "unresolved":
+            nested[id(outer)] = p
+    scored = sorted(top, key=lambda ph: (_clause_distance(trigger, ph[1])[0], PRECISION_RANK[ph[0].precision],
+                                         _clause_distance(trigger, ph[1])[1], abs(ph[1].i - trigger.i)))
+    best, best_head = scored[0]
+    rule = "place:same-clause" if _clause_distance(trigger, best_head)[0] == 0 else "place:nearest-in-sentence"
+    group = [best]
+    if best.relation not in JOINT_RELATIONS:
+        root = _coordinated_root(best_head)
+        group = [p for p, h in top if _coordinated_root(h).i == root.i and p.relation not in JOINT_RELATIONS]
+        group.sort(key=lambda p: ids[id(p)].i)
+    out = []
+    for p in group:
+        r = rule if len(group) == 1 else f"{rule}, one-per-listed-place"
+        inner = nested.get(id(p))
+        if p.precision == "unresolved" and inner is not None:
+            out.append(Located(inner, f"{r}, located-by-nested '{inner.text}' for '{p.text}'", True))
+        else:
+            out.append(Located(p, r, True))
+    return out
+
+
+def fallback_place(main: Place | None, actor1: Actor | None) -> Located:
+    """The article's main place for an event whose sentence names none, unless its actor is foreign to it.
+
+    "Iraqi forces took the crossing" in an article about Syria is not pinned on the Syrian main place.
+    """
+    if main is None:
+        return Located(None, "place:none", False)
+    country = (actor1.country or "").upper() if actor1 is not None else ""
+    if len(country) == 2 and main.country_code and country != main.country_code.upper():
+        return Located(None, f"place:none (actor1 country {country} is not the main place's)", False)
+    return Located(main, "place:article-main", False)
+
+
+def confidence(typing_conf: float, r: roles.Roles, located: Located, dated: bool) -> float:
+    """Typing confidence × completeness (0.55 + 0.2 actor1 + 0.1 actor2 + 0.1 place in sentence + 0.05 date)."""
+    completeness = 0.55 + 0.2 * (r.actor1 is not None) + 0.1 * (r.actor2 is not None) \
+        + 0.1 * located.in_sentence + 0.05 * dated
+    return max(0.0, min(1.0, float(typing_conf) * completeness))
+
+
+def event_id(article_id: str, start: int, end: int, sub_event: str | None, place: Place | None, trigger: int) -> str:
+    """Stable id: hash of article id, sentence offsets, sub-event type, place and trigger offset."""
+    where = str(place.geonameid) if place is not None and place.geonameid is not None else (place.text if place else "")
+    key = f"{article_id}|{start}|{end}|{sub_event}|{where}|{trigger}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def date_of(text: str, article: Article, stages: Stages) -> tuple[DateInfo, str]:
+    """The event date the sentence states; else the publication date at week precision (ACLED 2)."""
+    info: DateInfo | None = None
+    if stages.resolve_date is not None:
+        try:
+            info = stages.resolve_date(text, published=article.published)
+        except NotImplementedError:
+            info = None
+    if info is not None and info.date is not None:
+        return info, f"time:{info.rule}" + (f" '{info.text}'" if info.text else "")
+    if article.published is not None:
+        return DateInfo(article.published, 2, None, "published-fallback"), "date:article-published, week precision"
+    return DateInfo(None, None, None, "unknown"), "date:unknown"
+
+
+def toll_of(trig: Any, triggers: list[Any], counts: list[numbers.Count], offset: int) -> tuple[int, str]:
+    """The death toll of the event at ``trig``: the counts nearer to it than to any other trigger."""
+    mine = [c for c in counts if min(triggers, key=lambda t: abs(t.idx - (offset + c.start))).i == trig.i]
+    if not mine:
+        return 0, "numbers.yaml#fatalities:none-reported"
+    best = max(mine, key=lambda c: c.value)
+    return best.value, f"{best.rule} '{best.text}'"
+
+
+def outcome_links(typings: list[Any], triggers: list[Any]) -> dict[int, int]:
+    """Typings that only report another's outcome: index → index of the event they belong to.
+
+    "shelled the town, killing 12" (a participle hanging on another trigger) and "10 militants were
+    killed by an airstrike" (a bare death word beside a more specific violent event) are one event.
+    """
+    lex = numbers.load_numbers()
+    parts = set(lex.get("outcome_participles", ()))
+    words = set(lex.get("outcome_words", ()))
+    hosts = [m for m, (ty, t) in enumerate(zip(typings, triggers, strict=True))
+             if ty.event_type in VIOLENT and t.lower_ not in words | parts]
+    links: dict[int, int] = {}
+    for n, t in enumerate(triggers):
+        if n in hosts:
+            continue
+        if t.lower_ in parts and t.dep_ in ("advcl", "xcomp", "conj", "acl"):
+            host = next((m for m, h in enumerate(triggers) if m != n and h.i == t.head.i), None)
+            if host is not None and host not in links:
+                links[n] = host
+                continue
+        if t.lower_ in words and hosts:
+            links[n] = min(hosts, key=lambda m: abs(triggers[m].i - t.i))
+    return links
+
+
+def is_outcome_only(typings: list[Any], triggers: list[Any]) -> bool:
+    """Whether a sentence's typings all just report deaths ("Two civilians were killed in the attack.")."""
+    words = set(numbers.load_numbers().get("outcome_words", ()))
+    return bool(triggers) and all(t.lower_ in words for t in triggers)
+
+
+def add_toll(host: Event, value: int, rule: str, mention: Evidence, victim: Actor | None = None) -> Event:
+    """``host`` with a toll (and victims) stated in the next sentence."""
+    evidence = dict(host.evidence)
+    changes: dict[str, Any] = {}
+    if value > (host.fatalities or 0):
+        changes["fatalities"] = value
+        evidence["fatalities"] = f"toll-in-next-sentence:{rule}"
+    if host.actor2 is None and victim is not None:
+        changes["actor2"] = victim
+        evidence["actor2"] = f"toll-in-next-sentence:{victim.rule}"
+    return replace(host, **changes, evidence=evidence, mentions=host.mentions + (mention,))
+
+
+def _actors_of(sent: Any, article: Article, *, actors: Any, stages: Stages) -> list[Actor]:
+    if stages.find_actors is None:
+        return []
+    try:
+        return list(stages.find_actors(sent, article, actors=actors))
+    except NotImplementedError:  # the actors stage is still a stub
+        return []
+
+
+def _strip_span(sent: Any) -> tuple[str, int, int]:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    start = sent.start_char + lead
+    return body, start, start + len(body)
+
+
+def assemble(doc: Any, article: Article, places: list[Place], *, actors: Any, stages: Stages) -> list[Event]:
+    """Events of a parsed article, one per (typing, place), merged across mentions."""
+    if stages.classify is None:
+        return []
+    main = main_place(places)
+    events: list[Event] = []
+    last = -2  # index of the last sentence that gave events
+    for n, sent in enumerate(doc.sents):
+        try:
+            typings = [t for t in stages.classify(sent) if getattr(t, "event_type", None)]
+        except NotImplementedError:  # the typing stage is still a stub
+            return []
+        follows = last == n - 1 and bool(events) and events[-1].event_type in VIOLENT
+        if not typings:
+            if follows:
+                _toll_into(events, sent, article)
+            continue
+        new = _sentence_events(sent, typings, article, places, main, actors=actors, stages=stages)
+        if follows and is_outcome_only(typings, [trigger_token(sent, t) for t in typings]) \
+                and all(e.actor1 is None and e.evidence["place"].startswith(("place:article-main", "place:none"))
+                    for e in new):
+            e = max(new, key=lambda x: x.fatalities or 0)
+            events[-1] = add_toll(events[-1], e.fatalities or 0, e.evidence["fatalities"], e.mentions[0], e.actor2)
+        else:
+            events.extend(new)
+        last = n
+    return merge_events(events)
+
+
+def _toll_into(events: list[Event], sent: Any, article: Article) -> None:
+    """A death toll alone in the sentence after an event ("Eight people died.") is that event's."""
+    text, cstart, cend = _strip_span(sent)
+    value, rule = numbers.fatalities(text)
+    if value:
+        start, end = article.span_to_raw(cstart, cend)
+        events[-1] = add_toll(events[-1], value, rule, Evidence(article.id, text, start, end, rule))
+
+
+def _sentence_events(sent: Any, typings: list[Any], article: Article, places: list[Place], main: Place | None,
+                     *, actors: Any, stages: Stages) -> list[Event]:
+    text, cstart, cend = _strip_span(sent)
+    start, end = article.span_to_raw(cstart, cend)
+    toks = raw_tokens(sent, article)
+    found_actors = _actors_of(sent, article, actors=actors, stages=stages)
+    mentions = [m for m in (roles.mention_of(a, toks) for a in found_actors) if m is not None]
+    in_sent: list[tuple[Place, Any]] = []
+    for p in places:
+        if start <= p.start < end and usable(p):
+            covered = tokens_of(p.start, p.end, toks)
+            if covered and not any(a.start is not None and a.end is not None and a.start < p.end and a.end > p.start
+                                   for a in found_actors):
+                in_sent.append((p, head_of(covered)))
+    date, date_rule = date_of(text, article, stages)
+    counts = numbers.fatality_counts(text)
+    quantities = numbers.quantities(text)
+    triggers = [trigger_token(sent, t) for t in typings]
+    outcomes = outcome_links(typings, triggers)
+    typings = [t for n, t in enumerate(typings) if n not in outcomes]
+    victims = {triggers[host].i: triggers[n] for n, host in outcomes.items()}
+    triggers = [t for n, t in enumerate(triggers) if n not in outcomes]
+    events = []
+    for typing, trig in zip(typings, triggers, strict=True):
+        # a death toll belongs to the nearest trigger of the sentence
+        fat, fat_rule = toll_of(trig, triggers, counts, cstart)
+        r = roles.assign(trig, mentions, trigger_tokens=trigger_tokens(sent, typing))
+        if r.actor1 is None:
+            generic, grule = roles.subject_actor(trig, typing.event_type, article.span_to_raw)
+            if generic is not None:
+                r = replace(r, actor1=generic, rules={**r.rules, "actor1": grule})
+        outcome = victims.get(trig.i)
+        if r.actor2 is None and outcome is not None:
+            folded = roles.assign(outcome, mentions)
+            if folded.actor2 is not None:
+                r = replace(r, actor2=folded.actor2,
+                            rules={**r.rules, "actor2": f"roles:outcome-'{outcome.text}'+{folded.rules['actor2']}"})
+        reading = modality.read(trig)
+        located = choose_places(trig, in_sent) or [fallback_place(main, r.actor1)]
+        for loc in located:
+            gp, gp_rule = geo_precision(loc.place, fallback=not loc.in_sentence)
+            rule = str(getattr(typing, "rule", "classify"))
+            evidence = {
+                "event_type": rule, "sub_event_type": rule, "plover_type": rule,
+                "trigger": f"'{trig.text}'",
+                "place": loc.rule + (f"; {loc.place.evidence.rule}" if loc.place and loc.place.evidence else ""),
+                "geo_precision": gp_rule, "date": date_rule, "time_precision": date_rule,
+                "fatalities": fat_rule, "modality": reading.modality_rule,
+                "attribution": reading.attribution_rule,
+            }
+            for role in ("actor1", "actor2", "assoc_actors"):
+                if role in r.rules:
+                    who = getattr(r, role if role != "assoc_actors" else "assoc")
+                    what = who.rule if isinstance(who, Actor) else "; ".join(a.rule for a in who)
+                    evidence[role] = f"{r.rules[role]}; {what}"
+            if quantities:
+                evidence["quantities"] = "numbers.yaml#quantity_units"
+            conf = confidence(float(getattr(typing, "confidence", 0.5)), r, loc, date.time_precision == 1)
+            evidence["confidence"] = "typing confidence x completeness(actor1, actor2, place, date)"
+            tstart = article.to_raw(trig.idx)
+            events.append(Event(
+                id=event_id(article.id, start, end, typing.sub_event_type, loc.place, tstart),
+                article_id=article.id, event_type=typing.event_type, sub_event_type=typing.sub_event_type,
+                plover_type=getattr(typing, "plover_type", None),
+                actor1=r.actor1, actor2=r.actor2, assoc_actors=r.assoc,
+                place=loc.place, geo_precision=gp, date=date.date, time_precision=date.time_precision,
+                fatalities=fat, modality=reading.modality, attribution=reading.attribution,
+                sentence=text, start=start, end=end, confidence=conf, evidence=evidence,
+                quantities=quantities,
+                mentions=(Evidence(article.id, text, start, end, rule),),
+            ))
+    return events

@@ -1,0 +1,175 @@
+"""Modality (asserted / claimed / planned / denied / speculative) and attribution of an event.
+
+Both are read from the dependency parse around the event's trigger token, with the cue words of
+``data/events/modality.yaml``. Precedence: denied > speculative > planned > claimed > asserted
+(a threat reported by a spokesman is *planned*, attributed to the spokesman). Attribution is the
+text of whoever the sentence says reported it ("according to X", "X said ...", "reports came
+that ..."); a sentence without a reporting frame has none: it is never borrowed from a neighbour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..records import Modality
+
+LEXICON = "events/modality.yaml"
+#: Dependencies that hang a clause on a noun: cues above them do not govern the trigger,
+#: unless the clause is an infinitive ("the zero hour to attack", "a plan to strike").
+NOUN_CLAUSES = ("relcl", "acl")
+#: Dependencies along which a verb chain shares auxiliaries and negation with the trigger.
+CHAIN = ("xcomp", "conj", "dobj", "attr", "nsubj", "nsubjpass", "aux", "prep", "pobj", "pcomp")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Modality and attribution of one trigger, with the rules that gave them."""
+
+    modality: Modality
+    modality_rule: str
+    attribution: str | None
+    attribution_rule: str
+
+
+@lru_cache(maxsize=1)
+def load_modality() -> dict[str, Any]:
+    """The modality lexicon (cached), with its lists turned into sets."""
+    path = resources.files("frontlines") / "data" / LEXICON
+    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {k: ({kk: set(vv) if isinstance(vv, list) else vv for kk, vv in v.items()} if isinstance(v, dict) else v)
+            for k, v in raw.items()}
+
+
+def governors(trigger: Any) -> list[Any]:
+    """Tokens above the trigger that can govern its modality, nearest first."""
+    out: list[Any] = []
+    tok = trigger
+    while tok.head.i != tok.i:
+        if tok.dep_ in NOUN_CLAUSES and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            break
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def verb_chain(trigger: Any) -> list[Any]:
+    """The trigger and the verbs it shares auxiliaries with ("will continue to attack", "launched an attack")."""
+    chain = [trigger]
+    tok = trigger
+    while tok.dep_ in CHAIN and tok.head.i != tok.i and len(chain) < 5:
+        tok = tok.head
+        chain.append(tok)
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    return chain
+
+
+def subject_of(verb: Any) -> Any | None:
+    """The subject token of a verb, looking up through conj/advcl/xcomp when it has none."""
+    tok = verb
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return c
+        if tok.dep_ not in ("conj", "advcl", "xcomp") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def phrase(token: Any) -> str:
+    """The text of a token's subtree, leading determiners stripped: "The Syrian state TV" → "Syrian state TV"."""
+    strip = load_modality()["attribution"]["strip_leading"]
+    words = [t for t in token.subtree if t.dep_ != "punct" or t.text in ("-", "'")]
+    while words and words[0].lower_ in strip:
+        words = words[1:]
+    return " ".join(" ".join(t.text_with_ws for t in words).split()).replace(" - ", "-")
+
+
+def read(trigger: Any) -> Reading:
+    """Modality and attribution of the event whose trigger token is ``trigger``."""
+    lex = load_modality()
+    modality, mrule = _modality(trigger, lex)
+    attribution, arule = _attribution(trigger, lex)
+    if modality == "asserted" and attribution is not None:
+        modality, mrule = "claimed", f"{arule} (reported speech)"
+    return Reading(modality, mrule, attribution, arule)
+
+
+def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
+    chain = verb_chain(trigger)
+    above = governors(trigger)
+    kids = [c for t in chain for c in t.children]
+    # negation is not shared across coordination: "not finished and will continue"
+    own = chain[: next((i + 1 for i, t in enumerate(chain) if t.dep_ == "conj"), len(chain))]
+    den, spec, plan, claim = lex["denied"], lex["speculative"], lex["planned"], lex["claimed"]
+    for c in (c for t in own for c in t.children):
+        if c.dep_ == "neg" and c.lower_ in den["negations"]:
+            return "denied", f"modality.yaml#denied:negation '{c.text}'"
+    for g in above:
+        if g.lower_ in den["governors"]:
+            return "denied", f"modality.yaml#denied:governor '{g.text}'"
+    for c in kids:
+        if c.dep_ == "aux" and c.lower_ in spec["aux"]:
+            return "speculative", f"modality.yaml#speculative:aux '{c.text}'"
+        if c.dep_ == "advmod" and c.lower_ in spec["adverbs"]:
+            return "speculative", f"modality.yaml#speculative:adverb '{c.text}'"
+    for c in trigger.children:
+        if c.dep_ == "amod" and c.lower_ in spec["modifiers"]:
+            return "speculative", f"modality.yaml#speculative:modifier '{c.text}'"
+    for g in above:
+        if g.lower_ in spec["impersonal_frames"]:
+            subj = subject_of(g)
+            if subj is None or subj.lower_ == "it":
+                return "speculative", f"modality.yaml#speculative:impersonal '{'it is ' if subj is not None else ''}{g.text}'"
+        if g.lower_ in spec["governors"]:
+            return "speculative", f"modality.yaml#speculative:governor '{g.text}'"
+    for c in kids:
+        if c.dep_ == "aux" and c.lower_ in plan["aux"]:
+            return "planned", f"modality.yaml#planned:aux '{c.text}'"
+    for c in trigger.children:
+        if c.dep_ == "amod" and c.lower_ in plan["modifiers"]:
+            return "planned", f"modality.yaml#planned:modifier '{c.text}'"
+    for g in above:
+        if g.lower_ in plan["governors"]:
+            return "planned", f"modality.yaml#planned:governor '{g.text}'"
+    for c in kids:
+        if c.dep_ == "advmod" and c.lower_ in claim["adverbs"]:
+            return "claimed", f"modality.yaml#claimed:adverb '{c.text}'"
+    return "asserted", "modality.yaml#asserted:no-cue"
+
+
+def _attribution(trigger: Any, lex: dict[str, Any]) -> tuple[str | None, str]:
+    claim = lex["claimed"]
+    for g in governors(trigger):
+        if g.lower_ in claim["reporting_verbs"]:
+            subj = subject_of(g)
+            if subj is not None and subj.lower_ not in ("it", "this", "that", "which"):
+                return phrase(subj), f"modality.yaml#claimed:reporting-verb '{g.text}'"
+        if g.lower_ in claim["report_frame_verbs"]:
+            subj = subject_of(g)
+            if subj is not None and subj.lower_ in claim["report_nouns"]:
+                return phrase(subj), f"modality.yaml#claimed:report-frame '{subj.text} {g.text}'"
+    for tok in trigger.sent:
+        if tok.lower_ in claim["source_preps"] and tok.dep_ in ("prep", "advcl", "acl"):
+            src = _source_of(tok)
+            if src is not None:
+                return phrase(src), f"modality.yaml#claimed:source-prep '{tok.text}'"
+    return None, "modality.yaml#attribution:none"
+
+
+def _source_of(prep: Any) -> Any | None:
+    """The noun a source preposition names: "according to the field reports" → "reports"."""
+    for c in prep.children:
+        if c.dep_ in ("pobj", "dobj"):
+            return c
+        if c.dep_ == "prep":
+            for cc in c.children:
+                if cc.dep_ == "pobj":
+                    return cc
+    return None

@@ -1,0 +1,133 @@
+"""Fatalities and quantities stated in a sentence.
+
+Cue words live in ``data/events/numbers.yaml``. Fatalities follow ACLED's coding: digits and
+number words are read as written, vague counts get ACLED's codes ("several" = 3, "dozens" = 12,
+"hundreds" = 100), wounded counts are never fatalities ("killing 5 and wounding 10" → 5), and a
+sentence that reports no deaths gives 0 (ACLED codes 0 when no fatalities are reported).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+LEXICON = "events/numbers.yaml"
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number found in text: its value, offsets in that text and the rule that read it."""
+
+    value: int
+    start: int
+    end: int
+    text: str
+    rule: str
+
+
+@lru_cache(maxsize=1)
+def load_numbers() -> dict[str, Any]:
+    """The number lexicon (cached)."""
+    path = resources.files("frontlines") / "data" / LEXICON
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lex = load_numbers()
+    words = {**lex["words"], **lex["multipliers"]}
+    digit = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+    word = rf"(?:{_alt(list(words))})(?:[\s-]+(?:{_alt(list(words))}))*"
+    vague = _alt(list(lex["vague"]))
+    count = rf"(?P<count>{digit}|{vague}|{word})"
+    filler = r"(?:[\w'’-]+\s+){0,6}?"
+    death = _alt(lex["death_words"])
+    passive = _alt(lex["passive_death_words"])
+    aux = r"(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|got)"
+    kill = _alt(lex["kill_verbs"])
+    units = _alt(lex["quantity_units"])
+    dnoun = _alt(lex["death_nouns"])
+    return {
+        # "5 soldiers were killed", "two people died", "dozens of fighters were killed"
+        "count-then-death": re.compile(
+            rf"\b{count}\s+(?:of\s+)?(?:{filler}(?:{death})|{filler}{aux}\s+(?:\w+\s+and\s+)?(?:{passive})"
+            rf"|(?:{passive}))\b", re.I),
+        # "leading to the death of one demonstrator", "the killing of 3 farmers"
+        "death-of": re.compile(rf"\b(?:{dnoun})\s+of\s+(?:the\s+|at\s+least\s+)?{count}\b", re.I),
+        # "resulted in the death of the commander": one death, a singular noun after the article
+        "death-of-singular": re.compile(r"\b(?:death|killing|murder|assassination)\s+of\s+(?:the|a|an|his|her|their)"
+                                        r"\s+(?:(?!and\b|or\b)[a-z-]+\s+){0,2}?(?P<count>(?!and\b|or\b)[a-z]+[^s\W])\b"
+                                        r"(?!\s+(?:and|or)\b)", re.I),
+        # "killing 5 and wounding 10", "killed three civilians", "left 4 dead"
+        "kill-then-count": re.compile(rf"\b(?:{kill})\s+(?:at\s+least\s+|about\s+|around\s+|some\s+)?{count}\b", re.I),
+        # "the death toll rose to 12"
+        "death-toll": re.compile(
+            rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+(?:at\s+least\s+|about\s+)?{count}\b", re.I),
+        "quantity": re.compile(
+            rf"\b(?P<count>{digit}|{word})\s+(?:{units})\b(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?", re.I),
+    }
+
+
+def parse_count(text: str) -> int | None:
+    """The value of a count phrase: ``"25,000"`` → 25000, ``"twenty five"`` → 25, ``"dozens"`` → 12."""
+    lex = load_numbers()
+    t = " ".join(text.lower().replace("-", " ").split())
+    if t in lex["vague"]:
+        return int(lex["vague"][t])
+    digits = t.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        return int(float(digits))
+    total, current, seen = 0, 0, False
+    for w in t.split():
+        if w in lex["multipliers"] and w != "hundred" or (w == "hundred" and current):
+            current = max(current, 1) * int(lex["multipliers"][w])
+            if w != "hundred":
+                total, current = total + current, 0
+        elif w in lex["words"]:
+            current += int(lex["words"][w])
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def fatality_counts(text: str) -> list[Count]:
+    """Every death count stated in ``text`` (a sentence), in text order."""
+    found: list[Count] = []
+    for name in ("count-then-death", "kill-then-count", "death-toll", "death-of", "death-of-singular"):
+        for m in _patterns()[name].finditer(text):
+            value = 1 if name == "death-of-singular" else parse_count(m.group("count"))
+            if value is None:
+                continue
+            s, e = m.span("count")
+            if any(c.start == s for c in found):
+                continue
+            found.append(Count(value, s, e, m.group(0), f"numbers.yaml#fatalities:{name}"))
+    return sorted(found, key=lambda c: c.start)
+
+
+def fatalities(text: str) -> tuple[int, str]:
+    """ACLED fatalities for a sentence and the rule: the largest death count stated, else 0.
+
+    The largest, not the sum: a sentence often repeats one toll ("5 were killed ... the 5 dead").
+    """
+    counts = fatality_counts(text)
+    if not counts:
+        return 0, "numbers.yaml#fatalities:none-reported"
+    best = max(counts, key=lambda c: c.value)
+    return best.value, f"{best.rule} '{best.text}'"
+
+
+def quantities(text: str) -> tuple[str, ...]:
+    """Measured quantities stated in ``text``: ``"25,000 square kilometers of land"``, ``"75 km of the border"``."""
+    return tuple(" ".join(m.group(0).split()) for m in _patterns()["quantity"].finditer(text))

@@ -1,0 +1,276 @@
+"""Actor roles of an event from the dependency parse around its trigger.
+
+actor1 is the agent (the subject of an active trigger, the "by X" of a passive one, the X of
+"under the control of X"); actor2 the patient (direct object, passive subject, "on X",
+"against X", "at X", "with X"); associated actors are the actors coordinated with either
+("Syrian and Russian warplanes" → actor1 Syria, assoc Russia) or joined by "alongside",
+"along with", "together with", "backed by". Actors inside relative clauses or appositions of
+a role phrase are not that role ("NDF, a group supervised by the Syrian Army, took ..." → NDF).
+A pronoun subject ("they struck ...") takes the nearest actor named before it in the sentence.
+No cue → no role: unknown stays unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..records import Actor
+
+#: Dependencies that attach a clause or an aside to a noun: actors below them are not the noun's.
+ASIDES = ("relcl", "acl", "advcl", "ccomp", "appos", "parataxis")
+PATIENT_PREPS = ("on", "against", "at", "upon", "into", "targeting", "toward", "towards")
+ASSOC_PREPS = ("alongside", "along", "together", "backed", "supported", "aided", "assisted")
+PRONOUNS = ("they", "it", "he", "she", "them")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor mention mapped onto the parse: its token indices and its head token index."""
+
+    actor: Actor
+    tokens: frozenset[int]
+    head: int
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The roles of one event and the rule that filled each."""
+
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    assoc: tuple[Actor, ...] = ()
+    rules: dict[str, str] = field(default_factory=dict)
+
+
+def mention_of(actor: Actor, tokens: list[Any]) -> Mention | None:
+    """Place an actor on the tokens it covers (``tokens`` are pairs of token and raw span)."""
+    if actor.start is None or actor.end is None:
+        return None
+    covered = [t for t, (s, e) in tokens if s < actor.end and e > actor.start]
+    if not covered:
+        return None
+    ids = frozenset(t.i for t in covered)
+    heads = [t for t in covered if t.head.i not in ids or t.head.i == t.i]
+    return Mention(actor, ids, (heads or covered)[0].i)
+
+
+def _path(tok: Any, top: Any) -> list[str] | None:
+    """Dependency labels from ``tok`` up to ``top`` (None when ``top`` is not above it)."""
+    deps: list[str] = []
+    while tok.i != top.i:
+        if tok.head.i == tok.i:
+            return None
+        deps.append(tok.dep_)
+        tok = tok.head
+    return deps
+
+
+def under(top: Any, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Mentions that fill the phrase headed by ``top``: (the phrase's own, those coordinated with it)."""
+    doc = top.doc
+    own: list[Mention] = []
+    coord: list[Mention] = []
+    for m in mentions:
+        if top.i in m.tokens:
+            own.append(m)
+            continue
+        deps = _path(doc[m.head], top)
+        if deps is None or any(d in ASIDES for d in deps):
+            continue
+        (coord if "conj" in deps else own).append(m)
+    return sorted(own, key=lambda m: min(m.tokens)), sorted(coord, key=lambda m: min(m.tokens))
+
+
+def predicates(trigger: Any) -> list[Any]:
+    """Tokens whose arguments are the event's: the trigger, and the verb a noun trigger hangs from."""
+    preds = [trigger]
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.head.i == trigger.i:
+        return preds
+    if trigger.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
+        preds.append(trigger.head)
+    elif trigger.dep_ == "pobj" and trigger.head.head.i != trigger.head.i:
+        preds.append(trigger.head.head)  # "fell under control", "killed in an airstrike"
+    return preds
+
+
+def subject(verb: Any) -> tuple[list[Any], bool, str]:
+    """Subject tokens of a verb (a bad parse may give two), whether passive, and the rule.
+
+    Climbs xcomp/conj ("the Army managed to regain", "took X and shelled Y") and takes the noun a
+    relative clause hangs on ("forces that attacked").
+    """
+    tok = verb
+    for _ in range(4):
+        subs = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if subs:
+            if tok.dep_ == "relcl" and subs[0].lower_ in ("that", "which", "who"):
+                return [tok.head], False, "roles:relative-clause-head"
+            return subs, False, "roles:nsubj" if tok.i == verb.i else f"roles:nsubj-of-{tok.text}"
+        passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if passive:
+            return passive, True, "roles:nsubjpass"
+        if tok.dep_ == "relcl" and tok.head.i != tok.i:
+            return [tok.head], False, "roles:relative-clause-head"
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return [], False, ""
+
+
+def _children(preds: list[Any], deps: tuple[str, ...], words: tuple[str, ...] | None = None) -> list[Any]:
+    return [c for p in preds for c in p.children if c.dep_ in deps and (words is None or c.lower_ in words)]
+
+
+def _objects(prep: Any) -> list[Any]:
+    """pobj of a preposition, also through a second one ("along with X", "under the control of X")."""
+    out = [c for c in prep.children if c.dep_ == "pobj"]
+    for c in prep.children:
+        if c.dep_ == "prep":
+            out += [cc for cc in c.children if cc.dep_ == "pobj"]
+    return out
+
+
+def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[int] = frozenset()) -> Roles:
+    """actor1 / actor2 / associated actors of the event whose trigger token is ``trigger``.
+
+    ``trigger_tokens``: every token of a multi-word trigger ("held a protest"); a mention inside it
+    names the event, never its target.
+    """
+    if not mentions:
+        return Roles()
+    preds = predicates(trigger)
+    inside = trigger_tokens | {trigger.i}
+    slots: dict[str, list[tuple[Mention, str]]] = {"actor1": [], "actor2": [], "assoc": []}
+
+    def fill(role: str, top: Any, rule: str) -> None:
+        own, coord = under(top, mentions)
+        if role != "actor1":  # a mention holding the trigger names the event or its agent, not a target
+            own = [m for m in own if not m.tokens & inside]
+            coord = [m for m in coord if not m.tokens & inside]
+        slots[role] += [(m, rule) for m in own]
+        slots["assoc"] += [(m, f"{rule}+conj") for m in coord]
+
+    verb = next((p for p in preds if p.pos_ in ("VERB", "AUX")), preds[-1])
+    subjs, passive, srule = subject(verb)
+    subjs = [t for t in subjs if t.i != trigger.i]
+    for subj in subjs:
+        fill("actor2" if passive else "actor1", subj, srule)
+    for agent in _children(preds, ("agent",)):
+        for obj in _objects(agent):
+            fill("actor1", obj, "roles:passive-agent-by")
+    for prep in _children(preds, ("prep",), ("under",)):
+        for ctl in _objects(prep) or ([trigger] if trigger.head.i == prep.i else []):
+            for of in (c for c in ctl.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for obj in _objects(of):
+                    fill("actor1", obj, "roles:under-control-of")
+    for obj in _children(preds, ("dobj",)):
+        if obj.i != trigger.i:
+            fill("actor2", obj, "roles:dobj")
+    for prep in _children(preds, ("prep",), PATIENT_PREPS):
+        for obj in _objects(prep):
+            fill("actor2", obj, f"roles:prep-{prep.lower_}")
+    # "clashes took place between X and Y": the light verb's object carries the preposition
+    light = [o for o in _children(preds, ("dobj",)) if o.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN")]
+    for prep in _children(preds + light, ("prep",), ("between",)):
+        for obj in _objects(prep):  # "between X and Y": X and Y face each other
+            own, coord = under(obj, mentions)
+            sides = [m for m in own + coord if not m.tokens & inside]
+            if sides and not slots["actor1"]:
+                slots["actor1"].append((sides.pop(0), "roles:between"))
+            slots["actor2"] += [(m, "roles:between") for m in sides]
+    for prep in _children(preds, ("prep",), ("with",)):
+        for obj in _objects(prep):
+            fill("actor2" if not slots["actor2"] else "assoc", obj, "roles:prep-with")
+    heads = [*preds, *subjs]
+    for prep in _children(heads, ("prep", "acl"), ASSOC_PREPS):
+        for obj in _objects(prep) + [c for c in prep.children if c.dep_ == "agent" for c in _objects(c)]:
+            fill("assoc", obj, f"roles:assoc-{prep.lower_}")
+    if not slots["actor1"]:
+        slots["actor1"] = _agent_fallbacks(trigger, subjs, passive, mentions)
+    return _resolve(slots)
+
+
+def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: list[Mention]) -> list[tuple[Mention, str]]:
+    """actor1 when no subject or "by" phrase names one: the operator of a subject weapon, the
+    antecedent of a pronoun subject, or the actor the trigger itself names."""
+    if not passive:
+        for subj in subjs:  # "drones controlled by an unidentified group targeted ..."
+            for m in mentions:
+                deps = _path(subj.doc[m.head], subj)
+                if deps and deps[-1] == "acl" and "agent" in deps and not set(deps) & {"relcl", "appos", "conj"}:
+                    return [(m, "roles:operator-of-subject")]
+        pronoun = next((t for t in subjs if t.lower_ in PRONOUNS), None)
+        before = [m for m in mentions if pronoun is not None and max(m.tokens) < pronoun.i]
+        if pronoun is not None and before:
+            return [(before[-1], f"roles:pronoun-antecedent '{pronoun.text}'")]
+    inside = [m for m in mentions if trigger.i in m.tokens]
+    if inside:  # the trigger names its actor: "protesters gathered", "gunmen opened fire"
+        return [(inside[0], "roles:trigger-is-actor")]
+    return []
+
+
+@lru_cache(maxsize=1)
+def load_roles() -> dict[str, Any]:
+    """The role rules of ``data/events/roles.yaml`` (cached)."""
+    path = resources.files("frontlines") / "data" / "events" / "roles.yaml"
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+def subject_actor(trigger: Any, event_type: str | None, article_offsets: Any) -> tuple[Actor | None, str]:
+    """For a protest or riot whose subject the dictionary did not name ("medical interns protested"),
+    the generic actor ACLED codes it with, keeping the subject's text; else None.
+
+    ``article_offsets`` maps clean offsets to raw ones (``Article.span_to_raw``).
+    """
+    spec = load_roles()["subject_actor_by_event_type"].get(event_type or "")
+    if spec is None:
+        return None, ""
+    verb = next((p for p in predicates(trigger) if p.pos_ in ("VERB", "AUX")), trigger)
+    subjs, passive, _ = subject(verb)
+    subj = next((t for t in subjs if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in PRONOUNS), None)
+    if passive or subj is None:
+        return None, ""
+    span = subj.doc[subj.left_edge.i: subj.i + 1]
+    start, end = article_offsets(span.start_char, span.end_char)
+    rule = f"roles.yaml#subject_actor_by_event_type:{event_type}"
+    return Actor(name=spec["name"], id=None, inter=int(spec["inter"]), text=span.text, start=start, end=end,
+                 generic_type=spec["generic_type"], rule=rule), f"roles:nsubj-of-{str(event_type).lower()}"
+
+
+def _key(actor: Actor) -> str:
+    return actor.id or actor.name.lower()
+
+
+def _resolve(slots: dict[str, list[tuple[Mention, str]]]) -> Roles:
+    """One mention per role, the rest of a role's mentions associated; no mention in two roles."""
+    used: set[Mention] = set()
+    picked: dict[str, tuple[Mention, str] | None] = {}
+    extra: list[tuple[Mention, str]] = []
+    for role in ("actor1", "actor2"):
+        cands = [(m, r) for m, r in slots[role] if m not in used]
+        picked[role] = cands[0] if cands else None
+        if cands:
+            used.add(cands[0][0])
+            extra += cands[1:]
+    assoc: list[Actor] = []
+    rules: dict[str, str] = {}
+    keys = {_key(p[0].actor) for p in picked.values() if p is not None}
+    for m, r in [*extra, *slots["assoc"]]:
+        if m in used or _key(m.actor) in keys:
+            continue
+        keys.add(_key(m.actor))
+        used.add(m)
+        assoc.append(m.actor)
+        rules.setdefault("assoc_actors", r)
+    for role in ("actor1", "actor2"):
+        if picked[role] is not None:
+            rules[role] = picked[role][1]  # type: ignore[index]
+    a1 = picked["actor1"][0].actor if picked["actor1"] else None
+    a2 = picked["actor2"][0].actor if picked["actor2"] else None
+    return Roles(a1, a2, tuple(assoc), rules)

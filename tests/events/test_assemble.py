@@ -1,0 +1,512 @@
+"""Assembly of Event records from typings, actor mentions, places and dates.
+
+The neighbouring stages are replaced by small fakes (a word → sub-event typer, a phrase → actor
+finder, places found by their text) so these tests pin the assembler's own rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+import pytest
+
+from frontlines.events.assemble import Stages, assemble, geo_precision, main_place
+from frontlines.records import Actor, Article, DateInfo, OffsetMap, Place
+
+PUBLISHED = dt.date(2017, 6, 18)
+
+TRIGGERS = {
+    "struck": ("Explosions/Remote violence", "Air/drone strike", "FIGHT"),
+    "bombed": ("Explosions/Remote violence", "Air/drone strike", "FIGHT"),
+    "clashed": ("Battles", "Armed clash", "FIGHT"),
+    "fighting": ("Battles", "Armed clash", "FIGHT"),
+    "control": ("Battles", "Government regains territory", "FIGHT"),
+    "shelled": ("Explosions/Remote violence", "Shelling/artillery/missile attack", "FIGHT"),
+    "attacked": ("Violence against civilians", "Attack", "ASSAULT"),
+    "killing": ("Violence against civilians", "Attack", "ASSAULT"),
+    "killed": ("Violence against civilians", "Attack", "ASSAULT"),
+    "targeted": ("Explosions/Remote violence", "Air/drone strike", "FIGHT"),
+    "gunmen": ("Violence against civilians", "Attack", "ASSAULT"),
+    "protest": ("Protests", "Peaceful protest", "PROTEST"),
+    "protested": ("Protests", "Peaceful protest", "PROTEST"),
+    "clashes": ("Battles", "Armed clash", "FIGHT"),
+}
+
+ACTORS = {
+    "Syrian Army": ("Military Forces of Syria", "sy-mil", 1),
+    "Syrian": ("Military Forces of Syria", "sy-mil", 1),
+    "Russian warplanes": ("Military Forces of Russia", "ru-mil", 1),
+    "Russian jets": ("Military Forces of Russia", "ru-mil", 1, "RU"),
+    "US forces": ("Military Forces of the United States", "us-mil", 1),
+    "National Defense Forces": ("NDF: National Defense Forces", "ndf", 3),
+    "Iraqi forces": ("Military Forces of Iraq", "iq-mil", 1),
+    "rebels": ("Rebels", None, 2),
+    "ISIS": ("Islamic State", "is", 2),
+    "moderate rebel": ("Rebels", None, 2),
+    "gunmen": ("Unidentified Armed Group", None, 3),
+}
+
+
+@dataclass(frozen=True)
+class FakeTyping:
+    event_type: str
+    sub_event_type: str
+    plover_type: str
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    trigger_index: int
+    rule: str
+    confidence: float = 0.8
+
+
+def fake_classify(sent):
+    out = []
+    for tok in sent:
+        if tok.text in TRIGGERS:
+            et, sub, plover = TRIGGERS[tok.text]
+            out.append(FakeTyping(et, sub, plover, tok.idx, tok.idx + len(tok), tok.text, tok.i, f"fake#{tok.text}"))
+    return out
+
+
+def fake_find_actors(sent, article, *, actors):
+    found = []
+    for phrase, (name, aid, inter, *country) in sorted(ACTORS.items(), key=lambda kv: -len(kv[0])):
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", sent.text):
+            s, e = article.span_to_raw(sent.start_char + m.start(), sent.start_char + m.end())
+            if any(a.start < e and s < a.end for a in found):
+                continue
+            quoted = article.raw_text[s - 1:s] == "“"
+            found.append(Actor(name, aid, inter, text=phrase, start=s, end=e, rule=f"fake#{phrase}",
+                               scare_quotes=quoted, country=country[0] if country else None))
+    return sorted(found, key=lambda a: a.start)
+
+
+def no_date(text, *, published):
+    return DateInfo(None, None, None, "none")
+
+
+STAGES = Stages(classify=fake_classify, find_actors=fake_find_actors, resolve_date=no_date)
+
+
+def place(text: str, name: str | None, gid: int | None, precision="point", *, fc="PPL", cc="SY", relation=None):
+    return Place(text=text, start=0, end=0, name=name, geonameid=gid, lat=None, lon=None, country_code=cc,
+                 admin1=None, feature_code=fc if gid else None, precision=precision, relation=relation)
+
+
+def located(text: str, specs: list[Place]) -> list[Place]:
+    """Put each spec place at every occurrence of its text."""
+    out = []
+    for p in specs:
+        for m in re.finditer(rf"\b{re.escape(p.text)}\b", text):
+            out.append(replace(p, start=m.start(), end=m.end()))
+    return sorted(out, key=lambda p: p.start)
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def go(text: str, places: list[Place] = (), stages: Stages = STAGES):
+        article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
+                          published=PUBLISHED)
+        return assemble(nlp(text), article, located(text, list(places)), actors=None, stages=stages)
+
+    return go
+
+
+def one(events):
+    assert len(events) == 1, events
+    return events[0]
+
+
+# ------------------------------------------------------------------ roles
+
+
+def test_coordinated_demonyms_give_actor1_and_associate(run):
+    e = one(run("Syrian and Russian warplanes struck a convoy of ISIS near the town."))
+    assert e.actor1.id == "sy-mil"
+    assert [a.id for a in e.assoc_actors] == ["ru-mil"]
+    assert e.actor2.id == "is"
+
+
+def test_passive_agent_is_actor1(run):
+    e = one(run("The convoy of ISIS was bombed by Russian jets."))
+    assert (e.actor1.id, e.actor2.id) == ("ru-mil", "is")
+    assert e.evidence["actor1"].startswith("roles:passive-agent-by")
+
+
+def test_pronoun_subject_takes_the_actor_named_before_it(run):
+    e = one(run("The advance angered the US forces and as a result they struck Syrian Army several times."))
+    assert (e.actor1.id, e.actor2.id) == ("us-mil", "sy-mil")
+    assert "pronoun-antecedent" in e.evidence["actor1"]
+
+
+def test_an_actor_inside_an_apposition_is_not_the_agent(run):
+    e = one(run("National Defense Forces, a volunteer group supervised by the Syrian Army, took control of the hill."))
+    assert e.actor1.id == "ndf"
+    assert all(a.id != "sy-mil" for a in e.assoc_actors)
+
+
+def test_clashed_with_gives_actor2(run):
+    e = one(run("Iraqi forces clashed with ISIS in the old city."))
+    assert (e.actor1.id, e.actor2.id) == ("iq-mil", "is")
+
+
+def test_clashes_took_place_between(run):
+    e = one(run("On Monday, clashes took place between Iraqi forces and ISIS near the town."))
+    assert (e.actor1.id, e.actor2.id) == ("iq-mil", "is")
+
+
+def test_under_control_of_is_the_agent(run):
+    e = one(run("The hill fell under the control of the Syrian Army."))
+    assert e.actor1.id == "sy-mil"
+
+
+def test_backed_by_gives_an_associate(run):
+    e = one(run("Syrian Army units, backed by Russian jets, shelled the positions of ISIS."))
+    assert e.actor1.id == "sy-mil"
+    assert [a.id for a in e.assoc_actors] == ["ru-mil"]
+
+
+def test_the_operator_of_a_subject_weapon_is_actor1(run):
+    e = one(run("Drones controlled by Russian jets targeted the base of ISIS."))
+    assert e.actor1.id == "ru-mil"
+    assert e.evidence["actor1"].startswith("roles:operator-of-subject")
+
+
+def test_a_trigger_that_names_an_actor_is_actor1(run):
+    e = one(run("Dozens of gunmen opened fire near the square."))
+    assert e.actor1.name == "Unidentified Armed Group"
+
+
+def test_a_mention_holding_the_trigger_is_never_the_target(run):
+    stages = replace(STAGES, find_actors=lambda s, a, *, actors: [
+        *fake_find_actors(s, a, actors=actors),
+        *[Actor("Protesters", None, 6, text="a protest", start=m.start(), end=m.end(), rule="fake#protest")
+          for m in re.finditer("a protest", s.text)]])
+    e = one(run("Workers held a protest near the square.", stages=stages))
+    assert e.actor2 is None or e.actor2.name != "Protesters"
+    held = replace(stages, classify=lambda s: [FakeTyping("Protests", "Peaceful protest", "PROTEST", t.idx,
+                                                          s.text.index("protest") + s.start_char + 7, "held a protest",
+                                                          t.i, "fake") for t in s if t.text == "held"])
+    e = one(run("Workers held a protest near the square.", stages=held))
+    assert e.actor2 is None
+
+
+def test_a_protest_subject_unknown_to_the_dictionary_is_coded_protesters(run):
+    e = one(run("Medical interns protested in the square, demanding shorter shifts."))
+    assert (e.actor1.name, e.actor1.inter, e.actor1.text) == ("Protesters", 6, "Medical interns")
+    assert e.evidence["actor1"].startswith("roles:nsubj-of-protests")
+
+
+def test_no_cue_leaves_roles_unknown(run):
+    e = one(run("Heavy fighting was reported overnight."))
+    assert (e.actor1, e.actor2, e.assoc_actors) == (None, None, ())
+
+
+def test_scare_quotes_flag_is_kept(run):
+    e = one(run("The Syrian Army shelled “moderate rebel” positions near the road."))
+    assert e.actor2 is not None and e.actor2.scare_quotes
+
+
+# ------------------------------------------------------------------ places
+
+SUKHNA = place("Sukhna", "As Sukhnah", 1, relation="north of")
+HAMA = place("Hama", "Hamah", 2)
+RAQQAH = place("Raqqah", "Ar Raqqah", 3)
+
+
+def test_place_in_the_same_clause_beats_places_in_relative_clauses(run):
+    e = one(run("North of the town of Sukhna, Syrian and Russian warplanes struck a convoy that was traveling "
+                "on the road that links Hama and Raqqah.", [SUKHNA, HAMA, RAQQAH]))
+    assert e.place.text == "Sukhna"
+    assert e.evidence["place"].startswith("place:same-clause")
+
+
+def test_one_event_per_listed_place(run):
+    villages = [place(v, None, None, "unresolved") for v in ("Jeb Saad", "Rasm Amun", "Hanitha", "Hasu Al Ablawi")]
+    events = run("Apart from that, control over several villages, including Jeb Saad, Rasm Amun, Hanitha and "
+                 "Hasu Al Ablawi, was established.", villages)
+    assert [e.place.text for e in events] == ["Jeb Saad", "Rasm Amun", "Hanitha", "Hasu Al Ablawi"]
+    assert len({e.id for e in events}) == 4
+    assert all(e.geo_precision is None for e in events)  # unresolved: unknown, not guessed
+
+
+def test_unresolved_place_is_located_by_the_place_nested_in_it(run):
+    talila = place("Talila Natural Reserve", None, None, "unresolved")
+    palmyra = place("Palmyra", "Tadmur", 4, "region", relation="eastern countryside of")
+    e = one(run("The Syrian Army took control of Talila Natural Reserve, located in the eastern countryside "
+                "of Palmyra.", [talila, palmyra]))
+    assert e.place.name == "Tadmur"
+    assert e.geo_precision == 2
+    assert "located-by-nested 'Palmyra' for 'Talila Natural Reserve'" in e.evidence["place"]
+
+
+def test_between_two_places_is_one_event(run):
+    a = place("Tanf", "At Tanf", 5, "near", relation="between")
+    b = place("Abu Kamal", "Albu Kamal", 6, "near", relation="between")
+    e = one(run("ISIS clashed with the Syrian Army in an area between Tanf and Abu Kamal.", [a, b]))
+    assert e.place.text == "Tanf"
+
+
+def test_sentence_without_place_falls_back_to_the_article_main_place_less_precisely(run):
+    mosul = place("Mosul", "Mosul", 7, cc="IQ")
+    text = "Mosul is quiet. Mosul was calm yesterday. Iraqi forces shelled the positions of ISIS."
+    events = run(text, [mosul])
+    e = one(events)
+    assert e.place.name == "Mosul"
+    assert e.geo_precision == 2
+    assert e.evidence["place"].startswith("place:article-main")
+
+
+def test_main_place_is_not_given_to_a_foreign_actor(run):
+    mosul = place("Mosul", "Mosul", 7, cc="IQ")
+    e = one(run("Mosul is quiet. Mosul was calm. Russian jets bombed the positions of ISIS.", [mosul]))
+    assert e.place is None
+    assert e.evidence["place"].startswith("place:none")
+
+
+def test_demonyms_are_not_event_places(run):
+    syrian = place("Syrian", "Syria", 163843, "country", fc="PCLI", relation="demonym")
+    e = one(run("The Syrian Army shelled the positions of ISIS.", [syrian]))
+    assert e.place is None or e.place.relation != "demonym"
+
+
+@pytest.mark.parametrize(("precision", "fc", "relation", "expected"), [
+    ("point", "PPL", None, 1), ("point", "ADM1", None, 3), ("near", "PPL", "north of", 2),
+    ("region", "PPL", "eastern countryside of", 2), ("region", "ADM1", None, 3), ("country", "PCLI", None, 3),
+    ("unresolved", None, None, None),
+])
+def test_geo_precision_mapping(precision, fc, relation, expected):
+    p = place("X", "X", 1 if precision != "unresolved" else None, precision, fc=fc, relation=relation)
+    assert geo_precision(p)[0] == expected
+
+
+def test_main_place_is_the_country_when_no_town_dominates():
+    syria = place("Syria", "Syria", 163843, "country", fc="PCLI")
+    towns = [place("Hama", "Hamah", 2), place("Raqqah", "Ar Raqqah", 3)]
+    assert main_place([syria, *towns]).name == "Syria"
+    assert main_place([syria, *towns, towns[0]]).name == "Hamah"
+
+
+# ------------------------------------------------------------------ fields, evidence, ids
+
+
+def test_date_falls_back_to_publication_at_week_precision(run):
+    e = one(run("Iraqi forces shelled the positions of ISIS."))
+    assert (e.date, e.time_precision) == (PUBLISHED, 2)
+    assert e.evidence["date"].startswith("date:article-published")
+
+
+def test_date_from_the_sentence_is_used(run):
+    def sunday(text, *, published):
+        return DateInfo(dt.date(2017, 6, 18), 1, "on Sunday", "weekday") if "Sunday" in text else no_date(text, published=published)
+    e = one(run("Iraqi forces shelled the positions of ISIS on Sunday.",
+                stages=replace(STAGES, resolve_date=sunday)))
+    assert (e.date, e.time_precision) == (dt.date(2017, 6, 18), 1)
+
+
+def test_fatalities_and_quantities_are_kept(run):
+    e = one(run("Syrian Army shelled the positions of ISIS, killing 5 and wounding 10, and regained 30 km of road."))
+    assert e.fatalities == 5
+    assert e.quantities == ("30 km of road",)
+
+
+def test_death_toll_goes_to_the_nearest_trigger(run):
+    events = run("Russian jets bombed the market of the town, and later ISIS attacked a village, killing 3 people.")
+    assert {e.sub_event_type: e.fatalities for e in events} == {"Air/drone strike": 0, "Attack": 3}
+
+
+def test_planned_attack_is_planned(run):
+    e = one(run("A commander of the rebels said they are awaiting the zero hour to attack ISIS in the city.",
+                stages=replace(STAGES, classify=lambda s: [t for t in fake_classify(s)] or
+                               [FakeTyping("Battles", "Armed clash", "FIGHT", x.idx, x.idx + len(x), x.text, x.i, "fake")
+                                for x in s if x.text == "attack"])))
+    assert e.modality == "planned"
+    assert e.attribution == "A commander of the rebels"
+
+
+def test_every_field_has_evidence(run):
+    e = one(run("Syrian and Russian warplanes struck a convoy of ISIS north of the town of Sukhna.", [SUKHNA]))
+    for name in ("event_type", "sub_event_type", "plover_type", "actor1", "actor2", "assoc_actors", "place",
+                 "geo_precision", "date", "time_precision", "fatalities", "modality", "attribution", "confidence"):
+        assert e.evidence.get(name), name
+    assert (e.mentions[0].start, e.mentions[0].end) == (e.start, e.end)
+
+
+def test_sentence_offsets_index_the_raw_text(run):
+    text = "Calm day.  Iraqi forces shelled the positions of ISIS."
+    e = one(run(text))
+    assert text[e.start:e.end] == e.sentence == "Iraqi forces shelled the positions of ISIS."
+
+
+def test_ids_are_stable_across_runs(run):
+    text = "Iraqi forces shelled the positions of ISIS."
+    assert run(text)[0].id == run(text)[0].id
+
+
+def test_confidence_grows_with_complete_roles(run):
+    bare = one(run("Heavy fighting was reported overnight."))
+    full = one(run("Iraqi forces clashed with ISIS in Mosul.", [place("Mosul", "Mosul", 7, cc="IQ")]))
+    assert 0 <= bare.confidence < full.confidence <= 1
+
+
+def test_sentences_without_events_are_not_searched_for_actors(run):
+    calls = []
+
+    def counting(sent, article, *, actors):
+        calls.append(sent.text)
+        return fake_find_actors(sent, article, actors=actors)
+
+    run("The weather was fine. Nothing happened. Iraqi forces shelled ISIS.",
+        stages=replace(STAGES, find_actors=counting))
+    assert calls == ["Iraqi forces shelled ISIS."]
+
+
+def test_no_classifier_no_events(run):
+    assert run("Iraqi forces shelled ISIS.", stages=Stages(classify=None)) == []
+
+
+# ------------------------------------------------------------------ merging
+
+
+def test_mentions_of_one_event_merge_with_all_evidence(run):
+    mosul = place("Mosul", "Mosul", 7, cc="IQ")
+    events = run("Iraqi forces clashed with ISIS in Mosul. Iraqi forces clashed with ISIS again, killing 4.", [mosul])
+    e = one(events)
+    assert len(e.mentions) == 2
+    assert e.fatalities == 4
+    assert e.evidence["fatalities"].startswith("merge:")
+
+
+def test_different_places_do_not_merge(run):
+    a, b = place("Mosul", "Mosul", 7, cc="IQ"), place("Tikrit", "Tikrit", 8, cc="IQ")
+    assert len(run("Iraqi forces clashed with ISIS in Mosul. Iraqi forces clashed with ISIS in Tikrit.", [a, b])) == 2
+
+
+def test_a_planned_event_does_not_merge_with_a_real_one(run):
+    mosul = place("Mosul", "Mosul", 7, cc="IQ")
+    events = run("Iraqi forces clashed with ISIS in Mosul. Iraqi forces will clash with ISIS in Mosul.",
+                 [mosul], stages=replace(STAGES, classify=lambda s: fake_classify(s) or [
+                     FakeTyping("Battles", "Armed clash", "FIGHT", x.idx, x.idx + 5, x.text, x.i, "fake")
+                     for x in s if x.text == "clash"]))
+    assert sorted(e.modality for e in events) == ["asserted", "planned"]
+
+
+def test_placeless_mentions_sharing_only_a_generic_actor_stay_apart(run):
+    generic = replace(STAGES, find_actors=lambda s, a, *, actors: [
+        replace(x, id=None, name="rebels") for x in fake_find_actors(s, a, actors=actors)])
+    text = "Iraqi forces shelled the camp. The weather was fine. Iraqi forces shelled the camp again."
+    assert len(run(text, stages=generic)) == 2
+
+
+def test_placeless_mention_sharing_a_dictionary_actor_merges(run):
+    assert len(run("Iraqi forces shelled the camp. The weather was fine. Iraqi forces shelled the camp again.")) == 1
+
+
+def test_placeless_mentions_without_a_shared_actor_stay_apart(run):
+    assert len(run("Heavy fighting was reported overnight. All was calm. Heavy fighting was reported again.")) == 2
+
+
+def test_a_killing_participle_is_the_outcome_of_the_event_it_hangs_on(run):
+    events = run("Iraqi forces shelled the town, killing dozens of rebels.")
+    e = one([x for x in events])
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.fatalities == 12
+    assert e.actor2 is not None and e.actor2.name == "Rebels"
+    assert "outcome" in e.evidence["actor2"]
+
+
+def test_a_bare_death_word_beside_a_specific_event_is_its_outcome(run):
+    e = one(run("Ten rebels were killed by Russian jets that bombed the camp."))
+    assert (e.sub_event_type, e.fatalities) == ("Air/drone strike", 10)
+
+
+def test_a_toll_alone_in_the_next_sentence_belongs_to_the_event(run):
+    e = one(run("Iraqi forces shelled the positions of ISIS. Eight people died. The weather was fine."))
+    assert e.fatalities == 8
+    assert len(e.mentions) == 2
+    assert e.evidence["fatalities"].startswith("toll-in-next-sentence:")
+
+
+def test_a_death_report_after_an_event_is_folded_into_it(run):
+    e = one(run("Iraqi forces shelled the positions of ISIS. Two civilians were killed in the attack."))
+    assert e.fatalities == 2
+
+
+def test_a_toll_after_a_non_violent_sentence_is_not_borrowed(run):
+    assert run("The weather was fine. Eight people died.") == []
+
+
+def test_the_next_sentence_without_a_place_continues_the_event(run):
+    mosul = place("Mosul", "Mosul", 7, cc="IQ")
+    e = one(run("Iraqi forces clashed with ISIS in Mosul. Heavy fighting left 3 dead.", [mosul]))
+    assert (e.fatalities, len(e.mentions)) == (3, 2)
+
+
+def test_a_later_sentence_after_another_does_not_continue_the_event(run):
+    mosul = place("Mosul", "Mosul", 7, cc="IQ")
+    assert len(run("Iraqi forces clashed with ISIS in Mosul. The weather was fine. Heavy fighting left 3 dead.",
+                   [mosul])) == 2
+
+
+def test_an_actor_is_not_associated_with_itself_after_merging(run):
+    e = one(run("Syrian Army and Iraqi forces clashed near the town. Syrian Army clashed with Iraqi forces again."))
+    assert e.actor2 is not None and e.actor2.id == "iq-mil"
+    assert all(a.id not in ("iq-mil", "sy-mil") for a in e.assoc_actors)
+
+
+def test_an_asserted_event_is_not_attributed_by_a_later_mention(run):
+    e = one(run("Iraqi forces shelled the camp. According to field reports, Iraqi forces shelled the camp."))
+    assert (e.modality, e.attribution) == ("asserted", None)
+
+
+def test_no_publication_date_and_no_date_in_the_sentence_is_unknown(nlp):
+    text = "Iraqi forces shelled the positions of ISIS."
+    article = Article(id="a2", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)))
+    e = one(assemble(nlp(text), article, [], actors=None, stages=STAGES))
+    assert (e.date, e.time_precision) == (None, None)
+
+
+def test_stub_stages_give_no_events_rather_than_errors(run):
+    def stub(*args, **kwargs):
+        raise NotImplementedError
+    assert run("Iraqi forces shelled ISIS.", stages=Stages(classify=stub)) == []
+    assert len(run("Iraqi forces shelled ISIS.", stages=replace(STAGES, find_actors=stub, resolve_date=stub))) == 1
+
+
+@pytest.mark.property
+def test_any_sentence_assembles_with_evidence_and_offsets_in_range(nlp):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    words = st.sampled_from(["Syrian", "Army", "Russian", "jets", "struck", "shelled", "ISIS", "in", "Mosul", "and",
+                             "killing", "5", "said", "will", "not", "the", "by", "with", "they", ",", ".", "“",
+                             "rebels", "clashed", "control", "of", "north"])
+    mosul = place("Mosul", "Mosul", 7, cc="IQ")
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(words, min_size=1, max_size=25).map(" ".join))
+    def check(text):
+        article = Article(id="p", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
+                          published=PUBLISHED)
+        for e in assemble(nlp(text), article, located(text, [mosul]), actors=None, stages=STAGES):
+            assert 0 <= e.start < e.end <= len(text)
+            assert 0.0 <= e.confidence <= 1.0
+            assert e.modality in ("asserted", "claimed", "planned", "denied", "speculative")
+            assert e.fatalities is not None and e.fatalities >= 0
+            assert all(e.evidence.get(k) for k in ("sub_event_type", "place", "date", "modality", "fatalities"))
+
+    check()
+
+
+def test_offsets_are_raw_when_the_clean_text_is_shifted(nlp):
+    clean = "Iraqi forces clashed with ISIS in Mosul."
+    raw = "<p>junk</p>" + clean
+    article = Article(id="h", raw_text=raw, clean_text=clean, offsets=OffsetMap(((0, 11, len(clean)),)),
+                      published=PUBLISHED)
+    mosul = replace(place("Mosul", "Mosul", 7, cc="IQ"), start=raw.index("Mosul"), end=raw.index("Mosul") + 5)
+    e = one(assemble(nlp(clean), article, [mosul], actors=None, stages=STAGES))
+    assert raw[e.start:e.end] == clean
+    assert (e.actor1.id, e.actor2.id, e.place.name) == ("iq-mil", "is", "Mosul")

@@ -1,0 +1,94 @@
+"""Modality (asserted/claimed/planned/denied/speculative) and attribution of a trigger."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.events.modality import read
+
+
+@pytest.fixture(scope="module")
+def reading(nlp):
+    def at(sentence: str, trigger: str):
+        doc = nlp(sentence)
+        tok = next(t for t in doc if t.text == trigger)
+        return read(tok)
+
+    return at
+
+
+def test_plain_report_is_asserted_without_attribution(reading):
+    r = reading("Gunmen attacked a checkpoint near the airport.", "attacked")
+    assert (r.modality, r.attribution) == ("asserted", None)
+
+
+def test_reported_speech_is_claimed_by_its_speaker(reading):
+    r = reading("The Syrian state TV reported that the army shelled the town.", "shelled")
+    assert (r.modality, r.attribution) == ("claimed", "Syrian state TV")
+
+
+def test_according_to_names_the_source(reading):
+    r = reading("According to the field reports, the army shelled the town.", "shelled")
+    assert (r.modality, r.attribution) == ("claimed", "field reports")
+
+
+def test_reports_came_that(reading):
+    r = reading("Meanwhile, reports came that rebels are fighting the army in the city.", "fighting")
+    assert r.modality == "claimed"
+    assert r.attribution == "reports"
+
+
+def test_future_is_planned(reading):
+    assert reading("The rebels will attack the base.", "attack").modality == "planned"
+
+
+def test_awaiting_the_hour_to_attack_is_planned_and_attributed(reading):
+    r = reading("One of the commanders said they are awaiting the zero hour to attack the town.", "attack")
+    assert r.modality == "planned"
+    assert r.attribution == "One of the commanders"
+
+
+def test_threatened_to_is_planned(reading):
+    assert reading("The militia threatened to storm the prison.", "storm").modality == "planned"
+
+
+def test_denial_by_a_governing_verb(reading):
+    r = reading("The ministry denied that its jets bombed the market.", "bombed")
+    assert r.modality == "denied"
+
+
+def test_negation_is_denied(reading):
+    assert reading("The army did not shell the village.", "shell").modality == "denied"
+
+
+def test_negation_does_not_cross_coordination(reading):
+    r = reading("Operations are not finished and troops will advance tomorrow.", "advance")
+    assert r.modality == "planned"
+
+
+def test_it_is_said_is_speculative(reading):
+    assert reading("It is said the battle will soon be over.", "battle").modality == "speculative"
+
+
+def test_may_is_speculative(reading):
+    assert reading("Militants may attack the convoy.", "attack").modality == "speculative"
+
+
+def test_reportedly_is_claimed_without_a_source(reading):
+    r = reading("Militants reportedly attacked the convoy.", "attacked")
+    assert (r.modality, r.attribution) == ("claimed", None)
+
+
+def test_every_reading_names_its_rules(reading):
+    r = reading("The Syrian state TV reported that the army shelled the town.", "shelled")
+    assert r.modality_rule.startswith("modality.yaml#")
+    assert r.attribution_rule.startswith("modality.yaml#claimed:reporting-verb")
+
+
+def test_the_next_battle_is_planned(reading):
+    r = reading("The commander added the next major battle with the militants will be in the east.", "battle")
+    assert r.modality == "planned"
+
+
+def test_a_possible_attack_is_speculative(reading):
+    assert reading("Officials warned of a possible attack on the airport.", "attack").modality == "speculative"

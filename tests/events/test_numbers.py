@@ -1,0 +1,109 @@
+"""Fatalities and quantities read from a sentence, coded as ACLED codes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.events.numbers import fatalities, parse_count, quantities
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("25,000", 25000), ("12", 12), ("twenty-five", 25), ("two hundred", 200),
+    ("three thousand five hundred", 3500), ("dozens", 12), ("several", 3), ("hundreds", 100),
+])
+def test_counts_in_digits_words_and_vague_terms(text, value):
+    assert parse_count(text) == value
+
+
+def test_unknown_words_are_not_counts():
+    assert parse_count("many more") is None
+
+
+def test_killed_and_wounded_counts_only_the_dead():
+    assert fatalities("The attack hit the market, killing 5 and wounding 10.")[0] == 5
+
+
+def test_passive_death_report():
+    assert fatalities("Five soldiers were killed in the ambush.")[0] == 5
+
+
+def test_dozens_is_coded_twelve():
+    assert fatalities("Dozens of fighters were killed near the airport.")[0] == 12
+
+
+def test_several_is_coded_three():
+    assert fatalities("The rebels killed several civilians.")[0] == 3
+
+
+def test_death_toll():
+    assert fatalities("The death toll rose to 14 on Monday.")[0] == 14
+
+
+def test_no_reported_deaths_is_zero_with_its_rule():
+    value, rule = fatalities("Government forces took control of the village.")
+    assert value == 0
+    assert rule.endswith("none-reported")
+
+
+def test_an_article_before_an_active_verb_is_not_a_death():
+    assert fatalities("A bomb killed people at the checkpoint.")[0] == 0
+
+
+def test_wounded_alone_is_not_fatalities():
+    assert fatalities("Twelve people were wounded when the shell hit.")[0] == 0
+
+
+def test_area_and_distance_quantities():
+    assert quantities("The army regained 25,000 square kilometers of land.") == ("25,000 square kilometers of land",)
+    assert quantities("The Iraqis control at least 75 km of the border length.") == ("75 km of the border length",)
+
+
+def test_no_quantity():
+    assert quantities("Clashes broke out in the city.") == ()
+
+
+@pytest.mark.property
+def test_fatalities_never_fail_and_are_never_negative():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    words = st.sampled_from(["killed", "killing", "5", "dozens", "of", "were", "people", "died", "a", "the",
+                             "several", "wounded", "1,200", "km", "twenty-five", "hundred", ",", "death toll"])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(words, max_size=12).map(" ".join) | st.text(max_size=80))
+    def check(text):
+        value, rule = fatalities(text)
+        assert value >= 0 and rule
+        assert isinstance(quantities(text), tuple)
+
+    check()
+
+
+@pytest.mark.property
+def test_digit_counts_read_back():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @given(st.integers(min_value=0, max_value=10**7))
+    def check(n):
+        assert parse_count(str(n)) == n
+        assert parse_count(f"{n:,}") == n
+
+    check()
+
+
+def test_shot_and_killed():
+    assert fatalities("A man was shot and killed by gunmen.")[0] == 1
+
+
+def test_death_of_a_counted_group():
+    assert fatalities("Clashes led to the death of the two brothers.")[0] == 2
+
+
+def test_death_of_a_single_named_person():
+    assert fatalities("The clashes resulted in the death of the commander of the unit.")[0] == 1
+
+
+def test_death_of_a_plural_group_without_count_is_not_guessed():
+    assert fatalities("They mourned the death of the protesters.")[0] == 0
