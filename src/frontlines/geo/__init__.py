@@ -1,21 +1,167 @@
 """Places: gazetteer build/import and toponym recognition + resolution.
 
-(Owner: geo. Interface only until filled in.)
+Public API:
+
+* :func:`load_gazetteer` — open (building on first use) the gazetteer in ``settings.data_path``;
+* :func:`find_places` — the pipeline stage: spaCy Doc + Article → ``list[Place]``;
+* :func:`resolve_name` — one name (e.g. an ACLED location) → a :class:`Place` or ``None``.
 """
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
-from ..records import Article, Place
+from ..records import Article, Evidence, Place
 from ..settings import Settings
+from .gazetteer import Entry, Gazetteer, open_or_build
+from .recognize import Mention, find_mentions
+from .relative import Relation, relation_before
+from .resolve import Resolution, confidence, resolve_all
+
+__all__ = ["Gazetteer", "find_places", "load_gazetteer", "resolve_name"]
+
+_ADMIN_CUES = frozenset({"province", "governorate", "state", "region"})
 
 
-def load_gazetteer(settings: Settings) -> Any:
-    """Open the gazetteer in ``settings.data_path`` (building the embedded default on first use)."""
-    raise NotImplementedError("not done: gazetteer")
+def load_gazetteer(settings: Settings) -> Gazetteer:
+    """Open ``<data_path>/gazetteer.sqlite``, building the embedded default on first use (~25 s)."""
+    return open_or_build(settings.data_path)
 
 
-def find_places(doc: Any, article: Article, *, gazetteer: Any) -> list[Place]:
-    """Recognise and resolve the toponyms of a parsed article (offsets into the user's text)."""
-    return []
+#: Feature codes of areas rather than points: a province, a sea, a desert, a plateau.
+AREA_CODES = frozenset(
+    ["ADM1", "ADM2", "ADM3", "ADM4", "ADM5", "ADMD", "RGN", "AREA", "OCN", "SEA", "GULF", "BAY", "STRT", "PEN", "DSRT", "PLAT", "UPLD", "MTS", "VAL", "ISLS"]
+)
+
+
+def precision_of(entry: Entry) -> str:
+    if entry.feature_code in ("PCLI", "CONT") or (entry.feature_code or "").startswith("PCL"):
+        return "country"
+    if entry.feature_code in AREA_CODES or entry.feature_class == "L":
+        return "region"
+    return "point"
+
+
+def _sentences(doc: Any, text: str) -> list[tuple[int, str]]:
+    """(start offset, text) of each sentence (the whole text when the Doc has no sentences).
+
+    ``text`` is the text the Doc was made from (``doc.text`` would rebuild it).
+    """
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return [(s.start_char, text[s.start_char:s.end_char]) for s in doc.sents]
+    return [(0, text)]
+
+
+def _sentence(m: Mention, bounds: list[tuple[int, str]]) -> str:
+    i = max(0, bisect.bisect_right(bounds, (m.start, "\uffff")) - 1)
+    return bounds[i][1]
+
+
+def _prefers_admin(doc: Any, m: Mention) -> bool:
+    after = doc[m.token_end].lower_ if m.token_end < len(doc) else ""
+    before = doc[m.token_start - 2].lower_ if m.token_start >= 2 and doc[m.token_start - 1].lower_ == "of" else ""
+    return after in _ADMIN_CUES or before in _ADMIN_CUES
+
+
+def _place(m: Mention, res: Resolution | None, entry: Entry | None, article: Article, doc: Any,
+           gazetteer: Gazetteer, *, rule: str, bounds: list[tuple[int, str]], relation: str | None = None, precision: str | None = None,
+           conf: float = 0.0) -> Place:
+    raw_start, raw_end = article.span_to_raw(m.start, m.end)
+    evidence = Evidence(article.id, _sentence(m, bounds), raw_start, raw_end, rule)
+    candidates = res.candidates if res is not None else ()
+    if entry is None:
+        return Place(m.text, raw_start, raw_end, None, None, None, None, None, None, None, "unresolved",
+                     0.0, relation, None, evidence, candidates)
+    return Place(
+        text=m.text, start=raw_start, end=raw_end, name=entry.name, geonameid=entry.geonameid,
+        lat=entry.lat, lon=entry.lon, country_code=entry.country_code,
+        admin1=gazetteer.admin1_name(entry.country_code, entry.admin1) if entry.feature_code != "ADM1" else entry.name,
+        feature_code=entry.feature_code, precision=precision or precision_of(entry),  # type: ignore[arg-type]
+        confidence=conf, relation=relation, anchor=entry.name if relation and relation != "demonym" else None,
+        evidence=evidence, candidates=candidates,
+    )
+
+
+def _demonym_entry(target: str, gazetteer: Gazetteer) -> Entry | None:
+    if target.startswith("gn:"):
+        return gazetteer.get(int(target[3:]))
+    return gazetteer.country(target)
+
+
+def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Place]:
+    """Recognise and resolve the toponyms of a parsed article (offsets into the user's text).
+
+    ``doc`` is the spaCy Doc of ``article.clean_text`` (possibly truncated).
+    Demonyms ("Syrian", "Iraqis") come back as ``precision="country"`` places
+    with ``relation="demonym"``: use them for actors' countries, not to place events.
+    """
+    mentions = find_mentions(doc, gazetteer=gazetteer)
+    names = [m for m in mentions if m.demonym is None]
+    dem_entries = {m.demonym: _demonym_entry(m.demonym, gazetteer) for m in mentions if m.demonym}
+    dem_countries = [e.country_code for m in mentions if m.demonym and (e := dem_entries.get(m.demonym)) and e.country_code]
+    resolutions = resolve_all([m.name for m in names], gazetteer, demonym_countries=dem_countries,
+                              prefer_admin=[_prefers_admin(doc, m) for m in names])
+    by_start = dict(zip((m.start for m in names), resolutions, strict=True))
+    places: list[Place] = []
+    bounds = _sentences(doc, article.clean_text) if mentions else []
+    for m in mentions:
+        if m.demonym is not None:
+            entry = dem_entries.get(m.demonym)
+            places.append(_place(m, None, entry, article, doc, gazetteer, rule=m.rule, bounds=bounds, relation="demonym",
+                                 precision="country", conf=0.9 if entry else 0.0))
+            continue
+        res = by_start[m.start]
+        if res.entry is None and not m.strong:
+            continue  # a weak span the gazetteer cannot place is probably not a place
+        rel = relation_before(doc, m.token_start)
+        if m.part and res.entry is not None:
+            rel = Relation(f"{m.part} part of", "region")
+        places.append(_place(m, res, res.entry, article, doc, gazetteer, rule=m.rule, bounds=bounds,
+                             relation=rel.relation if rel and res.entry else None,
+                             precision=rel.precision if rel and res.entry and precision_of(res.entry) == "point" else None,
+                             conf=confidence(res)))
+    return _place_local_features(places, doc, gazetteer)
+
+
+#: A street, square or stadium the gazetteer lacks lies, in a news report, in the town the report is about.
+LOCAL_HEADS = frozenset(
+    ["street", "st", "avenue", "ave", "road", "rd", "boulevard", "lane", "drive", "square", "plaza", "tower", "stadium", "park", "hospital", "school", "university", "college", "church", "chapel", "cathedral", "mall", "centre", "center", "hall", "bridge", "station", "library", "museum", "court", "courthouse", "hotel", "inn", "theatre", "theater", "arena", "market", "parade", "airport", "harbor", "harbour"]
+)
+
+
+def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer) -> list[Place]:
+    """Unresolved local features ("Frenchmen Street") → the document's main town, precision ``near``."""
+    from collections import Counter
+
+    towns = Counter(p.geonameid for p in places
+                    if p.precision in ("point", "near") and p.geonameid is not None and p.relation != "demonym"
+                    and p.feature_code and p.feature_code.startswith("PPL"))
+    if not towns:
+        return places
+    most = max(towns.values())
+    town = next(p for p in places if p.geonameid is not None and towns.get(p.geonameid) == most)  # ties: first
+    out = []
+    for p in places:
+        words = p.text.lower().split()
+        if p.precision == "unresolved" and words and words[-1].strip(".") in LOCAL_HEADS and p.evidence:
+            ev = Evidence(p.evidence.article_id, p.evidence.sentence, p.evidence.start, p.evidence.end,
+                          p.evidence.rule + "+document-town")
+            p = Place(p.text, p.start, p.end, town.name, town.geonameid, town.lat, town.lon, town.country_code,
+                      town.admin1, town.feature_code, "near", 0.3, "in", town.name, ev, p.candidates)
+        out.append(p)
+    return out
+
+
+def resolve_name(name: str, *, gazetteer: Gazetteer, country_hint: str | None = None) -> Place | None:
+    """Resolve one place name with no document around it (``country_hint``: ISO alpha-2 code).
+
+    >>> resolve_name("Deir ez-Zor", gazetteer=g, country_hint="SY")  # doctest: +SKIP
+    """
+    res = resolve_all([name], gazetteer, country_hint=country_hint)[0]
+    if res.entry is None:
+        return None
+    e = res.entry
+    admin1 = gazetteer.admin1_name(e.country_code, e.admin1) if e.feature_code != "ADM1" else e.name
+    return Place(name, 0, len(name), e.name, e.geonameid, e.lat, e.lon, e.country_code, admin1,
+                 e.feature_code, precision_of(e), confidence(res), None, None, None, res.candidates)  # type: ignore[arg-type]

@@ -1,0 +1,192 @@
+"""Toponym resolution: pick the gazetteer entry a mention names, or none.
+
+Each candidate gets a score from four signals (weights in :data:`WEIGHTS`):
+
+* match quality: main name (1.0), alternate name (0.9), transliteration key only (0.55);
+* prior: log population, plus a bonus for countries, continents, provinces, capitals;
+* country focus: the share of the document's other mentions that resolve to (or,
+  for demonyms, name) the candidate's country;
+* closeness: how near the candidate is to the other mentions' first choices.
+
+A mention is left ``unresolved`` when its best candidate matched only by the
+transliteration key and nothing in the document supports it (no focus on its
+country, no other place within 500 km): never a silently wrong place far away.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..records import Candidate
+from .gazetteer import Entry, Gazetteer, is_code, is_exact
+
+WEIGHTS = {"match": 2.0, "prior": 2.0, "focus": 0.8, "near": 0.6}
+KIND_QUALITY = {0: 1.0, 1: 0.95, 2: 0.55, 3: 0.5, 4: 0.95}
+CODE_BONUS = {"PCLI": 0.35, "CONT": 0.35, "PPLC": 0.15}
+MAX_CANDIDATES = 8
+ABBREVIABLE = frozenset({"PCLI", "ADM1", "ADM2", "CONT", "RGN"})
+
+
+def is_acronym(text: str) -> bool:
+    """ "US", "U.S.", "UAE": all capitals, at most four letters."""
+    return is_code(text)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The winner (or ``None``) and the candidates considered, best first."""
+
+    entry: Entry | None
+    score: float
+    candidates: tuple[Candidate, ...]
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def prior(entry: Entry) -> float:
+    """0..~1.5: log population (1.0 at 10 million), plus feature importance."""
+    return math.log10(entry.population + 10) / 7 + CODE_BONUS.get(entry.feature_code or "", 0.0)
+
+
+def base_score(entry: Entry) -> float:
+    """Match quality and prior. For a transliteration-only match the name itself is uncertain,
+    so population counts half as much and the document's context decides."""
+    weight = WEIGHTS["prior"] if is_exact(entry) else WEIGHTS["prior"] / 2
+    return WEIGHTS["match"] * KIND_QUALITY.get(entry.kind, 0.5) + weight * prior(entry)
+
+
+def candidates_for(text: str, gazetteer: Gazetteer, *, prefer_admin: bool = False) -> list[Entry]:
+    """Gazetteer entries for a mention, best first by match and prior only."""
+    entries = list(gazetteer.lookup(text))
+    if is_acronym(text):
+        # "US", "EU", "OAS": abbreviations name countries and provinces (alternate names), not villages.
+        return sorted((e for e in entries if e.kind in (1, 4) and e.feature_code in ABBREVIABLE),
+                      key=base_score, reverse=True)
+    if any(is_exact(e) for e in entries):
+        # A name that exists as written: transliteration-only look-alikes are noise.
+        entries = [e for e in entries if is_exact(e)]
+    if prefer_admin:
+        entries = [e for e in entries if e.feature_code == "ADM1"] or entries
+    entries.sort(key=base_score, reverse=True)
+    return entries[:MAX_CANDIDATES * 3]
+
+
+def focus_weights(firsts: Sequence[Entry | None], demonym_countries: Sequence[str]) -> dict[str, float]:
+    """Country → share of the document's mentions (first choices and demonyms)."""
+    counts: Counter[str] = Counter()
+    for e in firsts:
+        if e is not None and e.country_code:
+            counts[e.country_code] += 1
+    for cc in demonym_countries:
+        counts[cc] += 1
+    total = sum(counts.values()) or 1
+    return {k: v / total for k, v in counts.items()}
+
+
+def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries: Sequence[str] = (),
+                prefer_admin: Sequence[bool] | None = None, country_hint: str | None = None) -> list[Resolution]:
+    """Resolve a document's mentions together (each helps the others).
+
+    Two passes: the first scores against every mention's best candidate by
+    name and prior alone; the second against the first pass's winners.
+    """
+    prefer = prefer_admin or [False] * len(texts)
+    cands = [candidates_for(t, gazetteer, prefer_admin=p)[:MAX_CANDIDATES * 2]
+             for t, p in zip(texts, prefer, strict=True)]
+    firsts = [c[0] if c else None for c in cands]
+    out = _pass(cands, firsts, demonym_countries, country_hint)
+    if len(texts) > 1:
+        out = _pass(cands, [r.entry for r in out], demonym_countries, country_hint)
+    return _drop_far_outliers(out, demonym_countries)
+
+
+FAR_KM = 1000.0
+
+
+def _drop_far_outliers(out: list[Resolution], demonym_countries: Sequence[str]) -> list[Resolution]:
+    """A weakly matched place far from a document that clearly sits elsewhere is left unresolved.
+
+    "Clearly elsewhere": one country holds at least half of the other places' and demonyms' votes
+    (two at least). "Weakly matched": a transliteration-key match or fewer than 100,000 people.
+    """
+    winners = [r.entry for r in out]
+    result = []
+    for i, res in enumerate(out):
+        e = res.entry
+        if e is None or e.feature_code in ("PCLI", "CONT") or e.country_code is None:
+            result.append(res)
+            continue
+        others = [w for j, w in enumerate(winners) if j != i and w is not None and w.country_code]
+        votes = Counter(w.country_code for w in others if w.country_code)
+        votes.update(demonym_countries)
+        total = sum(votes.values())
+        top, n = votes.most_common(1)[0] if votes else ("", 0)
+        weak = not is_exact(e) or e.population < 100_000
+        far = all(km(e.lat, e.lon, w.lat, w.lon) > FAR_KM for w in others if w.feature_code not in ("PCLI", "CONT"))
+        if weak and n >= 2 and n * 2 >= total and e.country_code != top and far:
+            result.append(Resolution(None, res.score, res.candidates))
+        else:
+            result.append(res)
+    return result
+
+
+def _pass(cands: list[list[Entry]], firsts: Sequence[Entry | None], demonym_countries: Sequence[str],
+          country_hint: str | None) -> list[Resolution]:
+    out = []
+    for i, entries in enumerate(cands):
+        # Leave-one-out: a mention does not vote for its own country; look-alikes do not vote.
+        focus = focus_weights([f for j, f in enumerate(firsts) if j != i and f is not None and is_exact(f)],
+                              demonym_countries)
+        if country_hint:
+            focus[country_hint] = focus.get(country_hint, 0.0) + 1.0
+        own = norm_name(cands[i][0]) if cands[i] else ""
+        others = [f for j, f in enumerate(firsts) if j != i and f is not None and f.country_code
+                  and f.feature_code not in ("PCLI", "CONT") and norm_name(f) != own]
+        scored = []
+        for e in entries:
+            f = focus.get(e.country_code or "", 0.0)
+            if e.feature_code == "CONT" and is_exact(e):
+                f = 0.5
+            near = f if e.feature_code in ("PCLI", "CONT") else 0.0  # a country is "near" the places in it
+            if others and e.feature_code not in ("PCLI", "CONT"):
+                d = min(km(e.lat, e.lon, o.lat, o.lon) for o in others)
+                near = math.exp(-d / 300.0)
+            s = base_score(e) + WEIGHTS["focus"] * f + WEIGHTS["near"] * near
+            reasons = (f"match={KIND_QUALITY.get(e.kind, 0.5):.2f}", f"prior={prior(e):.2f}",
+                       f"focus={f:.2f}", f"near={near:.2f}")
+            scored.append((s, e, reasons, f, near))
+        scored.sort(key=lambda x: x[0], reverse=True)
+        candidates = tuple(
+            Candidate(e.geonameid, e.name, e.lat, e.lon, e.country_code, e.feature_code, e.population,
+                      round(s, 3), reasons) for s, e, reasons, _, _ in scored[:MAX_CANDIDATES])
+        if not scored:
+            out.append(Resolution(None, 0.0, ()))
+            continue
+        s, best, _, f, near = scored[0]
+        if not is_exact(best) and f < 0.25 and near < 0.3:
+            out.append(Resolution(None, s, candidates))  # a look-alike nobody else supports
+            continue
+        out.append(Resolution(best, s, candidates))
+    return out
+
+
+def norm_name(entry: Entry | None) -> str:
+    return entry.name.lower() if entry is not None else ""
+
+
+def confidence(res: Resolution) -> float:
+    """0..1 from the winner's score and its margin over the runner-up."""
+    if res.entry is None or not res.candidates:
+        return 0.0
+    top = res.candidates[0].score
+    second = res.candidates[1].score if len(res.candidates) > 1 else top - 1.0
+    return round(max(0.05, min(0.99, 0.3 + 0.15 * top + 0.4 * min(1.0, top - second))), 3)

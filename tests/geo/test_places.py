@@ -1,0 +1,77 @@
+"""find_places on short texts: recognition rules, resolution by context, relative phrases."""
+
+from __future__ import annotations
+
+from frontlines.geo import resolve_name
+
+from .conftest import parse_places
+
+
+def _one(places, text):
+    found = [p for p in places if p.text == text]
+    assert len(found) == 1, [(p.text, p.name) for p in places]
+    return found[0]
+
+
+def test_document_context_picks_the_syrian_palmyra(nlp, gazetteer):
+    places = parse_places(nlp, "Government troops advanced from Homs towards Palmyra on Sunday.", gazetteer)
+    assert _one(places, "Palmyra").country_code == "SY"
+
+
+def test_american_context_picks_the_american_palmyra(nlp, gazetteer):
+    text = "Police in Rochester and Buffalo said the fire near Palmyra, New York, was under control."
+    assert _one(parse_places(nlp, text, gazetteer), "Palmyra").country_code == "US"
+
+
+def test_name_after_town_of_is_a_place_whatever_ner_says(nlp, gazetteer):
+    places = parse_places(nlp, "Warplanes struck a convoy north of the town of Sukhna in Syria.", gazetteer)
+    assert _one(places, "Sukhna").name == "As Sukhnah"
+
+
+def test_direction_phrase_gives_near_precision(nlp, gazetteer):
+    places = parse_places(nlp, "Warplanes struck a convoy north of the town of Sukhna in Syria.", gazetteer)
+    sukhna = _one(places, "Sukhna")
+    assert (sukhna.precision, sukhna.relation, sukhna.anchor) == ("near", "north of", "As Sukhnah")
+
+
+def test_countryside_phrase_gives_region_precision(nlp, gazetteer):
+    places = parse_places(nlp, "The army took the reserve in the eastern countryside of Palmyra, Syria.", gazetteer)
+    palmyra = _one(places, "Palmyra")
+    assert (palmyra.precision, palmyra.relation) == ("region", "eastern countryside of")
+
+
+def test_between_phrase_marks_both_ends(nlp, gazetteer):
+    places = parse_places(nlp, "Clashes were reported between Homs and the town of Palmyra in Syria.", gazetteer)
+    assert _one(places, "Homs").relation == "between"
+    assert _one(places, "Palmyra").relation == "between"
+
+
+def test_province_resolves_to_first_level_area(nlp, gazetteer):
+    places = parse_places(nlp, "Fighting continued in Idlib province, Syria, on Monday.", gazetteer)
+    idlib = _one(places, "Idlib")
+    assert idlib.feature_code == "ADM1" and idlib.precision == "region"
+
+
+def test_unknown_transliteration_without_support_is_not_a_far_away_place(nlp, gazetteer):
+    places = parse_places(nlp, "He said the Zorbaqistan militia met Qarbuzan.", gazetteer)
+    assert all(p.precision in ("unresolved", "country") or p.country_code is None for p in places)
+
+
+def test_demonym_is_not_a_place_to_pin_events_on(nlp, gazetteer):
+    places = parse_places(nlp, "Iraqi forces entered the city.", gazetteer)
+    iraqi = _one(places, "Iraqi")
+    assert iraqi.relation == "demonym" and iraqi.country_code == "IQ"
+
+
+def test_abbreviation_of_a_country(nlp, gazetteer):
+    places = parse_places(nlp, "The U.S. embassy in Baghdad was attacked.", gazetteer)
+    assert _one(places, "U.S.").country_code == "US"
+
+
+def test_resolve_name_with_country_hint(gazetteer):
+    place = resolve_name("Deir ez-Zor", gazetteer=gazetteer, country_hint="SY")
+    assert place is not None and place.country_code == "SY"
+
+
+def test_resolve_name_of_nothing_is_none(gazetteer):
+    assert resolve_name("Qqqzzzx", gazetteer=gazetteer) is None

@@ -1,0 +1,123 @@
+"""Golden tests: the sample article's places (Fort Russ, 18 June 2017, Syria-Iraq border)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.geo.resolve import km
+
+from .conftest import parse_places
+
+# Reference points (GeoNames, rounded).
+EMBEDDED = {
+    "Abu Kamal": (34.45, 40.92),
+    "Palmyra": (34.56, 38.28),
+    "Mosul": (36.34, 43.12),
+    "Hama": (35.13, 36.76),
+    "Raqqah": (35.95, 39.01),
+    "Deir Ez Zour": (35.34, 40.14),
+    "Sukhna": (34.89, 38.87),
+}
+IMPORTED = {
+    "Al Tanf": (33.49, 38.66),
+    "Al Waleed": (33.39, 38.77),
+    "Talila Natural Reserve": (34.48, 38.43),
+    "Lajat": (32.98, 36.45),
+}
+REGION = {"SY", "IQ", "JO", "LB", "TR", "IL", "PS"}
+
+
+def _by_text(places):
+    out = {}
+    for p in places:
+        if p.relation != "demonym":
+            out.setdefault(p.text, []).append(p)
+    return out
+
+
+#: "the eastern province of Deir Ez Zour" is the province, rightly: its GeoNames id, not the city.
+PROVINCES = {"Deir Ez Zour": 170792, "Hama": 170015}
+
+
+@pytest.mark.golden
+@pytest.mark.parametrize("name", sorted(EMBEDDED))
+def test_embedded_default_resolves_within_25_km(sample_places, name):
+    found = _by_text(sample_places).get(name)
+    assert found, f"{name} not recognised"
+    lat, lon = EMBEDDED[name]
+    for p in found:
+        if p.feature_code == "ADM1":
+            assert p.geonameid == PROVINCES[name]
+        else:
+            assert p.lat is not None and km(p.lat, p.lon, lat, lon) < 25, (p.text, p.name, p.lat, p.lon)
+
+
+@pytest.mark.golden
+def test_province_phrase_resolves_to_the_province(sample_places):
+    provinces = [p for p in _by_text(sample_places)["Deir Ez Zour"] if p.feature_code == "ADM1"]
+    assert provinces and provinces[0].precision == "region"
+
+
+@pytest.mark.golden
+def test_no_place_resolves_outside_the_region(sample_places):
+    outside = {p.text: p.country_code for p in sample_places
+               if p.relation != "demonym" and p.country_code and p.precision != "country"
+               and p.country_code not in REGION}
+    assert outside == {}
+
+
+@pytest.mark.golden
+def test_unknown_names_stay_unresolved(sample_places):
+    aqareb = _by_text(sample_places)["Aqareb"]
+    assert all(p.precision == "unresolved" and p.lat is None for p in aqareb)
+
+
+@pytest.mark.golden
+@pytest.mark.parametrize("name", sorted(IMPORTED))
+def test_geonames_import_resolves_border_sites(nlp, sample_text, imported_gazetteer, name):
+    found = _by_text(parse_places(nlp, sample_text, imported_gazetteer)).get(name)
+    assert found, f"{name} not recognised"
+    lat, lon = IMPORTED[name]
+    assert all(p.lat is not None and km(p.lat, p.lon, lat, lon) < 25 for p in found)
+
+
+@pytest.mark.golden
+def test_offsets_point_at_the_text(sample_places, sample_text):
+    for p in sample_places:
+        assert sample_text[p.start:p.end] == p.text
+
+
+@pytest.mark.golden
+def test_every_place_keeps_its_evidence(sample_places):
+    for p in sample_places:
+        assert p.evidence is not None and p.evidence.article_id == "sample"
+        assert p.text in p.evidence.sentence and p.evidence.rule
+
+
+@pytest.mark.golden
+def test_resolved_places_list_their_candidates(sample_places):
+    palmyra = _by_text(sample_places)["Palmyra"][0]
+    assert palmyra.candidates and palmyra.candidates[0].geonameid == palmyra.geonameid
+    assert any("focus" in r for r in palmyra.candidates[0].reasons)
+
+
+@pytest.mark.golden
+def test_demonyms_are_country_references(sample_places):
+    syrian = [p for p in sample_places if p.text == "Syrian"]
+    assert syrian and all(p.relation == "demonym" and p.precision == "country" and p.country_code == "SY"
+                          for p in syrian)
+
+
+@pytest.mark.golden
+def test_places_fit_the_contract_schema(sample_places):
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    from frontlines.contract import place_to_dict
+
+    schema = json.loads(resources.files("frontlines").joinpath("schema/extract-record.schema.json").read_text())
+    place_schema = {**schema["$defs"]["place"], "$defs": schema["$defs"]}
+    for p in sample_places:
+        jsonschema.validate(place_to_dict(p, explain=True), place_schema)
