@@ -41,7 +41,7 @@ def _check_whole(db: Path) -> int:
 @pytest.mark.slow
 def test_sigkill_at_random_points_leaves_a_whole_database_and_a_rerun_completes_it(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
-    n = 400
+    n = 1200
     _corpus(corpus, n)
     db = tmp_path / "crash.db"
     cmd = [sys.executable, "-m", "frontlines.cli", "--db", str(db), "ingest", str(corpus), "--workers", "1", "-q"]
