@@ -26,6 +26,10 @@ class InputError(FrontlinesError):
             msg += f" (hint: {hint})"
         super().__init__(msg)
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # Picklable, so worker processes can hand reader errors back to the parent.
+        return (type(self), (self.source, self.problem, self.hint))
+
 
 class ConfigError(FrontlinesError):
     """A setting, config file or environment variable is invalid."""
