@@ -79,10 +79,11 @@ def test_a_bad_file_among_good_ones_exits_0_and_stores_the_good(stored_db, tmp_p
     d = tmp_path / "mixed"
     d.mkdir()
     (d / "a.txt").write_text("Protesters marched in Baghdad on Friday against power cuts.\n")
-    _pdf(d / "b.pdf")
+    _pdf(d / "b.txt")  # a PDF saved under a text name
+    (d / "style.css").write_text("p { margin: 0 }")  # not an article format: skipped in directories
     result = run(stored_db, str(d))
     assert result.exit_code == 0
-    assert "b.pdf" in result.output
+    assert "b.txt" in result.output and "style.css" not in result.output
     assert count(stored_db) == 2
 
 
