@@ -1,0 +1,434 @@
+"""Evaluate event extraction on gold data: ACLED rows (``notes`` → coded fields) and PLOVER records.
+
+ACLED: each row's ``notes`` is one short report. It is run through the pipeline (parse,
+places, events) with the row's upload date (``timestamp``) as the publication date, so the
+event date is not leaked. The row's *main* event is picked by :func:`main_event`: the
+first sentence that reports an event gives it (its most confident event); a clash
+becomes the territorial change another sentence reports; later sentences otherwise only
+sharpen a protest (intervention, lethal force, violence). Rows with no event count as
+wrong on every field.
+
+Metrics follow the field's usage: sub-event weighted F1 (weights = gold label frequency)
+and accuracy, event-type accuracy, actor1 inter-code match, location within 25 km,
+date exact, fatalities exact, documents per second.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+import math
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import EvalError, FrontlinesError
+from ..records import Article, Event, OffsetMap
+from .classify import Typing, classify, load_lexicon, main_typing, plover_coding
+from .ontology import load_ontology
+from .train import RuleCues, rule_cues
+
+ACLED_COLUMNS = ("notes", "sub_event_type", "event_type")
+
+
+@dataclass(frozen=True)
+class AcledRow:
+    """The fields of one ACLED row that evaluation compares against."""
+
+    row_id: str
+    notes: str
+    published: dt.date | None
+    event_type: str
+    sub_event_type: str
+    event_date: dt.date | None
+    inter1: int | None
+    lat: float | None
+    lon: float | None
+    fatalities: int | None
+
+
+def _int(v: str | None) -> int | None:
+    try:
+        return int(float(v)) if v not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _float(v: str | None) -> float | None:
+    try:
+        return float(v) if v not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _date(v: str | None) -> dt.date | None:
+    if not v:
+        return None
+    for fmt in ("%d-%b-%y", "%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(v.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def read_acled(path: str | Path, *, limit: int | None = None) -> list[AcledRow]:
+    """Rows of an ACLED export (CSV with at least ``notes`` and ``sub_event_type``)."""
+    p = Path(path)
+    try:
+        fh = p.open(encoding="utf-8-sig", newline="")
+    except OSError as err:
+        raise EvalError(f"{p}: cannot open ACLED file ({err.strerror}) (check the path)") from None
+    with fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in ACLED_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise EvalError(f"{p}: not an ACLED export, missing column(s) {', '.join(missing)} "
+                            "(export with the notes, event_type and sub_event_type columns)")
+        rows: list[AcledRow] = []
+        for i, r in enumerate(reader):
+            if limit is not None and len(rows) >= limit:
+                break
+            stamp = _int(r.get("timestamp"))
+            published = dt.datetime.fromtimestamp(stamp, dt.UTC).date() if stamp else None
+            rows.append(AcledRow(
+                row_id=r.get("event_id_cnty") or r.get("data_id") or str(i), notes=r["notes"] or "",
+                published=published, event_type=r["event_type"], sub_event_type=r["sub_event_type"],
+                event_date=_date(r.get("event_date")), inter1=_int(r.get("inter1")),
+                lat=_float(r.get("latitude")), lon=_float(r.get("longitude")), fatalities=_int(r.get("fatalities")),
+            ))
+    if not rows:
+        raise EvalError(f"{p}: no rows (give a non-empty ACLED export)")
+    return rows
+
+
+# ---------------------------------------------------------------------------- scores
+
+@dataclass(frozen=True)
+class LabelScore:
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+@dataclass(frozen=True)
+class EventScores:
+    """Scores of one run over ACLED rows; field fractions are over all rows."""
+
+    rows: int
+    sub_event_f1: float
+    sub_event_accuracy: float
+    event_type_accuracy: float
+    actor1_inter_match: float | None = None
+    location_25km: float | None = None
+    date_exact: float | None = None
+    fatalities_exact: float | None = None
+    docs_per_s: float | None = None
+    no_event: int = 0
+    source: str = "pipeline"  # what produced the events: "pipeline", "classifier", "model"
+    stage_error: str | None = None  # why the pipeline's later stages were not used, if they were not
+    per_label: dict[str, LabelScore] = field(default_factory=dict)
+    confusions: list[tuple[str, str, int]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["confusions"] = [list(c) for c in self.confusions]
+        return d
+
+
+def label_scores(gold: Sequence[str], pred: Sequence[str | None]) -> tuple[float, float, dict[str, LabelScore]]:
+    """(weighted F1, accuracy, per-label scores); a ``None`` prediction is simply wrong."""
+    pred_s = [p if p is not None else "(none)" for p in pred]
+    support = Counter(gold)
+    per: dict[str, LabelScore] = {}
+    for label in sorted(support):
+        tp = sum(1 for g, p in zip(gold, pred_s, strict=True) if g == label and p == label)
+        n_pred = sum(1 for p in pred_s if p == label)
+        prec = tp / n_pred if n_pred else 0.0
+        rec = tp / support[label]
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per[label] = LabelScore(round(prec, 4), round(rec, 4), round(f1, 4), support[label])
+    total = len(gold)
+    weighted = sum(s.f1 * s.support for s in per.values()) / total if total else 0.0
+    acc = sum(1 for g, p in zip(gold, pred_s, strict=True) if g == p) / total if total else 0.0
+    return weighted, acc, per
+
+
+def _confusions(gold: Sequence[str], pred: Sequence[str | None], top: int = 15) -> list[tuple[str, str, int]]:
+    c = Counter((g, p or "(none)") for g, p in zip(gold, pred, strict=True) if g != p)
+    return [(g, p, n) for (g, p), n in c.most_common(top)]
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    r = math.radians
+    a = math.sin(r(lat2 - lat1) / 2) ** 2 + math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(r(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# ---------------------------------------------------------------------------- main event
+
+def main_event(events: Sequence[Event]) -> Event | None:
+    """The main event of a short report (see the module docstring)."""
+    if not events:
+        return None
+    by_sentence: dict[tuple[int, int], list[Any]] = {}
+    for e in sorted(events, key=lambda e: (e.start, -e.confidence)):
+        by_sentence.setdefault((e.start, e.end), []).append(e)
+    return main_typing(list(by_sentence.values()))  # type: ignore[return-value]
+
+
+def _article(row: AcledRow, source: str) -> Article:
+    aid = hashlib.sha1(row.notes.encode("utf-8")).hexdigest()[:16]
+    return Article(id=aid, raw_text=row.notes, clean_text=row.notes, offsets=OffsetMap.identity(len(row.notes)),
+                   source=f"{source}#{row.row_id}", published=row.published)
+
+
+def typings_of(doc: Any, *, model: Any = None) -> list[list[Typing]]:
+    """Typings per sentence of a parsed document (the classifier alone)."""
+    lex = load_lexicon()
+    return [classify(s, lexicon=lex, model=model) for s in doc.sents]
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """What the system said about one row."""
+
+    sub_event_type: str | None
+    event_type: str | None
+    event: Event | None = None
+
+
+def predict_rows(rows: Sequence[AcledRow], *, pipeline: Any, model: Any = None, source: str = "acled",
+                 progress: Callable[[int], None] | None = None) -> tuple[list[Prediction], str, str | None]:
+    """Run each row through the pipeline and pick its main event (or, given ``model``, its label).
+
+    A row whose pipeline run gives no event counts as no event. Only while the later
+    pipeline stages are not available (they raise ``NotImplementedError`` or a frontlines
+    error, e.g. a missing gazetteer) does the classifier alone type the parsed notes. Also returns which produced the predictions ("pipeline", "classifier",
+    "pipeline+classifier", "model") and the stage error, if any.
+    """
+    articles = [_article(r, source) for r in rows]
+    preds: list[Prediction] = []
+    used: set[str] = set()
+    stage_error: str | None = None
+    texts = (a.clean_text for a in articles)
+    for i, (article, doc) in enumerate(zip(articles, pipeline.nlp.pipe(texts, batch_size=64), strict=True)):
+        event: Event | None = None
+        if model is not None:  # the trained model types the whole note, as it was trained
+            label = model.predict([article.clean_text], rule_labels=[rule_cues(doc)])[0]
+            used.add("model")
+            preds.append(Prediction(label, load_ontology().get(label).event_type))
+            continue
+        if stage_error is None:
+            try:
+                event = main_event(pipeline.analyse(article, doc).events)
+            except (NotImplementedError, FrontlinesError) as err:
+                stage_error = f"{type(err).__name__}: {err}"[:300]
+        if stage_error is None:
+            used.add("pipeline")
+            preds.append(Prediction(event.sub_event_type, event.event_type, event) if event is not None
+                         else Prediction(None, None))
+        else:
+            t = main_typing(typings_of(doc, model=model))
+            used.add("classifier")
+            preds.append(Prediction(t.sub_event_type if t else None, t.event_type if t else None))
+        if progress is not None:
+            progress(i + 1)
+    return preds, "+".join(sorted(used, reverse=True)) or "none", stage_error
+
+
+def score_rows(rows: Sequence[AcledRow], preds: Sequence[Prediction], *, seconds: float | None = None,
+               source: str = "pipeline") -> EventScores:
+    """Compare predictions with the gold rows."""
+    gold = [r.sub_event_type for r in rows]
+    sub = [p.sub_event_type for p in preds]
+    f1, acc, per = label_scores(gold, sub)
+    type_acc = sum(1 for r, p in zip(rows, preds, strict=True) if p.event_type == r.event_type) / len(rows)
+    inter = loc = date = fat = 0
+    for r, p in zip(rows, preds, strict=True):
+        e = p.event
+        if e is None:
+            continue
+        if e.actor1 is not None and e.actor1.inter is not None and e.actor1.inter == r.inter1:
+            inter += 1
+        if e.place is not None and e.place.lat is not None and e.place.lon is not None and r.lat is not None \
+                and r.lon is not None and km(e.place.lat, e.place.lon, r.lat, r.lon) <= 25.0:
+            loc += 1
+        if e.date is not None and e.date == r.event_date:
+            date += 1
+        if e.fatalities is not None and e.fatalities == r.fatalities:
+            fat += 1
+    n = len(rows)
+    has_events = any(p.event is not None for p in preds)
+    return EventScores(
+        rows=n, sub_event_f1=round(f1, 4), sub_event_accuracy=round(acc, 4), event_type_accuracy=round(type_acc, 4),
+        actor1_inter_match=round(inter / n, 4) if has_events else None,
+        location_25km=round(loc / n, 4) if has_events else None,
+        date_exact=round(date / n, 4) if has_events else None,
+        fatalities_exact=round(fat / n, 4) if has_events else None,
+        docs_per_s=round(n / seconds, 1) if seconds else None,
+        no_event=sum(1 for p in sub if p is None), source=source, per_label=per, confusions=_confusions(gold, sub),
+    )
+
+
+def evaluate_acled(rows: Sequence[AcledRow], *, pipeline: Any, model: Any = None, source: str = "acled",
+                   progress: Callable[[int], None] | None = None) -> EventScores:
+    """The shipped default (or ``model``) over ACLED rows, end to end."""
+    from .classify import installed_model
+
+    t0 = time.perf_counter()
+    preds, used, stage_error = predict_rows(rows, pipeline=pipeline, model=model, source=source, progress=progress)
+    if model is None and used != "model" and installed_model() is not None:
+        used += " with the trained model in the data directory"
+    scores = score_rows(rows, preds, seconds=time.perf_counter() - t0, source=used)
+    return replace(scores, stage_error=stage_error)
+
+
+def kfold_acled(rows: Sequence[AcledRow], *, k: int = 5, seed: int = 0,
+                rule_labels: Sequence[RuleCues] | None = None) -> EventScores:
+    """k-fold train/test of the trainable sub-event classifier (``frontlines train``) on the rows.
+
+    ``rule_labels`` (from :func:`frontlines.events.train.rule_cues`, one per row) adds the
+    lexicon's verdict as features, as ``frontlines train`` does.
+    """
+    from .train import train_subevent
+
+    if k < 2 or k > len(rows):
+        raise EvalError(f"--train-kfold {k}: need 2 <= k <= number of rows ({len(rows)})")
+    import random
+
+    order = list(range(len(rows)))
+    random.Random(seed).shuffle(order)
+    folds = [order[i::k] for i in range(k)]
+    pred: list[str | None] = [None] * len(rows)
+    t0 = time.perf_counter()
+    for test in folds:
+        test_set = set(test)
+        train_idx = [i for i in order if i not in test_set]
+        model = train_subevent([rows[i].notes for i in train_idx], [rows[i].sub_event_type for i in train_idx],
+                               rule_labels=[rule_labels[i] for i in train_idx] if rule_labels else None)
+        labels = model.predict([rows[i].notes for i in test],
+                               rule_labels=[rule_labels[i] for i in test] if rule_labels else None)
+        for i, lab in zip(test, labels, strict=True):
+            pred[i] = lab
+    onto = load_ontology()
+    preds = [Prediction(p, onto.sub_events[p].event_type if p in onto.sub_events else None) for p in pred]
+    scores = score_rows(rows, preds, seconds=time.perf_counter() - t0, source=f"train k-fold k={k}")
+    return replace(scores, docs_per_s=None)
+
+
+# ---------------------------------------------------------------------------- PLOVER
+
+@dataclass(frozen=True)
+class PloverRecord:
+    id: str
+    text: str
+    event: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PloverScores:
+    records: int
+    type_accuracy: float  # over all records; no prediction = wrong
+    type_accuracy_acled: float  # over the records whose gold type the ACLED ontology can express
+    acled_expressible: int
+    source_match: float | None  # of records with a gold source and a predicted event
+    target_match: float | None
+    per_type: dict[str, tuple[int, int]] = field(default_factory=dict)  # gold type -> (right, total)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def read_plover(path: str | Path) -> list[PloverRecord]:
+    """PLOVER gold standard records (JSON list); documentation records are skipped."""
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise EvalError(f"{p}: cannot read PLOVER records ({err}) (give the plover-gsr.json file)") from None
+    if not isinstance(data, list):
+        raise EvalError(f"{p}: expected a JSON list of PLOVER records")
+    onto = load_ontology()
+    out: list[PloverRecord] = []
+    for r in data:
+        if not isinstance(r, dict) or r.get("event") in (None, "DOCUMENT") or not r.get("text"):
+            continue
+
+        def names(key: str, r: dict[str, Any] = r) -> tuple[str, ...]:
+            val = r.get(key) or []
+            val = val if isinstance(val, list) else [val]
+            return tuple(a.get("actorText", "") if isinstance(a, dict) else str(a) for a in val)
+
+        out.append(PloverRecord(str(r.get("id", "")), r["text"], onto.plover(r["event"]) or "",
+                                names("source"), names("target")))
+    if not out:
+        raise EvalError(f"{p}: no PLOVER event records found")
+    return out
+
+
+def _text_match(gold: Iterable[str], found: str | None) -> bool:
+    if not found:
+        return False
+    f = found.lower()
+    return any(g and (g.lower() in f or f in g.lower()) for g in gold)
+
+
+def evaluate_plover(records: Sequence[PloverRecord], *, pipeline: Any) -> PloverScores:
+    """PLOVER type accuracy and actor-role text match.
+
+    The type comes from :func:`plover_coding` (the ACLED typing's PLOVER coding, or a verbal
+    PLOVER trigger that governs it); the roles from the pipeline's main event (actor1 vs the
+    gold source, actor2 vs the gold target), when the later stages are available.
+    """
+    onto = load_ontology()
+    expressible = {s.plover_type for s in onto.sub_events.values() if s.plover_type}
+    right = right_acled = n_acled = 0
+    src_ok = src_n = tgt_ok = tgt_n = 0
+    per: dict[str, list[int]] = {}
+    stages_ok = True  # the later stages (places, actors, assembly) are used until one is unavailable
+    for rec, doc in zip(records, pipeline.nlp.pipe(r.text for r in records), strict=True):
+        ptype: str | None = None
+        event: Event | None = None
+        if stages_ok:
+            try:
+                article = Article(id=rec.id, raw_text=rec.text, clean_text=rec.text,
+                                  offsets=OffsetMap.identity(len(rec.text)))
+                event = main_event(pipeline.analyse(article, doc).events)
+            except (NotImplementedError, FrontlinesError):
+                stages_ok = False
+        for sent in doc.sents:  # the type: the first sentence with a PLOVER coding (see plover_coding)
+            ptype = plover_coding(sent)[0]
+            if ptype is not None:
+                break
+        ok = ptype == rec.event
+        right += ok
+        per.setdefault(rec.event, [0, 0])
+        per[rec.event][0] += ok
+        per[rec.event][1] += 1
+        if rec.event in expressible:
+            n_acled += 1
+            right_acled += ok
+        if event is not None and rec.sources:
+            src_n += 1
+            src_ok += _text_match(rec.sources, event.actor1.text or event.actor1.name if event.actor1 else None)
+        if event is not None and rec.targets:
+            tgt_n += 1
+            tgt_ok += _text_match(rec.targets, event.actor2.text or event.actor2.name if event.actor2 else None)
+    n = len(records)
+    return PloverScores(
+        records=n, type_accuracy=round(right / n, 4),
+        type_accuracy_acled=round(right_acled / n_acled, 4) if n_acled else 0.0, acled_expressible=n_acled,
+        source_match=round(src_ok / src_n, 4) if src_n else None,
+        target_match=round(tgt_ok / tgt_n, 4) if tgt_n else None,
+        per_type={k: (v[0], v[1]) for k, v in sorted(per.items())},
+    )

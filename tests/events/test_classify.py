@@ -1,0 +1,239 @@
+"""Event typing: lexicon, inflections, parse cues, document-level choice, model hook."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from frontlines.events.classify import (
+    Typing,
+    classify,
+    load_lexicon,
+    main_typing,
+    noun_forms,
+    verb_forms,
+)
+from frontlines.events.ontology import SUB_EVENT_TYPES, event_type_of, load_ontology
+
+
+def _types(nlp, text: str, **kw) -> list[str]:
+    doc = nlp(text)
+    return [t.sub_event_type for s in doc.sents for t in classify(s, **kw)]
+
+
+def _first(nlp, text: str, **kw) -> Typing:
+    doc = nlp(text)
+    typings = [t for s in doc.sents for t in classify(s, **kw)]
+    assert typings, f"no event found in {text!r}"
+    return typings[0]
+
+
+# ---------------------------------------------------------------- data
+
+
+def test_ontology_has_the_25_acled_sub_event_types() -> None:
+    onto = load_ontology()
+    assert sorted(onto.sub_events) == sorted(SUB_EVENT_TYPES)
+    assert len(onto.event_types) == 6
+
+
+def test_sub_event_type_knows_its_event_type() -> None:
+    assert event_type_of("Air/drone strike") == "Explosions/Remote violence"
+    assert event_type_of("Looting/property destruction") == "Strategic developments"
+
+
+def test_old_plover_names_map_to_current_ones() -> None:
+    assert load_ontology().plover("disapprove") == "ACCUSE"
+    assert load_ontology().plover("FIGHT") == "FIGHT"
+
+
+def test_lexicon_covers_every_sub_event_type() -> None:
+    covered = {e.sub for e in load_lexicon().entries.values()}
+    assert covered == set(SUB_EVENT_TYPES)
+
+
+def test_verb_forms_cover_regular_and_irregular_inflections() -> None:
+    assert {"seize", "seizes", "seized", "seizing"} <= verb_forms("seize")
+    assert {"took", "taken", "taking"} <= verb_forms("take")
+    assert {"stabbed", "stabbing"} <= verb_forms("stab")
+
+
+def test_noun_forms_cover_plurals() -> None:
+    assert "gunmen" in noun_forms("gunman")
+    assert "clashes" in noun_forms("clash")
+    assert "militias" in noun_forms("militia")
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def test_warplanes_striking_is_an_air_strike(nlp) -> None:
+    t = _first(nlp, "Syrian and Russian warplanes struck a convoy north of the town of Varda.")
+    assert (t.event_type, t.sub_event_type, t.plover_type) == ("Explosions/Remote violence", "Air/drone strike", "FIGHT")
+    assert t.trigger == "struck"
+
+
+def test_trigger_offsets_and_index_point_at_the_trigger(nlp) -> None:
+    doc = nlp("Gunmen abducted three aid workers near Kell.")
+    t = classify(next(doc.sents))[0]
+    assert doc.text[t.trigger_start:t.trigger_end] == "abducted"
+    assert doc[t.trigger_index].text == "abducted"
+    assert t.rule.startswith("lexicon:events/triggers.yaml#abduction.")
+
+
+def test_army_taking_a_town_is_government_regaining_territory(nlp) -> None:
+    assert _types(nlp, "The army took control of the town of Marsk.") == ["Government regains territory"]
+
+
+def test_militants_taking_a_town_is_non_state_takeover(nlp) -> None:
+    assert _types(nlp, "Militants took control of the town of Marsk.") == ["Non-state actor overtakes territory"]
+
+
+def test_actor_inter_hint_overrides_the_parse(nlp) -> None:
+    got = _types(nlp, "The Falcons took control of the town of Marsk.", actor_inter=2)
+    assert got == ["Non-state actor overtakes territory"]
+
+
+def test_handover_without_a_fight_is_non_violent_transfer(nlp) -> None:
+    t = _first(nlp, "Government troops entered Belavan without a fight after the rebels withdrew.")
+    assert t.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_negated_trigger_reports_nothing(nlp) -> None:
+    assert "Armed clash" not in _types(nlp, "The convoy crossed the border without fighting.")
+
+
+def test_killing_civilians_is_an_attack(nlp) -> None:
+    assert _first(nlp, "Gunmen shot dead two farmers in the village.").sub_event_type == "Attack"
+
+
+def test_killing_soldiers_is_an_armed_clash(nlp) -> None:
+    assert _first(nlp, "Gunmen shot dead two soldiers at a checkpoint.").sub_event_type == "Armed clash"
+
+
+def test_protest_dispersed_by_police_is_protest_with_intervention(nlp) -> None:
+    t = _first(nlp, "Police fired tear gas to disperse protesters outside the ministry.")
+    assert t.sub_event_type == "Protest with intervention"
+
+
+def test_rioters_throwing_stones_is_violent_demonstration(nlp) -> None:
+    assert _first(nlp, "Protesters threw stones at the police station.").sub_event_type == "Violent demonstration"
+
+
+def test_ceasefire_violation_is_not_an_agreement(nlp) -> None:
+    assert "Agreement" not in _types(nlp, "Both sides accused each other of violating the ceasefire.")
+
+
+def test_group_names_are_not_triggers(nlp) -> None:
+    doc = nlp("Leaders of the Popular Mobilization Forces met in Baghdad.")
+    assert all(t.trigger.lower() != "mobilization" for s in doc.sents for t in classify(s))
+
+
+def test_sentence_without_event_gives_nothing(nlp) -> None:
+    assert _types(nlp, "The minister said the economy grew by two percent last year.") == []
+
+
+# ---------------------------------------------------------------- documents
+
+
+def _typing(sub: str, conf: float = 0.8, **kw) -> Typing:
+    o = load_ontology().get(sub)
+    return Typing(o.event_type, sub, o.plover_type, o.plover_mode, 0, 1, "x", 0, f"lexicon:test#{sub}", conf, **kw)
+
+
+def test_main_typing_takes_the_first_sentence_with_an_event() -> None:
+    got = main_typing([[], [_typing("Armed clash", 0.7)], [_typing("Attack", 0.9)]])
+    assert got.sub_event_type == "Armed clash"
+
+
+def test_later_police_intervention_sharpens_a_protest() -> None:
+    got = main_typing([[_typing("Peaceful protest")], [_typing("Protest with intervention", 0.6)]])
+    assert got.sub_event_type == "Protest with intervention"
+
+
+def test_later_arrest_of_someone_else_leaves_the_protest_peaceful() -> None:
+    got = main_typing([[_typing("Peaceful protest")], [_typing("Arrests", target_class="civilian")]])
+    assert got.sub_event_type == "Peaceful protest"
+
+
+def test_clash_that_moved_the_front_is_coded_as_the_territory_change() -> None:
+    got = main_typing([[_typing("Armed clash")], [_typing("Government regains territory", 0.86)]])
+    assert got.sub_event_type == "Government regains territory"
+
+
+def test_main_typing_of_nothing_is_none() -> None:
+    assert main_typing([[], []]) is None
+
+
+# ---------------------------------------------------------------- trained model hook
+
+
+@dataclass
+class FakeModel:
+    label: str
+    score: float
+    name: str = "fake.joblib"
+    threshold: float = 0.0
+    threshold_alone: float = 0.5
+
+    def predict_one(self, text: str, *, rule_labels=None) -> tuple[str, float]:
+        return self.label, self.score
+
+
+def test_confident_model_decides_the_sub_event_type(nlp) -> None:
+    t = _first(nlp, "Gunmen shot dead two farmers in the village.", model=FakeModel("Armed clash", 1.2))
+    assert t.sub_event_type == "Armed clash"
+    assert "model:fake.joblib" in t.rule
+
+
+def test_unsure_model_leaves_the_lexicon_typing(nlp) -> None:
+    t = _first(nlp, "Gunmen shot dead two farmers in the village.", model=FakeModel("Armed clash", -0.3))
+    assert t.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text", ["The weather was fine.", "Talks are planned for June."])
+def test_unsure_model_alone_reports_nothing(nlp, text: str) -> None:
+    assert _types(nlp, text, model=FakeModel("Armed clash", 0.2)) == []
+
+
+# ---------------------------------------------------------------- PLOVER second coding
+
+
+def test_acled_typing_carries_its_plover_coding(nlp) -> None:
+    from frontlines.events.classify import plover_coding
+
+    doc = nlp("Rebels shelled the town of Marsk overnight.")
+    assert plover_coding(next(doc.sents))[0] == "FIGHT"
+
+
+def test_verbal_event_governing_a_violent_one_is_coded_verbal(nlp) -> None:
+    from frontlines.events.classify import plover_coding
+
+    doc = nlp("Gondor accused Rohan of shelling the border town of Marsk.")
+    assert plover_coding(next(doc.sents))[0] == "ACCUSE"
+
+
+def test_plover_only_categories_have_triggers(nlp) -> None:
+    from frontlines.events.classify import plover_typings
+
+    doc = nlp("The government rejected the rebels' proposal for talks.")
+    assert plover_typings(next(doc.sents))[0].plover_type == "REJECT"
+
+
+# ---------------------------------------------------------------- background and parse repairs
+
+
+def test_background_clause_yields_to_the_news(nlp) -> None:
+    text = "Families whose sons were kidnapped by the militia held a sit-in outside the governor's office."
+    assert _first(nlp, text).sub_event_type == "Peaceful protest"
+
+
+def test_pronoun_subject_of_a_report_takes_the_reporters_class(nlp) -> None:
+    text = "The rebels said they had captured the airport of Kenu."
+    assert _first(nlp, text).sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_responding_fire_makes_a_grenade_attack_a_clash(nlp) -> None:
+    text = "Militants threw a hand grenade at a police checkpoint and the officers responded with gunfire."
+    assert _first(nlp, text).sub_event_type == "Armed clash"
