@@ -44,7 +44,7 @@ def csv_row(event: dict[str, Any]) -> dict[str, Any]:
     place = event.get("place") or {}
     art = event.get("article") or {}
     i1, i2 = _inter(event.get("actor1")), _inter(event.get("actor2"))
-    interaction = ""
+    interaction: int | str = ""
     if isinstance(i1, int):
         interaction = int(f"{min(i1, i2)}{max(i1, i2)}") if isinstance(i2, int) else i1 * 10
     cc = place.get("country_code") or ""
