@@ -243,6 +243,37 @@ def test_unresolved_place_is_located_by_the_place_nested_in_it(run):
     assert "located-by-nested 'Palmyra' for 'Talila Natural Reserve'" in e.evidence["place"]
 
 
+def test_the_place_said_to_lie_in_another_is_the_event_place(run):
+    sirwah = place("Sirwah", "Sirwah", 8, "region", fc="ADM2", cc="YE")
+    marib = place("Marib", "Marib", 9, cc="YE")
+    e = one(run("Coalition warplanes bombed Sirwah district (Marib) on Sunday.", [sirwah, marib]))
+    assert e.place.text == "Sirwah"
+
+
+def test_unknown_village_is_placed_near_the_town_named_after_it(run):
+    village = place("Arimba", None, None, "unresolved")
+    town = place("Quissanga", "Quissanga", 10, cc="MZ")
+    e = one(run("Gunmen attacked Arimba village (Quissanga) at night.", [village, town]))
+    assert e.place.name == "Quissanga" and e.place.precision == "near"
+    assert e.geo_precision == 2
+    assert "located-near-following 'Quissanga' for 'Arimba'" in e.evidence["place"]
+
+
+def test_a_listed_sibling_does_not_locate_an_unknown_village(run):
+    a = place("Al Jadaan", None, None, "unresolved", cc=None)
+    b = place("Raghwan", "Raghwan", 11, cc="YE")
+    c = place("Majzar", "Majzar", 12, cc="YE")
+    events = run("Yemeni government forces took control of the villages of Al Jadaan, Raghwan and Majzar.", [a, b, c])
+    assert [(e.place.text, e.place.name) for e in events] == [("Al Jadaan", None), ("Raghwan", "Raghwan"),
+                                                              ("Majzar", "Majzar")]
+
+
+def test_a_country_naming_a_kind_of_thing_is_not_the_event_place(run):
+    us = place("US", "United States", 6252001, "country", fc="PCLI", cc="US")
+    e = one(run("Hundreds protested against the rising US dollar rate on Monday.", [us]))
+    assert not e.evidence["place"].startswith(("place:same-clause", "place:nearest-in-sentence"))
+
+
 def test_between_two_places_is_one_event(run):
     a = place("Tanf", "At Tanf", 5, "near", relation="between")
     b = place("Abu Kamal", "Albu Kamal", 6, "near", relation="between")

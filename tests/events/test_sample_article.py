@@ -67,8 +67,6 @@ def test_air_strike_by_syrian_and_russian_warplanes_on_isis_near_sukhna(sample_e
     assert e.modality == "asserted"
 
 
-NEEDS_CLASSIFY = "classify does not yet type this sentence's trigger"
-NEEDS_GEO = "geo does not yet find this place name"
 
 
 def test_air_strike_by_us_forces_on_the_syrian_army(sample_events):
@@ -77,7 +75,6 @@ def test_air_strike_by_us_forces_on_the_syrian_army(sample_events):
     assert "Syria" in _name(hits[0].actor2)
 
 
-@pytest.mark.xfail(reason=f"{NEEDS_GEO}: 'Al Waleed border crossing'", strict=False)
 def test_iraqi_forces_regain_al_waleed(sample_events):
     hits = find(sample_events, "Government regains territory", lambda e: _said(e, "Al Waleed"))
     assert hits
@@ -92,8 +89,6 @@ def test_army_regains_talila_east_of_palmyra(sample_events):
     assert hits[0].modality == "claimed"
 
 
-@pytest.mark.xfail(reason=f"{NEEDS_CLASSIFY}: 'control over ... was established'; {NEEDS_GEO}: the four villages",
-                   strict=False)
 def test_four_villages_are_four_events(sample_events):
     hits = find(sample_events, "Government regains territory", lambda e: _said(e, "Jeb Saad"))
     assert sorted(e.place.text for e in hits if e.place) == ["Hanitha", "Hasu Al Ablawi", "Jeb Saad", "Rasm Amun"]

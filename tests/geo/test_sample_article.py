@@ -121,3 +121,19 @@ def test_places_fit_the_contract_schema(sample_places):
     place_schema = {**schema["$defs"]["place"], "$defs": schema["$defs"]}
     for p in sample_places:
         jsonschema.validate(place_to_dict(p, explain=True), place_schema)
+
+
+@pytest.mark.golden
+@pytest.mark.parametrize("name", ["Talila Natural Reserve", "Al Waleed", "Jeb Saad", "Rasm Amun", "Hanitha",
+                                  "Hasu Al Ablawi"])
+def test_sites_and_villages_the_default_lacks_come_back_unresolved(sample_places, sample_text, name):
+    found = _by_text(sample_places).get(name)
+    assert found, f"{name} not recognised"
+    assert all(p.precision == "unresolved" and p.lat is None for p in found)
+    assert all(sample_text[p.start:p.end] == name for p in found)
+
+
+@pytest.mark.golden
+def test_no_fragment_of_a_name_is_a_place(sample_places):
+    texts = {p.text for p in sample_places}
+    assert not texts & {"Ez", "Al", "Border", "Natural Reserve"}

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..geo import lies_in_gap
 from ..records import Actor, Article, DateInfo, Event, Evidence, Place
 from . import modality, numbers, roles
 from .merge import merge_events
@@ -115,6 +116,11 @@ def geo_precision(place: Place | None, *, fallback: bool = False) -> tuple[int |
     return value, rule
 
 
+def modifies_noun(place: Place, head: Any) -> bool:
+    """A country naming a kind of thing, not where it happened: "the US dollar", "a Syria analyst"."""
+    return place.precision == "country" and head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN"
+
+
 def usable(place: Place) -> bool:
     """Places an event can be pinned on (not a demonym such as "Syrian")."""
     return place.relation != "demonym"
@@ -138,8 +144,13 @@ def main_place(places: list[Place]) -> Place | None:
     return next((p for p in named if p.country_code == focus and p.precision == "country" and usable(p)), None)
 
 
+def _listed(tok: Any) -> bool:
+    """A list item: a conjunct, or an apposition heading a conjunction ("A, B and C" parsed B appos A)."""
+    return tok.dep_ == "conj" or (tok.dep_ == "appos" and any(c.dep_ == "conj" for c in tok.children))
+
+
 def _coordinated_root(tok: Any) -> Any:
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
+    while _listed(tok) and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -148,7 +159,7 @@ def _describes(outer: Any, inner: Any) -> bool:
     """Whether ``inner`` sits in ``outer``'s phrase as a description, not as a coordinated item."""
     tok = inner
     while tok.i != outer.i:
-        if tok.dep_ == "conj" or tok.head.i == tok.i:
+        if _listed(tok) or tok.head.i == tok.i:
             return False
         tok = tok.head
     return True
@@ -164,6 +175,17 @@ def _clause_distance(a: Any, b: Any) -> tuple[int, int]:
             path = up_a[:n] + up_b[: ids_b[t.i]]
             return sum(1 for x in path if x.dep_ in CLAUSE_DEPS), n + ids_b[t.i]
     return 99, 99
+
+
+def lies_in_next(head: Any, heads: list[Any]) -> bool:
+    """Whether the text says this place lies in the next place named ("Sirwah district (Marib)",
+    "Darbasiyah in Al-Hasakeh", "Vasylivka, Donetsk"): the inner place is the finer location."""
+    nxt = min((h.i for h in heads if h.i > head.i), default=None)
+    if nxt is None:
+        return False
+    doc = head.doc
+    gap = [t.lower_ for t in doc[head.i + 1:nxt] if not t.text[:1].isupper()]
+    return lies_in_gap(gap)
 
 
 def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]:
@@ -184,7 +206,9 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
             top.append((p, h))
         elif id(outer) not in nested and p.precision != "unresolved":
             nested[id(outer)] = p
-    scored = sorted(top, key=lambda ph: (_clause_distance(trigger, ph[1])[0], PRECISION_RANK[ph[0].precision],
+    heads = [h for _, h in found]
+    scored = sorted(top, key=lambda ph: (_clause_distance(trigger, ph[1])[0], not (ph[0].precision != "country" and lies_in_next(ph[1], heads)),
+                                         PRECISION_RANK[ph[0].precision],
                                          _clause_distance(trigger, ph[1])[1], abs(ph[1].i - trigger.i)))
     best, best_head = scored[0]
     rule = "place:same-clause" if _clause_distance(trigger, best_head)[0] == 0 else "place:nearest-in-sentence"
@@ -197,11 +221,36 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
     for p in group:
         r = rule if len(group) == 1 else f"{rule}, one-per-listed-place"
         inner = nested.get(id(p))
+        others = [(q, h) for q, h in found if all(q is not g for g in group)]  # a listed sibling is no container
+        after = following_place(p, ids[id(p)], others) if p.precision == "unresolved" and inner is None else None
         if p.precision == "unresolved" and inner is not None:
             out.append(Located(inner, f"{r}, located-by-nested '{inner.text}' for '{p.text}'", True))
+        elif after is not None:
+            out.append(Located(after, f"{r}, located-near-following '{after.text}' for '{p.text}'", True))
         else:
             out.append(Located(p, r, True))
     return out
+
+
+FOLLOWING_TOKENS = 8
+
+
+def following_place(place: Place, head: Any, found: list[tuple[Place, Any]]) -> Place | None:
+    """For an unresolved place, the resolved one named right after it, which says where it lies.
+
+    "Arimba village (Quissanga, Cabo Delgado)", "Kudzokope in Adaklu District (Volta)": the event
+    is near the first resolved place within a few tokens after the unknown name, else near the
+    closest one the sentence names (precision ``near`` for a town, the area's own otherwise).
+    Countries are too coarse to stand in; a sentence naming no other place keeps the name unresolved.
+    """
+    known = [(q, h) for q, h in found if q.precision not in ("unresolved", "country")]
+    after = sorted(((q, h) for q, h in known if 0 < h.i - head.i <= FOLLOWING_TOKENS), key=lambda qh: qh[1].i)
+    # else the closest place the sentence names: "in Belford Roxo, ... a shoot-out in Gogo da Ema neighborhood"
+    ranked = after or sorted(known, key=lambda qh: abs(qh[1].i - head.i))
+    if not ranked:
+        return None
+    q = ranked[0][0]
+    return replace(q, precision="near", relation="near", anchor=q.name) if q.precision == "point" else q
 
 
 def fallback_place(main: Place | None, actor1: Actor | None) -> Located:
@@ -366,7 +415,7 @@ def _sentence_events(sent: Any, typings: list[Any], article: Article, places: li
         if start <= p.start < end and usable(p):
             covered = tokens_of(p.start, p.end, toks)
             if covered and not any(a.start is not None and a.end is not None and a.start < p.end and a.end > p.start
-                                   for a in found_actors):
+                                   for a in found_actors) and not modifies_noun(p, head_of(covered)):
                 in_sent.append((p, head_of(covered)))
     date, date_rule = date_of(text, article, stages)
     counts = numbers.fatality_counts(text)

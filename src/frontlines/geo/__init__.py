@@ -15,11 +15,12 @@ from typing import Any
 from ..records import Article, Evidence, Place
 from ..settings import Settings
 from .gazetteer import Entry, Gazetteer, open_or_build
+from .names import norm
 from .recognize import Mention, find_mentions
 from .relative import Relation, relation_before
 from .resolve import Resolution, confidence, resolve_all
 
-__all__ = ["Gazetteer", "find_places", "load_gazetteer", "resolve_name"]
+__all__ = ["Gazetteer", "find_places", "lies_in_gap", "load_gazetteer", "resolve_name"]
 
 _ADMIN_CUES = frozenset({"province", "governorate", "state", "region"})
 
@@ -83,6 +84,34 @@ def _place(m: Mention, res: Resolution | None, entry: Entry | None, article: Art
     )
 
 
+#: Words between a place and the one it lies in: "Maan town in Hama", "Sirwah district (Marib)".
+CONTAINER_GAP = frozenset(
+    [",", "(", "in", "of", "the", "-", "–", "area", "sector", "front", "countryside", "region", "state", "village", "town", "city", "district", "subdistrict", "county", "province", "governorate", "municipality", "commune", "neighbourhood", "neighborhood", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northwestern", "northeastern", "southwestern", "southeastern"]
+)
+
+
+def lies_in_gap(gap: list[str]) -> bool:
+    """Whether the words between two place names say the first lies in the second."""
+    return 0 < len(gap) <= 4 and all(g in CONTAINER_GAP for g in gap) and any(g in {",", "(", "in"} for g in gap)
+
+
+def containers_of(doc: Any, names: list[Mention]) -> list[tuple[int, bool] | None]:
+    """For each mention, the next one when the text says the first lies in it.
+
+    "Castilla, Piura", "Tieba (Bankass, Mopti)", "Maan town in Hama": the next mention follows
+    within four tokens, with only a comma, bracket, "in" and place nouns between them. The flag
+    says the words are firm ("in", a bracket) rather than a comma that might separate a list.
+    """
+    out: list[tuple[int, bool] | None] = []
+    for k, m in enumerate(names):
+        nxt = names[k + 1] if k + 1 < len(names) else None
+        gap = [t.text.lower() for t in doc[m.token_end:nxt.token_start]] if nxt is not None else []
+        ok = nxt is not None and lies_in_gap(gap) and norm(nxt.name) != norm(m.name)
+        # "in"/"(" say it lies there; a bare comma may also be a list ("Paris, London and Berlin")
+        out.append((k + 1, "in" in gap or "(" in gap) if ok else None)
+    return out
+
+
 def _demonym_entry(target: str, gazetteer: Gazetteer) -> Entry | None:
     if target.startswith("gn:"):
         return gazetteer.get(int(target[3:]))
@@ -101,7 +130,8 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
     dem_entries = {m.demonym: _demonym_entry(m.demonym, gazetteer) for m in mentions if m.demonym}
     dem_countries = [e.country_code for m in mentions if m.demonym and (e := dem_entries.get(m.demonym)) and e.country_code]
     resolutions = resolve_all([m.name for m in names], gazetteer, demonym_countries=dem_countries,
-                              prefer_admin=[_prefers_admin(doc, m) for m in names])
+                              prefer_admin=[_prefers_admin(doc, m) for m in names],
+                              containers=containers_of(doc, names))
     by_start = dict(zip((m.start for m in names), resolutions, strict=True))
     places: list[Place] = []
     bounds = _sentences(doc, article.clean_text) if mentions else []
@@ -112,8 +142,8 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
                                  precision="country", conf=0.9 if entry else 0.0))
             continue
         res = by_start[m.start]
-        if res.entry is None and not m.strong:
-            continue  # a weak span the gazetteer cannot place is probably not a place
+        if res.entry is None and not (m.strong or m.cued):
+            continue  # a weak span the gazetteer cannot place is probably not a place, unless the text says so
         rel = relation_before(doc, m.token_start)
         if m.part and res.entry is not None:
             rel = Relation(f"{m.part} part of", "region")

@@ -80,3 +80,59 @@ def match_quality(mention: str, name: str) -> float:
     if loose(mention) == loose(name):
         return 0.85
     return 0.0
+
+
+_VOWELS = frozenset("aeiouyw")
+
+
+def _core(name: str) -> str:
+    """``norm`` without article words or glued "al"/"el", spaces dropped: "As Sukhnah" → "sukhnah"."""
+    words = [w for w in norm(name).split() if w not in ARTICLES] or norm(name).split()
+    return "".join(_GLUED_ARTICLE.sub("", w) if len(w) >= 4 else w for w in words)
+
+
+def variant_distance(a: str, b: str) -> float:
+    """Edit distance between two names' cores, per letter, where transliteration noise is cheap.
+
+    A vowel for a vowel, or an added/dropped vowel, ``h`` or doubled letter costs 0.3; any other
+    change costs 1. Divided by the longer core's length: "Deir Ez Zour"/"Dayr az Zawr" 0.13,
+    "Sukhna"/"As Sukhnah" 0.04, "Talila"/"Tililan" 0.19, "Ashulia"/"Shella" 0.17.
+    """
+    x, y = _core(a), _core(b)
+    if not x or not y:
+        return 1.0
+
+    def indel(s: str, i: int) -> float:
+        c = s[i]
+        return 0.3 if c in _VOWELS or c == "h" or (i > 0 and s[i - 1] == c) else 1.0
+
+    prev = [0.0]
+    for j in range(len(y)):
+        prev.append(prev[-1] + indel(y, j))
+    for i in range(len(x)):
+        cur = [prev[0] + indel(x, i)]
+        for j in range(len(y)):
+            if x[i] == y[j]:
+                sub = 0.0
+            elif x[i] in _VOWELS and y[j] in _VOWELS:
+                sub = 0.3
+            else:
+                sub = 1.0
+            cur.append(min(prev[j] + sub, prev[j + 1] + indel(x, i), cur[j] + indel(y, j)))
+        prev = cur
+    return prev[-1] / max(len(x), len(y))
+
+
+def plausible_variant(mention: str, name: str, *, bar: float = 0.155) -> bool:
+    """Whether ``name`` can be a transliteration of ``mention``: same start, close spelling.
+
+    The bar for matches by the ``loose`` key alone, which collapses too much on its own
+    ("Talila" would match "Tororo" through an alternate name).
+    """
+    x, y = _core(mention), _core(name)
+    if not x or not y:
+        return False
+    # Same first letter, both vowels, or a leading vowel more on one side ("Abu" / "Bu").
+    first_ok = (x[0] == y[0] or (x[0] in _VOWELS and y[0] in _VOWELS)
+                or (x[0] in _VOWELS and x[1:2] == y[0]) or (y[0] in _VOWELS and y[1:2] == x[0]))
+    return first_ok and variant_distance(mention, name) <= bar

@@ -27,7 +27,7 @@ from importlib import resources
 from typing import Any
 
 from .gazetteer import Gazetteer, is_exact
-from .names import norm
+from .names import ARTICLES, norm
 
 STRONG_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WEAK_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
@@ -55,8 +55,16 @@ DIRECTION_WORDS = frozenset(
 )
 #: Last words of sites named after a place ("Talila Natural Reserve", "Tabqa Airbase").
 SITE_HEADS = frozenset(["reserve", "crossing", "base", "airbase", "airport", "dam", "plateau", "oilfield", "field", "refinery", "camp", "checkpoint"])
+#: Site heads that make a name a place even when the gazetteer lacks it.
+NAMED_SITE_HEADS = frozenset(["reserve", "crossing", "airbase", "plateau", "oilfield", "checkpoint"])
 SITE_MODIFIERS = frozenset(["natural", "nature", "national", "border", "military", "air", "oil", "gas", "refugee"])
 _STOP = frozenset(["the", "a", "an", "this", "that", "these", "those", "mr", "mrs", "ms", "dr"])
+#: Place nouns that make even a name the gazetteer lacks a place: "Arimba village", "the town of
+#: Basira", "Al Waleed border crossing", "villages, including Jeb Saad, Rasm Amun and Hanitha".
+PLACE_NOUNS = frozenset(
+    ["village", "villages", "town", "towns", "city", "district", "subdistrict", "county", "province", "governorate", "municipality", "commune", "neighbourhood", "neighborhood", "crossing", "reserve", "airbase", "plateau", "hill", "hills", "oilfield"]
+)
+_LIST_OPENERS = frozenset(["including", "of", ":", "namely", "like"])
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,7 @@ class Mention:
     token_end: int = 0
     query: str = ""  # the name to look up when it is not the whole text ("South Florida" → "Florida")
     part: str | None = None  # "south": the mention is that part of the place named by ``query``
+    cued: bool = False  # the text says it is a place ("X village"): kept unresolved when unknown
 
     @property
     def name(self) -> str:
@@ -110,7 +119,8 @@ def _named(entry: Any) -> bool:
 
 def _trim(span: Any) -> Any:
     """Drop a leading determiner/title and a trailing possessive from a span."""
-    while len(span) and (span[0].lower_ in _STOP or (span[0].is_lower and span[0].lower_ in DIRECTION_WORDS)):
+    while len(span) and (span[0].lower_ in _STOP or (span[0].is_lower and span[0].lower_ in DIRECTION_WORDS)
+                         or span[0].is_punct):
         span = span[1:]
     while len(span) and (span[-1].text in {"'s", "’s", "'", "’"} or span[-1].is_punct):
         span = span[:-1]
@@ -207,6 +217,46 @@ def _best_subspan(doc: Any, i: int, j: int, gazetteer: Gazetteer, *, important_o
     return None
 
 
+def _glued_hyphen_after(span: Any) -> bool:
+    """ "Pul-e Khumri", "Pul-e-Charkhi": the span is glued by a hyphen to a one-letter particle
+    (the Persian ezafe), so it is the first word of a longer name, not a place of its own."""
+    doc = span.doc
+    j = span.end
+    if span.text.endswith(("-e", "-i")) or (j < len(doc) and doc[j].text.lower() in {"-e", "-i"}):
+        return True
+    return (j + 1 < len(doc) and doc[j].text in {"-", "–"} and not span[-1].whitespace_
+            and not doc[j].whitespace_ and doc[j + 1].lower_ in {"e", "i"})
+
+
+def _place_noun_cue(span: Any, doc: Any) -> bool:
+    """ "Arimba village", "Al Waleed border crossing", "the village of Taara", "villages, including X"."""
+    i, j = span.start, span.end
+    if j < len(doc) and doc[j].lower_ in PLACE_NOUNS and not doc[j].text[:1].isupper():
+        return True
+    if j + 1 < len(doc) and doc[j].lower_ == "border" and doc[j + 1].lower_ == "crossing":
+        return True
+    if i >= 2 and doc[i - 1].lower_ in _LIST_OPENERS:
+        return any(doc[k].lower_ in PLACE_NOUNS for k in range(max(0, i - 4), i - 1))
+    return False
+
+
+def _add_cued_unknowns(doc: Any, weak: list[Any], runs: list[tuple[int, int]], add: Any, taken: set[int]) -> None:
+    """Names the gazetteer may lack but the text calls places, and the names listed with them."""
+    spans = {sp.start: sp for sp in weak}
+    for i, j in runs:
+        spans.setdefault(i, doc[i:j])
+    cued_ends: set[int] = set()
+    for start in sorted(spans):
+        span = spans[start]
+        if any(t in taken for t in range(span.start, span.end)) or _generic(span) or norm(span.text) in ARTICLES:
+            continue
+        prev = doc[span.start - 1] if span.start > 0 else None
+        listed = prev is not None and prev.lower_ in {",", "and", "or"} and (span.start - 2) in cued_ends
+        if listed or _place_noun_cue(span, doc):
+            add(span, "cue:place-noun" if not listed else "cue:listed-with-place", False, cued=True)
+            cued_ends.add(span.end - 1)
+
+
 def find_mentions(doc: Any, *, gazetteer: Gazetteer) -> list[Mention]:
     """Candidate toponym spans of a parsed text, in text order, not overlapping."""
     dem = demonyms()
@@ -215,11 +265,15 @@ def find_mentions(doc: Any, *, gazetteer: Gazetteer) -> list[Mention]:
     placed: set[int] = set()  # token indices of the last token of accepted place mentions
 
     def add(span: Any, rule: str, strong: bool, demonym: str | None = None, query: str = "",
-            part: str | None = None) -> None:
+            part: str | None = None, cued: bool = False) -> None:
         if any(i in taken for i in range(span.start, span.end)):
             return
+        if demonym is None and norm(query or span.text) in ARTICLES:
+            return  # "Ez" of "Deir Ez Zour", "Al": an article alone names nothing
+        if not strong and _glued_hyphen_after(span):
+            return  # "Pul" of "Pul-e Khumri": a fragment of a hyphenated name
         found[span.start] = Mention(span.start_char, span.end_char, span.text, rule, strong, demonym,
-                                    span.start, span.end, query, part)
+                                    span.start, span.end, query, part, cued)
         taken.update(range(span.start, span.end))
         placed.add(span.end - 1)
 
@@ -233,11 +287,11 @@ def find_mentions(doc: Any, *, gazetteer: Gazetteer) -> list[Mention]:
             if ent.label_ != "LANGUAGE":
                 add(span, f"demonym:{ent.label_}", False, dem[key])
             continue
-        if ent.label_ in STRONG_LABELS and "," in span.text:
-            # "Donington Park, Leicestershire": each part is a place.
+        if ent.label_ in STRONG_LABELS and any(t.text in {",", "(", ")"} for t in span):
+            # "Donington Park, Leicestershire", "Amba (Bandiagara": each part is a place.
             parts, start = [], span.start
             for tok in span:
-                if tok.text == ",":
+                if tok.text in {",", "(", ")"}:
                     parts.append(doc[start:tok.i])
                     start = tok.i + 1
             parts.append(doc[start:span.end])
@@ -253,6 +307,11 @@ def find_mentions(doc: Any, *, gazetteer: Gazetteer) -> list[Mention]:
             if any(is_exact(e) and e.feature_code != "CONT" for e in gazetteer.lookup(rest.text)):
                 add(span, f"spacy:ner:{ent.label_}:part-of", True, query=rest.text, part=span[0].lower_)
                 continue
+        if (ent.label_ in STRONG_LABELS and len(span) > 1 and span[-1].lower_ in PLACE_NOUNS
+                and not span[-1].text[:1].isupper() and not gazetteer.lookup(span.text)):
+            # "Arimba village", "Idlib province": the name without its place noun (which stays a cue).
+            add(span[:-1], f"spacy:ner:{ent.label_}:place-noun", True)
+            continue
         if ent.label_ in STRONG_LABELS:
             if (len(span) > 1 and span[-1].lower_ not in FEATURE_HEADS and span[0].lower_ not in DIRECTION_WORDS
                     and not gazetteer.lookup(span.text)):
@@ -297,7 +356,7 @@ def find_mentions(doc: Any, *, gazetteer: Gazetteer) -> list[Mention]:
             add(span, f"spacy:ner:{label}+gazetteer", False)
             continue
         if every and not _generic(span) and _strong_cue(span, doc):
-            add(span, f"spacy:ner:{label}+gazetteer:transliterated", False)
+            add(span, f"spacy:ner:{label}+gazetteer:transliterated", False, cued=True)
             continue
         if len(span) > 1 and span[-1].lower_ in SITE_HEADS:
             # "Talila Natural Reserve", "Shayrat Airbase": a site named after its place.
@@ -305,13 +364,14 @@ def find_mentions(doc: Any, *, gazetteer: Gazetteer) -> list[Mention]:
             while k > span.start and (doc[k].lower_ in SITE_HEADS or doc[k].lower_ in SITE_MODIFIERS):
                 k -= 1
             core = doc[span.start:k + 1]
-            if not _generic(core) and gazetteer.lookup(core.text):
-                add(span, f"spacy:ner:{label}+site", False, query=core.text)
+            if not _generic(core) and (gazetteer.lookup(core.text) or span[-1].lower_ in NAMED_SITE_HEADS):
+                add(span, f"spacy:ner:{label}+site", False, query=core.text, cued=True)
                 continue
         if label == "ORG":
             sub = _best_subspan(doc, span.start, span.end, gazetteer, important_only=True)
             if sub is not None:
                 add(sub, "gazetteer:inside-org", False)
+    _add_cued_unknowns(doc, [sp for sp, _ in weak], _runs(words, propn), add, taken)
     for i, j in _datelines(words):
         span = doc[i:j]
         if any(e.kind < 2 for e in gazetteer.lookup(span.text.title())):

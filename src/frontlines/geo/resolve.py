@@ -6,11 +6,15 @@ Each candidate gets a score from four signals (weights in :data:`WEIGHTS`):
 * prior: log population, plus a bonus for countries, continents, provinces, capitals;
 * country focus: the share of the document's other mentions that resolve to (or,
   for demonyms, name) the candidate's country;
-* closeness: how near the candidate is to the other mentions' first choices.
+* closeness: how near the candidate is to the other mentions' first choices;
+* within: the candidate lies in the country of, and near, the place the text says it lies in.
 
 A mention is left ``unresolved`` when its best candidate matched only by the
 transliteration key and nothing in the document supports it (no focus on its
-country, no other place within 500 km): never a silently wrong place far away.
+country, no other place within 500 km), when that spelling is not a plausible
+variant of the mention (:func:`names.plausible_variant`) without strong support,
+or when the text says where it lies ("Ara in As-Sweida") and it is in another
+country: never a silently wrong place far away.
 """
 
 from __future__ import annotations
@@ -22,8 +26,9 @@ from dataclasses import dataclass
 
 from ..records import Candidate
 from .gazetteer import Entry, Gazetteer, is_code, is_exact
+from .names import plausible_variant
 
-WEIGHTS = {"match": 2.0, "prior": 2.0, "focus": 0.8, "near": 0.6}
+WEIGHTS = {"match": 2.0, "prior": 2.0, "focus": 0.8, "near": 0.6, "within": 1.2}
 KIND_QUALITY = {0: 1.0, 1: 0.95, 2: 0.55, 3: 0.5, 4: 0.95}
 CODE_BONUS = {"PCLI": 0.35, "CONT": 0.35, "PPLC": 0.15}
 MAX_CANDIDATES = 8
@@ -93,19 +98,24 @@ def focus_weights(firsts: Sequence[Entry | None], demonym_countries: Sequence[st
 
 
 def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries: Sequence[str] = (),
-                prefer_admin: Sequence[bool] | None = None, country_hint: str | None = None) -> list[Resolution]:
+                prefer_admin: Sequence[bool] | None = None, country_hint: str | None = None,
+                containers: Sequence[tuple[int, bool] | None] | None = None) -> list[Resolution]:
     """Resolve a document's mentions together (each helps the others).
 
     Two passes: the first scores against every mention's best candidate by
     name and prior alone; the second against the first pass's winners.
+    ``containers[i]`` is (index of the mention that says where mention ``i`` lies, whether
+    the text is firm about it): "Castilla, Piura" (not firm: a comma), "Ara in As-Sweida"
+    (firm). Candidates in that place's country, and near it, score higher.
     """
     prefer = prefer_admin or [False] * len(texts)
+    within = list(containers) if containers is not None else [None] * len(texts)
     cands = [candidates_for(t, gazetteer, prefer_admin=p)[:MAX_CANDIDATES * 2]
              for t, p in zip(texts, prefer, strict=True)]
     firsts = [c[0] if c else None for c in cands]
-    out = _pass(cands, firsts, demonym_countries, country_hint)
+    out = _pass(texts, cands, firsts, demonym_countries, country_hint, within)
     if len(texts) > 1:
-        out = _pass(cands, [r.entry for r in out], demonym_countries, country_hint)
+        out = _pass(texts, cands, [r.entry for r in out], demonym_countries, country_hint, within)
     return _drop_far_outliers(out, demonym_countries)
 
 
@@ -139,10 +149,27 @@ def _drop_far_outliers(out: list[Resolution], demonym_countries: Sequence[str]) 
     return result
 
 
-def _pass(cands: list[list[Entry]], firsts: Sequence[Entry | None], demonym_countries: Sequence[str],
-          country_hint: str | None) -> list[Resolution]:
+def within_score(entry: Entry, container: Entry | None) -> float:
+    """0..1: 0.5 for the container's country, up to 0.5 more for being near its point."""
+    if container is None or not container.country_code or entry.country_code != container.country_code:
+        return 0.0
+    if container.feature_code in ("PCLI", "CONT"):
+        return 0.5
+    return 0.5 + 0.5 * math.exp(-km(entry.lat, entry.lon, container.lat, container.lon) / 150.0)
+
+
+def _pass(texts: Sequence[str], cands: list[list[Entry]], firsts: Sequence[Entry | None], demonym_countries: Sequence[str],
+          country_hint: str | None, within: Sequence[tuple[int, bool] | None]) -> list[Resolution]:
     out = []
     for i, entries in enumerate(cands):
+        k, firm = within[i] or (None, False)
+        seen = {i}
+        while k is not None and k not in seen and firsts[k] is None:
+            # "La Candelaria, Libertador municipality in Caracas": an unknown container passes it on
+            seen.add(k)
+            k, also = within[k] or (None, False)
+            firm = firm or also
+        container = firsts[k] if k is not None and k not in seen else None
         # Leave-one-out: a mention does not vote for its own country; look-alikes do not vote.
         focus = focus_weights([f for j, f in enumerate(firsts) if j != i and f is not None and is_exact(f)],
                               demonym_countries)
@@ -160,9 +187,10 @@ def _pass(cands: list[list[Entry]], firsts: Sequence[Entry | None], demonym_coun
             if others and e.feature_code not in ("PCLI", "CONT"):
                 d = min(km(e.lat, e.lon, o.lat, o.lon) for o in others)
                 near = math.exp(-d / 300.0)
-            s = base_score(e) + WEIGHTS["focus"] * f + WEIGHTS["near"] * near
+            w = within_score(e, container)
+            s = base_score(e) + WEIGHTS["focus"] * f + WEIGHTS["near"] * near + WEIGHTS["within"] * w
             reasons = (f"match={KIND_QUALITY.get(e.kind, 0.5):.2f}", f"prior={prior(e):.2f}",
-                       f"focus={f:.2f}", f"near={near:.2f}")
+                       f"focus={f:.2f}", f"near={near:.2f}", f"within={w:.2f}")
             scored.append((s, e, reasons, f, near))
         scored.sort(key=lambda x: x[0], reverse=True)
         candidates = tuple(
@@ -172,8 +200,22 @@ def _pass(cands: list[list[Entry]], firsts: Sequence[Entry | None], demonym_coun
             out.append(Resolution(None, 0.0, ()))
             continue
         s, best, _, f, near = scored[0]
-        if not is_exact(best) and f < 0.25 and near < 0.3:
-            out.append(Resolution(None, s, candidates))  # a look-alike nobody else supports
+        if not is_exact(best) and f < 0.25 and (near < 0.3 or focus):
+            # a look-alike nobody else supports, or in a country the document is not about
+            out.append(Resolution(None, s, candidates))
+            continue
+        if not is_exact(best) and not plausible_variant(texts[i], best.name) and not (f >= 0.5 and near >= 0.5):
+            # The loose key alone collapses too much ("Talila" ~ "Tililan", "Ashulia" ~ "Shella"): a spelling
+            # that far from the mention needs the document's country and neighbours behind it.
+            out.append(Resolution(None, s, candidates))
+            continue
+        area = container is not None and (container.feature_code or "").startswith(("ADM", "PCL"))
+        if (container is not None and is_exact(container) and container.country_code
+                and (best.population < 100_000 or area or firm)
+                and best.feature_code not in ("PCLI", "CONT") and best.country_code != container.country_code):
+            # "Maracas, Tunapuna", "Ara in As-Sweida": a place abroad cannot lie in the place the text
+            # says it lies in (after a bare comma only when small or in an area: "Paris, London" is a list).
+            out.append(Resolution(None, s, candidates))
             continue
         out.append(Resolution(best, s, candidates))
     return out
