@@ -1,0 +1,304 @@
+"""Corroboration: events from different articles that describe one happening become one incident.
+
+Two events link when they come from different articles, are close in space
+(``km``) and time (``days``), and are compatible: a territory change and a
+battle at the same place (accounts that may contradict), or the same event
+type and sub-event type with a shared or unknown actor. Links are transitive (union-find). An incident is
+``contested`` when its reports contradict: taken vs. repelled, different
+gainers of the same place, or a denial. Ids are content hashes of the member
+event ids, so re-running over the same events gives the same incidents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ..records import Event
+from .credibility import Corroboration, credibility, root_source
+from .registry import Registry, load_registry
+from .views import (
+    EventView,
+    article_country,
+    gainer,
+    has_cue,
+    haversine_km,
+    mention_key,
+    same_mention,
+    territory,
+    views,
+)
+
+NOT_HAPPENINGS = {"planned", "speculative"}
+
+
+@dataclass(frozen=True)
+class Report:
+    """One event as a report of an incident: who says what, where and when."""
+
+    event_id: str
+    article_id: str
+    outlet: str | None
+    original_source: str | None
+    source: str  # the independent source it counts as (root of its republication chain)
+    attribution: str | None
+    modality: str
+    sub_event_type: str | None
+    actor1: str | None
+    actor2: str | None
+    place: str | None
+    date: str | None
+    sentence: str
+    stance: str  # "taken", "repelled", "denied", or "reported"
+    gainer: str | None
+
+
+@dataclass(frozen=True)
+class Incident:
+    """One happening and every report of it."""
+
+    id: str
+    event_type: str | None
+    sub_event_type: str | None
+    place: str | None
+    lat: float | None
+    lon: float | None
+    date_from: str | None
+    date_to: str | None
+    reports: tuple[Report, ...]
+    independent_sources: tuple[str, ...]
+    contested: bool
+    reasons: tuple[str, ...]
+
+    @property
+    def event_ids(self) -> tuple[str, ...]:
+        return tuple(r.event_id for r in self.reports)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["n_reports"] = len(self.reports)
+        return d
+
+
+def _same_place(a: EventView, b: EventView, km: float) -> bool:
+    if a.place_key is not None and a.place_key == b.place_key:
+        return True
+    pa, pb = a.latlon, b.latlon
+    if a.precise and b.precise and pa is not None and pb is not None:
+        if abs(pa[0] - pb[0]) * 111.2 > km:  # cheap reject before the great-circle distance
+            return False
+        return haversine_km(pa, pb) <= km
+    return bool(a.place and b.place) and same_mention(a.place_name, b.place_name)
+
+
+def _close(a: EventView, b: EventView, km: float, days: int) -> bool:
+    if not _same_place(a, b, km):
+        return False
+    if a.date is None or b.date is None:
+        return a.place_key is not None and a.place_key == b.place_key
+    return abs((a.date - b.date).days) <= days
+
+
+def _compatible(a: EventView, b: EventView) -> bool:
+    terr = territory()
+    if a.sub_event_type in terr.battles and b.sub_event_type in terr.battles and (
+            a.sub_event_type in terr.sub_events or b.sub_event_type in terr.sub_events):
+        return True  # a territory change and the fighting over it: accounts that may contradict
+    if a.event_type != b.event_type or a.event_type is None:
+        return False
+    if a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type:
+        return False
+    ka, kb = a.actor_keys, b.actor_keys
+    return not ka or not kb or bool(ka & kb)
+
+
+def same_happening(a: EventView, b: EventView, *, km: float, days: int) -> bool:
+    """Whether two events (from different articles) report one happening."""
+    if a.article_id == b.article_id or a.modality in NOT_HAPPENINGS or b.modality in NOT_HAPPENINGS:
+        return False
+    return _compatible(a, b) and _close(a, b, km, days)
+
+
+def _index_keys(ev: EventView, cell: float) -> list[tuple[object, ...]]:
+    """Buckets an event is filed under: its grid cell when precise, its place key, the words of its place."""
+    keys: list[tuple[object, ...]] = []
+    if ev.precise and ev.latlon:
+        keys.append(("cell", int(ev.latlon[0] // cell), int(ev.latlon[1] // cell)))
+    if ev.place_key:
+        keys.append(("key", ev.place_key))
+    keys += [("word", w) for w in mention_key(ev.place_name).split() if len(w) >= 4]
+    return keys
+
+
+def _query_keys(ev: EventView, cell: float) -> list[tuple[object, ...]]:
+    """Buckets that may hold an event close to this one (neighbouring cells widen with latitude)."""
+    keys = [k for k in _index_keys(ev, cell) if k[0] != "cell"]
+    if ev.precise and ev.latlon:
+        y, x = int(ev.latlon[0] // cell), int(ev.latlon[1] // cell)
+        nx = math.ceil(1 / max(math.cos(math.radians(min(abs(ev.latlon[0]) + cell, 89.0))), 0.02))
+        keys += [("cell", y + dy, x + dx) for dy in (-1, 0, 1) for dx in range(-nx, nx + 1)]
+    return keys
+
+
+def _groups(evs: list[EventView], km: float, days: int) -> list[list[EventView]]:
+    """Union-find over candidate pairs found through a space-time index (not all pairs)."""
+    parent = list(range(len(evs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    cell = max(km / 111.2, 0.005)
+    span = days + 1
+    timed: dict[tuple[object, ...], list[int]] = {}
+    anytime: dict[tuple[object, ...], list[int]] = {}
+    for i, ev in enumerate(evs):
+        t = ev.date.toordinal() // span if ev.date else None
+        for k in _index_keys(ev, cell):
+            timed.setdefault((*k, t), []).append(i)
+            if k[0] == "key":
+                anytime.setdefault(k, []).append(i)
+    for i, ev in enumerate(evs):
+        if ev.modality in NOT_HAPPENINGS:
+            continue
+        candidates: set[int] = set()
+        for k in _query_keys(ev, cell):
+            if ev.date is None:
+                candidates.update(anytime.get(k, ()))
+                continue
+            t = ev.date.toordinal() // span
+            for dt_ in (-1, 0, 1):
+                candidates.update(timed.get((*k, t + dt_), ()))
+            candidates.update(anytime.get(k, ()) if k[0] == "key" else ())
+        for j in candidates:
+            if j > i and find(i) != find(j) and same_happening(ev, evs[j], km=km, days=days):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[EventView]] = {}
+    for i in sorted(range(len(evs)), key=lambda i: _order(evs[i])):
+        groups.setdefault(find(i), []).append(evs[i])
+    return list(groups.values())
+
+
+def _order(ev: EventView) -> tuple[bool, int, str]:
+    """Dated events first, by date, then by id: a stable order whatever the input order."""
+    return (ev.date is None, ev.date.toordinal() if ev.date else 0, ev.id)
+
+
+def _stance(ev: EventView) -> str:
+    if ev.modality == "denied":
+        return "denied"
+    if has_cue(ev.sentence, territory().repel_cues):
+        return "repelled"
+    if ev.sub_event_type in territory().sub_events:
+        return "taken"
+    return "reported"
+
+
+def _contest(reports: list[Report]) -> tuple[str, ...]:
+    """Why the reports contradict each other (empty when they agree)."""
+    def who(r: Report) -> str:
+        return r.outlet or r.source
+
+    reasons: list[str] = []
+    by_stance: dict[str, list[Report]] = {}
+    for r in reports:
+        by_stance.setdefault(r.stance, []).append(r)
+    taken, repelled, denied = by_stance.get("taken", []), by_stance.get("repelled", []), by_stance.get("denied", [])
+    affirmed = [r for r in reports if r.stance != "denied"]
+    if taken and repelled:
+        reasons.append(f"taken ({who(taken[0])}) vs. repelled ({who(repelled[0])})")
+    if denied and affirmed:
+        reasons.append(f"reported ({who(affirmed[0])}) vs. denied ({who(denied[0])})")
+    gainers = sorted({r.gainer for r in taken if r.gainer})
+    if len(gainers) > 1:
+        reasons.append("different controllers: " + " vs. ".join(gainers))
+    return tuple(reasons)
+
+
+def incident_id(event_ids: Iterable[str]) -> str:
+    return "inc-" + hashlib.sha256("\n".join(sorted(event_ids)).encode()).hexdigest()[:12]
+
+
+def _incident(group: list[EventView], registry: Registry, hints: dict[str, str]) -> Incident:
+    reports = []
+    for ev in sorted(group, key=lambda e: (e.date is None, e.date.toordinal() if e.date else 0, e.article_id, e.id)):
+        side = gainer(ev, country_hint=hints.get(ev.article_id))
+        reports.append(Report(
+            event_id=ev.id, article_id=ev.article_id, outlet=ev.article.get("outlet"),
+            original_source=ev.article.get("original_source"), source=root_source(ev.raw, ev.article, registry=registry),
+            attribution=ev.attribution, modality=ev.modality, sub_event_type=ev.sub_event_type,
+            actor1=(ev.actor1 or {}).get("name"), actor2=(ev.actor2 or {}).get("name"), place=ev.place_name,
+            date=ev.date.isoformat() if ev.date else None, sentence=ev.sentence, stance=_stance(ev),
+            gainer=side.label if side else None))
+    reasons = _contest(reports)
+    subs = Counter(r.sub_event_type for r in reports if r.sub_event_type)
+    for r in reports:  # a territory change outranks the clash that reports it
+        if r.stance == "taken" and r.sub_event_type:
+            subs[r.sub_event_type] += len(reports)
+    types = Counter(ev.event_type for ev in group if ev.event_type)
+    placed = [ev for ev in group if ev.latlon] or [ev for ev in group if ev.place_name]
+    anchor = placed[0] if placed else None
+    dates = sorted(ev.date for ev in group if ev.date)
+    return Incident(
+        id=incident_id(ev.id for ev in group),
+        event_type=types.most_common(1)[0][0] if types else None,
+        sub_event_type=sorted(subs, key=lambda s: (-subs[s], s))[0] if subs else None,
+        place=anchor.place_name if anchor else None,
+        lat=anchor.latlon[0] if anchor and anchor.latlon else None,
+        lon=anchor.latlon[1] if anchor and anchor.latlon else None,
+        date_from=dates[0].isoformat() if dates else None, date_to=dates[-1].isoformat() if dates else None,
+        reports=tuple(reports), independent_sources=tuple(sorted({r.source for r in reports})),
+        contested=bool(reasons), reasons=reasons)
+
+
+def link_incidents(events: Iterable[Event | dict[str, Any]], *, km: float = 25.0, days: int = 3,
+                   registry: Registry | None = None, min_reports: int = 1) -> list[Incident]:
+    """Group events into incidents (every event in exactly one; singletons too when ``min_reports`` is 1)."""
+    reg = registry or load_registry()
+    evs = views(events)
+    hints = article_country(evs)
+    incidents = [_incident(g, reg, hints) for g in _groups(evs, km, days)]
+    incidents = [i for i in incidents if len(i.reports) >= min_reports]
+    return sorted(incidents, key=lambda i: (i.date_from or "", i.id))
+
+
+def corroboration_of(incident: Incident) -> Corroboration:
+    return Corroboration(incident.id, incident.independent_sources, incident.contested, incident.reasons)
+
+
+def report_credibility(incident: Incident, events: Iterable[Event | dict[str, Any]], *,
+                       registry: Registry) -> list[dict[str, Any]]:
+    """Every report's credibility (score, parts, chain) in the light of its incident."""
+    wanted = set(incident.event_ids)
+    corr = corroboration_of(incident)
+    return [credibility(ev, registry=registry, corroboration=corr).to_dict()
+            for ev in events if str(ev.id if isinstance(ev, Event) else ev.get("id")) in wanted]
+
+
+def update_incidents(store: Any, settings: Any) -> int:
+    """Recompute incidents and every event's credibility from the store and save both (idempotent).
+
+    Saved as derived records: kind "incident" keyed by incident id (with each report's credibility),
+    kind "credibility" keyed by event id. Returns the number of incidents with two or more reports.
+    """
+    registry = load_registry(settings)
+    events = list(store.iter_events())
+    incidents = link_incidents(events, km=settings.corroboration_km, days=settings.corroboration_days,
+                               registry=registry)
+    by_event = {eid: inc for inc in incidents for eid in inc.event_ids}
+    creds: dict[str, dict[str, Any]] = {}
+    for ev in events:
+        inc = by_event.get(str(ev.get("id")))
+        corr = corroboration_of(inc) if inc else None
+        creds[str(ev.get("id"))] = credibility(ev, registry=registry, corroboration=corr).to_dict() | {
+            "incident_id": inc.id if inc else None}
+    rows = [(i.id, i.to_dict() | {"credibility": [creds[e] for e in i.event_ids if e in creds]}) for i in incidents]
+    store.replace_derived("incident", rows)
+    store.replace_derived("credibility", sorted(creds.items()))
+    return sum(1 for i in incidents if len(i.reports) > 1)
