@@ -22,6 +22,7 @@ class Settings:
     data_dir: str = ""
     workers: int = 0
     engine: str = "local"
+    address: str = ""
     batch_size: int = 32
     max_input_bytes: int = 100 * 1024 * 1024
     max_nlp_chars: int = 200_000
