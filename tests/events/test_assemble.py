@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import pytest
 
 from frontlines.events.assemble import Stages, assemble, geo_precision, main_place
-from frontlines.records import Actor, Article, DateInfo, OffsetMap, Place
+from frontlines.records import Actor, Article, DateInfo, Evidence, OffsetMap, Place
 
 PUBLISHED = dt.date(2017, 6, 18)
 
@@ -233,14 +233,30 @@ def test_one_event_per_listed_place(run):
     assert all(e.geo_precision is None for e in events)  # unresolved: unknown, not guessed
 
 
-def test_unresolved_place_is_located_by_the_place_nested_in_it(run):
+TALILA = "The Syrian Army took control of Talila Natural Reserve, located in the eastern countryside of Palmyra."
+
+
+def at(p: Place, lat: float, lon: float) -> Place:
+    return replace(p, lat=lat, lon=lon)
+
+
+def test_unresolved_place_keeps_its_name_when_a_nested_place_locates_it(run):
     talila = place("Talila Natural Reserve", None, None, "unresolved")
-    palmyra = place("Palmyra", "Tadmur", 4, "region", relation="eastern countryside of")
-    e = one(run("The Syrian Army took control of Talila Natural Reserve, located in the eastern countryside "
-                "of Palmyra.", [talila, palmyra]))
-    assert e.place.name == "Tadmur"
-    assert e.geo_precision == 2
+    palmyra = at(place("Palmyra", "Tadmur", 4, "region", relation="eastern countryside of"), 34.56, 38.28)
+    e = one(run(TALILA, [talila, palmyra]))
+    assert (e.place.text, e.place.name, e.place.geonameid) == ("Talila Natural Reserve", "Talila Natural Reserve", None)
     assert "located-by-nested 'Palmyra' for 'Talila Natural Reserve'" in e.evidence["place"]
+
+
+def test_a_named_place_located_by_a_nested_one_takes_its_position_and_anchor(run):
+    talila = replace(place("Talila Natural Reserve", None, None, "unresolved"),
+                     evidence=Evidence("a", TALILA, 32, 54, "spacy:ner:ORG"))
+    palmyra = at(place("Palmyra", "Tadmur", 4, "region", relation="eastern countryside of"), 34.56, 38.28)
+    e = one(run(TALILA, [talila, palmyra]))
+    assert (e.place.lat, e.place.lon, e.place.country_code, e.place.anchor) == (34.56, 38.28, "SY", "Tadmur")
+    assert e.place.precision == "region" and e.place.relation is None
+    assert e.geo_precision == 2  # the part of a town's surroundings it lies in
+    assert "eastern countryside of Tadmur" in e.place.evidence.rule
 
 
 def test_the_place_said_to_lie_in_another_is_the_event_place(run):
@@ -254,7 +270,7 @@ def test_unknown_village_is_placed_near_the_town_named_after_it(run):
     village = place("Arimba", None, None, "unresolved")
     town = place("Quissanga", "Quissanga", 10, cc="MZ")
     e = one(run("Gunmen attacked Arimba village (Quissanga) at night.", [village, town]))
-    assert e.place.name == "Quissanga" and e.place.precision == "near"
+    assert (e.place.text, e.place.name, e.place.anchor, e.place.precision) == ("Arimba", "Arimba", "Quissanga", "near")
     assert e.geo_precision == 2
     assert "located-near-following 'Quissanga' for 'Arimba'" in e.evidence["place"]
 
@@ -266,6 +282,14 @@ def test_a_listed_sibling_does_not_locate_an_unknown_village(run):
     events = run("Yemeni government forces took control of the villages of Al Jadaan, Raghwan and Majzar.", [a, b, c])
     assert [(e.place.text, e.place.name) for e in events] == [("Al Jadaan", None), ("Raghwan", "Raghwan"),
                                                               ("Majzar", "Majzar")]
+
+
+def test_a_place_the_sentence_names_wins_over_a_country_even_when_unknown(run):
+    waleed = place("Al Waleed", None, None, "unresolved", cc=None)
+    syria = place("Syria", "Syria", 163843, "country", fc="PCLI")
+    e = one(run("Iraqi forces took control of the Al Waleed border crossing with Syria on Sunday.", [waleed, syria]))
+    assert (e.place.text, e.place.lat, e.place.precision) == ("Al Waleed", None, "unresolved")
+    assert e.geo_precision is None  # unknown, not guessed: a country does not locate it
 
 
 def test_a_country_naming_a_kind_of_thing_is_not_the_event_place(run):
@@ -289,6 +313,13 @@ def test_sentence_without_place_falls_back_to_the_article_main_place_less_precis
     assert e.place.name == "Mosul"
     assert e.geo_precision == 2
     assert e.evidence["place"].startswith("place:article-main")
+
+
+def test_a_territory_change_is_not_placed_on_the_article_main_place(run):
+    mosul = place("Mosul", "Mosul", 7, cc="IQ")
+    e = one(run("Mosul is quiet. Mosul was calm. The army took control of 300 square kilometers.", [mosul]))
+    assert e.place is None and e.geo_precision is None
+    assert e.evidence["place"].startswith("place:none")
 
 
 def test_main_place_is_not_given_to_a_foreign_actor(run):

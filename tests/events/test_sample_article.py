@@ -79,13 +79,14 @@ def test_iraqi_forces_regain_al_waleed(sample_events):
     hits = find(sample_events, "Government regains territory", lambda e: _said(e, "Al Waleed"))
     assert hits
     assert "Iraq" in _name(hits[0].actor1)
-    assert "Waleed" in _place_text(hits[0])
+    assert hits[0].place is not None and "Waleed" in hits[0].place.text
 
 
 def test_army_regains_talila_east_of_palmyra(sample_events):
     hits = find(sample_events, "Government regains territory", lambda e: _said(e, "Talila"))
     assert hits
-    assert "Talila" in _place_text(hits[0]) or "Tadmur" in _place_text(hits[0])
+    assert hits[0].place is not None and hits[0].place.name == "Talila Natural Reserve"
+    assert hits[0].place.anchor == "Tadmur" and hits[0].geo_precision == 2
     assert hits[0].modality == "claimed"
 
 

@@ -79,12 +79,7 @@ def real_store(pipeline, sample_path, tmp_path_factory):
     store.close()
 
 
-UPSTREAM = ("depends on the events/geo stages placing this event on its own place (Al Waleed, Talila); "
-            "passes once they do")
-
-
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason=UPSTREAM)
 def test_real_pipeline_links_the_al_waleed_reports(real_store):
     events = list(real_store.iter_events())
     registry = load_registry()
@@ -107,7 +102,6 @@ def test_real_pipeline_puts_the_four_villages_under_the_syrian_government(real_s
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason=UPSTREAM)
 def test_real_pipeline_puts_the_talila_reserve_under_the_syrian_government(real_store):
     talila = [r for r in control_as_of(real_store, date="2017-06-18") if "talila" in r.place.lower()]
     assert [r.controller for r in talila] == ["Government of Syria"]

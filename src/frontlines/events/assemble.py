@@ -17,15 +17,20 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..geo import lies_in_gap
-from ..records import Actor, Article, DateInfo, Event, Evidence, Place
+from ..records import Actor, Article, DateInfo, Event, Evidence, Place, Precision
 from . import modality, numbers, roles
 from .merge import merge_events
 
 #: Dependencies that open a new clause: a place across one is not "in the same clause".
 CLAUSE_DEPS = ("relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp")
 PRECISION_RANK = {"point": 0, "near": 1, "region": 2, "country": 3, "unresolved": 4}
+#: Choosing among a clause's places: a place the text names, even unknown to the gazetteer, is finer
+#: than a whole country ("took the Al Waleed border crossing with Syria" happened at the crossing).
+CHOICE_RANK = {"point": 0, "near": 1, "region": 2, "unresolved": 3, "country": 4}
 #: Relations of a place list that names one area, not several ("between A and B").
 JOINT_RELATIONS = ("between",)
+#: Sub-event types that say a place changed hands: the place is the claim, so it is never borrowed.
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory")
 #: ACLED event types whose events can have a death toll of their own.
 VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 
@@ -50,6 +55,7 @@ class Located:
     place: Place | None
     rule: str
     in_sentence: bool
+    by: Place | None = None  # the resolved place that positions a named-but-unknown ``place``
 
 
 def raw_tokens(sent: Any, article: Article) -> list[tuple[Any, tuple[int, int]]]:
@@ -208,7 +214,7 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
             nested[id(outer)] = p
     heads = [h for _, h in found]
     scored = sorted(top, key=lambda ph: (_clause_distance(trigger, ph[1])[0], not (ph[0].precision != "country" and lies_in_next(ph[1], heads)),
-                                         PRECISION_RANK[ph[0].precision],
+                                         CHOICE_RANK[ph[0].precision],
                                          _clause_distance(trigger, ph[1])[1], abs(ph[1].i - trigger.i)))
     best, best_head = scored[0]
     rule = "place:same-clause" if _clause_distance(trigger, best_head)[0] == 0 else "place:nearest-in-sentence"
@@ -224,9 +230,11 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
         others = [(q, h) for q, h in found if all(q is not g for g in group)]  # a listed sibling is no container
         after = following_place(p, ids[id(p)], others) if p.precision == "unresolved" and inner is None else None
         if p.precision == "unresolved" and inner is not None:
-            out.append(Located(inner, f"{r}, located-by-nested '{inner.text}' for '{p.text}'", True))
+            rule = f"located-by-nested '{inner.text}' for '{p.text}'"
+            out.append(Located(positioned(p, inner, rule), f"{r}, {rule}", True, by=inner))
         elif after is not None:
-            out.append(Located(after, f"{r}, located-near-following '{after.text}' for '{p.text}'", True))
+            rule = f"located-near-following '{after.text}' for '{p.text}'"
+            out.append(Located(positioned(p, after, rule), f"{r}, {rule}", True, by=after))
         else:
             out.append(Located(p, r, True))
     return out
@@ -253,13 +261,42 @@ def following_place(place: Place, head: Any, found: list[tuple[Place, Any]]) -> 
     return replace(q, precision="near", relation="near", anchor=q.name) if q.precision == "point" else q
 
 
-def fallback_place(main: Place | None, actor1: Actor | None) -> Located:
+def positioned(named: Place, by: Place, rule: str) -> Place:
+    """The place the sentence names, unknown to the gazetteer, at the position of the place that locates it.
+
+    "Talila Natural Reserve, located in the eastern countryside of Palmyra": the event's place stays
+    Talila Natural Reserve (its text and name; no GeoNames id), with Palmyra's point, country and
+    province, ``anchor`` the locating place's resolved name and precision ``near`` (next to a town)
+    or ``region`` (somewhere in an area, or in a part of a town's surroundings). ``relation`` stays
+    None: the mention is the place itself, not a relative phrase; how it was placed is in the evidence.
+    """
+    precision: Precision = "near" if by.precision in ("point", "near") and not _area(by) else "region"
+    how = f"{by.relation} {by.name or by.text}" if by.relation and by.relation != "near" else (by.name or by.text)
+    ev = named.evidence
+    evidence = Evidence(ev.article_id, ev.sentence, ev.start, ev.end,
+                        f"{ev.rule}; {rule} ({how})") if ev is not None else None
+    return replace(named, name=named.name or named.text, lat=by.lat, lon=by.lon,
+                   country_code=named.country_code or by.country_code, admin1=named.admin1 or by.admin1,
+                   precision=precision, confidence=min(named.confidence or by.confidence, by.confidence),
+                   relation=None, anchor=by.anchor or by.name, evidence=evidence)
+
+
+def _area(place: Place) -> bool:
+    """A resolved place that is an area (province, district, region, desert), not a town or site."""
+    return (place.feature_code or "").startswith(("ADM", "PCL", "RGN", "AREA", "DSRT", "MTS"))
+
+
+def fallback_place(main: Place | None, actor1: Actor | None, sub_event_type: str | None = None) -> Located:
     """The article's main place for an event whose sentence names none, unless its actor is foreign to it.
 
     "Iraqi forces took the crossing" in an article about Syria is not pinned on the Syrian main place.
+    A territory change ("the Army regained 25,000 square kilometres") is not either: its place is what
+    changed hands, and the article's main town would become a false claim of control over that town.
     """
     if main is None:
         return Located(None, "place:none", False)
+    if sub_event_type in TERRITORY:
+        return Located(None, "place:none (a territory change is not placed on the article's main place)", False)
     country = (actor1.country or "").upper() if actor1 is not None else ""
     if len(country) == 2 and main.country_code and country != main.country_code.upper():
         return Located(None, f"place:none (actor1 country {country} is not the main place's)", False)
@@ -441,9 +478,11 @@ def _sentence_events(sent: Any, typings: list[Any], article: Article, places: li
                 r = replace(r, actor2=folded.actor2,
                             rules={**r.rules, "actor2": f"roles:outcome-'{outcome.text}'+{folded.rules['actor2']}"})
         reading = modality.read(trig)
-        located = choose_places(trig, in_sent) or [fallback_place(main, r.actor1)]
+        located = choose_places(trig, in_sent) or [fallback_place(main, r.actor1, typing.sub_event_type)]
         for loc in located:
-            gp, gp_rule = geo_precision(loc.place, fallback=not loc.in_sentence)
+            gp, gp_rule = geo_precision(loc.by or loc.place, fallback=not loc.in_sentence)
+            if loc.by is not None:
+                gp_rule = f"{gp_rule} (of '{loc.by.text}', which locates '{loc.place.text if loc.place else ''}')"
             rule = str(getattr(typing, "rule", "classify"))
             evidence = {
                 "event_type": rule, "sub_event_type": rule, "plover_type": rule,

@@ -103,4 +103,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        "0003_filter_indexes",
+        (
+            # The web map filters by country, modality and actor; these keep those queries off full scans.
+            "CREATE INDEX IF NOT EXISTS events_country ON events(country_code)",
+            "CREATE INDEX IF NOT EXISTS events_modality ON events(modality)",
+            "CREATE INDEX IF NOT EXISTS events_actor1 ON events(actor1_id)",
+            "CREATE INDEX IF NOT EXISTS events_actor2 ON events(actor2_id)",
+        ),
+    ),
 )
