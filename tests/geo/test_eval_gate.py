@@ -31,7 +31,5 @@ def test_score_holds_the_baseline(gwn_scores, metric):
 def test_issue_targets_are_met(gwn_scores):
     assert gwn_scores.accuracy >= 0.90 and gwn_scores.f1 >= 0.75
 
-
-@pytest.mark.slow
-def test_geocoding_adds_less_than_a_fifth_to_the_spacy_pass(gwn_scores):
-    assert gwn_scores.geo_overhead < 0.20
+# Geocoding's share of the spaCy pass is reported by `frontlines eval geo` and `frontlines bench`,
+# never asserted in a test: speed is judged by the benchmark command, not by timed tests.
