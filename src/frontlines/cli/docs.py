@@ -5,11 +5,14 @@ from __future__ import annotations
 import click
 
 
-def _walk(cmd: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
-    out = [(path, cmd)]
+def _walk(cmd: click.Command, path: list[str], parent: click.Context | None = None) -> list[click.Context]:
+    """A context per command, built as click builds them (settings inherited from the parent)."""
+    settings = {"terminal_width": 100, "max_content_width": 100, **cmd.context_settings}
+    ctx = click.Context(cmd, info_name=path[-1], parent=parent, **settings)
+    out = [ctx]
     if isinstance(cmd, click.Group):
         for name in sorted(cmd.commands):
-            out += _walk(cmd.commands[name], [*path, name])
+            out += _walk(cmd.commands[name], [*path, name], ctx)
     return out
 
 
@@ -19,9 +22,8 @@ def cli_reference() -> str:
 
     parts = ["# CLI reference", "",
              "Generated from `frontlines COMMAND --help` by `python -m frontlines.cli.docs > docs/cli.md`.", ""]
-    for path, cmd in _walk(cli, ["frontlines"]):
-        ctx = click.Context(cmd, info_name=" ".join(path), terminal_width=100, max_content_width=100)
-        parts += [f"## `{' '.join(path)}`", "", "```text", cmd.get_help(ctx).rstrip(), "```", ""]
+    for ctx in _walk(cli, ["frontlines"]):
+        parts += [f"## `{ctx.command_path}`", "", "```text", ctx.get_help().rstrip(), "```", ""]
     return "\n".join(parts)
 
 

@@ -19,6 +19,7 @@ from ..errors import StoreError
 from ..records import Result
 from .base import SORTS, EventQuery, article_row, event_rows, place_rows
 from .migrations import MIGRATIONS
+from .queries import where_clause
 
 #: PostGIS steps applied in the same transaction as the shared migration of that name.
 POSTGIS_EXTRA: dict[str, tuple[str, ...]] = {
@@ -211,36 +212,7 @@ class PostgresStore:
         return art
 
     def _where(self, q: EventQuery) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        args: list[Any] = []
-        for col, val in (("e.event_type", q.event_type), ("e.sub_event_type", q.sub_event_type),
-                         ("e.country_code", q.country), ("e.modality", q.modality), ("a.outlet", q.outlet),
-                         ("e.article_id", q.article_id)):
-            if val is not None:
-                clauses.append(f"{col} = %s")
-                args.append(val)
-        if q.actor:
-            clauses.append("(e.actor1_name ILIKE %s OR e.actor2_name ILIKE %s OR e.actor1_id = %s OR e.actor2_id = %s)")
-            like = f"%{_escape_like(q.actor)}%"
-            args += [like, like, q.actor, q.actor]
-        if q.q:
-            clauses.append("(e.sentence ILIKE %s OR a.title ILIKE %s OR e.location ILIKE %s)")
-            like = f"%{_escape_like(q.q)}%"
-            args += [like, like, like]
-        if q.bbox:
-            w, s, e_, n = (float(v) for v in q.bbox)
-            # The GiST index on geog::geometry finds candidates; the exact test keeps SQLite's semantics.
-            clauses.append("e.geog::geometry && ST_MakeEnvelope(%s, %s, %s, %s, 4326)")
-            args += [w, s, e_, n]
-            clauses.append("e.lat BETWEEN %s AND %s AND e.lon BETWEEN %s AND %s")
-            args += [s, n, w, e_]
-        if q.date_from:
-            clauses.append('e.date COLLATE "C" >= %s')
-            args.append(q.date_from)
-        if q.date_to:
-            clauses.append('e.date COLLATE "C" <= %s')
-            args.append(q.date_to)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+        return where_clause(q, "%s")
 
     def query_events(self, query: EventQuery) -> list[dict[str, Any]]:
         if query.sort not in SORTS:
@@ -334,9 +306,6 @@ def _no_nul(row: dict[str, Any]) -> dict[str, Any]:
     """PostgreSQL text cannot hold NUL: store U+FFFD instead (same length, so offsets still hold)."""
     return {k: v.replace("\x00", "\ufffd") if isinstance(v, str) else v for k, v in row.items()}
 
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _insert_sql(table: str, row: dict[str, Any], tail: str = "") -> str:

@@ -86,7 +86,12 @@ def where_clause(query: EventQuery, ph: str = "?") -> tuple[str, list[Any]]:
                        f"OR LOWER(e.location) LIKE {ph}{ESC})")
         args += [like, like, like]
     if query.bbox:
-        west, south, east, north = query.bbox
+        west, south, east, north = (float(v) for v in query.bbox)
+        if ph == "%s":
+            # PostgreSQL: the GiST index on the geography column finds candidates; the exact test below
+            # keeps SQLite's semantics (inclusive edges).
+            clauses.append(f"e.geog::geometry && ST_MakeEnvelope({ph}, {ph}, {ph}, {ph}, 4326)")
+            args += [west, south, east, north]
         clauses.append(f"e.lat BETWEEN {ph} AND {ph} AND e.lon BETWEEN {ph} AND {ph}")
         args += [south, north, west, east]
     if query.date_from:

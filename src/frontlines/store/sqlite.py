@@ -13,16 +13,7 @@ from ..errors import StoreError
 from ..records import Result
 from .base import SORTS, EventQuery, article_row, event_rows, place_rows
 from .migrations import MIGRATIONS
-
-_ORDER = {
-    "date": "e.date ASC, e.id ASC",
-    "-date": "e.date DESC, e.id ASC",
-    "confidence": "e.confidence ASC, e.id ASC",
-    "-confidence": "e.confidence DESC, e.id ASC",
-    "fatalities": "e.fatalities ASC, e.id ASC",
-    "-fatalities": "e.fatalities DESC, e.id ASC",
-    "id": "e.id ASC",
-}
+from .queries import ORDER, where_clause
 
 
 def _now() -> str:
@@ -125,39 +116,13 @@ class SQLiteStore:
         return art
 
     def _where(self, q: EventQuery) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        args: list[Any] = []
-        for col, val in (("e.event_type", q.event_type), ("e.sub_event_type", q.sub_event_type),
-                         ("e.country_code", q.country), ("e.modality", q.modality), ("a.outlet", q.outlet),
-                         ("e.article_id", q.article_id)):
-            if val is not None:
-                clauses.append(f"{col} = ?")
-                args.append(val)
-        if q.actor:
-            clauses.append("(e.actor1_name LIKE ? OR e.actor2_name LIKE ? OR e.actor1_id = ? OR e.actor2_id = ?)")
-            like = f"%{q.actor}%"
-            args += [like, like, q.actor, q.actor]
-        if q.q:
-            clauses.append("(e.sentence LIKE ? OR a.title LIKE ? OR e.location LIKE ?)")
-            like = f"%{q.q}%"
-            args += [like, like, like]
-        if q.bbox:
-            w, s, e_, n = q.bbox
-            clauses.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
-            args += [s, n, w, e_]
-        if q.date_from:
-            clauses.append("e.date >= ?")
-            args.append(q.date_from)
-        if q.date_to:
-            clauses.append("e.date <= ?")
-            args.append(q.date_to)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+        return where_clause(q, "?")
 
     def query_events(self, query: EventQuery) -> list[dict[str, Any]]:
         if query.sort not in SORTS:
             raise StoreError(f"unknown sort {query.sort!r} (use one of {', '.join(sorted(SORTS))})")
         where, args = self._where(query)
-        sql = f"{_EVENT_SELECT}{where} ORDER BY {_ORDER[query.sort]} LIMIT ? OFFSET ?"
+        sql = f"{_EVENT_SELECT}{where} ORDER BY {ORDER[query.sort]} LIMIT ? OFFSET ?"
         return [_event_out(r) for r in self.conn.execute(sql, [*args, query.limit, query.offset])]
 
     def count_events(self, query: EventQuery) -> int:
