@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Precision = Literal["point", "near", "region", "country", "unresolved"]
@@ -55,11 +56,14 @@ class OffsetMap:
     def identity(cls, length: int) -> OffsetMap:
         return cls(((0, 0, length),))
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s[0] for s in self.segments]
+
     def to_raw(self, clean_offset: int) -> int:
         if not self.segments:
             return clean_offset
-        starts = [s[0] for s in self.segments]
-        i = bisect.bisect_right(starts, clean_offset) - 1
+        i = bisect.bisect_right(self._starts, clean_offset) - 1
         if i < 0:
             return self.segments[0][1]
         c0, r0, n = self.segments[i]
