@@ -41,23 +41,25 @@ def _check_whole(db: Path) -> int:
 @pytest.mark.slow
 def test_sigkill_at_random_points_leaves_a_whole_database_and_a_rerun_completes_it(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
-    n = 1200
+    n = 6000  # large enough that no run finishes before it is killed
     _corpus(corpus, n)
     db = tmp_path / "crash.db"
     cmd = [sys.executable, "-m", "frontlines.cli", "--db", str(db), "ingest", str(corpus), "--workers", "1", "-q"]
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     rng = random.Random(5)
     counts = []
-    for _ in range(KILLS):
+    kills = 0
+    while kills < KILLS and len(counts) < 3 * KILLS:
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(1.0, 6.0))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
+            kills += 1
         proc.wait()
         counts.append(_check_whole(db))
-        if counts[-1] == n:
-            break
+    assert kills == KILLS, f"only {kills} runs were still going when killed"
     assert counts == sorted(counts), "a kill lost articles that were stored"
+    assert 0 < counts[-1] < n, "the kills should interrupt the corpus part-way"
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr
     assert _check_whole(db) == n
