@@ -5,11 +5,26 @@ Every message names the input and says how to fix the problem, in one line.
 
 from __future__ import annotations
 
+MAX_MESSAGE = 400
+
+
+def one_line(text: str, limit: int = MAX_MESSAGE) -> str:
+    """``text`` as one printable line: control characters escaped, long text cut with an ellipsis.
+
+    >>> one_line("bad\\nname")
+    'bad\\\\nname'
+    """
+    out = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    return out if len(out) <= limit else out[: limit - 1] + "\u2026"
+
 
 class FrontlinesError(Exception):
     """Base class. ``str(err)`` is the one-line message shown to users."""
 
     code = "E000"
+
+    def __str__(self) -> str:
+        return one_line(super().__str__())
 
 
 class InputError(FrontlinesError):

@@ -25,5 +25,5 @@ def test_atheris_fuzz_readers_and_cleaner_for_30_seconds(tmp_path):
          f"-artifact_prefix={tmp_path}/", str(corpus)],
         capture_output=True, text=True, timeout=180, env=env, cwd=tmp_path,
     )
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.returncode == 0, (proc.stdout[-3000:] + proc.stderr[-1500:])
     assert "Done" in proc.stderr

@@ -87,7 +87,7 @@ def test_column_map_overrides_detection():
 def test_column_map_naming_a_missing_column_is_a_clear_error():
     [err] = read_bytes(b"a,b\n1,2\n", "c.csv", column_map={"text": "body"})
     assert isinstance(err, InputError)
-    assert "'body'" in err.problem and "columns are: a, b" in err.hint
+    assert "'body'" in err.problem and "columns are: 'a', 'b'" in err.hint
 
 
 def test_csv_without_a_text_column_says_how_to_map_it():
@@ -205,3 +205,12 @@ def test_a_file_named_directly_is_read_whatever_its_extension(tmp_path):
     p.write_text("An article saved as markdown.")
     [doc] = read_inputs([str(p)])
     assert doc.text == "An article saved as markdown."
+
+
+def test_an_error_quoting_hostile_header_text_stays_one_short_line():
+    hostile = '"headline\nwith a break\x00' + "long " * 200 + '"'
+    [err] = read_bytes(f"{hostile},b\n1,2\n".encode(), "c.csv")
+    message = str(err)
+    assert "no text column" in message and "\\n" in message
+    assert "\n" not in message and "\x00" not in message
+    assert len(message) <= 400 and message.startswith("c.csv: ")

@@ -39,6 +39,13 @@ def _synonyms() -> dict[str, tuple[str, ...]]:
     return {field: tuple(str(n).lower() for n in names) for field, names in spec.items()}
 
 
+def column_list(header: Iterable[str], limit: int = 12, width: int = 30) -> str:
+    """The header's column names for an error message: each cut to ``width`` characters, at most ``limit``."""
+    names = [h if len(h) <= width else h[: width - 1] + "\u2026" for h in header]
+    shown = ", ".join(repr(n) for n in names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
 def field_columns(columns: Iterable[str], column_map: Mapping[str, str] | None = None) -> dict[str, str]:
     """field -> column name, from the synonym table and ``column_map`` (which wins)."""
     cols = list(columns)
@@ -252,11 +259,11 @@ def read_csv(stream: Capped, source: str, *, tsv: bool = False, max_bytes: int,
             missing = [f for f, c in columns.items() if c not in header]
             if missing:
                 yield InputError(source, f"column {columns[missing[0]]!r} (for {missing[0]}) is not in the header",
-                                 f"columns are: {', '.join(header[:20])}")
+                                 f"columns are: {column_list(header)}")
                 return
             if "text" not in columns and "html" not in columns and "path" not in columns:
                 yield InputError(source, "no text column found in the header",
-                                 f"name it with --column text=NAME; columns are: {', '.join(header[:20])}")
+                                 f"name it with --column text=NAME; columns are: {column_list(header)}")
                 return
             continue
         row_no += 1
