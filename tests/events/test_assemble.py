@@ -572,3 +572,12 @@ def test_offsets_are_raw_when_the_clean_text_is_shifted(nlp):
     e = one(assemble(nlp(clean), article, [mosul], actors=None, stages=STAGES))
     assert raw[e.start:e.end] == clean
     assert (e.actor1.id, e.actor2.id, e.place.name) == ("iq-mil", "is", "Mosul")
+
+
+def test_a_country_is_the_place_only_when_the_sentence_names_no_other(pipeline):
+    text = ("On 1 May 2020, militants beheaded a delegate who had taken part in the formation of the "
+            "Govt of Somalia near Gaduud village (Diinsoor, Bay).")
+    article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
+                      published=PUBLISHED)
+    events = pipeline.analyse(article, pipeline.nlp(text)).events
+    assert events and all(e.place is not None and e.place.precision != "country" for e in events)

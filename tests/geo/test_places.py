@@ -75,3 +75,28 @@ def test_resolve_name_with_country_hint(gazetteer):
 
 def test_resolve_name_of_nothing_is_none(gazetteer):
     assert resolve_name("Qqqzzzx", gazetteer=gazetteer) is None
+
+
+def test_a_name_spacy_tags_only_in_part_grows_to_the_gazetteer_name(nlp, gazetteer):
+    places = parse_places(nlp, "On 7 May 2020, in Catole do Rocha, Paraiba, two brothers were shot.", gazetteer)
+    catole = _one(places, "Catole do Rocha")
+    assert catole.name == "Catolé do Rocha" and catole.country_code == "BR"
+    assert catole.evidence.rule.endswith("+gazetteer:extended")
+
+
+def test_a_parenthesised_district_and_province_after_a_village_are_places(nlp, gazetteer):
+    text = "Militants attacked a base near Gaduud village (Diinsoor, Bay) on Friday."
+    diinsoor = _one(parse_places(nlp, text, gazetteer), "Diinsoor")
+    assert diinsoor.country_code == "SO" and diinsoor.evidence.rule == "gazetteer:admin-list"
+
+
+def test_a_parenthesised_acronym_is_not_a_place_list(nlp, gazetteer):
+    text = "Amtrak and Virginia Rail Express (VRE) stop at Old Town Manassas."
+    assert not any(p.text == "VRE" for p in parse_places(nlp, text, gazetteer))
+
+
+def test_two_transliterated_names_of_one_area_support_each_other(nlp, gazetteer):
+    text = "An IED exploded near Ein Issa town in Ar-Raqqa countryside, killing 2 soldiers."
+    places = parse_places(nlp, text, gazetteer)
+    assert _one(places, "Ein Issa").country_code == "SY"
+    assert _one(places, "Ar-Raqqa").name == "Ar Raqqah"

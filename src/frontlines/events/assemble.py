@@ -207,13 +207,19 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
     nested: dict[int, Place] = {}
     top: list[tuple[Place, Any]] = []
     for p, h in found:
-        outer = next((q for q, g in found if q is not p and g.i != h.i and _describes(g, h)), None)
+        # A country is never described by a town in its phrase: "the Govt of Somalia near Gaduud" is a parse
+        # attaching the village to the country, not a village that says where Somalia lies.
+        outer = next((q for q, g in found if q is not p and g.i != h.i and q.precision != "country"
+                      and _describes(g, h)), None)
         if outer is None:
             top.append((p, h))
         elif id(outer) not in nested and p.precision != "unresolved":
             nested[id(outer)] = p
     heads = [h for _, h in found]
-    scored = sorted(top, key=lambda ph: (_clause_distance(trigger, ph[1])[0], not (ph[0].precision != "country" and lies_in_next(ph[1], heads)),
+    # A country stands in only when the sentence names no other place ("the Govt of Somalia ... near
+    # Gaduud village": the village, even when the parse puts it in another clause).
+    scored = sorted(top, key=lambda ph: (ph[0].precision == "country", _clause_distance(trigger, ph[1])[0],
+                                         not (ph[0].precision != "country" and lies_in_next(ph[1], heads)),
                                          CHOICE_RANK[ph[0].precision],
                                          _clause_distance(trigger, ph[1])[1], abs(ph[1].i - trigger.i)))
     best, best_head = scored[0]

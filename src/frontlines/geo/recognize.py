@@ -65,6 +65,13 @@ PLACE_NOUNS = frozenset(
     ["village", "villages", "town", "towns", "city", "district", "subdistrict", "county", "province", "governorate", "municipality", "commune", "neighbourhood", "neighborhood", "crossing", "reserve", "airbase", "plateau", "hill", "hills", "oilfield"]
 )
 _LIST_OPENERS = frozenset(["including", "of", ":", "namely", "like"])
+#: Lower-case words inside multi-word place names ("Ribeirao das Neves", "Tafi del Valle", "Ras al Ain").
+NAME_CONNECTORS = frozenset(
+    ["de", "do", "da", "dos", "das", "del", "della", "di", "du", "des", "la", "las", "los", "le", "al", "el", "ad", "as", "ar", "an", "ash", "ez", "az", "bin", "ibn", "wa", "y"]
+)
+MAX_EXTEND = 3
+#: Nouns after which a parenthesised "(district, province)" says where the place lies.
+AREA_NOUNS = frozenset(["lga", "frontline", "frontlines", "front", "area", "areas", "zone", "sector", "township", "tehsil", "locality", "settlement", "neighbourhoods", "neighborhoods", "outskirts", "countryside", "vicinity"])
 
 
 @dataclass(frozen=True)
@@ -217,6 +224,64 @@ def _best_subspan(doc: Any, i: int, j: int, gazetteer: Gazetteer, *, important_o
     return None
 
 
+def _name_word(tok: Any) -> bool:
+    return (tok.is_alpha and tok.text[:1].isupper()) or tok.lower_ in NAME_CONNECTORS
+
+
+def extend_span(span: Any, gazetteer: Gazetteer, taken: set[int]) -> Any:
+    """The longest name around ``span`` the gazetteer knows as written, or ``span`` itself.
+
+    spaCy often tags only part of a multi-word name: "Rocha" of "Catole do Rocha",
+    "Ribeirao" of "Ribeirao das Neves", "Los Angeles" of "Los Angeles Tetela". Up to
+    three capitalised words or name connectors ("do", "das", "al") on each side are
+    tried, longest first; the longer name must start and end with a capitalised word.
+    """
+    doc = span.doc
+    sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    lo = span.start
+    while lo > sent_start and span.start - lo < MAX_EXTEND and (lo - 1) not in taken and _name_word(doc[lo - 1]):
+        lo -= 1
+    hi = span.end
+    while hi < len(doc) and hi - span.end < MAX_EXTEND and hi not in taken and _name_word(doc[hi]):
+        hi += 1
+    if lo == span.start and hi == span.end:
+        return span
+    options = [(a, b) for a in range(lo, span.start + 1) for b in range(span.end, hi + 1)
+               if (a, b) != (span.start, span.end) and doc[a].text[:1].isupper() and doc[b - 1].text[:1].isupper()]
+    for a, b in sorted(options, key=lambda ab: ab[0] - ab[1]):
+        longer = doc[a:b]
+        if any(_named(e) for e in gazetteer.lookup(longer.text)) and not _generic(longer):
+            return longer
+    return span
+
+
+def _admin_lists(doc: Any) -> list[list[Any]]:
+    """The comma-separated parts of parenthesised place lists: "(Razih, Sadah)", "(Afgooye,Lower Shabelle)"."""
+    out = []
+    i = 0
+    while i < len(doc):
+        if doc[i].text != "(":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j - i < 14 and doc[j].text not in {")", "("} and not doc[j].is_sent_start:
+            j += 1
+        if j >= len(doc) or doc[j].text != ")":
+            i = j
+            continue
+        parts, start = [], i + 1
+        for k in range(i + 1, j + 1):
+            if doc[k].text in {",", ")"}:
+                end = k - 1 if k - 1 > start and doc[k - 1].lower_ in PLACE_NOUNS and doc[k - 1].is_lower else k
+                parts.append(doc[start:end])  # "(Poonch district, J&K)": the name without its noun
+                start = k + 1
+        if len(parts) >= 2 and all(len(p) and all(_name_word(t) or t.text in {"-", "'", "’"} for t in p)
+                                   and p[0].text[:1].isupper() and not p.text.isupper() for p in parts):
+            out.append(parts)
+        i = j + 1
+    return out
+
+
 def _glued_hyphen_after(span: Any) -> bool:
     """ "Pul-e Khumri", "Pul-e-Charkhi": the span is glued by a hyphen to a one-letter particle
     (the Persian ezafe), so it is the first word of a longer name, not a place of its own."""
@@ -272,6 +337,10 @@ def find_mentions(doc: Any, *, gazetteer: Gazetteer) -> list[Mention]:
             return  # "Ez" of "Deir Ez Zour", "Al": an article alone names nothing
         if not strong and _glued_hyphen_after(span):
             return  # "Pul" of "Pul-e Khumri": a fragment of a hyphenated name
+        if demonym is None and not query and part is None:
+            longer = extend_span(span, gazetteer, taken)
+            if longer is not span:
+                span, rule = longer, f"{rule}+gazetteer:extended"
         found[span.start] = Mention(span.start_char, span.end_char, span.text, rule, strong, demonym,
                                     span.start, span.end, query, part, cued)
         taken.update(range(span.start, span.end))
@@ -371,6 +440,18 @@ def find_mentions(doc: Any, *, gazetteer: Gazetteer) -> list[Mention]:
             sub = _best_subspan(doc, span.start, span.end, gazetteer, important_only=True)
             if sub is not None:
                 add(sub, "gazetteer:inside-org", False)
+    for parts in _admin_lists(doc):
+        # "Gaduud village (Diinsoor, Bay)": ACLED-style "(district, province)" right after a place or
+        # a place noun; when one part is a known place as written, every part names a place.
+        before = parts[0].start - 2
+        if before < 0 or not (before in placed or doc[before].lower_ in PLACE_NOUNS or doc[before].lower_ in CUE_AFTER
+                              or doc[before].lower_ in AREA_NOUNS or (doc[before].is_alpha and doc[before].text[:1].isupper())):
+            continue
+        known = [any(e.kind < 2 for e in gazetteer.lookup(p.text)) for p in parts]
+        if any(known):
+            for p, k in zip(parts, known, strict=True):
+                if not _generic(p) and norm(p.text) not in ARTICLES:
+                    add(p, "cue:admin-list" if not k else "gazetteer:admin-list", False, cued=True)
     _add_cued_unknowns(doc, [sp for sp, _ in weak], _runs(words, propn), add, taken)
     for i, j in _datelines(words):
         span = doc[i:j]

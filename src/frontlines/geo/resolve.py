@@ -1,13 +1,14 @@
 """Toponym resolution: pick the gazetteer entry a mention names, or none.
 
-Each candidate gets a score from four signals (weights in :data:`WEIGHTS`):
+Each candidate gets a score from these signals (weights in :data:`WEIGHTS`):
 
 * match quality: main name (1.0), alternate name (0.9), transliteration key only (0.55);
 * prior: log population, plus a bonus for countries, continents, provinces, capitals;
 * country focus: the share of the document's other mentions that resolve to (or,
   for demonyms, name) the candidate's country;
 * closeness: how near the candidate is to the other mentions' first choices;
-* within: the candidate lies in the country of, and near, the place the text says it lies in.
+* within: the candidate lies in the country of, and near, the place the text says it lies in;
+* spelling: a transliteration-key match loses by how far its spelling is from the mention.
 
 A mention is left ``unresolved`` when its best candidate matched only by the
 transliteration key and nothing in the document supports it (no focus on its
@@ -26,9 +27,9 @@ from dataclasses import dataclass
 
 from ..records import Candidate
 from .gazetteer import Entry, Gazetteer, is_code, is_exact
-from .names import plausible_variant
+from .names import plausible_variant, variant_distance
 
-WEIGHTS = {"match": 2.0, "prior": 2.0, "focus": 0.8, "near": 0.6, "within": 1.2}
+WEIGHTS = {"match": 2.0, "prior": 2.0, "focus": 0.8, "near": 0.6, "within": 1.2, "spelling": 2.0}
 KIND_QUALITY = {0: 1.0, 1: 0.95, 2: 0.55, 3: 0.5, 4: 0.95}
 CODE_BONUS = {"PCLI": 0.35, "CONT": 0.35, "PPLC": 0.15}
 MAX_CANDIDATES = 8
@@ -47,6 +48,7 @@ class Resolution:
     entry: Entry | None
     score: float
     candidates: tuple[Candidate, ...]
+    best: Entry | None = None  # the top-scored entry, also when it was not accepted
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -69,6 +71,14 @@ def base_score(entry: Entry) -> float:
     return WEIGHTS["match"] * KIND_QUALITY.get(entry.kind, 0.5) + weight * prior(entry)
 
 
+def spelling_penalty(text: str, entry: Entry) -> float:
+    """0 for a name matched as written; else how far the spelling is from the mention
+    ("Ar-Raqqa" is close to "Ar Raqqah", far from "Riga", which share the loose key)."""
+    if is_exact(entry):
+        return 0.0
+    return WEIGHTS["spelling"] * min(1.0, variant_distance(text, entry.name))
+
+
 def candidates_for(text: str, gazetteer: Gazetteer, *, prefer_admin: bool = False) -> list[Entry]:
     """Gazetteer entries for a mention, best first by match and prior only."""
     entries = list(gazetteer.lookup(text))
@@ -81,7 +91,7 @@ def candidates_for(text: str, gazetteer: Gazetteer, *, prefer_admin: bool = Fals
         entries = [e for e in entries if is_exact(e)]
     if prefer_admin:
         entries = [e for e in entries if e.feature_code == "ADM1"] or entries
-    entries.sort(key=base_score, reverse=True)
+    entries.sort(key=lambda e: base_score(e) - spelling_penalty(text, e), reverse=True)
     return entries[:MAX_CANDIDATES * 3]
 
 
@@ -115,7 +125,9 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
     firsts = [c[0] if c else None for c in cands]
     out = _pass(texts, cands, firsts, demonym_countries, country_hint, within)
     if len(texts) > 1:
-        out = _pass(texts, cands, [r.entry for r in out], demonym_countries, country_hint, within)
+        # Second pass against the first's winners; a mention it left unresolved offers its best guess,
+        # so that two transliterated names of one area support each other ("Ein Issa ... Ar-Raqqa").
+        out = _pass(texts, cands, [r.entry or r.best for r in out], demonym_countries, country_hint, within)
     return _drop_far_outliers(out, demonym_countries)
 
 
@@ -188,9 +200,10 @@ def _pass(texts: Sequence[str], cands: list[list[Entry]], firsts: Sequence[Entry
                 d = min(km(e.lat, e.lon, o.lat, o.lon) for o in others)
                 near = math.exp(-d / 300.0)
             w = within_score(e, container)
-            s = base_score(e) + WEIGHTS["focus"] * f + WEIGHTS["near"] * near + WEIGHTS["within"] * w
+            sp = spelling_penalty(texts[i], e)
+            s = base_score(e) + WEIGHTS["focus"] * f + WEIGHTS["near"] * near + WEIGHTS["within"] * w - sp
             reasons = (f"match={KIND_QUALITY.get(e.kind, 0.5):.2f}", f"prior={prior(e):.2f}",
-                       f"focus={f:.2f}", f"near={near:.2f}", f"within={w:.2f}")
+                       f"focus={f:.2f}", f"near={near:.2f}", f"within={w:.2f}", f"spelling=-{sp:.2f}")
             scored.append((s, e, reasons, f, near))
         scored.sort(key=lambda x: x[0], reverse=True)
         candidates = tuple(
@@ -202,12 +215,12 @@ def _pass(texts: Sequence[str], cands: list[list[Entry]], firsts: Sequence[Entry
         s, best, _, f, near = scored[0]
         if not is_exact(best) and f < 0.25 and (near < 0.3 or focus):
             # a look-alike nobody else supports, or in a country the document is not about
-            out.append(Resolution(None, s, candidates))
+            out.append(Resolution(None, s, candidates, best))
             continue
         if not is_exact(best) and not plausible_variant(texts[i], best.name) and not (f >= 0.5 and near >= 0.5):
             # The loose key alone collapses too much ("Talila" ~ "Tililan", "Ashulia" ~ "Shella"): a spelling
             # that far from the mention needs the document's country and neighbours behind it.
-            out.append(Resolution(None, s, candidates))
+            out.append(Resolution(None, s, candidates, best))
             continue
         area = container is not None and (container.feature_code or "").startswith(("ADM", "PCL"))
         if (container is not None and is_exact(container) and container.country_code
@@ -215,9 +228,9 @@ def _pass(texts: Sequence[str], cands: list[list[Entry]], firsts: Sequence[Entry
                 and best.feature_code not in ("PCLI", "CONT") and best.country_code != container.country_code):
             # "Maracas, Tunapuna", "Ara in As-Sweida": a place abroad cannot lie in the place the text
             # says it lies in (after a bare comma only when small or in an area: "Paris, London" is a list).
-            out.append(Resolution(None, s, candidates))
+            out.append(Resolution(None, s, candidates, best))
             continue
-        out.append(Resolution(best, s, candidates))
+        out.append(Resolution(best, s, candidates, best))
     return out
 
 
