@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -30,6 +30,7 @@ from .views import (
     mention_key,
     same_mention,
     territory,
+    view,
     views,
 )
 
@@ -144,45 +145,140 @@ def _query_keys(ev: EventView, cell: float) -> list[tuple[object, ...]]:
     return keys
 
 
-def _groups(evs: list[EventView], km: float, days: int) -> list[list[EventView]]:
-    """Union-find over candidate pairs found through a space-time index (not all pairs)."""
-    parent = list(range(len(evs)))
+#: Reports of one incident compared with a new report, per place-time bucket: the latest few. Links stay
+#: transitive (single link); the cap keeps a burst of reports of one place from costing n² comparisons.
+KEEP_PER_BUCKET = 12
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    cell = max(km / 111.2, 0.005)
-    span = days + 1
-    timed: dict[tuple[object, ...], list[int]] = {}
-    anytime: dict[tuple[object, ...], list[int]] = {}
+def stream_order(ev: EventView) -> tuple[bool, int, str]:
+    """Undated events first, then by date, then by id: the order :func:`stream_groups` reads."""
+    return (ev.date is not None, ev.date.toordinal() if ev.date else 0, ev.id)
+
+
+class _Linker:
+    """Union-find over the events of a moving time window (see :func:`stream_groups`)."""
+
+    def __init__(self, km: float, days: int) -> None:
+        self.km, self.days = km, days
+        self.cell = max(km / 111.2, 0.005)
+        self.span = days + 1
+        self.parent: dict[int, int] = {}
+        self.members: dict[int, list[EventView]] = {}
+        self.last: dict[int, int] = {}  # root → latest date (ordinal) of its members
+        self.pinned: set[int] = set()  # roots holding an undated event: open until the end
+        self.buckets: dict[tuple[object, ...], dict[int, list[EventView]]] = {}
+        self.undated: dict[tuple[object, ...], dict[int, list[EventView]]] = {}  # place key → root → events
+
+    def find(self, i: int) -> int:
+        root = i
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[i] != root:
+            self.parent[i], i = root, self.parent[i]
+        return root
+
+    def union(self, a: int, b: int) -> int:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra] += self.members.pop(rb)
+        self.last[ra] = max(self.last.pop(rb), self.last[ra])
+        if rb in self.pinned:
+            self.pinned.discard(rb)
+            self.pinned.add(ra)
+        return ra
+
+    def _match(self, i: int, ev: EventView, pools: Iterable[dict[int, list[EventView]]]) -> None:
+        by_root: dict[int, list[EventView]] = {}
+        for pool in pools:
+            for root, recent in pool.items():
+                if root in self.parent:  # else a closed incident
+                    by_root.setdefault(self.find(root), []).extend(recent)
+        for r, recent in by_root.items():
+            if self.find(r) != self.find(i) and any(
+                    same_happening(ev, other, km=self.km, days=self.days) for other in recent):
+                self.union(i, r)
+
+    def _file(self, pool: dict[int, list[EventView]], root: int, ev: EventView) -> None:
+        recent = pool.setdefault(root, [])
+        recent.append(ev)
+        if len(recent) > KEEP_PER_BUCKET:
+            del recent[0]
+
+    def add(self, i: int, ev: EventView) -> None:
+        self.parent[i] = i
+        self.members[i] = [ev]
+        self.last[i] = ev.date.toordinal() if ev.date else 0
+        if ev.date is None:
+            self.pinned.add(i)
+            if ev.modality not in NOT_HAPPENINGS and ev.place_key:
+                # an undated report links by its place alone (see _close)
+                self._match(i, ev, [self.undated.get(("key", ev.place_key), {})])
+            if ev.place_key:
+                self._file(self.undated.setdefault(("key", ev.place_key), {}), self.find(i), ev)
+            return
+        t = ev.date.toordinal() // self.span
+        if ev.modality not in NOT_HAPPENINGS:
+            pools = [self.buckets.get((*k, t + d), {}) for k in _query_keys(ev, self.cell) for d in (-1, 0, 1)]
+            if ev.place_key and ("key", ev.place_key) in self.undated:
+                pools.append(self.undated[("key", ev.place_key)])
+            self._match(i, ev, pools)
+        root = self.find(i)
+        for k in _index_keys(ev, self.cell):
+            self._file(self.buckets.setdefault((*k, t), {}), root, ev)
+
+    def close_before(self, day: int) -> Iterator[list[EventView]]:
+        """Incidents no report on ``day`` or later can join: their latest report is more than ``days`` earlier."""
+        done = [r for r, last in self.last.items() if last < day - self.days and r not in self.pinned]
+        for r in done:
+            group = self.members.pop(r)
+            del self.last[r]
+            yield group
+        if done:  # forget the closed events' union-find entries and the buckets no later report can reach
+            live = set(self.members)
+            self.parent = {i: p for i, p in self.parent.items() if self._root_live(i, live)}
+        slot = day // self.span
+        for key in [k for k in self.buckets if isinstance(k[-1], int) and k[-1] < slot - 1]:
+            del self.buckets[key]
+
+    def _root_live(self, i: int, live: set[int]) -> bool:
+        root = i
+        while self.parent[root] != root:
+            root = self.parent[root]
+        return root in live
+
+    def close_all(self) -> Iterator[list[EventView]]:
+        for r in list(self.members):
+            yield self.members.pop(r)
+        self.last.clear()
+        self.parent.clear()
+        self.buckets.clear()
+
+
+def stream_groups(evs: Iterable[EventView], km: float, days: int) -> Iterator[list[EventView]]:
+    """Group events into incidents as they stream in :func:`stream_order` (undated first, then by date).
+
+    Memory holds the undated events and the incidents still open (a report within ``days`` of their
+    latest), not the whole corpus. A new report is compared with the latest :data:`KEEP_PER_BUCKET`
+    reports of each incident in its place-time bucket. Each group comes out sorted by date and id.
+    """
+    linker = _Linker(km, days)
+    today: int | None = None
     for i, ev in enumerate(evs):
-        t = ev.date.toordinal() // span if ev.date else None
-        for k in _index_keys(ev, cell):
-            timed.setdefault((*k, t), []).append(i)
-            if k[0] == "key":
-                anytime.setdefault(k, []).append(i)
-    for i, ev in enumerate(evs):
-        if ev.modality in NOT_HAPPENINGS:
-            continue
-        candidates: set[int] = set()
-        for k in _query_keys(ev, cell):
-            if ev.date is None:
-                candidates.update(anytime.get(k, ()))
-                continue
-            t = ev.date.toordinal() // span
-            for dt_ in (-1, 0, 1):
-                candidates.update(timed.get((*k, t + dt_), ()))
-            candidates.update(anytime.get(k, ()) if k[0] == "key" else ())
-        for j in candidates:
-            if j > i and find(i) != find(j) and same_happening(ev, evs[j], km=km, days=days):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[EventView]] = {}
-    for i in sorted(range(len(evs)), key=lambda i: _order(evs[i])):
-        groups.setdefault(find(i), []).append(evs[i])
-    return list(groups.values())
+        if ev.date is not None:
+            day = ev.date.toordinal()
+            if today is not None and day < today:
+                raise ValueError("stream_groups needs events in stream_order (by date)")
+            if day != today:
+                today = day
+                for group in linker.close_before(day):
+                    yield sorted(group, key=_order)
+        linker.add(i, ev)
+    for group in linker.close_all():
+        yield sorted(group, key=_order)
 
 
 def _order(ev: EventView) -> tuple[bool, int, str]:
@@ -261,9 +357,9 @@ def link_incidents(events: Iterable[Event | dict[str, Any]], *, km: float = 25.0
                    registry: Registry | None = None, min_reports: int = 1) -> list[Incident]:
     """Group events into incidents (every event in exactly one; singletons too when ``min_reports`` is 1)."""
     reg = registry or load_registry()
-    evs = views(events)
+    evs = sorted(views(events), key=stream_order)
     hints = article_country(evs)
-    incidents = [_incident(g, reg, hints) for g in _groups(evs, km, days)]
+    incidents = [_incident(g, reg, hints) for g in stream_groups(evs, km, days)]
     incidents = [i for i in incidents if len(i.reports) >= min_reports]
     return sorted(incidents, key=lambda i: (i.date_from or "", i.id))
 
@@ -286,19 +382,33 @@ def update_incidents(store: Any, settings: Any) -> int:
 
     Saved as derived records: kind "incident" keyed by incident id (with each report's credibility),
     kind "credibility" keyed by event id. Returns the number of incidents with two or more reports.
+    Streams the store by date twice (once for each article's country, once to link), so memory holds
+    the open incidents, not every event.
     """
     registry = load_registry(settings)
-    events = list(store.iter_events())
-    incidents = link_incidents(events, km=settings.corroboration_km, days=settings.corroboration_days,
-                               registry=registry)
-    by_event = {eid: inc for inc in incidents for eid in inc.event_ids}
-    creds: dict[str, dict[str, Any]] = {}
-    for ev in events:
-        inc = by_event.get(str(ev.get("id")))
-        corr = corroboration_of(inc) if inc else None
-        creds[str(ev.get("id"))] = credibility(ev, registry=registry, corroboration=corr).to_dict() | {
-            "incident_id": inc.id if inc else None}
-    rows = [(i.id, i.to_dict() | {"credibility": [creds[e] for e in i.event_ids if e in creds]}) for i in incidents]
-    store.replace_derived("incident", rows)
-    store.replace_derived("credibility", sorted(creds.items()))
-    return sum(1 for i in incidents if len(i.reports) > 1)
+    hints = article_country(view(slim(e)) for e in store.iter_events_by_day())
+    linked = 0
+
+    def rows() -> Iterator[tuple[str, str, dict[str, Any]]]:
+        nonlocal linked
+        evs = (view(slim(e)) for e in store.iter_events_by_day())
+        for group in stream_groups(evs, settings.corroboration_km, settings.corroboration_days):
+            inc = _incident(group, registry, hints)
+            corr = corroboration_of(inc)
+            creds = [credibility(ev.raw, registry=registry, corroboration=corr).to_dict() | {"incident_id": inc.id}
+                     for ev in group]
+            linked += len(group) > 1
+            yield "incident", inc.id, inc.to_dict() | {"credibility": creds}
+            for ev, cred in zip(group, creds, strict=True):
+                yield "credibility", ev.id, cred
+
+    store.replace_derived_kinds(("incident", "credibility"), rows())
+    return linked
+
+
+def slim(event: dict[str, Any]) -> dict[str, Any]:
+    """An event as stored, without the evidence trail and place candidates linking does not read."""
+    out = {k: v for k, v in event.items() if k not in ("evidence", "mentions")}
+    if isinstance(out.get("place"), dict):
+        out["place"] = {k: v for k, v in out["place"].items() if k not in ("candidates", "evidence")}
+    return out

@@ -180,13 +180,26 @@ class PostgresStore:
 
     def replace_derived(self, kind: str, rows: Iterable[tuple[str, dict[str, Any]]]) -> int:
         """Replace every derived record of ``kind`` (e.g. "incident") in one transaction."""
-        data = [(kind, key, json.dumps(rec, ensure_ascii=False, sort_keys=True)) for key, rec in rows]
+        return self.replace_derived_kinds((kind,), ((kind, key, rec) for key, rec in rows))
+
+    def replace_derived_kinds(self, kinds: Iterable[str], rows: Iterable[tuple[str, str, dict[str, Any]]]) -> int:
+        """Replace every derived record of ``kinds`` with ``rows`` (kind, key, record), streamed, in one transaction."""
+        n = 0
         with self._lock, self.conn.transaction():
-            self._q("DELETE FROM derived WHERE kind = %s", (kind,))
-            if data:
-                with self.conn.cursor() as c:
-                    c.executemany("INSERT INTO derived (kind, key, record) VALUES (%s, %s, %s)", data)
-        return len(data)
+            for kind in kinds:
+                self._q("DELETE FROM derived WHERE kind = %s", (kind,))
+            with self.conn.cursor() as c:
+                batch: list[tuple[str, str, str]] = []
+                for kind, key, rec in rows:
+                    batch.append((kind, key, json.dumps(rec, ensure_ascii=False, sort_keys=True)))
+                    if len(batch) >= 1000:
+                        c.executemany("INSERT INTO derived (kind, key, record) VALUES (%s, %s, %s)", batch)
+                        n += len(batch)
+                        batch = []
+                if batch:
+                    c.executemany("INSERT INTO derived (kind, key, record) VALUES (%s, %s, %s)", batch)
+                    n += len(batch)
+        return n
 
     def iter_derived(self, kind: str) -> Iterator[dict[str, Any]]:
         for r in self._stream('SELECT record FROM derived WHERE kind = %s ORDER BY key COLLATE "C"', (kind,)):
@@ -242,6 +255,13 @@ class PostgresStore:
     def iter_events(self) -> Iterator[dict[str, Any]]:
         sql = (_EVENT_SELECT + ' ORDER BY e.date COLLATE "C" NULLS FIRST, e.article_id COLLATE "C", '
                'e.start NULLS FIRST, e.id COLLATE "C"')
+        for r in self._stream(sql):
+            yield _event_out(r)
+
+    def iter_events_by_day(self) -> Iterator[dict[str, Any]]:
+        """Events by their day (the event's date, else the article's publication day; undated first), then id."""
+        sql = (_EVENT_SELECT + ' ORDER BY substr(COALESCE(e.date, a.published), 1, 10) COLLATE "C" NULLS FIRST, '
+               'e.id COLLATE "C"')
         for r in self._stream(sql):
             yield _event_out(r)
 

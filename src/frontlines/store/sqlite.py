@@ -90,11 +90,22 @@ class SQLiteStore:
 
     def replace_derived(self, kind: str, rows: Iterable[tuple[str, dict[str, Any]]]) -> int:
         """Replace every derived record of ``kind`` (e.g. "incident") in one transaction."""
-        data = [(kind, key, json.dumps(rec, ensure_ascii=False, sort_keys=True)) for key, rec in rows]
+        return self.replace_derived_kinds((kind,), ((kind, key, rec) for key, rec in rows))
+
+    def replace_derived_kinds(self, kinds: Iterable[str], rows: Iterable[tuple[str, str, dict[str, Any]]]) -> int:
+        """Replace every derived record of ``kinds`` with ``rows`` (kind, key, record), streamed, in one transaction."""
+        n = 0
+
+        def data() -> Iterator[tuple[str, str, str]]:
+            nonlocal n
+            for kind, key, rec in rows:
+                n += 1
+                yield kind, key, json.dumps(rec, ensure_ascii=False, sort_keys=True)
+
         with self.conn:
-            self.conn.execute("DELETE FROM derived WHERE kind = ?", (kind,))
-            self.conn.executemany("INSERT INTO derived (kind, key, record) VALUES (?, ?, ?)", data)
-        return len(data)
+            self.conn.executemany("DELETE FROM derived WHERE kind = ?", [(k,) for k in kinds])
+            self.conn.executemany("INSERT INTO derived (kind, key, record) VALUES (?, ?, ?)", data())
+        return n
 
     def iter_derived(self, kind: str) -> Iterator[dict[str, Any]]:
         for r in self.conn.execute("SELECT record FROM derived WHERE kind = ? ORDER BY key", (kind,)):
@@ -133,6 +144,18 @@ class SQLiteStore:
     def iter_events(self) -> Iterator[dict[str, Any]]:
         for r in self.conn.execute(_EVENT_SELECT + " ORDER BY e.date, e.article_id, e.start, e.id"):
             yield _event_out(r)
+
+    def iter_events_by_day(self) -> Iterator[dict[str, Any]]:
+        """Events by their day (the event's date, else the article's publication day; undated first), then id."""
+        # A second connection: the caller writes derived records while this cursor is open.
+        conn = sqlite3.connect(self.path, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        try:
+            sql = _EVENT_SELECT + " ORDER BY substr(COALESCE(e.date, a.published), 1, 10), e.id"
+            for r in conn.execute(sql):
+                yield _event_out(r)
+        finally:
+            conn.close()
 
     def iter_articles(self) -> Iterator[dict[str, Any]]:
         for r in self.conn.execute("SELECT id FROM articles ORDER BY ingested_at, id"):
