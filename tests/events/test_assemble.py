@@ -581,3 +581,12 @@ def test_a_country_is_the_place_only_when_the_sentence_names_no_other(pipeline):
                       published=PUBLISHED)
     events = pipeline.analyse(article, pipeline.nlp(text)).events
     assert events and all(e.place is not None and e.place.precision != "country" for e in events)
+
+
+def test_a_country_naming_a_currency_is_not_the_event_place(pipeline):
+    text = ("On 30 April 2020, protesters angry at the high US dollar exchange rate blocked the Zahle "
+            "roundabout in Lebanon.")
+    article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
+                      published=PUBLISHED)
+    events = pipeline.analyse(article, pipeline.nlp(text)).events
+    assert events and all(e.place is not None and e.place.country_code == "LB" for e in events)

@@ -100,3 +100,9 @@ def test_two_transliterated_names_of_one_area_support_each_other(nlp, gazetteer)
     places = parse_places(nlp, text, gazetteer)
     assert _one(places, "Ein Issa").country_code == "SY"
     assert _one(places, "Ar-Raqqa").name == "Ar Raqqah"
+
+
+def test_a_unit_title_after_a_known_name_is_not_part_of_it(nlp, gazetteer):
+    text = "On 2 May 2020, in Maungdaw Township, Rakhine State, border guards clashed with ARSA."
+    rakhine = _one(parse_places(nlp, text, gazetteer), "Rakhine")
+    assert rakhine.country_code == "MM" and rakhine.evidence.rule.endswith(":unit-title")

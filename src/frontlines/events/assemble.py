@@ -122,6 +122,16 @@ def geo_precision(place: Place | None, *, fallback: bool = False) -> tuple[int |
     return value, rule
 
 
+#: Words after a country's name that make it a currency's ("the US dollar exchange rate"), not a place.
+CURRENCY_WORDS = frozenset(["dollar", "dollars", "pound", "pounds", "rupee", "rupees", "dinar", "dinars", "riyal",
+                            "rial", "lira", "yuan", "peso", "pesos"])
+
+
+def names_currency(head: Any) -> bool:
+    nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
+    return nxt is not None and nxt.lower_ in CURRENCY_WORDS
+
+
 def modifies_noun(place: Place, head: Any) -> bool:
     """A country naming a kind of thing, not where it happened: "the US dollar", "a Syria analyst"."""
     return place.precision == "country" and head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN"
@@ -458,7 +468,8 @@ def _sentence_events(sent: Any, typings: list[Any], article: Article, places: li
         if start <= p.start < end and usable(p):
             covered = tokens_of(p.start, p.end, toks)
             if covered and not any(a.start is not None and a.end is not None and a.start < p.end and a.end > p.start
-                                   for a in found_actors) and not modifies_noun(p, head_of(covered)):
+                                   for a in found_actors) and not modifies_noun(p, head_of(covered)) \
+                    and not names_currency(covered[-1]):
                 in_sent.append((p, head_of(covered)))
     date, date_rule = date_of(text, article, stages)
     counts = numbers.fatality_counts(text)

@@ -70,6 +70,8 @@ NAME_CONNECTORS = frozenset(
     ["de", "do", "da", "dos", "das", "del", "della", "di", "du", "des", "la", "las", "los", "le", "al", "el", "ad", "as", "ar", "an", "ash", "ez", "az", "bin", "ibn", "wa", "y"]
 )
 MAX_EXTEND = 3
+#: Capitalised unit titles after a name ("Paletwa Town", "Maungdaw Township", "Bay Region").
+ADMIN_HEADS = frozenset(["town", "township", "city", "village", "district", "province", "governorate", "county", "municipality", "region", "state", "lga", "tehsil", "subdistrict", "commune", "prefecture", "oblast", "raion", "zone"])
 #: Nouns after which a parenthesised "(district, province)" says where the place lies.
 AREA_NOUNS = frozenset(["lga", "frontline", "frontlines", "front", "area", "areas", "zone", "sector", "township", "tehsil", "locality", "settlement", "neighbourhoods", "neighborhoods", "outskirts", "countryside", "vicinity"])
 
@@ -380,6 +382,12 @@ def find_mentions(doc: Any, *, gazetteer: Gazetteer) -> list[Mention]:
                 and not span[-1].text[:1].isupper() and not gazetteer.lookup(span.text)):
             # "Arimba village", "Idlib province": the name without its place noun (which stays a cue).
             add(span[:-1], f"spacy:ner:{ent.label_}:place-noun", True)
+            continue
+        if (len(span) > 1 and span[-1].text[:1].isupper() and span[-1].lower_ in ADMIN_HEADS
+                and len(span[:-1].text) >= 4 and not (len(span) == 2 and span[0].lower_ in DIRECTION_WORDS)
+                and not gazetteer.lookup(span.text) and any(_named(e) for e in gazetteer.lookup(span[:-1].text))):
+            # "Paletwa Town", "Maungdaw Township", "Tonj North County": a known name and its unit's title.
+            add(span[:-1], f"spacy:ner:{ent.label_}:unit-title", ent.label_ in STRONG_LABELS, cued=True)
             continue
         if ent.label_ in STRONG_LABELS:
             if (len(span) > 1 and span[-1].lower_ not in FEATURE_HEADS and span[0].lower_ not in DIRECTION_WORDS
