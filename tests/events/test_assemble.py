@@ -590,3 +590,14 @@ def test_a_country_naming_a_currency_is_not_the_event_place(pipeline):
                       published=PUBLISHED)
     events = pipeline.analyse(article, pipeline.nlp(text)).events
     assert events and all(e.place is not None and e.place.country_code == "LB" for e in events)
+
+
+def test_a_namesake_far_from_the_place_the_text_puts_it_in_gives_way_to_that_place(pipeline):
+    text = ("On 6 May 2020, military forces of India and Pakistan exchanged fire across the LoC in Degwar sector "
+            "area (Poonch district, J&K).")
+    article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
+                      published=PUBLISHED)
+    [event] = pipeline.analyse(article, pipeline.nlp(text)).events
+    assert (event.place.text, event.place.name, event.place.precision, event.place.anchor) == \
+        ("Degwar", "Degwar", "near", "Pūnch")
+    assert "namesake-far-from 'Poonch'" in event.evidence["place"]

@@ -11,6 +11,7 @@ Choices (geo_precision mapping, date fallback, confidence) are documented in
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -245,7 +246,15 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
         inner = nested.get(id(p))
         others = [(q, h) for q, h in found if all(q is not g for g in group)]  # a listed sibling is no container
         after = following_place(p, ids[id(p)], others) if p.precision == "unresolved" and inner is None else None
-        if p.precision == "unresolved" and inner is not None:
+        container = stated_container(p, ids[id(p)], others)
+        if container is not None:
+            # "San Juan, Lagunillas, Merida": the gazetteer's San Juan lies far from the place the text
+            # says it is in, so it is a namesake; the event is near the stated container instead.
+            unknown = replace(p, name=None, geonameid=None, country_code=None, admin1=None, feature_code=None,
+                              candidates=())
+            rule = f"namesake-far-from '{container.text}' for '{p.text}'"
+            out.append(Located(positioned(unknown, container, rule), f"{r}, {rule}", True, by=container))
+        elif p.precision == "unresolved" and inner is not None:
             rule = f"located-by-nested '{inner.text}' for '{p.text}'"
             out.append(Located(positioned(p, inner, rule), f"{r}, {rule}", True, by=inner))
         elif after is not None:
@@ -257,6 +266,31 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
 
 
 FOLLOWING_TOKENS = 8
+#: How far a place may lie from the town (or area) the text says it is in before it counts as a namesake.
+CONTAINER_KM = {"town": 250.0, "area": 600.0}
+
+
+def stated_container(place: Place, head: Any, found: list[tuple[Place, Any]]) -> Place | None:
+    """The resolved place the text says ``place`` lies in, when the gazetteer's ``place`` lies too far from it.
+
+    "Degwar sector area (Poonch district)": the gazetteer's only Degwar is 600 km from Poonch.
+    """
+    if place.precision not in ("point", "near") or place.lat is None or place.lon is None or place.relation:
+        return None
+    later = sorted(((q, h) for q, h in found if h.i > head.i), key=lambda qh: qh[1].i)
+    if not later or not lies_in_next(head, [head, *(h for _, h in later)]):
+        return None
+    q = later[0][0]
+    if q.precision in ("unresolved", "country") or q.lat is None or q.lon is None:
+        return None
+    limit = CONTAINER_KM["area" if _area(q) else "town"]
+    return q if _km(place.lat, place.lon, q.lat, q.lon) > limit else None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = math.radians
+    a = math.sin(r(lat2 - lat1) / 2) ** 2 + math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(r(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def following_place(place: Place, head: Any, found: list[tuple[Place, Any]]) -> Place | None:
