@@ -601,3 +601,9 @@ def test_a_namesake_far_from_the_place_the_text_puts_it_in_gives_way_to_that_pla
     assert (event.place.text, event.place.name, event.place.precision, event.place.anchor) == \
         ("Degwar", "Degwar", "near", "Pūnch")
     assert "namesake-far-from 'Poonch'" in event.evidence["place"]
+
+
+def test_in_a_short_report_the_first_town_named_is_the_main_place():
+    syria = place("Syria", "Syria", 163843, "country", fc="PCLI")
+    towns = [place("Hama", "Hamah", 2), place("Raqqah", "Ar Raqqah", 3)]
+    assert main_place([syria, *towns], short=True).name == "Hamah"

@@ -143,11 +143,17 @@ def usable(place: Place) -> bool:
     return place.relation != "demonym"
 
 
-def main_place(places: list[Place]) -> Place | None:
+#: A report of at most this many sentences (a wire brief, an ACLED-style note) is about one happening.
+SHORT_REPORT_SENTENCES = 5
+
+
+def main_place(places: list[Place], *, short: bool = False) -> Place | None:
     """The article's main place, for events whose sentence names none.
 
     The focus country is the one most often named (demonyms count); the main place is the most
-    often named town or area in it when one is named more often than any other, else the country.
+    often named town or area in it when one is named more often than any other; else, in a short
+    report (``short``), the first town named in it ("On 7 May, in Brasilia, Distrito Federal, police
+    dismantled a lab in Lago Norte. Three men were arrested."); else the country.
     """
     named = [p for p in places if p.country_code and p.precision != "unresolved" and p.geonameid is not None]
     if not named:
@@ -158,6 +164,9 @@ def main_place(places: list[Place]) -> Place | None:
     if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
         return min((p for p in local if p.geonameid == counts[0][0]),
                    key=lambda p: (p.relation is not None, PRECISION_RANK[p.precision]))
+    towns = [p for p in local if p.precision == "point" and p.relation is None]
+    if short and towns:
+        return min(towns, key=lambda p: p.start)
     return next((p for p in named if p.country_code == focus and p.precision == "country" and usable(p)), None)
 
 
@@ -456,7 +465,7 @@ def assemble(doc: Any, article: Article, places: list[Place], *, actors: Any, st
     """Events of a parsed article, one per (typing, place), merged across mentions."""
     if stages.classify is None:
         return []
-    main = main_place(places)
+    main = main_place(places, short=sum(1 for _ in doc.sents) <= SHORT_REPORT_SENTENCES)
     events: list[Event] = []
     last = -2  # index of the last sentence that gave events
     for n, sent in enumerate(doc.sents):
