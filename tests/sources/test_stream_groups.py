@@ -35,8 +35,13 @@ def test_reports_ten_days_apart_are_two_incidents():
 
 
 def test_an_undated_report_joins_the_incident_at_its_place():
-    out = groups([report(1, 0), report(2, 9, dated=False), report(3, 30)])
+    out = groups([report(1, 0), report(2, 9, dated=False), report(3, 2)])
     assert out == [["ev-1", "ev-3", "ev-2"]]  # dated reports first, by date
+
+
+def test_daily_fighting_at_one_place_is_not_one_endless_incident():
+    out = groups([report(n, n) for n in range(30)])
+    assert len(out) >= 4 and all(len(g) <= 7 for g in out)
 
 
 def test_two_events_of_one_article_are_not_two_sources():

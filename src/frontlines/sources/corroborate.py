@@ -160,11 +160,13 @@ class _Linker:
 
     def __init__(self, km: float, days: int) -> None:
         self.km, self.days = km, days
+        self.max_span = 2 * days  # an incident is a happening of a few days, not months of fighting at one place
         self.cell = max(km / 111.2, 0.005)
         self.span = days + 1
         self.parent: dict[int, int] = {}
         self.members: dict[int, list[EventView]] = {}
         self.last: dict[int, int] = {}  # root → latest date (ordinal) of its members
+        self.first: dict[int, int | None] = {}  # root → earliest date (ordinal) of its dated members
         self.pinned: set[int] = set()  # roots holding an undated event: open until the end
         self.buckets: dict[tuple[object, ...], dict[int, list[EventView]]] = {}
         self.undated: dict[tuple[object, ...], dict[int, list[EventView]]] = {}  # place key → root → events
@@ -186,6 +188,7 @@ class _Linker:
         self.parent[rb] = ra
         self.members[ra] += self.members.pop(rb)
         self.last[ra] = max(self.last.pop(rb), self.last[ra])
+        self.first[ra] = min((f for f in (self.first.pop(rb), self.first[ra]) if f is not None), default=None)
         if rb in self.pinned:
             self.pinned.discard(rb)
             self.pinned.add(ra)
@@ -198,9 +201,16 @@ class _Linker:
                 if root in self.parent:  # else a closed incident
                     by_root.setdefault(self.find(root), []).extend(recent)
         for r, recent in by_root.items():
-            if self.find(r) != self.find(i) and any(
+            mine, theirs = self.find(i), self.find(r)
+            if mine != theirs and self._span(mine, theirs) <= self.max_span and any(
                     same_happening(ev, other, km=self.km, days=self.days) for other in recent):
                 self.union(i, r)
+
+    def _span(self, a: int, b: int) -> int:
+        """Days from the earliest to the latest dated report of two incidents together."""
+        firsts = [f for r in (a, b) if (f := self.first[r]) is not None]
+        lasts = [self.last[r] for r in (a, b) if self.first[r] is not None]
+        return max(lasts) - min(firsts) if firsts else 0
 
     def _file(self, pool: dict[int, list[EventView]], root: int, ev: EventView) -> None:
         recent = pool.setdefault(root, [])
@@ -212,6 +222,7 @@ class _Linker:
         self.parent[i] = i
         self.members[i] = [ev]
         self.last[i] = ev.date.toordinal() if ev.date else 0
+        self.first[i] = ev.date.toordinal() if ev.date else None
         if ev.date is None:
             self.pinned.add(i)
             if ev.modality not in NOT_HAPPENINGS and ev.place_key:
@@ -232,10 +243,11 @@ class _Linker:
 
     def close_before(self, day: int) -> Iterator[list[EventView]]:
         """Incidents no report on ``day`` or later can join: their latest report is more than ``days`` earlier."""
-        done = [r for r, last in self.last.items() if last < day - self.days and r not in self.pinned]
+        done = [r for r, last in self.last.items() if r not in self.pinned and (
+            last < day - self.days or (self.first[r] or day) < day - self.max_span)]
         for r in done:
             group = self.members.pop(r)
-            del self.last[r]
+            del self.last[r], self.first[r]
             yield group
         if done:  # forget the closed events' union-find entries and the buckets no later report can reach
             live = set(self.members)
@@ -254,6 +266,7 @@ class _Linker:
         for r in list(self.members):
             yield self.members.pop(r)
         self.last.clear()
+        self.first.clear()
         self.parent.clear()
         self.buckets.clear()
 
