@@ -67,13 +67,13 @@ PLACE_NOUNS = frozenset(
 _LIST_OPENERS = frozenset(["including", "of", ":", "namely", "like"])
 #: Lower-case words inside multi-word place names ("Ribeirao das Neves", "Tafi del Valle", "Ras al Ain").
 NAME_CONNECTORS = frozenset(
-    ["de", "do", "da", "dos", "das", "del", "della", "di", "du", "des", "la", "las", "los", "le", "al", "el", "ad", "as", "ar", "an", "ash", "ez", "az", "bin", "ibn", "wa", "y"]
+    ["de", "do", "da", "dos", "das", "del", "della", "di", "du", "des", "la", "las", "los", "le", "al", "el", "ad", "as", "ar", "an", "ash", "ez", "az", "bin", "ibn", "wa", "y", "e", "of"]
 )
 MAX_EXTEND = 3
 #: Capitalised unit titles after a name ("Paletwa Town", "Maungdaw Township", "Bay Region").
 ADMIN_HEADS = frozenset(["town", "township", "city", "village", "district", "province", "governorate", "county", "municipality", "region", "state", "lga", "tehsil", "subdistrict", "commune", "prefecture", "oblast", "raion", "zone"])
 #: Nouns after which a parenthesised "(district, province)" says where the place lies.
-AREA_NOUNS = frozenset(["lga", "frontline", "frontlines", "front", "area", "areas", "zone", "sector", "township", "tehsil", "locality", "settlement", "neighbourhoods", "neighborhoods", "outskirts", "countryside", "vicinity"])
+AREA_NOUNS = frozenset(["section", "ward", "quarter", "lga", "frontline", "frontlines", "front", "area", "areas", "zone", "sector", "township", "tehsil", "locality", "settlement", "neighbourhoods", "neighborhoods", "outskirts", "countryside", "vicinity"])
 
 
 @dataclass(frozen=True)
