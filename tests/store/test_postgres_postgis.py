@@ -100,6 +100,7 @@ def test_both_backends_answer_every_query_the_same(pg, gondor, tmp_path):
             assert pg.query_events(q) == lite.query_events(q), q
             assert pg.count_events(q) == lite.count_events(q), q
         assert list(pg.iter_events()) == list(lite.iter_events())
+        assert list(pg.iter_events_by_day()) == list(lite.iter_events_by_day())
         strip = {"ingested_at"}
         assert [{k: v for k, v in a.items() if k not in strip} for a in pg.iter_articles()] == \
             [{k: v for k, v in a.items() if k not in strip} for a in lite.iter_articles()]
