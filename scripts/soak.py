@@ -3,7 +3,10 @@
 
 The corpus is generated from fixture sentences (fictional names mixed with real places), streamed to a
 JSONL file, then ingested with the normal library call. Memory is sampled every few seconds for the
-parent and its worker processes; the verdict compares the last quarter's RSS with the second quarter's.
+parent and its worker processes. Two phases: ingest (read, extract, store) and derived (link incidents, score
+credibility over the whole store). Memory is flat when, in each phase, the last quarter's peak RSS is
+within 10% of the second quarter's (the derived phase holds a moving window of open incidents: it
+rises while the window fills, then must stay level).
 
 Example:
     .venv/bin/python scripts/soak.py --articles 100000 --db /tmp/soak.db
@@ -21,6 +24,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 SUBJECTS = ["Government forces", "Rebel fighters", "Unidentified gunmen", "Protesters", "Police",
             "Militants of the Northern Front", "Army units", "Residents"]
@@ -60,6 +64,15 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def quarter_growth(values: list[float]) -> float:
+    """How much the last quarter's peak exceeds the second quarter's, relative to it (0.0 when too short)."""
+    q = len(values) // 4
+    if q == 0:
+        return 0.0
+    early, late = max(values[q:2 * q]), max(values[-q:])
+    return (late - early) / max(early, 1.0)
+
+
 def tree_rss_mb(pid: int) -> tuple[float, float]:
     """(parent RSS, largest child RSS) in MB."""
     children: list[int] = []
@@ -81,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
     args = ap.parse_args(argv)
 
-    from frontlines.jobs import ingest_paths
+    from frontlines.jobs import ingest_paths, update_derived
     from frontlines.settings import load_settings
     from frontlines.store import open_store
 
@@ -90,47 +103,55 @@ def main(argv: list[str] | None = None) -> int:
     write_corpus(corpus, args.articles)
     db = args.db or str(tmp / "soak.db")
     settings = load_settings(db=db, workers=args.workers)
-    samples: list[dict[str, float]] = []
+    samples: list[dict[str, Any]] = []
     done = threading.Event()
-    count = {"n": 0}
+    state: dict[str, Any] = {"n": 0, "phase": "ingest"}
     t0 = time.monotonic()
 
     def sample() -> None:
         while not done.wait(args.interval):
             parent, child = tree_rss_mb(os.getpid())
-            samples.append({"t": round(time.monotonic() - t0, 1), "articles": count["n"],
+            samples.append({"t": round(time.monotonic() - t0, 1), "phase": state["phase"], "articles": state["n"],
                             "rss_parent_mb": round(parent, 1), "rss_worker_mb": round(child, 1)})
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
     store = open_store(db)
-    report = ingest_paths([str(corpus)], store=store, settings=settings,
-                          progress=lambda n, _msg: count.__setitem__("n", n))
+    report = ingest_paths([str(corpus)], store=store, settings=settings, derived=False,
+                          progress=lambda n, _msg: state.__setitem__("n", n))
+    ingest_s = time.monotonic() - t0
+    state["phase"] = "derived"
+    update_derived(store, settings)
     done.set()
     elapsed = time.monotonic() - t0
     stored = store.stats()["articles"]
     store.close()
-    q = max(1, len(samples) // 4)
-    early = [s["rss_parent_mb"] + s["rss_worker_mb"] for s in samples[q:2 * q]] or [0.0]
-    late = [s["rss_parent_mb"] + s["rss_worker_mb"] for s in samples[-q:]] or [0.0]
-    growth = (max(late) - max(early)) / max(max(early), 1.0)
+    ingest = [s["rss_parent_mb"] + s["rss_worker_mb"] for s in samples if s["phase"] == "ingest"]
+    derived = [s["rss_parent_mb"] for s in samples if s["phase"] == "derived"]
+    growth = quarter_growth(ingest)
+    plateau = quarter_growth(derived)
     out = {
         "articles": args.articles, "stored": stored, "errors": len(report.errors),
-        "seconds": round(elapsed, 1), "articles_per_s": round(report.read / elapsed, 2),
+        "seconds": round(elapsed, 1), "ingest_seconds": round(ingest_s, 1),
+        "articles_per_s": round(report.read / ingest_s, 2), "derived_seconds": round(elapsed - ingest_s, 1),
         "peak_rss_parent_mb": max((s["rss_parent_mb"] for s in samples), default=0.0),
         "peak_rss_worker_mb": max((s["rss_worker_mb"] for s in samples), default=0.0),
-        "rss_growth_late_vs_early": round(growth, 3), "flat_memory": growth < 0.10,
+        "rss_growth_late_vs_early": round(growth, 3),
+        "derived_peak_rss_mb": max(derived, default=0.0), "derived_growth_late_vs_early": round(plateau, 3),
+        "flat_memory": growth < 0.10 and plateau < 0.10,
         "samples": samples,
     }
     if args.json:
         print(json.dumps(out))
     else:
         for s in samples:
-            print(f"{s['t']:8.1f}s {s['articles']:8d} articles  parent {s['rss_parent_mb']:7.1f} MB  "
+            print(f"{s['t']:8.1f}s {s['phase']:8s} {s['articles']:8d} articles  parent {s['rss_parent_mb']:7.1f} MB  "
                   f"worker {s['rss_worker_mb']:7.1f} MB")
-        print(f"{out['stored']}/{args.articles} stored in {out['seconds']} s ({out['articles_per_s']}/s); "
+        print(f"{out['stored']}/{args.articles} stored in {out['ingest_seconds']} s ({out['articles_per_s']}/s); "
               f"peak RSS parent {out['peak_rss_parent_mb']} MB, worker {out['peak_rss_worker_mb']} MB; "
-              f"late/early growth {out['rss_growth_late_vs_early']:+.1%} → {'flat' if out['flat_memory'] else 'GROWING'}")
+              f"ingest late/early growth {out['rss_growth_late_vs_early']:+.1%}; incidents in "
+              f"{out['derived_seconds']} s, peak {out['derived_peak_rss_mb']} MB, late/early "
+              f"{out['derived_growth_late_vs_early']:+.1%} → {'flat' if out['flat_memory'] else 'GROWING'}")
     return 0 if stored == args.articles and not report.errors else 1
 
 

@@ -47,8 +47,11 @@ class StrictError(FrontlinesError):
 
 
 def ingest_paths(paths: Iterable[str], *, store, settings: Settings, strict: bool = False,
-                 column_map: dict[str, str] | None = None, progress: Progress | None = None) -> IngestReport:
+                 column_map: dict[str, str] | None = None, progress: Progress | None = None,
+                 derived: bool = True) -> IngestReport:
     """Read, extract and store every article under ``paths``; each article is one transaction.
+
+    Then (unless ``derived`` is false) recompute the cross-article results: incidents and credibility.
 
     Articles already in the store are skipped before any NLP, so an interrupted run resumes.
     """
@@ -86,11 +89,12 @@ def ingest_paths(paths: Iterable[str], *, store, settings: Settings, strict: boo
             report.already_stored += 1
         if progress:
             progress(report.read, "")
-    _update_derived(store, settings)
+    if derived:
+        update_derived(store, settings)
     return report
 
 
-def _update_derived(store, settings: Settings) -> None:
+def update_derived(store, settings: Settings) -> None:
     """Recompute cross-article results (incidents, control) when that stage is installed."""
     try:
         from .sources import update_incidents  # type: ignore[attr-defined]

@@ -214,7 +214,8 @@ def acled_scores(shared_dir, pipeline):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("metric", ["sub_event_f1", "sub_event_accuracy", "event_type_accuracy"])
+@pytest.mark.parametrize("metric", ["sub_event_f1", "sub_event_accuracy", "event_type_accuracy", "location_25km",
+                                    "date_exact", "fatalities_exact"])
 def test_acled_scores_hold_the_baseline(acled_scores, metric: str) -> None:
     floor = json.loads(BASELINE.read_text())["default"][metric] - 0.01
     assert getattr(acled_scores, metric) >= floor
