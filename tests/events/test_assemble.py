@@ -574,30 +574,31 @@ def test_offsets_are_raw_when_the_clean_text_is_shifted(nlp):
     assert (e.actor1.id, e.actor2.id, e.place.name) == ("iq-mil", "is", "Mosul")
 
 
+def analysed(pipeline, text: str):
+    """Events of ``text`` through the whole pipeline (real places and actors)."""
+    article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
+                      published=PUBLISHED)
+    return pipeline.analyse(article, pipeline.nlp(text)).events
+
+
 def test_a_country_is_the_place_only_when_the_sentence_names_no_other(pipeline):
     text = ("On 1 May 2020, militants beheaded a delegate who had taken part in the formation of the "
             "Govt of Somalia near Gaduud village (Diinsoor, Bay).")
-    article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
-                      published=PUBLISHED)
-    events = pipeline.analyse(article, pipeline.nlp(text)).events
+    events = analysed(pipeline, text)
     assert events and all(e.place is not None and e.place.precision != "country" for e in events)
 
 
 def test_a_country_naming_a_currency_is_not_the_event_place(pipeline):
     text = ("On 30 April 2020, protesters angry at the high US dollar exchange rate blocked the Zahle "
             "roundabout in Lebanon.")
-    article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
-                      published=PUBLISHED)
-    events = pipeline.analyse(article, pipeline.nlp(text)).events
+    events = analysed(pipeline, text)
     assert events and all(e.place is not None and e.place.country_code == "LB" for e in events)
 
 
 def test_a_namesake_far_from_the_place_the_text_puts_it_in_gives_way_to_that_place(pipeline):
     text = ("On 6 May 2020, military forces of India and Pakistan exchanged fire across the LoC in Degwar sector "
             "area (Poonch district, J&K).")
-    article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
-                      published=PUBLISHED)
-    [event] = pipeline.analyse(article, pipeline.nlp(text)).events
+    [event] = analysed(pipeline, text)
     assert (event.place.text, event.place.name, event.place.precision, event.place.anchor) == \
         ("Degwar", "Degwar", "near", "Pūnch")
     assert "namesake-far-from 'Poonch'" in event.evidence["place"]
