@@ -11,13 +11,13 @@ Choices (geo_precision mapping, date fallback, confidence) are documented in
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..geo import lies_in_gap
+from ..geo.resolve import km
 from ..records import Actor, Article, DateInfo, Event, Evidence, Place, Precision
 from . import modality, numbers, roles
 from .merge import merge_events
@@ -293,13 +293,7 @@ def stated_container(place: Place, head: Any, found: list[tuple[Place, Any]]) ->
     if q.precision in ("unresolved", "country") or q.lat is None or q.lon is None:
         return None
     limit = CONTAINER_KM["area" if _area(q) else "town"]
-    return q if _km(place.lat, place.lon, q.lat, q.lon) > limit else None
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = math.radians
-    a = math.sin(r(lat2 - lat1) / 2) ** 2 + math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(r(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+    return q if km(place.lat, place.lon, q.lat, q.lon) > limit else None
 
 
 def following_place(place: Place, head: Any, found: list[tuple[Place, Any]]) -> Place | None:
