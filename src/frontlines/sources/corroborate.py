@@ -251,16 +251,11 @@ class _Linker:
             yield group
         if done:  # forget the closed events' union-find entries and the buckets no later report can reach
             live = set(self.members)
-            self.parent = {i: p for i, p in self.parent.items() if self._root_live(i, live)}
+            roots = {i: self.find(i) for i in list(self.parent)}
+            self.parent = {i: p for i, p in self.parent.items() if roots[i] in live}
         slot = day // self.span
         for key in [k for k in self.buckets if isinstance(k[-1], int) and k[-1] < slot - 1]:
             del self.buckets[key]
-
-    def _root_live(self, i: int, live: set[int]) -> bool:
-        root = i
-        while self.parent[root] != root:
-            root = self.parent[root]
-        return root in live
 
     def close_all(self) -> Iterator[list[EventView]]:
         for r in list(self.members):
