@@ -344,7 +344,7 @@ def resolve_date(text: str, *, published: dt.date | None, context: dt.date | Non
         found = found[1:]  # "Saturday 17 June": the stated day wins over the weekday
     if found:
         first = found[0][2]
-        # "Around 8 May 2020 (from 24 April-8 May)": the range right after a date sets its precision.
+        # "Around 12 March 2019 (from 27 February-12 March)": the range right after a date sets its precision.
         if len(found) > 1 and found[1][2].rule.startswith("date:range:") and found[1][2].date == first.date \
                 and found[1][0] - found[0][1] <= 3:
             second = found[1][2]

@@ -70,8 +70,9 @@ def test_a_day_month_ahead_of_publication_is_last_year():
 
 
 def test_a_range_right_after_a_date_sets_its_precision():
-    info = resolve_date("Around 8 May 2020 (from 24 April-8 May), police arrested 50 people.", published=None)
-    assert (info.date, info.time_precision) == (D(2020, 5, 8), 3)
+    info = resolve_date("Around 12 March 2019 (from 27 February-12 March), Gondor guards held 40 riders.",
+                        published=None)
+    assert (info.date, info.time_precision) == (D(2019, 3, 12), 3)
 
 
 def test_a_day_month_takes_the_year_of_a_date_stated_before_it():
@@ -101,8 +102,8 @@ def test_many_date_expressions_take_linear_time():
 
 
 def test_a_reported_date_is_the_week_of_the_event():
-    info = resolve_date("As reported on 2 May 2020, regime forces looted houses.", published=None)
-    assert (info.date, info.time_precision) == (D(2020, 5, 2), 2)
+    info = resolve_date("As reported on 3 March 2019, orcs of Mordor looted farms in the Shire.", published=None)
+    assert (info.date, info.time_precision) == (D(2019, 3, 3), 2)
 
 
 def test_a_body_found_gives_week_precision():
