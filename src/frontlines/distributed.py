@@ -3,7 +3,7 @@
 ``process_dask(raws, settings=..., address="tcp://scheduler:8786")`` sends chunks
 of ``settings.batch_size`` documents to the cluster's workers, at most
 ``2 × workers`` chunks at a time, and yields results in input order. Each worker
-process builds the pipeline once (a cached global, :func:`frontlines.parallel.worker_pipeline`)
+process builds the pipeline once (a cached global, :func:`frontlines.chunks.worker_pipeline`)
 and runs every chunk through ``Pipeline.process``, exactly as the local engine does.
 With no address a ``LocalCluster`` of ``settings.n_workers`` single-threaded
 processes is started and stopped around the run.
@@ -21,8 +21,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from typing import Any
 
+from .chunks import WINDOW_PER_WORKER, Factory, Item, builder, ordered, run_chunk
 from .errors import ConfigError, InputError
-from .parallel import WINDOW_PER_WORKER, Factory, Item, builder, ordered, run_chunk
 from .records import RawDoc, Result
 from .settings import Settings
 

@@ -17,13 +17,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 
-if TYPE_CHECKING:
-    from .clean import Cleaned
+from .records import Cleaned
 
 __all__ = ["Meta", "read_meta", "meta_line", "parse_date", "outlet_for_url", "detect_language"]
 

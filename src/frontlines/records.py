@@ -78,6 +78,29 @@ class OffsetMap:
 
 
 @dataclass(frozen=True)
+class Line:
+    """One non-blank input line: raw offsets (whitespace stripped) and what it is."""
+
+    start: int
+    end: int
+    kind: str  # "body" | "title" | "meta" | "residue"
+    rule: str = ""  # e.g. "residue:css-rule", "meta:dateline:date-outlet"
+    groups: tuple[tuple[str, str], ...] = ()  # what a meta rule read, e.g. (("outlet", "Fort Russ News"),)
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The clean text, its offset map into the input, and every line's kind."""
+
+    text: str
+    offsets: OffsetMap
+    lines: tuple[Line, ...]
+
+    def of_kind(self, kind: str) -> tuple[Line, ...]:
+        return tuple(line for line in self.lines if line.kind == kind)
+
+
+@dataclass(frozen=True)
 class RawDoc:
     """One input document as a reader found it, before cleaning.
 

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from ..errors import ConfigError
 from ..fold import fold
+from .scoring import category_score
 
 COLUMNS = ("id", "name", "aliases", "domains", "country", "kind", "ownership", "state_affiliation", "alignment",
            "rating_list", "rating", "rating_as_of", "provenance", "notes")
@@ -262,12 +263,9 @@ def add_entry(path: str | Path, entry: dict[str, str]) -> SourceEntry:
     row["id"] = row["id"] or slug(row["name"])
     if row["rating"] and not row["rating_list"]:
         row["rating_list"] = "user"
-    if row["rating"]:
-        from .credibility import category_score
-
-        if category_score(row["rating_list"], row["rating"]) is None:
-            raise ConfigError(f"sources add: rating {row['rating']!r} is not a known category (use one from "
-                              "data/sources/scoring.toml, e.g. generally-reliable, generally-unreliable, deprecated)")
+    if row["rating"] and category_score(row["rating_list"], row["rating"]) is None:
+        raise ConfigError(f"sources add: rating {row['rating']!r} is not a known category (use one from "
+                          "data/sources/scoring.toml, e.g. generally-reliable, generally-unreliable, deprecated)")
     parsed = entry_from_row(row, origin=str(path))
     rows = _rows(path.read_text(encoding="utf-8"), str(path)) if path.is_file() else []
     rows = [r for r in rows if (r.get("id") or slug(r.get("name", ""))) != row["id"]] + [row]
