@@ -22,7 +22,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from .chunks import WINDOW_PER_WORKER, Factory, Item, builder, ordered, run_chunk
-from .errors import ConfigError, InputError
+from .errors import ConfigError, InputError, require_extra
 from .records import RawDoc, Result
 from .settings import Settings
 
@@ -31,11 +31,9 @@ def process_dask(raws: Iterable[RawDoc | InputError], *, settings: Settings,
                  skip: Callable[[str], bool] | None = None, factory: Factory | None = None,
                  address: str | None = None) -> Iterator[Result | InputError]:
     """Results (or reader errors) in input order, computed on a Dask cluster."""
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError:
-        raise ConfigError("engine 'dask' needs dask.distributed "
-                          "(install it with `pip install 'frontlines[distributed]'`)") from None
+    require_extra("distributed", extra="distributed", feature="engine 'dask'")
+    from distributed import Client, LocalCluster
+
     with ExitStack() as stack:
         if address:
             try:

@@ -14,6 +14,7 @@ from . import contract
 from .errors import FrontlinesError, InputError
 from .records import Result
 from .settings import Settings
+from .sources import update_incidents
 
 Progress = Callable[[int, str], None]
 
@@ -95,11 +96,7 @@ def ingest_paths(paths: Iterable[str], *, store, settings: Settings, strict: boo
 
 
 def update_derived(store, settings: Settings) -> None:
-    """Recompute cross-article results (incidents, control) when that stage is installed."""
-    try:
-        from .sources import update_incidents  # type: ignore[attr-defined]
-    except ImportError:
-        return
+    """Recompute cross-article results (incidents and their credibility)."""
     update_incidents(store, settings)
 
 

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .records import Cleaned
+from .time import parse_date
 
 __all__ = ["Meta", "read_meta", "meta_line", "parse_date", "outlet_for_url", "detect_language"]
 
@@ -45,11 +46,6 @@ PLACEHOLDERS = {
     "NAME": _NAME,
     "NAMES": rf"{_NAME}(?:\s*(?:,|(?i:and)|&)\s*{_NAME}){{0,4}}",
 }
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_MDY = re.compile(rf"(?i)\b({_MONTH})\.?\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})")
-_DMY = re.compile(rf"(?i)\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH})\.?,?\s+(\d{{4}})")
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 _NAME_SPLIT = re.compile(r"\s*(?:[,;]|\band\b|&)\s*")
 _TRIM = " \t-–—|•:;,.()[]\"'“”‘’"
 _HINT_MAX = 300
@@ -107,25 +103,6 @@ def meta_line(line: str, *, header: bool = True) -> tuple[str, str, tuple[tuple[
 
 
 # --- values -----------------------------------------------------------------------------------
-
-def parse_date(text: str) -> dt.date | None:
-    """A calendar date from a short string (ISO, RFC 2822, "June 18th, 2017", "18 June 2017"), else None."""
-    text = text[:_HINT_MAX]
-    for rx, order in ((_ISO, "ymd"), (_MDY, "mdy"), (_DMY, "dmy")):
-        m = rx.search(text)
-        if m is None:
-            continue
-        parts = dict(zip(order, m.groups(), strict=True))
-        month = parts["m"]
-        month_n = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
-        try:
-            date = dt.date(int(parts["y"]), month_n, int(parts["d"]))
-        except ValueError:
-            continue
-        if 1800 <= date.year <= 2200:
-            return date
-    return None
-
 
 @lru_cache(maxsize=1)
 def _outlets() -> dict[str, str]:

@@ -10,8 +10,11 @@ Precision follows ACLED's ``time_precision``: 1 day, 2 week (a range of up
 to 7 days, "around", "last week"), 3 month (a longer range, "earlier this
 month", a month name alone).
 
-Regular expressions do all the work (about 65,000 words/s); dateparser is not
-needed for the expressions news and ACLED notes use, and is not called.
+:func:`parse_date` is the project's one parser of a written calendar date (metadata
+fields, data files, ACLED's ``event_date``): the same rules, with no reference date.
+
+Regular expressions do all the work (about 65,000 words/s); the rules cover the
+expressions news and ACLED notes use, so no date library is needed.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from collections.abc import Callable, Iterator
 
 from .records import DateInfo
 
-__all__ = ["find_dates", "resolve_date", "MONTHS", "WEEKDAYS"]
+__all__ = ["find_dates", "parse_date", "resolve_date", "MONTHS", "WEEKDAYS"]
 
 MONTHS: dict[str, int] = {
     name: i
@@ -73,7 +76,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("range:from-to", re.compile(
         r"\b(?:from\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+" + _MON.replace("{g}", "m1") + r")?"
         r"\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b)\s*" + _dmy("2"), re.I)),
-    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b")),
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?:\b|(?=T\d))")),
     ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>(?:19|20)?\d\d)\b")),
     ("day-mon-year", re.compile(r"\b(?P<d>[0-3]?\d)-" + _MON.replace("{g}", "m") + r"-(?P<y>(?:19|20)?\d\d)\b", re.I)),
     ("explicit", re.compile(r"\b(?:(?P<around>(?:on\s+or\s+)?around\s+|circa\s+|about\s+)"
@@ -326,6 +329,27 @@ def find_dates(text: str, *, published: dt.date | None,
             last = date
         out.append((s, e, DateInfo(date=date, time_precision=precision, text=text[s:e], rule=f"date:{rule}")))
     return out
+
+
+#: The rules that read a whole calendar date (day, month and a stated year) with no reference date.
+_CALENDAR_RULES = frozenset({"date:iso", "date:numeric", "date:day-mon-year", "date:explicit"})
+_PARSE_MAX = 300
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first full calendar date in a short string, else None: the project's one date parser.
+
+    Reads what metadata and data files carry: ISO ("2017-06-18T10:00Z"), RFC 2822
+    ("Sun, 18 Jun 2017 10:00:00 +0000"), "June 18th, 2017", "18 June 2017", ACLED's "18-Jun-17"
+    and day-first "18/06/2017". A date without a year is not a full date (None).
+
+    >>> parse_date("June 18th, 2017")
+    datetime.date(2017, 6, 18)
+    """
+    for _, _, info in find_dates(text[:_PARSE_MAX], published=None):
+        if info.rule in _CALENDAR_RULES:
+            return info.date
+    return None
 
 
 def resolve_date(text: str, *, published: dt.date | None, context: dt.date | None = None) -> DateInfo:

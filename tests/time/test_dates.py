@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from frontlines.time import find_dates, resolve_date
+from frontlines.time import find_dates, parse_date, resolve_date
 
 SUNDAY = dt.date(2017, 6, 18)  # the sample article's publication date, a Sunday
 D = dt.date
@@ -134,3 +134,23 @@ def test_mid_month_is_month_precision():
 
 def test_hours_ago_is_the_publication_day():
     assert resolve_date("A car bomb exploded a few hours ago.", published=SUNDAY).date == SUNDAY
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("2017-06-18", D(2017, 6, 18)),
+    ("2017-06-18T10:00:00Z", D(2017, 6, 18)),
+    ("Sun, 18 Jun 2017 10:00:00 +0000", D(2017, 6, 18)),
+    ("June 18th, 2017", D(2017, 6, 18)),
+    ("18 June 2017", D(2017, 6, 18)),
+    ("18-Jun-17", D(2017, 6, 18)),
+    ("18-June-2017", D(2017, 6, 18)),
+    ("18/06/2017", D(2017, 6, 18)),
+    ("06/18/2017", D(2017, 6, 18)),  # month first only where day first is impossible
+])
+def test_parse_date_reads_full_calendar_dates(text, date):
+    assert parse_date(text) == date
+
+
+@pytest.mark.parametrize("text", ["", "18 June", "yesterday", "Sunday", "31 February 2017", "June 2017"])
+def test_parse_date_gives_none_without_a_full_date(text):
+    assert parse_date(text) is None

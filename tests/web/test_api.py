@@ -157,13 +157,10 @@ def test_openapi_documents_every_endpoint(client):
     assert "Event" in spec["components"]["schemas"]
 
 
-def test_control_layer_is_geojson_when_available(client):
+def test_control_layer_is_geojson(client):
     response = client.get("/api/control", params={"date": "2017-06-30"})
-    if client.app.state.control_as_of is None:
-        assert response.status_code == 404
-    else:
-        assert response.status_code == 200
-        assert response.json()["type"] == "FeatureCollection"
+    assert response.status_code == 200
+    assert response.json()["type"] == "FeatureCollection"
 
 
 def test_search_wildcards_are_taken_literally(client):

@@ -33,6 +33,9 @@ def serve(settings: Settings, db: str | None, host: str, port: int, allow_writes
     """
     import os
 
+    from ..errors import require_extra
+
+    require_extra("fastapi", "uvicorn", extra="web", feature="frontlines serve")
     import uvicorn
 
     from ..web.app import create_app

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import StoreError, require_extra
 from ..records import Result
 from .base import SORTS, EventQuery, article_row, event_rows, place_rows
 from .migrations import MIGRATIONS
@@ -57,12 +57,9 @@ def _now() -> str:
 
 
 def _psycopg() -> Any:
-    try:
-        import psycopg
-    except ImportError:
-        raise StoreError(
-            "PostgreSQL support needs psycopg (install it with `pip install 'frontlines[postgres]'`)"
-        ) from None
+    require_extra("psycopg", extra="postgres", feature="PostgreSQL support")
+    import psycopg
+
     return psycopg
 
 

@@ -22,6 +22,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
+from ..sources import control_as_of, to_geojson
 from ..store import EventQuery
 from ..store import queries as Q
 from .text import highlights, paragraph_around
@@ -256,7 +257,7 @@ async def stats(request: Request) -> dict[str, Any]:
 async def config(request: Request) -> dict[str, Any]:
     s = request.app.state
     return {"tiles": s.tile_url, "tiles_attribution": s.tile_attribution, "writes": s.allow_writes,
-            "control": s.control_as_of is not None}
+            "control": True}
 
 
 CSV_FIELDS = ("id", "article_id", "date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
@@ -323,12 +324,9 @@ async def export_geojson(request: Request, query: Filters,
                     headers={"Content-Disposition": 'attachment; filename="frontlines-events.geojson"'})
 
 
-@router.get("/control", summary="Territorial control as of a date (when the sources module provides it)",
-            responses={404: {"description": "Control layer not available"}})
+@router.get("/control", summary="Territorial control as of a date, with the claims behind it (GeoJSON)")
 async def control(request: Request, date: dt.date, bbox: Annotated[str | None, Query(max_length=200)] = None) -> Response:
-    fn = request.app.state.control_as_of
-    if fn is None:
-        raise HTTPException(404, "no control layer: frontlines.sources.control_as_of is not available")
     box = parse_bbox(bbox)
-    result = cached(request, ("control", date, box), lambda: fn(store_of(request), date=date, bbox=box))
+    result = cached(request, ("control", date, box),
+                    lambda: dict(to_geojson(control_as_of(store_of(request), date=date, bbox=box))))
     return SafeJSONResponse(result)
