@@ -99,7 +99,7 @@ def load_corpus(paths: Sequence[str | Path], *, settings: Settings) -> list[tupl
         if isinstance(raw, InputError):
             continue
         try:
-            article = build_article(raw)
+            article = build_article(raw, default_language=settings.default_language)
         except InputError:
             continue
         if extractable(article):
@@ -273,7 +273,7 @@ def _parse_docs(docs: list[tuple[RawDoc, int]], settings: Settings) -> list[tupl
 
     out = []
     for raw, words in docs:
-        article = build_article(raw)
+        article = build_article(raw, default_language=settings.default_language)
         out.append((RawDoc(source=raw.source, text=parse_text(article, settings)), words))
     return out
 

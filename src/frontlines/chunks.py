@@ -12,9 +12,11 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
+from functools import partial
 from typing import Any
 
 from .errors import InputError
+from .ingest import build_article
 from .records import Article, RawDoc, Result
 from .settings import Settings
 
@@ -32,7 +34,7 @@ Output = Result | InputError
 
 def ordered(raws: Iterator[RawDoc | InputError], *, submit: Callable[[list[Item]], Future[list[Any]]],
             settings: Settings, skip: Callable[[str], bool] | None, window: int,
-            build: Callable[[RawDoc], Article] | None = None) -> Iterator[Output]:
+            build: Callable[[RawDoc], Article]) -> Iterator[Output]:
     """Chunk the input, ``submit`` chunks (at most ``window`` in flight) and yield outputs in input order.
 
     ``submit(items)`` returns a future of that chunk's outputs (``Result`` or an error tuple).
@@ -77,19 +79,17 @@ def _ready(entry: Future[list[Any]] | list[Any]) -> bool:
     return isinstance(entry, list) or entry.done()
 
 
-def builder(factory: Factory | None) -> Callable[[RawDoc], Article]:
-    """How the parent builds articles (to learn ids for ``skip``)."""
+def builder(factory: Factory | None, settings: Settings) -> Callable[[RawDoc], Article]:
+    """How the parent builds articles (to learn ids for ``skip``): as the workers' pipeline would."""
     build = getattr(factory, "build_article", None)
     if build is None:
-        from .ingest import build_article
-
-        return build_article
+        return partial(build_article, default_language=settings.default_language)
     return build  # type: ignore[no-any-return]
 
 
-def _build(raw: RawDoc, build: Callable[[RawDoc], Article] | None) -> Article | InputError:
+def _build(raw: RawDoc, build: Callable[[RawDoc], Article]) -> Article | InputError:
     try:
-        return (build or builder(None))(raw)
+        return build(raw)
     except InputError as err:
         return err
 

@@ -52,7 +52,7 @@ def process_dask(raws: Iterable[RawDoc | InputError], *, settings: Settings,
             return client.submit(run_chunk, settings, factory, items, pure=False)
 
         yield from ordered(iter(raws), submit=submit, settings=settings, skip=skip,
-                           window=WINDOW_PER_WORKER * n, build=builder(factory))
+                           window=WINDOW_PER_WORKER * n, build=builder(factory, settings))
 
 
 def _n_workers(client: Any) -> int:

@@ -61,7 +61,7 @@ def process(raws: Iterable[RawDoc | InputError], *, settings: Settings,
         return
     with _Pool(n, settings, factory) as pool:
         yield from ordered(_chain(head, it), submit=pool.submit, settings=settings, skip=skip,
-                           window=WINDOW_PER_WORKER * n, build=builder(factory))
+                           window=WINDOW_PER_WORKER * n, build=builder(factory, settings))
 
 
 def _init_worker(settings: Settings, factory: Factory | None) -> None:

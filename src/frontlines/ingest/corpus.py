@@ -24,9 +24,9 @@ from .files import Capped, LineDecoder, decode_bytes
 
 __all__ = ["read_jsonl", "read_json", "read_csv", "field_columns", "FIELDS"]
 
-#: Fields a record can fill; the first seven become RawDoc text/html/hints.
-FIELDS = ("text", "html", "id", "title", "published", "url", "outlet", "authors", "path", "scraped_at")
-_HINT_FIELDS = ("id", "title", "published", "url", "outlet", "authors", "scraped_at")
+#: Fields a record can fill; all but ``text``, ``html`` and ``path`` become RawDoc hints.
+FIELDS = ("text", "html", "id", "title", "published", "url", "outlet", "authors", "language", "path", "scraped_at")
+_HINT_FIELDS = ("id", "title", "published", "url", "outlet", "authors", "language", "scraped_at")
 _HINT_MAX = 2000
 _JSON_LISTS = ("articles", "items", "data", "documents", "docs", "records", "results", "entries", "rows")
 
