@@ -115,9 +115,14 @@ def test_points_are_compact_rows(client):
 
 
 def test_export_csv_and_geojson_match_the_filters(client):
+    import csv
+
+    from frontlines.export import CSV_COLUMNS
+
     csv_text = client.get("/api/export.csv", params={"modality": "claimed"}).text
     n = events(client, modality="claimed", limit=1)["total"]
-    assert len(csv_text.strip().splitlines()) == n + 1
+    rows = list(csv.reader(csv_text.splitlines(keepends=True)))
+    assert tuple(rows[0]) == CSV_COLUMNS and len(rows) == n + 1
     geo = client.get("/api/export.geojson", params={"modality": "claimed"}).json()
     assert geo["type"] == "FeatureCollection" and len(geo["features"]) == n
 
