@@ -9,9 +9,8 @@ import pytest
 from frontlines.errors import ConfigError
 from frontlines.settings import load_settings
 from frontlines.sources import add_entry, load_registry
-from frontlines.sources.registry import import_opensources, opensources_path, read_opensources
 from frontlines.sources.credibility import category_score
-
+from frontlines.sources.registry import import_opensources, opensources_path, read_opensources
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sources"
 
