@@ -136,6 +136,7 @@
       if (!response.ok || !window.topojson) throw new Error("missing");
       const topo = await response.json();
       const countries = topojson.feature(topo, topo.objects.countries);
+      for (const f of countries.features) f.geometry = FL.splitAtAntimeridian(f.geometry);
       const layer = L.geoJSON(countries, {
         interactive: false,
         style: {color: "#8a8f98", weight: 0.8, fillColor: "#eef0ea", fillOpacity: 1, className: "country"},
