@@ -48,6 +48,17 @@ class InputError(FrontlinesError):
         return (type(self), (self.source, self.problem, self.hint))
 
 
+class MissingExtraError(FrontlinesError):
+    """A feature needs a package that only one of the optional extras installs."""
+
+    code = "E700"
+
+    def __init__(self, feature: str, module: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(f"{feature} needs {module}, which a plain install leaves out "
+                         f"(install it with `pip install 'frontlines[{extra}]'`)")
+
+
 class ConfigError(FrontlinesError):
     """A setting, config file or environment variable is invalid."""
 
@@ -78,12 +89,6 @@ class EvalError(FrontlinesError):
     code = "E600"
 
 
-class MissingExtraError(FrontlinesError):
-    """A feature needs a package that only one of the optional extras installs."""
-
-    code = "E700"
-
-
 def require_extra(*modules: str, extra: str, feature: str) -> None:
     """Raise :class:`MissingExtraError`, naming the ``pip install`` that fixes it, unless ``modules`` import.
 
@@ -93,5 +98,4 @@ def require_extra(*modules: str, extra: str, feature: str) -> None:
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as err:
-            raise MissingExtraError(f"{feature} needs {err.name or module}, which a plain install leaves out "
-                                    f"(install it with `pip install 'frontlines[{extra}]'`)") from None
+            raise MissingExtraError(feature, err.name or module, extra) from None

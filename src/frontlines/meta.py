@@ -11,7 +11,6 @@ a field no rule finds stays ``None``.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,47 +21,41 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .records import Cleaned
-from .time import parse_date
+from .records import ArticleMeta, Cleaned
+from .time import MONTH_NAMES, parse_date
 
 __all__ = ["Meta", "read_meta", "meta_line", "parse_date", "outlet_for_url", "detect_language", "language_tag"]
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH = f"(?:{MONTH_NAMES})"
 _ORD = r"(?:st|nd|rd|th)?"
 _DATE_BODY = (rf"(?i:{_MONTH})\.?\s+\d{{1,2}}{_ORD},?\s+\d{{4}}"
               rf"|\d{{1,2}}{_ORD}\s+(?:(?i:of)\s+)?(?i:{_MONTH})\.?,?\s+\d{{4}}"
               r"|\d{4}-\d{1,2}-\d{1,2}")
 _CAP = "[A-ZÀ-ÖØ-ÞĀ-ſА-Я\u0600-\u06ff]"
 _WORD = rf"{_CAP}[\w'’.\-]{{0,30}}"
-_PARTICLE = r"(?:al|el|bin|ibn|van|von|de|der|den|da|di|du|la|le|dos|del|abu|bint)"
-_NAME = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{0,4}}"
 _DASH = r"(?:[–—|•]|(?<!\w)-(?!\w))"
-PLACEHOLDERS = {
-    "DATE": f"(?P<date>{_DATE_BODY})",
-    "WEEKDAY": r"(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?",
-    "DASH": _DASH,
-    "NOTDASH": rf"(?:(?!{_DASH})[^\n])",
-    "NAME": _NAME,
-    "NAMES": rf"{_NAME}(?:\s*(?:,|(?i:and)|&)\s*{_NAME}){{0,4}}",
-}
+
+
+def placeholders(particles: list[str]) -> dict[str, str]:
+    """The regexes that ``{DATE}``, ``{NAME}`` ... stand for in ``patterns.yaml``; ``particles`` join names."""
+    name = rf"{_WORD}(?:[ \t]+(?:(?:{'|'.join(particles)})[ \t]+)?{_WORD}){{0,4}}"
+    return {
+        "DATE": f"(?P<date>{_DATE_BODY})",
+        "WEEKDAY": r"(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?",
+        "DASH": _DASH,
+        "NOTDASH": rf"(?:(?!{_DASH})[^\n])",
+        "NAME": name,
+        "NAMES": rf"{name}(?:\s*(?:,|(?i:and)|&)\s*{name}){{0,4}}",
+    }
 _NAME_SPLIT = re.compile(r"\s*(?:[,;]|\band\b|&)\s*")
 _TRIM = " \t-–—|•:;,.()[]\"'“”‘’"
 _HINT_MAX = 300
 
 
-@dataclass(frozen=True)
-class Meta:
-    """What is known about an article besides its text; ``evidence`` holds (field, rule) pairs."""
+@dataclass(frozen=True, kw_only=True)
+class Meta(ArticleMeta):
+    """An article's metadata with the (field, rule) pairs that set it."""
 
-    title: str | None = None
-    published: dt.date | None = None
-    outlet: str | None = None
-    original_source: str | None = None
-    authors: tuple[str, ...] = ()
-    translator: str | None = None
-    url: str | None = None
-    language: str = "en"
     evidence: tuple[tuple[str, str], ...] = ()
 
 
@@ -72,10 +65,11 @@ class Meta:
 def _line_rules() -> tuple[tuple[str, str, re.Pattern[str], int], ...]:
     spec = yaml.safe_load(resources.files("frontlines").joinpath("data/meta/patterns.yaml").read_text("utf-8"))
     out = []
+    fills = placeholders([str(p) for p in spec["name_particles"]])
     for kind, singular in (("datelines", "dateline"), ("credits", "credit"), ("bylines", "byline")):
         for item in spec[kind]:
             regex = item["regex"]
-            for key, value in PLACEHOLDERS.items():
+            for key, value in fills.items():
                 regex = regex.replace("{" + key + "}", value)
             out.append((singular, item["name"], re.compile(regex), int(item.get("max_len", 200))))
     return tuple(out)

@@ -115,16 +115,10 @@ class RawDoc:
     hints: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Article:
-    """A cleaned article with its metadata. ``id`` is a content hash."""
+@dataclass(frozen=True, kw_only=True)
+class ArticleMeta:
+    """What is known about an article besides its text (``frontlines.meta`` reads it)."""
 
-    id: str
-    raw_text: str  # the text offsets index: the user's text, or clean_text for HTML input
-    clean_text: str
-    offsets: OffsetMap
-    source: str = ""
-    external_id: str | None = None  # the id the input gave, if any
     title: str | None = None
     published: dt.date | None = None
     outlet: str | None = None
@@ -133,6 +127,18 @@ class Article:
     translator: str | None = None
     url: str | None = None
     language: str = "en"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Article(ArticleMeta):
+    """A cleaned article with its metadata. ``id`` is a content hash."""
+
+    id: str
+    raw_text: str  # the text offsets index: the user's text, or clean_text for HTML input
+    clean_text: str
+    offsets: OffsetMap
+    source: str = ""
+    external_id: str | None = None  # the id the input gave, if any
     is_html: bool = False
     errors: tuple[str, ...] = ()
     meta_evidence: tuple[tuple[str, str], ...] = ()  # (field, rule) pairs

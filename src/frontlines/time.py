@@ -23,10 +23,13 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from importlib import resources
+
+import yaml
 
 from .records import DateInfo
 
-__all__ = ["find_dates", "parse_date", "resolve_date", "MONTHS", "WEEKDAYS"]
+__all__ = ["find_dates", "parse_date", "resolve_date", "MONTHS", "MONTH_NAMES", "WEEKDAYS"]
 
 MONTHS: dict[str, int] = {
     name: i
@@ -35,19 +38,23 @@ MONTHS: dict[str, int] = {
 }
 MONTHS["sept"] = 9
 WEEKDAYS: dict[str, int] = {calendar.day_name[i].lower(): i for i in range(7)}
-NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3, "few": 3,
-}
+_WORDS = yaml.safe_load(resources.files("frontlines").joinpath("data/time/words.yaml").read_text("utf-8"))
+#: Number words of ``data/time/words.yaml`` ("three days ago", "a few weeks earlier").
+NUMBER_WORDS: dict[str, int] = {str(k): int(v) for k, v in _WORDS["numbers"].items()}
+#: Month names that are also English words, so not months in lower case.
+_VERB_MONTHS = frozenset(_WORDS["verb_months"])
+#: The alternation of English month names and their abbreviations (also used by ``frontlines.meta``).
+MONTH_NAMES = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+               "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 
 DAY, WEEK, MONTH = 1, 2, 3
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
-_MON = r"(?P<{g}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MON = "(?P<{g}>" + MONTH_NAMES + r")\.?"
 _DAYN = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_NUM = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few)"
+_NUM = r"(?P<n>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 
 
 def _p(template: str, **groups: str) -> str:
@@ -271,9 +278,6 @@ def _weekday(wd: int, rel: str, published: dt.date | None) -> tuple[dt.date | No
     return published - dt.timedelta(days=back), DAY
 
 
-_VERB_MONTHS = {"may", "march", "mar"}
-
-
 def _verb_month(m: re.Match[str]) -> bool:
     """"may"/"march" in lower case are a verb, not a month."""
     return any(k.startswith("m") and v in _VERB_MONTHS for k, v in m.groupdict().items() if v)
@@ -298,8 +302,8 @@ def _matches(text: str) -> Iterator[tuple[int, int, str, re.Match[str]]]:
 
 
 #: A body found: the day it was found, not the day of the killing (ACLED codes week precision).
-_FOUND_DEAD = re.compile(r"\b(?:found dead|(?:body|bodies|remains|corpse|corpses)\b[^.;]{0,60}?\b(?:was|were) found"
-                         r"|found (?:the )?(?:body|bodies|remains|corpse|corpses))\b", re.I)
+_BODY = "(?:" + "|".join(_WORDS["found_dead"]["nouns"]) + ")"
+_FOUND_DEAD = re.compile(rf"\b(?:found dead|{_BODY}\b[^.;]{{0,60}}?\b(?:was|were) found|found (?:the )?{_BODY})\b", re.I)
 
 
 def find_dates(text: str, *, published: dt.date | None,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from ..clean import clean
 from ..errors import InputError
 from ..meta import read_meta
-from ..records import Article, OffsetMap, RawDoc
+from ..records import Article, ArticleMeta, OffsetMap, RawDoc
 
 __all__ = ["build_article"]
 
@@ -53,14 +55,7 @@ def build_article(raw: RawDoc, *, default_language: str = "en") -> Article:
         offsets=offsets,
         source=raw.source,
         external_id=hints.get("id") or None,
-        title=meta.title,
-        published=meta.published,
-        outlet=meta.outlet,
-        original_source=meta.original_source,
-        authors=meta.authors,
-        translator=meta.translator,
-        url=meta.url,
-        language=meta.language,
         is_html=is_html,
+        **{f.name: getattr(meta, f.name) for f in fields(ArticleMeta)},
         meta_evidence=(*meta.evidence, *evidence),
     )

@@ -60,6 +60,16 @@ const FL = (() => {
     box.hidden = !text;
   }
 
+  /** api(path), or null after showing "<what>: <error>" in the page's message box. */
+  async function apiOrMessage(path, what) {
+    try {
+      return await api(path);
+    } catch (err) {
+      showMessage(`${what}: ${err.message}`);
+      return null;
+    }
+  }
+
   function pct(value) {
     return typeof value === "number" ? `${Math.round(value * 100)}%` : "unknown";
   }
@@ -151,5 +161,5 @@ const FL = (() => {
     return out.length === 1 ? {type: "Polygon", coordinates: out[0]} : {type: "MultiPolygon", coordinates: out};
   }
 
-  return {el, safeUrl, slug, query, api, showMessage, pct, definitionList, actorName, splitAtAntimeridian};
+  return {el, safeUrl, slug, query, api, apiOrMessage, showMessage, pct, definitionList, actorName, splitAtAntimeridian};
 })();

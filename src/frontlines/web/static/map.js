@@ -2,7 +2,7 @@
 "use strict";
 
 (() => {
-  const {el, api, slug, showMessage, pct, definitionList, actorName, safeUrl, query} = FL;
+  const {el, api, apiOrMessage, slug, showMessage, pct, definitionList, actorName, safeUrl, query} = FL;
   const FILTERS = ["event_type", "sub_event_type", "actor", "country", "modality", "outlet", "q", "date_from", "date_to"];
   const TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
                  "Strategic developments"];
@@ -307,13 +307,8 @@
   async function openEvent(id) {
     const panel = document.getElementById("panel");
     const body = document.getElementById("panel-body");
-    let ev;
-    try {
-      ev = await api(`/api/events/${encodeURIComponent(id)}`);
-    } catch (err) {
-      showMessage(`Event ${id}: ${err.message}`);
-      return;
-    }
+    const ev = await apiOrMessage(`/api/events/${encodeURIComponent(id)}`, `Event ${id}`);
+    if (!ev) return;
     const art = ev.article || {};
     const url = safeUrl(art.url);
     const rules = Object.entries(ev.evidence || {}).map(([k, v]) => `${k}: ${v}`).join("; ");
