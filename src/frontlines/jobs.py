@@ -70,9 +70,16 @@ class IngestReport:
         self.events += len(result.events)
         if not extractable(result.article):
             self.not_extracted += 1
-        elif result.errors:
+        elif failed := stage_errors(result):
             self.stage_errors += 1
-            self.errors.extend(f"{result.article.source}: {e}" for e in result.errors)
+            self.errors.extend(failed)
+
+
+def stage_errors(result: Result) -> list[str]:
+    """One line per stage that failed on an extracted article: "<source>: <stage> stage failed: ..."."""
+    if not extractable(result.article):
+        return []
+    return [f"{result.article.source}: {e}" for e in result.errors]
 
 
 class StrictError(FrontlinesError):
@@ -105,14 +112,14 @@ def ingest_paths(paths: Iterable[str], *, store, settings: Settings, strict: boo
             if strict:
                 raise StrictError(f"{item} (stopped by --strict; what was stored before is kept)")
             if progress:
-                progress(report.read, str(item))
+                progress(report.read, f"skipped: {item}")
             continue
         if store.save(item):
             report.add(item)
         else:
             report.kept()
         if progress:
-            progress(report.read, "")
+            progress(report.read, "\n".join(f"error: {e}" for e in stage_errors(item)))
     if derived:
         update_derived(store, settings)
     return report

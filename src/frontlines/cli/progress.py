@@ -17,8 +17,9 @@ def progress_enabled(quiet: bool = False) -> bool:
 class Progress:
     """``progress(n, message)``: ``n`` done so far (of ``total`` when known), and a line to print, if any.
 
-    Messages (a skipped input, say) are printed on their own line whether or not the counter
-    is drawn; the counter is redrawn at most five times a second.
+    Messages ("skipped: ..." for an unreadable input, "error: ..." for a failed stage) are printed
+    on their own line whether or not the counter is drawn; the counter is redrawn at most five
+    times a second.
     """
 
     def __init__(self, label: str, *, total: int | None = None, unit: str = "articles",
@@ -33,7 +34,7 @@ class Progress:
     def __call__(self, n: int, message: str = "") -> None:
         if message:
             self.clear()
-            click.echo(f"skipped: {message}", err=True)
+            click.echo(message, err=True)
         if not self.enabled:
             return
         now = time.monotonic()
