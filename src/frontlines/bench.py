@@ -32,6 +32,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 from .errors import ConfigError, InputError
 from .records import Article, RawDoc, Result
 from .settings import Settings
@@ -97,7 +99,7 @@ def load_corpus(paths: Sequence[str | Path], *, settings: Settings) -> list[tupl
         if isinstance(raw, InputError):
             continue
         try:
-            article = build_article(raw)
+            article = build_article(raw, default_language=settings.default_language)
         except InputError:
             continue
         if extractable(article):
@@ -201,8 +203,6 @@ class _RssSampler(threading.Thread):
         self.stop = threading.Event()
 
     def run(self) -> None:
-        import psutil
-
         t0 = time.perf_counter()
         last_mark = -1e9
         while not self.stop.is_set():
@@ -273,7 +273,7 @@ def _parse_docs(docs: list[tuple[RawDoc, int]], settings: Settings) -> list[tupl
 
     out = []
     for raw, words in docs:
-        article = build_article(raw)
+        article = build_article(raw, default_language=settings.default_language)
         out.append((RawDoc(source=raw.source, text=parse_text(article, settings)), words))
     return out
 
@@ -380,12 +380,6 @@ def machine() -> dict[str, Any]:
                 break
     except OSError:
         pass
-    mem_gb = None
-    try:
-        import psutil
-
-        mem_gb = round(psutil.virtual_memory().total / 2**30, 1)
-    except ImportError:
-        pass
+    mem_gb = round(psutil.virtual_memory().total / 2**30, 1)
     return {"cpu_count": os.cpu_count(), "cpu_model": model, "memory_gb": mem_gb,
             "python": platform.python_version(), "platform": platform.platform()}

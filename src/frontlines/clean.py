@@ -28,7 +28,8 @@ from importlib import resources
 
 import yaml
 
-from .records import OffsetMap
+from .meta import meta_line
+from .records import Cleaned, Line, OffsetMap
 
 __all__ = ["Cleaned", "Line", "clean", "match_key", "DROPPED_CHARS"]
 
@@ -46,29 +47,6 @@ _META_MAX = 200
 _HEADER_LINES = 8
 #: Invisible characters stop being left out once the offset map has this many segments (bounds memory).
 MAX_SEGMENTS = 200_000  # datelines and bylines are looked for in the first lines only
-
-
-@dataclass(frozen=True)
-class Line:
-    """One non-blank input line: raw offsets (whitespace stripped) and what it is."""
-
-    start: int
-    end: int
-    kind: str  # "body" | "title" | "meta" | "residue"
-    rule: str = ""  # e.g. "residue:css-rule", "meta:dateline:date-outlet"
-    groups: tuple[tuple[str, str], ...] = ()  # what a meta rule read, e.g. (("outlet", "Fort Russ News"),)
-
-
-@dataclass(frozen=True)
-class Cleaned:
-    """The clean text, its offset map into the input, and every line's kind."""
-
-    text: str
-    offsets: OffsetMap
-    lines: tuple[Line, ...]
-
-    def of_kind(self, kind: str) -> tuple[Line, ...]:
-        return tuple(line for line in self.lines if line.kind == kind)
 
 
 @dataclass(frozen=True)
@@ -154,8 +132,6 @@ def clean(text: str, *, title_hint: str | None = None) -> Cleaned:
     full stop, or equal to ``title_hint``) and body follows; it is kept out of
     the clean text and reported as a ``title`` line.
     """
-    from .meta import meta_line
-
     spans = _split_lines(text)
     lines: list[Line] = []
     header_left = _HEADER_LINES

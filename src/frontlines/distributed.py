@@ -3,7 +3,7 @@
 ``process_dask(raws, settings=..., address="tcp://scheduler:8786")`` sends chunks
 of ``settings.batch_size`` documents to the cluster's workers, at most
 ``2 × workers`` chunks at a time, and yields results in input order. Each worker
-process builds the pipeline once (a cached global, :func:`frontlines.parallel.worker_pipeline`)
+process builds the pipeline once (a cached global, :func:`frontlines.chunks.worker_pipeline`)
 and runs every chunk through ``Pipeline.process``, exactly as the local engine does.
 With no address a ``LocalCluster`` of ``settings.n_workers`` single-threaded
 processes is started and stopped around the run.
@@ -21,8 +21,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from typing import Any
 
-from .errors import ConfigError, InputError
-from .parallel import WINDOW_PER_WORKER, Factory, Item, builder, ordered, run_chunk
+from .chunks import WINDOW_PER_WORKER, Factory, Item, builder, ordered, run_chunk
+from .errors import ConfigError, InputError, require_extra
 from .records import RawDoc, Result
 from .settings import Settings
 
@@ -31,11 +31,9 @@ def process_dask(raws: Iterable[RawDoc | InputError], *, settings: Settings,
                  skip: Callable[[str], bool] | None = None, factory: Factory | None = None,
                  address: str | None = None) -> Iterator[Result | InputError]:
     """Results (or reader errors) in input order, computed on a Dask cluster."""
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError:
-        raise ConfigError("engine 'dask' needs dask.distributed "
-                          "(install it with `pip install 'frontlines[distributed]'`)") from None
+    require_extra("distributed", extra="distributed", feature="engine 'dask'")
+    from distributed import Client, LocalCluster
+
     with ExitStack() as stack:
         if address:
             try:
@@ -54,7 +52,7 @@ def process_dask(raws: Iterable[RawDoc | InputError], *, settings: Settings,
             return client.submit(run_chunk, settings, factory, items, pure=False)
 
         yield from ordered(iter(raws), submit=submit, settings=settings, skip=skip,
-                           window=WINDOW_PER_WORKER * n, build=builder(factory))
+                           window=WINDOW_PER_WORKER * n, build=builder(factory, settings))
 
 
 def _n_workers(client: Any) -> int:

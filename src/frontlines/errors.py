@@ -5,6 +5,8 @@ Every message names the input and says how to fix the problem, in one line.
 
 from __future__ import annotations
 
+import importlib
+
 MAX_MESSAGE = 400
 
 
@@ -46,6 +48,17 @@ class InputError(FrontlinesError):
         return (type(self), (self.source, self.problem, self.hint))
 
 
+class MissingExtraError(FrontlinesError):
+    """A feature needs a package that only one of the optional extras installs."""
+
+    code = "E700"
+
+    def __init__(self, feature: str, module: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(f"{feature} needs {module}, which a plain install leaves out "
+                         f"(install it with `pip install 'frontlines[{extra}]'`)")
+
+
 class ConfigError(FrontlinesError):
     """A setting, config file or environment variable is invalid."""
 
@@ -74,3 +87,15 @@ class EvalError(FrontlinesError):
     """An evaluation file is missing or malformed."""
 
     code = "E600"
+
+
+def require_extra(*modules: str, extra: str, feature: str) -> None:
+    """Raise :class:`MissingExtraError`, naming the ``pip install`` that fixes it, unless ``modules`` import.
+
+    >>> require_extra("json", extra="web", feature="frontlines serve")
+    """
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as err:
+            raise MissingExtraError(feature, err.name or module, extra) from None

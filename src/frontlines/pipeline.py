@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
@@ -54,16 +53,27 @@ class Pipeline:
         return self._actors
 
     def analyse(self, article: Article, doc: Any) -> Result:
-        """Run the stages after the parse on one article."""
+        """Run the stages after the parse on one article; ``doc=None``: not extracted, and why.
+
+        A stage that fails on this article is named in ``errors`` with what went wrong, and the
+        stages after it that need its output do not run; loading a resource (model, gazetteer,
+        actor dictionary) fails loudly instead, since it would fail for every article.
+        """
         from .events import extract_events
         from .geo import find_places
 
         if doc is None:
-            return Result(article=article)
-        errors: list[str] = []
-        places = find_places(doc, article, gazetteer=self.gazetteer)
-        events = extract_events(doc, article, places, actors=self.actors)
-        return Result(article=article, places=tuple(places), events=tuple(events), errors=tuple(errors))
+            return Result(article=article, errors=(not_extracted_reason(article),))
+        gazetteer, actors = self.gazetteer, self.actors
+        try:
+            places = find_places(doc, article, gazetteer=gazetteer)
+        except Exception as err:  # noqa: BLE001 - one article's failure is reported in its record
+            return Result(article=article, errors=(stage_error("places", err),))
+        try:
+            events = extract_events(doc, article, places, actors=actors)
+        except Exception as err:  # noqa: BLE001 - as above
+            return Result(article=article, places=tuple(places), errors=(stage_error("events", err),))
+        return Result(article=article, places=tuple(places), events=tuple(events))
 
     def run(self, articles: Iterable[Article]) -> Iterator[Result]:
         """Results in input order; non-English or empty articles pass through unextracted."""
@@ -88,11 +98,15 @@ class Pipeline:
         for a in batch:
             yield self.analyse(a, docs.get(a.id))
 
+    def build_article(self, raw: RawDoc) -> Article:
+        """RawDoc → Article, with this pipeline's default language."""
+        from .ingest import build_article
+
+        return build_article(raw, default_language=self.settings.default_language)
+
     def process(self, raws: Iterable[RawDoc | InputError], *,
                 skip: Callable[[str], bool] | None = None) -> Iterator[Result | InputError]:
         """RawDocs (or reader errors, passed through) → Results; ``skip(article_id)`` drops stored ones."""
-        from .ingest import build_article
-
         pending: list[Article] = []
         for raw in raws:
             if isinstance(raw, InputError):
@@ -101,7 +115,7 @@ class Pipeline:
                 yield raw
                 continue
             try:
-                article = build_article(raw)
+                article = self.build_article(raw)
             except InputError as err:
                 yield from self.run(pending)
                 pending = []
@@ -117,24 +131,33 @@ class Pipeline:
 
 
 def extractable(article: Article) -> bool:
+    """Whether the pipeline extracts from ``article``: English, with text."""
     return article.language == "en" and bool(article.clean_text.strip())
+
+
+def not_extracted_reason(article: Article) -> str:
+    """Why ``article`` was not extracted, as its record's ``errors`` line says it."""
+    if not article.clean_text.strip():
+        return "not extracted: no text"
+    rule = dict(article.meta_evidence).get("language", "")
+    return (f"not extracted: language {article.language!r} ({rule}); frontlines extracts English "
+            "(give \"language\": \"en\" in the input if it is English)")
+
+
+def stage_error(stage: str, err: Exception) -> str:
+    """The ``errors`` line for a stage that failed on one article."""
+    return f"{stage} stage failed: {type(err).__name__}: {err}"
 
 
 def extract(text: str | None = None, *, html: str | None = None, published: str | dt.date | None = None,
             url: str | None = None, outlet: str | None = None, title: str | None = None,
-            pipeline: Pipeline | None = None) -> Result:
-    """Extract places and events from one article's text (or HTML).
+            language: str | None = None, pipeline: Pipeline | None = None) -> Result:
+    """Extract places and events from one article's text (or HTML); ``language`` as the input states it.
 
     >>> r = extract("Gunmen killed two people in Kabul on Sunday.", published="2021-05-02")  # doctest: +SKIP
     """
-    from .ingest import build_article
-
-    hints = {k: str(v) for k, v in {"published": published, "url": url, "outlet": outlet, "title": title}.items() if v}
+    hints = {k: str(v) for k, v in {"published": published, "url": url, "outlet": outlet, "title": title,
+                                    "language": language}.items() if v}
     raw = RawDoc(source="<api>", text=text, html=html, hints=hints)
     pipe = pipeline or Pipeline()
-    article = build_article(raw)
-    return next(pipe.run([article]))
-
-
-def mark_not_extracted(article: Article, reason: str) -> Article:
-    return replace(article, errors=(*article.errors, reason))
+    return next(pipe.run([pipe.build_article(raw)]))

@@ -78,6 +78,29 @@ class OffsetMap:
 
 
 @dataclass(frozen=True)
+class Line:
+    """One non-blank input line: raw offsets (whitespace stripped) and what it is."""
+
+    start: int
+    end: int
+    kind: str  # "body" | "title" | "meta" | "residue"
+    rule: str = ""  # e.g. "residue:css-rule", "meta:dateline:date-outlet"
+    groups: tuple[tuple[str, str], ...] = ()  # what a meta rule read, e.g. (("outlet", "Fort Russ News"),)
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The clean text, its offset map into the input, and every line's kind."""
+
+    text: str
+    offsets: OffsetMap
+    lines: tuple[Line, ...]
+
+    def of_kind(self, kind: str) -> tuple[Line, ...]:
+        return tuple(line for line in self.lines if line.kind == kind)
+
+
+@dataclass(frozen=True)
 class RawDoc:
     """One input document as a reader found it, before cleaning.
 
@@ -92,16 +115,10 @@ class RawDoc:
     hints: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Article:
-    """A cleaned article with its metadata. ``id`` is a content hash."""
+@dataclass(frozen=True, kw_only=True)
+class ArticleMeta:
+    """What is known about an article besides its text (``frontlines.meta`` reads it)."""
 
-    id: str
-    raw_text: str  # the text offsets index: the user's text, or clean_text for HTML input
-    clean_text: str
-    offsets: OffsetMap
-    source: str = ""
-    external_id: str | None = None  # the id the input gave, if any
     title: str | None = None
     published: dt.date | None = None
     outlet: str | None = None
@@ -110,6 +127,18 @@ class Article:
     translator: str | None = None
     url: str | None = None
     language: str = "en"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Article(ArticleMeta):
+    """A cleaned article with its metadata. ``id`` is a content hash."""
+
+    id: str
+    raw_text: str  # the text offsets index: the user's text, or clean_text for HTML input
+    clean_text: str
+    offsets: OffsetMap
+    source: str = ""
+    external_id: str | None = None  # the id the input gave, if any
     is_html: bool = False
     errors: tuple[str, ...] = ()
     meta_evidence: tuple[tuple[str, str], ...] = ()  # (field, rule) pairs

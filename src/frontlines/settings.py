@@ -29,6 +29,7 @@ class Settings:
     corroboration_km: float = 25.0
     corroboration_days: int = 3
     sources_file: str = ""
+    default_language: str = "en"
 
     @property
     def data_path(self) -> Path:

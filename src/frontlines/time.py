@@ -10,8 +10,11 @@ Precision follows ACLED's ``time_precision``: 1 day, 2 week (a range of up
 to 7 days, "around", "last week"), 3 month (a longer range, "earlier this
 month", a month name alone).
 
-Regular expressions do all the work (about 65,000 words/s); dateparser is not
-needed for the expressions news and ACLED notes use, and is not called.
+:func:`parse_date` is the project's one parser of a written calendar date (metadata
+fields, data files, ACLED's ``event_date``): the same rules, with no reference date.
+
+Regular expressions do all the work (about 65,000 words/s); the rules cover the
+expressions news and ACLED notes use, so no date library is needed.
 """
 
 from __future__ import annotations
@@ -20,10 +23,13 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from importlib import resources
+
+import yaml
 
 from .records import DateInfo
 
-__all__ = ["find_dates", "resolve_date", "MONTHS", "WEEKDAYS"]
+__all__ = ["find_dates", "parse_date", "resolve_date", "MONTHS", "MONTH_NAMES", "WEEKDAYS"]
 
 MONTHS: dict[str, int] = {
     name: i
@@ -32,19 +38,23 @@ MONTHS: dict[str, int] = {
 }
 MONTHS["sept"] = 9
 WEEKDAYS: dict[str, int] = {calendar.day_name[i].lower(): i for i in range(7)}
-NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3, "few": 3,
-}
+_WORDS = yaml.safe_load(resources.files("frontlines").joinpath("data/time/words.yaml").read_text("utf-8"))
+#: Number words of ``data/time/words.yaml`` ("three days ago", "a few weeks earlier").
+NUMBER_WORDS: dict[str, int] = {str(k): int(v) for k, v in _WORDS["numbers"].items()}
+#: Month names that are also English words, so not months in lower case.
+_VERB_MONTHS = frozenset(_WORDS["verb_months"])
+#: The alternation of English month names and their abbreviations (also used by ``frontlines.meta``).
+MONTH_NAMES = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+               "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 
 DAY, WEEK, MONTH = 1, 2, 3
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
-_MON = r"(?P<{g}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MON = "(?P<{g}>" + MONTH_NAMES + r")\.?"
 _DAYN = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_NUM = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few)"
+_NUM = r"(?P<n>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 
 
 def _p(template: str, **groups: str) -> str:
@@ -73,7 +83,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("range:from-to", re.compile(
         r"\b(?:from\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+" + _MON.replace("{g}", "m1") + r")?"
         r"\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b)\s*" + _dmy("2"), re.I)),
-    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b")),
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?:\b|(?=T\d))")),
     ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>(?:19|20)?\d\d)\b")),
     ("day-mon-year", re.compile(r"\b(?P<d>[0-3]?\d)-" + _MON.replace("{g}", "m") + r"-(?P<y>(?:19|20)?\d\d)\b", re.I)),
     ("explicit", re.compile(r"\b(?:(?P<around>(?:on\s+or\s+)?around\s+|circa\s+|about\s+)"
@@ -268,9 +278,6 @@ def _weekday(wd: int, rel: str, published: dt.date | None) -> tuple[dt.date | No
     return published - dt.timedelta(days=back), DAY
 
 
-_VERB_MONTHS = {"may", "march", "mar"}
-
-
 def _verb_month(m: re.Match[str]) -> bool:
     """"may"/"march" in lower case are a verb, not a month."""
     return any(k.startswith("m") and v in _VERB_MONTHS for k, v in m.groupdict().items() if v)
@@ -295,8 +302,8 @@ def _matches(text: str) -> Iterator[tuple[int, int, str, re.Match[str]]]:
 
 
 #: A body found: the day it was found, not the day of the killing (ACLED codes week precision).
-_FOUND_DEAD = re.compile(r"\b(?:found dead|(?:body|bodies|remains|corpse|corpses)\b[^.;]{0,60}?\b(?:was|were) found"
-                         r"|found (?:the )?(?:body|bodies|remains|corpse|corpses))\b", re.I)
+_BODY = "(?:" + "|".join(_WORDS["found_dead"]["nouns"]) + ")"
+_FOUND_DEAD = re.compile(rf"\b(?:found dead|{_BODY}\b[^.;]{{0,60}}?\b(?:was|were) found|found (?:the )?{_BODY})\b", re.I)
 
 
 def find_dates(text: str, *, published: dt.date | None,
@@ -328,6 +335,27 @@ def find_dates(text: str, *, published: dt.date | None,
     return out
 
 
+#: The rules that read a whole calendar date (day, month and a stated year) with no reference date.
+_CALENDAR_RULES = frozenset({"date:iso", "date:numeric", "date:day-mon-year", "date:explicit"})
+_PARSE_MAX = 300
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first full calendar date in a short string, else None: the project's one date parser.
+
+    Reads what metadata and data files carry: ISO ("2017-06-18T10:00Z"), RFC 2822
+    ("Sun, 18 Jun 2017 10:00:00 +0000"), "June 18th, 2017", "18 June 2017", ACLED's "18-Jun-17"
+    and day-first "18/06/2017". A date without a year is not a full date (None).
+
+    >>> parse_date("June 18th, 2017")
+    datetime.date(2017, 6, 18)
+    """
+    for _, _, info in find_dates(text[:_PARSE_MAX], published=None):
+        if info.rule in _CALENDAR_RULES:
+            return info.date
+    return None
+
+
 def resolve_date(text: str, *, published: dt.date | None, context: dt.date | None = None) -> DateInfo:
     """The event date a sentence states (or implies), with ACLED time_precision 1-3.
 
@@ -344,7 +372,7 @@ def resolve_date(text: str, *, published: dt.date | None, context: dt.date | Non
         found = found[1:]  # "Saturday 17 June": the stated day wins over the weekday
     if found:
         first = found[0][2]
-        # "Around 8 May 2020 (from 24 April-8 May)": the range right after a date sets its precision.
+        # "Around 12 March 2019 (from 27 February-12 March)": the range right after a date sets its precision.
         if len(found) > 1 and found[1][2].rule.startswith("date:range:") and found[1][2].date == first.date \
                 and found[1][0] - found[0][1] <= 3:
             second = found[1][2]

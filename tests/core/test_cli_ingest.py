@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -153,3 +154,20 @@ def test_reingesting_adds_nothing(stored_db, tmp_path):
     result = run(stored_db, str(good))
     assert "0 added" in result.output and "1 already stored" in result.output
     assert count(stored_db) == 1
+
+
+def test_every_document_read_is_added_already_stored_or_unreadable(stored_db, tmp_path):
+    rohan = "Riders of Rohan attacked an orc camp near Edoras on Sunday, the marshal said."
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("\n".join([
+        json.dumps({"id": "r1", "text": GOOD}),  # stored by the fixture already
+        json.dumps({"id": "r2", "text": rohan}),
+        json.dumps({"id": "r3", "text": rohan}),  # the same text again in this run
+        "{not json",
+        json.dumps({"id": "r5", "text": "Orcs raided farms near Bree on Monday, killing two people."}),
+    ]) + "\n", encoding="utf-8")
+    result = run(stored_db, str(rows))
+    assert result.exit_code == 0
+    summary = result.output.strip().splitlines()[-1]
+    assert "5 read, 2 added, 2 already stored, 1 unreadable, 0 not extracted" in summary
+    assert count(stored_db) == 3

@@ -106,3 +106,57 @@ def test_source_label_with_a_url_names_the_outlet():
     a = build_article(RawDoc(source="x", text=text))
     assert a.original_source == "Al Mayadeen"
     assert "Source:" not in a.clean_text
+
+
+# -- language: what the input states wins; a short or ambiguous text takes the default -------------
+
+HEADLINE = "Gondorian and Rohirric riders struck an orc convoy north of Osgiliath on Sunday."
+
+
+def test_a_language_the_input_states_is_respected():
+    a = build_article(RawDoc(source="x", text=HEADLINE + "\n", hints={"language": "en-GB"}))
+    assert a.language == "en" and dict(a.meta_evidence)["language"] == "hint:language"
+    b = build_article(RawDoc(source="x", text=HEADLINE + "\n", hints={"language": "fr"}))
+    assert b.language == "fr"
+
+
+def test_a_malformed_language_hint_is_ignored():
+    a = build_article(RawDoc(source="x", text=HEADLINE + "\n", hints={"language": "English please"}))
+    assert dict(a.meta_evidence)["language"] != "hint:language"
+
+
+def test_an_ambiguous_text_takes_the_default_language_not_a_guess(monkeypatch):
+    from frontlines import meta
+
+    class Unsure:  # how py3langid ranks a one-line English brief: Nigerian Pidgin just ahead
+        def rank(self, text):
+            return [("pcm", 0.45), ("en", 0.41), ("bcl", 0.05)]
+
+    monkeypatch.setattr(meta, "_IDENTIFIER", Unsure())
+    assert detect_language(HEADLINE) == ("en", "default:ambiguous(py3langid:pcm:0.45,en:0.41)")
+    # Another language with no real English rival is kept, however unsure.
+    monkeypatch.setattr(meta, "_IDENTIFIER", type("R", (), {"rank": lambda self, t: [("ru", 0.78), ("bg", 0.2)]})())
+    assert detect_language(HEADLINE)[0] == "ru"
+
+
+def test_english_briefs_are_english():
+    for text in (HEADLINE, "Syrian and Russian warplanes struck a convoy north of Arnor on Sunday."):
+        assert detect_language(text)[0] == "en"
+
+
+def test_a_short_text_takes_the_configured_default_language():
+    a = build_article(RawDoc(source="x", text="Orcs raided Bree.\n"), default_language="fr")
+    assert (a.language, dict(a.meta_evidence)["language"]) == ("fr", "default:too-short-to-detect")
+
+
+def test_a_confident_identification_is_kept():
+    lang, rule = detect_language("Боевики убили двух человек в Кабуле в воскресенье, сообщила полиция города.")
+    assert lang == "ru" and rule.startswith("py3langid:")
+
+
+def test_the_page_lang_attribute_is_respected():
+    html = ('<html lang="en-US"><head><title>t</title></head><body><article><p>' + HEADLINE
+            + " The riders returned to Edoras the same evening, the marshal of the Westfold said.</p>"
+            "</article></body></html>")
+    a = build_article(RawDoc(source="x.html", html=html))
+    assert a.language == "en" and dict(a.meta_evidence)["language"] == "html:lang"

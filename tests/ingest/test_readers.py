@@ -214,3 +214,19 @@ def test_an_error_quoting_hostile_header_text_stays_one_short_line():
     assert "no text column" in message and "\\n" in message
     assert "\n" not in message and "\x00" not in message
     assert len(message) <= 400 and message.startswith("c.csv: ")
+
+
+def test_a_feed_language_becomes_each_items_hint():
+    rss = (b"<?xml version='1.0'?><rss version='2.0'><channel><title>Gondor Herald</title>"
+           b"<language>en-gb</language><item><title>a</title><description>Riders reached Edoras."
+           b"</description></item><item><title>b</title><language>fr</language><description>Les cavaliers."
+           b"</description></item></channel></rss>")
+    items = docs(read_bytes(rss, "feed.xml"))
+    assert [d.hints.get("language") for d in items] == ["en-gb", "fr"]
+
+
+def test_a_language_column_or_key_becomes_a_hint():
+    rows = docs(read_bytes(b"id,text,lang\n1,Riders reached Edoras.,en\n", "a.csv"))
+    assert rows[0].hints["language"] == "en"
+    lines = docs(read_bytes(json.dumps({"text": "Riders reached Edoras.", "language": "en"}).encode(), "a.jsonl"))
+    assert lines[0].hints["language"] == "en"

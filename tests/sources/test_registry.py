@@ -7,13 +7,25 @@ from pathlib import Path
 import pytest
 
 from frontlines.errors import ConfigError
+from frontlines.settings import load_settings
 from frontlines.sources import add_entry, load_registry
 from frontlines.sources.credibility import category_score
+from frontlines.sources.registry import import_opensources, opensources_path, read_opensources
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sources"
 
 
 @pytest.fixture(scope="module")
 def registry():
     return load_registry(user_file=None)
+
+
+@pytest.fixture()
+def imported(tmp_path):
+    """Settings whose data directory holds the sample OpenSources list, imported."""
+    settings = load_settings(data_dir=str(tmp_path / "data"))
+    assert import_opensources(FIXTURES / "opensources-sample.csv", opensources_path(settings)) == 6
+    return settings
 
 
 def test_outlet_is_found_by_an_alias(registry):
@@ -29,15 +41,35 @@ def test_domain_lookup_ignores_www_and_finds_the_parent_domain(registry):
     assert registry.lookup(url="http://english.almayadeen.net/news/x").id == "al-mayadeen"
 
 
-def test_opensources_tags_attach_to_the_curated_outlet_with_that_domain(registry):
-    rt = registry.get("rt")
-    assert {(r.list, r.category) for r in rt.ratings} == {("wikipedia-rsp", "deprecated"), ("opensources", "state")}
+def test_no_opensources_tags_without_an_import(registry):
+    assert all(e.origin != "opensources" for e in registry)
+    assert not [r for e in registry for r in e.ratings if r.list == "opensources"]
 
 
-def test_a_domain_only_opensources_lists_is_its_own_entry(registry):
-    entry = registry.lookup(url="http://beforeitsnews.com/story")
+def test_imported_opensources_tags_are_read_tidied_and_merged():
+    tags = read_opensources((FIXTURES / "opensources-sample.csv").read_text(), "sample")
+    assert tags == {"bree-gazette.example": ("bias",), "mordor-truth.example": ("fake", "conspiracy", "rumor"),
+                    "isengard-daily.example": ("unreliable",), "shire-satire.example": ("satire",),
+                    "rohan-state-radio.example": ("state", "bias"), "rt.com": ("state",)}
+
+
+def test_imported_opensources_tags_attach_to_the_shipped_outlet_with_that_domain(imported):
+    rt = load_registry(imported).get("rt")
+    assert ("opensources", "state") in {(r.list, r.category) for r in rt.ratings}
+    assert rt.origin == "shipped"
+
+
+def test_a_domain_only_opensources_listing_is_its_own_entry(imported):
+    entry = load_registry(imported).lookup(url="http://www.mordor-truth.example/story")
     assert entry.origin == "opensources"
     assert [r.category for r in entry.ratings] == ["fake", "conspiracy", "rumor"]
+
+
+def test_a_file_that_is_not_the_opensources_list_is_refused(tmp_path):
+    bad = tmp_path / "x.csv"
+    bad.write_text("domain,tags\nbree-gazette.example,bias\n")
+    with pytest.raises(ConfigError, match="not OpenSources' sources.csv"):
+        import_opensources(bad, tmp_path / "out.csv")
 
 
 def test_an_unknown_outlet_is_not_found_and_so_unrated(registry):

@@ -7,6 +7,7 @@ from store_helpers import pg_schema_url
 
 from frontlines.store import EventQuery, open_store
 from frontlines.store.postgres import PostgresStore
+from frontlines.store.queries import where_clause
 
 pytestmark = pytest.mark.postgres
 
@@ -37,7 +38,7 @@ def test_an_event_without_coordinates_has_no_geography(pg, gondor):
 def test_bbox_queries_use_the_spatial_index(pg, gondor):
     for r in gondor:
         pg.save(r)
-    where, args = pg._where(EventQuery(bbox=(34.5, 32.0, 36.0, 33.0)))
+    where, args = where_clause(EventQuery(bbox=(34.5, 32.0, 36.0, 33.0)), pg.placeholder)
     with pg.conn.transaction():
         pg.conn.execute("SET LOCAL enable_seqscan = off")
         plan = "\n".join(r[0] for r in pg.conn.execute(

@@ -124,3 +124,56 @@ def test_dragging_on_the_timeline_sets_a_date_range(page, live_server):
     assert page.locator("#timeline .selection").count() == 1
     page.locator("#timeline").dblclick()
     expect(page.locator("#count")).to_have_attribute("data-total", str(before))
+
+
+_SPLIT_CHECK = """async () => {
+  const maxJump = (geometry) => {
+    const polys = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    let jump = 0;
+    for (const ring of polys.flat()) {
+      for (let i = 1; i < ring.length; i++) {
+        const [a, b] = [ring[i - 1], ring[i]];
+        if (Math.abs(a[1]) >= 89.9 && Math.abs(b[1]) >= 89.9) continue;  // the edge along a pole
+        jump = Math.max(jump, Math.abs(b[0] - a[0]));
+      }
+    }
+    return jump;
+  };
+  const inRange = (geometry) => JSON.stringify(geometry.coordinates).match(/-?\\d+(\\.\\d+)?/g) !== null
+    && (geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates)
+      .flat(2).every(([lon]) => lon >= -180 && lon <= 180);
+  const topo = await (await fetch("/static/vendor/world-atlas/countries-50m.json")).json();
+  const features = topojson.feature(topo, topo.objects.countries).features;
+  const raw = Math.max(...features.map((f) => maxJump(f.geometry)));
+  const split = features.map((f) => FL.splitAtAntimeridian(f.geometry));
+  const fiji = FL.splitAtAntimeridian({type: "Polygon", coordinates: [[[178, -16], [-178, -16], [-178, -18],
+                                                                        [178, -18], [178, -16]]]});
+  return {raw, split: Math.max(...split.map(maxJump)), inRange: split.every(inRange),
+          fiji: fiji.type === "MultiPolygon" ? fiji.coordinates.map((p) => p[0].map(([lon]) => lon)) : null};
+}"""
+
+
+def test_borders_crossing_the_antimeridian_draw_no_band_across_the_world(page, live_server, output_dir):
+    open_map(page, live_server.url + "/?view=65,178,3")  # Chukotka, where Russia's outline crosses 180
+    page.wait_for_selector("path.country", state="attached")
+    result = page.evaluate(_SPLIT_CHECK)
+    assert result["raw"] > 180  # the borders data does stitch rings across +-180 (Russia, Fiji, Antarctica)
+    assert result["split"] < 180 and result["inRange"]
+    west, east = sorted(result["fiji"], key=min)
+    assert min(west) == -180 and max(west) == -178 and min(east) == 178 and max(east) == 180
+    # Drawn: no country outline has a horizontal edge across a quarter of the map or more (before the
+    # split, Russia's outline ran from 180 across the whole view at 65-70 degrees north).
+    widest = page.evaluate("""() => {
+      let widest = 0;
+      for (const path of document.querySelectorAll("path.country")) {
+        const points = (path.getAttribute("d") || "").match(/-?\\d+(\\.\\d+)?/g) || [];
+        for (let i = 2; i + 1 < points.length; i += 2) {
+          const dx = Math.abs(Number(points[i]) - Number(points[i - 2]));
+          const dy = Math.abs(Number(points[i + 1]) - Number(points[i - 1]));
+          if (dy < 2) widest = Math.max(widest, dx);
+        }
+      }
+      return widest / document.querySelector("#map").clientWidth;
+    }""")
+    page.screenshot(path=str(output_dir / "map-antimeridian.png"))
+    assert widest < 0.25

@@ -62,10 +62,12 @@ def test_hostile_fields_round_trip_as_text(client):
 
 
 def test_csv_export_defuses_formulas(tmp_path):
-    from frontlines.web.api import csv_row
+    from frontlines.export import csv_values
 
-    row = csv_row({"id": "=HYPERLINK(\"x\")", "sentence": "+1", "attribution": "@cmd"})
+    row = csv_values({"id": "=HYPERLINK(\"x\")", "sentence": "+1", "attribution": "@cmd",
+                      "modality": "\tcmd", "event_type": "\r=1", "sub_event_type": "-2+3"})
     assert row[0].startswith("'=") and "'+1" in row and "'@cmd" in row
+    assert "'\tcmd" in row and "'\r=1" in row and "'-2+3" in row
 
 
 @pytest.mark.parametrize("path", [

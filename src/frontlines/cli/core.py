@@ -5,44 +5,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
 from contextlib import contextmanager
 from typing import Any
 
 import click
 
 from ..settings import Settings
-
-
-def _progress_enabled(quiet: bool) -> bool:
-    return not quiet and sys.stderr.isatty() and not os.environ.get("CI")
-
-
-class _Progress:
-    """A one-line counter on the terminal (nothing under CI or when piped)."""
-
-    def __init__(self, enabled: bool, label: str) -> None:
-        self.enabled = enabled
-        self.label = label
-        self.t0 = time.monotonic()
-        self.last = 0.0
-
-    def __call__(self, n: int, message: str) -> None:
-        if message:
-            self.clear()
-            click.echo(f"skipped: {message}", err=True)
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if now - self.last < 0.2:
-            return
-        self.last = now
-        rate = n / max(now - self.t0, 1e-9)
-        click.echo(f"\r{self.label}: {n} articles ({rate:.1f}/s)", err=True, nl=False)
-
-    def clear(self) -> None:
-        if self.enabled:
-            click.echo("\r\033[K", err=True, nl=False)
+from .progress import Progress, progress_enabled
 
 
 def _column_map(pairs: tuple[str, ...]) -> dict[str, str] | None:
@@ -115,7 +84,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], workers: int | None, engi
     from ..jobs import ingest_paths
 
     settings = _settings(ctx, workers=workers, engine=engine, address=address)
-    progress = _Progress(_progress_enabled(quiet), "ingest")
+    progress = Progress("ingest", enabled=progress_enabled(quiet))
     with _store(settings) as store:
         report = ingest_paths(paths, store=store, settings=settings, strict=strict,
                               column_map=_column_map(columns), progress=progress)
@@ -151,7 +120,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: str | None, expl
     from ..jobs import extract_to, ids_in_output, repair_tail
 
     settings = _settings(ctx, workers=workers, engine=engine, address=address)
-    progress = _Progress(_progress_enabled(quiet) and output is not None, "extract")
+    progress = Progress("extract", enabled=progress_enabled(quiet) and output is not None)
     done: set[str] = set()
     if resume:
         if not output:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from .evaluate import eval_group
+from .progress import Progress
 
 
 def _settings(ctx: click.Context) -> Any:
@@ -18,19 +19,13 @@ def _settings(ctx: click.Context) -> Any:
     return ctx.obj if ctx.obj is not None else load_settings()
 
 
-def _progress(label: str, total: int) -> tuple[Any, Any]:
-    """A progress bar on a terminal, nothing otherwise: (callback, closer)."""
-    if not sys.stderr.isatty():
-        return None, lambda: None
-    bar = click.progressbar(length=max(total, 1), label=label, file=sys.stderr)
-    bar.__enter__()
-    state = {"done": 0}
-
-    def update(done: int) -> None:
-        bar.update(max(0, done - state["done"]))
-        state["done"] = done
-
-    return update, lambda: bar.__exit__(None, None, None)
+def _import(path: Path, dump: Path, read: Callable[..., int]) -> int:
+    """Run one GeoNames import with a progress line (in MB of the uncompressed dump)."""
+    progress = Progress(f"importing {dump.name}", total=_size(dump) // 1_000_000, unit="MB")
+    try:
+        return read(path, dump, progress=lambda done: progress(done // 1_000_000))
+    finally:
+        progress.clear()
 
 
 def _size(path: Path) -> int:
@@ -95,20 +90,12 @@ def import_cmd(ctx: click.Context, dump: Path, alternate_names: Path | None) -> 
     gaz.close()
     if not dump.is_file():
         raise GazetteerError(f"{dump}: no such file (download it from GeoNames' export/dump page)")
-    update, close = _progress(f"importing {dump.name}", _size(dump))
-    try:
-        n = import_geonames(path, dump, progress=update)
-    finally:
-        close()
+    n = _import(path, dump, import_geonames)
     click.echo(f"imported {n} places from {dump} into {path}")
     if alternate_names is not None:
         if not alternate_names.is_file():
             raise GazetteerError(f"{alternate_names}: no such file (give alternateNamesV2.zip or .txt)")
-        update, close = _progress(f"importing {alternate_names.name}", _size(alternate_names))
-        try:
-            m = import_alternate_names(path, alternate_names, progress=update)
-        finally:
-            close()
+        m = _import(path, alternate_names, import_alternate_names)
         click.echo(f"added {m} alternate names from {alternate_names}")
 
 

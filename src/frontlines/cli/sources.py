@@ -163,7 +163,7 @@ def sources_group() -> None:
 
 @sources_group.command("list")
 @click.option("--rated", is_flag=True, help="Only outlets with a rating.")
-@click.option("--all", "show_all", is_flag=True, help="Include the ~800 OpenSources domains.")
+@click.option("--all", "show_all", is_flag=True, help="Include the OpenSources domains (after `sources import`).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_obj
 def sources_list(settings: Any, rated: bool, show_all: bool, fmt: str) -> None:
@@ -244,6 +244,28 @@ def sources_add(settings: Any, name: str, entry_id: str, aliases: tuple[str, ...
            "rating": rating, "rating_as_of": rating_as_of, "provenance": provenance, "notes": notes}
     entry = add_entry(target, row)
     click.echo(f"{target}: {entry.id} ({entry.name}) saved; reliability: {entry.reliability}")
+
+
+@sources_group.command("import")
+@click.argument("csv_file", type=click.Path(dir_okay=False))
+@click.pass_obj
+def sources_import(settings: Any, csv_file: str) -> None:
+    """Import OpenSources' list of domains and tags (LGPL-3.0 data, not shipped with frontlines).
+
+    Give OpenSources' sources/sources.csv (github.com/OpenSourcesGroup/opensources, v2.1.0 of
+    2017-04-28 is the last release). Each domain's tags (fake, conspiracy, bias, state ...) become
+    ratings of the outlet with that domain, or an entry of its own. Importing again replaces the list.
+
+    \b
+    Example:
+      frontlines sources import opensources/sources/sources.csv
+      frontlines sources list --all --rated
+    """
+    from ..sources.registry import import_opensources, opensources_path
+
+    dest = opensources_path(settings)
+    n = import_opensources(csv_file, dest)
+    click.echo(f"{dest}: {n} OpenSources domains imported from {csv_file}")
 
 
 @sources_group.command("explain")

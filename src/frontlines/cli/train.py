@@ -30,6 +30,9 @@ def train_cmd(settings: Settings, acled_path: str, no_rules: bool) -> None:
       frontlines train --acled my-acled-export.csv
       frontlines eval events --acled held-out.csv --model
     """
+    from ..errors import require_extra
+
+    require_extra("sklearn", "joblib", extra="train", feature="frontlines train")
     from ..events.train import train_acled
     from ..nlp import load_nlp
 

@@ -8,7 +8,6 @@ from ..settings import Settings
 
 
 @click.command("serve")
-@click.option("--db", "db", default=None, help="Database to serve [default: the global --db or ./frontlines.db].")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; 0.0.0.0 exposes it to the network.")
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
 @click.option("--allow-writes", is_flag=True, help="Open the database read-write and enable POST /api/articles.")
@@ -17,7 +16,7 @@ from ..settings import Settings
 @click.option("--tiles-attribution", envvar="FRONTLINES_TILES_ATTRIBUTION", default="", help="Attribution text for --tiles.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Server processes.")
 @click.pass_obj
-def serve(settings: Settings, db: str | None, host: str, port: int, allow_writes: bool, tiles: str | None,
+def serve(settings: Settings, host: str, port: int, allow_writes: bool, tiles: str | None,
           tiles_attribution: str, workers: int) -> None:
     """Serve the map, the article view and the JSON API over a database.
 
@@ -33,11 +32,14 @@ def serve(settings: Settings, db: str | None, host: str, port: int, allow_writes
     """
     import os
 
+    from ..errors import require_extra
+
+    require_extra("fastapi", "uvicorn", extra="web", feature="frontlines serve")
     import uvicorn
 
     from ..web.app import create_app
 
-    url = db or (settings.db if settings else "frontlines.db")
+    url = settings.db
     if tiles and not tiles.startswith(("https://", "http://")):
         raise click.BadParameter("must start with https:// or http://", param_hint="--tiles")
     probe = create_app(url, allow_writes=allow_writes, tile_url=tiles, tile_attribution=tiles_attribution)

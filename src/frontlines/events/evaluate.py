@@ -29,6 +29,7 @@ from typing import Any
 
 from ..errors import EvalError, FrontlinesError
 from ..records import Article, Event, OffsetMap
+from ..time import parse_date
 from .classify import Typing, classify, load_lexicon, main_typing, plover_coding
 from .ontology import load_ontology
 from .train import RuleCues, rule_cues
@@ -66,17 +67,6 @@ def _float(v: str | None) -> float | None:
         return None
 
 
-def _date(v: str | None) -> dt.date | None:
-    if not v:
-        return None
-    for fmt in ("%d-%b-%y", "%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(v.strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
 def read_acled(path: str | Path, *, limit: int | None = None) -> list[AcledRow]:
     """Rows of an ACLED export (CSV with at least ``notes`` and ``sub_event_type``)."""
     p = Path(path)
@@ -99,7 +89,7 @@ def read_acled(path: str | Path, *, limit: int | None = None) -> list[AcledRow]:
             rows.append(AcledRow(
                 row_id=r.get("event_id_cnty") or r.get("data_id") or str(i), notes=r["notes"] or "",
                 published=published, event_type=r["event_type"], sub_event_type=r["sub_event_type"],
-                event_date=_date(r.get("event_date")), inter1=_int(r.get("inter1")),
+                event_date=parse_date(r.get("event_date") or ""), inter1=_int(r.get("inter1")),
                 lat=_float(r.get("latitude")), lon=_float(r.get("longitude")), fatalities=_int(r.get("fatalities")),
             ))
     if not rows:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from ..clean import clean
 from ..errors import InputError
 from ..meta import read_meta
-from ..records import Article, OffsetMap, RawDoc
+from ..records import Article, ArticleMeta, OffsetMap, RawDoc
 
 __all__ = ["build_article"]
 
 
-def build_article(raw: RawDoc) -> Article:
+def build_article(raw: RawDoc, *, default_language: str = "en") -> Article:
     """Clean the document, read its metadata and give it its content-hash id.
+
+    ``default_language``: the language of a text too short or ambiguous to identify, when the
+    input states none (setting ``default_language``).
 
     Text input: ``raw_text`` is the user's text exactly and ``offsets`` maps
     ``clean_text`` into it. HTML input: the main text (trafilatura) is both
@@ -40,7 +45,7 @@ def build_article(raw: RawDoc) -> Article:
     if not clean_text.strip():
         raise InputError(raw.source, "no article text left after removing residue",
                          "the input holds only headers, ads or scripts")
-    meta = read_meta(hints, cleaned, lines_text, html_meta=html_meta)
+    meta = read_meta(hints, cleaned, lines_text, html_meta=html_meta, default_language=default_language)
     if hints.get("encoding"):
         evidence.append(("encoding", f"decoded:{hints['encoding']}"))
     return Article(
@@ -50,14 +55,7 @@ def build_article(raw: RawDoc) -> Article:
         offsets=offsets,
         source=raw.source,
         external_id=hints.get("id") or None,
-        title=meta.title,
-        published=meta.published,
-        outlet=meta.outlet,
-        original_source=meta.original_source,
-        authors=meta.authors,
-        translator=meta.translator,
-        url=meta.url,
-        language=meta.language,
         is_html=is_html,
+        **{f.name: getattr(meta, f.name) for f in fields(ArticleMeta)},
         meta_evidence=(*meta.evidence, *evidence),
     )

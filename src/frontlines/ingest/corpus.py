@@ -24,9 +24,9 @@ from .files import Capped, LineDecoder, decode_bytes
 
 __all__ = ["read_jsonl", "read_json", "read_csv", "field_columns", "FIELDS"]
 
-#: Fields a record can fill; the first seven become RawDoc text/html/hints.
-FIELDS = ("text", "html", "id", "title", "published", "url", "outlet", "authors", "path", "scraped_at")
-_HINT_FIELDS = ("id", "title", "published", "url", "outlet", "authors", "scraped_at")
+#: Fields a record can fill; all but ``text``, ``html`` and ``path`` become RawDoc hints.
+FIELDS = ("text", "html", "id", "title", "published", "url", "outlet", "authors", "language", "path", "scraped_at")
+_HINT_FIELDS = ("id", "title", "published", "url", "outlet", "authors", "language", "scraped_at")
 _HINT_MAX = 2000
 _JSON_LISTS = ("articles", "items", "data", "documents", "docs", "records", "results", "entries", "rows")
 
@@ -114,6 +114,17 @@ def record_to_doc(record: Mapping[str, Any], source: str, columns: Mapping[str, 
 
 # --- JSONL / JSON ---------------------------------------------------------------------------------
 
+def _loads(text: str, where: str, *, fix: str, part: str) -> Any:
+    """The JSON value of ``text``, or the InputError saying where it is broken and how to fix it."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        at = f"line {err.lineno}, column {err.colno}" if err.lineno > 1 else f"column {err.colno}"
+        return InputError(where, f"not valid JSON ({err.msg} at {at})", fix)
+    except RecursionError:
+        return InputError(where, "JSON nested too deeply to read", f"flatten {part}")
+
+
 def read_jsonl(stream: Capped, source: str, *, column_map: Mapping[str, str] | None = None,
                read_ref: RefReader | None = None) -> Iterator[RawDoc | InputError]:
     """One record per line; blank lines skipped; a bad line is reported and skipped."""
@@ -123,30 +134,18 @@ def read_jsonl(stream: Capped, source: str, *, column_map: Mapping[str, str] | N
         if not line:
             continue
         where = f"{source}:{lineno}"
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield InputError(where, f"not valid JSON ({err.msg} at column {err.colno})",
-                             "fix or remove that line; the other lines are read")
-            continue
-        except RecursionError:
-            yield InputError(where, "JSON nested too deeply to read", "flatten that record")
-            continue
-        yield _value_to_doc(value, where, column_map, read_ref)
+        value = _loads(line, where, fix="fix or remove that line; the other lines are read", part="that record")
+        yield value if isinstance(value, InputError) else _value_to_doc(value, where, column_map, read_ref)
 
 
 def read_json(data: bytes, source: str, *, column_map: Mapping[str, str] | None = None,
               read_ref: RefReader | None = None) -> Iterator[RawDoc | InputError]:
     """A JSON array of records, an object holding such an array, or one record."""
     text, _ = decode_bytes(data)
-    try:
-        value = json.loads(text.lstrip("\ufeff"))
-    except json.JSONDecodeError as err:
-        yield InputError(source, f"not valid JSON ({err.msg} at line {err.lineno}, column {err.colno})",
-                         "fix the file, or save one record per line as .jsonl")
-        return
-    except RecursionError:
-        yield InputError(source, "JSON nested too deeply to read", "flatten the document")
+    value = _loads(text.lstrip("\ufeff"), source, fix="fix the file, or save one record per line as .jsonl",
+                   part="the document")
+    if isinstance(value, InputError):
+        yield value
         return
     if isinstance(value, dict):
         listed = next((value[k] for k in value if str(k).lower() in _JSON_LISTS and isinstance(value[k], list)),

@@ -18,6 +18,7 @@ __all__ = ["read_feed"]
 
 _HINT_MAX = 2000
 _TAG = re.compile(r"<[a-zA-Z!/][^>]{0,500}>")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _local(tag: Any) -> str:
@@ -44,6 +45,11 @@ def _link(el: Any) -> str:
         if (c.text or "").strip():
             return (c.text or "").strip()
     return ""
+
+
+def _language(el: Any) -> str:
+    """An element's stated language: a ``language`` child (RSS, Dublin Core) or ``xml:lang``."""
+    return _text(el, "language") or (el.get(_XML_LANG) or "").strip()
 
 
 def _authors(el: Any) -> str:
@@ -90,12 +96,12 @@ def read_feed(data: bytes, source: str) -> Iterator[RawDoc | InputError]:
     kind = _local(root.tag)
     if kind == "rss":
         channel = next(iter(_children(root, "channel")), root)
-        items, outlet = _children(channel, "item"), _text(channel, "title")
+        items, outlet, language = _children(channel, "item"), _text(channel, "title"), _language(channel)
     elif kind == "rdf":
         channel = next(iter(_children(root, "channel")), root)
-        items, outlet = _children(root, "item"), _text(channel, "title")
+        items, outlet, language = _children(root, "item"), _text(channel, "title"), _language(channel)
     elif kind == "feed":
-        items, outlet = _children(root, "entry"), _text(root, "title")
+        items, outlet, language = _children(root, "entry"), _text(root, "title"), _language(root)
     else:
         yield InputError(source, f"XML is not an RSS or Atom feed (its root is <{kind[:40]}>)",
                          "frontlines reads RSS 2.0, RSS 1.0 and Atom feeds")
@@ -104,10 +110,10 @@ def read_feed(data: bytes, source: str) -> Iterator[RawDoc | InputError]:
         yield InputError(source, "feed has no items", "check the feed was saved after it loaded")
         return
     for i, item in enumerate(items, start=1):
-        yield _item_doc(item, f"{source}#item {i}", outlet)
+        yield _item_doc(item, f"{source}#item {i}", outlet, language)
 
 
-def _item_doc(item: Any, where: str, outlet: str) -> RawDoc | InputError:
+def _item_doc(item: Any, where: str, outlet: str, language: str) -> RawDoc | InputError:
     hints = {
         "id": _text(item, "guid", "id"),
         "title": _text(item, "title"),
@@ -115,6 +121,7 @@ def _item_doc(item: Any, where: str, outlet: str) -> RawDoc | InputError:
         "published": _text(item, "pubdate", "published", "date", "issued", "updated", "modified"),
         "authors": _authors(item),
         "outlet": outlet,
+        "language": _language(item) or language,
     }
     hints = {k: v[:_HINT_MAX] for k, v in hints.items() if v}
     body = _text(item, "encoded", "content") or _text(item, "description", "summary")

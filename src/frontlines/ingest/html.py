@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator
 from typing import Any
@@ -15,6 +16,13 @@ __all__ = ["read_html", "html_to_text", "visible_text"]
 _NO_TEXT_HINT = ("no visible text: only scripts/styles, or markup nested too deeply; "
                  "save the page after it has rendered, or export its text")
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object")
+_HTML_LANG = re.compile(r"<html\b[^>]{0,500}?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)", re.I)
+
+
+def page_language(html: str) -> str:
+    """The language the page declares on its ``<html lang>`` element, or ""."""
+    m = _HTML_LANG.search(html[:20000])
+    return m.group(1) if m else ""
 
 
 def visible_text(html: str) -> str:
@@ -69,4 +77,5 @@ def html_to_text(html: str, source: str, *, url: str | None = None) -> tuple[str
         text = "\n".join(ln.strip() for ln in visible_text(html).splitlines() if ln.strip())
     if not text.strip():
         raise InputError(source, "HTML has no text", _NO_TEXT_HINT)
+    meta["language"] = page_language(html)
     return "\n\n".join(p.strip() for p in text.split("\n") if p.strip()), meta

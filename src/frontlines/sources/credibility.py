@@ -9,7 +9,6 @@ in ``data/sources/scoring.toml``; ``docs/sources.md`` explains the formula.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
@@ -18,8 +17,10 @@ from typing import Any
 import yaml
 
 from ..contract import event_to_dict
+from ..fold import fold
 from ..records import Article, Event
 from .registry import Registry, SourceEntry, name_key
+from .scoring import category_score, scoring
 
 _CHAIN_SPLIT = re.compile(r"\s*(?:→|->|>|;|\|| via | citing | quoting )\s*", re.IGNORECASE)
 
@@ -74,22 +75,16 @@ class Corroboration:
 
 
 @lru_cache(maxsize=1)
-def scoring() -> dict[str, Any]:
-    """The shipped scoring table (``data/sources/scoring.toml``)."""
-    return tomllib.loads(resources.files("frontlines").joinpath("data/sources/scoring.toml").read_text("utf-8"))
-
-
-@lru_cache(maxsize=1)
 def attribution_cues() -> dict[str, tuple[str, ...]]:
     text = resources.files("frontlines").joinpath("data/sources/attribution.yaml").read_text("utf-8")
-    return {kind: tuple(cues) for kind, cues in yaml.safe_load(text).items()}
+    return {kind: tuple(fold(c) for c in cues) for kind, cues in yaml.safe_load(text).items()}
 
 
 def attribution_kind(text: str | None) -> str:
     """"none", or the first kind in ``attribution.yaml`` with a cue in ``text``, else "unclassified"."""
     if not text or not text.strip():
         return "none"
-    low = f" {' '.join(re.findall(r'[a-z0-9-]+', text.casefold()))} "
+    low = f" {fold(text)} "
     for kind, cues in attribution_cues().items():
         if any(f" {c} " in low for c in cues):
             return kind
@@ -102,14 +97,6 @@ def entry_score(entry: SourceEntry | None) -> float:
     values = [category_score(r.list, r.category) for r in entry.ratings] if entry else []
     known = [v for v in values if v is not None]
     return float(min(known)) if known else float(table["unrated"])
-
-
-def category_score(rating_list: str, category: str) -> float | None:
-    """A rating's number from ``scoring.toml``; a user rating may use any list's category names."""
-    tables = scoring()["reliability"]
-    if category in tables.get(rating_list, {}):
-        return float(tables[rating_list][category])
-    return next((float(t[category]) for t in tables.values() if category in t), None)
 
 
 def _source_link(role: str, name: str, entry: SourceEntry | None) -> ChainLink:

@@ -1,18 +1,18 @@
 """The source registry: outlets as data, with their domains, affiliation and ratings.
 
 Three layers, later ones winning: the shipped ``data/sources/registry.csv``, the
-OpenSources 2.1.0 tags (``data/sources/opensources-2.1.0.csv``, attached by
-domain), and a user CSV (``settings.sources_file`` or the one ``frontlines
-sources add`` writes) whose rows add outlets or replace shipped ones by ``id``.
-An outlet nobody rated is "unrated"; nothing here guesses a rating.
+OpenSources tags (attached by domain) when the user has imported OpenSources'
+list (``frontlines sources import``: LGPL-3.0 data, not shipped), and a user CSV
+(``settings.sources_file`` or the one ``frontlines sources add`` writes) whose
+rows add outlets or replace shipped ones by ``id``. An outlet nobody rated is
+"unrated"; nothing here guesses a rating.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -20,7 +20,12 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+
 from ..errors import ConfigError
+from ..fold import fold
+from ..settings import load_settings
+from .scoring import category_score, scoring
 
 COLUMNS = ("id", "name", "aliases", "domains", "country", "kind", "ownership", "state_affiliation", "alignment",
            "rating_list", "rating", "rating_as_of", "provenance", "notes")
@@ -29,7 +34,13 @@ RATING_LISTS = {
     "opensources": "OpenSources 2.1.0, 2017-04-28 (github.com/OpenSourcesGroup/opensources)",
     "user": "your sources file",
 }
-OPENSOURCES_FILE = "opensources-2.1.0.csv"
+#: Where ``frontlines sources import`` writes OpenSources' list, under the data directory.
+OPENSOURCES_FILE = Path("sources") / "opensources.csv"
+_OPENSOURCES_HEADER = """\
+# OpenSources (github.com/OpenSourcesGroup/opensources), curated by Melissa Zimdars et al., imported from
+# {source} by `frontlines sources import` on {day}. Licence: LGPL-3.0 (that repository's LICENSE).
+# Kept: domain and the tags frontlines scores (data/sources/opensources.yaml); notes were not read.
+"""
 
 
 @dataclass(frozen=True)
@@ -84,8 +95,7 @@ class SourceEntry:
 
 def name_key(name: str) -> str:
     """Match key for outlet names: case, accents, punctuation, a leading "the" and "news" ignored."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    words = re.findall(r"[a-z0-9]+", text)
+    words = fold(name).split()
     if words and words[0] == "the":
         words = words[1:]
     if len(words) > 1 and words[-1] == "news":
@@ -203,6 +213,54 @@ def _opensources(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
         yield domain_of(row["domain"]), _split(row["tags"])
 
 
+def opensources_path(settings: object | None = None) -> Path:
+    """Where the imported OpenSources list lives: ``DATA_DIR/sources/opensources.csv``."""
+    data = getattr(settings, "data_path", None) or load_settings().data_path
+    return Path(data) / OPENSOURCES_FILE
+
+
+@lru_cache(maxsize=1)
+def _tag_aliases() -> dict[str, str]:
+    spec = yaml.safe_load(_shipped("opensources.yaml"))
+    return {str(k): str(v) for k, v in spec["aliases"].items()}
+
+
+def read_opensources(text: str, source: str) -> dict[str, tuple[str, ...]]:
+    """domain → tags from OpenSources' ``sources/sources.csv`` (header ``,type,2nd type,3rd type,...``)."""
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows or len(rows[0]) < 4 or [c.strip().lower() for c in rows[0][1:4]] != ["type", "2nd type", "3rd type"]:
+        raise ConfigError(f"{source}: not OpenSources' sources.csv (its header starts ',type,2nd type,3rd type'; "
+                          "give sources/sources.csv from github.com/OpenSourcesGroup/opensources)")
+    known, aliases = set(scoring()["reliability"]["opensources"]), _tag_aliases()
+    out: dict[str, tuple[str, ...]] = {}
+    for row in rows[1:]:
+        domain = domain_of(row[0].replace(" ", "").rstrip("/")) if row and row[0].strip() else ""
+        tags = (aliases.get(t, t) for t in (c.strip().lower() for c in row[1:4]) if t)
+        kept = tuple(dict.fromkeys((*out.get(domain, ()), *(t for t in tags if t in known))))
+        if domain and kept:
+            out[domain] = kept
+    return out
+
+
+def import_opensources(source: str | Path, dest: str | Path) -> int:
+    """Import OpenSources' list from ``source`` (a file the user brings) into ``dest``; returns the domains kept."""
+    source, dest = Path(source), Path(dest)
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{source}: cannot read the OpenSources list: {err} (check the path)") from None
+    domains = read_opensources(text, str(source))
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(_OPENSOURCES_HEADER.format(source=source.name, day=dt.date.today().isoformat()))
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["domain", "tags"])
+        writer.writerows([domain, "|".join(tags)] for domain, tags in sorted(domains.items()))
+    tmp.replace(dest)
+    return len(domains)
+
+
 def user_sources_path(settings: object | None = None) -> Path:
     """Where user additions live: ``settings.sources_file``, else ``~/.config/frontlines/sources.csv``."""
     configured = getattr(settings, "sources_file", "") if settings is not None else ""
@@ -219,8 +277,9 @@ def read_user_file(path: Path) -> list[SourceEntry]:
     return [entry_from_row(r, origin=str(path)) for r in _rows(text, str(path))]
 
 
-def build_registry(shipped: str, opensources: str, user: Iterable[SourceEntry] = ()) -> Registry:
-    """Merge the layers: shipped rows, OpenSources tags by domain, then user rows by id."""
+def build_registry(shipped: str, opensources: str = "", user: Iterable[SourceEntry] = ()) -> Registry:
+    """Merge the layers: shipped rows, OpenSources tags by domain (``opensources``: an imported file's text),
+    then user rows by id."""
     entries = {e.id: e for e in (entry_from_row(r, origin="shipped") for r in _rows(shipped, "registry.csv"))}
     owner = {d: e.id for e in entries.values() for d in e.domains}
     for domain, tags in _opensources(opensources):
@@ -237,21 +296,25 @@ def build_registry(shipped: str, opensources: str, user: Iterable[SourceEntry] =
     return Registry(entries.values())
 
 
+def _mtime(path: Path) -> float:
+    return path.stat().st_mtime if path.is_file() else 0.0
+
+
 @lru_cache(maxsize=8)
-def _load(user_path: str, mtime: float) -> Registry:
+def _load(user_path: str, user_mtime: float, opensources: str, opensources_mtime: float) -> Registry:
     user = read_user_file(Path(user_path)) if user_path else []
-    return build_registry(_shipped("registry.csv"), _shipped(OPENSOURCES_FILE), user)
+    tags = Path(opensources).read_text(encoding="utf-8") if opensources_mtime else ""
+    return build_registry(_shipped("registry.csv"), tags, user)
 
 
 def load_registry(settings: object | None = None, *, user_file: str | Path | None = None) -> Registry:
-    """The registry with the user's file layered on (cached until the file changes)."""
+    """The registry with the imported OpenSources list and the user's file layered on (cached until they change)."""
     path = Path(user_file).expanduser() if user_file else user_sources_path(settings)
-    if not path.is_file():
-        if user_file or getattr(settings, "sources_file", ""):
-            raise ConfigError(f"{path}: sources file not found (create it with `frontlines sources add` "
-                              "or fix sources_file)")
-        return _load("", 0.0)
-    return _load(str(path), path.stat().st_mtime)
+    if not path.is_file() and (user_file or getattr(settings, "sources_file", "")):
+        raise ConfigError(f"{path}: sources file not found (create it with `frontlines sources add` "
+                          "or fix sources_file)")
+    tags = opensources_path(settings)
+    return _load(str(path) if path.is_file() else "", _mtime(path), str(tags), _mtime(tags))
 
 
 # -- writing ------------------------------------------------------------------
@@ -264,12 +327,9 @@ def add_entry(path: str | Path, entry: dict[str, str]) -> SourceEntry:
     row["id"] = row["id"] or slug(row["name"])
     if row["rating"] and not row["rating_list"]:
         row["rating_list"] = "user"
-    if row["rating"]:
-        from .credibility import category_score
-
-        if category_score(row["rating_list"], row["rating"]) is None:
-            raise ConfigError(f"sources add: rating {row['rating']!r} is not a known category (use one from "
-                              "data/sources/scoring.toml, e.g. generally-reliable, generally-unreliable, deprecated)")
+    if row["rating"] and category_score(row["rating_list"], row["rating"]) is None:
+        raise ConfigError(f"sources add: rating {row['rating']!r} is not a known category (use one from "
+                          "data/sources/scoring.toml, e.g. generally-reliable, generally-unreliable, deprecated)")
     parsed = entry_from_row(row, origin=str(path))
     rows = _rows(path.read_text(encoding="utf-8"), str(path)) if path.is_file() else []
     rows = [r for r in rows if (r.get("id") or slug(r.get("name", ""))) != row["id"]] + [row]
@@ -285,5 +345,5 @@ def add_entry(path: str | Path, entry: dict[str, str]) -> SourceEntry:
 
 
 __all__ = ["Rating", "Registry", "SourceEntry", "add_entry", "build_registry", "domain_of", "load_registry",
-           "name_key", "user_sources_path"]
+           "import_opensources", "name_key", "opensources_path", "read_opensources", "user_sources_path"]
 

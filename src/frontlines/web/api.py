@@ -22,6 +22,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
+from ..export import CSV_COLUMNS, csv_values, geojson_features
+from ..sources import control_as_of, to_geojson
 from ..store import EventQuery
 from ..store import queries as Q
 from .text import highlights, paragraph_around
@@ -256,25 +258,7 @@ async def stats(request: Request) -> dict[str, Any]:
 async def config(request: Request) -> dict[str, Any]:
     s = request.app.state
     return {"tiles": s.tile_url, "tiles_attribution": s.tile_attribution, "writes": s.allow_writes,
-            "control": s.control_as_of is not None}
-
-
-CSV_FIELDS = ("id", "article_id", "date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
-              "location", "country_code", "latitude", "longitude", "precision", "geo_precision", "fatalities",
-              "modality", "attribution", "confidence", "sentence", "outlet", "title", "original_source", "url")
-
-
-def csv_row(ev: dict[str, Any]) -> list[Any]:
-    """One ACLED-style CSV row. Cells starting with = + - @ are prefixed with ' so spreadsheets show, not run, them."""
-    place = ev.get("place") or {}
-    art = ev.get("article") or {}
-    vals = [ev.get("id"), ev.get("article_id"), ev.get("date"), ev.get("time_precision"), ev.get("event_type"),
-            ev.get("sub_event_type"), (ev.get("actor1") or {}).get("name"), (ev.get("actor2") or {}).get("name"),
-            place.get("name"), place.get("country_code"), place.get("lat"), place.get("lon"), place.get("precision"),
-            place.get("geo_precision"), ev.get("fatalities"), ev.get("modality"), ev.get("attribution"),
-            ev.get("confidence"), ev.get("sentence"), art.get("outlet"), art.get("title"),
-            art.get("original_source"), art.get("url")]
-    return [f"'{v}" if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v for v in vals]
+            "control": True}
 
 
 @router.get("/export.csv", summary="Export matching events as CSV", response_class=StreamingResponse,
@@ -287,13 +271,13 @@ async def export_csv(request: Request, query: Filters,
         # An async generator runs on the event loop, like every other query: the store's connection
         # is never used from two threads. Pages of 1000 rows keep the loop responsive meanwhile.
         buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(CSV_FIELDS)
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(CSV_COLUMNS)
         done = 0
         while done < limit:
             page = Q.events_json(store, replace(query, limit=min(1000, limit - done), offset=done))
             for body in page:
-                w.writerow(csv_row(json.loads(body)))
+                w.writerow(csv_values(json.loads(body)))
             done += len(page)
             yield buf.getvalue()
             buf.seek(0)
@@ -310,25 +294,16 @@ async def export_csv(request: Request, query: Filters,
             responses={200: {"content": {"application/geo+json": {}}}})
 async def export_geojson(request: Request, query: Filters,
                          limit: Annotated[int, Query(ge=1, le=MAX_EXPORT)] = MAX_EXPORT) -> Response:
-    feats = []
-    for body in Q.iter_events_json(store_of(request), replace(query, limit=limit)):
-        ev = json.loads(body)
-        place = ev.get("place") or {}
-        if place.get("lat") is None or place.get("lon") is None:
-            continue
-        feats.append({"type": "Feature", "id": ev["id"],
-                      "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]}, "properties": ev})
+    events = (json.loads(body) for body in Q.iter_events_json(store_of(request), replace(query, limit=limit)))
+    feats = list(geojson_features(events))
     text = json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False, separators=(",", ":"))
     return Response(escape_json(text).encode("utf-8"), media_type="application/geo+json",
                     headers={"Content-Disposition": 'attachment; filename="frontlines-events.geojson"'})
 
 
-@router.get("/control", summary="Territorial control as of a date (when the sources module provides it)",
-            responses={404: {"description": "Control layer not available"}})
+@router.get("/control", summary="Territorial control as of a date, with the claims behind it (GeoJSON)")
 async def control(request: Request, date: dt.date, bbox: Annotated[str | None, Query(max_length=200)] = None) -> Response:
-    fn = request.app.state.control_as_of
-    if fn is None:
-        raise HTTPException(404, "no control layer: frontlines.sources.control_as_of is not available")
     box = parse_bbox(bbox)
-    result = cached(request, ("control", date, box), lambda: fn(store_of(request), date=date, bbox=box))
+    result = cached(request, ("control", date, box),
+                    lambda: dict(to_geojson(control_as_of(store_of(request), date=date, bbox=box))))
     return SafeJSONResponse(result)

@@ -79,19 +79,6 @@ def _open(store_url: str, allow_writes: bool) -> Any:
     return SQLiteStore(path, readonly=True)
 
 
-def _control_fn() -> Any:
-    """``store, date, bbox -> GeoJSON`` from the sources module's control layer, or None without it."""
-    try:
-        from ..sources import control_as_of, to_geojson  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-
-    def control(store: Any, *, date: Any, bbox: Any = None) -> dict[str, Any]:
-        return dict(to_geojson(control_as_of(store, date=date, bbox=bbox)))
-
-    return control
-
-
 def _validation_message(errors: list[Any]) -> str:
     parts = []
     for err in errors:
@@ -119,7 +106,6 @@ def create_app(store_url: str, *, allow_writes: bool = False, tile_url: str | No
     app.state.allow_writes = allow_writes
     app.state.tile_url = tile_url
     app.state.tile_attribution = tile_attribution
-    app.state.control_as_of = _control_fn()
     app.include_router(router)
     pages = {name: (STATIC / name).read_text("utf-8") for name in ("map.html", "article.html")}
 

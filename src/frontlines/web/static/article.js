@@ -2,7 +2,7 @@
 "use strict";
 
 (() => {
-  const {el, api, safeUrl, showMessage, definitionList, slug, pct, actorName} = FL;
+  const {el, api, apiOrMessage, safeUrl, showMessage, definitionList, slug, pct, actorName} = FL;
 
   /** Split text at every highlight boundary; each piece carries the highlights covering it. */
   function pieces(text, spans) {
@@ -51,13 +51,8 @@
   async function start() {
     const parts = window.location.pathname.split("/");
     const id = decodeURIComponent(parts[parts.length - 1] || "");
-    let art;
-    try {
-      art = await api(`/api/articles/${encodeURIComponent(id)}`);
-    } catch (err) {
-      showMessage(`Article ${id}: ${err.message}`);
-      return;
-    }
+    const art = await apiOrMessage(`/api/articles/${encodeURIComponent(id)}`, `Article ${id}`);
+    if (!art) return;
     document.getElementById("title").textContent = art.title || "(untitled article)";
     const url = safeUrl(art.url);
     definitionList(document.getElementById("meta"), [

@@ -60,6 +60,16 @@ const FL = (() => {
     box.hidden = !text;
   }
 
+  /** api(path), or null after showing "<what>: <error>" in the page's message box. */
+  async function apiOrMessage(path, what) {
+    try {
+      return await api(path);
+    } catch (err) {
+      showMessage(`${what}: ${err.message}`);
+      return null;
+    }
+  }
+
   function pct(value) {
     return typeof value === "number" ? `${Math.round(value * 100)}%` : "unknown";
   }
@@ -79,5 +89,77 @@ const FL = (() => {
     return actor ? actor.name : null;
   }
 
-  return {el, safeUrl, slug, query, api, showMessage, pct, definitionList, actorName};
+  // -- rings that cross the antimeridian --------------------------------------------------------
+  // Borders data stitches polygons across +-180 (Russia, Fiji) and around the South Pole
+  // (Antarctica). Drawn on a flat map, the jump from 180 to -180 inside a ring becomes a line
+  // across the whole world. splitAtAntimeridian makes each such ring continuous (unwrapped
+  // longitudes; a ring around a pole closed through the pole), cuts it at +-180 and moves the
+  // pieces back into [-180, 180]: a MultiPolygon with no edge longer than half the world.
+
+  function unwrap(ring) {
+    const out = [ring[0].slice()];
+    for (let i = 1; i < ring.length; i++) {
+      let lon = ring[i][0];
+      const last = out[i - 1][0];
+      while (lon - last > 180) lon -= 360;
+      while (lon - last < -180) lon += 360;
+      out.push([lon, ring[i][1]]);
+    }
+    const turn = out[out.length - 1][0] - out[0][0];
+    if (Math.abs(turn) > 180) {  // around a pole: close it through the pole
+      const meanLat = out.reduce((sum, p) => sum + p[1], 0) / out.length;
+      const pole = meanLat < 0 ? -90 : 90;
+      out.push([out[out.length - 1][0], pole], [out[0][0], pole], out[0].slice());
+    }
+    return out;
+  }
+
+  function clipHalf(ring, x, keepBelow) {
+    const inside = (p) => (keepBelow ? p[0] <= x : p[0] >= x);
+    const out = [];
+    for (let i = 0; i < ring.length; i++) {
+      const cur = ring[i];
+      const prev = ring[(i + ring.length - 1) % ring.length];
+      if (inside(cur) !== inside(prev)) {
+        const t = (x - prev[0]) / (cur[0] - prev[0]);
+        out.push([x, prev[1] + t * (cur[1] - prev[1])]);
+      }
+      if (inside(cur)) out.push(cur);
+    }
+    return out;
+  }
+
+  /** The part of a closed ring between longitudes west and east, shifted by `shift`, or null. */
+  function clipStrip(ring, west, east, shift) {
+    const open = ring.slice(0, -1);
+    const piece = clipHalf(clipHalf(open, west, false), east, true);
+    if (piece.length < 3) return null;
+    piece.push(piece[0]);
+    return piece.map(([lon, lat]) => [lon + shift, lat]);
+  }
+
+  function crosses(ring) {
+    return ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1][0]) > 180);
+  }
+
+  function splitPolygon(rings) {
+    if (!rings.some(crosses)) return [rings];
+    const whole = rings.map(unwrap);
+    const pieces = [];
+    for (const k of [-1, 0, 1]) {
+      const [outer, ...holes] = whole.map((r) => clipStrip(r, -180 + 360 * k, 180 + 360 * k, -360 * k));
+      if (outer) pieces.push([outer, ...holes.filter(Boolean)]);
+    }
+    return pieces;
+  }
+
+  /** A GeoJSON geometry with its rings cut at the antimeridian (other geometries unchanged). */
+  function splitAtAntimeridian(geometry) {
+    if (!geometry || (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon")) return geometry;
+    const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    const out = polygons.flatMap(splitPolygon);
+    return out.length === 1 ? {type: "Polygon", coordinates: out[0]} : {type: "MultiPolygon", coordinates: out};
+  }
+
+  return {el, safeUrl, slug, query, api, apiOrMessage, showMessage, pct, definitionList, actorName, splitAtAntimeridian};
 })();

@@ -2,7 +2,7 @@
 "use strict";
 
 (() => {
-  const {el, api, slug, showMessage, pct, definitionList, actorName, safeUrl, query} = FL;
+  const {el, api, apiOrMessage, slug, showMessage, pct, definitionList, actorName, safeUrl, query} = FL;
   const FILTERS = ["event_type", "sub_event_type", "actor", "country", "modality", "outlet", "q", "date_from", "date_to"];
   const TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
                  "Strategic developments"];
@@ -136,6 +136,7 @@
       if (!response.ok || !window.topojson) throw new Error("missing");
       const topo = await response.json();
       const countries = topojson.feature(topo, topo.objects.countries);
+      for (const f of countries.features) f.geometry = FL.splitAtAntimeridian(f.geometry);
       const layer = L.geoJSON(countries, {
         interactive: false,
         style: {color: "#8a8f98", weight: 0.8, fillColor: "#eef0ea", fillOpacity: 1, className: "country"},
@@ -306,13 +307,8 @@
   async function openEvent(id) {
     const panel = document.getElementById("panel");
     const body = document.getElementById("panel-body");
-    let ev;
-    try {
-      ev = await api(`/api/events/${encodeURIComponent(id)}`);
-    } catch (err) {
-      showMessage(`Event ${id}: ${err.message}`);
-      return;
-    }
+    const ev = await apiOrMessage(`/api/events/${encodeURIComponent(id)}`, `Event ${id}`);
+    if (!ev) return;
     const art = ev.article || {};
     const url = safeUrl(art.url);
     const rules = Object.entries(ev.evidence || {}).map(([k, v]) => `${k}: ${v}`).join("; ");
