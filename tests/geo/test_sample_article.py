@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.geo.resolve import km
+from frontlines.geo.distance import great_circle_km
 
 from .conftest import parse_places
 
@@ -49,7 +49,7 @@ def test_embedded_default_resolves_within_25_km(sample_places, name):
         if p.feature_code == "ADM1":
             assert p.geonameid == PROVINCES[name]
         else:
-            assert p.lat is not None and km(p.lat, p.lon, lat, lon) < 25, (p.text, p.name, p.lat, p.lon)
+            assert p.lat is not None and great_circle_km(p.lat, p.lon, lat, lon) < 25, (p.text, p.name, p.lat, p.lon)
 
 
 @pytest.mark.golden
@@ -78,7 +78,7 @@ def test_geonames_import_resolves_border_sites(nlp, sample_text, imported_gazett
     found = _by_text(parse_places(nlp, sample_text, imported_gazetteer)).get(name)
     assert found, f"{name} not recognised"
     lat, lon = IMPORTED[name]
-    assert all(p.lat is not None and km(p.lat, p.lon, lat, lon) < 25 for p in found)
+    assert all(p.lat is not None and great_circle_km(p.lat, p.lon, lat, lon) < 25 for p in found)
 
 
 @pytest.mark.golden

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import EvalError
 from ..records import Article, OffsetMap, Place
-from .resolve import km
+from .distance import great_circle_km
 
 NOT_TOPONYMS = frozenset({"Non_Toponym", "Literal_Expression", "Non_Lit_Expression"})
 ACCURACY_KM = 161.0
@@ -142,7 +142,7 @@ def score(golds: Sequence[GoldArticle], predictions: Sequence[Sequence[Place]], 
             if p.lat is None or p.lon is None:
                 unresolved += 1
                 continue
-            err = km(p.lat, p.lon, t.lat, t.lon)
+            err = great_circle_km(p.lat, p.lon, t.lat, t.lon)
             errors.append(err)
             if (t.geonameid is not None and p.geonameid == t.geonameid) or err <= ACCURACY_KM:
                 correct += 1

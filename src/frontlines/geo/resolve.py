@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Candidate
+from .distance import great_circle_km
 from .gazetteer import Entry, Gazetteer, is_code, is_exact
 from .names import plausible_variant, variant_distance
 
@@ -49,14 +50,6 @@ class Resolution:
     score: float
     candidates: tuple[Candidate, ...]
     best: Entry | None = None  # the top-scored entry, also when it was not accepted
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def prior(entry: Entry) -> float:
@@ -153,7 +146,7 @@ def _drop_far_outliers(out: list[Resolution], demonym_countries: Sequence[str]) 
         total = sum(votes.values())
         top, n = votes.most_common(1)[0] if votes else ("", 0)
         weak = not is_exact(e) or e.population < 100_000
-        far = all(km(e.lat, e.lon, w.lat, w.lon) > FAR_KM for w in others if w.feature_code not in ("PCLI", "CONT"))
+        far = all(great_circle_km(e.lat, e.lon, w.lat, w.lon) > FAR_KM for w in others if w.feature_code not in ("PCLI", "CONT"))
         if weak and n >= 2 and n * 2 >= total and e.country_code != top and far:
             result.append(Resolution(None, res.score, res.candidates))
         else:
@@ -167,7 +160,7 @@ def within_score(entry: Entry, container: Entry | None) -> float:
         return 0.0
     if container.feature_code in ("PCLI", "CONT"):
         return 0.5
-    return 0.5 + 0.5 * math.exp(-km(entry.lat, entry.lon, container.lat, container.lon) / 150.0)
+    return 0.5 + 0.5 * math.exp(-great_circle_km(entry.lat, entry.lon, container.lat, container.lon) / 150.0)
 
 
 def _pass(texts: Sequence[str], cands: list[list[Entry]], firsts: Sequence[Entry | None], demonym_countries: Sequence[str],
@@ -197,7 +190,7 @@ def _pass(texts: Sequence[str], cands: list[list[Entry]], firsts: Sequence[Entry
                 f = 0.5
             near = f if e.feature_code in ("PCLI", "CONT") else 0.0  # a country is "near" the places in it
             if others and e.feature_code not in ("PCLI", "CONT"):
-                d = min(km(e.lat, e.lon, o.lat, o.lon) for o in others)
+                d = min(great_circle_km(e.lat, e.lon, o.lat, o.lon) for o in others)
                 near = math.exp(-d / 300.0)
             w = within_score(e, container)
             sp = spelling_penalty(texts[i], e)
