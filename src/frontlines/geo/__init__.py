@@ -14,7 +14,9 @@ from typing import Any
 
 from ..records import Article, Evidence, Place
 from ..settings import Settings
-from .gazetteer import Entry, Gazetteer, open_or_build
+from .build import open_or_build
+from .context import home_place
+from .gazetteer import Entry, Gazetteer
 from .names import norm
 from .recognize import Mention, find_mentions
 from .relative import Relation, relation_before
@@ -131,7 +133,7 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
     dem_countries = [e.country_code for m in mentions if m.demonym and (e := dem_entries.get(m.demonym)) and e.country_code]
     resolutions = resolve_all([m.name for m in names], gazetteer, demonym_countries=dem_countries,
                               prefer_admin=[_prefers_admin(doc, m) for m in names],
-                              containers=containers_of(doc, names))
+                              containers=containers_of(doc, names), home=home_place(article, gazetteer))
     by_start = dict(zip((m.start for m in names), resolutions, strict=True))
     places: list[Place] = []
     bounds = _sentences(doc, article.clean_text) if mentions else []

@@ -27,7 +27,7 @@ from importlib import resources
 from typing import Any
 
 from .gazetteer import Gazetteer, is_exact
-from .names import ARTICLES, norm
+from .names import is_article, norm
 
 STRONG_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WEAK_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
@@ -115,6 +115,18 @@ def generic_words() -> frozenset[str]:
     """Words that name some small place but in running text mean something else."""
     text = resources.files("frontlines").joinpath("data/geo/generic_words.txt").read_text("utf-8")
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def organisation_words() -> frozenset[str]:
+    """First words of organisations' names built on a place name ("Faylaq al-Sham")."""
+    text = resources.files("frontlines").joinpath("data/geo/organisation_words.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def is_organisation(span: Any) -> bool:
+    """ "Faylaq al-Sham", "Jabhat Fateh al-Sham": a group's name, with no place mention inside it."""
+    return len(span) > 1 and norm(span[0].text) in organisation_words()
 
 
 def _generic(span: Any) -> bool:
@@ -315,7 +327,7 @@ def _add_cued_unknowns(doc: Any, weak: list[Any], runs: list[tuple[int, int]], a
     cued_ends: set[int] = set()
     for start in sorted(spans):
         span = spans[start]
-        if any(t in taken for t in range(span.start, span.end)) or _generic(span) or norm(span.text) in ARTICLES:
+        if any(t in taken for t in range(span.start, span.end)) or _generic(span) or is_article(span.text):
             continue
         prev = doc[span.start - 1] if span.start > 0 else None
         listed = prev is not None and prev.lower_ in {",", "and", "or"} and (span.start - 2) in cued_ends
@@ -335,7 +347,7 @@ def find_mentions(doc: Any, *, gazetteer: Gazetteer) -> list[Mention]:
             part: str | None = None, cued: bool = False) -> None:
         if any(i in taken for i in range(span.start, span.end)):
             return
-        if demonym is None and norm(query or span.text) in ARTICLES:
+        if demonym is None and is_article(query or span.text):
             return  # "Ez" of "Deir Ez Zour", "Al": an article alone names nothing
         if not strong and _glued_hyphen_after(span):
             return  # "Pul" of "Pul-e Khumri": a fragment of a hyphenated name
@@ -352,6 +364,9 @@ def find_mentions(doc: Any, *, gazetteer: Gazetteer) -> list[Mention]:
     for ent in doc.ents:
         span = _trim(ent)
         if not len(span):
+            continue
+        if is_organisation(span):
+            taken.update(range(span.start, span.end))  # nothing inside a group's name is a place
             continue
         key = norm(span.text)
         if key in dem and ent.label_ in {"NORP", "GPE", "LOC", "PERSON", "ORG", "LANGUAGE"}:
@@ -458,7 +473,7 @@ def find_mentions(doc: Any, *, gazetteer: Gazetteer) -> list[Mention]:
         known = [any(e.kind < 2 for e in gazetteer.lookup(p.text)) for p in parts]
         if any(known):
             for p, k in zip(parts, known, strict=True):
-                if not _generic(p) and norm(p.text) not in ARTICLES:
+                if not _generic(p) and not is_article(p.text):
                     add(p, "cue:admin-list" if not k else "gazetteer:admin-list", False, cued=True)
     _add_cued_unknowns(doc, [sp for sp, _ in weak], _runs(words, propn), add, taken)
     for i, j in _datelines(words):
