@@ -3,8 +3,8 @@
 Reads the Who's On First per-country TSVs (see ../shared/gazetteer/README.md) and writes one
 gzipped TSV per country, keeping only what frontlines uses:
 
-* rows outside their country's bounds (the box of its GeoNames cities500 places, 0.5 degrees
-  wider) are dropped: the source has a few, e.g. Irish places coded IR;
+* rows outside their country's bounds (the box of its GeoNames cities500 places, one degree
+  wider: desert borders have few towns) are dropped: the source has a few, e.g. Irish places coded IR;
 * one row per GeoNames id; a row without one that has the name (the same transliteration key) of a
   cities500 place or of another row of the same kind within 5 km is merged into it (its names kept);
 * names: a Latin display name (the first Latin alternate, else a romanisation, when WOF's own name
@@ -42,7 +42,7 @@ from frontlines.geo.wof import TYPE_LETTERS, keep_names, loose_keys
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_WOF = ROOT.parent / "shared" / "gazetteer" / "wof"
 DEFAULT_OUT = ROOT / "src" / "frontlines" / "data" / "geo" / "wof"
-MARGIN_DEG = 0.5
+MARGIN_DEG = 1.0
 MERGE_KM = 5.0
 HEADER = ["id", "type", "lat", "lon", "admin1", "county", "population", "name", "alt_names", "loose"]
 

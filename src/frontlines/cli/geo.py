@@ -194,4 +194,29 @@ def eval_geo_cmd(ctx: click.Context, gold: Path, limit: int | None, as_json: boo
                f"{scores.seconds_geo} s (+{scores.geo_overhead:.0%} over the spaCy pass)")
 
 
+@eval_group.command("provinces")
+@click.option("--reports", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="JSONL of short reports labelled with the province of their main event.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def eval_provinces_cmd(ctx: click.Context, reports: Path, as_json: bool) -> None:
+    """Share of short reports whose main event is placed in the labelled province (whole pipeline).
+
+    \b
+    Example:
+      frontlines eval provinces --reports eval/geo/syria-iraq-reports.jsonl
+    """
+    from ..geo.evaluate import evaluate_provinces
+    from ..pipeline import Pipeline
+
+    scores = evaluate_provinces(reports, pipeline=Pipeline(_settings(ctx)))
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo(f"reports: {scores.reports}   main event in the labelled province: {scores.right} "
+               f"({scores.accuracy:.3f})")
+    for rid, gold, got in scores.misses:
+        click.echo(f"  miss {rid}: {gold} != {got}")
+
+
 COMMANDS: list[click.Command] = [gazetteer_group]

@@ -24,7 +24,9 @@ from .resolve import Resolution, confidence, resolve_all
 
 __all__ = ["Gazetteer", "find_places", "lies_in_gap", "load_gazetteer", "resolve_name"]
 
-_ADMIN_CUES = frozenset({"province", "governorate", "state", "region"})
+#: Nouns around a name that say which level of area it names: "Idlib province", "the district of Afrin".
+_ADMIN_CUES = {"province": "ADM1", "governorate": "ADM1", "state": "ADM1", "region": "ADM1", "oblast": "ADM1",
+               "district": "ADM2", "county": "ADM2", "raion": "ADM2", "subdistrict": "ADM3", "nahiya": "ADM3"}
 
 
 def load_gazetteer(settings: Settings) -> Gazetteer:
@@ -61,10 +63,17 @@ def _sentence(m: Mention, bounds: list[tuple[int, str]]) -> str:
     return bounds[i][1]
 
 
-def _prefers_admin(doc: Any, m: Mention) -> bool:
+def _at_border(doc: Any, m: Mention) -> bool:
+    """ "Al Waleed border crossing", "the Nasib crossing": the place of that name at a border."""
+    words = [t.lower_ for t in doc[m.token_end:m.token_end + 2]]
+    return words[:1] == ["crossing"] or words == ["border", "crossing"] or words == ["border", "post"]
+
+
+def _admin_cue(doc: Any, m: Mention) -> str | None:
+    """The level of area the text says a name is ("ADM1" for "Idlib province"), if it says."""
     after = doc[m.token_end].lower_ if m.token_end < len(doc) else ""
     before = doc[m.token_start - 2].lower_ if m.token_start >= 2 and doc[m.token_start - 1].lower_ == "of" else ""
-    return after in _ADMIN_CUES or before in _ADMIN_CUES
+    return _ADMIN_CUES.get(after) or _ADMIN_CUES.get(before)
 
 
 def _place(m: Mention, res: Resolution | None, entry: Entry | None, article: Article, doc: Any,
@@ -132,7 +141,8 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
     dem_entries = {m.demonym: _demonym_entry(m.demonym, gazetteer) for m in mentions if m.demonym}
     dem_countries = [e.country_code for m in mentions if m.demonym and (e := dem_entries.get(m.demonym)) and e.country_code]
     resolutions = resolve_all([m.name for m in names], gazetteer, demonym_countries=dem_countries,
-                              prefer_admin=[_prefers_admin(doc, m) for m in names],
+                              admin_levels=[_admin_cue(doc, m) for m in names],
+                              at_border=[_at_border(doc, m) for m in names],
                               containers=containers_of(doc, names), home=home_place(article, gazetteer))
     by_start = dict(zip((m.start for m in names), resolutions, strict=True))
     places: list[Place] = []

@@ -56,7 +56,7 @@ CREATE INDEX IF NOT EXISTS place_country ON place (cc, fcode);
 CREATE INDEX IF NOT EXISTS place_lat ON place (lat);
 """
 _COLUMNS = "p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.fclass, p.fcode, p.population"
-LOOSE_ROWS = 400  # at most this many places per transliteration key
+LOOSE_ROWS = 3000  # at most this many places per transliteration key
 WRITE_BATCH = 20_000
 
 

@@ -34,7 +34,8 @@ WEIGHTS = {"match": 2.0, "prior": 2.0, "focus": 0.8, "near": 0.6, "within": 1.2,
            "home": 0.8}
 KIND_QUALITY = {0: 1.0, 1: 0.95, 2: 0.55, 3: 0.5, 4: 0.95}
 CODE_BONUS = {"PCLI": 0.35, "CONT": 0.35, "PPLC": 0.15}
-MAX_CANDIDATES = 8
+MAX_CANDIDATES = 8  # kept in Place.candidates
+SCORED_CANDIDATES = 40  # scored against the document (villages rank low on name and prior alone)
 ABBREVIABLE = frozenset({"PCLI", "ADM1", "ADM2", "CONT", "RGN"})
 IMPORTANT_CODES = frozenset({"PCLI", "ADM1", "CONT", "PPLC"})
 
@@ -79,9 +80,18 @@ def spelling_penalty(text: str, entry: Entry) -> float:
     return WEIGHTS["spelling"] * min(1.0, variant_distance(text, entry.form or entry.name))
 
 
-def candidates_for(text: str, gazetteer: Gazetteer, *, prefer_admin: bool = False) -> list[Entry]:
-    """Gazetteer entries for a mention, best first by match and prior only."""
+def candidates_for(text: str, gazetteer: Gazetteer, *, admin_level: str | None = None,
+                   at_border: bool = False) -> list[Entry]:
+    """Gazetteer entries for a mention, best first by match and prior only.
+
+    ``admin_level``: the level of area the text says the name is ("ADM1" for "Idlib province").
+    ``at_border``: the text says it is a border crossing ("Al Waleed border crossing"): the places of
+    that name near another country come first, and only they when there are any.
+    """
     entries = list(gazetteer.lookup(text))
+    if at_border:
+        entries = [e for e in entries if e.country_code and e.feature_class in ("P", "S") and
+                   gazetteer.other_country_within(e.lat, e.lon, e.country_code, BORDER_KM)] or entries
     if is_acronym(text):
         # "US", "EU", "OAS": abbreviations name countries and provinces (alternate names), not villages.
         return sorted((e for e in entries if e.kind in (1, 4) and e.feature_code in ABBREVIABLE),
@@ -89,10 +99,27 @@ def candidates_for(text: str, gazetteer: Gazetteer, *, prefer_admin: bool = Fals
     if any(is_exact(e) and important(e) for e in entries):
         # A well-known place of that name as written: transliteration-only look-alikes are noise.
         entries = [e for e in entries if is_exact(e)]
-    if prefer_admin:
+    if admin_level == "ADM1":
         entries = [e for e in entries if e.feature_code == "ADM1"] or entries
+    elif admin_level is not None:
+        entries = [e for e in entries if e.feature_code in ("ADM2", "ADM3")] or entries
+    else:
+        entries = _towns_over_their_districts(entries)
     entries.sort(key=lambda e: base_score(e) - spelling_penalty(text, e), reverse=True)
-    return entries[:MAX_CANDIDATES * 3]
+    return entries[:SCORED_CANDIDATES]
+
+
+DISTRICT_SEAT_KM = 60.0
+BORDER_KM = 30.0  # a crossing's town lies within this of a place of the other country
+
+
+def _towns_over_their_districts(entries: list[Entry]) -> list[Entry]:
+    """ "Abu Kamal" names the town, not the district named after it, unless the text says "district"."""
+    towns = [e for e in entries if e.feature_class == "P"]
+    return [e for e in entries
+            if e.feature_code not in ("ADM2", "ADM3")
+            or not any(t.country_code == e.country_code
+                       and great_circle_km(t.lat, t.lon, e.lat, e.lon) <= DISTRICT_SEAT_KM for t in towns)]
 
 
 def focus_weights(firsts: Sequence[Entry | None], demonym_countries: Sequence[str]) -> dict[str, float]:
@@ -119,7 +146,8 @@ class Document:
 
 
 def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries: Sequence[str] = (),
-                prefer_admin: Sequence[bool] | None = None, country_hint: str | None = None,
+                admin_levels: Sequence[str | None] | None = None, at_border: Sequence[bool] | None = None,
+                country_hint: str | None = None,
                 containers: Sequence[tuple[int, bool] | None] | None = None,
                 home: Entry | None = None) -> list[Resolution]:
     """Resolve a document's mentions together (each helps the others).
@@ -131,11 +159,12 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
     (firm). Candidates in that place's country and province, and near it, score higher.
     ``home``: where the article's outlet is from; candidates in its province and country score higher.
     """
-    prefer = prefer_admin or [False] * len(texts)
+    levels = admin_levels or [None] * len(texts)
+    borders = at_border or [False] * len(texts)
     within = list(containers) if containers is not None else [None] * len(texts)
     doc = Document(texts, demonym_countries, country_hint, within, home)
-    cands = [candidates_for(t, gazetteer, prefer_admin=p)[:MAX_CANDIDATES * 2]
-             for t, p in zip(texts, prefer, strict=True)]
+    cands = [candidates_for(t, gazetteer, admin_level=a, at_border=b)
+             for t, a, b in zip(texts, levels, borders, strict=True)]
     firsts = [c[0] if c else None for c in cands]
     out = _pass(doc, cands, firsts)
     if len(texts) > 1:
