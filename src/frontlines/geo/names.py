@@ -2,9 +2,9 @@
 
 Keys are pure functions of the string; the rules are data (``data/geo/transliteration.toml``):
 
-``norm``       lower case, diacritics and apostrophes dropped, hyphens/dots/other punctuation as
-               spaces: "Deir ez-Zor" → "deir ez zor" (names matched as written).
-``script_key`` the same for Arabic-script and Cyrillic names: marks dropped, letter variants
+``norm``       the project's name folding (:mod:`frontlines.fold`), Latin letters only:
+               "Deir ez-Zor" → "deir ez zor" (names matched as written).
+``script_key`` the same folding for Arabic-script and Cyrillic names, Arabic letter variants
                unified ("دير الزور", "Горлівка").
 ``loose``      the consonant skeleton, for names written in Latin letters several ways:
 
@@ -27,16 +27,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-_APOSTROPHES = "'’‘`´ʿʾʼ′"
-_PUNCT = re.compile(r"[^a-z0-9]+")
+from ..fold import fold, fold_ascii
+
 _ARABIC = re.compile("[\u0600-\u06FF]")
 _CYRILLIC = re.compile("[\u0400-\u04FF]")
-_SCRIPT_PUNCT = re.compile(r"[\s\-‐–—_.,;:()\[\]\"'’‘`´ʼ/]+")
 
 
 @dataclass(frozen=True)
@@ -79,20 +77,9 @@ def rules() -> Rules:
     )
 
 
-def strip_accents(text: str) -> str:
-    """Decompose and drop combining marks: "Ḩamāh" → "Hamah"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-_NORM_TABLE = str.maketrans({**{c: None for c in _APOSTROPHES}, "ß": "ss", "ø": "o", "æ": "ae", "ł": "l", "đ": "d"})
-
-
-@lru_cache(maxsize=200_000)
 def norm(name: str) -> str:
-    """Lower-case ASCII key: "Deir ez-Zor" → "deir ez zor"; "" when nothing Latin is left."""
-    text = name if name.isascii() else strip_accents(name)
-    return _PUNCT.sub(" ", text.lower().translate(_NORM_TABLE)).strip()
+    """Lower-case ASCII key (the project's folding, Latin letters only): "Deir ez-Zor" → "deir ez zor"."""
+    return fold_ascii(name)
 
 
 def is_arabic(text: str) -> bool:
@@ -105,18 +92,17 @@ def is_cyrillic(text: str) -> bool:
 
 def _arabic_form(name: str) -> str:
     r = rules()
-    chars = (r.arabic_unify.get(ch, ch) for ch in name if ch not in r.arabic_drop)
-    return _SCRIPT_PUNCT.sub(" ", "".join(chars)).strip()
+    return fold("".join(r.arabic_unify.get(ch, ch) for ch in name if ch not in r.arabic_drop))
 
 
 @lru_cache(maxsize=100_000)
 def script_key(name: str) -> str:
-    """Key of an Arabic-script or Cyrillic name ("" for others): marks dropped, variants unified."""
+    """Key of an Arabic-script or Cyrillic name ("" for others): the project's folding (marks dropped),
+    Arabic letter variants unified."""
     if is_arabic(name):
         return _arabic_form(name)
     if is_cyrillic(name):
-        text = unicodedata.normalize("NFC", name.lower().replace("\u0301", ""))
-        return _SCRIPT_PUNCT.sub(" ", text.replace("ё", "е")).strip()
+        return fold(name)
     return ""
 
 
