@@ -21,6 +21,7 @@ from .names import norm
 from .recognize import Mention, find_mentions
 from .relative import Relation, relation_before
 from .resolve import Resolution, confidence, resolve_all
+from .words import words
 
 __all__ = ["Gazetteer", "find_places", "lies_in_gap", "load_gazetteer", "resolve_name"]
 
@@ -34,16 +35,12 @@ def load_gazetteer(settings: Settings) -> Gazetteer:
     return open_or_build(settings.data_path)
 
 
-#: Feature codes of areas rather than points: a province, a sea, a desert, a plateau.
-AREA_CODES = frozenset(
-    ["ADM1", "ADM2", "ADM3", "ADM4", "ADM5", "ADMD", "RGN", "AREA", "OCN", "SEA", "GULF", "BAY", "STRT", "PEN", "DSRT", "PLAT", "UPLD", "MTS", "VAL", "ISLS"]
-)
 
 
 def precision_of(entry: Entry) -> str:
     if entry.feature_code in ("PCLI", "CONT") or (entry.feature_code or "").startswith("PCL"):
         return "country"
-    if entry.feature_code in AREA_CODES or entry.feature_class == "L":
+    if entry.feature_code in words("area_codes") or entry.feature_class == "L":
         return "region"
     return "point"
 
@@ -95,15 +92,11 @@ def _place(m: Mention, res: Resolution | None, entry: Entry | None, article: Art
     )
 
 
-#: Words between a place and the one it lies in: "Maan town in Hama", "Sirwah district (Marib)".
-CONTAINER_GAP = frozenset(
-    [",", "(", "in", "of", "the", "-", "–", "area", "sector", "front", "countryside", "region", "state", "village", "town", "city", "district", "subdistrict", "county", "province", "governorate", "municipality", "commune", "neighbourhood", "neighborhood", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northwestern", "northeastern", "southwestern", "southeastern"]
-)
 
 
 def lies_in_gap(gap: list[str]) -> bool:
     """Whether the words between two place names say the first lies in the second."""
-    return 0 < len(gap) <= 4 and all(g in CONTAINER_GAP for g in gap) and any(g in {",", "(", "in"} for g in gap)
+    return 0 < len(gap) <= 4 and all(g in words("container_gap") for g in gap) and any(g in {",", "(", "in"} for g in gap)
 
 
 def containers_of(doc: Any, names: list[Mention]) -> list[tuple[int, bool] | None]:
@@ -166,10 +159,6 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
     return _place_local_features(places, doc, gazetteer)
 
 
-#: A street, square or stadium the gazetteer lacks lies, in a news report, in the town the report is about.
-LOCAL_HEADS = frozenset(
-    ["street", "st", "avenue", "ave", "road", "rd", "boulevard", "lane", "drive", "square", "plaza", "tower", "stadium", "park", "hospital", "school", "university", "college", "church", "chapel", "cathedral", "mall", "centre", "center", "hall", "bridge", "station", "library", "museum", "court", "courthouse", "hotel", "inn", "theatre", "theater", "arena", "market", "parade", "airport", "harbor", "harbour"]
-)
 
 
 def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer) -> list[Place]:
@@ -185,8 +174,8 @@ def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer) -
     town = next(p for p in places if p.geonameid is not None and towns.get(p.geonameid) == most)  # ties: first
     out = []
     for p in places:
-        words = p.text.lower().split()
-        if p.precision == "unresolved" and words and words[-1].strip(".") in LOCAL_HEADS and p.evidence:
+        tokens = p.text.lower().split()
+        if p.precision == "unresolved" and tokens and tokens[-1].strip(".") in words("local_heads") and p.evidence:
             ev = Evidence(p.evidence.article_id, p.evidence.sentence, p.evidence.start, p.evidence.end,
                           p.evidence.rule + "+document-town")
             p = Place(p.text, p.start, p.end, town.name, town.geonameid, town.lat, town.lon, town.country_code,
