@@ -4,8 +4,8 @@ Reads the Who's On First per-country TSVs (see ../shared/gazetteer/README.md) an
 gzipped TSV per country, keeping only what frontlines uses:
 
 * rows outside their country's bounds are dropped (the source has a few, e.g. Irish places coded IR):
-  the box of its GeoNames cities500 places joined with the box of the file's own points less the
-  outermost 0.1% at each end (desert borders have few towns), half a degree wider;
+  the box of its GeoNames cities500 places, 1.5 degrees wider (desert borders have few towns: Al Walid,
+  Iraq, lies a degree west of the westernmost Iraqi town of cities500);
 * one row per GeoNames id; a row without one that has the name (the same transliteration key) of a
   cities500 place or of another row of the same kind within 5 km is merged into it (its names kept);
 * names: a Latin display name (the first Latin alternate, else a romanisation, when WOF's own name
@@ -43,8 +43,7 @@ from frontlines.geo.wof import TYPE_LETTERS, keep_names, loose_keys
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_WOF = ROOT.parent / "shared" / "gazetteer" / "wof"
 DEFAULT_OUT = ROOT / "src" / "frontlines" / "data" / "geo" / "wof"
-MARGIN_DEG = 0.5
-TRIM = 0.001  # the share of a file's points left out at each end when taking its own box
+MARGIN_DEG = 1.5
 MERGE_KM = 5.0
 HEADER = ["id", "type", "lat", "lon", "admin1", "county", "population", "name", "alt_names", "loose"]
 
@@ -81,29 +80,13 @@ def _admin1_codes() -> dict[int, str]:
 
 
 def _bounds(cities: dict[str, dict]) -> dict[str, tuple[float, float, float, float]]:
-    """The box of each country's cities500 places."""
+    """The box of each country's cities500 places, ``MARGIN_DEG`` wider."""
     box: dict[str, list[float]] = {}
     for c in cities.values():
         lat, lon, cc = float(c["latitude"]), float(c["longitude"]), c["countrycode"]
         b = box.setdefault(cc, [lat, lat, lon, lon])
         b[0], b[1], b[2], b[3] = min(b[0], lat), max(b[1], lat), min(b[2], lon), max(b[3], lon)
-    return {cc: (b[0], b[1], b[2], b[3]) for cc, b in box.items()}
-
-
-def _file_bounds(path: Path, cities_box: tuple[float, float, float, float] | None) -> tuple[float, float, float, float]:
-    """The country's box: its cities' box joined with the file's own, less outliers, half a degree wider."""
-    lats, lons = [], []
-    with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
-        for rec in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            lats.append(float(rec["lat"]))
-            lons.append(float(rec["lon"]))
-    lats.sort()
-    lons.sort()
-    k = int(len(lats) * TRIM)
-    own = (lats[k], lats[-1 - k], lons[k], lons[-1 - k])
-    c = cities_box or own
-    return (min(c[0], own[0]) - MARGIN_DEG, max(c[1], own[1]) + MARGIN_DEG,
-            min(c[2], own[2]) - MARGIN_DEG, max(c[3], own[3]) + MARGIN_DEG)
+    return {cc: (b[0] - MARGIN_DEG, b[1] + MARGIN_DEG, b[2] - MARGIN_DEG, b[3] + MARGIN_DEG) for cc, b in box.items()}
 
 
 def read_country(path: Path, bounds: tuple[float, float, float, float] | None, region_codes: dict[str, str],
@@ -195,8 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             if c["countrycode"] == cc:
                 city_index[loose(c["name"]) or norm(c["name"])].append((int(g), float(c["latitude"]), float(c["longitude"])))
         region_codes = _region_codes(f, codes)
-        box = _file_bounds(f, bounds.get(cc))
-        rows = deduplicate(list(read_country(f, box, region_codes, admin1_of_gn)), city_index)
+        rows = deduplicate(list(read_country(f, bounds.get(cc), region_codes, admin1_of_gn)), city_index)
         size = write_country(rows, args.out / f.name)
         print(f"{cc}: {len(rows)} rows, {size / 1e6:.2f} MB")
     shutil.copyfile(args.wof / "PROVENANCE.txt", args.out / "PROVENANCE.txt")

@@ -15,7 +15,7 @@ from typing import Any
 from ..records import Article, Evidence, Place
 from ..settings import Settings
 from .build import open_or_build
-from .context import home_place
+from .context import home_place, implied_places
 from .gazetteer import Entry, Gazetteer
 from .names import norm
 from .recognize import Mention, find_mentions
@@ -133,7 +133,10 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
     names = [m for m in mentions if m.demonym is None]
     dem_entries = {m.demonym: _demonym_entry(m.demonym, gazetteer) for m in mentions if m.demonym}
     dem_countries = [e.country_code for m in mentions if m.demonym and (e := dem_entries.get(m.demonym)) and e.country_code]
+    implied = implied_places(article.clean_text)
+    dem_countries += [i.country for i in implied]
     resolutions = resolve_all([m.name for m in names], gazetteer, demonym_countries=dem_countries,
+                              province_hints=[(i.country, a) for i in implied for a in i.admin1],
                               admin_levels=[_admin_cue(doc, m) for m in names],
                               at_border=[_at_border(doc, m) for m in names],
                               containers=containers_of(doc, names), home=home_place(article, gazetteer))

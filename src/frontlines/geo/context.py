@@ -1,4 +1,5 @@
-"""The article's own geography beyond its place names: where its outlet is from.
+"""The article's own geography beyond its place names: where its outlet is from, and what its
+groups and missions imply.
 
 A local paper's "Paris" is the Paris near it: "The Paris News" is from Paris, Texas; a Houston
 paper's Paris is more likely Paris, Texas than Paris, France when nothing else in the story says
@@ -9,7 +10,9 @@ France. The outlet's name or web domain, less the words newspapers are named wit
 
 from __future__ import annotations
 
+import csv
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -69,3 +72,28 @@ def home_place(article: Article, gazetteer: Gazetteer) -> Entry | None:
         if found:
             return max(found, key=lambda e: e.population)
     return None
+
+
+@dataclass(frozen=True)
+class Implied:
+    """A country (and maybe provinces) a name in the text implies: "OSCE SMM" → Ukraine's Donbas."""
+
+    phrase: str
+    country: str
+    admin1: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _implied_table() -> tuple[re.Pattern[str], dict[str, Implied]]:
+    text = resources.files("frontlines").joinpath("data/geo/implied_places.csv").read_text("utf-8")
+    rows = [Implied(r["phrase"], r["country"], tuple(a for a in r["admin1"].split(";") if a))
+            for r in csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))]
+    by_phrase = {r.phrase: r for r in rows}
+    alternation = "|".join(re.escape(p) for p in sorted(by_phrase, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), by_phrase
+
+
+def implied_places(text: str) -> list[Implied]:
+    """What the text's groups and missions imply about where it happens (``data/geo/implied_places.csv``)."""
+    pattern, by_phrase = _implied_table()
+    return [by_phrase[m.group(0)] for m in pattern.finditer(text)]

@@ -30,12 +30,12 @@ from .distance import great_circle_km
 from .gazetteer import Entry, Gazetteer, is_code, is_exact
 from .names import plausible_variant, variant_distance
 
-WEIGHTS = {"match": 2.0, "prior": 2.0, "focus": 0.8, "near": 0.6, "within": 1.2, "spelling": 2.0, "province": 0.6,
+WEIGHTS = {"match": 2.0, "prior": 2.0, "focus": 0.8, "near": 0.6, "within": 1.2, "spelling": 2.0, "province": 0.8,
            "home": 0.8}
 KIND_QUALITY = {0: 1.0, 1: 0.95, 2: 0.55, 3: 0.5, 4: 0.95}
 CODE_BONUS = {"PCLI": 0.35, "CONT": 0.35, "PPLC": 0.15}
 MAX_CANDIDATES = 8  # kept in Place.candidates
-SCORED_CANDIDATES = 40  # scored against the document (villages rank low on name and prior alone)
+SCORED_CANDIDATES = 250  # scored against the document (villages rank low on name and prior alone)
 ABBREVIABLE = frozenset({"PCLI", "ADM1", "ADM2", "CONT", "RGN"})
 IMPORTANT_CODES = frozenset({"PCLI", "ADM1", "CONT", "PPLC"})
 
@@ -60,9 +60,14 @@ def important(entry: Entry) -> bool:
     return entry.feature_code in IMPORTANT_CODES or entry.population >= 100_000
 
 
+#: A village whose population the data does not give is taken to have this many people: unknown is not none.
+UNKNOWN_VILLAGE_POPULATION = 300
+
+
 def prior(entry: Entry) -> float:
     """0..~1.5: log population (1.0 at 10 million), plus feature importance."""
-    return math.log10(entry.population + 10) / 7 + CODE_BONUS.get(entry.feature_code or "", 0.0)
+    people = entry.population or (UNKNOWN_VILLAGE_POPULATION if entry.feature_class == "P" else 0)
+    return math.log10(people + 10) / 7 + CODE_BONUS.get(entry.feature_code or "", 0.0)
 
 
 def base_score(entry: Entry) -> float:
@@ -143,13 +148,14 @@ class Document:
     country_hint: str | None = None
     within: Sequence[tuple[int, bool] | None] = ()
     home: Entry | None = None  # where the outlet is from (context.home_place)
+    province_hints: Sequence[tuple[str, str]] = ()  # (country, admin1) the text implies (context.implied_places)
 
 
 def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries: Sequence[str] = (),
                 admin_levels: Sequence[str | None] | None = None, at_border: Sequence[bool] | None = None,
                 country_hint: str | None = None,
                 containers: Sequence[tuple[int, bool] | None] | None = None,
-                home: Entry | None = None) -> list[Resolution]:
+                home: Entry | None = None, province_hints: Sequence[tuple[str, str]] = ()) -> list[Resolution]:
     """Resolve a document's mentions together (each helps the others).
 
     Two passes: the first scores against every mention's best candidate by
@@ -158,11 +164,12 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
     the text is firm about it): "Castilla, Piura" (not firm: a comma), "Ara in As-Sweida"
     (firm). Candidates in that place's country and province, and near it, score higher.
     ``home``: where the article's outlet is from; candidates in its province and country score higher.
+    ``province_hints``: (country, admin1) pairs the text implies; they count towards the province focus.
     """
     levels = admin_levels or [None] * len(texts)
     borders = at_border or [False] * len(texts)
     within = list(containers) if containers is not None else [None] * len(texts)
-    doc = Document(texts, demonym_countries, country_hint, within, home)
+    doc = Document(texts, demonym_countries, country_hint, within, home, province_hints)
     cands = [candidates_for(t, gazetteer, admin_level=a, at_border=b)
              for t, a, b in zip(texts, levels, borders, strict=True)]
     firsts = [c[0] if c else None for c in cands]
@@ -210,14 +217,19 @@ def within_score(entry: Entry, container: Entry | None) -> float:
         return 0.0
     if container.feature_code in ("PCLI", "CONT"):
         return 0.5
-    if container.feature_code == "ADM1" and entry.admin1 and entry.admin1 == container.admin1:
+    same_province = bool(entry.admin1) and entry.admin1 == container.admin1
+    if container.feature_code == "ADM1" and same_province:
         return 1.0
-    return 0.5 + 0.5 * math.exp(-great_circle_km(entry.lat, entry.lon, container.lat, container.lon) / 150.0)
+    # "Lozove, Donetsk": the town of Donetsk or its province; either way, its province counts
+    return 0.5 + 0.5 * max(0.8 if same_province else 0.0,
+                           math.exp(-great_circle_km(entry.lat, entry.lon, container.lat, container.lon) / 150.0))
 
 
-def province_weights(firsts: Sequence[Entry | None]) -> dict[tuple[str, str], float]:
-    """(country, admin1) → share of the document's places in that province; a province named counts twice."""
-    counts: Counter[tuple[str, str]] = Counter()
+def province_weights(firsts: Sequence[Entry | None], hints: Sequence[tuple[str, str]] = ()
+                     ) -> dict[tuple[str, str], float]:
+    """(country, admin1) → share of the document's places in that province; a province named counts twice,
+    a province the text implies ("OSCE SMM") once."""
+    counts: Counter[tuple[str, str]] = Counter(hints)
     for e in firsts:
         if e is not None and e.country_code and e.admin1 and is_exact(e) and e.feature_code not in ("PCLI", "CONT"):
             counts[(e.country_code, e.admin1)] += 2 if e.feature_code == "ADM1" else 1
@@ -237,7 +249,7 @@ def _container(doc: Document, firsts: Sequence[Entry | None], i: int) -> tuple[E
     k, firm = doc.within[i] or (None, False)
     seen = {i}
     while k is not None and k not in seen and firsts[k] is None:
-        # "La Candelaria, Libertador municipality in Caracas": an unknown container passes it on
+        # "a hamlet, an unknown district in a known province": the unknown container passes it on
         seen.add(k)
         k, also = doc.within[k] or (None, False)
         firm = firm or also
@@ -302,7 +314,7 @@ def _pass(doc: Document, cands: list[list[Entry]], firsts: Sequence[Entry | None
         own = norm_name(cands[i][0]) if cands[i] else ""
         others = [f for j, f in enumerate(firsts) if j != i and f is not None and f.country_code
                   and f.feature_code not in ("PCLI", "CONT") and norm_name(f) != own]
-        provinces = province_weights(rest)
+        provinces = province_weights(rest, doc.province_hints)
         scored = sorted((_score(doc, i, e, focus, provinces, others, container) for e in entries),
                         key=lambda x: x.score, reverse=True)
         candidates = tuple(
