@@ -60,6 +60,11 @@ def _sentence(m: Mention, bounds: list[tuple[int, str]]) -> str:
     return bounds[i][1]
 
 
+def _names_currency(doc: Any, m: Mention) -> bool:
+    """ "the US dollar", "Syrian pound": a country naming a currency says nothing about where the text is."""
+    return m.token_end < len(doc) and doc[m.token_end].lower_ in words("currency_words")
+
+
 def _at_border(doc: Any, m: Mention) -> bool:
     """ "Al Waleed border crossing", "the Nasib crossing": the place of that name at a border."""
     words = [t.lower_ for t in doc[m.token_end:m.token_end + 2]]
@@ -137,6 +142,7 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
     dem_countries += [i.country for i in implied]
     resolutions = resolve_all([m.name for m in names], gazetteer, demonym_countries=dem_countries,
                               province_hints=[(i.country, a) for i in implied for a in i.admin1],
+                              votes=[not _names_currency(doc, m) for m in names],
                               admin_levels=[_admin_cue(doc, m) for m in names],
                               at_border=[_at_border(doc, m) for m in names],
                               containers=containers_of(doc, names), home=home_place(article, gazetteer))

@@ -35,6 +35,7 @@ WEIGHTS = {"match": 2.0, "prior": 2.0, "focus": 0.8, "near": 0.6, "within": 1.2,
 KIND_QUALITY = {0: 1.0, 1: 0.95, 2: 0.55, 3: 0.5, 4: 0.95}
 CODE_BONUS = {"PCLI": 0.35, "CONT": 0.35, "PPLC": 0.15}
 MAX_CANDIDATES = 8  # kept in Place.candidates
+MAX_PASSES = 3
 SCORED_CANDIDATES = 250  # scored against the document (villages rank low on name and prior alone)
 ABBREVIABLE = frozenset({"PCLI", "ADM1", "ADM2", "CONT", "RGN"})
 IMPORTANT_CODES = frozenset({"PCLI", "ADM1", "CONT", "PPLC"})
@@ -149,13 +150,15 @@ class Document:
     within: Sequence[tuple[int, bool] | None] = ()
     home: Entry | None = None  # where the outlet is from (context.home_place)
     province_hints: Sequence[tuple[str, str]] = ()  # (country, admin1) the text implies (context.implied_places)
+    votes: Sequence[bool] = ()  # whether each mention counts towards the focus ("the US dollar" does not)
 
 
 def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries: Sequence[str] = (),
                 admin_levels: Sequence[str | None] | None = None, at_border: Sequence[bool] | None = None,
                 country_hint: str | None = None,
                 containers: Sequence[tuple[int, bool] | None] | None = None,
-                home: Entry | None = None, province_hints: Sequence[tuple[str, str]] = ()) -> list[Resolution]:
+                home: Entry | None = None, province_hints: Sequence[tuple[str, str]] = (),
+                votes: Sequence[bool] | None = None) -> list[Resolution]:
     """Resolve a document's mentions together (each helps the others).
 
     Two passes: the first scores against every mention's best candidate by
@@ -165,19 +168,27 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
     (firm). Candidates in that place's country and province, and near it, score higher.
     ``home``: where the article's outlet is from; candidates in its province and country score higher.
     ``province_hints``: (country, admin1) pairs the text implies; they count towards the province focus.
+    ``votes[i]`` False: mention ``i`` is resolved but says nothing about where the text is ("the US dollar").
     """
     levels = admin_levels or [None] * len(texts)
     borders = at_border or [False] * len(texts)
     within = list(containers) if containers is not None else [None] * len(texts)
-    doc = Document(texts, demonym_countries, country_hint, within, home, province_hints)
+    doc = Document(texts, demonym_countries, country_hint, within, home, province_hints,
+                   list(votes) if votes is not None else [True] * len(texts))
     cands = [candidates_for(t, gazetteer, admin_level=a, at_border=b)
              for t, a, b in zip(texts, levels, borders, strict=True)]
     firsts = [c[0] if c else None for c in cands]
     out = _pass(doc, cands, firsts)
-    if len(texts) > 1:
-        # Second pass against the first's winners; a mention it left unresolved offers its best guess,
+    for _ in range(MAX_PASSES - 1):
+        if len(texts) < 2:
+            break
+        # Again against the last pass's winners; a mention it left unresolved offers its best guess,
         # so that two transliterated names of one area support each other ("Ein Issa ... Ar-Raqqa").
+        # Until nothing changes: "Karak area in Dar'a" first pulls Dar'a abroad by Karak's namesake.
+        before = [r.entry for r in out]
         out = _pass(doc, cands, [r.entry or r.best for r in out])
+        if [r.entry for r in out] == before:
+            break
     return _drop_far_outliers(out, demonym_countries)
 
 
@@ -288,8 +299,11 @@ def _accept(doc: Document, i: int, top: _Scored, focus: dict[str, float], contai
             firm: bool) -> bool:
     """Whether the best candidate may stand: a look-alike needs support; nothing abroad lies in its container."""
     best, f, near = top.entry, top.focus, top.near
-    if not is_exact(best) and f < 0.25 and (near < 0.3 or focus):
-        return False  # a look-alike nobody else supports, or in a country the document is not about
+    alone = not focus and important(best) and plausible_variant(doc.texts[i], best.form or best.name)
+    if not is_exact(best) and f < 0.25 and (near < 0.3 or focus) and not alone:
+        # a look-alike nobody else supports, or in a country the document is not about; a large town
+        # spelt close to the mention may stand in a text that says nothing else ("Nassriya city")
+        return False
     if not is_exact(best) and not plausible_variant(doc.texts[i], best.form or best.name) and not (f >= 0.5 and near >= 0.5):
         # The loose key alone collapses too much: a spelling that far from the mention needs the
         # document's country and neighbours behind it.
@@ -307,12 +321,12 @@ def _pass(doc: Document, cands: list[list[Entry]], firsts: Sequence[Entry | None
     for i, entries in enumerate(cands):
         container, firm = _container(doc, firsts, i)
         # Leave-one-out: a mention does not vote for its own country; look-alikes do not vote.
-        rest = [f for j, f in enumerate(firsts) if j != i and f is not None and is_exact(f)]
+        rest = [f for j, f in enumerate(firsts) if j != i and f is not None and is_exact(f) and doc.votes[j]]
         focus = focus_weights(rest, doc.demonym_countries)
         if doc.country_hint:
             focus[doc.country_hint] = focus.get(doc.country_hint, 0.0) + 1.0
         own = norm_name(cands[i][0]) if cands[i] else ""
-        others = [f for j, f in enumerate(firsts) if j != i and f is not None and f.country_code
+        others = [f for j, f in enumerate(firsts) if j != i and f is not None and f.country_code and doc.votes[j]
                   and f.feature_code not in ("PCLI", "CONT") and norm_name(f) != own]
         provinces = province_weights(rest, doc.province_hints)
         scored = sorted((_score(doc, i, e, focus, provinces, others, container) for e in entries),
