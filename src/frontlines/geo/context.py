@@ -68,7 +68,7 @@ def _usable_home(entry: Entry) -> bool:
 def home_place(article: Article, gazetteer: Gazetteer) -> Entry | None:
     """Where the article's outlet is from, when its name or domain says so (the most populous match)."""
     for name in outlet_names(article):
-        found = [e for e in gazetteer.lookup(name) if _usable_home(e)]
+        found = [e for e in gazetteer.exact(name) if _usable_home(e)]
         if found:
             return max(found, key=lambda e: e.population)
     return None

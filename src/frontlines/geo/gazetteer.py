@@ -56,7 +56,7 @@ CREATE INDEX IF NOT EXISTS place_country ON place (cc, fcode);
 CREATE INDEX IF NOT EXISTS place_lat ON place (lat);
 """
 _COLUMNS = "p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.fclass, p.fcode, p.population"
-LOOSE_ROWS = 3000  # at most this many places per transliteration key
+LOOSE_ROWS = 300  # at most this many places per transliteration key (most populous first)
 WRITE_BATCH = 20_000
 
 
@@ -237,6 +237,17 @@ class Gazetteer:
         only for a mention in capitals. Then transliteration (``loose`` key) matches of other places
         whose matched spelling is a plausible variant of ``text`` (``Entry.form``).
         """
+        exact = self.exact(text)
+        return exact + self.transliterated(text)
+
+    @lru_cache(maxsize=65536)  # noqa: B019
+    def transliterated(self, text: str) -> tuple[Entry, ...]:
+        """The transliteration-key matches of ``lookup`` alone (places not matched as written)."""
+        return self._loose(text, {e.geonameid for e in self.exact(text)})
+
+    @lru_cache(maxsize=65536)  # noqa: B019
+    def exact(self, text: str) -> tuple[Entry, ...]:
+        """Places with ``text`` as their name or an alternate name, as written (folded); codes only in capitals."""
         key_n = script_key(text) or norm(text)
         if not key_n:
             return ()
@@ -244,17 +255,18 @@ class Gazetteer:
         rows = self._con.execute(
             f"SELECT {_COLUMNS}, MIN(n.kind), '' FROM name n JOIN place p ON p.id = n.id "
             f"WHERE n.key = ? AND n.kind IN {kinds} GROUP BY p.id", (key_n,)).fetchall()
-        exact = [Entry(*r) for r in rows]
-        return tuple(exact) + self._loose(text, {e.geonameid for e in exact})
+        return tuple(Entry(*r) for r in rows)
 
-    def _loose(self, text: str, seen: set[int]) -> tuple[Entry, ...]:
+    def _loose(self, text: str, seen: set[int], countries: tuple[str, ...] = ()) -> tuple[Entry, ...]:
         key = loose(text)
         if not loose_usable(key) or is_code(text):
             return ()
         kinds = "(2, 3, 5)" if is_arabic(text) else "(2, 3)"
+        where = f" AND p.cc IN ({','.join('?' * len(countries))})" if countries else ""
         rows = self._con.execute(
             f"SELECT {_COLUMNS}, n.kind, n.form FROM name n JOIN place p ON p.id = n.id "
-            f"WHERE n.key = ? AND n.kind IN {kinds} ORDER BY p.population DESC LIMIT ?", (key, LOOSE_ROWS)).fetchall()
+            f"WHERE n.key = ? AND n.kind IN {kinds}{where} ORDER BY p.population DESC LIMIT ?",
+            (key, *countries, LOOSE_ROWS)).fetchall()
         best: dict[int, Entry] = {}
         for r in rows:
             entry = Entry(*r)
@@ -263,6 +275,14 @@ class Gazetteer:
             if plausible_variant(text, entry.form or entry.name):
                 best[entry.geonameid] = entry
         return tuple(best.values())
+
+    @lru_cache(maxsize=16384)  # noqa: B019
+    def lookup_in(self, text: str, countries: tuple[str, ...]) -> tuple[Entry, ...]:
+        """Transliteration-key matches in these countries only (the ones a document is about): a village
+        there is found even when the key is shared by more places elsewhere than ``lookup`` returns."""
+        if not countries:
+            return ()
+        return self._loose(text, {e.geonameid for e in self.lookup(text)}, countries)
 
     def get(self, geonameid: int) -> Entry | None:
         row = self._con.execute(f"SELECT {_COLUMNS}, 0, '' FROM place p WHERE id = ?", (geonameid,)).fetchone()

@@ -218,6 +218,7 @@ def match_quality(mention: str, name: str) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=200_000)
 def _core(name: str) -> str:
     """The spelled words run together: "As Sukhnah" → "sukhna"; Arabic script romanised first."""
     if is_arabic(name):

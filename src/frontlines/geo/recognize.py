@@ -94,7 +94,7 @@ def _generic(span: Any) -> bool:
 
 def _known(gazetteer: Gazetteer, text: str) -> bool:
     """The gazetteer has a place of this name as written (not only a transliteration look-alike)."""
-    return any(is_exact(e) for e in gazetteer.lookup(text))
+    return any(is_exact(e) for e in gazetteer.exact(text))
 
 
 def _named(entry: Any) -> bool:
@@ -189,7 +189,7 @@ def _best_subspan(doc: Any, i: int, j: int, gazetteer: Gazetteer, *, important_o
             span = doc[k:k + size]
             if not span[0].text[:1].isupper():
                 continue
-            entries = gazetteer.lookup(span.text)
+            entries = gazetteer.exact(span.text)
             exact = [e for e in entries if _named(e)]
             if not exact:
                 continue
@@ -228,7 +228,7 @@ def extend_span(span: Any, gazetteer: Gazetteer, taken: set[int]) -> Any:
                if (a, b) != (span.start, span.end) and doc[a].text[:1].isupper() and doc[b - 1].text[:1].isupper()]
     for a, b in sorted(options, key=lambda ab: ab[0] - ab[1]):
         longer = doc[a:b]
-        if any(_named(e) for e in gazetteer.lookup(longer.text)) and not _generic(longer):
+        if any(_named(e) for e in gazetteer.exact(longer.text)) and not _generic(longer):
             return longer
     return span
 
@@ -373,10 +373,10 @@ def entity_part_of(scan: Scan, ent: Any, span: Any) -> bool:
     """ "South Florida", "Eastern Ghouta": a part of the place named by the rest."""
     g = scan.gazetteer
     if (ent.label_ not in STRONG_LABELS or len(span) < 2 or span[0].lower_ not in words("direction_words")
-            or any(is_exact(e) for e in g.lookup(span.text))):
+            or any(is_exact(e) for e in g.exact(span.text))):
         return False
     rest = span[1:]
-    if not any(is_exact(e) and e.feature_code != "CONT" for e in g.lookup(rest.text)):
+    if not any(is_exact(e) and e.feature_code != "CONT" for e in g.exact(rest.text)):
         return False
     scan.add(span, f"spacy:ner:{ent.label_}:part-of", True, query=rest.text, part=span[0].lower_)
     return True
@@ -396,7 +396,7 @@ def entity_unit_title(scan: Scan, ent: Any, span: Any) -> bool:
     g = scan.gazetteer
     if not (len(span) > 1 and span[-1].text[:1].isupper() and span[-1].lower_ in words("admin_heads")
             and len(span[:-1].text) >= 4 and not (len(span) == 2 and span[0].lower_ in words("direction_words"))
-            and not _known(g, span.text) and any(_named(e) for e in g.lookup(span[:-1].text))):
+            and not _known(g, span.text) and any(_named(e) for e in g.exact(span[:-1].text))):
         return False
     scan.add(span[:-1], f"spacy:ner:{ent.label_}:unit-title", ent.label_ in STRONG_LABELS, cued=True)
     return True
@@ -477,7 +477,7 @@ def rule_demonym_lexicon(scan: Scan) -> None:
 
 def weak_known_with_cue(scan: Scan, span: Any, label: str) -> bool:
     """A known name the text calls a place ("in X", "X province", a list with a place), or a country or province."""
-    entries = [e for e in scan.gazetteer.lookup(span.text) if _named(e)]
+    entries = [e for e in scan.gazetteer.exact(span.text) if _named(e)]
     if entries and not _generic(span) and (any(e.feature_code in IMPORTANT_CODES for e in entries)
                                            or _has_cue(span, scan.doc, scan.placed)):
         scan.add(span, f"spacy:ner:{label}+gazetteer", False)
@@ -487,7 +487,7 @@ def weak_known_with_cue(scan: Scan, span: Any, label: str) -> bool:
 
 def weak_transliterated(scan: Scan, span: Any, label: str) -> bool:
     """A name known only by its transliteration key, with a strong cue ("the town of Sukhna")."""
-    if scan.gazetteer.lookup(span.text) and not _generic(span) and _strong_cue(span, scan.doc):
+    if _strong_cue(span, scan.doc) and not _generic(span) and scan.gazetteer.lookup(span.text):
         scan.add(span, f"spacy:ner:{label}+gazetteer:transliterated", False, cued=True)
         return True
     return False
@@ -502,9 +502,9 @@ def weak_site(scan: Scan, span: Any, label: str) -> bool:
     while k > span.start and (doc[k].lower_ in words("site_heads") or doc[k].lower_ in words("site_modifiers")):
         k -= 1
     core = doc[span.start:k + 1]
-    if _generic(core) or not (scan.gazetteer.lookup(core.text) or span[-1].lower_ in words("named_site_heads")):
+    if _generic(core) or not (span[-1].lower_ in words("named_site_heads") or scan.gazetteer.lookup(core.text)):
         return False
-    whole = [e for e in scan.gazetteer.lookup(span.text) if _named(e)]
+    whole = [e for e in scan.gazetteer.exact(span.text) if _named(e)]
     scan.add(span, f"spacy:ner:{label}+site", False, query="" if whole else core.text, cued=True)
     return True
 
@@ -546,7 +546,7 @@ def rule_admin_lists(scan: Scan) -> None:
                               or doc[before].lower_ in words("cue_after") or doc[before].lower_ in words("area_nouns")
                               or (doc[before].is_alpha and doc[before].text[:1].isupper())):
             continue
-        known = [any(e.kind < 2 for e in scan.gazetteer.lookup(p.text)) for p in parts]
+        known = [any(e.kind < 2 for e in scan.gazetteer.exact(p.text)) for p in parts]
         if any(known):
             for p, k in zip(parts, known, strict=True):
                 if not _generic(p) and not is_article(p.text):
@@ -576,7 +576,7 @@ def rule_datelines(scan: Scan) -> None:
     """ "SAN DIEGO —": a capitalised known place opening a paragraph before a comma or dash."""
     for i, j in _datelines(scan.words):
         span = scan.doc[i:j]
-        if any(e.kind < 2 for e in scan.gazetteer.lookup(span.text.title())):
+        if any(e.kind < 2 for e in scan.gazetteer.exact(span.text.title())):
             scan.add(span, "dateline", False, query=span.text.title())
 
 
@@ -587,7 +587,7 @@ def rule_arabic_script(scan: Scan) -> None:
         j = i
         while j < len(doc) and is_arabic(doc[j].text):
             j += 1
-        if j > i and scan.free(doc[i:j]) and any(is_exact(e) for e in scan.gazetteer.lookup(doc[i:j].text)):
+        if j > i and scan.free(doc[i:j]) and any(is_exact(e) for e in scan.gazetteer.exact(doc[i:j].text)):
             scan.add(doc[i:j], "gazetteer:arabic-script", False)
         i = max(j, i + 1)
 
@@ -603,7 +603,7 @@ def rule_proper_noun_runs(scan: Scan) -> None:
             continue  # "University of ...", "Eva's Village": part of a longer name
         if is_organisation(span):
             continue
-        entries = [e for e in scan.gazetteer.lookup(span.text) if _named(e)]
+        entries = [e for e in scan.gazetteer.exact(span.text) if _named(e)]
         if entries and (_has_cue(span, doc, scan.placed) or any(e.feature_code in IMPORTANT_CODES for e in entries)):
             scan.add(span, "gazetteer:phrase", False)
 

@@ -94,7 +94,9 @@ def candidates_for(text: str, gazetteer: Gazetteer, *, admin_level: str | None =
     ``at_border``: the text says it is a border crossing ("Al Waleed border crossing"): the places of
     that name near another country come first, and only they when there are any.
     """
-    entries = list(gazetteer.lookup(text))
+    entries = list(gazetteer.exact(text))
+    if not any(is_exact(e) and important(e) for e in entries) or is_acronym(text):
+        entries.extend(gazetteer.transliterated(text))
     if at_border:
         entries = [e for e in entries if e.country_code and e.feature_class in ("P", "S") and
                    gazetteer.other_country_within(e.lat, e.lon, e.country_code, BORDER_KM)] or entries
@@ -178,6 +180,11 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
     cands = [candidates_for(t, gazetteer, admin_level=a, at_border=b)
              for t, a, b in zip(texts, levels, borders, strict=True)]
     firsts = [c[0] if c else None for c in cands]
+    countries = _document_countries(firsts, doc)
+    for i, c in enumerate(cands):
+        if not any(is_exact(e) and important(e) for e in c):
+            # villages of the document's countries that share a transliteration key with many places elsewhere
+            c.extend(gazetteer.lookup_in(texts[i], countries))
     out = _pass(doc, cands, firsts)
     for _ in range(MAX_PASSES - 1):
         if len(texts) < 2:
@@ -220,6 +227,16 @@ def _drop_far_outliers(out: list[Resolution], demonym_countries: Sequence[str]) 
         else:
             result.append(res)
     return result
+
+
+def _document_countries(firsts: Sequence[Entry | None], doc: Document) -> tuple[str, ...]:
+    """The countries a document names (as written), implies or is told (hint, demonyms, provinces)."""
+    found = {e.country_code for e in firsts if e is not None and e.country_code and is_exact(e)}
+    found.update(doc.demonym_countries)
+    found.update(cc for cc, _ in doc.province_hints)
+    if doc.country_hint:
+        found.add(doc.country_hint)
+    return tuple(sorted(found))[:12]
 
 
 def within_score(entry: Entry, container: Entry | None) -> float:
@@ -326,8 +343,8 @@ def _pass(doc: Document, cands: list[list[Entry]], firsts: Sequence[Entry | None
         if doc.country_hint:
             focus[doc.country_hint] = focus.get(doc.country_hint, 0.0) + 1.0
         own = norm_name(cands[i][0]) if cands[i] else ""
-        others = [f for j, f in enumerate(firsts) if j != i and f is not None and f.country_code and doc.votes[j]
-                  and f.feature_code not in ("PCLI", "CONT") and norm_name(f) != own]
+        others = list({f.geonameid: f for j, f in enumerate(firsts) if j != i and f is not None and f.country_code
+                       and doc.votes[j] and f.feature_code not in ("PCLI", "CONT") and norm_name(f) != own}.values())
         provinces = province_weights(rest, doc.province_hints)
         scored = sorted((_score(doc, i, e, focus, provinces, others, container) for e in entries),
                         key=lambda x: x.score, reverse=True)
