@@ -395,6 +395,7 @@ def entity_unit_title(scan: Scan, ent: Any, span: Any) -> bool:
     """ "Paletwa Town", "Maungdaw Township", "Rakhine State": a known name and its unit's title."""
     g = scan.gazetteer
     if not (len(span) > 1 and span[-1].text[:1].isupper() and span[-1].lower_ in words("admin_heads")
+            and not any(t.lower_ in ("and", "&") for t in span)  # "Bains and Grants Town" is one name
             and len(span[:-1].text) >= 4 and not (len(span) == 2 and span[0].lower_ in words("direction_words"))
             and not _known(g, span.text) and any(_named(e) for e in g.exact(span[:-1].text))):
         return False

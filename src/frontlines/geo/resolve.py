@@ -345,7 +345,8 @@ def _pass(doc: Document, cands: list[list[Entry]], firsts: Sequence[Entry | None
         own = norm_name(cands[i][0]) if cands[i] else ""
         others = list({f.geonameid: f for j, f in enumerate(firsts) if j != i and f is not None and f.country_code
                        and doc.votes[j] and f.feature_code not in ("PCLI", "CONT") and norm_name(f) != own}.values())
-        provinces = province_weights(rest, doc.province_hints)
+        # the province focus leaves out the other mentions of this very name ("Hawaii" ... "Hawaii")
+        provinces = province_weights([f for f in rest if norm_name(f) != own], doc.province_hints)
         scored = sorted((_score(doc, i, e, focus, provinces, others, container) for e in entries),
                         key=lambda x: x.score, reverse=True)
         candidates = tuple(

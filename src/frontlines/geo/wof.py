@@ -67,7 +67,7 @@ def keep_names(name: str, alternates: list[str]) -> tuple[str, tuple[str, ...]]:
     The display name is WOF's own when it is Latin, else the first Latin alternate, else a
     romanisation ("Іванківці" → "Ivankivtsi"). Kept: Latin alternates that differ from it once
     folded, the Arabic-script and Cyrillic ones, and the romanisations of the Cyrillic ones (as
-    Latin alternates); other scripts are left out.
+    Latin alternates); other scripts and codes ("SA", "OSKL") are left out.
     """
     alts = [a.strip() for a in alternates if a.strip() and len(a.strip()) <= MAX_NAME]
     display = name
@@ -86,10 +86,16 @@ def keep_names(name: str, alternates: list[str]) -> tuple[str, tuple[str, ...]]:
             forms = (a,)
         for form in forms:
             key = norm(form)
-            if is_latin(key) and key not in seen:
+            if is_latin(key) and key not in seen and not _is_code(form):
                 seen.add(key)
                 kept.append(form)
     return display, tuple(kept)
+
+
+def _is_code(name: str) -> bool:
+    """ "SA", "TD-SA", "OSKL": a code (capitals and digits), not a name the news writes."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in name
 
 
 def shipped_files() -> list[Path]:
