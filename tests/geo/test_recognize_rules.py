@@ -77,7 +77,7 @@ def test_weak_without_a_cue_is_not_a_place(nlp, gazetteer):
 
 
 def test_weak_site_is_looked_up_by_its_own_name(nlp, gazetteer):
-    found = _found(nlp, gazetteer, "Missiles hit Shayrat Air Base overnight.", [("Shayrat Air Base", "ORG")])
+    found = _found(nlp, gazetteer, "Shayrat Air Base reported no damage.", [("Shayrat Air Base", "ORG")])
     assert found["Shayrat Air Base"].rule == "spacy:ner:ORG+site"
 
 

@@ -145,6 +145,7 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
                               votes=[not _names_currency(doc, m) for m in names],
                               admin_levels=[_admin_cue(doc, m) for m in names],
                               at_border=[_at_border(doc, m) for m in names],
+                              as_written=[m.rule.endswith("+site") for m in names],
                               containers=containers_of(doc, names), home=home_place(article, gazetteer))
     by_start = dict(zip((m.start for m in names), resolutions, strict=True))
     places: list[Place] = []

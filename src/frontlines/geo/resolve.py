@@ -87,15 +87,17 @@ def spelling_penalty(text: str, entry: Entry) -> float:
 
 
 def candidates_for(text: str, gazetteer: Gazetteer, *, admin_level: str | None = None,
-                   at_border: bool = False) -> list[Entry]:
+                   at_border: bool = False, as_written: bool = False) -> list[Entry]:
     """Gazetteer entries for a mention, best first by match and prior only.
 
     ``admin_level``: the level of area the text says the name is ("ADM1" for "Idlib province").
     ``at_border``: the text says it is a border crossing ("Al Waleed border crossing"): the places of
     that name near another country come first, and only they when there are any.
+    ``as_written``: only places of that name as written (a site named after a place: "Talila Natural
+    Reserve" is not the village of Talil).
     """
     entries = list(gazetteer.exact(text))
-    if not any(is_exact(e) and important(e) for e in entries) or is_acronym(text):
+    if not as_written and (not any(is_exact(e) and important(e) for e in entries) or is_acronym(text)):
         entries.extend(gazetteer.transliterated(text))
     if at_border:
         entries = [e for e in entries if e.country_code and e.feature_class in ("P", "S") and
@@ -157,6 +159,7 @@ class Document:
 
 def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries: Sequence[str] = (),
                 admin_levels: Sequence[str | None] | None = None, at_border: Sequence[bool] | None = None,
+                as_written: Sequence[bool] | None = None,
                 country_hint: str | None = None,
                 containers: Sequence[tuple[int, bool] | None] | None = None,
                 home: Entry | None = None, province_hints: Sequence[tuple[str, str]] = (),
@@ -174,15 +177,16 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
     """
     levels = admin_levels or [None] * len(texts)
     borders = at_border or [False] * len(texts)
+    written = as_written or [False] * len(texts)
     within = list(containers) if containers is not None else [None] * len(texts)
     doc = Document(texts, demonym_countries, country_hint, within, home, province_hints,
                    list(votes) if votes is not None else [True] * len(texts))
-    cands = [candidates_for(t, gazetteer, admin_level=a, at_border=b)
-             for t, a, b in zip(texts, levels, borders, strict=True)]
+    cands = [candidates_for(t, gazetteer, admin_level=a, at_border=b, as_written=w)
+             for t, a, b, w in zip(texts, levels, borders, written, strict=True)]
     firsts = [c[0] if c else None for c in cands]
     countries = _document_countries(firsts, doc)
     for i, c in enumerate(cands):
-        if not any(is_exact(e) and important(e) for e in c):
+        if not written[i] and not any(is_exact(e) and important(e) for e in c):
             # villages of the document's countries that share a transliteration key with many places elsewhere
             c.extend(gazetteer.lookup_in(texts[i], countries))
     out = _pass(doc, cands, firsts)
