@@ -74,7 +74,7 @@ def _admin1_codes() -> dict[int, str]:
     out = {}
     with path.open(encoding="utf-8") as fh:
         for rec in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if rec[6] == "1" and rec[3] and rec[2].count(".") == 1:
+            if rec[3] and rec[2].count(".") == 1:  # first-level by its GeoNames code
                 out[int(rec[3])] = rec[2].split(".")[1]
     return out
 

