@@ -126,8 +126,22 @@ def _latin_rows(geonameid: int, alt: str, main: str, loose_key: str | None = Non
         yield (loose(alt) if loose_key is None else loose_key), geonameid, 3, alt
 
 
+#: Unicode blocks of Latin letters above U+0370 (Latin Extended Additional, C, D).
+_LATIN_HIGH = ((0x1E00, 0x1EFF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF))
+
+
+def _other_script(alt: str) -> bool:
+    """Written in a script frontlines does not match (Greek, Hebrew, CJK...): skipped before any key work."""
+    first = next((ord(c) for c in alt if c.isalpha()), 0)
+    if first < 0x370 or 0x400 <= first <= 0x4FF or 0x600 <= first <= 0x6FF:
+        return False
+    return not any(lo <= first <= hi for lo, hi in _LATIN_HIGH)
+
+
 def _alternate_rows(geonameid: int, alt: str, main: str, *, romanised: bool = True, loose_key: str | None = None
                     ) -> Iterator[tuple[str, int, int, str | None]]:
+    if _other_script(alt):
+        return
     if not (is_arabic(alt) or is_cyrillic(alt)):
         yield from _latin_rows(geonameid, alt, main, loose_key)
         return

@@ -376,7 +376,7 @@ def entity_part_of(scan: Scan, ent: Any, span: Any) -> bool:
             or any(is_exact(e) for e in g.exact(span.text))):
         return False
     rest = span[1:]
-    if not any(is_exact(e) and e.feature_code != "CONT" for e in g.exact(rest.text)):
+    if _generic(rest) or not any(is_exact(e) and e.feature_code != "CONT" for e in g.exact(rest.text)):
         return False
     scan.add(span, f"spacy:ner:{ent.label_}:part-of", True, query=rest.text, part=span[0].lower_)
     return True
