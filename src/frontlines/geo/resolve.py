@@ -31,6 +31,7 @@ from .gazetteer import Entry, Gazetteer, is_code, is_exact
 from .names import plausible_variant, variant_distance
 
 WEIGHTS = {"match": 2.0, "prior": 2.0, "focus": 0.8, "near": 0.6, "within": 1.2, "spelling": 2.0, "province": 0.8,
+           "abroad": 0.6,
            "home": 0.8}
 KIND_QUALITY = {0: 1.0, 1: 0.95, 2: 0.55, 3: 0.5, 4: 0.95}
 CODE_BONUS = {"PCLI": 0.35, "CONT": 0.35, "PPLC": 0.15}
@@ -317,10 +318,12 @@ def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: 
     prov = provinces.get((e.country_code or "", e.admin1 or ""), 0.0) if e.feature_code != "ADM1" else 0.0
     w, h = within_score(e, container), home_score(e, doc.home)
     sp = spelling_penalty(doc.texts[i], e)
+    # a small place in a country the text never names, when the text clearly sits in another one
+    abroad = 1.0 if f == 0.0 and focus and max(focus.values()) >= 0.5 and not important(e) else 0.0
     s = (base_score(e, doc.texts[i]) + WEIGHTS["focus"] * f + WEIGHTS["near"] * near + WEIGHTS["within"] * w
-         + WEIGHTS["province"] * prov + WEIGHTS["home"] * h - sp)
+         + WEIGHTS["province"] * prov + WEIGHTS["home"] * h - sp - WEIGHTS["abroad"] * abroad)
     reasons = (f"match={KIND_QUALITY.get(e.kind, 0.5):.2f}", f"prior={prior(e):.2f}", f"focus={f:.2f}",
-               f"near={near:.2f}", f"within={w:.2f}", f"province={prov:.2f}", f"home={h:.2f}", f"spelling=-{sp:.2f}")
+               f"near={near:.2f}", f"within={w:.2f}", f"province={prov:.2f}", f"home={h:.2f}", f"spelling=-{sp:.2f}", f"abroad=-{abroad:.2f}")
     return _Scored(s, e, reasons, f, near)
 
 
