@@ -62,13 +62,14 @@ def important(entry: Entry) -> bool:
     return entry.feature_code in IMPORTANT_CODES or entry.population >= 100_000
 
 
-#: A village whose population the data does not give is taken to have this many people: unknown is not none.
-UNKNOWN_VILLAGE_POPULATION = 300
+#: Towns and villages count as having at least this many people: a village whose population the data does
+#: not give is not empty, and among villages a few hundred people more say little next to the text's context.
+VILLAGE_POPULATION = 1000
 
 
 def prior(entry: Entry) -> float:
     """0..~1.5: log population (1.0 at 10 million), plus feature importance."""
-    people = entry.population or (UNKNOWN_VILLAGE_POPULATION if entry.feature_class == "P" else 0)
+    people = max(entry.population, VILLAGE_POPULATION) if entry.feature_class == "P" else entry.population
     return math.log10(people + 10) / 7 + CODE_BONUS.get(entry.feature_code or "", 0.0)
 
 
