@@ -164,14 +164,21 @@ def name_rows(geonameid: int, name: str, alternates: Iterable[str], *, romanised
     """
     keys: list[str | None] = list(loose_keys) or [None]
     main = norm(name)
+    seen: set[tuple[str, bool]] = set()  # (key, is a transliteration key): one row each is enough
     if is_latin(main):
+        main_loose = loose(name) if keys[0] is None else keys[0]
+        seen.update({(main, False), (main_loose, True)})
         yield main, geonameid, 0, None
-        yield (loose(name) if keys[0] is None else keys[0]), geonameid, 2, name
+        yield main_loose, geonameid, 2, name
     for i, alt in enumerate(alternates, start=1):
-        if len(alt) <= 60:
-            key = keys[i] if i < len(keys) else None
-            yield from (row for row in _alternate_rows(geonameid, alt, main, romanised=romanised, loose_key=key)
-                        if row[0])
+        if len(alt) > 60:
+            continue
+        key = keys[i] if i < len(keys) else None
+        for row in _alternate_rows(geonameid, alt, main, romanised=romanised, loose_key=key):
+            mark = (row[0], row[2] in (2, 3, 5))
+            if row[0] and mark not in seen:
+                seen.add(mark)
+                yield row
 
 
 def _place_tuple(row: PlaceRow) -> tuple[Any, ...]:
