@@ -10,6 +10,7 @@ Public API:
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from typing import Any
 
 from ..records import Article, Evidence, Place
@@ -173,8 +174,6 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
 
 def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer) -> list[Place]:
     """Unresolved local features ("Frenchmen Street") → the document's main town, precision ``near``."""
-    from collections import Counter
-
     towns = Counter(p.geonameid for p in places
                     if p.precision in ("point", "near") and p.geonameid is not None and p.relation != "demonym"
                     and p.feature_code and p.feature_code.startswith("PPL"))

@@ -36,6 +36,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import airportsdata
+
 from ..errors import GazetteerError
 from .gazetteer import (
     FILE_NAME,
@@ -294,8 +296,6 @@ def airport_names(name: str) -> tuple[str, ...]:
 
 def step_airports(con: sqlite3.Connection, state: BuildState) -> int:
     """Airports with an IATA code and military air fields, from ``airportsdata``."""
-    import airportsdata
-
     military = landmark_words()["airports"]["military_words"]
     rows = []
     for a in airportsdata.load("ICAO").values():

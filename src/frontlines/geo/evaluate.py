@@ -27,6 +27,7 @@ from typing import Any
 from ..errors import EvalError
 from ..events.evaluate import main_event
 from ..records import Article, OffsetMap, Place
+from . import find_places
 from .distance import great_circle_km
 
 NOT_TOPONYMS = frozenset({"Non_Toponym", "Literal_Expression", "Non_Lit_Expression"})
@@ -167,8 +168,6 @@ def evaluate_geo(gold_path: str | Path, *, nlp: Any, gazetteer: Any, limit: int 
 
     ``docs`` (spaCy Docs of the same texts, in order) skips the parse.
     """
-    from . import find_places
-
     golds = read_gwn(gold_path)[: limit or None]
     started = time.perf_counter()
     parsed = list(docs[: len(golds)]) if docs is not None else list(nlp.pipe(g.text for g in golds))

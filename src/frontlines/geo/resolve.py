@@ -121,10 +121,9 @@ def candidates_for(text: str, gazetteer: Gazetteer, *, admin_level: str | None =
         entries = [e for e in entries if same_name(text, e)]
     if admin_level == "ADM1":
         entries = [e for e in entries if e.feature_code == "ADM1"] or entries
-    elif admin_level is not None:
-        entries = [e for e in entries if e.feature_code in ("ADM2", "ADM3")] or entries
-    else:
+    elif admin_level is None:
         entries = _towns_over_their_districts(entries)
+    # "X district": the district and its seat town both stay; the town's point is where events are coded
     entries.sort(key=lambda e: base_score(e, text) - spelling_penalty(text, e), reverse=True)
     return entries[:SCORED_CANDIDATES]
 
