@@ -14,7 +14,6 @@ from frontlines.errors import EvalError
 from frontlines.events.evaluate import (
     Prediction,
     kfold_acled,
-    km,
     label_scores,
     main_event,
     read_acled,
@@ -86,10 +85,6 @@ def test_weighted_f1_weights_labels_by_gold_frequency() -> None:
 def test_no_prediction_counts_as_wrong() -> None:
     _, acc, _ = label_scores(["A", "B"], ["A", None])
     assert acc == 0.5
-
-
-def test_km_between_two_points() -> None:
-    assert km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.2)
 
 
 def _event(sub: str, start: int, conf: float) -> Event:

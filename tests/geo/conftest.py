@@ -33,7 +33,7 @@ def imported_gazetteer(gazetteer, tmp_path_factory):
 @pytest.fixture()
 def tiny_gazetteer_file(tmp_path) -> Path:
     """An empty gazetteer file holding only what a test imports."""
-    from frontlines.geo.gazetteer import create_empty
+    from frontlines.geo.build import create_empty
 
     return create_empty(tmp_path / "gazetteer.sqlite")
 

@@ -62,7 +62,7 @@ def test_concurrent_first_use_builds_once(tmp_path, monkeypatch):
     import threading
     import time
 
-    from frontlines.geo import gazetteer as gz
+    from frontlines.geo import build as gz
 
     calls = []
 

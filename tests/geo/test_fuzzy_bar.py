@@ -36,8 +36,8 @@ def test_reserve_is_not_resolved_to_a_look_alike_town(nlp, gazetteer):
 
 
 def test_village_named_with_its_place_noun_is_kept_unresolved(nlp, gazetteer):
-    text = "Yemeni forces took control of the villages of Al Jadaan, Raghwan and Majzar."
-    assert "Al Jadaan" in {p.text for p in parse_places(nlp, text, gazetteer) if p.precision == "unresolved"}
+    text = "Yemeni forces took control of the villages of Qarbuzan, Zorbaqi and Tulkiran."
+    assert "Qarbuzan" in {p.text for p in parse_places(nlp, text, gazetteer) if p.precision == "unresolved"}
 
 
 def test_names_listed_after_villages_including_are_places(nlp, gazetteer):

@@ -115,3 +115,22 @@ def test_not_a_gazetteer_file_is_a_clear_error(tmp_path):
     bad.write_text("hello")
     with pytest.raises(GazetteerError, match="not a gazetteer"):
         Gazetteer(bad)
+
+
+def test_info_says_how_large_the_data_and_index_are_and_credits_the_sources(gazetteer):
+    info = gazetteer.info()
+    assert info["size_mb"] > 0 and float(info["meta.shipped_data_mb"]) > 0
+    assert "Who's On First" in info["meta.attribution"] and "GeoNames" in info["meta.attribution"]
+
+
+def test_conflict_country_villages_are_in_the_default(gazetteer):
+    assert any(e.country_code == "SY" and e.name == "Jubb as Sa`d" for e in gazetteer.lookup("Jeb Saad"))
+
+
+def test_air_bases_are_in_the_default(gazetteer):
+    assert any(e.feature_code == "AIRB" and e.country_code == "SY" for e in gazetteer.lookup("Shayrat Airbase"))
+
+
+def test_a_province_of_a_conflict_country_takes_the_wof_label_point(gazetteer):
+    hama = [e for e in gazetteer.lookup("Hama") if e.feature_code == "ADM1"][0]
+    assert (round(hama.lat, 2), round(hama.lon, 2)) == (35.24, 37.29)

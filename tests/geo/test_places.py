@@ -78,7 +78,7 @@ def test_resolve_name_of_nothing_is_none(gazetteer):
 
 
 def test_a_name_spacy_tags_only_in_part_grows_to_the_gazetteer_name(nlp, gazetteer):
-    places = parse_places(nlp, "On 7 May 2020, in Catole do Rocha, Paraiba, two brothers were shot.", gazetteer)
+    places = parse_places(nlp, "Late on Tuesday in Catole do Rocha, Paraiba, a shopkeeper was robbed at gunpoint.", gazetteer)
     catole = _one(places, "Catole do Rocha")
     assert catole.name == "Catolé do Rocha" and catole.country_code == "BR"
     assert catole.evidence.rule.endswith("+gazetteer:extended")
@@ -96,13 +96,13 @@ def test_a_parenthesised_acronym_is_not_a_place_list(nlp, gazetteer):
 
 
 def test_two_transliterated_names_of_one_area_support_each_other(nlp, gazetteer):
-    text = "An IED exploded near Ein Issa town in Ar-Raqqa countryside, killing 2 soldiers."
+    text = "A roadside bomb went off close to Ein Issa town in Ar-Raqqa countryside on Monday."
     places = parse_places(nlp, text, gazetteer)
     assert _one(places, "Ein Issa").country_code == "SY"
     assert _one(places, "Ar-Raqqa").name == "Ar Raqqah"
 
 
 def test_a_unit_title_after_a_known_name_is_not_part_of_it(nlp, gazetteer):
-    text = "On 2 May 2020, in Maungdaw Township, Rakhine State, border guards clashed with ARSA."
-    rakhine = _one(parse_places(nlp, text, gazetteer), "Rakhine")
-    assert rakhine.country_code == "MM" and rakhine.evidence.rule.endswith(":unit-title")
+    text = "Early on Friday, in Maungdaw Township, Rakhine State, police detained two fishermen."
+    maungdaw = _one(parse_places(nlp, text, gazetteer), "Maungdaw")
+    assert maungdaw.country_code == "MM" and maungdaw.evidence.rule.endswith(":unit-title")

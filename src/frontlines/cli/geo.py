@@ -60,7 +60,7 @@ def build_cmd(ctx: click.Context, force: bool) -> None:
       frontlines gazetteer build
       FRONTLINES_DATA_DIR=/srv/frontlines frontlines gazetteer build --force
     """
-    from ..geo.gazetteer import build_default, gazetteer_path
+    from ..geo.build import build_default, gazetteer_path
 
     path = gazetteer_path(_settings(ctx).data_path)
     build_default(path, force=force)
@@ -68,28 +68,35 @@ def build_cmd(ctx: click.Context, force: bool) -> None:
 
 
 @gazetteer_group.command("import")
-@click.argument("dump", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("dump", type=click.Path(path_type=Path))
 @click.option("--alternate-names", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="GeoNames alternateNamesV2 (.zip or .txt) to add names to the imported places.")
 @click.pass_context
 def import_cmd(ctx: click.Context, dump: Path, alternate_names: Path | None) -> None:
-    """Import a GeoNames dump (allCountries.zip, SY.zip, cities500.zip or the .txt), every feature class.
+    """Import a GeoNames dump (allCountries.zip, SY.zip, cities500.zip or the .txt), every feature class,
+    or a Who's On First admin repository folder, bundle (.tar.bz2, .tar.gz, .zip) or GeoJSON file.
 
     \b
     Example:
       frontlines gazetteer import SY.zip
       frontlines gazetteer import allCountries.zip --alternate-names alternateNamesV2.zip
+      frontlines gazetteer import whosonfirst-data-admin-ly/        # any country's WOF repository
     """
     from ..errors import GazetteerError
     from ..geo import load_gazetteer
-    from ..geo.importer import import_alternate_names, import_geonames
+    from ..geo.importer import import_alternate_names, import_geonames, import_wof
+    from ..geo.wof import is_wof_source
 
     settings = _settings(ctx)
     gaz = load_gazetteer(settings)  # builds the embedded default first if needed
     path = gaz.path
     gaz.close()
-    if not dump.is_file():
-        raise GazetteerError(f"{dump}: no such file (download it from GeoNames' export/dump page)")
+    if not dump.exists():
+        raise GazetteerError(f"{dump}: no such file (download a GeoNames dump or a Who's On First admin repository)")
+    if is_wof_source(dump):
+        n = import_wof(path, dump)
+        click.echo(f"imported {n} Who's On First places from {dump} into {path}")
+        return
     n = _import(path, dump, import_geonames)
     click.echo(f"imported {n} places from {dump} into {path}")
     if alternate_names is not None:
@@ -172,6 +179,31 @@ def eval_geo_cmd(ctx: click.Context, gold: Path, limit: int | None, as_json: boo
                f"with coordinates ({scores.unresolved} left unresolved)   median error {scores.median_error_km} km")
     click.echo(f"speed        {scores.docs_per_second} docs/s; spaCy {scores.seconds_parse} s, places "
                f"{scores.seconds_geo} s (+{scores.geo_overhead:.0%} over the spaCy pass)")
+
+
+@eval_group.command("provinces")
+@click.option("--reports", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="JSONL of short reports labelled with the province of their main event.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def eval_provinces_cmd(ctx: click.Context, reports: Path, as_json: bool) -> None:
+    """Share of short reports whose main event is placed in the labelled province (whole pipeline).
+
+    \b
+    Example:
+      frontlines eval provinces --reports eval/geo/syria-iraq-reports.jsonl
+    """
+    from ..geo.evaluate import evaluate_provinces
+    from ..pipeline import Pipeline
+
+    scores = evaluate_provinces(reports, pipeline=Pipeline(_settings(ctx)))
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo(f"reports: {scores.reports}   main event in the labelled province: {scores.right} "
+               f"({scores.accuracy:.3f})")
+    for rid, gold, got in scores.misses:
+        click.echo(f"  miss {rid}: {gold} != {got}")
 
 
 COMMANDS: list[click.Command] = [gazetteer_group]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..geo import lies_in_gap
-from ..geo.resolve import km
+from ..geo.distance import great_circle_km
 from ..records import Actor, Article, DateInfo, Event, Evidence, Place, Precision
 from . import modality, numbers, roles
 from .merge import merge_events
@@ -293,7 +293,7 @@ def stated_container(place: Place, head: Any, found: list[tuple[Place, Any]]) ->
     if q.precision in ("unresolved", "country") or q.lat is None or q.lon is None:
         return None
     limit = CONTAINER_KM["area" if _area(q) else "town"]
-    return q if km(place.lat, place.lon, q.lat, q.lon) > limit else None
+    return q if great_circle_km(place.lat, place.lon, q.lat, q.lon) > limit else None
 
 
 def following_place(place: Place, head: Any, found: list[tuple[Place, Any]]) -> Place | None:

@@ -19,7 +19,6 @@ import csv
 import datetime as dt
 import hashlib
 import json
-import math
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvalError, FrontlinesError
+from ..geo.distance import great_circle_km
 from ..records import Article, Event, OffsetMap
 from ..time import parse_date
 from .classify import Typing, classify, load_lexicon, main_typing, plover_coding
@@ -155,13 +155,6 @@ def _confusions(gold: Sequence[str], pred: Sequence[str | None], top: int = 15) 
     return [(g, p, n) for (g, p), n in c.most_common(top)]
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    r = math.radians
-    a = math.sin(r(lat2 - lat1) / 2) ** 2 + math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(r(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
-
-
 # ---------------------------------------------------------------------------- main event
 
 def main_event(events: Sequence[Event]) -> Event | None:
@@ -249,7 +242,7 @@ def score_rows(rows: Sequence[AcledRow], preds: Sequence[Prediction], *, seconds
         if e.actor1 is not None and e.actor1.inter is not None and e.actor1.inter == r.inter1:
             inter += 1
         if e.place is not None and e.place.lat is not None and e.place.lon is not None and r.lat is not None \
-                and r.lon is not None and km(e.place.lat, e.place.lon, r.lat, r.lon) <= 25.0:
+                and r.lon is not None and great_circle_km(e.place.lat, e.place.lon, r.lat, r.lon) <= 25.0:
             loc += 1
         if e.date is not None and e.date == r.event_date:
             date += 1

@@ -10,19 +10,25 @@ Public API:
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from typing import Any
 
 from ..records import Article, Evidence, Place
 from ..settings import Settings
-from .gazetteer import Entry, Gazetteer, open_or_build
+from .build import open_or_build
+from .context import home_place, implied_places
+from .gazetteer import Entry, Gazetteer
 from .names import norm
 from .recognize import Mention, find_mentions
 from .relative import Relation, relation_before
 from .resolve import Resolution, confidence, resolve_all
+from .words import words
 
 __all__ = ["Gazetteer", "find_places", "lies_in_gap", "load_gazetteer", "resolve_name"]
 
-_ADMIN_CUES = frozenset({"province", "governorate", "state", "region"})
+#: Nouns around a name that say which level of area it names: "Idlib province", "the district of Afrin".
+_ADMIN_CUES = {"province": "ADM1", "governorate": "ADM1", "state": "ADM1", "region": "ADM1", "oblast": "ADM1",
+               "district": "ADM2", "county": "ADM2", "raion": "ADM2", "subdistrict": "ADM3", "nahiya": "ADM3"}
 
 
 def load_gazetteer(settings: Settings) -> Gazetteer:
@@ -30,16 +36,12 @@ def load_gazetteer(settings: Settings) -> Gazetteer:
     return open_or_build(settings.data_path)
 
 
-#: Feature codes of areas rather than points: a province, a sea, a desert, a plateau.
-AREA_CODES = frozenset(
-    ["ADM1", "ADM2", "ADM3", "ADM4", "ADM5", "ADMD", "RGN", "AREA", "OCN", "SEA", "GULF", "BAY", "STRT", "PEN", "DSRT", "PLAT", "UPLD", "MTS", "VAL", "ISLS"]
-)
 
 
 def precision_of(entry: Entry) -> str:
     if entry.feature_code in ("PCLI", "CONT") or (entry.feature_code or "").startswith("PCL"):
         return "country"
-    if entry.feature_code in AREA_CODES or entry.feature_class == "L":
+    if entry.feature_code in words("area_codes") or entry.feature_class == "L":
         return "region"
     return "point"
 
@@ -59,10 +61,22 @@ def _sentence(m: Mention, bounds: list[tuple[int, str]]) -> str:
     return bounds[i][1]
 
 
-def _prefers_admin(doc: Any, m: Mention) -> bool:
+def _names_currency(doc: Any, m: Mention) -> bool:
+    """ "the US dollar", "Syrian pound": a country naming a currency says nothing about where the text is."""
+    return m.token_end < len(doc) and doc[m.token_end].lower_ in words("currency_words")
+
+
+def _at_border(doc: Any, m: Mention) -> bool:
+    """ "Al Waleed border crossing", "the Nasib crossing": the place of that name at a border."""
+    words = [t.lower_ for t in doc[m.token_end:m.token_end + 2]]
+    return words[:1] == ["crossing"] or words == ["border", "crossing"] or words == ["border", "post"]
+
+
+def _admin_cue(doc: Any, m: Mention) -> str | None:
+    """The level of area the text says a name is ("ADM1" for "Idlib province"), if it says."""
     after = doc[m.token_end].lower_ if m.token_end < len(doc) else ""
     before = doc[m.token_start - 2].lower_ if m.token_start >= 2 and doc[m.token_start - 1].lower_ == "of" else ""
-    return after in _ADMIN_CUES or before in _ADMIN_CUES
+    return _ADMIN_CUES.get(after) or _ADMIN_CUES.get(before)
 
 
 def _place(m: Mention, res: Resolution | None, entry: Entry | None, article: Article, doc: Any,
@@ -84,15 +98,11 @@ def _place(m: Mention, res: Resolution | None, entry: Entry | None, article: Art
     )
 
 
-#: Words between a place and the one it lies in: "Maan town in Hama", "Sirwah district (Marib)".
-CONTAINER_GAP = frozenset(
-    [",", "(", "in", "of", "the", "-", "–", "area", "sector", "front", "countryside", "region", "state", "village", "town", "city", "district", "subdistrict", "county", "province", "governorate", "municipality", "commune", "neighbourhood", "neighborhood", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northwestern", "northeastern", "southwestern", "southeastern"]
-)
 
 
 def lies_in_gap(gap: list[str]) -> bool:
     """Whether the words between two place names say the first lies in the second."""
-    return 0 < len(gap) <= 4 and all(g in CONTAINER_GAP for g in gap) and any(g in {",", "(", "in"} for g in gap)
+    return 0 < len(gap) <= 4 and all(g in words("container_gap") for g in gap) and any(g in {",", "(", "in"} for g in gap)
 
 
 def containers_of(doc: Any, names: list[Mention]) -> list[tuple[int, bool] | None]:
@@ -129,9 +139,15 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
     names = [m for m in mentions if m.demonym is None]
     dem_entries = {m.demonym: _demonym_entry(m.demonym, gazetteer) for m in mentions if m.demonym}
     dem_countries = [e.country_code for m in mentions if m.demonym and (e := dem_entries.get(m.demonym)) and e.country_code]
+    implied = implied_places(article.clean_text)
+    dem_countries += [i.country for i in implied]
     resolutions = resolve_all([m.name for m in names], gazetteer, demonym_countries=dem_countries,
-                              prefer_admin=[_prefers_admin(doc, m) for m in names],
-                              containers=containers_of(doc, names))
+                              province_hints=[(i.country, a) for i in implied for a in i.admin1],
+                              votes=[not _names_currency(doc, m) for m in names],
+                              admin_levels=[_admin_cue(doc, m) for m in names],
+                              at_border=[_at_border(doc, m) for m in names],
+                              as_written=[m.rule.endswith("+site") for m in names],
+                              containers=containers_of(doc, names), home=home_place(article, gazetteer))
     by_start = dict(zip((m.start for m in names), resolutions, strict=True))
     places: list[Place] = []
     bounds = _sentences(doc, article.clean_text) if mentions else []
@@ -154,16 +170,10 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
     return _place_local_features(places, doc, gazetteer)
 
 
-#: A street, square or stadium the gazetteer lacks lies, in a news report, in the town the report is about.
-LOCAL_HEADS = frozenset(
-    ["street", "st", "avenue", "ave", "road", "rd", "boulevard", "lane", "drive", "square", "plaza", "tower", "stadium", "park", "hospital", "school", "university", "college", "church", "chapel", "cathedral", "mall", "centre", "center", "hall", "bridge", "station", "library", "museum", "court", "courthouse", "hotel", "inn", "theatre", "theater", "arena", "market", "parade", "airport", "harbor", "harbour"]
-)
 
 
 def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer) -> list[Place]:
     """Unresolved local features ("Frenchmen Street") → the document's main town, precision ``near``."""
-    from collections import Counter
-
     towns = Counter(p.geonameid for p in places
                     if p.precision in ("point", "near") and p.geonameid is not None and p.relation != "demonym"
                     and p.feature_code and p.feature_code.startswith("PPL"))
@@ -173,8 +183,8 @@ def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer) -
     town = next(p for p in places if p.geonameid is not None and towns.get(p.geonameid) == most)  # ties: first
     out = []
     for p in places:
-        words = p.text.lower().split()
-        if p.precision == "unresolved" and words and words[-1].strip(".") in LOCAL_HEADS and p.evidence:
+        tokens = p.text.lower().split()
+        if p.precision == "unresolved" and tokens and tokens[-1].strip(".") in words("local_heads") and p.evidence:
             ev = Evidence(p.evidence.article_id, p.evidence.sentence, p.evidence.start, p.evidence.end,
                           p.evidence.rule + "+document-town")
             p = Place(p.text, p.start, p.end, town.name, town.geonameid, town.lat, town.lon, town.country_code,

@@ -16,6 +16,7 @@ Evaluation") score GeoWebNews:
 
 from __future__ import annotations
 
+import json
 import statistics
 import time
 from collections.abc import Sequence
@@ -24,8 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvalError
+from ..events.evaluate import main_event
 from ..records import Article, OffsetMap, Place
-from .resolve import km
+from . import find_places
+from .distance import great_circle_km
 
 NOT_TOPONYMS = frozenset({"Non_Toponym", "Literal_Expression", "Non_Lit_Expression"})
 ACCURACY_KM = 161.0
@@ -142,7 +145,7 @@ def score(golds: Sequence[GoldArticle], predictions: Sequence[Sequence[Place]], 
             if p.lat is None or p.lon is None:
                 unresolved += 1
                 continue
-            err = km(p.lat, p.lon, t.lat, t.lon)
+            err = great_circle_km(p.lat, p.lon, t.lat, t.lon)
             errors.append(err)
             if (t.geonameid is not None and p.geonameid == t.geonameid) or err <= ACCURACY_KM:
                 correct += 1
@@ -165,8 +168,6 @@ def evaluate_geo(gold_path: str | Path, *, nlp: Any, gazetteer: Any, limit: int 
 
     ``docs`` (spaCy Docs of the same texts, in order) skips the parse.
     """
-    from . import find_places
-
     golds = read_gwn(gold_path)[: limit or None]
     started = time.perf_counter()
     parsed = list(docs[: len(golds)]) if docs is not None else list(nlp.pipe(g.text for g in golds))
@@ -175,3 +176,59 @@ def evaluate_geo(gold_path: str | Path, *, nlp: Any, gazetteer: Any, limit: int 
     ended = time.perf_counter()
     return score(golds, predictions, seconds=ended - started, seconds_parse=geo_started - started,
                  seconds_geo=ended - geo_started)
+
+
+# ---------------------------------------------------------------- main event's province on short reports
+
+
+@dataclass(frozen=True)
+class ProvinceScores:
+    """How often the main event of a short report is placed in the right first-level area."""
+
+    reports: int
+    right: int
+    accuracy: float
+    misses: tuple[tuple[str, str, str | None], ...]  # (report id, gold province, predicted province)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def read_reports(path: str | Path) -> list[dict[str, str]]:
+    """Short reports labelled with the province of their main event (JSONL: id, country, admin1, text)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise EvalError(f"{path}: no such file (give eval/geo/syria-iraq-reports.jsonl)") from None
+    out = []
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            out.append({k: str(rec[k]) for k in ("id", "country", "admin1", "text")})
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise EvalError(f"{path}:{n}: not a report (each line needs id, country, admin1, text)") from None
+    return out
+
+
+def evaluate_provinces(path: str | Path, *, pipeline: Any) -> ProvinceScores:
+    """Run the whole pipeline on each report; right when its main event lies in the labelled province.
+
+    ``admin1`` labels are GeoNames codes ("SY.09"); a report with no event, or a main event with no
+    place, counts as wrong.
+    """
+    reports = read_reports(path)
+    articles = [Article(id=r["id"], raw_text=r["text"], clean_text=r["text"], offsets=OffsetMap.identity(len(r["text"])),
+                        source="reports") for r in reports]
+    right, misses = 0, []
+    for rep, result in zip(reports, pipeline.run(articles), strict=True):
+        cc, _, code = rep["admin1"].partition(".")
+        gold = pipeline.gazetteer.admin1_name(cc, code)
+        event = main_event(result.events)
+        got = event.place.admin1 if event is not None and event.place is not None else None
+        if got is not None and got == gold:
+            right += 1
+        else:
+            misses.append((rep["id"], gold or rep["admin1"], got))
+    return ProvinceScores(len(reports), right, round(right / len(reports), 4) if reports else 0.0, tuple(misses))

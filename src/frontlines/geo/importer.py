@@ -3,8 +3,9 @@
 ``import_geonames`` streams a GeoNames dump (``allCountries.zip``, a country
 file such as ``SY.zip``, ``cities500.zip``, or the ``.txt`` inside), every
 feature class, 19 tab-separated columns per line; ``import_alternate_names``
-adds ``alternateNamesV2`` names to places already loaded; ``add_places`` reads
-a CSV of ``name, aliases, lat, lon, country, feature``.
+adds ``alternateNamesV2`` names to places already loaded; ``import_wof`` reads a
+Who's On First admin repository folder, bundle or GeoJSON file (any country);
+``add_places`` reads a CSV of ``name, aliases, lat, lon, country, feature``.
 
 A GeoNames row replaces the embedded entry with the same id (so countries and
 provinces get GeoNames' own coordinates). All writes hold the gazetteer lock.
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import fcntl
-import hashlib
 import io
 import sqlite3
 import time
@@ -24,8 +24,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import GazetteerError
-from .gazetteer import SCHEMA, PlaceRow, write_places
+from .gazetteer import INDEXES, SCHEMA, PlaceRow, analyst_id, write_places
 from .names import is_latin, loose, norm
+from .wof import TYPE_CODES, feature_row, iter_features
 
 Progress = Callable[[int], None]  # called with the bytes read so far
 N_COLUMNS = 19
@@ -44,7 +45,7 @@ def _writer(gazetteer_file: Path) -> Iterator[sqlite3.Connection]:
         try:
             con.execute("PRAGMA synchronous=NORMAL")
             con.execute("PRAGMA cache_size=-200000")  # 200 MB page cache for big dumps
-            con.executescript(SCHEMA)
+            con.executescript(SCHEMA + INDEXES)
             yield con
             con.commit()
         finally:
@@ -127,7 +128,7 @@ def import_alternate_names(gazetteer_file: str | Path, dump: str | Path, *, prog
     started = time.time()
     with _writer(gazetteer_file) as con, _open_text(dump) as (lines, _size):
         done = 0
-        rows: list[tuple[str, int, int]] = []
+        rows: list[tuple[str, int, int, str | None]] = []
         for line_no, line in enumerate(lines, start=1):
             done += len(line.encode("utf-8"))
             cols = line.rstrip("\n").split("\t")
@@ -140,9 +141,9 @@ def import_alternate_names(gazetteer_file: str | Path, dump: str | Path, *, prog
                 continue
             gid = int(cols[1])
             kind = 4 if cols[2] == "abbr" else 1
-            rows.append((key, gid, kind))
+            rows.append((key, gid, kind, None))
             if kind == 1:
-                rows.append((loose(cols[3]), gid, 3))
+                rows.append((loose(cols[3]), gid, 3, cols[3]))
             if len(rows) >= BATCH:
                 n += _insert_names(con, rows)
                 rows = []
@@ -153,22 +154,16 @@ def import_alternate_names(gazetteer_file: str | Path, dump: str | Path, *, prog
     return n
 
 
-def _insert_names(con: sqlite3.Connection, rows: list[tuple[str, int, int]]) -> int:
+def _insert_names(con: sqlite3.Connection, rows: list[tuple[str, int, int, str | None]]) -> int:
     before = con.total_changes
-    con.executemany("INSERT OR IGNORE INTO name SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM place WHERE id = ?)",
-                    [(k, g, kind, g) for k, g, kind in rows])
+    con.executemany("INSERT OR IGNORE INTO name SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM place WHERE id = ?)",
+                    [(k, g, kind, form, g) for k, g, kind, form in rows])
     return con.total_changes - before
 
 
 def _note_import(con: sqlite3.Connection, dump: Path, n: int, started: float) -> None:
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                 (f"import:{dump.name}", f"{n} rows, {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}, {time.time() - started:.0f}s"))
-
-
-def analyst_id(name: str, lat: float, lon: float) -> int:
-    """A stable negative id for an analyst's place (GeoNames ids are positive)."""
-    digest = hashlib.sha1(f"{norm(name)}|{lat:.5f}|{lon:.5f}".encode()).hexdigest()
-    return -(int(digest[:12], 16) % (2**47) + 1)
 
 
 def read_places_csv(path: str | Path) -> list[PlaceRow]:
@@ -205,4 +200,35 @@ def add_places(gazetteer_file: str | Path, csv_file: str | Path) -> int:
     with _writer(Path(gazetteer_file)) as con:
         n = write_places(con, rows, replace_names=True)
         _note_import(con, Path(csv_file), n, time.time())
+    return n
+
+
+def import_wof(gazetteer_file: str | Path, source: str | Path, *, progress: Progress | None = None) -> int:
+    """Import the places of a Who's On First admin repository folder, bundle or GeoJSON file.
+
+    Localities, neighbourhoods, districts, provinces, countries and campuses that are current;
+    a place with a GeoNames concordance keeps its GeoNames id (and replaces that entry).
+    """
+    gazetteer_file, source = Path(gazetteer_file), Path(source)
+    started = time.time()
+    n = 0
+    with _writer(gazetteer_file) as con:
+        batch: list[PlaceRow] = []
+        for feature in iter_features(source):
+            place = feature_row(feature)
+            if place is None:
+                continue
+            fclass, fcode = TYPE_CODES[place.type]
+            batch.append(PlaceRow(place.id, place.name, place.lat, place.lon, place.country_code, None, fclass, fcode,
+                                  place.population, place.alternates, "whosonfirst", romanise=True))
+            if len(batch) >= BATCH:
+                n += write_places(con, batch, replace_names=True)
+                batch = []
+                if progress:
+                    progress(n)
+        n += write_places(con, batch, replace_names=True)
+        if n == 0:
+            raise GazetteerError(f"{source}: no current Who's On First places found (give a WOF admin repository "
+                                 "folder, a bundle of .geojson files, or a GeoJSON FeatureCollection)")
+        _note_import(con, source, n, started)
     return n

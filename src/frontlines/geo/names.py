@@ -1,71 +1,207 @@
 """Name keys that survive transliteration.
 
-Two keys per name, both pure functions of the string:
+Keys are pure functions of the string; the rules are data (``data/geo/transliteration.toml``):
 
-``norm``  lower case, diacritics and apostrophes dropped, hyphens/dots/other
-          punctuation as spaces: "Deir ez-Zor" → "deir ez zor".
-``loose`` ``norm`` with the general transliteration rules applied, for Arabic,
-          Persian, Turkic... names written in Latin letters several ways:
+``norm``       the project's name folding (:mod:`frontlines.fold`), Latin letters only:
+               "Deir ez-Zor" → "deir ez zor" (names matched as written).
+``script_key`` the same folding for Arabic-script and Cyrillic names, Arabic letter variants
+               unified ("دير الزور", "Горлівка").
+``loose``      the consonant skeleton, for names written in Latin letters several ways:
 
-          * article prefixes dropped, separate ("As Sukhnah", "Deir ez-Zor")
-            or glued before a consonant ("Albu Kamal" → "bu kamal");
-          * doubled letters collapsed ("Raqqah" → "raqah");
-          * a final "h" after a vowel dropped ("Sukhnah" → "sukhna");
-          * every run of vowels (a e i o u y w) written as one "*", and a
-            leading run dropped: "Deir Zour", "Dayr Zawr", "Deir Zor" → "d*r z*r".
+               * article words dropped ("As Sukhnah", "Deir ez-Zor"), and a glued "al"/"el" before a
+                 consonant ("Albu Kamal" → "bu kamal");
+               * letter groups written for one sound unified (q/k, dj/j, gh/g, dh/d, th/t...);
+               * doubled letters collapsed, a final "h" after a vowel dropped;
+               * vowels (a e i o u, and y w but at the start of a word) and spaces dropped: "Deir Zour",
+                 "Dayr az Zawr", "Der Zor" →
+                 "drzr"; "Kafr Nabl" = "Kfar Nabl"; "Tal Tamer" = "Tall Tamr"; "Jeb Saad" = "Jubb as Sa`d".
 
-Two names with the same ``loose`` key are transliteration variants of each
-other as far as these rules can tell; match quality says how sure we are.
+               Arabic-script names get a skeleton through a romanisation to Latin consonants
+               ("جب السعد" → "jbsd"), so they match Latin names in the gazetteer too.
+
+Two names with the same ``loose`` key may be transliterations of each other; ``variant_distance``
+and ``plausible_variant`` say how close their spellings are.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+import tomllib
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
-#: Arabic article forms written as a separate word (after hyphens became spaces).
-ARTICLES: frozenset[str] = frozenset(
-    ["al", "el", "il", "ul", "ar", "er", "as", "es", "ad", "ed", "ash", "esh", "at", "et", "ath", "az", "ez", "an", "en", "adh", "dh"]
-)
-_APOSTROPHES = "'’‘`´ʿʾʼ′"
-_PUNCT = re.compile(r"[^a-z0-9]+")
-_VOWEL_RUN = re.compile(r"[aeiouyw]+")
-_DOUBLE = re.compile(r"([a-z])\1+")
-_GLUED_ARTICLE = re.compile(r"^(?:al|el)(?=[bcdfghjklmnpqrstvxz])")
+from ..fold import fold, fold_ascii
+
+_ARABIC = re.compile("[\u0600-\u06FF]")
+_CYRILLIC = re.compile("[\u0400-\u04FF]")
 
 
-def strip_accents(text: str) -> str:
-    """Decompose and drop combining marks: "Ḩamāh" → "Hamah"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+@dataclass(frozen=True)
+class Rules:
+    """The transliteration rules of ``data/geo/transliteration.toml``."""
+
+    articles: frozenset[str]
+    glued: re.Pattern[str]
+    vowels: frozenset[str]
+    letters: tuple[tuple[str, str], ...]
+    min_skeleton: int
+    arabic_drop: frozenset[str]
+    arabic_unify: dict[str, str]
+    arabic_article: str
+    arabic_final: dict[str, str]
+    arabic_latin: dict[str, str]
+    uk_letters: frozenset[str]
+    ru_letters: frozenset[str]
+    uk: dict[str, str]
+    ru: dict[str, str]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """Read the transliteration rules (once)."""
+    text = resources.files("frontlines").joinpath("data/geo/transliteration.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    lat, ar, cy = data["latin"], data["arabic"], data["cyrillic"]
+    glued = "|".join(re.escape(g) for g in lat["glued_articles"])
+    return Rules(
+        articles=frozenset(lat["articles"]),
+        glued=re.compile(rf"^(?:{glued})(?=[^{lat['vowels']}])"),
+        vowels=frozenset(lat["vowels"]),
+        letters=tuple((a, b) for a, b in lat["letters"]),
+        min_skeleton=int(lat["min_skeleton"]),
+        arabic_drop=frozenset(ar["drop"]), arabic_unify=dict(ar["unify"]), arabic_article=ar["article"],
+        arabic_final=dict(ar["final"]), arabic_latin=dict(ar["romanise"]),
+        uk_letters=frozenset(cy["ukrainian_letters"]), ru_letters=frozenset(cy["russian_letters"]),
+        uk=dict(cy["uk"]), ru=dict(cy["ru"]),
+    )
+
+
 def norm(name: str) -> str:
-    """Lower-case ASCII key: "Deir ez-Zor" → "deir ez zor"; "" when nothing Latin is left."""
-    text = strip_accents(name).lower()
-    for ch in _APOSTROPHES:
-        text = text.replace(ch, "")
-    text = text.replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("ł", "l").replace("đ", "d")
-    return _PUNCT.sub(" ", text).strip()
+    """Lower-case ASCII key (the project's folding, Latin letters only): "Deir ez-Zor" → "deir ez zor"."""
+    return fold_ascii(name)
 
 
-def _loose_word(word: str) -> str:
-    word = _GLUED_ARTICLE.sub("", word) if len(word) >= 4 else word
-    word = _DOUBLE.sub(r"\1", word)
-    if len(word) > 3 and word.endswith("h") and word[-2] in "aeiou":
-        word = word[:-1]
-    word = _VOWEL_RUN.sub("*", word)
-    return word[1:] if word.startswith("*") and len(word) > 1 else word
+def is_arabic(text: str) -> bool:
+    return bool(_ARABIC.search(text))
+
+
+def is_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
+def _arabic_form(name: str) -> str:
+    r = rules()
+    return fold("".join(r.arabic_unify.get(ch, ch) for ch in name if ch not in r.arabic_drop))
+
+
+@lru_cache(maxsize=100_000)
+def script_key(name: str) -> str:
+    """Key of an Arabic-script or Cyrillic name ("" for others): the project's folding (marks dropped),
+    Arabic letter variants unified."""
+    if is_arabic(name):
+        return _arabic_form(name)
+    if is_cyrillic(name):
+        return fold(name)
+    return ""
+
+
+def _arabic_latin(name: str) -> str:
+    """Arabic script → Latin consonants and long vowels: "جب السعد" → "jb sd" (articles dropped)."""
+    r = rules()
+    words = []
+    for word in _arabic_form(name).split():
+        if word.startswith(r.arabic_article) and len(word) > len(r.arabic_article) + 1:
+            word = word[len(r.arabic_article):]
+        last = r.arabic_final.get(word[-1], r.arabic_latin.get(word[-1], "")) if word else ""
+        words.append("".join(r.arabic_latin.get(ch, "") for ch in word[:-1]) + last)
+    return " ".join(w for w in words if w)
+
+
+def _cyrillic_latin(name: str, table: dict[str, str]) -> str:
+    out = []
+    for ch in name:
+        low = ch.lower()
+        rom = table.get(low)
+        if rom is None:
+            out.append(ch)
+        else:
+            out.append(rom.capitalize() if ch != low else rom)
+    return "".join(out)
+
+
+@lru_cache(maxsize=100_000)
+def romanise(name: str) -> tuple[str, ...]:
+    """Latin spellings of a Cyrillic name (Ukrainian and/or Russian system); () for others.
+
+    "Горлівка" → ("Horlivka",); "Горловка" → ("Gorlovka", "Horlovka"): a name with neither
+    language's own letters is romanised both ways.
+    """
+    if not is_cyrillic(name) or is_arabic(name):
+        return ()
+    r = rules()
+    low = set(name.lower())
+    if low & r.uk_letters:
+        return (_cyrillic_latin(name, r.uk),)
+    if low & r.ru_letters:
+        return (_cyrillic_latin(name, r.ru),)
+    return tuple(dict.fromkeys((_cyrillic_latin(name, r.ru), _cyrillic_latin(name, r.uk))))
+
+
+def _spelled_words(name: str) -> list[str]:
+    """``norm`` words, articles dropped, glued articles cut, letter groups unified, doubles collapsed."""
+    r = rules()
+    words = norm(name).split()
+    kept = [w for w in words if w not in r.articles] or words
+    letters = _letter_pattern()
+    out = []
+    for w in kept:
+        if len(w) >= 4:
+            w = r.glued.sub("", w)
+        w = _DOUBLE.sub(r"\1", letters.sub(_letter_for, w))
+        if len(w) >= 3 and w[-1] == "h" and w[-2] in r.vowels:
+            w = w[:-1]
+        out.append(w)
+    return out
+
+
+_DOUBLE = re.compile(r"([a-z])\1+")
+
+
+@lru_cache(maxsize=1)
+def _letter_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(a) for a, _ in rules().letters))
+
+
+@lru_cache(maxsize=1)
+def _letter_map() -> dict[str, str]:
+    return dict(rules().letters)
+
+
+def _letter_for(m: re.Match[str]) -> str:
+    return _letter_map()[m.group(0)]
+
+
+@lru_cache(maxsize=1)
+def _drop_vowels() -> dict[int, None]:
+    return str.maketrans({c: None for c in rules().vowels})
 
 
 @lru_cache(maxsize=200_000)
 def loose(name: str) -> str:
-    """Transliteration-robust key: "Deir Ez Zour" and "Dayr az Zawr" → "d*r z*r"."""
-    words = norm(name).split()
-    kept = [w for w in words if w not in ARTICLES] or words
-    return " ".join(_loose_word(w) for w in kept)
+    """Consonant skeleton: "Deir Ez Zour" and "Dayr az Zawr" → "drzr"; "" when nothing is left."""
+    if is_arabic(name):
+        latin = _arabic_latin(name)
+        return loose(latin) if latin else ""
+    drop = _drop_vowels()
+    # a word-initial w or y is a consonant ("Walid", "Yabroud"); elsewhere they write vowels
+    return "".join(w[0] + w[1:].translate(drop) if w[0] in "wy" else w.translate(drop)
+                   for w in _spelled_words(name) if w)
+
+
+def loose_usable(key: str) -> bool:
+    """Whether a skeleton is long enough to look up ("ht" of "Hit" matches too many places)."""
+    return len(key) >= rules().min_skeleton
 
 
 def is_latin(key: str) -> bool:
@@ -74,37 +210,42 @@ def is_latin(key: str) -> bool:
 
 
 def match_quality(mention: str, name: str) -> float:
-    """1.0 same ``norm``, 0.85 same ``loose`` key, else 0.0."""
+    """1.0 same ``norm``, 0.85 same ``loose`` key and a plausible spelling, else 0.0."""
     if norm(mention) == norm(name):
         return 1.0
-    if loose(mention) == loose(name):
+    if loose(mention) and loose(mention) == loose(name) and plausible_variant(mention, name):
         return 0.85
     return 0.0
 
 
-_VOWELS = frozenset("aeiouyw")
-
-
+@lru_cache(maxsize=200_000)
 def _core(name: str) -> str:
-    """``norm`` without article words or glued "al"/"el", spaces dropped: "As Sukhnah" → "sukhnah"."""
-    words = [w for w in norm(name).split() if w not in ARTICLES] or norm(name).split()
-    return "".join(_GLUED_ARTICLE.sub("", w) if len(w) >= 4 else w for w in words)
+    """The spelled words run together: "As Sukhnah" → "sukhna"; Arabic script romanised first."""
+    if is_arabic(name):
+        name = _arabic_latin(name)
+    return "".join(_spelled_words(name))
 
 
+@lru_cache(maxsize=200_000)
 def variant_distance(a: str, b: str) -> float:
     """Edit distance between two names' cores, per letter, where transliteration noise is cheap.
 
-    A vowel for a vowel, or an added/dropped vowel, ``h`` or doubled letter costs 0.3; any other
-    change costs 1. Divided by the longer core's length: "Deir Ez Zour"/"Dayr az Zawr" 0.13,
-    "Sukhna"/"As Sukhnah" 0.04, "Talila"/"Tililan" 0.19, "Ashulia"/"Shella" 0.17.
+    A vowel for a vowel, an added/dropped vowel beside another vowel, ``h`` or doubled letter costs
+    0.3; an added/dropped vowel on its own (a syllable: "Homs"/"Hamas") 0.5; any other change 1.
+    Divided by the longer core's length: "Deir Ez Zour"/"Dayr az Zawr" 0.15, "Kafr Nabl"/"Kfar Nabl" 0.13,
+    "Tal Tamer"/"Tall Tamr" 0.06, "Homs"/"Hamas" 0.16.
     """
     x, y = _core(a), _core(b)
     if not x or not y:
         return 1.0
+    vowels = rules().vowels
 
     def indel(s: str, i: int) -> float:
         c = s[i]
-        return 0.3 if c in _VOWELS or c == "h" or (i > 0 and s[i - 1] == c) else 1.0
+        if c in vowels:
+            # a vowel beside another is a spelling of one sound ("Deir"/"Der"); alone it is a syllable
+            return 0.3 if (i > 0 and s[i - 1] in vowels) or s[i + 1:i + 2] in vowels and s[i + 1:i + 2] else 0.5
+        return 0.3 if c == "h" or (i > 0 and s[i - 1] == c) else 1.0
 
     prev = [0.0]
     for j in range(len(y)):
@@ -114,7 +255,7 @@ def variant_distance(a: str, b: str) -> float:
         for j in range(len(y)):
             if x[i] == y[j]:
                 sub = 0.0
-            elif x[i] in _VOWELS and y[j] in _VOWELS:
+            elif x[i] in vowels and y[j] in vowels:
                 sub = 0.3
             else:
                 sub = 1.0
@@ -132,7 +273,14 @@ def plausible_variant(mention: str, name: str, *, bar: float = 0.155) -> bool:
     x, y = _core(mention), _core(name)
     if not x or not y:
         return False
-    # Same first letter, both vowels, or a leading vowel more on one side ("Abu" / "Bu").
-    first_ok = (x[0] == y[0] or (x[0] in _VOWELS and y[0] in _VOWELS)
-                or (x[0] in _VOWELS and x[1:2] == y[0]) or (y[0] in _VOWELS and y[1:2] == x[0]))
+    vowels = rules().vowels
+    # Same first letter, both vowels, or, in a long name, a leading vowel more on one side ("Abu" / "Bu").
+    long = min(len(x), len(y)) >= 7
+    first_ok = (x[0] == y[0] or (x[0] in vowels and y[0] in vowels)
+                or (long and x[0] in vowels and x[1:2] == y[0]) or (long and y[0] in vowels and y[1:2] == x[0]))
     return first_ok and variant_distance(mention, name) <= bar
+
+
+def is_article(text: str) -> bool:
+    """An Arabic article alone ("Al", "Ez"): it names nothing."""
+    return norm(text) in rules().articles

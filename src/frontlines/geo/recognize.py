@@ -21,59 +21,22 @@ say which country an actor belongs to, never where an event happened.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from .gazetteer import Gazetteer, is_exact
-from .names import ARTICLES, norm
+from .names import is_arabic, is_article, norm
+from .words import word_list, words
 
 STRONG_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WEAK_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
 IMPORTANT_CODES = frozenset({"PCLI", "ADM1", "CONT", "PPLC"})
 
-#: Words right before a name that make it a place.
-CUE_BEFORE = frozenset(
-    ["in", "near", "from", "to", "at", "outside", "inside", "into", "across", "around", "towards", "toward", "via", "between", "within", "throughout", "of", "reach", "reached", "entered", "captured", "liberated", "shelled", "bombed", "struck", "hit", "besieged"]
-)
-#: Nouns that, followed by "of", introduce a place ("the town of", "north of").
-CUE_NOUN_OF = frozenset(
-    ["town", "city", "village", "villages", "towns", "cities", "province", "governorate", "district", "region", "area", "areas", "countryside", "outskirts", "suburbs", "suburb", "outskirt", "border", "capital", "state", "county", "municipality", "neighbourhood", "neighborhood", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre", "center", "heart", "island", "port"]
-)
-#: Nouns right after a name that make it a place ("Al Tanf border crossing").
-CUE_AFTER = frozenset(
-    ["border", "crossing", "province", "governorate", "city", "town", "village", "district", "region", "area", "countryside", "airport", "base", "airbase", "desert", "river", "valley", "mountain", "mountains", "hill", "county", "state", "camp", "checkpoint", "highway", "road", "crossroads", "junction", "dam", "field", "oilfield", "refinery", "reserve", "plateau"]
-)
-#: Last words of names of features that are not the place named inside them ("Indian Ocean",
-#: "Mississippi River", "Washington Square"): no falling back to the inner place name.
-FEATURE_HEADS = frozenset(
-    ["ocean", "sea", "river", "delta", "peninsula", "mountains", "mountain", "canal", "lake", "bay", "gulf", "strait", "street", "avenue", "road", "square", "tower", "stadium", "park", "hospital", "school", "university", "college", "church", "chapel", "cathedral", "mall", "centre", "center", "hall", "bridge", "island", "islands", "coast", "basin", "plateau", "desert", "valley", "falls"]
-)
-DIRECTION_WORDS = frozenset(
-    ["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "upper", "lower", "greater", "inner", "outer"]
-)
-#: Last words of sites named after a place ("Talila Natural Reserve", "Tabqa Airbase").
-SITE_HEADS = frozenset(["reserve", "crossing", "base", "airbase", "airport", "dam", "plateau", "oilfield", "field", "refinery", "camp", "checkpoint"])
-#: Site heads that make a name a place even when the gazetteer lacks it.
-NAMED_SITE_HEADS = frozenset(["reserve", "crossing", "airbase", "plateau", "oilfield", "checkpoint"])
-SITE_MODIFIERS = frozenset(["natural", "nature", "national", "border", "military", "air", "oil", "gas", "refugee"])
-_STOP = frozenset(["the", "a", "an", "this", "that", "these", "those", "mr", "mrs", "ms", "dr"])
-#: Place nouns that make even a name the gazetteer lacks a place: "Arimba village", "the town of
-#: Basira", "Al Waleed border crossing", "villages, including Jeb Saad, Rasm Amun and Hanitha".
-PLACE_NOUNS = frozenset(
-    ["village", "villages", "town", "towns", "city", "district", "subdistrict", "county", "province", "governorate", "municipality", "commune", "neighbourhood", "neighborhood", "crossing", "reserve", "airbase", "plateau", "hill", "hills", "oilfield"]
-)
-_LIST_OPENERS = frozenset(["including", "of", ":", "namely", "like"])
-#: Lower-case words inside multi-word place names ("Ribeirao das Neves", "Tafi del Valle", "Ras al Ain").
-NAME_CONNECTORS = frozenset(
-    ["de", "do", "da", "dos", "das", "del", "della", "di", "du", "des", "la", "las", "los", "le", "al", "el", "ad", "as", "ar", "an", "ash", "ez", "az", "bin", "ibn", "wa", "y", "e", "of"]
-)
+#: How many words a name spaCy tags in part may grow by on each side.
 MAX_EXTEND = 3
-#: Capitalised unit titles after a name ("Paletwa Town", "Maungdaw Township", "Bay Region").
-ADMIN_HEADS = frozenset(["town", "township", "city", "village", "district", "province", "governorate", "county", "municipality", "region", "state", "lga", "tehsil", "subdistrict", "commune", "prefecture", "oblast", "raion", "zone"])
-#: Nouns after which a parenthesised "(district, province)" says where the place lies.
-AREA_NOUNS = frozenset(["section", "ward", "quarter", "lga", "frontline", "frontlines", "front", "area", "areas", "zone", "sector", "township", "tehsil", "locality", "settlement", "neighbourhoods", "neighborhoods", "outskirts", "countryside", "vicinity"])
 
 
 @dataclass(frozen=True)
@@ -110,15 +73,28 @@ def demonyms() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
 def generic_words() -> frozenset[str]:
     """Words that name some small place but in running text mean something else."""
-    text = resources.files("frontlines").joinpath("data/geo/generic_words.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return word_list("generic_words.txt")
+
+
+def organisation_words() -> frozenset[str]:
+    """First words of organisations' names built on a place name ("Faylaq al-Sham")."""
+    return word_list("organisation_words.txt")
+
+
+def is_organisation(span: Any) -> bool:
+    """ "Faylaq al-Sham", "Jabhat Fateh al-Sham": a group's name, with no place mention inside it."""
+    return len(span) > 1 and norm(span[0].text) in organisation_words()
 
 
 def _generic(span: Any) -> bool:
     return all(norm(t.text) in generic_words() or not t.is_alpha for t in span)
+
+
+def _known(gazetteer: Gazetteer, text: str) -> bool:
+    """The gazetteer has a place of this name as written (not only a transliteration look-alike)."""
+    return any(is_exact(e) for e in gazetteer.exact(text))
 
 
 def _named(entry: Any) -> bool:
@@ -128,7 +104,7 @@ def _named(entry: Any) -> bool:
 
 def _trim(span: Any) -> Any:
     """Drop a leading determiner/title and a trailing possessive from a span."""
-    while len(span) and (span[0].lower_ in _STOP or (span[0].is_lower and span[0].lower_ in DIRECTION_WORDS)
+    while len(span) and (span[0].lower_ in words("stop_words") or (span[0].is_lower and span[0].lower_ in words("direction_words"))
                          or span[0].is_punct):
         span = span[1:]
     while len(span) and (span[-1].text in {"'s", "’s", "'", "’"} or span[-1].is_punct):
@@ -139,9 +115,9 @@ def _trim(span: Any) -> Any:
 def _strong_cue(span: Any, doc: Any) -> bool:
     """ "the town of X", "X border crossing": the text says X is a place."""
     i, j = span.start, span.end
-    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CUE_NOUN_OF:
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in words("cue_noun_of"):
         return True
-    return j < len(doc) and doc[j].lower_ in CUE_AFTER
+    return j < len(doc) and doc[j].lower_ in words("cue_after")
 
 
 def _has_cue(span: Any, doc: Any, placed: set[int]) -> bool:
@@ -150,18 +126,18 @@ def _has_cue(span: Any, doc: Any, placed: set[int]) -> bool:
     prev = doc[i - 1] if i > 0 else None
     if prev is not None and prev.lower_ == "the" and i > 1:
         prev2 = doc[i - 2]
-        if prev2.lower_ in CUE_BEFORE:
+        if prev2.lower_ in words("cue_before"):
             return True
     if prev is not None:
-        if prev.lower_ in CUE_BEFORE:
+        if prev.lower_ in words("cue_before"):
             if prev.lower_ != "of":
                 return True
             k = i - 2
-            if k >= 0 and doc[k].lower_ in CUE_NOUN_OF:
+            if k >= 0 and doc[k].lower_ in words("cue_noun_of"):
                 return True
         if prev.lower_ in {"and", ",", "or"} and (i - 2) in placed:
             return True
-    if j < len(doc) and doc[j].lower_ in CUE_AFTER:
+    if j < len(doc) and doc[j].lower_ in words("cue_after"):
         return True
     return j < len(doc) and doc[j].text in {",", "and"} and (j + 1) in placed
 
@@ -213,7 +189,7 @@ def _best_subspan(doc: Any, i: int, j: int, gazetteer: Gazetteer, *, important_o
             span = doc[k:k + size]
             if not span[0].text[:1].isupper():
                 continue
-            entries = gazetteer.lookup(span.text)
+            entries = gazetteer.exact(span.text)
             exact = [e for e in entries if _named(e)]
             if not exact:
                 continue
@@ -227,7 +203,7 @@ def _best_subspan(doc: Any, i: int, j: int, gazetteer: Gazetteer, *, important_o
 
 
 def _name_word(tok: Any) -> bool:
-    return (tok.is_alpha and tok.text[:1].isupper()) or tok.lower_ in NAME_CONNECTORS
+    return (tok.is_alpha and tok.text[:1].isupper()) or tok.lower_ in words("name_connectors")
 
 
 def extend_span(span: Any, gazetteer: Gazetteer, taken: set[int]) -> Any:
@@ -252,7 +228,7 @@ def extend_span(span: Any, gazetteer: Gazetteer, taken: set[int]) -> Any:
                if (a, b) != (span.start, span.end) and doc[a].text[:1].isupper() and doc[b - 1].text[:1].isupper()]
     for a, b in sorted(options, key=lambda ab: ab[0] - ab[1]):
         longer = doc[a:b]
-        if any(_named(e) for e in gazetteer.lookup(longer.text)) and not _generic(longer):
+        if any(_named(e) for e in gazetteer.exact(longer.text)) and not _generic(longer):
             return longer
     return span
 
@@ -274,7 +250,7 @@ def _admin_lists(doc: Any) -> list[list[Any]]:
         parts, start = [], i + 1
         for k in range(i + 1, j + 1):
             if doc[k].text in {",", ")"}:
-                end = k - 1 if k - 1 > start and doc[k - 1].lower_ in PLACE_NOUNS and doc[k - 1].is_lower else k
+                end = k - 1 if k - 1 > start and doc[k - 1].lower_ in words("place_nouns") and doc[k - 1].is_lower else k
                 parts.append(doc[start:end])  # "(Poonch district, J&K)": the name without its noun
                 start = k + 1
         if len(parts) >= 2 and all(len(p) and all(_name_word(t) or t.text in {"-", "'", "’"} for t in p)
@@ -298,180 +274,365 @@ def _glued_hyphen_after(span: Any) -> bool:
 def _place_noun_cue(span: Any, doc: Any) -> bool:
     """ "Arimba village", "Al Waleed border crossing", "the village of Taara", "villages, including X"."""
     i, j = span.start, span.end
-    if j < len(doc) and doc[j].lower_ in PLACE_NOUNS and not doc[j].text[:1].isupper():
+    if j < len(doc) and doc[j].lower_ in words("place_nouns") and not doc[j].text[:1].isupper():
         return True
     if j + 1 < len(doc) and doc[j].lower_ == "border" and doc[j + 1].lower_ == "crossing":
         return True
-    if i >= 2 and doc[i - 1].lower_ in _LIST_OPENERS:
-        return any(doc[k].lower_ in PLACE_NOUNS for k in range(max(0, i - 4), i - 1))
+    if i >= 2 and doc[i - 1].lower_ in words("list_openers"):
+        return any(doc[k].lower_ in words("place_nouns") for k in range(max(0, i - 4), i - 1))
     return False
 
 
-def _add_cued_unknowns(doc: Any, weak: list[Any], runs: list[tuple[int, int]], add: Any, taken: set[int]) -> None:
-    """Names the gazetteer may lack but the text calls places, and the names listed with them."""
-    spans = {sp.start: sp for sp in weak}
-    for i, j in runs:
-        spans.setdefault(i, doc[i:j])
-    cued_ends: set[int] = set()
-    for start in sorted(spans):
-        span = spans[start]
-        if any(t in taken for t in range(span.start, span.end)) or _generic(span) or norm(span.text) in ARTICLES:
-            continue
-        prev = doc[span.start - 1] if span.start > 0 else None
-        listed = prev is not None and prev.lower_ in {",", "and", "or"} and (span.start - 2) in cued_ends
-        if listed or _place_noun_cue(span, doc):
-            add(span, "cue:place-noun" if not listed else "cue:listed-with-place", False, cued=True)
-            cued_ends.add(span.end - 1)
+# ---------------------------------------------------------------- the rules, in their declared order
 
 
-def find_mentions(doc: Any, *, gazetteer: Gazetteer) -> list[Mention]:
-    """Candidate toponym spans of a parsed text, in text order, not overlapping."""
-    dem = demonyms()
-    found: dict[int, Mention] = {}  # start token → mention
-    taken: set[int] = set()
-    placed: set[int] = set()  # token indices of the last token of accepted place mentions
+@dataclass
+class Scan:
+    """One pass over a parsed text: what the rules found so far."""
 
-    def add(span: Any, rule: str, strong: bool, demonym: str | None = None, query: str = "",
+    doc: Any
+    gazetteer: Gazetteer
+    words: list[str]
+    propn: list[bool]
+    found: dict[int, Mention] = field(default_factory=dict)  # start token → mention
+    taken: set[int] = field(default_factory=set)
+    placed: set[int] = field(default_factory=set)  # last tokens of accepted place mentions
+    weak: list[tuple[Any, str]] = field(default_factory=list)  # PERSON/ORG/NORP spans left for later rules
+
+    @classmethod
+    def of(cls, doc: Any, gazetteer: Gazetteer) -> Scan:
+        from spacy.symbols import PROPN
+
+        strings = doc.vocab.strings
+        words = [strings[o] for o in doc.to_array("ORTH").tolist()]
+        propn = (doc.to_array("POS") == PROPN).tolist() if doc.has_annotation("POS") else [False] * len(words)
+        return cls(doc, gazetteer, words, propn)
+
+    def free(self, span: Any) -> bool:
+        return not any(i in self.taken for i in range(span.start, span.end))
+
+    def add(self, span: Any, rule: str, strong: bool, demonym: str | None = None, query: str = "",
             part: str | None = None, cued: bool = False) -> None:
-        if any(i in taken for i in range(span.start, span.end)):
+        """Accept a span as a mention, unless it overlaps one or is only a fragment of a name."""
+        if not self.free(span):
             return
-        if demonym is None and norm(query or span.text) in ARTICLES:
+        if demonym is None and is_article(query or span.text):
             return  # "Ez" of "Deir Ez Zour", "Al": an article alone names nothing
         if not strong and _glued_hyphen_after(span):
             return  # "Pul" of "Pul-e Khumri": a fragment of a hyphenated name
         if demonym is None and not query and part is None:
-            longer = extend_span(span, gazetteer, taken)
+            longer = extend_span(span, self.gazetteer, self.taken)
             if longer is not span:
                 span, rule = longer, f"{rule}+gazetteer:extended"
-        found[span.start] = Mention(span.start_char, span.end_char, span.text, rule, strong, demonym,
-                                    span.start, span.end, query, part, cued)
-        taken.update(range(span.start, span.end))
-        placed.add(span.end - 1)
+        self.found[span.start] = Mention(span.start_char, span.end_char, span.text, rule, strong, demonym,
+                                         span.start, span.end, query, part, cued)
+        self.taken.update(range(span.start, span.end))
+        self.placed.add(span.end - 1)
 
-    weak: list[tuple[Any, str]] = []
-    for ent in doc.ents:
+
+# -- what each spaCy entity becomes: the first rule that applies wins
+
+
+def entity_organisation(scan: Scan, ent: Any, span: Any) -> bool:
+    """ "Faylaq al-Sham": a group's name; nothing inside it is a place."""
+    if not is_organisation(span):
+        return False
+    scan.taken.update(range(span.start, span.end))
+    return True
+
+
+def entity_demonym(scan: Scan, ent: Any, span: Any) -> bool:
+    """ "Syrian", "Iraqis" tagged NORP/GPE/...: a country reference (a language name is skipped)."""
+    dem = demonyms()
+    key = norm(span.text)
+    if key not in dem or ent.label_ not in {"NORP", "GPE", "LOC", "PERSON", "ORG", "LANGUAGE"}:
+        return False
+    if ent.label_ != "LANGUAGE":
+        scan.add(span, f"demonym:{ent.label_}", False, dem[key])
+    return True
+
+
+def entity_comma_parts(scan: Scan, ent: Any, span: Any) -> bool:
+    """ "Donington Park, Leicestershire", "Amba (Bandiagara": each part of a place span is a place."""
+    if ent.label_ not in STRONG_LABELS or not any(t.text in {",", "(", ")"} for t in span):
+        return False
+    parts, start = [], span.start
+    for tok in span:
+        if tok.text in {",", "(", ")"}:
+            parts.append(scan.doc[start:tok.i])
+            start = tok.i + 1
+    parts.append(scan.doc[start:span.end])
+    for part in parts:
+        part = _trim(part)
+        if len(part):
+            scan.add(part, f"spacy:ner:{ent.label_}", True)
+    return True
+
+
+def entity_part_of(scan: Scan, ent: Any, span: Any) -> bool:
+    """ "South Florida", "Eastern Ghouta": a part of the place named by the rest."""
+    g = scan.gazetteer
+    if (ent.label_ not in STRONG_LABELS or len(span) < 2 or span[0].lower_ not in words("direction_words")
+            or any(is_exact(e) for e in g.exact(span.text))):
+        return False
+    rest = span[1:]
+    if _generic(rest) or not any(is_exact(e) and e.feature_code != "CONT" for e in g.exact(rest.text)):
+        return False
+    scan.add(span, f"spacy:ner:{ent.label_}:part-of", True, query=rest.text, part=span[0].lower_)
+    return True
+
+
+def entity_place_noun(scan: Scan, ent: Any, span: Any) -> bool:
+    """ "Arimba village", "Idlib province": the name without its place noun (which stays a cue)."""
+    if (ent.label_ not in STRONG_LABELS or len(span) < 2 or span[-1].lower_ not in words("place_nouns")
+            or span[-1].text[:1].isupper() or _known(scan.gazetteer, span.text)):
+        return False
+    scan.add(span[:-1], f"spacy:ner:{ent.label_}:place-noun", True)
+    return True
+
+
+def entity_unit_title(scan: Scan, ent: Any, span: Any) -> bool:
+    """ "Paletwa Town", "Maungdaw Township", "Rakhine State": a known name and its unit's title."""
+    g = scan.gazetteer
+    if not (len(span) > 1 and span[-1].text[:1].isupper() and span[-1].lower_ in words("admin_heads")
+            and not any(t.lower_ in ("and", "&") for t in span)  # "Bains and Grants Town" is one name
+            and len(span[:-1].text) >= 4 and not (len(span) == 2 and span[0].lower_ in words("direction_words"))
+            and not _known(g, span.text) and any(_named(e) for e in g.exact(span[:-1].text))):
+        return False
+    scan.add(span[:-1], f"spacy:ner:{ent.label_}:unit-title", ent.label_ in STRONG_LABELS, cued=True)
+    return True
+
+
+def entity_strong(scan: Scan, ent: Any, span: Any) -> bool:
+    """GPE/LOC/FAC: a place; in a longer name the gazetteer lacks ("St. Louis Police"), the place inside it."""
+    if ent.label_ not in STRONG_LABELS:
+        return False
+    g = scan.gazetteer
+    if (len(span) > 1 and span[-1].lower_ not in words("feature_heads")
+            and span[0].lower_ not in words("direction_words") and not _known(g, span.text)):
+        sub = _best_subspan(scan.doc, span.start, span.end, g, important_only=ent.label_ == "FAC")
+        if sub is not None:
+            scan.add(sub, f"spacy:ner:{ent.label_}:part", True)
+            return True
+    scan.add(span, f"spacy:ner:{ent.label_}", True)
+    return True
+
+
+def entity_weak(scan: Scan, ent: Any, span: Any) -> bool:
+    """PERSON/ORG/NORP...: left for the rules that need the text to say "place" (see :data:`WEAK_RULES`)."""
+    if ent.label_ not in WEAK_LABELS:
+        return False
+    scan.weak.append((span, ent.label_))
+    return True
+
+
+@dataclass(frozen=True)
+class EntityRule:
+    """What a spaCy entity becomes; ``apply`` says whether the rule took it."""
+
+    name: str
+    apply: Callable[[Scan, Any, Any], bool]
+
+
+ENTITY_RULES: tuple[EntityRule, ...] = (
+    EntityRule("organisation", entity_organisation),
+    EntityRule("demonym", entity_demonym),
+    EntityRule("comma-parts", entity_comma_parts),
+    EntityRule("part-of", entity_part_of),
+    EntityRule("place-noun", entity_place_noun),
+    EntityRule("unit-title", entity_unit_title),
+    EntityRule("strong", entity_strong),
+    EntityRule("weak", entity_weak),
+)
+
+
+def rule_entities(scan: Scan) -> None:
+    """spaCy's entities, each through :data:`ENTITY_RULES`."""
+    for ent in scan.doc.ents:
         span = _trim(ent)
-        if not len(span):
-            continue
-        key = norm(span.text)
-        if key in dem and ent.label_ in {"NORP", "GPE", "LOC", "PERSON", "ORG", "LANGUAGE"}:
-            if ent.label_ != "LANGUAGE":
-                add(span, f"demonym:{ent.label_}", False, dem[key])
-            continue
-        if ent.label_ in STRONG_LABELS and any(t.text in {",", "(", ")"} for t in span):
-            # "Donington Park, Leicestershire", "Amba (Bandiagara": each part is a place.
-            parts, start = [], span.start
-            for tok in span:
-                if tok.text in {",", "(", ")"}:
-                    parts.append(doc[start:tok.i])
-                    start = tok.i + 1
-            parts.append(doc[start:span.end])
-            for part in parts:
-                part = _trim(part)
-                if len(part):
-                    add(part, f"spacy:ner:{ent.label_}", True)
-            continue
-        if (ent.label_ in STRONG_LABELS and len(span) > 1 and span[0].lower_ in DIRECTION_WORDS
-                and not any(is_exact(e) for e in gazetteer.lookup(span.text))):
-            # "South Florida", "Eastern Ghouta": a part of the place named by the rest.
-            rest = span[1:]
-            if any(is_exact(e) and e.feature_code != "CONT" for e in gazetteer.lookup(rest.text)):
-                add(span, f"spacy:ner:{ent.label_}:part-of", True, query=rest.text, part=span[0].lower_)
-                continue
-        if (ent.label_ in STRONG_LABELS and len(span) > 1 and span[-1].lower_ in PLACE_NOUNS
-                and not span[-1].text[:1].isupper() and not gazetteer.lookup(span.text)):
-            # "Arimba village", "Idlib province": the name without its place noun (which stays a cue).
-            add(span[:-1], f"spacy:ner:{ent.label_}:place-noun", True)
-            continue
-        if (len(span) > 1 and span[-1].text[:1].isupper() and span[-1].lower_ in ADMIN_HEADS
-                and len(span[:-1].text) >= 4 and not (len(span) == 2 and span[0].lower_ in DIRECTION_WORDS)
-                and not gazetteer.lookup(span.text) and any(_named(e) for e in gazetteer.lookup(span[:-1].text))):
-            # "Paletwa Town", "Maungdaw Township", "Tonj North County": a known name and its unit's title.
-            add(span[:-1], f"spacy:ner:{ent.label_}:unit-title", ent.label_ in STRONG_LABELS, cued=True)
-            continue
-        if ent.label_ in STRONG_LABELS:
-            if (len(span) > 1 and span[-1].lower_ not in FEATURE_HEADS and span[0].lower_ not in DIRECTION_WORDS
-                    and not gazetteer.lookup(span.text)):
-                # "St. Louis Police", "Torkula village": the place inside the span.
-                sub = _best_subspan(doc, span.start, span.end, gazetteer, important_only=ent.label_ == "FAC")
-                if sub is not None:
-                    add(sub, f"spacy:ner:{ent.label_}:part", True)
-                    continue
-            add(span, f"spacy:ner:{ent.label_}", True)
-        elif ent.label_ in WEAK_LABELS:
-            weak.append((span, ent.label_))
-    # Demonyms the NER missed or folded into a longer span ("Syrian Army", "Iraqi forces").
-    from spacy.symbols import PROPN
+        if len(span):
+            next((r for r in ENTITY_RULES if r.apply(scan, ent, span)), None)
 
-    strings = doc.vocab.strings
-    words = [strings[o] for o in doc.to_array("ORTH").tolist()]
-    propn = ((doc.to_array("POS") == PROPN).tolist() if doc.has_annotation("POS") else [False] * len(words))
-    for i, word in enumerate(words):
-        if i in taken or not word[:1].isupper():
+
+def rule_demonym_lexicon(scan: Scan) -> None:
+    """Demonyms the NER missed or folded into a longer span ("Syrian Army", "Iraqi forces")."""
+    dem, doc, words_ = demonyms(), scan.doc, scan.words
+    for i, word in enumerate(words_):
+        if i in scan.taken or not word[:1].isupper():
             continue
-        if norm(word) not in dem and (i + 1 >= len(words) or norm(f"{word} {words[i + 1]}") not in dem):
+        if norm(word) not in dem and (i + 1 >= len(words_) or norm(f"{word} {words_[i + 1]}") not in dem):
             continue
         tok = doc[i]
-        pair = doc[tok.i:tok.i + 2]
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in FEATURE_HEADS:
+        pair = doc[i:i + 2]
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in words("feature_heads"):
             continue  # "Indian Ocean", "Korean Peninsula": a feature's name, not a demonym
-        prev = doc[tok.i - 1] if tok.i > 0 else None
+        prev = doc[i - 1] if i > 0 else None
         if prev is not None and prev.text[:1].isupper() and not tok.is_sent_start and prev.pos_ in ("PROPN", "ADJ"):
             continue  # "Central American", "Latin American": a compound this lexicon does not know
         if len(pair) == 2 and norm(pair.text) in dem:
-            add(pair, "demonym:lexicon", False, dem[norm(pair.text)])
+            scan.add(pair, "demonym:lexicon", False, dem[norm(pair.text)])
         elif norm(tok.text) in dem:
-            add(doc[tok.i:tok.i + 1], "demonym:lexicon", False, dem[norm(tok.text)])
-    for span, label in weak:
-        if any(i in taken for i in range(span.start, span.end)):
-            continue
-        every = gazetteer.lookup(span.text)
-        entries = [e for e in every if _named(e)]
-        if entries and not _generic(span) and (
-                any(e.feature_code in IMPORTANT_CODES for e in entries) or _has_cue(span, doc, placed)):
-            add(span, f"spacy:ner:{label}+gazetteer", False)
-            continue
-        if every and not _generic(span) and _strong_cue(span, doc):
-            add(span, f"spacy:ner:{label}+gazetteer:transliterated", False, cued=True)
-            continue
-        if len(span) > 1 and span[-1].lower_ in SITE_HEADS:
-            # "Talila Natural Reserve", "Shayrat Airbase": a site named after its place.
-            k = span.end - 1
-            while k > span.start and (doc[k].lower_ in SITE_HEADS or doc[k].lower_ in SITE_MODIFIERS):
-                k -= 1
-            core = doc[span.start:k + 1]
-            if not _generic(core) and (gazetteer.lookup(core.text) or span[-1].lower_ in NAMED_SITE_HEADS):
-                add(span, f"spacy:ner:{label}+site", False, query=core.text, cued=True)
-                continue
-        if label == "ORG":
-            sub = _best_subspan(doc, span.start, span.end, gazetteer, important_only=True)
-            if sub is not None:
-                add(sub, "gazetteer:inside-org", False)
+            scan.add(doc[i:i + 1], "demonym:lexicon", False, dem[norm(tok.text)])
+
+
+def weak_known_with_cue(scan: Scan, span: Any, label: str) -> bool:
+    """A known name the text calls a place ("in X", "X province", a list with a place), or a country or province."""
+    entries = [e for e in scan.gazetteer.exact(span.text) if _named(e)]
+    if entries and not _generic(span) and (any(e.feature_code in IMPORTANT_CODES for e in entries)
+                                           or _has_cue(span, scan.doc, scan.placed)):
+        scan.add(span, f"spacy:ner:{label}+gazetteer", False)
+        return True
+    return False
+
+
+def weak_transliterated(scan: Scan, span: Any, label: str) -> bool:
+    """A name known only by its transliteration key, with a strong cue ("the town of Sukhna")."""
+    if _strong_cue(span, scan.doc) and not _generic(span) and scan.gazetteer.lookup(span.text):
+        scan.add(span, f"spacy:ner:{label}+gazetteer:transliterated", False, cued=True)
+        return True
+    return False
+
+
+def weak_site(scan: Scan, span: Any, label: str) -> bool:
+    """ "Talila Natural Reserve", "Shayrat Airbase": a site, looked up by its own name."""
+    doc = scan.doc
+    if len(span) < 2 or span[-1].lower_ not in words("site_heads"):
+        return False
+    k = span.end - 1
+    while k > span.start and (doc[k].lower_ in words("site_heads") or doc[k].lower_ in words("site_modifiers")):
+        k -= 1
+    core = doc[span.start:k + 1]
+    if _generic(core) or not (span[-1].lower_ in words("named_site_heads") or scan.gazetteer.lookup(core.text)):
+        return False
+    whole = [e for e in scan.gazetteer.exact(span.text) if _named(e)]
+    scan.add(span, f"spacy:ner:{label}+site", False, query="" if whole else core.text, cued=True)
+    return True
+
+
+def weak_inside_org(scan: Scan, span: Any, label: str) -> bool:
+    """ "University of California": a country, province or large city inside an organisation's name."""
+    if label != "ORG":
+        return False
+    sub = _best_subspan(scan.doc, span.start, span.end, scan.gazetteer, important_only=True)
+    if sub is not None:
+        scan.add(sub, "gazetteer:inside-org", False)
+    return sub is not None
+
+
+WeakRule = Callable[[Scan, Any, str], bool]
+#: What a PERSON/ORG/NORP span becomes, in order: the first rule that applies wins.
+WEAK_RULES: tuple[tuple[str, WeakRule], ...] = (
+    ("known-with-cue", weak_known_with_cue),
+    ("transliterated", weak_transliterated),
+    ("site", weak_site),
+    ("inside-org", weak_inside_org),
+)
+
+
+def rule_weak_entities(scan: Scan) -> None:
+    """PERSON/ORG/NORP spans spaCy gave, each through :data:`WEAK_RULES`."""
+    for span, label in scan.weak:
+        if scan.free(span):
+            next((name for name, rule in WEAK_RULES if rule(scan, span, label)), None)
+
+
+def rule_admin_lists(scan: Scan) -> None:
+    """ "Gaduud village (Diinsoor, Bay)": every part of an ACLED-style "(district, province)" after a place
+    or a place noun is a place when one part is a known name as written."""
+    doc = scan.doc
     for parts in _admin_lists(doc):
-        # "Gaduud village (Diinsoor, Bay)": ACLED-style "(district, province)" right after a place or
-        # a place noun; when one part is a known place as written, every part names a place.
         before = parts[0].start - 2
-        if before < 0 or not (before in placed or doc[before].lower_ in PLACE_NOUNS or doc[before].lower_ in CUE_AFTER
-                              or doc[before].lower_ in AREA_NOUNS or (doc[before].is_alpha and doc[before].text[:1].isupper())):
+        if before < 0 or not (before in scan.placed or doc[before].lower_ in words("place_nouns")
+                              or doc[before].lower_ in words("cue_after") or doc[before].lower_ in words("area_nouns")
+                              or (doc[before].is_alpha and doc[before].text[:1].isupper())):
             continue
-        known = [any(e.kind < 2 for e in gazetteer.lookup(p.text)) for p in parts]
+        known = [any(e.kind < 2 for e in scan.gazetteer.exact(p.text)) for p in parts]
         if any(known):
             for p, k in zip(parts, known, strict=True):
-                if not _generic(p) and norm(p.text) not in ARTICLES:
-                    add(p, "cue:admin-list" if not k else "gazetteer:admin-list", False, cued=True)
-    _add_cued_unknowns(doc, [sp for sp, _ in weak], _runs(words, propn), add, taken)
-    for i, j in _datelines(words):
-        span = doc[i:j]
-        if any(e.kind < 2 for e in gazetteer.lookup(span.text.title())):
-            add(span, "dateline", False, query=span.text.title())
-    for i, j in _runs(words, propn):
-        if any(t in taken for t in range(i, j)):
+                if not _generic(p) and not is_article(p.text):
+                    scan.add(p, "cue:admin-list" if not k else "gazetteer:admin-list", False, cued=True)
+
+
+def rule_cued_unknowns(scan: Scan) -> None:
+    """Names the gazetteer may lack but the text calls places ("Arimba village", "the villages of X"),
+    and the names listed with them."""
+    doc = scan.doc
+    spans = {sp.start: sp for sp, _ in scan.weak}
+    for i, j in _runs(scan.words, scan.propn):
+        spans.setdefault(i, doc[i:j])
+    cued_ends: set[int] = set()
+    for start in sorted(spans):
+        span = spans[start]
+        if not scan.free(span) or _generic(span) or is_article(span.text):
             continue
+        prev = doc[span.start - 1] if span.start > 0 else None
+        listed = prev is not None and prev.lower_ in {",", "and", "or"} and (span.start - 2) in cued_ends
+        if listed or _place_noun_cue(span, doc):
+            scan.add(span, "cue:place-noun" if not listed else "cue:listed-with-place", False, cued=True)
+            cued_ends.add(span.end - 1)
+
+
+def rule_datelines(scan: Scan) -> None:
+    """ "SAN DIEGO —": a capitalised known place opening a paragraph before a comma or dash."""
+    for i, j in _datelines(scan.words):
+        span = scan.doc[i:j]
+        if any(e.kind < 2 for e in scan.gazetteer.exact(span.text.title())):
+            scan.add(span, "dateline", False, query=span.text.title())
+
+
+def rule_arabic_script(scan: Scan) -> None:
+    """A run of Arabic-script words the gazetteer knows by that name: "(دير الزور)"."""
+    doc, i = scan.doc, 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and is_arabic(doc[j].text):
+            j += 1
+        if j > i and scan.free(doc[i:j]) and any(is_exact(e) for e in scan.gazetteer.exact(doc[i:j].text)):
+            scan.add(doc[i:j], "gazetteer:arabic-script", False)
+        i = max(j, i + 1)
+
+
+def rule_proper_noun_runs(scan: Scan) -> None:
+    """Proper-noun runs spaCy left untagged, when the gazetteer knows them and the text calls them places."""
+    doc, words_ = scan.doc, scan.words
+    for i, j in _runs(words_, scan.propn):
         span = doc[i:j]
-        if _generic(span) or (j + 1 < len(doc) and words[j] in {"of", "'s", "’s"} and words[j + 1][:1].isupper()):
+        if not scan.free(span) or _generic(span):
+            continue
+        if j + 1 < len(doc) and words_[j] in {"of", "'s", "’s"} and words_[j + 1][:1].isupper():
             continue  # "University of ...", "Eva's Village": part of a longer name
-        entries = [e for e in gazetteer.lookup(span.text) if _named(e)]
-        if entries and (_has_cue(span, doc, placed) or any(e.feature_code in IMPORTANT_CODES for e in entries)):
-            add(span, "gazetteer:phrase", False)
-    return [found[k] for k in sorted(found)]
+        if is_organisation(span):
+            continue
+        entries = [e for e in scan.gazetteer.exact(span.text) if _named(e)]
+        if entries and (_has_cue(span, doc, scan.placed) or any(e.feature_code in IMPORTANT_CODES for e in entries)):
+            scan.add(span, "gazetteer:phrase", False)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One recognition rule: a name (for tests and docs) and what it does to a scan."""
+
+    name: str
+    run: Callable[[Scan], None]
+
+
+#: The recogniser, in its declared order: earlier rules take their tokens first.
+RULES: tuple[Rule, ...] = (
+    Rule("entities", rule_entities),
+    Rule("demonym-lexicon", rule_demonym_lexicon),
+    Rule("weak-entities", rule_weak_entities),
+    Rule("admin-lists", rule_admin_lists),
+    Rule("cued-unknowns", rule_cued_unknowns),
+    Rule("datelines", rule_datelines),
+    Rule("arabic-script", rule_arabic_script),
+    Rule("proper-noun-runs", rule_proper_noun_runs),
+)
+
+
+def find_mentions(doc: Any, *, gazetteer: Gazetteer) -> list[Mention]:
+    """Candidate toponym spans of a parsed text, in text order, not overlapping (see :data:`RULES`)."""
+    scan = Scan.of(doc, gazetteer)
+    for rule in RULES:
+        rule.run(scan)
+    return [scan.found[k] for k in sorted(scan.found)]

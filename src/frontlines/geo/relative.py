@@ -10,13 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-DIRECTIONS = frozenset(
-    ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"]
-)
-ADJ_DIRECTIONS = frozenset(["northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern"])
-REGION_NOUNS = frozenset(["countryside", "outskirts", "suburbs", "surroundings", "vicinity", "province", "governorate", "region", "area", "desert"])
-NEAR_WORDS = frozenset(["near", "outside", "nearby", "around"])
-SETTLEMENT_NOUNS = frozenset(["town", "city", "village", "villages", "towns", "cities", "area", "region"])
+from .words import words
 
 
 @dataclass(frozen=True)
@@ -29,9 +23,9 @@ class Relation:
 
 def _skip_settlement(doc: Any, i: int) -> int:
     """Index of the token before "the town of" / "the city of" preceding token ``i``."""
-    if i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in SETTLEMENT_NOUNS and doc[i - 3].lower_ == "the":
+    if i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in words("settlement_nouns") and doc[i - 3].lower_ == "the":
         return i - 4
-    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in SETTLEMENT_NOUNS:
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in words("settlement_nouns"):
         return i - 3
     return i - 1
 
@@ -44,15 +38,15 @@ def relation_before(doc: Any, start: int) -> Relation | None:
     tok = doc[k]
     if tok.lower_ == "of" and k >= 1:
         head = doc[k - 1].lower_
-        if head in DIRECTIONS:
+        if head in words("directions"):
             return Relation(f"{head} of", "near")
-        if head in REGION_NOUNS:
+        if head in words("region_nouns"):
             adj = doc[k - 2].lower_ if k >= 2 else ""
-            text = f"{adj} {head} of" if adj in ADJ_DIRECTIONS else f"{head} of"
+            text = f"{adj} {head} of" if adj in words("adj_directions") else f"{head} of"
             return Relation(text, "region")
         if head == "outskirts":
             return Relation("outskirts of", "near")
-    if tok.lower_ in NEAR_WORDS:
+    if tok.lower_ in words("near_words"):
         return Relation(tok.lower_, "near")
     if tok.lower_ == "to" and k >= 1 and doc[k - 1].lower_ in {"close", "next"}:
         return Relation(f"{doc[k - 1].lower_} to", "near")

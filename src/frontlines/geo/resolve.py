@@ -26,14 +26,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Candidate
+from .distance import great_circle_km
 from .gazetteer import Entry, Gazetteer, is_code, is_exact
 from .names import plausible_variant, variant_distance
 
-WEIGHTS = {"match": 2.0, "prior": 2.0, "focus": 0.8, "near": 0.6, "within": 1.2, "spelling": 2.0}
+WEIGHTS = {"match": 2.0, "prior": 2.0, "focus": 0.8, "near": 0.6, "within": 1.2, "spelling": 2.0, "province": 0.8,
+           "abroad": 0.6,
+           "home": 0.8}
 KIND_QUALITY = {0: 1.0, 1: 0.95, 2: 0.55, 3: 0.5, 4: 0.95}
 CODE_BONUS = {"PCLI": 0.35, "CONT": 0.35, "PPLC": 0.15}
-MAX_CANDIDATES = 8
+MAX_CANDIDATES = 8  # kept in Place.candidates
+MAX_PASSES = 3
+SCORED_CANDIDATES = 250  # scored against the document (villages rank low on name and prior alone)
 ABBREVIABLE = frozenset({"PCLI", "ADM1", "ADM2", "CONT", "RGN"})
+IMPORTANT_CODES = frozenset({"PCLI", "ADM1", "CONT", "PPLC"})
 
 
 def is_acronym(text: str) -> bool:
@@ -51,22 +57,33 @@ class Resolution:
     best: Entry | None = None  # the top-scored entry, also when it was not accepted
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+def important(entry: Entry) -> bool:
+    """A country, province, continent, capital or town of 100,000 people or more."""
+    return entry.feature_code in IMPORTANT_CODES or entry.population >= 100_000
+
+
+#: Towns and villages count as having at least this many people: a village whose population the data does
+#: not give is not empty, and among villages a few hundred people more say little next to the text's context.
+VILLAGE_POPULATION = 1000
 
 
 def prior(entry: Entry) -> float:
     """0..~1.5: log population (1.0 at 10 million), plus feature importance."""
-    return math.log10(entry.population + 10) / 7 + CODE_BONUS.get(entry.feature_code or "", 0.0)
+    people = max(entry.population, VILLAGE_POPULATION) if entry.feature_class == "P" else entry.population
+    return math.log10(people + 10) / 7 + CODE_BONUS.get(entry.feature_code or "", 0.0)
 
 
-def base_score(entry: Entry) -> float:
+def same_name(text: str, entry: Entry) -> bool:
+    """Matched as written, or by a spelling that differs only by an article, doubled letters or letter
+    groups written for one sound ("Qamishli" / "Al Qamishli", "Raqqa" / "Ar Raqqa")."""
+    return is_exact(entry) or (bool(entry.form) and variant_distance(text, entry.form) == 0.0)
+
+
+def base_score(entry: Entry, text: str = "") -> float:
     """Match quality and prior. For a transliteration-only match the name itself is uncertain,
     so population counts half as much and the document's context decides."""
+    if text and not is_exact(entry) and same_name(text, entry):
+        return WEIGHTS["match"] * KIND_QUALITY[1] + WEIGHTS["prior"] * prior(entry)
     weight = WEIGHTS["prior"] if is_exact(entry) else WEIGHTS["prior"] / 2
     return WEIGHTS["match"] * KIND_QUALITY.get(entry.kind, 0.5) + weight * prior(entry)
 
@@ -76,23 +93,52 @@ def spelling_penalty(text: str, entry: Entry) -> float:
     ("Ar-Raqqa" is close to "Ar Raqqah", far from "Riga", which share the loose key)."""
     if is_exact(entry):
         return 0.0
-    return WEIGHTS["spelling"] * min(1.0, variant_distance(text, entry.name))
+    return WEIGHTS["spelling"] * min(1.0, variant_distance(text, entry.form or entry.name))
 
 
-def candidates_for(text: str, gazetteer: Gazetteer, *, prefer_admin: bool = False) -> list[Entry]:
-    """Gazetteer entries for a mention, best first by match and prior only."""
-    entries = list(gazetteer.lookup(text))
+def candidates_for(text: str, gazetteer: Gazetteer, *, admin_level: str | None = None,
+                   at_border: bool = False, as_written: bool = False) -> list[Entry]:
+    """Gazetteer entries for a mention, best first by match and prior only.
+
+    ``admin_level``: the level of area the text says the name is ("ADM1" for "Idlib province").
+    ``at_border``: the text says it is a border crossing ("Al Waleed border crossing"): the places of
+    that name near another country come first, and only they when there are any.
+    ``as_written``: only places of that name as written (a site named after a place: "Talila Natural
+    Reserve" is not the village of Talil).
+    """
+    entries = list(gazetteer.exact(text))
+    if not as_written and (not any(is_exact(e) and important(e) for e in entries) or is_acronym(text)):
+        entries.extend(gazetteer.transliterated(text))
+    if at_border:
+        entries = [e for e in entries if e.country_code and e.feature_class in ("P", "S") and
+                   gazetteer.other_country_within(e.lat, e.lon, e.country_code, BORDER_KM)] or entries
     if is_acronym(text):
         # "US", "EU", "OAS": abbreviations name countries and provinces (alternate names), not villages.
         return sorted((e for e in entries if e.kind in (1, 4) and e.feature_code in ABBREVIABLE),
                       key=base_score, reverse=True)
-    if any(is_exact(e) for e in entries):
-        # A name that exists as written: transliteration-only look-alikes are noise.
-        entries = [e for e in entries if is_exact(e)]
-    if prefer_admin:
+    if any(same_name(text, e) and important(e) for e in entries):
+        # A well-known place of that name as written: transliteration-only look-alikes are noise.
+        entries = [e for e in entries if same_name(text, e)]
+    if admin_level == "ADM1":
         entries = [e for e in entries if e.feature_code == "ADM1"] or entries
-    entries.sort(key=lambda e: base_score(e) - spelling_penalty(text, e), reverse=True)
-    return entries[:MAX_CANDIDATES * 3]
+    elif admin_level is None:
+        entries = _towns_over_their_districts(entries)
+    # "X district": the district and its seat town both stay; the town's point is where events are coded
+    entries.sort(key=lambda e: base_score(e, text) - spelling_penalty(text, e), reverse=True)
+    return entries[:SCORED_CANDIDATES]
+
+
+DISTRICT_SEAT_KM = 60.0
+BORDER_KM = 30.0  # a crossing's town lies within this of a place of the other country
+
+
+def _towns_over_their_districts(entries: list[Entry]) -> list[Entry]:
+    """ "Abu Kamal" names the town, not the district named after it, unless the text says "district"."""
+    towns = [e for e in entries if e.feature_class == "P"]
+    return [e for e in entries
+            if e.feature_code not in ("ADM2", "ADM3")
+            or not any(t.country_code == e.country_code
+                       and great_circle_km(t.lat, t.lon, e.lat, e.lon) <= DISTRICT_SEAT_KM for t in towns)]
 
 
 def focus_weights(firsts: Sequence[Entry | None], demonym_countries: Sequence[str]) -> dict[str, float]:
@@ -107,27 +153,62 @@ def focus_weights(firsts: Sequence[Entry | None], demonym_countries: Sequence[st
     return {k: v / total for k, v in counts.items()}
 
 
+@dataclass(frozen=True)
+class Document:
+    """What the whole article says about where it is, beside each mention's own candidates."""
+
+    texts: Sequence[str]
+    demonym_countries: Sequence[str] = ()
+    country_hint: str | None = None
+    within: Sequence[tuple[int, bool] | None] = ()
+    home: Entry | None = None  # where the outlet is from (context.home_place)
+    province_hints: Sequence[tuple[str, str]] = ()  # (country, admin1) the text implies (context.implied_places)
+    votes: Sequence[bool] = ()  # whether each mention counts towards the focus ("the US dollar" does not)
+
+
 def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries: Sequence[str] = (),
-                prefer_admin: Sequence[bool] | None = None, country_hint: str | None = None,
-                containers: Sequence[tuple[int, bool] | None] | None = None) -> list[Resolution]:
+                admin_levels: Sequence[str | None] | None = None, at_border: Sequence[bool] | None = None,
+                as_written: Sequence[bool] | None = None,
+                country_hint: str | None = None,
+                containers: Sequence[tuple[int, bool] | None] | None = None,
+                home: Entry | None = None, province_hints: Sequence[tuple[str, str]] = (),
+                votes: Sequence[bool] | None = None) -> list[Resolution]:
     """Resolve a document's mentions together (each helps the others).
 
     Two passes: the first scores against every mention's best candidate by
     name and prior alone; the second against the first pass's winners.
     ``containers[i]`` is (index of the mention that says where mention ``i`` lies, whether
     the text is firm about it): "Castilla, Piura" (not firm: a comma), "Ara in As-Sweida"
-    (firm). Candidates in that place's country, and near it, score higher.
+    (firm). Candidates in that place's country and province, and near it, score higher.
+    ``home``: where the article's outlet is from; candidates in its province and country score higher.
+    ``province_hints``: (country, admin1) pairs the text implies; they count towards the province focus.
+    ``votes[i]`` False: mention ``i`` is resolved but says nothing about where the text is ("the US dollar").
     """
-    prefer = prefer_admin or [False] * len(texts)
+    levels = admin_levels or [None] * len(texts)
+    borders = at_border or [False] * len(texts)
+    written = as_written or [False] * len(texts)
     within = list(containers) if containers is not None else [None] * len(texts)
-    cands = [candidates_for(t, gazetteer, prefer_admin=p)[:MAX_CANDIDATES * 2]
-             for t, p in zip(texts, prefer, strict=True)]
+    doc = Document(texts, demonym_countries, country_hint, within, home, province_hints,
+                   list(votes) if votes is not None else [True] * len(texts))
+    cands = [candidates_for(t, gazetteer, admin_level=a, at_border=b, as_written=w)
+             for t, a, b, w in zip(texts, levels, borders, written, strict=True)]
     firsts = [c[0] if c else None for c in cands]
-    out = _pass(texts, cands, firsts, demonym_countries, country_hint, within)
-    if len(texts) > 1:
-        # Second pass against the first's winners; a mention it left unresolved offers its best guess,
+    countries = _document_countries(firsts, doc)
+    for i, c in enumerate(cands):
+        if not written[i] and not any(is_exact(e) and important(e) for e in c):
+            # villages of the document's countries that share a transliteration key with many places elsewhere
+            c.extend(gazetteer.lookup_in(texts[i], countries))
+    out = _pass(doc, cands, firsts)
+    for _ in range(MAX_PASSES - 1):
+        if len(texts) < 2:
+            break
+        # Again against the last pass's winners; a mention it left unresolved offers its best guess,
         # so that two transliterated names of one area support each other ("Ein Issa ... Ar-Raqqa").
-        out = _pass(texts, cands, [r.entry or r.best for r in out], demonym_countries, country_hint, within)
+        # Until nothing changes: "Karak area in Dar'a" first pulls Dar'a abroad by Karak's namesake.
+        before = [r.entry for r in out]
+        out = _pass(doc, cands, [r.entry or r.best for r in out])
+        if [r.entry for r in out] == before:
+            break
     return _drop_far_outliers(out, demonym_countries)
 
 
@@ -153,7 +234,7 @@ def _drop_far_outliers(out: list[Resolution], demonym_countries: Sequence[str]) 
         total = sum(votes.values())
         top, n = votes.most_common(1)[0] if votes else ("", 0)
         weak = not is_exact(e) or e.population < 100_000
-        far = all(km(e.lat, e.lon, w.lat, w.lon) > FAR_KM for w in others if w.feature_code not in ("PCLI", "CONT"))
+        far = all(great_circle_km(e.lat, e.lon, w.lat, w.lon) > FAR_KM for w in others if w.feature_code not in ("PCLI", "CONT"))
         if weak and n >= 2 and n * 2 >= total and e.country_code != top and far:
             result.append(Resolution(None, res.score, res.candidates))
         else:
@@ -161,76 +242,138 @@ def _drop_far_outliers(out: list[Resolution], demonym_countries: Sequence[str]) 
     return result
 
 
+def _document_countries(firsts: Sequence[Entry | None], doc: Document) -> tuple[str, ...]:
+    """The countries a document names (as written), implies or is told (hint, demonyms, provinces)."""
+    found = {e.country_code for e in firsts if e is not None and e.country_code and is_exact(e)}
+    found.update(doc.demonym_countries)
+    found.update(cc for cc, _ in doc.province_hints)
+    if doc.country_hint:
+        found.add(doc.country_hint)
+    return tuple(sorted(found))[:12]
+
+
 def within_score(entry: Entry, container: Entry | None) -> float:
-    """0..1: 0.5 for the container's country, up to 0.5 more for being near its point."""
+    """0..1: 0.5 for the container's country, up to 0.5 more for lying in its province or near its point."""
     if container is None or not container.country_code or entry.country_code != container.country_code:
         return 0.0
     if container.feature_code in ("PCLI", "CONT"):
         return 0.5
-    return 0.5 + 0.5 * math.exp(-km(entry.lat, entry.lon, container.lat, container.lon) / 150.0)
+    same_province = bool(entry.admin1) and entry.admin1 == container.admin1
+    if container.feature_code == "ADM1" and same_province:
+        return 1.0
+    # "Lozove, Donetsk": the town of Donetsk or its province; either way, its province counts
+    return 0.5 + 0.5 * max(0.8 if same_province else 0.0,
+                           math.exp(-great_circle_km(entry.lat, entry.lon, container.lat, container.lon) / 150.0))
 
 
-def _pass(texts: Sequence[str], cands: list[list[Entry]], firsts: Sequence[Entry | None], demonym_countries: Sequence[str],
-          country_hint: str | None, within: Sequence[tuple[int, bool] | None]) -> list[Resolution]:
+def province_weights(firsts: Sequence[Entry | None], hints: Sequence[tuple[str, str]] = ()
+                     ) -> dict[tuple[str, str], float]:
+    """(country, admin1) → share of the document's places in that province; a province named counts twice,
+    a province the text implies ("OSCE SMM") once."""
+    counts: Counter[tuple[str, str]] = Counter(hints)
+    for e in firsts:
+        if e is not None and e.country_code and e.admin1 and is_exact(e) and e.feature_code not in ("PCLI", "CONT"):
+            counts[(e.country_code, e.admin1)] += 2 if e.feature_code == "ADM1" else 1
+    total = sum(counts.values()) or 1
+    return {k: v / total for k, v in counts.items()}
+
+
+def home_score(entry: Entry, home: Entry | None) -> float:
+    """0..1: 0.5 for the outlet's home country, 0.5 more for its province."""
+    if home is None or not home.country_code or entry.country_code != home.country_code:
+        return 0.0
+    return 1.0 if home.admin1 and entry.admin1 == home.admin1 else 0.5
+
+
+def _container(doc: Document, firsts: Sequence[Entry | None], i: int) -> tuple[Entry | None, bool]:
+    """The first choice of the place the text says mention ``i`` lies in, and whether it says so firmly."""
+    k, firm = doc.within[i] or (None, False)
+    seen = {i}
+    while k is not None and k not in seen and firsts[k] is None:
+        # "a hamlet, an unknown district in a known province": the unknown container passes it on
+        seen.add(k)
+        k, also = doc.within[k] or (None, False)
+        firm = firm or also
+    return (firsts[k] if k is not None and k not in seen else None), firm
+
+
+@dataclass(frozen=True)
+class _Scored:
+    score: float
+    entry: Entry
+    reasons: tuple[str, ...]
+    focus: float
+    near: float
+
+
+def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: dict[tuple[str, str], float],
+           others: list[Entry], container: Entry | None) -> _Scored:
+    f = focus.get(e.country_code or "", 0.0)
+    if e.feature_code == "CONT" and is_exact(e):
+        f = 0.5
+    near = f if e.feature_code in ("PCLI", "CONT") else 0.0  # a country is "near" the places in it
+    if others and e.feature_code not in ("PCLI", "CONT"):
+        d = min(great_circle_km(e.lat, e.lon, o.lat, o.lon) for o in others)
+        near = math.exp(-d / 300.0)
+    prov = provinces.get((e.country_code or "", e.admin1 or ""), 0.0) if e.feature_code != "ADM1" else 0.0
+    w, h = within_score(e, container), home_score(e, doc.home)
+    sp = spelling_penalty(doc.texts[i], e)
+    # a small place in a country the text never names, when the text clearly sits in another one
+    abroad = 1.0 if f == 0.0 and focus and max(focus.values()) >= 0.5 and not important(e) else 0.0
+    s = (base_score(e, doc.texts[i]) + WEIGHTS["focus"] * f + WEIGHTS["near"] * near + WEIGHTS["within"] * w
+         + WEIGHTS["province"] * prov + WEIGHTS["home"] * h - sp - WEIGHTS["abroad"] * abroad)
+    reasons = (f"match={KIND_QUALITY.get(e.kind, 0.5):.2f}", f"prior={prior(e):.2f}", f"focus={f:.2f}",
+               f"near={near:.2f}", f"within={w:.2f}", f"province={prov:.2f}", f"home={h:.2f}", f"spelling=-{sp:.2f}", f"abroad=-{abroad:.2f}")
+    return _Scored(s, e, reasons, f, near)
+
+
+def _accept(doc: Document, i: int, top: _Scored, focus: dict[str, float], container: Entry | None,
+            firm: bool) -> bool:
+    """Whether the best candidate may stand: a look-alike needs support; nothing abroad lies in its container."""
+    best, f, near = top.entry, top.focus, top.near
+    alone = not focus and important(best) and plausible_variant(doc.texts[i], best.form or best.name)
+    if not same_name(doc.texts[i], best) and f < 0.25 and (near < 0.3 or focus) and not alone:
+        # a look-alike nobody else supports, or in a country the document is not about; a large town
+        # spelt close to the mention may stand in a text that says nothing else ("Nassriya city")
+        return False
+    if not is_exact(best) and not plausible_variant(doc.texts[i], best.form or best.name) and not (f >= 0.5 and near >= 0.5):
+        # The loose key alone collapses too much: a spelling that far from the mention needs the
+        # document's country and neighbours behind it.
+        return False
+    area = container is not None and (container.feature_code or "").startswith(("ADM", "PCL"))
+    # "Maracas, Tunapuna", "Ara in As-Sweida": a place abroad cannot lie in the place the text says it
+    # lies in (after a bare comma only when small or in an area: "Paris, London" is a list).
+    return not (container is not None and is_exact(container) and container.country_code
+                and (best.population < 100_000 or area or firm)
+                and best.feature_code not in ("PCLI", "CONT") and best.country_code != container.country_code)
+
+
+def _pass(doc: Document, cands: list[list[Entry]], firsts: Sequence[Entry | None]) -> list[Resolution]:
     out = []
     for i, entries in enumerate(cands):
-        k, firm = within[i] or (None, False)
-        seen = {i}
-        while k is not None and k not in seen and firsts[k] is None:
-            # "La Candelaria, Libertador municipality in Caracas": an unknown container passes it on
-            seen.add(k)
-            k, also = within[k] or (None, False)
-            firm = firm or also
-        container = firsts[k] if k is not None and k not in seen else None
+        container, firm = _container(doc, firsts, i)
         # Leave-one-out: a mention does not vote for its own country; look-alikes do not vote.
-        focus = focus_weights([f for j, f in enumerate(firsts) if j != i and f is not None and is_exact(f)],
-                              demonym_countries)
-        if country_hint:
-            focus[country_hint] = focus.get(country_hint, 0.0) + 1.0
+        rest = [f for j, f in enumerate(firsts) if j != i and f is not None and is_exact(f) and doc.votes[j]]
+        focus = focus_weights(rest, doc.demonym_countries)
+        if doc.country_hint:
+            focus[doc.country_hint] = focus.get(doc.country_hint, 0.0) + 1.0
         own = norm_name(cands[i][0]) if cands[i] else ""
-        others = [f for j, f in enumerate(firsts) if j != i and f is not None and f.country_code
-                  and f.feature_code not in ("PCLI", "CONT") and norm_name(f) != own]
-        scored = []
-        for e in entries:
-            f = focus.get(e.country_code or "", 0.0)
-            if e.feature_code == "CONT" and is_exact(e):
-                f = 0.5
-            near = f if e.feature_code in ("PCLI", "CONT") else 0.0  # a country is "near" the places in it
-            if others and e.feature_code not in ("PCLI", "CONT"):
-                d = min(km(e.lat, e.lon, o.lat, o.lon) for o in others)
-                near = math.exp(-d / 300.0)
-            w = within_score(e, container)
-            sp = spelling_penalty(texts[i], e)
-            s = base_score(e) + WEIGHTS["focus"] * f + WEIGHTS["near"] * near + WEIGHTS["within"] * w - sp
-            reasons = (f"match={KIND_QUALITY.get(e.kind, 0.5):.2f}", f"prior={prior(e):.2f}",
-                       f"focus={f:.2f}", f"near={near:.2f}", f"within={w:.2f}", f"spelling=-{sp:.2f}")
-            scored.append((s, e, reasons, f, near))
-        scored.sort(key=lambda x: x[0], reverse=True)
+        others = list({f.geonameid: f for j, f in enumerate(firsts) if j != i and f is not None and f.country_code
+                       and doc.votes[j] and f.feature_code not in ("PCLI", "CONT") and norm_name(f) != own}.values())
+        # the province focus leaves out the other mentions of this very name ("Hawaii" ... "Hawaii")
+        provinces = province_weights([f for f in rest if norm_name(f) != own], doc.province_hints)
+        scored = sorted((_score(doc, i, e, focus, provinces, others, container) for e in entries),
+                        key=lambda x: x.score, reverse=True)
         candidates = tuple(
-            Candidate(e.geonameid, e.name, e.lat, e.lon, e.country_code, e.feature_code, e.population,
-                      round(s, 3), reasons) for s, e, reasons, _, _ in scored[:MAX_CANDIDATES])
+            Candidate(x.entry.geonameid, x.entry.name, x.entry.lat, x.entry.lon, x.entry.country_code,
+                      x.entry.feature_code, x.entry.population, round(x.score, 3), x.reasons)
+            for x in scored[:MAX_CANDIDATES])
         if not scored:
             out.append(Resolution(None, 0.0, ()))
-            continue
-        s, best, _, f, near = scored[0]
-        if not is_exact(best) and f < 0.25 and (near < 0.3 or focus):
-            # a look-alike nobody else supports, or in a country the document is not about
-            out.append(Resolution(None, s, candidates, best))
-            continue
-        if not is_exact(best) and not plausible_variant(texts[i], best.name) and not (f >= 0.5 and near >= 0.5):
-            # The loose key alone collapses too much ("Talila" ~ "Tililan", "Ashulia" ~ "Shella"): a spelling
-            # that far from the mention needs the document's country and neighbours behind it.
-            out.append(Resolution(None, s, candidates, best))
-            continue
-        area = container is not None and (container.feature_code or "").startswith(("ADM", "PCL"))
-        if (container is not None and is_exact(container) and container.country_code
-                and (best.population < 100_000 or area or firm)
-                and best.feature_code not in ("PCLI", "CONT") and best.country_code != container.country_code):
-            # "Maracas, Tunapuna", "Ara in As-Sweida": a place abroad cannot lie in the place the text
-            # says it lies in (after a bare comma only when small or in an area: "Paris, London" is a list).
-            out.append(Resolution(None, s, candidates, best))
-            continue
-        out.append(Resolution(best, s, candidates, best))
+        elif _accept(doc, i, scored[0], focus, container, firm):
+            out.append(Resolution(scored[0].entry, scored[0].score, candidates, scored[0].entry))
+        else:
+            out.append(Resolution(None, scored[0].score, candidates, scored[0].entry))
     return out
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ..geo.distance import great_circle_km
 from ..records import Event
 from .credibility import Corroboration, credibility, root_source
 from .registry import Registry, load_registry
@@ -26,7 +27,6 @@ from .views import (
     article_country,
     gainer,
     has_cue,
-    haversine_km,
     mention_key,
     same_mention,
     territory,
@@ -92,7 +92,7 @@ def _same_place(a: EventView, b: EventView, km: float) -> bool:
     if a.precise and b.precise and pa is not None and pb is not None:
         if abs(pa[0] - pb[0]) * 111.2 > km:  # cheap reject before the great-circle distance
             return False
-        return haversine_km(pa, pb) <= km
+        return great_circle_km(*pa, *pb) <= km
     return bool(a.place and b.place) and same_mention(a.place_name, b.place_name)
 
 

@@ -1,0 +1,99 @@
+"""The article's own geography beyond its place names: where its outlet is from, and what its
+groups and missions imply.
+
+A local paper's "Paris" is the Paris near it: "The Paris News" is from Paris, Texas; a Houston
+paper's Paris is more likely Paris, Texas than Paris, France when nothing else in the story says
+France. The outlet's name or web domain, less the words newspapers are named with
+(``data/geo/outlet_words.txt``), names its home place when the gazetteer knows it as a town of
+20,000 people or more, a province or a country.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..records import Article
+from .gazetteer import Entry, Gazetteer, is_exact
+
+HOME_MIN_POPULATION = 20_000
+HOME_CODES = frozenset({"ADM1", "PCLI"})
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def outlet_words() -> frozenset[str]:
+    """Words of outlets' names that do not name their place ("news", "chronicle", "com")."""
+    text = resources.files("frontlines").joinpath("data/geo/outlet_words.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _strip_words(label: str) -> str:
+    """ "dallasnews" → "dallas", "thepostandcourier" → "": outlet words cut from either end of a domain label."""
+    words = sorted(outlet_words(), key=len, reverse=True)
+    changed = True
+    while changed and label:
+        changed = False
+        for w in words:
+            if len(w) >= 3 and label.endswith(w) and len(label) > len(w):
+                label, changed = label[: -len(w)], True
+            elif len(w) >= 3 and label.startswith(w) and len(label) > len(w):
+                label, changed = label[len(w):], True
+    return label
+
+
+def outlet_names(article: Article) -> list[str]:
+    """Place names an article's outlet and web domain may carry, longest first."""
+    out: list[str] = []
+    if article.outlet:
+        words = [w for w in _WORD.findall(article.outlet) if w.lower() not in outlet_words()]
+        if words:
+            out.append(" ".join(words))
+            out.extend(w for w in words if w not in out)
+    if article.url:
+        host = re.sub(r"^[a-z]+://", "", article.url.lower()).split("/")[0]
+        labels = [x for x in host.split(".") if x not in outlet_words()]
+        out.extend(s for s in (_strip_words(x) for x in labels[:1]) if len(s) >= 4 and s not in out)
+    return out
+
+
+def _usable_home(entry: Entry) -> bool:
+    return is_exact(entry) and (entry.feature_code in HOME_CODES or
+                                (entry.feature_class == "P" and entry.population >= HOME_MIN_POPULATION))
+
+
+def home_place(article: Article, gazetteer: Gazetteer) -> Entry | None:
+    """Where the article's outlet is from, when its name or domain says so (the most populous match)."""
+    for name in outlet_names(article):
+        found = [e for e in gazetteer.exact(name) if _usable_home(e)]
+        if found:
+            return max(found, key=lambda e: e.population)
+    return None
+
+
+@dataclass(frozen=True)
+class Implied:
+    """A country (and maybe provinces) a name in the text implies: "OSCE SMM" → Ukraine's Donbas."""
+
+    phrase: str
+    country: str
+    admin1: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _implied_table() -> tuple[re.Pattern[str], dict[str, Implied]]:
+    text = resources.files("frontlines").joinpath("data/geo/implied_places.csv").read_text("utf-8")
+    rows = [Implied(r["phrase"], r["country"], tuple(a for a in r["admin1"].split(";") if a))
+            for r in csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))]
+    by_phrase = {r.phrase: r for r in rows}
+    alternation = "|".join(re.escape(p) for p in sorted(by_phrase, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), by_phrase
+
+
+def implied_places(text: str) -> list[Implied]:
+    """What the text's groups and missions imply about where it happens (``data/geo/implied_places.csv``)."""
+    pattern, by_phrase = _implied_table()
+    return [by_phrase[m.group(0)] for m in pattern.finditer(text)]

@@ -1,0 +1,118 @@
+"""The place recogniser's rules, one test each, on invented sentences about real places.
+
+Entities are set by hand, so that each test shows one rule whatever the NER model says.
+"""
+
+from __future__ import annotations
+
+from frontlines.geo.recognize import ENTITY_RULES, RULES, WEAK_RULES, find_mentions
+
+
+def _doc(nlp, text, ents=()):
+    doc = nlp(text)
+    spans = []
+    for phrase, label in ents:
+        start = text.index(phrase)
+        spans.append(doc.char_span(start, start + len(phrase), label=label))
+    doc.ents = spans
+    return doc
+
+
+def _found(nlp, gazetteer, text, ents=()):
+    return {m.text: m for m in find_mentions(_doc(nlp, text, ents), gazetteer=gazetteer)}
+
+
+def test_rules_run_in_their_declared_order():
+    assert [r.name for r in RULES] == ["entities", "demonym-lexicon", "weak-entities", "admin-lists",
+                                       "cued-unknowns", "datelines", "arabic-script", "proper-noun-runs"]
+    assert [r.name for r in ENTITY_RULES] == ["organisation", "demonym", "comma-parts", "part-of", "place-noun",
+                                              "unit-title", "strong", "weak"]
+    assert [name for name, _ in WEAK_RULES] == ["known-with-cue", "transliterated", "site", "inside-org"]
+
+
+def test_entity_organisation_hides_the_place_inside_a_group_name(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Fighters of Jaysh al-Sham shelled the road.", [("Jaysh al-Sham", "ORG")])
+    assert not any("Sham" in t for t in found)
+
+
+def test_entity_demonym_is_a_country_reference(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Syrian troops advanced on Monday.", [("Syrian", "NORP")])
+    assert found["Syrian"].demonym == "SY" and found["Syrian"].rule == "demonym:NORP"
+
+
+def test_entity_comma_parts_are_each_a_place(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "The convoy reached Homs, Syria on Sunday.", [("Homs, Syria", "GPE")])
+    assert {"Homs", "Syria"} <= set(found)
+
+
+def test_entity_part_of_names_a_part_of_the_rest(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Storms hit South Florida overnight.", [("South Florida", "GPE")])
+    m = found["South Florida"]
+    assert (m.query, m.part) == ("Florida", "south")
+
+
+def test_entity_place_noun_keeps_the_name_without_the_noun(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Gunmen raided Qarbuzan village at dawn.", [("Qarbuzan village", "GPE")])
+    assert found["Qarbuzan"].rule == "spacy:ner:GPE:place-noun"
+
+
+def test_entity_unit_title_is_not_part_of_the_name(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Troops patrolled Maungdaw Township on Friday.", [("Maungdaw Township", "GPE")])
+    assert found["Maungdaw"].rule.endswith(":unit-title")
+
+
+def test_entity_strong_is_a_place(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "A shell fell in Homs on Friday.", [("Homs", "GPE")])
+    assert found["Homs"].rule == "spacy:ner:GPE" and found["Homs"].strong
+
+
+def test_weak_known_with_cue(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Warplanes struck targets in Raqqah on Sunday.", [("Raqqah", "PERSON")])
+    assert found["Raqqah"].rule == "spacy:ner:PERSON+gazetteer"
+
+
+def test_weak_without_a_cue_is_not_a_place(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Raqqah said the talks had failed.", [("Raqqah", "PERSON")])
+    assert "Raqqah" not in found
+
+
+def test_weak_site_is_looked_up_by_its_own_name(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Shayrat Air Base reported no damage.", [("Shayrat Air Base", "ORG")])
+    assert found["Shayrat Air Base"].rule == "spacy:ner:ORG+site"
+
+
+def test_weak_inside_org_finds_a_province(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "She studied at the University of California.",
+                   [("University of California", "ORG")])
+    assert found["California"].rule == "gazetteer:inside-org"
+
+
+def test_demonym_lexicon_finds_what_the_ner_missed(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Iraqi forces entered the city.")
+    assert found["Iraqi"].rule == "demonym:lexicon"
+
+
+def test_admin_list_after_a_village(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Militants attacked Gaduud village (Diinsoor, Bay) on Friday.")
+    assert found["Diinsoor"].rule == "gazetteer:admin-list"
+
+
+def test_cued_unknowns_and_the_names_listed_with_them(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Troops took several villages, including Qarbuzan, Zorbaq and Tulkiran.")
+    assert found["Qarbuzan"].rule == "cue:place-noun"
+    assert found["Tulkiran"].rule == "cue:listed-with-place"
+
+
+def test_dateline_opens_a_paragraph(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "HOMS — A shell fell on a market on Friday.")
+    assert found["HOMS"].rule == "dateline" and found["HOMS"].query == "Homs"
+
+
+def test_arabic_script_name_the_gazetteer_knows(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Shelling hit the city (دير الزور) on Friday.")
+    assert found["دير الزور"].rule == "gazetteer:arabic-script"
+
+
+def test_proper_noun_run_with_a_cue(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Clashes were reported in Raqqah on Sunday.")
+    assert found["Raqqah"].rule == "gazetteer:phrase"
