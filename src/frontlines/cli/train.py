@@ -93,8 +93,8 @@ def eval_events_cmd(settings: Settings, acled_path: str, limit: int | None, as_j
         click.echo(f"  date exact             {_pct(s.date_exact)}")
         click.echo(f"  fatalities exact       {_pct(s.fatalities_exact)}")
         click.echo(f"  rows with no event     {s.no_event}")
-        if s.stage_error:
-            click.echo(f"  note: later pipeline stages unavailable, classifier alone used ({s.stage_error})")
+        if s.events_per_doc is not None:
+            click.echo(f"  events per note        {s.events_per_doc:.2f}")
         if s.docs_per_s is not None:
             click.echo(f"  docs/s                 {s.docs_per_s}")
 

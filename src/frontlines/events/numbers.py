@@ -28,6 +28,8 @@ class Count:
     end: int
     text: str
     rule: str
+    vague: bool = False  # a vague count coded by ACLED's convention ("dozens" = 12), not a stated figure
+    subset: bool = False  # part of a toll stated elsewhere ("five of the dead were children")
 
 
 @lru_cache(maxsize=1)
@@ -57,22 +59,25 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     kill = _alt(lex["kill_verbs"])
     units = _alt(lex["quantity_units"])
     dnoun = _alt(lex["death_nouns"])
+    single = _alt(lex["singular_death_nouns"])
+    owner = _alt(lex["singular_determiners"])
+    about = rf"(?:(?:{_alt(lex['approximators'])})\s+)?"
+    toll = _alt(lex["toll_nouns"])
     return {
         # "5 soldiers were killed", "two people died", "dozens of fighters were killed"
         "count-then-death": re.compile(
             rf"\b{count}\s+(?:of\s+)?(?:{filler}(?:{death})|{filler}{aux}\s+(?:\w+\s+and\s+)?(?:{passive})"
             rf"|(?:{passive}))\b", re.I),
         # "leading to the death of one demonstrator", "the killing of 3 farmers"
-        "death-of": re.compile(rf"\b(?:{dnoun})\s+of\s+(?:the\s+|at\s+least\s+)?{count}\b", re.I),
+        "death-of": re.compile(rf"\b(?:{dnoun})\s+of\s+(?:the\s+)?{about}{count}\b", re.I),
         # "resulted in the death of the commander": one death, a singular noun after the article
-        "death-of-singular": re.compile(r"\b(?:death|killing|murder|assassination)\s+of\s+(?:the|a|an|his|her|their)"
+        "death-of-singular": re.compile(rf"\b(?:{single})\s+of\s+(?:{owner})"
                                         r"\s+(?:(?!and\b|or\b)[a-z-]+\s+){0,2}?(?P<count>(?!and\b|or\b)[a-z]+[^s\W])\b"
                                         r"(?!\s+(?:and|or)\b)", re.I),
         # "killing 5 and wounding 10", "killed three civilians", "left 4 dead"
-        "kill-then-count": re.compile(rf"\b(?:{kill})\s+(?:at\s+least\s+|about\s+|around\s+|some\s+)?{count}\b", re.I),
-        # "the death toll rose to 12"
-        "death-toll": re.compile(
-            rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+(?:at\s+least\s+|about\s+)?{count}\b", re.I),
+        "kill-then-count": re.compile(rf"\b(?:{kill})\s+{about}{count}\b", re.I),
+        # "the death toll rose to 12", "bringing the toll to nine", "put the death toll at 32"
+        "death-toll": re.compile(rf"\b(?:{toll})\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+{about}{count}\b", re.I),
         "quantity": re.compile(
             rf"\b(?P<count>{digit}|{word})\s+(?:{units})\b(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?", re.I),
     }
@@ -102,7 +107,14 @@ def parse_count(text: str) -> int | None:
 
 
 def fatality_counts(text: str) -> list[Count]:
-    """Every death count stated in ``text`` (a sentence), in text order."""
+    """Every death count stated in ``text`` (a sentence), in text order.
+
+    A count inside a phrase that names part of a toll ("five members of one family were among the
+    dead") is marked ``subset``; one read from a vague word ("dozens") is marked ``vague``.
+    """
+    lex = load_numbers()
+    vague = set(lex["vague"])
+    subset = tuple(lex["subset_cues"])
     found: list[Count] = []
     for name in ("count-then-death", "kill-then-count", "death-toll", "death-of", "death-of-singular"):
         for m in _patterns()[name].finditer(text):
@@ -112,7 +124,10 @@ def fatality_counts(text: str) -> list[Count]:
             s, e = m.span("count")
             if any(c.start == s for c in found):
                 continue
-            found.append(Count(value, s, e, m.group(0), f"numbers.yaml#fatalities:{name}"))
+            words = " ".join(m.group(0).lower().split())
+            found.append(Count(value, s, e, m.group(0), f"numbers.yaml#fatalities:{name}",
+                               vague=" ".join(m.group("count").lower().replace("-", " ").split()) in vague,
+                               subset=any(f" {c} " in f" {words} " for c in subset)))
     return sorted(found, key=lambda c: c.start)
 
 
@@ -121,7 +136,7 @@ def fatalities(text: str) -> tuple[int, str]:
 
     The largest, not the sum: a sentence often repeats one toll ("5 were killed ... the 5 dead").
     """
-    counts = fatality_counts(text)
+    counts = [c for c in fatality_counts(text) if not c.subset]
     if not counts:
         return 0, "numbers.yaml#fatalities:none-reported"
     best = max(counts, key=lambda c: c.value)
