@@ -124,27 +124,53 @@ def _nouns(trigger: Any) -> list[Any]:
     return out
 
 
+def _definite(tok: Any) -> str | None:
+    """"the attack" for a noun with a definite or demonstrative determiner, else None."""
+    dets = set(load_cues()["anaphora_determiners"])
+    det = next((c for c in tok.children if c.dep_ in ("det", "poss") and c.lower_ in dets), None)
+    return f"{det.text} {tok.text}" if det is not None else None
+
+
+def _time_reference(tok: Any) -> bool:
+    """A noun that only dates another happening: "after the attack", "ahead of the raid"."""
+    preps = set(load_cues()["reference_prepositions"])
+    head = tok.head if tok.dep_ == "pobj" else None
+    while head is not None and head.dep_ == "prep" and head.lower_ == "of":  # "ahead of the raid"
+        head = head.head
+    return head is not None and head.lower_ in preps
+
+
 def refers_back(trigger: Any) -> str | None:
-    """The phrase by which a mention names an incident already told ("the attack", "this blast"), else None."""
+    """The phrase by which a mention names an incident already told ("the attack", "this blast"), else None.
+
+    The trigger or a noun it governs ("the raid hit", "claimed the attack"), or a noun that names the
+    incident anywhere in the sentence ("... and would review the incident"), unless that noun only
+    dates something else ("after the attack").
+    """
     cues = load_cues()
-    nouns, dets = set(cues["anaphora_nouns"]), set(cues["anaphora_determiners"])
-    for tok in _nouns(trigger):
-        if tok.lower_ not in nouns:
-            continue
-        det = next((c for c in tok.children if c.dep_ in ("det", "poss") and c.lower_ in dets), None)
-        if det is not None:
-            return f"{det.text} {tok.text}"
+    nouns, anywhere = set(cues["anaphora_nouns"]), set(cues["sentence_anaphora_nouns"])
+    near = [t for t in _nouns(trigger) if t.lower_ in nouns]
+    far = [t for t in trigger.sent if t.lower_ in anywhere and t.i != trigger.i]
+    for tok in (*near, *far):
+        phrase = _definite(tok)
+        if phrase is not None and not _time_reference(tok):
+            return phrase
     return None
 
 
 def separate_cue(trigger: Any, sent: Any) -> str | None:
-    """What says the mention tells another incident: "another attack", "in separate clashes", "Separately,"."""
+    """What says the mention tells another incident: "another attack", "in separate clashes", "Separately,",
+    "a day after the attack"."""
     cues = load_cues()
     mods = set(cues["separate_modifiers"])
     for tok in _nouns(trigger):
         mod = next((c for c in tok.children if c.dep_ in ("amod", "det", "advmod") and c.lower_ in mods), None)
         if mod is not None:
             return f"{mod.text} {tok.text}"
+    dated = next((t for t in sent if t.lower_ in cues["anaphora_nouns"] and _time_reference(t)
+                  and _definite(t) is not None), None)
+    if dated is not None:
+        return f"{dated.head.text} {_definite(dated)}"
     opening = " ".join(t.lower_ for t in sent[:4] if not t.is_punct)
     return next((o for o in cues["separate_openers"] if opening == o or opening.startswith(o + " ")), None)
 
@@ -163,6 +189,11 @@ def place_key(e: Event) -> str | None:
     return str(e.place.geonameid) if e.place.geonameid is not None else " ".join(e.place.text.lower().split())
 
 
+def _loose_place(e: Event) -> bool:
+    """A place taken from another clause than the trigger's ("the explosion tore through buses heading to X")."""
+    return e.evidence.get("place", "").startswith("place:nearest-in-sentence")
+
+
 def _coarse(p: Place) -> bool:
     return p.precision in ("region", "country") or (p.feature_code or "").startswith(("ADM", "PCL", "RGN"))
 
@@ -174,6 +205,11 @@ def _contains(big: Place, small: Place) -> bool:
     if big.precision == "country" or (big.feature_code or "").startswith("PCL"):
         return True
     return big.admin1 is not None and big.admin1 == small.admin1
+
+
+def _nested(a: Event, b: Event) -> bool:
+    """One event's place holds the other's ("in Maiduguri, Nigeria" read as two listed places)."""
+    return a.place is not None and b.place is not None and (_contains(a.place, b.place) or _contains(b.place, a.place))
 
 
 def places_agree(a: Event, b: Event) -> bool:
@@ -250,11 +286,11 @@ def blocked(inc: Incident, d: Draft) -> str | None:
     # of its own must share its reality (a planned attack is not the one that happened)
     if _reality(host.event) != _reality(d.event) and d.refers is None and not d.outcome:
         return "another reality"
-    if any(x.sentence == d.sentence and x.trigger == d.trigger for x in inc.drafts):
+    if any(x.sentence == d.sentence and x.trigger == d.trigger and not _nested(x.event, d.event) for x in inc.drafts):
         return "the same trigger at another place"  # one event per listed place
     if d.separate is not None and all(x.sentence != d.sentence for x in inc.drafts):
         return f"separate: '{d.separate}'"
-    if not places_agree(_place_event(inc), d.event):
+    if not places_agree(_place_event(inc), d.event) and not (d.refers is not None and _loose_place(d.event)):
         return "another place"
     mine, theirs = date_span(d), _span_of(inc)
     if mine is not None and theirs is not None:
@@ -310,9 +346,13 @@ def _same_event(inc: Incident, d: Draft, ctx: Context) -> bool:
 
 
 def _next_sentence(inc: Incident, d: Draft, ctx: Context) -> bool:
-    """The very next sentence, same type, no place of its own: "... near X. One militant was killed in the clash." """
+    """The very next sentence, of the same family, with no place or date of its own, goes on telling it.
+
+    "... ambushed an IS base near X. One militant was killed in the clash."; "Three rockets struck
+    near the airport. One rocket landed in a parking area."
+    """
     last = inc.drafts[-1]
-    return (d.sentence == last.sentence + 1 and d.event.sub_event_type == last.event.sub_event_type
+    return (d.sentence == last.sentence + 1 and family(d.event) == family(last.event) and not d.own_date
             and place_key(d.event) is None and actors_agree(last.event, d.event))
 
 
