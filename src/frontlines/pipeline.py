@@ -55,7 +55,7 @@ class Pipeline:
 
     def analyse(self, article: Article, doc: Any) -> Result:
         """Run the stages after the parse on one article."""
-        from .events import extract_events
+        from .events.assemble import extract_events
         from .geo import find_places
 
         if doc is None:

@@ -16,16 +16,19 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from typing import Any
 
 import yaml
 
+from ..actors import find_actors
 from ..geo import lies_in_gap
 from ..geo.resolve import km
 from ..records import Actor, Article, DateInfo, Event, Evidence, Place, Precision
+from ..time import resolve_date
 from . import modality, numbers, roles
+from .classify import classify
 from .coreference import (
     SHORT_REPORT_SENTENCES,
     VIOLENT,
@@ -37,6 +40,8 @@ from .coreference import (
     total_cue,
 )
 from .merge import incident_event
+from .model import installed_model, model_typing, overrule_rule, verdict
+from .typings import retyped
 
 #: Dependencies that open a new clause: a place across one is not "in the same clause".
 CLAUSE_DEPS = ("relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp")
@@ -56,13 +61,32 @@ PLACE_CUES = "events/places.yaml"
 class Stages:
     """The neighbouring stages assembly calls, injectable for tests.
 
-    ``classify(sent)`` → typings; ``find_actors(sent, article, *, actors)`` → actor mentions with raw
+    ``classify(sent)`` → typings (the lexicon's: a ``model`` here is asked about whole incidents,
+    see :func:`overrule`); ``find_actors(sent, article, *, actors)`` → actor mentions with raw
     offsets; ``resolve_date(text, *, published)`` → DateInfo.
     """
 
     classify: Callable[..., list[Any]]
     find_actors: Callable[..., list[Actor]]
     resolve_date: Callable[..., DateInfo]
+    model: Any = None  # a trained sub-event model (``frontlines train``): it may retype whole incidents
+
+
+def default_stages(model: Any = None) -> Stages:
+    """The real neighbouring stages. The trained model (``model``; default: the one ``frontlines train``
+    saved, if any) types whole incidents, so sentences are typed by the lexicon alone."""
+    return Stages(classify=partial(classify, model=None), find_actors=find_actors, resolve_date=resolve_date,
+                  model=model if model is not None else installed_model())
+
+
+def extract_events(doc: Any, article: Article, places: list[Place], *, actors: Any) -> list[Event]:
+    """The pipeline stage: events of a parsed article, one per incident (and place).
+
+    ``doc`` is the spaCy Doc of ``article.clean_text``; ``places`` come from
+    :func:`frontlines.geo.find_places` (raw offsets); ``actors`` is what
+    :func:`frontlines.actors.load_actors` returns.
+    """
+    return assemble(doc, article, places, actors=actors, stages=default_stages())
 
 
 @dataclass(frozen=True)
@@ -466,14 +490,42 @@ def assemble(doc: Any, article: Article, places: list[Place], *, actors: Any, st
     short = len(sents) <= SHORT_REPORT_SENTENCES
     scene = Scene(article, places, main_place(places, short=short), actors, stages)
     book = Incidents(short=short)
+    typed: list[list[Any]] = []
     for n, sent in enumerate(sents):
         typings = [t for t in stages.classify(sent) if getattr(t, "event_type", None)]
+        typed.append(typings)
         if typings:
             for draft in sentence_drafts(n, sent, typings, scene):
                 book.add(draft)
         else:
             _toll_sentence(book, sent, scene)
-    return [incident_event(inc) for inc in book.items]
+    model = stages.model
+    if model is not None and short and not book.items and sents:
+        label, margin = verdict(model, sents, typed)
+        if label is not None and margin > model.threshold_alone:
+            for draft in sentence_drafts(0, sents[0], [model_typing(sents[0], label, margin, model)], scene):
+                book.add(draft)
+    events = [incident_event(inc) for inc in book.items]
+    if model is None:
+        return events
+    return [overrule(e, [sents[i] for i in told], [typed[i] for i in told], model)
+            for e, told in zip(events, _told_by(book, len(sents)), strict=True)]
+
+
+def _told_by(book: Incidents, sentences: int) -> list[list[int]]:
+    """The sentences that tell each incident; a short report's first incident is told by the whole report."""
+    return [list(range(sentences)) if book.short and k == 0 else sorted({d.sentence for d in inc.drafts})
+            for k, inc in enumerate(book.items)]
+
+
+def overrule(event: Event, sents: list[Any], typings: list[list[Any]], model: Any) -> Event:
+    """``event`` retyped by the trained model where its margin passes the validated one (``model.threshold``)."""
+    label, margin = verdict(model, sents, typings)
+    if label is None or label == event.sub_event_type or margin <= model.threshold:
+        return event
+    rule = overrule_rule(model, margin)
+    evidence = {**event.evidence, "event_type": rule, "sub_event_type": rule, "plover_type": rule}
+    return replace(retyped(event, label, rule), evidence=evidence)
 
 
 def _toll_sentence(book: Incidents, sent: Any, scene: Scene) -> None:

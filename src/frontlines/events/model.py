@@ -53,22 +53,47 @@ def cues_of(per_sentence: Sequence[Sequence[Any]]) -> RuleCues:
 
 
 def apply_model(sent: Any, typings: list[Typing], model: Any) -> list[Typing]:
-    """A sentence's typings after the model: it retypes the first, or reports one the lexicon missed."""
-    label, prob = model.predict_one(sent.text, rule_labels=cues_of([typings]))
-    if label is None or prob < model.threshold:
+    """A sentence's typings after the model: it retypes the first, or reports one the lexicon missed.
+
+    The model overrules the lexicon only where its margin passes the margin validated on its
+    training rows (``model.threshold``; ``model.threshold_alone`` where the lexicon found nothing).
+    """
+    label, margin = model.predict_one(sent.text, rule_labels=cues_of([typings]))
+    if label is None:
         return typings
     if typings:
         first = typings[0]
-        if first.sub_event_type == label:
+        if first.sub_event_type == label or margin <= model.threshold:
             return typings
-        return [retyped(first, label, f"model:{model.name}"), *typings[1:]]
-    if prob < model.threshold_alone:
+        return [retyped(first, label, overrule_rule(model, margin)), *typings[1:]]
+    if margin <= model.threshold_alone:
         return []
+    return [model_typing(sent, label, margin, model)]
+
+
+def overrule_rule(model: Any, margin: float, *, alone: bool = False) -> str:
+    """Evidence for a type the model gave: its margin and the validated one it passed."""
+    limit = model.threshold_alone if alone else model.threshold
+    return f"model:{model.name} margin {margin:.2f} > validated {limit:.2f}"
+
+
+def model_typing(sent: Any, label: str, margin: float, model: Any) -> Typing:
+    """A typing the model reports where the lexicon found none, at the sentence's root."""
     root = sent.root
     sub = load_ontology().get(label)
-    conf = round(min(0.95, 0.5 + prob / 2), 3)
-    return [Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, root.idx,
-                   root.idx + len(root.text), root.text, root.i, f"model:{model.name}", conf)]
+    conf = round(min(0.95, 0.5 + margin / 2), 3)
+    return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, root.idx,
+                  root.idx + len(root.text), root.text, root.i, overrule_rule(model, margin, alone=True), conf)
+
+
+def verdict(model: Any, sents: Sequence[Any], typings: Sequence[Sequence[Typing]]) -> tuple[str | None, float]:
+    """The model's (type, margin) for what several sentences tell, the lexicon's typings of them as its cues.
+
+    The model is trained on whole reports (ACLED notes), so the assembler asks it about a whole
+    incident: every sentence that tells it (for a short report, the whole report).
+    """
+    text = " ".join(s.text.strip() for s in sents)
+    return model.predict_one(text, rule_labels=cues_of(typings))
 
 
 # ---------------------------------------------------------------------------- loading
