@@ -14,7 +14,6 @@ from frontlines.errors import EvalError
 from frontlines.events.acled import read_acled
 from frontlines.events.evaluate import (
     Prediction,
-    kfold_acled,
     km,
     label_scores,
     main_event,
@@ -40,16 +39,20 @@ ROWS = [
 ]
 
 
+COUNTRIES = ("Arnor", "Gondor", "Rohan", "Eriador", "Harad", "Rhun")
+
+
 def _write_rows(path: Path, rows=ROWS, repeat: int = 1) -> Path:
     cols = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "inter1", "latitude", "longitude",
-            "notes", "fatalities", "timestamp"]
+            "notes", "fatalities", "timestamp", "country"]
     types = {"Peaceful protest": "Protests", "Armed clash": "Battles", "Attack": "Violence against civilians"}
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(cols)
         for r in range(repeat):
             for i, (sub, notes) in enumerate(rows):
-                w.writerow([f"XX{r}-{i}", "3-May-31", types[sub], sub, "1", "10.0", "20.0", notes, "0", "1936180800"])
+                w.writerow([f"XX{r}-{i}", f"{3 + (i + r) % 6}-May-31", types[sub], sub, "1", "10.0", "20.0", notes,
+                            "0", "1936180800", COUNTRIES[(i + r) % len(COUNTRIES)]])
     return path
 
 
@@ -119,17 +122,44 @@ def test_score_rows_reports_field_matches_only_with_events(tmp_path: Path) -> No
     assert s.location_25km is None
 
 
-def test_kfold_trains_and_scores_the_trainable_classifier(tmp_path: Path) -> None:
-    rows = read_acled(_write_rows(tmp_path / "a.csv", repeat=3))
-    s = kfold_acled(rows, k=3)
-    assert s.rows == len(rows)
-    assert s.sub_event_accuracy > 0.5
+def test_held_out_splits_score_train_next_to_the_plain_baseline(tmp_path: Path, pipeline, nlp) -> None:
+    from frontlines.events.heldout import heldout_scores
+
+    rows = read_acled(_write_rows(tmp_path / "a.csv", repeat=4))
+    splits = heldout_scores(rows, list(nlp.pipe(r.notes for r in rows)), pipeline=pipeline, k=3)
+    assert [s.split for s in splits] == ["k-fold", "by date", "by country"]
+    for s in splits:
+        assert 0 < s.rows <= len(rows)
+        assert all(0.0 <= x <= 1.0 for x in (s.plain, s.model, s.pipeline, s.lexicon))
+    assert splits[0].rows == len(rows) and splits[0].model > 0.5
 
 
-def test_kfold_refuses_a_silly_k(tmp_path: Path) -> None:
-    rows = read_acled(_write_rows(tmp_path / "a.csv"))
+def test_the_date_split_holds_out_the_latest_days(tmp_path: Path) -> None:
+    from frontlines.events.heldout import date_folds
+
+    rows = read_acled(_write_rows(tmp_path / "a.csv", repeat=2))
+    [test] = date_folds(rows, share=0.25)
+    latest = max(r.event_date for r in rows)
+    assert {rows[i].event_date for i in test} >= {latest}
+    assert min(rows[i].event_date for i in test) > min(r.event_date for r in rows)
+
+
+def test_the_country_split_never_puts_a_country_on_both_sides(tmp_path: Path) -> None:
+    from frontlines.events.heldout import country_folds
+
+    rows = read_acled(_write_rows(tmp_path / "a.csv", repeat=2))
+    folds = country_folds(rows, 3)
+    assert sorted(i for f in folds for i in f) == list(range(len(rows)))
+    for f in folds:
+        inside = {rows[i].country for i in f}
+        assert not inside & {r.country for j, r in enumerate(rows) if j not in set(f)}
+
+
+def test_held_out_splits_refuse_a_silly_k(tmp_path: Path) -> None:
+    from frontlines.events.heldout import kfold_folds
+
     with pytest.raises(EvalError, match="train-kfold"):
-        kfold_acled(rows, k=1)
+        kfold_folds(9, 1)
 
 
 def test_read_plover_skips_documentation_records(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ class AcledRow:
     lat: float | None
     lon: float | None
     fatalities: int | None
+    country: str = ""  # for held-out splits by country
 
 
 def _int(v: str | None) -> int | None:
@@ -77,6 +78,7 @@ def read_acled(path: str | Path, *, limit: int | None = None) -> list[AcledRow]:
                 published=published, event_type=r["event_type"], sub_event_type=r["sub_event_type"],
                 event_date=_date(r.get("event_date")), inter1=_int(r.get("inter1")),
                 lat=_float(r.get("latitude")), lon=_float(r.get("longitude")), fatalities=_int(r.get("fatalities")),
+                country=r.get("country") or "",
             ))
     if not rows:
         raise EvalError(f"{p}: no rows (give a non-empty ACLED export)")

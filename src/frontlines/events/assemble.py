@@ -28,7 +28,7 @@ from ..geo.resolve import km
 from ..records import Actor, Article, DateInfo, Event, Evidence, Place, Precision
 from ..time import resolve_date
 from . import modality, numbers, roles
-from .classify import classify
+from .classify import AUTO, classify
 from .coreference import (
     SHORT_REPORT_SENTENCES,
     VIOLENT,
@@ -72,11 +72,11 @@ class Stages:
     model: Any = None  # a trained sub-event model (``frontlines train``): it may retype whole incidents
 
 
-def default_stages(model: Any = None) -> Stages:
-    """The real neighbouring stages. The trained model (``model``; default: the one ``frontlines train``
-    saved, if any) types whole incidents, so sentences are typed by the lexicon alone."""
+def default_stages(model: Any = AUTO) -> Stages:
+    """The real neighbouring stages. A trained model (``model``; :data:`AUTO`: the one ``frontlines train``
+    saved, if any; ``None``: none) types whole incidents, so sentences are typed by the lexicon alone."""
     return Stages(classify=partial(classify, model=None), find_actors=find_actors, resolve_date=resolve_date,
-                  model=model if model is not None else installed_model())
+                  model=installed_model() if model is AUTO else model)
 
 
 def extract_events(doc: Any, article: Article, places: list[Place], *, actors: Any) -> list[Event]:

@@ -18,11 +18,10 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import random
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +29,10 @@ from ..errors import EvalError
 from ..records import Article, Event, OffsetMap
 from .acled import AcledRow
 from .mainevent import main_typing
-from .model import RuleCues, installed_model
+from .model import installed_model
 from .ontology import load_ontology
 from .plover import plover_coding
-from .train import rule_cues, train_subevent
+from .train import rule_cues
 
 # ---------------------------------------------------------------------------- scores
 
@@ -196,35 +195,6 @@ def evaluate_acled(rows: Sequence[AcledRow], *, pipeline: Any, model: Any = None
     if model is None and installed_model() is not None:
         used += " with the trained model in the data directory"
     return score_rows(rows, preds, seconds=time.perf_counter() - t0, source=used)
-
-
-def kfold_acled(rows: Sequence[AcledRow], *, k: int = 5, seed: int = 0,
-                rule_labels: Sequence[RuleCues] | None = None) -> EventScores:
-    """k-fold train/test of the trainable sub-event classifier (``frontlines train``) on the rows.
-
-    ``rule_labels`` (from :func:`frontlines.events.train.rule_cues`, one per row) adds the
-    lexicon's verdict as features, as ``frontlines train`` does.
-    """
-    if k < 2 or k > len(rows):
-        raise EvalError(f"--train-kfold {k}: need 2 <= k <= number of rows ({len(rows)})")
-    order = list(range(len(rows)))
-    random.Random(seed).shuffle(order)
-    folds = [order[i::k] for i in range(k)]
-    pred: list[str | None] = [None] * len(rows)
-    t0 = time.perf_counter()
-    for test in folds:
-        test_set = set(test)
-        train_idx = [i for i in order if i not in test_set]
-        model = train_subevent([rows[i].notes for i in train_idx], [rows[i].sub_event_type for i in train_idx],
-                               rule_labels=[rule_labels[i] for i in train_idx] if rule_labels else None)
-        labels = model.predict([rows[i].notes for i in test],
-                               rule_labels=[rule_labels[i] for i in test] if rule_labels else None)
-        for i, lab in zip(test, labels, strict=True):
-            pred[i] = lab
-    onto = load_ontology()
-    preds = [Prediction(p, onto.sub_events[p].event_type if p in onto.sub_events else None) for p in pred]
-    scores = score_rows(rows, preds, seconds=time.perf_counter() - t0, source=f"train k-fold k={k}")
-    return replace(scores, docs_per_s=None)
 
 
 # ---------------------------------------------------------------------------- PLOVER

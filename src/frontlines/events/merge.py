@@ -104,8 +104,10 @@ def incident_event(inc: Incident) -> Event:
     tolls = [d.toll for d in inc.drafts if d.toll is not None] + [t for t, _ in inc.tolls]
     value, rule = incident_toll(tolls)
     evidence = {**event.evidence, "fatalities": rule}
-    if len(mentions) > 1:
-        evidence["mentions"] = "; ".join(f"[{s}:{e}] {m.rule.rsplit('; ', 1)[-1]}"
-                                         for (s, e), m in sorted(mentions.items()))
+    if len(inc.drafts) + len(inc.tolls) > 1:  # why each mention is this incident's
+        told = [(d.event.start, f"[{d.event.start}:{d.event.end}] '{d.event.evidence.get('trigger', '')}' "
+                 f"{d.joined or 'first'}") for d in inc.drafts]
+        told += [(m.start, f"[{m.start}:{m.end}] toll-sentence") for _, m in inc.tolls]
+        evidence["mentions"] = "; ".join(text for _, text in sorted(told, key=lambda x: x[0]))
     return replace(event, fatalities=value, evidence=evidence,
                    mentions=tuple(mentions[k] for k in sorted(mentions)))

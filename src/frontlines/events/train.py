@@ -27,12 +27,6 @@ from .ontology import load_lexicon, load_ontology
 
 #: Folds of the training rows on which the margins are validated.
 VALIDATION_FOLDS = 3
-#: The model reports a type the lexicon did not see only where its validated accuracy is at least this.
-ALONE_PRECISION = 0.8
-#: Too few rows without a lexicon verdict to validate on: the model never reports an event alone.
-ALONE_MIN_ROWS = 10
-
-
 def _sklearn() -> Any:
     """scikit-learn's text classification parts (an optional dependency: ``pip install 'frontlines[train]'``)."""
     try:
@@ -70,9 +64,9 @@ class Validation:
     rows: int
     lexicon_accuracy: float  # the lexicon's verdict alone
     model_accuracy: float  # the model alone
-    combined_accuracy: float  # the model where its margin passes ``threshold``, else the lexicon
+    combined_accuracy: float  # the model where its margin passes ``threshold``, else the lexicon (none: wrong)
     alone_rows: int  # rows where the lexicon gave no verdict
-    alone_accuracy: float | None  # the model's accuracy on those rows above ``threshold_alone``
+    alone_accuracy: float | None  # the model's type on those rows (information: it never reports them alone)
 
 
 @dataclass
@@ -171,43 +165,26 @@ def validate_margins(oof: Sequence[tuple[str, float]], lexicon: Sequence[str | N
     """(threshold, threshold_alone, the validation) from out-of-fold margins.
 
     ``threshold`` is the margin above which taking the model's type over the lexicon's gets the
-    most rows right (the middle of the best interval); ``threshold_alone`` the lowest margin above
-    which the model's type is right for at least :data:`ALONE_PRECISION` of the rows the lexicon
-    gave no type (never, with fewer than :data:`ALONE_MIN_ROWS` such rows).
+    most rows right (the middle of the best interval; the higher one where they tie).
+    ``threshold_alone`` is infinite: an ACLED export holds only events, so no margin at which the
+    model may report an event the lexicon did not see can be validated on it (on judged news
+    sentences the model's margins on non-events overlap those on events).
     """
     seen = [i for i, lex in enumerate(lexicon) if lex is not None]
     model_ok = [oof[i][0] == gold[i] for i in range(len(gold))]
     lex_ok = {i: lexicon[i] == gold[i] for i in seen}
-    cuts = sorted({oof[i][1] for i in seen})
-    bounds = [-math.inf, *cuts]
+    bounds = [-math.inf, *sorted({oof[i][1] for i in seen})]
     scored = [(sum(model_ok[i] if oof[i][1] > t else lex_ok[i] for i in seen), k) for k, t in enumerate(bounds)]
     best = max(score for score, _ in scored)
     k = max(k for score, k in scored if score == best)  # the highest cut of the best: the lexicon where it ties
     upper = bounds[k + 1] if k + 1 < len(bounds) else bounds[k] + 1.0
     threshold = (bounds[k] + upper) / 2 if bounds[k] != -math.inf else upper - 1.0
     unseen = [i for i, lex in enumerate(lexicon) if lex is None]
-    alone, alone_acc = _alone_threshold([(oof[i][1], model_ok[i]) for i in unseen])
-    alone = max(threshold, alone)
     n = len(gold)
-    combined = best + sum(model_ok[i] for i in unseen if oof[i][1] > alone)
     validation = Validation(folds, n, round(sum(lex_ok.values()) / n, 4), round(sum(model_ok) / n, 4),
-                            round(combined / n, 4), len(unseen), alone_acc)
-    return round(threshold, 4), round(alone, 4), validation
-
-
-def _alone_threshold(rows: list[tuple[float, bool]]) -> tuple[float, float | None]:
-    """The lowest margin above which the model is right for at least :data:`ALONE_PRECISION` of ``rows``."""
-    if len(rows) < ALONE_MIN_ROWS:
-        return math.inf, None
-    ranked = sorted(rows, key=lambda r: -r[0])
-    best: tuple[float, float | None] = (math.inf, None)
-    right = 0
-    for n, (margin, ok) in enumerate(ranked, 1):
-        right += ok
-        if n >= ALONE_MIN_ROWS and right / n >= ALONE_PRECISION:
-            below = ranked[n][0] if n < len(ranked) else margin - 1.0
-            best = ((margin + below) / 2, round(right / n, 4))
-    return best
+                            round(best / n, 4), len(unseen),
+                            round(sum(model_ok[i] for i in unseen) / len(unseen), 4) if unseen else None)
+    return round(threshold, 4), math.inf, validation
 
 
 def rule_cues(doc: Any) -> RuleCues:
