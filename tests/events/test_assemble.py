@@ -592,22 +592,22 @@ def analysed(pipeline, text: str):
 
 
 def test_a_country_is_the_place_only_when_the_sentence_names_no_other(pipeline):
-    text = ("On 1 May 2020, militants beheaded a delegate who had taken part in the formation of the "
-            "Govt of Somalia near Gaduud village (Diinsoor, Bay).")
+    text = ("On 4 June 2031, gunmen shot an elder who once helped to set up the "
+            "Govt of Somalia near Baidoa town (Baidoa, Bay).")
     events = analysed(pipeline, text)
     assert events and all(e.place is not None and e.place.precision != "country" for e in events)
 
 
 def test_a_country_naming_a_currency_is_not_the_event_place(pipeline):
-    text = ("On 30 April 2020, protesters angry at the high US dollar exchange rate blocked the Zahle "
-            "roundabout in Lebanon.")
+    text = ("On 2 June 2031, drivers upset by the rising US dollar price blocked the main Sidon "
+            "road in Lebanon.")
     events = analysed(pipeline, text)
     assert events and all(e.place is not None and e.place.country_code == "LB" for e in events)
 
 
 def test_a_namesake_far_from_the_place_the_text_puts_it_in_gives_way_to_that_place(pipeline):
-    text = ("On 6 May 2020, military forces of India and Pakistan exchanged fire across the LoC in Degwar sector "
-            "area (Poonch district, J&K).")
+    text = ("On 9 June 2031, Indian and Pakistani troops traded fire at a LoC post in Degwar sector "
+            "area (Poonch district) at night.")
     [event] = analysed(pipeline, text)
     assert (event.place.text, event.place.name, event.place.precision, event.place.anchor) == \
         ("Degwar", "Degwar", "near", "Pūnch")

@@ -102,7 +102,7 @@ def test_death_of_a_counted_group():
 
 
 def test_death_of_a_single_named_person():
-    assert fatalities("The clashes resulted in the death of the commander of the unit.")[0] == 1
+    assert fatalities("Fighting near Osgiliath ended with the death of the captain of the guard.")[0] == 1
 
 
 def test_death_of_a_plural_group_without_count_is_not_guessed():

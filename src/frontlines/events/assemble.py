@@ -201,8 +201,8 @@ def main_place(places: list[Place], *, short: bool = False) -> Place | None:
 
     The focus country is the one most often named (demonyms count); the main place is the most
     often named town or area in it when one is named more often than any other; else, in a short
-    report (``short``), the first town named in it ("On 7 May, in Brasilia, Distrito Federal, police
-    dismantled a lab in Lago Norte. Three men were arrested."); else the country.
+    report (``short``), the first town named in it ("On 2 June, in Minas Tirith, Gondor, guards raided a
+    workshop in the Rath Dinen quarter. Two smiths were detained."); else the country.
     """
     named = [p for p in places if p.country_code and p.precision != "unresolved" and p.geonameid is not None]
     if not named:
