@@ -786,3 +786,11 @@ def test_the_trained_model_retypes_a_whole_incident_above_its_validated_margin(r
 
 def test_the_trained_model_never_reports_an_event_the_lexicon_did_not_see(run):
     assert run("The weather was fine on Sunday.", stages=replace(INCIDENTS, model=FakeModel("Attack", 9.0))) == []
+
+
+def test_a_later_count_on_top_of_the_toll_adds_to_it(run):
+    text = QUIET + "A bomb exploded at the market on Sunday, killing 9 people. Two more people had also died " \
+                   "in the blast by Monday."
+    e = one(run(text, stages=INCIDENTS))
+    assert e.fatalities == 11
+    assert " + [" in e.evidence["fatalities"]

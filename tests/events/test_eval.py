@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -255,3 +256,56 @@ def test_acled_scores_hold_the_baseline(acled_scores, metric: str) -> None:
 @pytest.mark.slow
 def test_acled_sub_event_target_is_met(acled_scores) -> None:
     assert acled_scores.sub_event_f1 >= 0.70
+
+
+@pytest.mark.slow
+def test_acled_events_per_note_hold_the_baseline(acled_scores) -> None:
+    """Each ACLED note describes one event: the pipeline writes at most 1.2 per note, and no more than before."""
+    ceiling = json.loads(BASELINE.read_text())["default"]["events_per_doc"] + 0.02
+    assert acled_scores.events_per_doc is not None
+    assert acled_scores.events_per_doc <= min(1.2, ceiling)
+
+
+@pytest.fixture(scope="module")
+def report_scores(pipeline):
+    from frontlines.events.reports import evaluate_corpus
+
+    return evaluate_corpus(ROOT / "eval" / "articles" / "conflict-dev.jsonl", pipeline=pipeline, labelled=True)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("metric", ["incident_found", "main_sub_event", "main_toll_within_20pct"])
+def test_conflict_reports_hold_the_baseline(report_scores, metric: str) -> None:
+    floor = json.loads(BASELINE.read_text())["articles"][metric] - 0.01
+    assert getattr(report_scores, metric) >= floor
+
+
+@pytest.mark.slow
+def test_conflict_reports_give_at_most_three_events_each_on_average(report_scores) -> None:
+    ceiling = json.loads(BASELINE.read_text())["articles"]["events_per_article"] + 0.05
+    assert report_scores.events_per_article <= min(3.0, ceiling)
+
+
+def test_a_labelled_report_without_gold_is_refused_in_one_line(tmp_path: Path) -> None:
+    from frontlines.events.reports import read_gold
+
+    p = tmp_path / "r.jsonl"
+    p.write_text(json.dumps({"id": "r1", "text": "Gunmen attacked Bree."}) + "\n", encoding="utf-8")
+    with pytest.raises(EvalError, match=r"r.jsonl:1: no gold incident"):
+        read_gold(p)
+
+
+def test_report_scores_count_events_and_the_main_toll(tmp_path: Path) -> None:
+    from frontlines.events.reports import GoldIncident, score_articles
+    from frontlines.records import Article, OffsetMap, Result
+
+    def result(aid: str, *events: Event) -> Result:
+        a = Article(id=aid, raw_text="x", clean_text="x", offsets=OffsetMap.identity(1), external_id=aid)
+        return Result(article=a, events=events)
+
+    hit = replace(_event("Attack", 0, 0.9), fatalities=11, date=dt.date(2031, 5, 3))
+    gold = {"r1": GoldIncident("Violence against civilians", "Attack", 10.0, 20.0, dt.date(2031, 5, 3), 12),
+            "r2": GoldIncident("Violence against civilians", "Attack", 10.0, 20.0, dt.date(2031, 5, 3), 3)}
+    s = score_articles([result("r1", hit, _event("Armed clash", 50, 0.5)), result("r2")], gold)
+    assert (s.articles, s.events_per_article, s.most_events, s.with_events) == (2, 1.0, 2, 1)
+    assert (s.incident_found, s.main_sub_event, s.main_toll_within_20pct, s.main_toll_exact) == (0.5, 0.5, 0.5, 0.0)

@@ -438,7 +438,7 @@ def own_date(info: DateInfo) -> bool:
 def toll_of(trig: Any, triggers: list[Any], counts: list[numbers.Count], offset: int) -> numbers.Count | None:
     """The death count of the event at ``trig``: the largest of the counts nearer to it than to any other trigger."""
     mine = [c for c in counts if min(triggers, key=lambda t: abs(t.idx - (offset + c.start))).i == trig.i]
-    return max(mine, key=lambda c: c.value) if mine else None
+    return max(mine, key=lambda c: (not c.additive, c.value)) if mine else None
 
 
 def outcome_links(typings: list[Any], triggers: list[Any]) -> dict[int, int]:
@@ -539,11 +539,11 @@ def _toll_sentence(book: Incidents, sent: Any, scene: Scene) -> None:
     dated = own_date(date)
     if total_cue(text, dated=dated, day=dated and date.time_precision == 1) is not None:
         return
-    best = max(counts, key=lambda c: (not c.vague, c.value))
+    best = max(counts, key=lambda c: (not c.additive, not c.vague, c.value))
     start, end = article.span_to_raw(cstart, cend)
     rule = f"{best.rule} '{best.text}'"
     here = [p for p in scene.places if start <= p.start < end and usable(p) and p.precision != "unresolved"]
-    book.add_toll(Toll(best.value, not best.vague, rule, start, end),
+    book.add_toll(Toll(best.value, not best.vague, rule, start, end, best.additive),
                   Evidence(article.id, text, start, end, f"{rule}; incident:toll-sentence"),
                   places=here, separate=separate_cue(sent.root, sent))
 
@@ -573,8 +573,8 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
         count = toll_of(trig, [t for _, t in kept], tolls, cstart) if tolls else None
         r = _roles(trig, typing, sent, scene, mentions, victims.get(trig.i))
         for event in _events(typing, trig, r, count, context, scene):
-            toll = Toll(count.value, not count.vague, f"{count.rule} '{count.text}'", event.start, event.end) \
-                if count is not None else None
+            toll = Toll(count.value, not count.vague, f"{count.rule} '{count.text}'", event.start, event.end,
+                        count.additive) if count is not None else None
             drafts.append(Draft(event, n, trig.i, refers=refers_back(trig), separate=separate_cue(trig, sent),
                                 outcome=outcome, own_date=dated, toll=toll))
     return drafts

@@ -52,6 +52,7 @@ class Toll:
     rule: str
     start: int
     end: int
+    additive: bool = False  # on top of the toll given before ("two more officers died")
 
 
 @dataclass(frozen=True)
@@ -237,13 +238,14 @@ def actors_agree(a: Event, b: Event) -> bool:
 
 
 def sides_agree(a: Event, b: Event) -> bool:
-    """The same sides, whatever role each has: one's known actors are all among the other's.
+    """The same sides, whatever role each has: one's dictionary actors are all among the other's.
 
     "Police fired tear gas at protesters who threw stones" tells one incident; "jets bombed the
-    market and later rebels attacked a village" tells two.
+    market and later rebels attacked a village" tells two. Actors the dictionary does not know
+    ("eight soldiers", "protesters") say too little to tell two incidents apart.
     """
-    ka = {actor_key(x) for x in (a.actor1, a.actor2)} - {None}
-    kb = {actor_key(x) for x in (b.actor1, b.actor2)} - {None}
+    ka = {x.id for x in (a.actor1, a.actor2) if x is not None and x.id}
+    kb = {x.id for x in (b.actor1, b.actor2) if x is not None and x.id}
     return ka <= kb or kb <= ka
 
 
@@ -310,7 +312,7 @@ class JoinRule:
 
 @dataclass(frozen=True)
 class Context:
-    """What the rules know of the article: whether it is a short report, and the incidents so far."""
+    """What the rules know of the article: whether it is a short report, and its first incident."""
 
     short: bool
     first: Incident | None

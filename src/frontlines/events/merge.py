@@ -23,22 +23,31 @@ def incident_toll(tolls: list[Toll]) -> tuple[int, str]:
     """The incident's toll: the latest specific figure reported (a vague one, "dozens", only when none is).
 
     Within one sentence the largest count stands (tolls are often repeated: "5 were killed ...
-    the 5 dead"); across sentences the latest one does (a lede's "at least nine" is updated by
-    "the death toll rose to 13"). A sentence with no count is no figure.
+    the 5 dead"), a count of its own before one said to come on top ("two more died, raising the
+    toll to 13" → 13); across sentences the latest figure does (a lede's "at least nine" is
+    updated by "the death toll rose to 13"), and a later count on top of it adds to it ("17
+    militants had also been killed"). A sentence with no count is no figure.
     """
     best: dict[tuple[int, int], Toll] = {}
     for t in tolls:
         key = (t.start, t.end)
-        if key not in best or (t.specific, t.value) > (best[key].specific, best[key].value):
+        if key not in best or (not t.additive, t.specific, t.value) > (not best[key].additive, best[key].specific,
+                                                                       best[key].value):
             best[key] = t
     if not best:
         return 0, NONE_REPORTED
     ordered = [best[k] for k in sorted(best)]
-    chosen = next((t for t in reversed(ordered) if t.specific), ordered[-1])
+    parts: list[Toll] = []
+    for t in ordered:
+        if t.additive and parts:
+            parts.append(t)
+        elif not parts or t.specific or not parts[0].specific:
+            parts = [t]
     if len(ordered) == 1:
-        return chosen.value, chosen.rule
-    kind = "latest-specific" if chosen.specific else "latest-vague"
-    return chosen.value, f"incident:{kind}-toll [{chosen.start}:{chosen.end}]; {chosen.rule}"
+        return parts[0].value, parts[0].rule
+    kind = "latest-specific" if parts[0].specific else "latest-vague"
+    rule = " + ".join(f"[{t.start}:{t.end}] {t.rule}" for t in parts)
+    return sum(t.value for t in parts), f"incident:{kind}-toll {rule}"
 
 
 def absorb(a: Event, b: Draft) -> Event:

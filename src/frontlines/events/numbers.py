@@ -30,6 +30,7 @@ class Count:
     rule: str
     vague: bool = False  # a vague count coded by ACLED's convention ("dozens" = 12), not a stated figure
     subset: bool = False  # part of a toll stated elsewhere ("five of the dead were children")
+    additive: bool = False  # on top of a toll already given ("two more officers died")
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +56,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     filler = r"(?:[\w'’-]+\s+){0,6}?"
     death = _alt(lex["death_words"])
     passive = _alt(lex["passive_death_words"])
-    aux = r"(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|got)"
+    aux = rf"(?:{_alt(lex['passive_auxiliaries'])}|(?:{_alt(lex['perfect_auxiliaries'])})\s+(?:\w+\s+)?been)"
     kill = _alt(lex["kill_verbs"])
     units = _alt(lex["quantity_units"])
     dnoun = _alt(lex["death_nouns"])
@@ -63,6 +64,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     owner = _alt(lex["singular_determiners"])
     about = rf"(?:(?:{_alt(lex['approximators'])})\s+)?"
     toll = _alt(lex["toll_nouns"])
+    opener = rf"(?:(?:{_alt(lex['list_determiners'])})\s+(?:(?:{digit}|{word})\s+)?|(?:{digit}|{word})\s+)"
+    item = rf"{opener}(?:[a-z'-]+\s+){{0,2}}?[a-z'-]+"
     return {
         # "5 soldiers were killed", "two people died", "dozens of fighters were killed"
         "count-then-death": re.compile(
@@ -76,6 +79,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                         r"(?!\s+(?:and|or)\b)", re.I),
         # "killing 5 and wounding 10", "killed three civilians", "left 4 dead"
         "kill-then-count": re.compile(rf"\b(?:{kill})\s+{about}{count}\b", re.I),
+        # "killing a man, his wife and their three children" (summed: see _list_value)
+        "kill-list": re.compile(rf"\b(?:{kill})\s+{about}(?P<count>{item}(?:\s*,\s*{item})*\s*,?\s+and\s+{item})\b",
+                                re.I),
         # "the death toll rose to 12", "bringing the toll to nine", "put the death toll at 32"
         "death-toll": re.compile(rf"\b(?:{toll})\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+{about}{count}\b", re.I),
         "quantity": re.compile(
@@ -115,20 +121,53 @@ def fatality_counts(text: str) -> list[Count]:
     lex = load_numbers()
     vague = set(lex["vague"])
     subset = tuple(lex["subset_cues"])
+    additive = tuple(lex["additive_cues"])
     found: list[Count] = []
-    for name in ("count-then-death", "kill-then-count", "death-toll", "death-of", "death-of-singular"):
+    for name in ("kill-list", "count-then-death", "kill-then-count", "death-toll", "death-of", "death-of-singular"):
         for m in _patterns()[name].finditer(text):
-            value = 1 if name == "death-of-singular" else parse_count(m.group("count"))
+            value = 1 if name == "death-of-singular" else \
+                _list_value(m.group("count")) if name == "kill-list" else parse_count(m.group("count"))
             if value is None:
                 continue
             s, e = m.span("count")
             if any(c.start == s for c in found):
                 continue
             words = " ".join(m.group(0).lower().split())
+            before = " ".join(text[max(0, m.start() - 20):m.start()].lower().split()[-2:])
             found.append(Count(value, s, e, m.group(0), f"numbers.yaml#fatalities:{name}",
                                vague=" ".join(m.group("count").lower().replace("-", " ").split()) in vague,
-                               subset=any(f" {c} " in f" {words} " for c in subset)))
+                               subset=any(f" {c} " in f" {words} " for c in subset),
+                               additive=any(f" {c} " in f" {before} {words} " for c in additive)))
     return sorted(found, key=lambda c: c.start)
+
+
+def _list_value(items: str) -> int | None:
+    """The dead a list names: "a man, his wife and their three children" → 5; None when an item cannot be
+    counted ("his men": no count and a plural noun)."""
+    total = 0
+    for item in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", items.strip()):
+        value = _item_value(item.lower().split())
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def _item_value(words: list[str]) -> int | None:
+    """One item of such a list: its count ("their three children" → 3, "two passengers" → 2), else one
+    person when its noun is singular ("his wife" → 1)."""
+    lex = load_numbers()
+    if not words:
+        return None
+    if words[0] in lex["list_determiners"] and words[0] not in lex["words"]:  # the, his, their ...
+        counted = parse_count(words[1]) if len(words) > 2 else None
+    else:
+        counted = parse_count(words[0])
+    if counted is not None and words[0] not in ("a", "an"):
+        return counted
+    noun = words[-1]
+    singular = noun not in lex["plural_nouns"] and not (noun.endswith("s") and not noun.endswith("ss"))
+    return 1 if singular else None
 
 
 def fatalities(text: str) -> tuple[int, str]:
