@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import builtins
 import math
+import sys
 
 import pytest
 
@@ -58,14 +58,8 @@ def test_train_stores_validated_margins():
 
 
 def test_training_without_scikit_learn_names_the_extra(monkeypatch):
-    real = builtins.__import__
-
-    def no_sklearn(name, *args, **kwargs):
-        if name.startswith("sklearn"):
-            raise ModuleNotFoundError(f"No module named '{name}'", name=name)
-        return real(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_sklearn)
+    for name in ("sklearn", "sklearn.svm", "sklearn.pipeline", "sklearn.feature_extraction.text"):
+        monkeypatch.setitem(sys.modules, name, None)  # as if it were not installed
     with pytest.raises(ModelError, match=r"pip install 'frontlines\[train\]'"):
         train_subevent(["a b"] * 4, ["Attack", "Attack", "Armed clash", "Armed clash"])
 

@@ -10,6 +10,7 @@ returns it from then on. Nothing trained is shipped with frontlines.
 
 from __future__ import annotations
 
+import importlib
 import math
 import random
 import time
@@ -27,14 +28,20 @@ from .ontology import load_lexicon, load_ontology
 
 #: Folds of the training rows on which the margins are validated.
 VALIDATION_FOLDS = 3
-def _sklearn() -> Any:
-    """scikit-learn's text classification parts (an optional dependency: ``pip install 'frontlines[train]'``)."""
+def _train_extra(module: str) -> Any:
+    """A module only training needs (scikit-learn, joblib: ``pip install 'frontlines[train]'``)."""
     try:
-        from sklearn import feature_extraction, pipeline, svm
+        return importlib.import_module(module)
     except ModuleNotFoundError as err:
         raise ModelError(f"training needs {err.name}, which a plain install leaves out "
                          "(install it with `pip install 'frontlines[train]'`)") from None
-    return feature_extraction.text.TfidfVectorizer, pipeline, svm.LinearSVC
+
+
+def _sklearn() -> Any:
+    """scikit-learn's text classification parts."""
+    text, pipeline, svm = (_train_extra(m) for m in ("sklearn.feature_extraction.text", "sklearn.pipeline",
+                                                      "sklearn.svm"))
+    return text.TfidfVectorizer, pipeline, svm.LinearSVC
 
 
 def build_estimator(*, c: float = 2.0, rules: bool = True) -> Any:
@@ -204,7 +211,7 @@ class TrainReport:
 
 def train_acled(path: str | Path, *, settings: Any, nlp: Any, use_rules: bool = True) -> TrainReport:
     """Train on an ACLED export and save the model where :func:`load_trained` finds it."""
-    import joblib
+    joblib = _train_extra("joblib")
 
     t0 = time.perf_counter()
     known = load_ontology().sub_events
