@@ -80,9 +80,10 @@ class Validation:
 class SubEventModel:
     """A trained sub-event classifier (text [+ rule cues] → ACLED sub-event type).
 
-    ``threshold``: the decision margin above which the model overrules the lexicon's type;
-    ``threshold_alone``: the margin needed to report a type where the lexicon found none. Both
-    are validated on the training rows (:func:`validate_margins`), never fixed.
+    ``threshold``: the decision margin above which the model overrules the lexicon's type,
+    validated on the training rows (:func:`validate_margins`), never fixed; ``threshold_alone``:
+    the margin needed to report a type where the lexicon found none, infinite (never) because an
+    ACLED export holds no non-events to validate it on.
     """
 
     estimator: Any
