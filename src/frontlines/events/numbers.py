@@ -46,6 +46,15 @@ def _alt(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """The first word of every cue a death count needs ("killed", "toll", "death" ...)."""
+    lex = load_numbers()
+    cues = [*lex["death_words"], *lex["passive_death_words"], *lex["kill_verbs"], *lex["toll_nouns"],
+            *lex["death_nouns"], *lex["singular_death_nouns"]]
+    return frozenset(c.split()[0].lower() for c in cues)
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     lex = load_numbers()
     words = {**lex["words"], **lex["multipliers"]}
@@ -118,6 +127,8 @@ def fatality_counts(text: str) -> list[Count]:
     A count inside a phrase that names part of a toll ("five members of one family were among the
     dead") is marked ``subset``; one read from a vague word ("dozens") is marked ``vague``.
     """
+    if _cue_words().isdisjoint(re.findall(r"[a-z]+", text.lower())):  # most sentences name no death
+        return []
     lex = load_numbers()
     vague = set(lex["vague"])
     subset = tuple(lex["subset_cues"])
