@@ -59,7 +59,7 @@ class Pipeline:
         stages after it that need its output do not run; loading a resource (model, gazetteer,
         actor dictionary) fails loudly instead, since it would fail for every article.
         """
-        from .events import extract_events
+        from .events.assemble import extract_events
         from .geo import find_places
 
         if doc is None:

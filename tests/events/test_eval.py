@@ -5,18 +5,18 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from frontlines.errors import EvalError
+from frontlines.events.acled import read_acled
 from frontlines.events.evaluate import (
     Prediction,
-    kfold_acled,
     label_scores,
     main_event,
-    read_acled,
     read_plover,
     score_rows,
 )
@@ -39,16 +39,20 @@ ROWS = [
 ]
 
 
+COUNTRIES = ("Arnor", "Gondor", "Rohan", "Eriador", "Harad", "Rhun")
+
+
 def _write_rows(path: Path, rows=ROWS, repeat: int = 1) -> Path:
     cols = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "inter1", "latitude", "longitude",
-            "notes", "fatalities", "timestamp"]
+            "notes", "fatalities", "timestamp", "country"]
     types = {"Peaceful protest": "Protests", "Armed clash": "Battles", "Attack": "Violence against civilians"}
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(cols)
         for r in range(repeat):
             for i, (sub, notes) in enumerate(rows):
-                w.writerow([f"XX{r}-{i}", "3-May-31", types[sub], sub, "1", "10.0", "20.0", notes, "0", "1936180800"])
+                w.writerow([f"XX{r}-{i}", f"{3 + (i + r) % 6}-May-31", types[sub], sub, "1", "10.0", "20.0", notes,
+                            "0", "1936180800", COUNTRIES[(i + r) % len(COUNTRIES)]])
     return path
 
 
@@ -114,17 +118,44 @@ def test_score_rows_reports_field_matches_only_with_events(tmp_path: Path) -> No
     assert s.location_25km is None
 
 
-def test_kfold_trains_and_scores_the_trainable_classifier(tmp_path: Path) -> None:
-    rows = read_acled(_write_rows(tmp_path / "a.csv", repeat=3))
-    s = kfold_acled(rows, k=3)
-    assert s.rows == len(rows)
-    assert s.sub_event_accuracy > 0.5
+def test_held_out_splits_score_train_next_to_the_plain_baseline(tmp_path: Path, pipeline, nlp) -> None:
+    from frontlines.events.heldout import heldout_scores
+
+    rows = read_acled(_write_rows(tmp_path / "a.csv", repeat=4))
+    splits = heldout_scores(rows, list(nlp.pipe(r.notes for r in rows)), pipeline=pipeline, k=3)
+    assert [s.split for s in splits] == ["k-fold", "by date", "by country"]
+    for s in splits:
+        assert 0 < s.rows <= len(rows)
+        assert all(0.0 <= x <= 1.0 for x in (s.plain, s.model, s.pipeline, s.lexicon))
+    assert splits[0].rows == len(rows) and splits[0].model > 0.5
 
 
-def test_kfold_refuses_a_silly_k(tmp_path: Path) -> None:
-    rows = read_acled(_write_rows(tmp_path / "a.csv"))
+def test_the_date_split_holds_out_the_latest_days(tmp_path: Path) -> None:
+    from frontlines.events.heldout import date_folds
+
+    rows = read_acled(_write_rows(tmp_path / "a.csv", repeat=2))
+    [test] = date_folds(rows, share=0.25)
+    latest = max(r.event_date for r in rows)
+    assert {rows[i].event_date for i in test} >= {latest}
+    assert min(rows[i].event_date for i in test) > min(r.event_date for r in rows)
+
+
+def test_the_country_split_never_puts_a_country_on_both_sides(tmp_path: Path) -> None:
+    from frontlines.events.heldout import country_folds
+
+    rows = read_acled(_write_rows(tmp_path / "a.csv", repeat=2))
+    folds = country_folds(rows, 3)
+    assert sorted(i for f in folds for i in f) == list(range(len(rows)))
+    for f in folds:
+        inside = {rows[i].country for i in f}
+        assert not inside & {r.country for j, r in enumerate(rows) if j not in set(f)}
+
+
+def test_held_out_splits_refuse_a_silly_k(tmp_path: Path) -> None:
+    from frontlines.events.heldout import kfold_folds
+
     with pytest.raises(EvalError, match="train-kfold"):
-        kfold_acled(rows, k=1)
+        kfold_folds(9, 1)
 
 
 def test_read_plover_skips_documentation_records(tmp_path: Path) -> None:
@@ -139,7 +170,7 @@ def test_read_plover_skips_documentation_records(tmp_path: Path) -> None:
 
 
 def test_train_saves_a_model_that_classify_then_loads(tmp_path: Path, nlp) -> None:
-    from frontlines.events.classify import load_model
+    from frontlines.events.model import load_model
     from frontlines.events.train import train_acled
     from frontlines.settings import load_settings
 
@@ -152,7 +183,8 @@ def test_train_saves_a_model_that_classify_then_loads(tmp_path: Path, nlp) -> No
 
 
 def test_classify_uses_the_model_train_saved(tmp_path: Path, nlp, monkeypatch) -> None:
-    from frontlines.events.classify import classify, forget_installed_model, installed_model
+    from frontlines.events.classify import classify
+    from frontlines.events.model import forget_installed_model, installed_model
     from frontlines.events.train import train_acled
     from frontlines.settings import load_settings
 
@@ -169,7 +201,7 @@ def test_classify_uses_the_model_train_saved(tmp_path: Path, nlp, monkeypatch) -
 
 def test_corrupt_model_file_gives_a_model_error(tmp_path: Path) -> None:
     from frontlines.errors import ModelError
-    from frontlines.events.train import load_trained
+    from frontlines.events.model import load_trained
     from frontlines.settings import load_settings
 
     settings = load_settings(data_dir=str(tmp_path))
@@ -219,3 +251,56 @@ def test_acled_scores_hold_the_baseline(acled_scores, metric: str) -> None:
 @pytest.mark.slow
 def test_acled_sub_event_target_is_met(acled_scores) -> None:
     assert acled_scores.sub_event_f1 >= 0.70
+
+
+@pytest.mark.slow
+def test_acled_events_per_note_hold_the_baseline(acled_scores) -> None:
+    """Each ACLED note describes one event: the pipeline writes at most 1.2 per note, and no more than before."""
+    ceiling = json.loads(BASELINE.read_text())["default"]["events_per_doc"] + 0.02
+    assert acled_scores.events_per_doc is not None
+    assert acled_scores.events_per_doc <= min(1.2, ceiling)
+
+
+@pytest.fixture(scope="module")
+def report_scores(pipeline):
+    from frontlines.events.reports import evaluate_corpus
+
+    return evaluate_corpus(ROOT / "eval" / "articles" / "conflict-dev.jsonl", pipeline=pipeline, labelled=True)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("metric", ["incident_found", "main_sub_event", "main_toll_within_20pct"])
+def test_conflict_reports_hold_the_baseline(report_scores, metric: str) -> None:
+    floor = json.loads(BASELINE.read_text())["articles"][metric] - 0.01
+    assert getattr(report_scores, metric) >= floor
+
+
+@pytest.mark.slow
+def test_conflict_reports_give_at_most_three_events_each_on_average(report_scores) -> None:
+    ceiling = json.loads(BASELINE.read_text())["articles"]["events_per_article"] + 0.05
+    assert report_scores.events_per_article <= min(3.0, ceiling)
+
+
+def test_a_labelled_report_without_gold_is_refused_in_one_line(tmp_path: Path) -> None:
+    from frontlines.events.reports import read_gold
+
+    p = tmp_path / "r.jsonl"
+    p.write_text(json.dumps({"id": "r1", "text": "Gunmen attacked Bree."}) + "\n", encoding="utf-8")
+    with pytest.raises(EvalError, match=r"r.jsonl:1: no gold incident"):
+        read_gold(p)
+
+
+def test_report_scores_count_events_and_the_main_toll(tmp_path: Path) -> None:
+    from frontlines.events.reports import GoldIncident, score_articles
+    from frontlines.records import Article, OffsetMap, Result
+
+    def result(aid: str, *events: Event) -> Result:
+        a = Article(id=aid, raw_text="x", clean_text="x", offsets=OffsetMap.identity(1), external_id=aid)
+        return Result(article=a, events=events)
+
+    hit = replace(_event("Attack", 0, 0.9), fatalities=11, date=dt.date(2031, 5, 3))
+    gold = {"r1": GoldIncident("Violence against civilians", "Attack", 10.0, 20.0, dt.date(2031, 5, 3), 12),
+            "r2": GoldIncident("Violence against civilians", "Attack", 10.0, 20.0, dt.date(2031, 5, 3), 3)}
+    s = score_articles([result("r1", hit, _event("Armed clash", 50, 0.5)), result("r2")], gold)
+    assert (s.articles, s.events_per_article, s.most_events, s.with_events) == (2, 1.0, 2, 1)
+    assert (s.incident_found, s.main_sub_event, s.main_toll_within_20pct, s.main_toll_exact) == (0.5, 0.5, 0.5, 0.0)

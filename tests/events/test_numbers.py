@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.events.numbers import fatalities, parse_count, quantities
+from frontlines.events.numbers import fatalities, fatality_counts, parse_count, quantities
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -102,8 +102,31 @@ def test_death_of_a_counted_group():
 
 
 def test_death_of_a_single_named_person():
-    assert fatalities("The clashes resulted in the death of the commander of the unit.")[0] == 1
+    assert fatalities("Fighting near Osgiliath ended with the death of the captain of the guard.")[0] == 1
 
 
 def test_death_of_a_plural_group_without_count_is_not_guessed():
     assert fatalities("They mourned the death of the protesters.")[0] == 0
+
+
+def test_a_list_of_the_dead_is_summed():
+    assert fatalities("Jets bombed the village, killing a man, his wife and their three children.")[0] == 5
+    assert fatalities("The blast killed the driver and two passengers.")[0] == 3
+
+
+def test_a_list_with_an_uncounted_plural_is_not_guessed():
+    assert fatalities("Raiders killed the captain and his men.")[0] == 0
+
+
+def test_a_list_stops_at_the_wounded():
+    assert fatalities("The attack killed two guards and wounded three others.")[0] == 2
+
+
+def test_a_count_said_to_come_on_top_is_additive():
+    [count] = fatality_counts("Seventeen raiders had also been killed in the fighting.")
+    assert (count.value, count.additive) == (17, True)
+    assert not fatality_counts("Seventeen raiders were killed in the fighting.")[0].additive
+
+
+def test_a_stated_toll_beats_the_count_on_top_of_it():
+    assert fatalities("Two more guards died on Monday, raising the toll to 13.")[0] == 13

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
@@ -43,61 +44,124 @@ def train_cmd(settings: Settings, acled_path: str, no_rules: bool) -> None:
 
 
 @eval_group.command("events")
-@click.option("--acled", "acled_path", required=True, type=click.Path(dir_okay=False),
+@click.option("--acled", "acled_path", type=click.Path(dir_okay=False),
               help="ACLED export with coded fields (e.g. ../shared/eval/events/acled-dev.csv).")
-@click.option("--limit", type=int, default=None, help="Only the first N rows.")
+@click.option("--articles", "articles_path", type=click.Path(dir_okay=False),
+              help="Conflict reports labelled with their main incident (JSONL; e.g. eval/articles/conflict-dev.jsonl).")
+@click.option("--corpus", "corpus_path", type=click.Path(),
+              help="Any input `ingest` reads (e.g. ../shared/corpus/fakenews-sample.csv): events per article.")
+@click.option("--limit", type=int, default=None, help="Only the first N ACLED rows.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--train-kfold", "kfold", type=int, default=None,
-              help="Also k-fold train/test the trainable classifier on the same file.")
+              help="Also score `train` on held-out rows of the same file (K folds, by date, K groups of "
+                   "countries), next to a plain TF-IDF + LinearSVC baseline (slow: minutes).")
 @click.option("--model", "use_model", is_flag=True,
               help="Use the trained model in DATA_DIR/models instead of the shipped default.")
 @click.pass_obj
-def eval_events_cmd(settings: Settings, acled_path: str, limit: int | None, as_json: bool,
-                    kfold: int | None, use_model: bool) -> None:
-    """Score event extraction against coded ACLED rows (their notes are the input).
+def eval_events_cmd(settings: Settings, acled_path: str | None, articles_path: str | None, corpus_path: str | None,
+                    limit: int | None, as_json: bool, kfold: int | None, use_model: bool) -> None:
+    """Score event extraction against coded ACLED rows, labelled conflict reports, or a corpus.
 
-    Prints sub-event weighted F1 and accuracy, event-type accuracy, actor1 inter-code
-    match, location within 25 km, date exact, fatalities exact and docs/s.
+    ACLED rows (their notes are the input): sub-event weighted F1 and accuracy, event-type
+    accuracy, actor1 inter-code match, location within 25 km, date exact, fatalities exact,
+    events per note and docs/s. Labelled reports: events per article, whether the labelled
+    incident is among them, and the main event's type, place, date and death toll. A corpus:
+    events per article.
 
     \b
     Example:
       frontlines eval events --acled ../shared/eval/events/acled-dev.csv
       frontlines eval events --acled ../shared/eval/events/acled-dev.csv --train-kfold 5 --json
+      frontlines eval events --articles eval/articles/conflict-dev.jsonl
+      frontlines eval events --corpus ../shared/corpus/fakenews-sample.csv
     """
-    from ..errors import ModelError
-    from ..events.evaluate import evaluate_acled, kfold_acled, read_acled
-    from ..events.train import load_trained, rule_cues
+    from ..events.reports import evaluate_corpus
     from ..pipeline import Pipeline
 
-    rows = read_acled(acled_path, limit=limit)
+    if not (acled_path or articles_path or corpus_path):
+        raise click.UsageError("give --acled FILE, --articles FILE or --corpus PATH (or several)")
     pipeline = Pipeline(settings)
+    results: dict[str, Any] = {}
+    if acled_path:
+        results.update(_acled_results(settings, pipeline, acled_path, limit=limit, kfold=kfold, use_model=use_model))
+    if articles_path:
+        results["articles"] = evaluate_corpus(articles_path, pipeline=pipeline, labelled=True)
+    if corpus_path:
+        results["corpus"] = evaluate_corpus(corpus_path, pipeline=pipeline)
+    if as_json:
+        click.echo(json.dumps({k: v.as_dict() for k, v in results.items()}, indent=2))
+        return
+    for name, s in results.items():
+        if name == "train_heldout":
+            _echo_splits(s)
+        else:
+            (_echo_articles if name in ("articles", "corpus") else _echo_scores)(name, s)
+
+
+def _acled_results(settings: Settings, pipeline: Any, acled_path: str, *, limit: int | None, kfold: int | None,
+                   use_model: bool) -> dict[str, Any]:
+    from ..errors import ModelError
+    from ..events.acled import read_acled
+    from ..events.evaluate import evaluate_acled
+    from ..events.heldout import heldout_scores
+    from ..events.model import load_trained
+
+    rows = read_acled(acled_path, limit=limit)
     model = None
     if use_model:
         model = load_trained(settings)
         if model is None:
             raise ModelError(f"no trained model in {settings.data_path / 'models'} "
                              "(run `frontlines train --acled EXPORT.csv` first)")
-    results = {"default" if model is None else "model": evaluate_acled(rows, pipeline=pipeline, model=model,
-                                                                      source=acled_path)}
+    results: dict[str, Any] = {"default" if model is None else "model": evaluate_acled(
+        rows, pipeline=pipeline, model=model, source=acled_path)}
     if kfold:
-        cues = [rule_cues(d) for d in pipeline.nlp.pipe((r.notes for r in rows), batch_size=64)]
-        results["train_kfold"] = kfold_acled(rows, k=kfold, rule_labels=cues)
-    if as_json:
-        click.echo(json.dumps({k: v.as_dict() for k, v in results.items()}, indent=2))
-        return
-    for name, s in results.items():
-        click.echo(f"{name} ({s.source}, {s.rows} rows)")
-        click.echo(f"  sub-event weighted F1  {_pct(s.sub_event_f1)}   accuracy {_pct(s.sub_event_accuracy)}")
-        click.echo(f"  event-type accuracy    {_pct(s.event_type_accuracy)}")
-        click.echo(f"  actor1 inter match     {_pct(s.actor1_inter_match)}")
-        click.echo(f"  location within 25 km  {_pct(s.location_25km)}")
-        click.echo(f"  date exact             {_pct(s.date_exact)}")
-        click.echo(f"  fatalities exact       {_pct(s.fatalities_exact)}")
-        click.echo(f"  rows with no event     {s.no_event}")
-        if s.stage_error:
-            click.echo(f"  note: later pipeline stages unavailable, classifier alone used ({s.stage_error})")
-        if s.docs_per_s is not None:
-            click.echo(f"  docs/s                 {s.docs_per_s}")
+        docs = list(pipeline.nlp.pipe((r.notes for r in rows), batch_size=64))
+        results["train_heldout"] = _Splits(heldout_scores(rows, docs, pipeline=pipeline, k=kfold))
+    return results
+
+
+class _Splits(list[Any]):
+    """Held-out split scores, printable and serialisable like the others."""
+
+    def as_dict(self) -> list[dict[str, Any]]:
+        return [s.as_dict() for s in self]
+
+
+def _echo_scores(name: str, s: Any) -> None:
+    click.echo(f"{name} ({s.source}, {s.rows} rows)")
+    click.echo(f"  sub-event weighted F1  {_pct(s.sub_event_f1)}   accuracy {_pct(s.sub_event_accuracy)}")
+    click.echo(f"  event-type accuracy    {_pct(s.event_type_accuracy)}")
+    click.echo(f"  actor1 inter match     {_pct(s.actor1_inter_match)}")
+    click.echo(f"  location within 25 km  {_pct(s.location_25km)}")
+    click.echo(f"  date exact             {_pct(s.date_exact)}")
+    click.echo(f"  fatalities exact       {_pct(s.fatalities_exact)}")
+    click.echo(f"  rows with no event     {s.no_event}")
+    if s.events_per_doc is not None:
+        click.echo(f"  events per note        {s.events_per_doc:.2f}")
+    if s.docs_per_s is not None:
+        click.echo(f"  docs/s                 {s.docs_per_s}")
+
+
+def _echo_splits(splits: list[Any]) -> None:
+    click.echo("train on held-out rows (sub-event weighted F1)")
+    click.echo(f"  {'split':<12} {'rows':>5}  {'plain':>6}  {'model':>6}  {'pipeline+model':>14}  {'pipeline':>8}")
+    for s in splits:
+        click.echo(f"  {s.split + f' ({s.folds})':<12} {s.rows:>5}  {s.plain:>6.3f}  {s.model:>6.3f}  "
+                   f"{s.pipeline:>14.3f}  {s.lexicon:>8.3f}")
+
+
+def _echo_articles(name: str, s: Any) -> None:
+    click.echo(f"{name} ({s.articles} articles)")
+    click.echo(f"  events per article     {s.events_per_article:.2f}   most {s.most_events}, "
+               f"{s.with_events} articles with any")
+    if s.incident_found is not None:
+        click.echo(f"  incident found         {_pct(s.incident_found)}")
+        click.echo(f"  main sub-event type    {_pct(s.main_sub_event)}   event type {_pct(s.main_event_type)}")
+        click.echo(f"  main within 25 km      {_pct(s.main_location_25km)}   date exact {_pct(s.main_date_exact)}")
+        click.echo(f"  main toll exact        {_pct(s.main_toll_exact)}   within 20% {_pct(s.main_toll_within_20pct)}")
+    if s.docs_per_s is not None:
+        click.echo(f"  docs/s                 {s.docs_per_s}")
 
 
 @eval_group.command("plover")

@@ -1,10 +1,12 @@
-"""Build Event records sentence by sentence from typings, actor mentions, places and dates.
+"""Build Event records from typings, actor mentions, places and dates: one event per incident.
 
 For each sentence the classifier types (cheap, and most sentences stop there), the rest runs only
 for sentences that report an event: actor mentions → roles (``roles.py``), modality and
 attribution (``modality.py``), fatalities and quantities (``numbers.py``), the date, and the
-place(s). One event is built per (typing, place); mentions of one event merge (``merge.py``).
-Choices (geo_precision mapping, date fallback, confidence) are documented in
+place(s). Each (typing, place) is a mention (:class:`.coreference.Draft`); mentions that tell one
+incident are collected together (``coreference.py``) and merged into one event (``merge.py``).
+Totals and background ("the war has killed 400,000 since 2011") give no mention. Choices
+(geo_precision mapping, date fallback, confidence, incident identity) are documented in
 ``docs/events-assembly.md``.
 """
 
@@ -14,13 +16,32 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache, partial
+from importlib import resources
 from typing import Any
 
+import yaml
+
+from ..actors import find_actors
 from ..geo import lies_in_gap
 from ..geo.distance import great_circle_km
 from ..records import Actor, Article, DateInfo, Event, Evidence, Place, Precision
+from ..time import resolve_date
 from . import modality, numbers, roles
-from .merge import merge_events
+from .classify import AUTO, classify
+from .coreference import (
+    SHORT_REPORT_SENTENCES,
+    VIOLENT,
+    Draft,
+    Incidents,
+    Toll,
+    refers_back,
+    separate_cue,
+    total_cue,
+)
+from .merge import incident_event
+from .model import installed_model, model_typing, overrule_rule, verdict
+from .typings import retyped
 
 #: Dependencies that open a new clause: a place across one is not "in the same clause".
 CLAUSE_DEPS = ("relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp")
@@ -32,21 +53,51 @@ CHOICE_RANK = {"point": 0, "near": 1, "region": 2, "unresolved": 3, "country": 4
 JOINT_RELATIONS = ("between",)
 #: Sub-event types that say a place changed hands: the place is the claim, so it is never borrowed.
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory")
-#: ACLED event types whose events can have a death toll of their own.
-VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+#: Cue words for choosing an event's place (currency names after a country).
+PLACE_CUES = "events/places.yaml"
 
 
 @dataclass(frozen=True)
 class Stages:
     """The neighbouring stages assembly calls, injectable for tests.
 
-    ``classify(sent)`` → typings; ``find_actors(sent, article, *, actors)`` → actor mentions with raw
-    offsets; ``resolve_date(text, *, published)`` → DateInfo. Any may be None (stage not available).
+    ``classify(sent)`` → typings (the lexicon's: a ``model`` here is asked about whole incidents,
+    see :func:`overrule`); ``find_actors(sent, article, *, actors)`` → actor mentions with raw
+    offsets; ``resolve_date(text, *, published)`` → DateInfo.
     """
 
-    classify: Callable[..., list[Any]] | None
-    find_actors: Callable[..., list[Actor]] | None = None
-    resolve_date: Callable[..., DateInfo] | None = None
+    classify: Callable[..., list[Any]]
+    find_actors: Callable[..., list[Actor]]
+    resolve_date: Callable[..., DateInfo]
+    model: Any = None  # a trained sub-event model (``frontlines train``): it may retype whole incidents
+
+
+def default_stages(model: Any = AUTO) -> Stages:
+    """The real neighbouring stages. A trained model (``model``; :data:`AUTO`: the one ``frontlines train``
+    saved, if any; ``None``: none) types whole incidents, so sentences are typed by the lexicon alone."""
+    return Stages(classify=partial(classify, model=None), find_actors=find_actors, resolve_date=resolve_date,
+                  model=installed_model() if model is AUTO else model)
+
+
+def extract_events(doc: Any, article: Article, places: list[Place], *, actors: Any) -> list[Event]:
+    """The pipeline stage: events of a parsed article, one per incident (and place).
+
+    ``doc`` is the spaCy Doc of ``article.clean_text``; ``places`` come from
+    :func:`frontlines.geo.find_places` (raw offsets); ``actors`` is what
+    :func:`frontlines.actors.load_actors` returns.
+    """
+    return assemble(doc, article, places, actors=actors, stages=default_stages())
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What every sentence of one article is assembled against."""
+
+    article: Article
+    places: list[Place]
+    main: Place | None  # the article's main place (see :func:`main_place`)
+    actors: Any
+    stages: Stages
 
 
 @dataclass(frozen=True)
@@ -123,14 +174,16 @@ def geo_precision(place: Place | None, *, fallback: bool = False) -> tuple[int |
     return value, rule
 
 
-#: Words after a country's name that make it a currency's ("the US dollar exchange rate"), not a place.
-CURRENCY_WORDS = frozenset(["dollar", "dollars", "pound", "pounds", "rupee", "rupees", "dinar", "dinars", "riyal",
-                            "rial", "lira", "yuan", "peso", "pesos"])
+@lru_cache(maxsize=1)
+def currency_words() -> frozenset[str]:
+    """Words after a country's name that make it a currency's ("the US dollar exchange rate"), not a place."""
+    path = resources.files("frontlines") / "data" / PLACE_CUES
+    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))["currency_words"])
 
 
 def names_currency(head: Any) -> bool:
     nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
-    return nxt is not None and nxt.lower_ in CURRENCY_WORDS
+    return nxt is not None and nxt.lower_ in currency_words()
 
 
 def modifies_noun(place: Place, head: Any) -> bool:
@@ -143,17 +196,13 @@ def usable(place: Place) -> bool:
     return place.relation != "demonym"
 
 
-#: A report of at most this many sentences (a wire brief, an ACLED-style note) is about one happening.
-SHORT_REPORT_SENTENCES = 5
-
-
 def main_place(places: list[Place], *, short: bool = False) -> Place | None:
     """The article's main place, for events whose sentence names none.
 
     The focus country is the one most often named (demonyms count); the main place is the most
     often named town or area in it when one is named more often than any other; else, in a short
-    report (``short``), the first town named in it ("On 7 May, in Brasilia, Distrito Federal, police
-    dismantled a lab in Lago Norte. Three men were arrested."); else the country.
+    report (``short``), the first town named in it ("On 2 June, in Minas Tirith, Gondor, guards raided a
+    workshop in the Rath Dinen quarter. Two smiths were detained."); else the country.
     """
     named = [p for p in places if p.country_code and p.precision != "unresolved" and p.geonameid is not None]
     if not named:
@@ -372,12 +421,7 @@ def event_id(article_id: str, start: int, end: int, sub_event: str | None, place
 
 def date_of(text: str, article: Article, stages: Stages) -> tuple[DateInfo, str]:
     """The event date the sentence states; else the publication date at week precision (ACLED 2)."""
-    info: DateInfo | None = None
-    if stages.resolve_date is not None:
-        try:
-            info = stages.resolve_date(text, published=article.published)
-        except NotImplementedError:
-            info = None
+    info = stages.resolve_date(text, published=article.published)
     if info is not None and info.date is not None:
         return info, f"time:{info.rule}" + (f" '{info.text}'" if info.text else "")
     if article.published is not None:
@@ -385,13 +429,16 @@ def date_of(text: str, article: Article, stages: Stages) -> tuple[DateInfo, str]
     return DateInfo(None, None, None, "unknown"), "date:unknown"
 
 
-def toll_of(trig: Any, triggers: list[Any], counts: list[numbers.Count], offset: int) -> tuple[int, str]:
-    """The death toll of the event at ``trig``: the counts nearer to it than to any other trigger."""
+def own_date(info: DateInfo) -> bool:
+    """Whether a sentence's date is stated in it: not the publication date, not the start of a span ("since May")."""
+    stated = info.date is not None and "fallback" not in info.rule and info.rule not in ("unknown", "date:unknown")
+    return stated and not (info.text or "").lower().startswith("since")
+
+
+def toll_of(trig: Any, triggers: list[Any], counts: list[numbers.Count], offset: int) -> numbers.Count | None:
+    """The death count of the event at ``trig``: the largest of the counts nearer to it than to any other trigger."""
     mine = [c for c in counts if min(triggers, key=lambda t: abs(t.idx - (offset + c.start))).i == trig.i]
-    if not mine:
-        return 0, "numbers.yaml#fatalities:none-reported"
-    best = max(mine, key=lambda c: c.value)
-    return best.value, f"{best.rule} '{best.text}'"
+    return max(mine, key=lambda c: (not c.additive, c.value)) if mine else None
 
 
 def outcome_links(typings: list[Any], triggers: list[Any]) -> dict[int, int]:
@@ -419,32 +466,14 @@ def outcome_links(typings: list[Any], triggers: list[Any]) -> dict[int, int]:
     return links
 
 
-def is_outcome_only(typings: list[Any], triggers: list[Any]) -> bool:
-    """Whether a sentence's typings all just report deaths ("Two civilians were killed in the attack.")."""
+def is_outcome_only(triggers: list[Any]) -> bool:
+    """Whether a sentence's triggers all just report deaths ("Two civilians were killed in the attack.")."""
     words = set(numbers.load_numbers().get("outcome_words", ()))
     return bool(triggers) and all(t.lower_ in words for t in triggers)
 
 
-def add_toll(host: Event, value: int, rule: str, mention: Evidence, victim: Actor | None = None) -> Event:
-    """``host`` with a toll (and victims) stated in the next sentence."""
-    evidence = dict(host.evidence)
-    changes: dict[str, Any] = {}
-    if value > (host.fatalities or 0):
-        changes["fatalities"] = value
-        evidence["fatalities"] = f"toll-in-next-sentence:{rule}"
-    if host.actor2 is None and victim is not None:
-        changes["actor2"] = victim
-        evidence["actor2"] = f"toll-in-next-sentence:{victim.rule}"
-    return replace(host, **changes, evidence=evidence, mentions=host.mentions + (mention,))
-
-
-def _actors_of(sent: Any, article: Article, *, actors: Any, stages: Stages) -> list[Actor]:
-    if stages.find_actors is None:
-        return []
-    try:
-        return list(stages.find_actors(sent, article, actors=actors))
-    except NotImplementedError:  # the actors stage is still a stub
-        return []
+def _actors_of(sent: Any, scene: Scene) -> list[Actor]:
+    return list(scene.stages.find_actors(sent, scene.article, actors=scene.actors))
 
 
 def _strip_span(sent: Any) -> tuple[str, int, int]:
@@ -456,115 +485,196 @@ def _strip_span(sent: Any) -> tuple[str, int, int]:
 
 
 def assemble(doc: Any, article: Article, places: list[Place], *, actors: Any, stages: Stages) -> list[Event]:
-    """Events of a parsed article, one per (typing, place), merged across mentions."""
-    if stages.classify is None:
-        return []
-    main = main_place(places, short=sum(1 for _ in doc.sents) <= SHORT_REPORT_SENTENCES)
-    events: list[Event] = []
-    last = -2  # index of the last sentence that gave events
-    for n, sent in enumerate(doc.sents):
-        try:
-            typings = [t for t in stages.classify(sent) if getattr(t, "event_type", None)]
-        except NotImplementedError:  # the typing stage is still a stub
-            return []
-        follows = last == n - 1 and bool(events) and events[-1].event_type in VIOLENT
-        if not typings:
-            if follows:
-                _toll_into(events, sent, article)
-            continue
-        new = _sentence_events(sent, typings, article, places, main, actors=actors, stages=stages)
-        if follows and is_outcome_only(typings, [trigger_token(sent, t) for t in typings]) \
-                and all(e.actor1 is None and e.evidence["place"].startswith(("place:article-main", "place:none"))
-                    for e in new):
-            e = max(new, key=lambda x: x.fatalities or 0)
-            events[-1] = add_toll(events[-1], e.fatalities or 0, e.evidence["fatalities"], e.mentions[0], e.actor2)
+    """Events of a parsed article, one per incident, each with every sentence that told it as a mention."""
+    sents = list(doc.sents)
+    short = len(sents) <= SHORT_REPORT_SENTENCES
+    scene = Scene(article, places, main_place(places, short=short), actors, stages)
+    book = Incidents(short=short)
+    typed: list[list[Any]] = []
+    for n, sent in enumerate(sents):
+        typings = [t for t in stages.classify(sent) if getattr(t, "event_type", None)]
+        typed.append(typings)
+        if typings:
+            for draft in sentence_drafts(n, sent, typings, scene):
+                book.add(draft)
         else:
-            events.extend(new)
-        last = n
-    return merge_events(events)
+            _toll_sentence(book, sent, scene)
+    model = stages.model
+    if model is not None and short and not book.items and sents:
+        label, margin = verdict(model, sents, typed)
+        if label is not None and margin > model.threshold_alone:
+            for draft in sentence_drafts(0, sents[0], [model_typing(sents[0], label, margin, model)], scene):
+                book.add(draft)
+    events = [incident_event(inc) for inc in book.items]
+    if model is None:
+        return events
+    return [overrule(e, [sents[i] for i in told], [typed[i] for i in told], model)
+            for e, told in zip(events, _told_by(book, len(sents)), strict=True)]
 
 
-def _toll_into(events: list[Event], sent: Any, article: Article) -> None:
-    """A death toll alone in the sentence after an event ("Eight people died.") is that event's."""
+def _told_by(book: Incidents, sentences: int) -> list[list[int]]:
+    """The sentences that tell each incident; a short report's first incident is told by the whole report."""
+    return [list(range(sentences)) if book.short and k == 0 else sorted({d.sentence for d in inc.drafts})
+            for k, inc in enumerate(book.items)]
+
+
+def overrule(event: Event, sents: list[Any], typings: list[list[Any]], model: Any) -> Event:
+    """``event`` retyped by the trained model where its margin passes the validated one (``model.threshold``)."""
+    label, margin = verdict(model, sents, typings)
+    if label is None or label == event.sub_event_type or margin <= model.threshold:
+        return event
+    rule = overrule_rule(model, margin)
+    evidence = {**event.evidence, "event_type": rule, "sub_event_type": rule, "plover_type": rule}
+    return replace(retyped(event, label, rule), evidence=evidence)
+
+
+def _toll_sentence(book: Incidents, sent: Any, scene: Scene) -> None:
+    """A sentence without an event that states a death toll ("The death toll rose to 13.") gives it to an incident."""
     text, cstart, cend = _strip_span(sent)
-    value, rule = numbers.fatalities(text)
-    if value:
-        start, end = article.span_to_raw(cstart, cend)
-        events[-1] = add_toll(events[-1], value, rule, Evidence(article.id, text, start, end, rule))
-
-
-def _sentence_events(sent: Any, typings: list[Any], article: Article, places: list[Place], main: Place | None,
-                     *, actors: Any, stages: Stages) -> list[Event]:
-    text, cstart, cend = _strip_span(sent)
+    counts = [c for c in numbers.fatality_counts(text) if not c.subset]
+    if not counts:
+        return
+    article = scene.article
+    date, _ = date_of(text, article, scene.stages)
+    dated = own_date(date)
+    if total_cue(text, dated=dated, day=dated and date.time_precision == 1) is not None:
+        return
+    best = max(counts, key=lambda c: (not c.additive, not c.vague, c.value))
     start, end = article.span_to_raw(cstart, cend)
-    toks = raw_tokens(sent, article)
-    found_actors = _actors_of(sent, article, actors=actors, stages=stages)
-    mentions = [m for m in (roles.mention_of(a, toks) for a in found_actors) if m is not None]
-    in_sent: list[tuple[Place, Any]] = []
-    for p in places:
-        if start <= p.start < end and usable(p):
-            covered = tokens_of(p.start, p.end, toks)
-            if covered and not any(a.start is not None and a.end is not None and a.start < p.end and a.end > p.start
-                                   for a in found_actors) and not modifies_noun(p, head_of(covered)) \
-                    and not names_currency(covered[-1]):
-                in_sent.append((p, head_of(covered)))
-    date, date_rule = date_of(text, article, stages)
-    counts = numbers.fatality_counts(text)
-    quantities = numbers.quantities(text)
+    rule = f"{best.rule} '{best.text}'"
+    here = [p for p in scene.places if start <= p.start < end and usable(p) and p.precision != "unresolved"]
+    book.add_toll(Toll(best.value, not best.vague, rule, start, end, best.additive),
+                  Evidence(article.id, text, start, end, f"{rule}; incident:toll-sentence"),
+                  places=here, separate=separate_cue(sent.root, sent))
+
+
+def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list[Draft]:
+    """The event mentions of sentence ``n``: one per (typing, place); none in a total or background sentence."""
+    text, cstart, cend = _strip_span(sent)
+    date, date_rule = date_of(text, scene.article, scene.stages)
+    dated = own_date(date)
+    if total_cue(text, dated=dated, day=dated and date.time_precision == 1) is not None:
+        return []
     triggers = [trigger_token(sent, t) for t in typings]
-    outcomes = outcome_links(typings, triggers)
-    typings = [t for n, t in enumerate(typings) if n not in outcomes]
-    victims = {triggers[host].i: triggers[n] for n, host in outcomes.items()}
-    triggers = [t for n, t in enumerate(triggers) if n not in outcomes]
-    events = []
-    for typing, trig in zip(typings, triggers, strict=True):
-        # a death toll belongs to the nearest trigger of the sentence
-        fat, fat_rule = toll_of(trig, triggers, counts, cstart)
-        r = roles.assign(trig, mentions, trigger_tokens=trigger_tokens(sent, typing))
-        if r.actor1 is None:
-            generic, grule = roles.subject_actor(trig, typing.event_type, article.span_to_raw)
-            if generic is not None:
-                r = replace(r, actor1=generic, rules={**r.rules, "actor1": grule})
-        outcome = victims.get(trig.i)
-        if r.actor2 is None and outcome is not None:
-            folded = roles.assign(outcome, mentions)
-            if folded.actor2 is not None:
-                r = replace(r, actor2=folded.actor2,
-                            rules={**r.rules, "actor2": f"roles:outcome-'{outcome.text}'+{folded.rules['actor2']}"})
-        reading = modality.read(trig)
-        located = choose_places(trig, in_sent) or [fallback_place(main, r.actor1, typing.sub_event_type)]
-        for loc in located:
-            gp, gp_rule = geo_precision(loc.by or loc.place, fallback=not loc.in_sentence)
-            if loc.by is not None:
-                gp_rule = f"{gp_rule} (of '{loc.by.text}', which locates '{loc.place.text if loc.place else ''}')"
-            rule = str(getattr(typing, "rule", "classify"))
-            evidence = {
-                "event_type": rule, "sub_event_type": rule, "plover_type": rule,
-                "trigger": f"'{trig.text}'",
-                "place": loc.rule + (f"; {loc.place.evidence.rule}" if loc.place and loc.place.evidence else ""),
-                "geo_precision": gp_rule, "date": date_rule, "time_precision": date_rule,
-                "fatalities": fat_rule, "modality": reading.modality_rule,
-                "attribution": reading.attribution_rule,
-            }
-            for role in ("actor1", "actor2", "assoc_actors"):
-                if role in r.rules:
-                    who = getattr(r, role if role != "assoc_actors" else "assoc")
-                    what = who.rule if isinstance(who, Actor) else "; ".join(a.rule for a in who)
-                    evidence[role] = f"{r.rules[role]}; {what}"
-            if quantities:
-                evidence["quantities"] = "numbers.yaml#quantity_units"
-            conf = confidence(float(getattr(typing, "confidence", 0.5)), r, loc, date.time_precision == 1)
-            evidence["confidence"] = "typing confidence x completeness(actor1, actor2, place, date)"
-            tstart = article.to_raw(trig.idx)
-            events.append(Event(
-                id=event_id(article.id, start, end, typing.sub_event_type, loc.place, tstart),
-                article_id=article.id, event_type=typing.event_type, sub_event_type=typing.sub_event_type,
-                plover_type=getattr(typing, "plover_type", None),
-                actor1=r.actor1, actor2=r.actor2, assoc_actors=r.assoc,
-                place=loc.place, geo_precision=gp, date=date.date, time_precision=date.time_precision,
-                fatalities=fat, modality=reading.modality, attribution=reading.attribution,
-                sentence=text, start=start, end=end, confidence=conf, evidence=evidence,
-                quantities=quantities,
-                mentions=(Evidence(article.id, text, start, end, rule),),
-            ))
-    return events
+    outcome = is_outcome_only(triggers)
+    links = outcome_links(typings, triggers)
+    victims = {triggers[host].i: triggers[k] for k, host in links.items()}
+    kept = [(t, trig) for k, (t, trig) in enumerate(zip(typings, triggers, strict=True)) if k not in links]
+    counts = numbers.fatality_counts(text)
+    tolls = [c for c in counts if not c.subset]
+    found_actors = _actors_of(sent, scene)
+    toks = raw_tokens(sent, scene.article)
+    mentions = [m for m in (roles.mention_of(a, toks) for a in found_actors) if m is not None]
+    in_sent = _sentence_places(sent, scene, found_actors, toks)
+    context = _Sentence(text, *scene.article.span_to_raw(cstart, cend), date, date_rule,
+                        numbers.quantities(text), mentions, in_sent)
+    drafts = []
+    for typing, trig in kept:
+        count = toll_of(trig, [t for _, t in kept], tolls, cstart) if tolls else None
+        r = _roles(trig, typing, sent, scene, mentions, victims.get(trig.i))
+        for event in _events(typing, trig, r, count, context, scene):
+            toll = Toll(count.value, not count.vague, f"{count.rule} '{count.text}'", event.start, event.end,
+                        count.additive) if count is not None else None
+            drafts.append(Draft(event, n, trig.i, refers=refers_back(trig), separate=separate_cue(trig, sent),
+                                outcome=outcome, own_date=dated, toll=toll))
+    return drafts
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """What one sentence gives every event it reports."""
+
+    text: str
+    start: int  # raw offsets
+    end: int
+    date: DateInfo
+    date_rule: str
+    quantities: tuple[str, ...]
+    mentions: list[roles.Mention]
+    places: list[tuple[Place, Any]]  # usable places of the sentence with their head tokens
+
+
+def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
+                     toks: list[tuple[Any, tuple[int, int]]]) -> list[tuple[Place, Any]]:
+    """The sentence's places an event can be pinned on, with their head tokens.
+
+    Left out: places inside an actor mention ("US forces"), a country naming a kind of thing
+    ("a Syria analyst") and a country naming a currency ("the US dollar").
+    """
+    start, end = toks[0][1][0], toks[-1][1][1]
+    out: list[tuple[Place, Any]] = []
+    for p in scene.places:
+        if not (start <= p.start < end and usable(p)):
+            continue
+        covered = tokens_of(p.start, p.end, toks)
+        if not covered or any(a.start is not None and a.end is not None and a.start < p.end and a.end > p.start
+                              for a in found_actors):
+            continue
+        if not modifies_noun(p, head_of(covered)) and not names_currency(covered[-1]):
+            out.append((p, head_of(covered)))
+    return out
+
+
+def _roles(trig: Any, typing: Any, sent: Any, scene: Scene, mentions: list[roles.Mention],
+           outcome: Any | None) -> roles.Roles:
+    """The roles of the event at ``trig``; the victims of a folded outcome ("..., killing 12 rebels") are actor2."""
+    r = roles.assign(trig, mentions, trigger_tokens=trigger_tokens(sent, typing))
+    if r.actor1 is None:
+        generic, grule = roles.subject_actor(trig, typing.event_type, scene.article.span_to_raw)
+        if generic is not None:
+            r = replace(r, actor1=generic, rules={**r.rules, "actor1": grule})
+    if r.actor2 is None and outcome is not None:
+        folded = roles.assign(outcome, mentions)
+        if folded.actor2 is not None:
+            r = replace(r, actor2=folded.actor2,
+                        rules={**r.rules, "actor2": f"roles:outcome-'{outcome.text}'+{folded.rules['actor2']}"})
+    return r
+
+
+def _evidence(typing: Any, trig: Any, r: roles.Roles, loc: Located, gp_rule: str, fat_rule: str,
+              reading: modality.Reading, s: _Sentence) -> dict[str, str]:
+    """Field → the rule that produced it, for one event."""
+    rule = str(getattr(typing, "rule", "classify"))
+    evidence = {
+        "event_type": rule, "sub_event_type": rule, "plover_type": rule, "trigger": f"'{trig.text}'",
+        "place": loc.rule + (f"; {loc.place.evidence.rule}" if loc.place and loc.place.evidence else ""),
+        "geo_precision": gp_rule, "date": s.date_rule, "time_precision": s.date_rule, "fatalities": fat_rule,
+        "modality": reading.modality_rule, "attribution": reading.attribution_rule,
+        "confidence": "typing confidence x completeness(actor1, actor2, place, date)",
+    }
+    for role in ("actor1", "actor2", "assoc_actors"):
+        if role in r.rules:
+            who = getattr(r, role if role != "assoc_actors" else "assoc")
+            what = who.rule if isinstance(who, Actor) else "; ".join(a.rule for a in who)
+            evidence[role] = f"{r.rules[role]}; {what}"
+    if s.quantities:
+        evidence["quantities"] = "numbers.yaml#quantity_units"
+    return evidence
+
+
+def _events(typing: Any, trig: Any, r: roles.Roles, count: numbers.Count | None, s: _Sentence,
+            scene: Scene) -> list[Event]:
+    """One event per place the typing's sentence gives it (see :func:`choose_places`)."""
+    article = scene.article
+    fat, fat_rule = (count.value, f"{count.rule} '{count.text}'") if count is not None \
+        else (0, "numbers.yaml#fatalities:none-reported")
+    reading = modality.read(trig)
+    located = choose_places(trig, s.places) or [fallback_place(scene.main, r.actor1, typing.sub_event_type)]
+    out = []
+    for loc in located:
+        gp, gp_rule = geo_precision(loc.by or loc.place, fallback=not loc.in_sentence)
+        if loc.by is not None:
+            gp_rule = f"{gp_rule} (of '{loc.by.text}', which locates '{loc.place.text if loc.place else ''}')"
+        evidence = _evidence(typing, trig, r, loc, gp_rule, fat_rule, reading, s)
+        conf = confidence(float(getattr(typing, "confidence", 0.5)), r, loc, s.date.time_precision == 1)
+        out.append(Event(
+            id=event_id(article.id, s.start, s.end, typing.sub_event_type, loc.place, article.to_raw(trig.idx)),
+            article_id=article.id, event_type=typing.event_type, sub_event_type=typing.sub_event_type,
+            plover_type=getattr(typing, "plover_type", None),
+            actor1=r.actor1, actor2=r.actor2, assoc_actors=r.assoc,
+            place=loc.place, geo_precision=gp, date=s.date.date, time_precision=s.date.time_precision,
+            fatalities=fat, modality=reading.modality, attribution=reading.attribution,
+            sentence=s.text, start=s.start, end=s.end, confidence=conf, evidence=evidence,
+            quantities=s.quantities, mentions=(Evidence(article.id, s.text, s.start, s.end, evidence["event_type"]),),
+        ))
+    return out

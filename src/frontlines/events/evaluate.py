@@ -15,87 +15,24 @@ date exact, fatalities exact, documents per second.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import hashlib
 import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import EvalError, FrontlinesError
+from ..errors import EvalError
 from ..geo.distance import great_circle_km
 from ..records import Article, Event, OffsetMap
-from ..time import parse_date
-from .classify import Typing, classify, load_lexicon, main_typing, plover_coding
+from .acled import AcledRow
+from .mainevent import main_typing
+from .model import installed_model
 from .ontology import load_ontology
-from .train import RuleCues, rule_cues
-
-ACLED_COLUMNS = ("notes", "sub_event_type", "event_type")
-
-
-@dataclass(frozen=True)
-class AcledRow:
-    """The fields of one ACLED row that evaluation compares against."""
-
-    row_id: str
-    notes: str
-    published: dt.date | None
-    event_type: str
-    sub_event_type: str
-    event_date: dt.date | None
-    inter1: int | None
-    lat: float | None
-    lon: float | None
-    fatalities: int | None
-
-
-def _int(v: str | None) -> int | None:
-    try:
-        return int(float(v)) if v not in (None, "") else None
-    except ValueError:
-        return None
-
-
-def _float(v: str | None) -> float | None:
-    try:
-        return float(v) if v not in (None, "") else None
-    except ValueError:
-        return None
-
-
-def read_acled(path: str | Path, *, limit: int | None = None) -> list[AcledRow]:
-    """Rows of an ACLED export (CSV with at least ``notes`` and ``sub_event_type``)."""
-    p = Path(path)
-    try:
-        fh = p.open(encoding="utf-8-sig", newline="")
-    except OSError as err:
-        raise EvalError(f"{p}: cannot open ACLED file ({err.strerror}) (check the path)") from None
-    with fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in ACLED_COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise EvalError(f"{p}: not an ACLED export, missing column(s) {', '.join(missing)} "
-                            "(export with the notes, event_type and sub_event_type columns)")
-        rows: list[AcledRow] = []
-        for i, r in enumerate(reader):
-            if limit is not None and len(rows) >= limit:
-                break
-            stamp = _int(r.get("timestamp"))
-            published = dt.datetime.fromtimestamp(stamp, dt.UTC).date() if stamp else None
-            rows.append(AcledRow(
-                row_id=r.get("event_id_cnty") or r.get("data_id") or str(i), notes=r["notes"] or "",
-                published=published, event_type=r["event_type"], sub_event_type=r["sub_event_type"],
-                event_date=parse_date(r.get("event_date") or ""), inter1=_int(r.get("inter1")),
-                lat=_float(r.get("latitude")), lon=_float(r.get("longitude")), fatalities=_int(r.get("fatalities")),
-            ))
-    if not rows:
-        raise EvalError(f"{p}: no rows (give a non-empty ACLED export)")
-    return rows
-
+from .plover import plover_coding
+from .train import rule_cues
 
 # ---------------------------------------------------------------------------- scores
 
@@ -121,8 +58,8 @@ class EventScores:
     fatalities_exact: float | None = None
     docs_per_s: float | None = None
     no_event: int = 0
-    source: str = "pipeline"  # what produced the events: "pipeline", "classifier", "model"
-    stage_error: str | None = None  # why the pipeline's later stages were not used, if they were not
+    events_per_doc: float | None = None  # events the pipeline wrote per row (each ACLED note tells one event)
+    source: str = "pipeline"  # what produced the events: "pipeline" or "model"
     per_label: dict[str, LabelScore] = field(default_factory=dict)
     confusions: list[tuple[str, str, int]] = field(default_factory=list)
 
@@ -173,12 +110,6 @@ def _article(row: AcledRow, source: str) -> Article:
                    source=f"{source}#{row.row_id}", published=row.published)
 
 
-def typings_of(doc: Any, *, model: Any = None) -> list[list[Typing]]:
-    """Typings per sentence of a parsed document (the classifier alone)."""
-    lex = load_lexicon()
-    return [classify(s, lexicon=lex, model=model) for s in doc.sents]
-
-
 @dataclass(frozen=True)
 class Prediction:
     """What the system said about one row."""
@@ -186,45 +117,31 @@ class Prediction:
     sub_event_type: str | None
     event_type: str | None
     event: Event | None = None
+    events: int = 0  # how many events the pipeline wrote for the row
 
 
 def predict_rows(rows: Sequence[AcledRow], *, pipeline: Any, model: Any = None, source: str = "acled",
-                 progress: Callable[[int], None] | None = None) -> tuple[list[Prediction], str, str | None]:
+                 progress: Callable[[int], None] | None = None) -> list[Prediction]:
     """Run each row through the pipeline and pick its main event (or, given ``model``, its label).
 
-    A row whose pipeline run gives no event counts as no event. Only while the later
-    pipeline stages are not available (they raise ``NotImplementedError`` or a frontlines
-    error, e.g. a missing gazetteer) does the classifier alone type the parsed notes. Also returns which produced the predictions ("pipeline", "classifier",
-    "pipeline+classifier", "model") and the stage error, if any.
+    A row whose pipeline run gives no event counts as no event. A stage that fails is an
+    error, not a reason to score something else.
     """
     articles = [_article(r, source) for r in rows]
     preds: list[Prediction] = []
-    used: set[str] = set()
-    stage_error: str | None = None
     texts = (a.clean_text for a in articles)
     for i, (article, doc) in enumerate(zip(articles, pipeline.nlp.pipe(texts, batch_size=64), strict=True)):
-        event: Event | None = None
         if model is not None:  # the trained model types the whole note, as it was trained
             label = model.predict([article.clean_text], rule_labels=[rule_cues(doc)])[0]
-            used.add("model")
             preds.append(Prediction(label, load_ontology().get(label).event_type))
             continue
-        if stage_error is None:
-            try:
-                event = main_event(pipeline.analyse(article, doc).events)
-            except (NotImplementedError, FrontlinesError) as err:
-                stage_error = f"{type(err).__name__}: {err}"[:300]
-        if stage_error is None:
-            used.add("pipeline")
-            preds.append(Prediction(event.sub_event_type, event.event_type, event) if event is not None
-                         else Prediction(None, None))
-        else:
-            t = main_typing(typings_of(doc, model=model))
-            used.add("classifier")
-            preds.append(Prediction(t.sub_event_type if t else None, t.event_type if t else None))
+        events = pipeline.analyse(article, doc).events
+        event = main_event(events)
+        preds.append(Prediction(event.sub_event_type, event.event_type, event, len(events)) if event is not None
+                     else Prediction(None, None))
         if progress is not None:
             progress(i + 1)
-    return preds, "+".join(sorted(used, reverse=True)) or "none", stage_error
+    return preds
 
 
 def score_rows(rows: Sequence[AcledRow], preds: Sequence[Prediction], *, seconds: float | None = None,
@@ -258,53 +175,19 @@ def score_rows(rows: Sequence[AcledRow], preds: Sequence[Prediction], *, seconds
         fatalities_exact=round(fat / n, 4) if has_events else None,
         docs_per_s=round(n / seconds, 1) if seconds else None,
         no_event=sum(1 for p in sub if p is None), source=source, per_label=per, confusions=_confusions(gold, sub),
+        events_per_doc=round(sum(p.events for p in preds) / n, 3) if has_events else None,
     )
 
 
 def evaluate_acled(rows: Sequence[AcledRow], *, pipeline: Any, model: Any = None, source: str = "acled",
                    progress: Callable[[int], None] | None = None) -> EventScores:
     """The shipped default (or ``model``) over ACLED rows, end to end."""
-    from .classify import installed_model
-
     t0 = time.perf_counter()
-    preds, used, stage_error = predict_rows(rows, pipeline=pipeline, model=model, source=source, progress=progress)
-    if model is None and used != "model" and installed_model() is not None:
+    preds = predict_rows(rows, pipeline=pipeline, model=model, source=source, progress=progress)
+    used = "model" if model is not None else "pipeline"
+    if model is None and installed_model() is not None:
         used += " with the trained model in the data directory"
-    scores = score_rows(rows, preds, seconds=time.perf_counter() - t0, source=used)
-    return replace(scores, stage_error=stage_error)
-
-
-def kfold_acled(rows: Sequence[AcledRow], *, k: int = 5, seed: int = 0,
-                rule_labels: Sequence[RuleCues] | None = None) -> EventScores:
-    """k-fold train/test of the trainable sub-event classifier (``frontlines train``) on the rows.
-
-    ``rule_labels`` (from :func:`frontlines.events.train.rule_cues`, one per row) adds the
-    lexicon's verdict as features, as ``frontlines train`` does.
-    """
-    from .train import train_subevent
-
-    if k < 2 or k > len(rows):
-        raise EvalError(f"--train-kfold {k}: need 2 <= k <= number of rows ({len(rows)})")
-    import random
-
-    order = list(range(len(rows)))
-    random.Random(seed).shuffle(order)
-    folds = [order[i::k] for i in range(k)]
-    pred: list[str | None] = [None] * len(rows)
-    t0 = time.perf_counter()
-    for test in folds:
-        test_set = set(test)
-        train_idx = [i for i in order if i not in test_set]
-        model = train_subevent([rows[i].notes for i in train_idx], [rows[i].sub_event_type for i in train_idx],
-                               rule_labels=[rule_labels[i] for i in train_idx] if rule_labels else None)
-        labels = model.predict([rows[i].notes for i in test],
-                               rule_labels=[rule_labels[i] for i in test] if rule_labels else None)
-        for i, lab in zip(test, labels, strict=True):
-            pred[i] = lab
-    onto = load_ontology()
-    preds = [Prediction(p, onto.sub_events[p].event_type if p in onto.sub_events else None) for p in pred]
-    scores = score_rows(rows, preds, seconds=time.perf_counter() - t0, source=f"train k-fold k={k}")
-    return replace(scores, docs_per_s=None)
+    return score_rows(rows, preds, seconds=time.perf_counter() - t0, source=used)
 
 
 # ---------------------------------------------------------------------------- PLOVER
@@ -378,17 +261,10 @@ def evaluate_plover(records: Sequence[PloverRecord], *, pipeline: Any) -> Plover
     right = right_acled = n_acled = 0
     src_ok = src_n = tgt_ok = tgt_n = 0
     per: dict[str, list[int]] = {}
-    stages_ok = True  # the later stages (places, actors, assembly) are used until one is unavailable
     for rec, doc in zip(records, pipeline.nlp.pipe(r.text for r in records), strict=True):
         ptype: str | None = None
-        event: Event | None = None
-        if stages_ok:
-            try:
-                article = Article(id=rec.id, raw_text=rec.text, clean_text=rec.text,
-                                  offsets=OffsetMap.identity(len(rec.text)))
-                event = main_event(pipeline.analyse(article, doc).events)
-            except (NotImplementedError, FrontlinesError):
-                stages_ok = False
+        article = Article(id=rec.id, raw_text=rec.text, clean_text=rec.text, offsets=OffsetMap.identity(len(rec.text)))
+        event = main_event(pipeline.analyse(article, doc).events)
         for sent in doc.sents:  # the type: the first sentence with a PLOVER coding (see plover_coding)
             ptype = plover_coding(sent)[0]
             if ptype is not None:

@@ -1,125 +1,122 @@
-"""Merge mentions of one event reported in several sentences of an article.
+"""One event per incident: the incident's mentions (see :mod:`.coreference`) merged into one record.
 
-Two events merge when they have the same sub-event type, the same kind of reality (asserted and
-claimed count as one kind; planned, denied and speculative stay apart), compatible actors (same
-actor or one side unknown), compatible dates (equal, or one is not day-precise) and either the
-same place from their own sentences, or one without a place of its own and a dictionary actor
-(one with an id) in common: a placeless "the army took control" alone is too little to say which
-event it is. A mention with no place of its own in the very next sentence, of the same type and
-with compatible actors, also continues the event before it ("... ambushed an IS base near X. One
-militant was killed in the clash."). The first mention keeps its id and fields; missing fields
-are filled from later mentions (evidence says "merge:"), the death toll is the largest reported,
-and every sentence is kept in ``Event.mentions``.
+The main mention is the one :func:`.mainevent.main_typing` picks over the incident's mentions
+(the first sentence's most confident; a clash that another mention says changed hands becomes
+the territorial change; a protest is sharpened by the intervention a later mention reports). It
+keeps its id, sentence, trigger and roles; missing fields are filled from the other mentions in
+text order (evidence ``merge:…``), and every sentence is kept in ``Event.mentions`` with the
+rule that joined it. The toll is the incident's latest specific figure (:func:`incident_toll`).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ..records import Actor, Event
+from ..records import Actor, Event, Evidence
+from .coreference import Draft, Incident, Toll, actor_key, own_place
+from .mainevent import main_typing
 
-REAL = ("asserted", "claimed")
-#: Characters between two sentences that follow each other (a space, a paragraph break).
-NEXT_SENTENCE_GAP = 4
-
-
-def _reality(e: Event) -> str:
-    return "real" if e.modality in REAL else e.modality
+NONE_REPORTED = "numbers.yaml#fatalities:none-reported"
 
 
-def _actor_key(a: Actor | None) -> str | None:
-    if a is None:
-        return None
-    return a.id or a.name.lower()
+def incident_toll(tolls: list[Toll]) -> tuple[int, str]:
+    """The incident's toll: the latest specific figure reported (a vague one, "dozens", only when none is).
 
-
-def _compatible_actor(a: Actor | None, b: Actor | None) -> bool:
-    ka, kb = _actor_key(a), _actor_key(b)
-    return ka is None or kb is None or ka == kb
-
-
-def own_place(e: Event) -> bool:
-    """Whether the event's place comes from its own sentence (not the article's main place)."""
-    return e.place is not None and not e.evidence.get("place", "").startswith(("place:article-main", "place:none"))
-
-
-def _place_key(e: Event) -> str | None:
-    if not own_place(e) or e.place is None:
-        return None
-    return str(e.place.geonameid) if e.place.geonameid is not None else " ".join(e.place.text.lower().split())
-
-
-def same_event(a: Event, b: Event) -> bool:
-    """Whether ``b`` reports the same event as ``a`` (see the module docstring)."""
-    if a.sub_event_type != b.sub_event_type or _reality(a) != _reality(b):
-        return False
-    if not (_compatible_actor(a.actor1, b.actor1) and _compatible_actor(a.actor2, b.actor2)):
-        return False
-    if a.date and b.date and a.time_precision == 1 and b.time_precision == 1 and a.date != b.date:
-        return False
-    pa, pb = _place_key(a), _place_key(b)
-    if pa is not None and pb is not None:
-        return pa == pb
-    # a shared *dictionary* actor: two placeless "the Army took ..." are not enough to be one event
-    shared = {x.id for x in (a.actor1, a.actor2) if x} & {x.id for x in (b.actor1, b.actor2) if x}
-    return bool(shared - {None})
-
-
-def continues(a: Event, b: Event) -> bool:
-    """Whether ``b``, in the very next sentence and with no place of its own, goes on telling ``a``.
-
-    "Puntland forces ambushed an IS base near X. One militant was killed in the clash."
+    Within one sentence the largest count stands (tolls are often repeated: "5 were killed ...
+    the 5 dead"), a count of its own before one said to come on top ("two more died, raising the
+    toll to 13" → 13); across sentences the latest figure does (a lede's "at least nine" is
+    updated by "the death toll rose to 13"), and a later count on top of it adds to it ("17
+    militants had also been killed"). A sentence with no count is no figure.
     """
-    if a.sub_event_type != b.sub_event_type or _reality(a) != _reality(b) or _place_key(b) is not None:
-        return False
-    if not (_compatible_actor(a.actor1, b.actor1) and _compatible_actor(a.actor2, b.actor2)):
-        return False
-    return 0 <= b.start - a.mentions[-1].end <= NEXT_SENTENCE_GAP
+    best: dict[tuple[int, int], Toll] = {}
+    for t in tolls:
+        key = (t.start, t.end)
+        if key not in best or (not t.additive, t.specific, t.value) > (not best[key].additive, best[key].specific,
+                                                                       best[key].value):
+            best[key] = t
+    if not best:
+        return 0, NONE_REPORTED
+    ordered = [best[k] for k in sorted(best)]
+    parts: list[Toll] = []
+    for t in ordered:
+        if t.additive and parts:
+            parts.append(t)
+        elif not parts or t.specific or not parts[0].specific:
+            parts = [t]
+    if len(ordered) == 1:
+        return parts[0].value, parts[0].rule
+    kind = "latest-specific" if parts[0].specific else "latest-vague"
+    rule = " + ".join(f"[{t.start}:{t.end}] {t.rule}" for t in parts)
+    return sum(t.value for t in parts), f"incident:{kind}-toll {rule}"
 
 
-def absorb(a: Event, b: Event) -> Event:
-    """``a`` with ``b``'s mention added and ``a``'s unknown fields filled from ``b``."""
+def absorb(a: Event, b: Draft) -> Event:
+    """``a`` with ``b``'s unknown-in-``a`` fields filled (roles, place, date, attribution, associates)."""
+    e = b.event
     changes: dict[str, object] = {}
     evidence = dict(a.evidence)
     # an event its first sentence asserts does not become attributed to a later one's source
     fill = ("actor1", "actor2") if a.modality == "asserted" else ("actor1", "actor2", "attribution")
     for name in fill:
-        if getattr(a, name) is None and getattr(b, name) is not None:
-            changes[name] = getattr(b, name)
-            evidence[name] = f"merge:{b.evidence.get(name, '')}"
-    if not own_place(a) and own_place(b):
-        changes.update(place=b.place, geo_precision=b.geo_precision)
-        evidence["place"] = f"merge:{b.evidence.get('place', '')}"
-        evidence["geo_precision"] = f"merge:{b.evidence.get('geo_precision', '')}"
-    if (b.time_precision or 9) < (a.time_precision or 9):
-        changes.update(date=b.date, time_precision=b.time_precision)
-        evidence["date"] = evidence["time_precision"] = f"merge:{b.evidence.get('date', '')}"
-    if (b.fatalities or 0) > (a.fatalities or 0):
-        changes["fatalities"] = b.fatalities
-        evidence["fatalities"] = f"merge:{b.evidence.get('fatalities', '')}"
+        if getattr(a, name) is None and getattr(e, name) is not None:
+            changes[name] = getattr(e, name)
+            evidence[name] = f"merge:{e.evidence.get(name, '')}"
+    if not own_place(a) and own_place(e):
+        changes.update(place=e.place, geo_precision=e.geo_precision)
+        evidence["place"] = f"merge:{e.evidence.get('place', '')}"
+        evidence["geo_precision"] = f"merge:{e.evidence.get('geo_precision', '')}"
+    # a later report of the incident ("said on Monday that the toll rose") does not date it
+    if b.joined not in ("anaphora", "outcome") and (e.time_precision or 9) < (a.time_precision or 9):
+        changes.update(date=e.date, time_precision=e.time_precision)
+        evidence["date"] = evidence["time_precision"] = f"merge:{e.evidence.get('date', '')}"
     a1, a2 = changes.get("actor1", a.actor1), changes.get("actor2", a.actor2)
-    roles = {_actor_key(x) if isinstance(x, Actor) else None for x in (a1, a2)}
+    roles = {actor_key(x) if isinstance(x, Actor) else None for x in (a1, a2)}
     assoc: list[Actor] = []
-    for x in (*a.assoc_actors, *b.assoc_actors):
-        if _actor_key(x) not in roles and all(_actor_key(x) != _actor_key(y) for y in assoc):
+    for x in (*a.assoc_actors, *e.assoc_actors):
+        if actor_key(x) not in roles and all(actor_key(x) != actor_key(y) for y in assoc):
             assoc.append(x)
     changes["assoc_actors"] = tuple(assoc)
-    quantities = a.quantities + tuple(q for q in b.quantities if q not in a.quantities)
+    quantities = a.quantities + tuple(q for q in e.quantities if q not in a.quantities)
     return replace(a, **changes, evidence=evidence, quantities=quantities,  # type: ignore[arg-type]
-                   mentions=a.mentions + b.mentions, confidence=max(a.confidence, b.confidence))
+                   confidence=max(a.confidence, e.confidence))
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    """Events with mentions of one event merged into the first, in text order."""
-    out: list[Event] = []
-    for e in events:
-        for n, kept in enumerate(out):
-            if same_event(kept, e):
-                out[n] = absorb(kept, e)
-                break
-        else:
-            if out and continues(out[-1], e):
-                out[-1] = absorb(out[-1], e)
-            else:
-                out.append(e)
-    return out
+def _main(inc: Incident) -> tuple[Draft, Event]:
+    """The incident's main mention and its event, retyped as :func:`main_typing` says."""
+    by_sentence: dict[int, list[Event]] = {}
+    for d in sorted(inc.drafts, key=lambda d: (d.sentence, -d.event.confidence)):
+        by_sentence.setdefault(d.sentence, []).append(d.event)
+    chosen: Event = main_typing(list(by_sentence.values()))
+    host = next(d for d in inc.drafts if d.event.id == chosen.id)
+    if chosen.sub_event_type != host.event.sub_event_type:
+        rule = f"{host.event.evidence.get('sub_event_type', '')}; incident:main-typing over its mentions"
+        chosen = replace(chosen, evidence={**chosen.evidence, "sub_event_type": rule, "event_type": rule})
+    return host, chosen
+
+
+def _mention(d: Draft) -> Evidence:
+    m = d.event.mentions[0]
+    return replace(m, rule=f"{m.rule}; incident:{d.joined}") if d.joined else m
+
+
+def incident_event(inc: Incident) -> Event:
+    """The one event of an incident (see the module docstring)."""
+    host, event = _main(inc)
+    others = [d for d in inc.drafts if d is not host]
+    for d in others:
+        event = absorb(event, d)
+    mentions: dict[tuple[int, int], Evidence] = {(host.event.start, host.event.end): _mention(host)}
+    for d in others:
+        mentions.setdefault((d.event.start, d.event.end), _mention(d))
+    for _, m in inc.tolls:
+        mentions.setdefault((m.start, m.end), m)
+    tolls = [d.toll for d in inc.drafts if d.toll is not None] + [t for t, _ in inc.tolls]
+    value, rule = incident_toll(tolls)
+    evidence = {**event.evidence, "fatalities": rule}
+    if len(inc.drafts) + len(inc.tolls) > 1:  # why each mention is this incident's
+        told = [(d.event.start, f"[{d.event.start}:{d.event.end}] '{d.event.evidence.get('trigger', '')}' "
+                 f"{d.joined or 'first'}") for d in inc.drafts]
+        told += [(m.start, f"[{m.start}:{m.end}] toll-sentence") for _, m in inc.tolls]
+        evidence["mentions"] = "; ".join(text for _, text in sorted(told, key=lambda x: x[0]))
+    return replace(event, fatalities=value, evidence=evidence,
+                   mentions=tuple(mentions[k] for k in sorted(mentions)))

@@ -28,6 +28,9 @@ class Count:
     end: int
     text: str
     rule: str
+    vague: bool = False  # a vague count coded by ACLED's convention ("dozens" = 12), not a stated figure
+    subset: bool = False  # part of a toll stated elsewhere ("five of the dead were children")
+    additive: bool = False  # on top of a toll already given ("two more officers died")
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +46,15 @@ def _alt(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """The first word of every cue a death count needs ("killed", "toll", "death" ...)."""
+    lex = load_numbers()
+    cues = [*lex["death_words"], *lex["passive_death_words"], *lex["kill_verbs"], *lex["toll_nouns"],
+            *lex["death_nouns"], *lex["singular_death_nouns"]]
+    return frozenset(c.split()[0].lower() for c in cues)
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     lex = load_numbers()
     words = {**lex["words"], **lex["multipliers"]}
@@ -53,26 +65,34 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     filler = r"(?:[\w'’-]+\s+){0,6}?"
     death = _alt(lex["death_words"])
     passive = _alt(lex["passive_death_words"])
-    aux = r"(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|got)"
+    aux = rf"(?:{_alt(lex['passive_auxiliaries'])}|(?:{_alt(lex['perfect_auxiliaries'])})\s+(?:\w+\s+)?been)"
     kill = _alt(lex["kill_verbs"])
     units = _alt(lex["quantity_units"])
     dnoun = _alt(lex["death_nouns"])
+    single = _alt(lex["singular_death_nouns"])
+    owner = _alt(lex["singular_determiners"])
+    about = rf"(?:(?:{_alt(lex['approximators'])})\s+)?"
+    toll = _alt(lex["toll_nouns"])
+    opener = rf"(?:(?:{_alt(lex['list_determiners'])})\s+(?:(?:{digit}|{word})\s+)?|(?:{digit}|{word})\s+)"
+    item = rf"{opener}(?:[a-z'-]+\s+){{0,2}}?[a-z'-]+"
     return {
         # "5 soldiers were killed", "two people died", "dozens of fighters were killed"
         "count-then-death": re.compile(
             rf"\b{count}\s+(?:of\s+)?(?:{filler}(?:{death})|{filler}{aux}\s+(?:\w+\s+and\s+)?(?:{passive})"
             rf"|(?:{passive}))\b", re.I),
         # "leading to the death of one demonstrator", "the killing of 3 farmers"
-        "death-of": re.compile(rf"\b(?:{dnoun})\s+of\s+(?:the\s+|at\s+least\s+)?{count}\b", re.I),
+        "death-of": re.compile(rf"\b(?:{dnoun})\s+of\s+(?:the\s+)?{about}{count}\b", re.I),
         # "resulted in the death of the commander": one death, a singular noun after the article
-        "death-of-singular": re.compile(r"\b(?:death|killing|murder|assassination)\s+of\s+(?:the|a|an|his|her|their)"
+        "death-of-singular": re.compile(rf"\b(?:{single})\s+of\s+(?:{owner})"
                                         r"\s+(?:(?!and\b|or\b)[a-z-]+\s+){0,2}?(?P<count>(?!and\b|or\b)[a-z]+[^s\W])\b"
                                         r"(?!\s+(?:and|or)\b)", re.I),
         # "killing 5 and wounding 10", "killed three civilians", "left 4 dead"
-        "kill-then-count": re.compile(rf"\b(?:{kill})\s+(?:at\s+least\s+|about\s+|around\s+|some\s+)?{count}\b", re.I),
-        # "the death toll rose to 12"
-        "death-toll": re.compile(
-            rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+(?:at\s+least\s+|about\s+)?{count}\b", re.I),
+        "kill-then-count": re.compile(rf"\b(?:{kill})\s+{about}{count}\b", re.I),
+        # "killing a man, his wife and their three children" (summed: see _list_value)
+        "kill-list": re.compile(rf"\b(?:{kill})\s+{about}(?P<count>{item}(?:\s*,\s*{item})*\s*,?\s+and\s+{item})\b",
+                                re.I),
+        # "the death toll rose to 12", "bringing the toll to nine", "put the death toll at 32"
+        "death-toll": re.compile(rf"\b(?:{toll})\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+{about}{count}\b", re.I),
         "quantity": re.compile(
             rf"\b(?P<count>{digit}|{word})\s+(?:{units})\b(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?", re.I),
     }
@@ -102,18 +122,63 @@ def parse_count(text: str) -> int | None:
 
 
 def fatality_counts(text: str) -> list[Count]:
-    """Every death count stated in ``text`` (a sentence), in text order."""
+    """Every death count stated in ``text`` (a sentence), in text order.
+
+    A count inside a phrase that names part of a toll ("five members of one family were among the
+    dead") is marked ``subset``; one read from a vague word ("dozens") is marked ``vague``.
+    """
+    if _cue_words().isdisjoint(re.findall(r"[a-z]+", text.lower())):  # most sentences name no death
+        return []
+    lex = load_numbers()
+    vague = set(lex["vague"])
+    subset = tuple(lex["subset_cues"])
+    additive = tuple(lex["additive_cues"])
     found: list[Count] = []
-    for name in ("count-then-death", "kill-then-count", "death-toll", "death-of", "death-of-singular"):
+    for name in ("kill-list", "count-then-death", "kill-then-count", "death-toll", "death-of", "death-of-singular"):
         for m in _patterns()[name].finditer(text):
-            value = 1 if name == "death-of-singular" else parse_count(m.group("count"))
+            value = 1 if name == "death-of-singular" else \
+                _list_value(m.group("count")) if name == "kill-list" else parse_count(m.group("count"))
             if value is None:
                 continue
             s, e = m.span("count")
             if any(c.start == s for c in found):
                 continue
-            found.append(Count(value, s, e, m.group(0), f"numbers.yaml#fatalities:{name}"))
+            words = " ".join(m.group(0).lower().split())
+            before = " ".join(text[max(0, m.start() - 20):m.start()].lower().split()[-2:])
+            found.append(Count(value, s, e, m.group(0), f"numbers.yaml#fatalities:{name}",
+                               vague=" ".join(m.group("count").lower().replace("-", " ").split()) in vague,
+                               subset=any(f" {c} " in f" {words} " for c in subset),
+                               additive=any(f" {c} " in f" {before} {words} " for c in additive)))
     return sorted(found, key=lambda c: c.start)
+
+
+def _list_value(items: str) -> int | None:
+    """The dead a list names: "a man, his wife and their three children" → 5; None when an item cannot be
+    counted ("his men": no count and a plural noun)."""
+    total = 0
+    for item in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", items.strip()):
+        value = _item_value(item.lower().split())
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def _item_value(words: list[str]) -> int | None:
+    """One item of such a list: its count ("their three children" → 3, "two passengers" → 2), else one
+    person when its noun is singular ("his wife" → 1)."""
+    lex = load_numbers()
+    if not words:
+        return None
+    if words[0] in lex["list_determiners"] and words[0] not in lex["words"]:  # the, his, their ...
+        counted = parse_count(words[1]) if len(words) > 2 else None
+    else:
+        counted = parse_count(words[0])
+    if counted is not None and words[0] not in ("a", "an"):
+        return counted
+    noun = words[-1]
+    singular = noun not in lex["plural_nouns"] and not (noun.endswith("s") and not noun.endswith("ss"))
+    return 1 if singular else None
 
 
 def fatalities(text: str) -> tuple[int, str]:
@@ -121,7 +186,7 @@ def fatalities(text: str) -> tuple[int, str]:
 
     The largest, not the sum: a sentence often repeats one toll ("5 were killed ... the 5 dead").
     """
-    counts = fatality_counts(text)
+    counts = [c for c in fatality_counts(text) if not c.subset]
     if not counts:
         return 0, "numbers.yaml#fatalities:none-reported"
     best = max(counts, key=lambda c: c.value)

@@ -1,0 +1,413 @@
+"""Incident identity within an article: which event mentions tell the same incident.
+
+A conflict report tells one incident several times: the lede ("warplanes struck a market in
+Ariha on Sunday, killing nine"), later sentences that name it again ("the raid hit the market
+at noon", "Islamic State claimed the attack"), follow-ups that only give the toll ("the death
+toll rose to 13"), and a background paragraph with other incidents ("last month, a strike on a
+hospital killed 11") and totals ("the war has killed 370,000 people since 2011").
+
+:class:`Incidents` collects an article's mentions (:class:`Draft`, one per event candidate, in
+text order) into incidents. A mention joins the first incident that a rule of :data:`RULES`
+accepts (rules in their declared order, the most recent incident first), unless something
+says it is another incident (:func:`blocked`): another kind of reality (planned, denied ...),
+a place or a date that disagrees, or a cue such as "another attack", "separately". Totals and
+background (:func:`total_cue`) are no mentions at all. Cue words live in
+``data/events/incidents.yaml``; what each rule does is documented in ``docs/events-assembly.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from calendar import monthrange
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..geo.distance import great_circle_km
+from ..records import Actor, Event, Evidence, Place
+
+LEXICON = "events/incidents.yaml"
+#: ACLED event types whose events can have a death toll of their own.
+VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+REAL = ("asserted", "claimed")
+#: Two resolved places this close (km) are one place (a town and the district seat of the same name).
+SAME_PLACE_KM = 10.0
+#: A report of at most this many sentences (a wire brief, an ACLED-style note) is about one happening.
+SHORT_REPORT_SENTENCES = 5
+#: Dependencies through which a trigger names an incident noun: "the raid hit", "claimed the attack", "in the blast".
+_NOUN_DEPS = ("nsubj", "nsubjpass", "dobj")
+
+
+@dataclass(frozen=True)
+class Toll:
+    """A death count one sentence states for an incident, with the sentence's raw offsets."""
+
+    value: int
+    specific: bool  # digits or number words, not a vague count ("dozens")
+    rule: str
+    start: int
+    end: int
+    additive: bool = False  # on top of the toll given before ("two more officers died")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One event mention: the event its sentence gives, and what says which incident it tells."""
+
+    event: Event
+    sentence: int  # index of the sentence in the article
+    trigger: int  # Doc index of the trigger token
+    refers: str | None = None  # "the attack": it names an incident the article has told
+    separate: str | None = None  # "another attack", "Separately,": it tells another incident
+    outcome: bool = False  # it only reports deaths ("two of the wounded died")
+    own_date: bool = False  # its sentence states its date (not the publication date)
+    toll: Toll | None = None
+    joined: str = ""  # the rule by which it joined its incident
+
+
+@dataclass
+class Incident:
+    """An incident being collected: its mentions, and toll-only sentences ("the toll rose to 13")."""
+
+    drafts: list[Draft]
+    tolls: list[tuple[Toll, Evidence]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict[str, Any]:
+    """The incident-identity cue lexicon (cached)."""
+    path = resources.files("frontlines") / "data" / LEXICON
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def _total_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    cues = load_cues()
+    return (tuple(re.compile(p) for p in cues["total_patterns"]),
+            tuple(re.compile(p) for p in cues["undated_total_patterns"]))
+
+
+# ---------------------------------------------------------------------------- cues in one sentence
+
+def total_cue(text: str, *, dated: bool, day: bool) -> str | None:
+    """The cue that makes a sentence a total or background ("since 2011", "so far"), else None.
+
+    ``dated``: the sentence states a date of its own; ``day``: a day-precise one ("On 3 May"),
+    which makes it an occurrence whatever else it says.
+    """
+    if day:
+        return None
+    low = text.lower()
+    strong, undated = _total_patterns()
+    for pat in (*strong, *(() if dated else undated)):
+        m = pat.search(low)
+        if m is not None:
+            return m.group(0)
+    return None
+
+
+def _nouns(trigger: Any) -> list[Any]:
+    """The trigger and the nouns it governs that may name the incident ("the raid hit", "in the attack")."""
+    out = [trigger]
+    for c in trigger.children:
+        if c.dep_ in _NOUN_DEPS:
+            out.append(c)
+        elif c.dep_ == "prep":
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    if trigger.dep_ == "pobj":  # "killed in the attack": the trigger is itself the object
+        out.append(trigger)
+    return out
+
+
+def _definite(tok: Any) -> str | None:
+    """"the attack" for a noun with a definite or demonstrative determiner, else None."""
+    dets = set(load_cues()["anaphora_determiners"])
+    det = next((c for c in tok.children if c.dep_ in ("det", "poss") and c.lower_ in dets), None)
+    return f"{det.text} {tok.text}" if det is not None else None
+
+
+def _time_reference(tok: Any) -> bool:
+    """A noun that only dates another happening: "after the attack", "ahead of the raid"."""
+    preps = set(load_cues()["reference_prepositions"])
+    head = tok.head if tok.dep_ == "pobj" else None
+    while head is not None and head.dep_ == "prep" and head.lower_ == "of":  # "ahead of the raid"
+        head = head.head
+    return head is not None and head.lower_ in preps
+
+
+def refers_back(trigger: Any) -> str | None:
+    """The phrase by which a mention names an incident already told ("the attack", "this blast"), else None.
+
+    The trigger or a noun it governs ("the raid hit", "claimed the attack"), or a noun that names the
+    incident anywhere in the sentence ("... and would review the incident"), unless that noun only
+    dates something else ("after the attack").
+    """
+    cues = load_cues()
+    nouns, anywhere = set(cues["anaphora_nouns"]), set(cues["sentence_anaphora_nouns"])
+    near = [t for t in _nouns(trigger) if t.lower_ in nouns]
+    far = [t for t in trigger.sent if t.lower_ in anywhere and t.i != trigger.i]
+    for tok in (*near, *far):
+        phrase = _definite(tok)
+        if phrase is not None and not _time_reference(tok):
+            return phrase
+    return None
+
+
+def separate_cue(trigger: Any, sent: Any) -> str | None:
+    """What says the mention tells another incident: "another attack", "in separate clashes", "Separately,",
+    "a day after the attack"."""
+    cues = load_cues()
+    mods = set(cues["separate_modifiers"])
+    for tok in _nouns(trigger):
+        mod = next((c for c in tok.children if c.dep_ in ("amod", "det", "advmod") and c.lower_ in mods), None)
+        if mod is not None:
+            return f"{mod.text} {tok.text}"
+    dated = next((t for t in sent if t.lower_ in cues["anaphora_nouns"] and _time_reference(t)
+                  and _definite(t) is not None), None)
+    if dated is not None:
+        return f"{dated.head.text} {_definite(dated)}"
+    opening = " ".join(t.lower_ for t in sent[:4] if not t.is_punct)
+    return next((o for o in cues["separate_openers"] if opening == o or opening.startswith(o + " ")), None)
+
+
+# ---------------------------------------------------------------------------- agreement
+
+def own_place(e: Event) -> bool:
+    """Whether the event's place comes from its own sentence (not the article's main place)."""
+    return e.place is not None and not e.evidence.get("place", "").startswith(("place:article-main", "place:none"))
+
+
+def place_key(e: Event) -> str | None:
+    """The event's own place as a key (GeoNames id, or the mention's text), None when it has none."""
+    if not own_place(e) or e.place is None:
+        return None
+    return str(e.place.geonameid) if e.place.geonameid is not None else " ".join(e.place.text.lower().split())
+
+
+def _loose_place(e: Event) -> bool:
+    """A place taken from another clause than the trigger's ("the explosion tore through buses heading to X")."""
+    return e.evidence.get("place", "").startswith("place:nearest-in-sentence")
+
+
+def _coarse(p: Place) -> bool:
+    return p.precision in ("region", "country") or (p.feature_code or "").startswith(("ADM", "PCL", "RGN"))
+
+
+def _contains(big: Place, small: Place) -> bool:
+    """Whether ``big`` (a province, a country) is an area that holds ``small``."""
+    if not _coarse(big) or not big.country_code or big.country_code != small.country_code:
+        return False
+    if big.precision == "country" or (big.feature_code or "").startswith("PCL"):
+        return True
+    return big.admin1 is not None and big.admin1 == small.admin1
+
+
+def _nested(a: Event, b: Event) -> bool:
+    """One event's place holds the other's ("in Maiduguri, Nigeria" read as two listed places)."""
+    return a.place is not None and b.place is not None and (_contains(a.place, b.place) or _contains(b.place, a.place))
+
+
+def places_agree(a: Event, b: Event) -> bool:
+    """Whether two events' own places can be one incident's (either has none, same, close, or one holds the other)."""
+    ka, kb = place_key(a), place_key(b)
+    if ka is None or kb is None or ka == kb:
+        return True
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return True
+    if None not in (pa.lat, pa.lon, pb.lat, pb.lon) \
+            and great_circle_km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_PLACE_KM:  # type: ignore[arg-type]
+        return True
+    return _contains(pa, pb) or _contains(pb, pa)
+
+
+def actor_key(a: Actor | None) -> str | None:
+    return None if a is None else (a.id or a.name.lower())
+
+
+def actors_agree(a: Event, b: Event) -> bool:
+    """Same actor in each role, or one side unknown."""
+    return all(ka is None or kb is None or ka == kb
+               for ka, kb in ((actor_key(a.actor1), actor_key(b.actor1)), (actor_key(a.actor2), actor_key(b.actor2))))
+
+
+def sides_agree(a: Event, b: Event) -> bool:
+    """The same sides, whatever role each has: one's dictionary actors are all among the other's.
+
+    "Police fired tear gas at protesters who threw stones" tells one incident; "jets bombed the
+    market and later rebels attacked a village" tells two. Actors the dictionary does not know
+    ("eight soldiers", "protesters") say too little to tell two incidents apart.
+    """
+    ka = {x.id for x in (a.actor1, a.actor2) if x is not None and x.id}
+    kb = {x.id for x in (b.actor1, b.actor2) if x is not None and x.id}
+    return ka <= kb or kb <= ka
+
+
+def date_span(d: Draft) -> tuple[dt.date, dt.date] | None:
+    """The days a mention's own date covers (ACLED time_precision 1 day, 2 week, 3 month); None if it states none."""
+    e = d.event
+    if not d.own_date or e.date is None:
+        return None
+    if e.time_precision == 1:
+        return e.date, e.date
+    if e.time_precision == 2:
+        return e.date - dt.timedelta(days=6), e.date + dt.timedelta(days=6)
+    first = e.date.replace(day=1)
+    return first, e.date.replace(day=monthrange(e.date.year, e.date.month)[1])
+
+
+def _reality(e: Event) -> str:
+    return "real" if e.modality in REAL else e.modality
+
+
+def family(e: Event) -> str:
+    """Violent events form one family (an "attack" may name a bombing); others stay by event type."""
+    return "violent" if e.event_type in VIOLENT else (e.event_type or "")
+
+
+# ---------------------------------------------------------------------------- rules
+
+def _span_of(inc: Incident) -> tuple[dt.date, dt.date] | None:
+    return next((s for s in (date_span(d) for d in inc.drafts) if s is not None), None)
+
+
+def _place_event(inc: Incident) -> Event:
+    return next((d.event for d in inc.drafts if own_place(d.event)), inc.drafts[0].event)
+
+
+def blocked(inc: Incident, d: Draft) -> str | None:
+    """Why mention ``d`` cannot tell incident ``inc`` (None when nothing says so)."""
+    host = inc.drafts[0]
+    # "denied any role in the attack" still names the attack: only a mention that tells an incident
+    # of its own must share its reality (a planned attack is not the one that happened)
+    if _reality(host.event) != _reality(d.event) and d.refers is None and not d.outcome:
+        return "another reality"
+    if any(x.sentence == d.sentence and x.trigger == d.trigger and not _nested(x.event, d.event) for x in inc.drafts):
+        return "the same trigger at another place"  # one event per listed place
+    if d.separate is not None and all(x.sentence != d.sentence for x in inc.drafts):
+        return f"separate: '{d.separate}'"
+    if not places_agree(_place_event(inc), d.event) and not (d.refers is not None and _loose_place(d.event)):
+        return "another place"
+    mine, theirs = date_span(d), _span_of(inc)
+    if mine is not None and theirs is not None:
+        later_report = (d.refers is not None or d.outcome) and mine[1] >= theirs[0]
+        if not later_report and (mine[1] < theirs[0] or mine[0] > theirs[1]):
+            return "another date"
+    return None
+
+
+@dataclass(frozen=True)
+class JoinRule:
+    """A reason a mention tells an incident already collected: ``joins(incident, mention, context)``."""
+
+    name: str
+    joins: Callable[[Incident, Draft, Context], bool]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules know of the article: whether it is a short report, and its first incident."""
+
+    short: bool
+    first: Incident | None
+
+
+def _same_sentence(inc: Incident, d: Draft, ctx: Context) -> bool:
+    return any(x.sentence == d.sentence and sides_agree(x.event, d.event) for x in inc.drafts)
+
+
+def _anaphora(inc: Incident, d: Draft, ctx: Context) -> bool:
+    return d.refers is not None and family(inc.drafts[0].event) == family(d.event)
+
+
+def _outcome(inc: Incident, d: Draft, ctx: Context) -> bool:
+    return d.outcome and family(inc.drafts[0].event) == "violent"
+
+
+def _same_event(inc: Incident, d: Draft, ctx: Context) -> bool:
+    """Same sub-event type and actors, and the same own place or a dictionary actor in common."""
+    for x in inc.drafts:
+        a, b = x.event, d.event
+        if a.sub_event_type != b.sub_event_type or not actors_agree(a, b):
+            continue
+        ka, kb = place_key(a), place_key(b)
+        if ka is not None and kb is not None:
+            if ka == kb:
+                return True
+            continue
+        shared = {y.id for y in (a.actor1, a.actor2) if y} & {y.id for y in (b.actor1, b.actor2) if y}
+        if shared - {None}:  # two placeless "the army took ..." are not enough to be one event
+            return True
+    return False
+
+
+def _next_sentence(inc: Incident, d: Draft, ctx: Context) -> bool:
+    """The very next sentence, of the same family, with no place or date of its own, goes on telling it.
+
+    "... ambushed an IS base near X. One militant was killed in the clash."; "Three rockets struck
+    near the airport. One rocket landed in a parking area."
+    """
+    last = inc.drafts[-1]
+    return (d.sentence == last.sentence + 1 and family(d.event) == family(last.event) and not d.own_date
+            and place_key(d.event) is None and actors_agree(last.event, d.event))
+
+
+def _short_report(inc: Incident, d: Draft, ctx: Context) -> bool:
+    """In a short report a later sentence goes on telling its first incident (its own sentence's are judged above)."""
+    return ctx.short and inc is ctx.first and all(x.sentence != d.sentence for x in inc.drafts)
+
+
+#: The rules, in the order they are tried (see docs/events-assembly.md, "One incident, one event").
+RULES: tuple[JoinRule, ...] = (
+    JoinRule("same-sentence", _same_sentence),
+    JoinRule("anaphora", _anaphora),
+    JoinRule("outcome", _outcome),
+    JoinRule("same-event", _same_event),
+    JoinRule("next-sentence", _next_sentence),
+    JoinRule("short-report", _short_report),
+)
+
+
+class Incidents:
+    """An article's incidents, collected mention by mention in text order."""
+
+    def __init__(self, *, short: bool) -> None:
+        self.short = short
+        self.items: list[Incident] = []
+
+    def add(self, d: Draft) -> None:
+        """Add a mention to the incident it tells, or start a new incident with it."""
+        ctx = Context(self.short, self.items[0] if self.items else None)
+        # the most recent incident first; of one sentence's incidents (one per listed place), the first
+        order = sorted(range(len(self.items)), key=lambda k: (-self.items[k].drafts[0].sentence, k))
+        for rule in RULES:
+            for inc in (self.items[k] for k in order):
+                if blocked(inc, d) is None and rule.joins(inc, d, ctx):
+                    inc.drafts.append(replace(d, joined=rule.name))
+                    return
+        self.items.append(Incident([d]))
+
+    def add_toll(self, toll: Toll, mention: Evidence, *, places: list[Place], separate: str | None) -> bool:
+        """A sentence that only gives a toll ("the death toll rose to 13") joins the latest violent incident."""
+        if separate is not None:
+            return False
+        for inc in reversed(self.items):
+            host = _place_event(inc)
+            if family(host) != "violent" or host.modality in ("planned", "denied"):
+                continue
+            if own_place(host) and not all(places_agree(host, _at(host, p)) for p in places):
+                return False
+            inc.tolls.append((toll, mention))
+            return True
+        return False
+
+
+def _at(e: Event, p: Place) -> Event:
+    """``e`` as if it happened at ``p`` (to compare a sentence's place with an incident's)."""
+    return replace(e, place=p, evidence={"place": "place:in-sentence"})
