@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import frontlines.events
+import frontlines.events.assemble
 import frontlines.geo
 from frontlines.pipeline import Pipeline
 from frontlines.records import Article, OffsetMap
@@ -39,6 +39,6 @@ def test_a_failing_stage_is_named_in_the_record(pipe, monkeypatch):
 
 def test_the_places_found_survive_a_failing_event_stage(pipe, monkeypatch):
     monkeypatch.setattr(frontlines.geo, "find_places", lambda *a, **k: [])
-    monkeypatch.setattr(frontlines.events, "extract_events", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(frontlines.events.assemble, "extract_events", lambda *a, **k: 1 / 0)
     result = pipe.analyse(_article("Orcs attacked Osgiliath."), doc=object())
     assert result.errors == ("events stage failed: ZeroDivisionError: division by zero",)
