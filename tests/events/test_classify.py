@@ -6,15 +6,16 @@ from dataclasses import dataclass
 
 import pytest
 
-from frontlines.events.classify import (
-    Typing,
-    classify,
+from frontlines.events.classify import Typing, classify
+from frontlines.events.mainevent import main_typing
+from frontlines.events.ontology import (
+    SUB_EVENT_TYPES,
+    event_type_of,
     load_lexicon,
-    main_typing,
+    load_ontology,
     noun_forms,
     verb_forms,
 )
-from frontlines.events.ontology import SUB_EVENT_TYPES, event_type_of, load_ontology
 
 
 def _types(nlp, text: str, **kw) -> list[str]:
@@ -201,21 +202,21 @@ def test_unsure_model_alone_reports_nothing(nlp, text: str) -> None:
 
 
 def test_acled_typing_carries_its_plover_coding(nlp) -> None:
-    from frontlines.events.classify import plover_coding
+    from frontlines.events.plover import plover_coding
 
     doc = nlp("Rebels shelled the town of Marsk overnight.")
     assert plover_coding(next(doc.sents))[0] == "FIGHT"
 
 
 def test_verbal_event_governing_a_violent_one_is_coded_verbal(nlp) -> None:
-    from frontlines.events.classify import plover_coding
+    from frontlines.events.plover import plover_coding
 
     doc = nlp("Gondor accused Rohan of shelling the border town of Marsk.")
     assert plover_coding(next(doc.sents))[0] == "ACCUSE"
 
 
 def test_plover_only_categories_have_triggers(nlp) -> None:
-    from frontlines.events.classify import plover_typings
+    from frontlines.events.plover import plover_typings
 
     doc = nlp("The government rejected the rebels' proposal for talks.")
     assert plover_typings(next(doc.sents))[0].plover_type == "REJECT"

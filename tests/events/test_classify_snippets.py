@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.events.classify import classify, load_lexicon, main_typing
+from frontlines.events.classify import classify
 from frontlines.events.evaluate import label_scores
-from frontlines.events.ontology import SUB_EVENT_TYPES
+from frontlines.events.mainevent import main_typing
+from frontlines.events.ontology import SUB_EVENT_TYPES, load_lexicon
 
 SNIPPETS: dict[str, list[str]] = {
     "Armed clash": [

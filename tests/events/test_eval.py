@@ -11,13 +11,13 @@ import pytest
 from click.testing import CliRunner
 
 from frontlines.errors import EvalError
+from frontlines.events.acled import read_acled
 from frontlines.events.evaluate import (
     Prediction,
     kfold_acled,
     km,
     label_scores,
     main_event,
-    read_acled,
     read_plover,
     score_rows,
 )
@@ -144,7 +144,7 @@ def test_read_plover_skips_documentation_records(tmp_path: Path) -> None:
 
 
 def test_train_saves_a_model_that_classify_then_loads(tmp_path: Path, nlp) -> None:
-    from frontlines.events.classify import load_model
+    from frontlines.events.model import load_model
     from frontlines.events.train import train_acled
     from frontlines.settings import load_settings
 
@@ -157,7 +157,8 @@ def test_train_saves_a_model_that_classify_then_loads(tmp_path: Path, nlp) -> No
 
 
 def test_classify_uses_the_model_train_saved(tmp_path: Path, nlp, monkeypatch) -> None:
-    from frontlines.events.classify import classify, forget_installed_model, installed_model
+    from frontlines.events.classify import classify
+    from frontlines.events.model import forget_installed_model, installed_model
     from frontlines.events.train import train_acled
     from frontlines.settings import load_settings
 
@@ -174,7 +175,7 @@ def test_classify_uses_the_model_train_saved(tmp_path: Path, nlp, monkeypatch) -
 
 def test_corrupt_model_file_gives_a_model_error(tmp_path: Path) -> None:
     from frontlines.errors import ModelError
-    from frontlines.events.train import load_trained
+    from frontlines.events.model import load_trained
     from frontlines.settings import load_settings
 
     settings = load_settings(data_dir=str(tmp_path))

@@ -62,8 +62,10 @@ def eval_events_cmd(settings: Settings, acled_path: str, limit: int | None, as_j
       frontlines eval events --acled ../shared/eval/events/acled-dev.csv --train-kfold 5 --json
     """
     from ..errors import ModelError
-    from ..events.evaluate import evaluate_acled, kfold_acled, read_acled
-    from ..events.train import load_trained, rule_cues
+    from ..events.acled import read_acled
+    from ..events.evaluate import evaluate_acled, kfold_acled
+    from ..events.model import load_trained
+    from ..events.train import rule_cues
     from ..pipeline import Pipeline
 
     rows = read_acled(acled_path, limit=limit)

@@ -8,10 +8,15 @@ actor1 is the agent (the subject of an active trigger, the "by X" of a passive o
 a role phrase are not that role ("NDF, a group supervised by the Syrian Army, took ..." → NDF).
 A pronoun subject ("they struck ...") takes the nearest actor named before it in the sentence.
 No cue → no role: unknown stays unknown.
+
+The parse readers the typing step uses (:func:`trigger_roles`, :func:`core`, :func:`pobjs`,
+:func:`left_context`, :func:`classes_of`) live here too: this module is the one place roles are
+read from the parse.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +25,7 @@ from typing import Any
 import yaml
 
 from ..records import Actor
+from .ontology import Lexicon, norm_text
 
 #: Dependencies that attach a clause or an aside to a noun: actors below them are not the noun's.
 ASIDES = ("relcl", "acl", "advcl", "ccomp", "appos", "parataxis")
@@ -274,3 +280,142 @@ def _resolve(slots: dict[str, list[tuple[Mention, str]]]) -> Roles:
     a1 = picked["actor1"][0].actor if picked["actor1"] else None
     a2 = picked["actor2"][0].actor if picked["actor2"] else None
     return Roles(a1, a2, tuple(assoc), rules)
+
+
+# ---------------------------------------------------------------------------- parse readers for typing
+
+_PASSIVE_DEPS = {"nsubjpass", "auxpass"}
+_CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
+_AGENT_PREPS = {"by", "between", "among", "involving", "from"}
+_TARGET_PREPS = {"on", "at", "against", "of", "into", "upon", "targeting"}
+
+#: Heads whose "of X" names who they are: "units of the army", "dozens of men", "control of the town".
+_OF_HEADS = {"control", "part", "parts", "rest", "most", "some", "number", "group", "groups", "member", "members",
+             "dozens", "hundreds", "thousands", "scores", "unit", "units", "body", "bodies", "elements", "element",
+             "many", "several", "all", "each", "none", "couple", "team", "teams", "squad", "contingent",
+             "residents", "remnants", "fighters", "supporters", "crowd", "hundred", "thousand", "dozen",
+             "shipment", "cache", "consignment", "quantity", "quantities", "stockpile", "haul", "load", "batch",
+             "boxes", "crates", "amount", "stock", "stocks", "kilograms", "tons", "tonnes", "pieces"}
+
+
+def core(tok: Any, depth: int = 0) -> list[Any]:
+    """A noun phrase's head with its modifiers and conjuncts, not its clauses: in "civilians
+    accused of spying for the army" the civilians are hit, not the army."""
+    out = [tok]
+    for c in tok.children:
+        dep = c.dep_
+        if dep in ("compound", "poss", "amod", "nummod", "nmod", "quantmod") and c.i < tok.i:
+            out += list(c.subtree)  # "pro-Houthi fighters", not "posts critical of the army"
+        elif dep in ("compound", "nummod"):
+            out.append(c)
+        elif dep == "conj" and depth < 4:
+            out += core(c, depth + 1)
+        elif dep == "prep" and c.lower_ == "of" and depth < 3 and (tok.lower_ in _OF_HEADS or tok.like_num):
+            out += [t for p in c.children if p.dep_ == "pobj" for t in core(p, depth + 1)]
+    return out
+
+
+def pobjs(prep: Any) -> list[Any]:
+    """The cores of a preposition's objects."""
+    return [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in core(c)]
+
+
+def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
+    """Tokens of who acts and of who/what is hit, for a trigger token (both may be empty).
+
+    Verbs: subject (or passive agent "by X") and object (direct object, passive subject,
+    "on/at/against/of X"); a verb with no subject of its own borrows its head clause's
+    ("..., killing five": the killers are the main clause's subject). Nouns: modifiers
+    ("rebel attack"), "by/between X", "on/against X", then the verb they hang on.
+    """
+    agent: list[Any] = []
+    target: list[Any] = []
+    verb = trig
+    if trig.pos_ not in ("VERB", "AUX"):
+        for child in trig.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
+                agent += list(child.subtree)
+            elif child.dep_ == "prep" and child.lower_ in _AGENT_PREPS:
+                agent += pobjs(child)
+            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+                target += pobjs(child)
+        if trig.dep_ not in ("dobj", "nsubj", "attr", "pobj", "conj", "appos") or trig.head.pos_ not in ("VERB", "AUX"):
+            return agent, target
+        verb = trig.head
+    passive = any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
+    node = verb
+    prep_targets: list[Any] = []
+    for _ in range(3):
+        for child in node.children:
+            dep = child.dep_
+            if dep == "nsubj" and not agent:
+                agent += core(child)
+            elif dep == "agent":
+                agent += pobjs(child)
+            elif node is verb and child is not trig and dep in ("nsubjpass", "dobj"):
+                target += core(child)
+            elif node is verb and dep == "prep" and child.lower_ in ("between", "among"):
+                agent += pobjs(child)
+            elif node is verb and dep == "prep" and child.lower_ in _TARGET_PREPS:
+                prep_targets += pobjs(child)
+        if agent or node.dep_ not in _CLIMB | {"relcl", "acl"}:
+            break
+        if node.dep_ in ("relcl", "acl"):
+            (target if passive and node.dep_ == "acl" else agent).append(node.head)
+            break
+        node = node.head
+    if len(agent) == 1 and agent[0].pos_ == "PRON" and verb.dep_ == "ccomp":
+        # "The rebels said they had captured ...": they = the reporting verb's subject
+        agent = [t for c in verb.head.children if c.dep_ == "nsubj" for t in core(c)] or agent
+    if not agent and not passive and verb.i > verb.sent.start:
+        agent = left_context(verb)
+    # "fired at positions", "attacked a civilian at a police station": an object beats a place
+    if not target or all(t.lower_ in _OF_HEADS for t in target):  # "took control" + "of X"
+        target = target + prep_targets
+    return agent, target
+
+
+def left_context(verb: Any) -> list[Any]:
+    """When the parse gives a verb no subject: the nouns before it, back to the previous verb
+    (dates and numbers left out)."""
+    out: list[Any] = []
+    for tok in reversed(verb.sent[: verb.i - verb.sent.start]):
+        if tok.pos_ == "VERB" and tok.dep_ not in ("acl", "amod"):
+            break
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+            out.append(tok)
+    return out[::-1]
+
+
+def classes_of(tokens: Sequence[Any], lexicon: Lexicon, *, as_target: bool = False) -> set[str]:
+    """Actor/object classes whose cues the tokens contain."""
+    if not tokens:
+        return set()
+    tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    words = [w for t in tokens for w in norm_text(t.text).split()]
+    vocab = set(words)
+    padded = " " + " ".join(words) + " "
+    found = {name for name, (single, multi) in lexicon.classes.items()
+             if not vocab.isdisjoint(single) or any(m in padded for m in multi)}
+    if "irregular" in found:  # "gunmen", "fighters": non-state unless state forces are named too
+        found.discard("irregular")
+        if "state" not in found:
+            found.add("nonstate")
+    if "armed" in found and not found & {"state", "nonstate"}:
+        # "Syrian forces" are a state's; a named armed group ("the Umbar Brigade") is not
+        if any(t.ent_type_ == "NORP" for t in tokens):
+            found.add("state")
+        elif any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP") for t in tokens):
+            found.add("nonstate")
+    if as_target:
+        if found & {"state", "nonstate"}:
+            found.add("armed")
+        if "armed" in found:  # "a soldier", "a police officer": not a civilian target
+            found.discard("civilian")
+        if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens):
+            found.add("place")
+        elif any(t.pos_ == "PROPN" and t.ent_type_ != "PERSON" for t in tokens):
+            # the small model tags many place names as ORG/PERSON or none: a proper noun
+            # may be a place, or anything else ("unknown" keeps both readings open)
+            found |= {"place"} if found else {"place", "unknown"}
+    return found

@@ -1,0 +1,62 @@
+"""The main event of a short report (an ACLED note, a wire snippet) from its sentences' typings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .typings import retyped
+
+_INTERVENTION = {"Protest with intervention", "Excessive force against protesters", "Arrests"}
+_PROTESTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+_TERRITORY = {"Government regains territory", "Non-state actor overtakes territory",
+              "Non-violent transfer of territory"}
+
+
+def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
+    """The main event of a short report (an ACLED note, a wire snippet).
+
+    The first sentence that reports an event gives it (its most confident typing); a clash
+    becomes the territorial change another sentence reports (as ACLED codes battles that move
+    a front line); later sentences can otherwise only sharpen a protest: police intervention makes it "Protest with
+    intervention", lethal force "Excessive force against protesters", protester violence
+    "Violent demonstration".
+    """
+    sents = [s for s in sentences if s]
+    if not sents:
+        return None
+    main = max(sents[0], key=lambda t: t.confidence)
+    if main.sub_event_type == "Armed clash":
+        # a battle that changed who holds ground is coded as the change of territory
+        won = [t for s in sents for t in s if t.sub_event_type in _TERRITORY and t.confidence >= 0.8]
+        if won:
+            return won[0]
+    if main.sub_event_type in _PROTESTS:
+        rank = ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"]
+        for later in (t for s in sents for t in s):
+            sub = later.sub_event_type
+            if sub == "Arrests" and _arrested_at_protest(later):
+                sub = "Protest with intervention"
+            if sub == "Violent demonstration" and (
+                    getattr(later, "agent_class", None) not in ("protester", "rioter", None)
+                    or "#riot.noun:" in getattr(later, "rule", "")):  # "riots in prisons" is background
+                continue
+            rule = getattr(later, "rule", "later sentence")
+            if sub == "Violent demonstration" and main.sub_event_type == "Peaceful protest":
+                return retyped(main, sub, rule)
+            if sub in rank and rank.index(sub) > rank.index(main.sub_event_type):
+                main = retyped(main, sub, rule)
+    return main
+
+
+_SOME = re.compile(r"^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|several|some|many|"
+                   r"hundreds|scores|they|them|most|all|at least|over|more than)\b", re.I)
+
+
+def _arrested_at_protest(t: Any) -> bool:
+    """An arrest reported after a protest that concerns its participants ("7 were detained")."""
+    if getattr(t, "target_class", None) == "protester":
+        return True
+    text = getattr(t, "target_text", None)
+    return bool(text and _SOME.match(text.strip()))

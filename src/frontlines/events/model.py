@@ -1,0 +1,116 @@
+"""The trained sub-event model's interface: what it reads, how it is loaded, how it overrules the lexicon.
+
+A model (``frontlines train --acled``, :mod:`.train`) maps a text plus the lexicon's verdict
+(:data:`RuleCues`, built by :func:`cues_of`) to an ACLED sub-event type with a decision margin
+(``predict_one(text, rule_labels=...)``); ``threshold`` is the margin above which it overrules
+the lexicon, ``threshold_alone`` the margin needed to report an event the lexicon did not see.
+:func:`apply_model` applies it to one sentence's typings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import ModelError
+from ..settings import load_settings
+from .mainevent import main_typing
+from .ontology import load_ontology
+from .typings import Typing, retyped
+
+MODEL_FILE = "subevent.joblib"
+MODEL_VERSION = 1
+
+#: What the rules said about a text: (main sub-event type or None, other cues: every sub-event
+#: type found, those of the first sentence with an event, the main typing's lexicon entry and
+#: the classes of its agent and target).
+RuleCues = tuple[str | None, tuple[str, ...]]
+
+
+def _slug(label: str | None) -> str:
+    return re.sub("[^a-z]", "", (label or "none").lower())
+
+
+def with_cues(text: str, cues: RuleCues | None) -> str:
+    """The text with the rule cues appended as ``zz…`` tokens (how the model reads them)."""
+    if cues is None:
+        return text
+    main, every = cues
+    return f"{text} zzmain{_slug(main)} " + " ".join(f"zzany{_slug(x)}" for x in sorted(set(every)))
+
+
+def cues_of(per_sentence: Sequence[Sequence[Any]]) -> RuleCues:
+    """Rule cues from the typings of each sentence of a text."""
+    main = main_typing(per_sentence)
+    cues = [t.sub_event_type for s in per_sentence for t in s]
+    cues += ["first " + t.sub_event_type for t in next((s for s in per_sentence if s), [])]
+    if main is not None:
+        entry = main.rule.split("#", 1)[-1].split(":", 1)[0].replace(".", " ")
+        cues += [f"agent {main.agent_class}", f"target {main.target_class}", f"rule {entry}"]
+    return (main.sub_event_type if main else None, tuple(cues))
+
+
+def apply_model(sent: Any, typings: list[Typing], model: Any) -> list[Typing]:
+    """A sentence's typings after the model: it retypes the first, or reports one the lexicon missed."""
+    label, prob = model.predict_one(sent.text, rule_labels=cues_of([typings]))
+    if label is None or prob < model.threshold:
+        return typings
+    if typings:
+        first = typings[0]
+        if first.sub_event_type == label:
+            return typings
+        return [retyped(first, label, f"model:{model.name}"), *typings[1:]]
+    if prob < model.threshold_alone:
+        return []
+    root = sent.root
+    sub = load_ontology().get(label)
+    conf = round(min(0.95, 0.5 + prob / 2), 3)
+    return [Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, root.idx,
+                   root.idx + len(root.text), root.text, root.i, f"model:{model.name}", conf)]
+
+
+# ---------------------------------------------------------------------------- loading
+
+def model_path(settings: Any) -> Path:
+    """Where ``frontlines train`` saves the model: ``DATA_DIR/models/subevent.joblib``."""
+    return Path(settings.data_path) / "models" / MODEL_FILE
+
+
+def load_trained(settings: Any) -> Any:
+    """The model saved by ``frontlines train``, or ``None`` when there is none."""
+    path = model_path(settings)
+    if not path.is_file():
+        return None
+    import joblib  # only needed when a trained model is there to load
+
+    try:
+        model = joblib.load(path)
+    except Exception as err:  # a truncated or foreign pickle: say which file and how to fix it
+        raise ModelError(f"{path}: cannot load the trained model ({type(err).__name__}) "
+                         "(delete it or run `frontlines train --acled EXPORT.csv` again)") from None
+    if getattr(model, "version", None) != MODEL_VERSION or not callable(getattr(model, "predict_one", None)):
+        raise ModelError(f"{path}: not a frontlines sub-event model of version {MODEL_VERSION} "
+                         "(run `frontlines train --acled EXPORT.csv` again)")
+    return model
+
+
+def load_model(settings: Any) -> Any:
+    """The trained sub-event model in ``settings.data_path/models``, or ``None`` when there is none."""
+    return load_trained(settings)
+
+
+_INSTALLED: list[Any] = []  # [model or None] once looked up
+
+
+def installed_model() -> Any:
+    """The model in the configured data directory, looked up once per process (``None`` if none)."""
+    if not _INSTALLED:
+        _INSTALLED.append(load_model(load_settings()))
+    return _INSTALLED[0]
+
+
+def forget_installed_model() -> None:
+    """Forget the cached model (after ``frontlines train`` saved a new one)."""
+    _INSTALLED.clear()

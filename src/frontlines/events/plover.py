@@ -1,0 +1,69 @@
+"""PLOVER as a second coding: verbal and other non-ACLED PLOVER triggers, and a sentence's PLOVER type."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .classify import classify
+from .matching import cue_ok, head_of, match, padded_text, words_of
+from .ontology import PLOVER_FILE, Lexicon, load_plover_lexicon
+from .typings import Typing
+
+
+@dataclass(frozen=True)
+class PloverTyping:
+    """A PLOVER category a trigger reports, for categories ACLED does not code (ACCUSE, REJECT ...)."""
+
+    plover_type: str
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    trigger_index: int
+    rule: str
+    confidence: float
+
+
+def plover_typings(sent: Any, *, lexicon: Lexicon | None = None) -> list[PloverTyping]:
+    """Verbal and other non-ACLED PLOVER triggers of a sentence (``data/events/plover.yaml``), best first."""
+    lex = lexicon or load_plover_lexicon()
+    words = words_of(sent, lex)
+    doc = sent.doc
+    padded = padded_text(words)
+    out: list[PloverTyping] = []
+    for hit in match(words, lex, doc):
+        if not cue_ok(hit.entry, padded):
+            continue
+        span = doc[hit.first:hit.last + 1]
+        head = head_of(span)
+        out.append(PloverTyping(hit.entry.sub.removeprefix("PLOVER:"), span.start_char, span.end_char, span.text,
+                                head.i, f"lexicon:{PLOVER_FILE}#{hit.entry.id}:{span.text.lower()}",
+                                hit.entry.weight))
+    out.sort(key=lambda t: (_depth(doc[t.trigger_index]), -t.confidence, t.trigger_start))
+    return out
+
+
+def _depth(tok: Any) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def plover_coding(sent: Any, typings: Sequence[Typing] | None = None) -> tuple[str | None, str | None]:
+    """(PLOVER type, rule) of a sentence's main happening.
+
+    The ACLED typing's PLOVER coding, unless a verbal trigger governs it: in "X accused Y of
+    shelling Z" the accusation (nearer the root of the parse) is the event.
+    """
+    acled = list(typings) if typings is not None else classify(sent)
+    verbal = plover_typings(sent)
+    doc = sent.doc
+    best = min(acled, key=lambda t: (_depth(doc[t.trigger_index]), -t.confidence), default=None)
+    if best is not None and best.plover_type and (
+            not verbal or _depth(doc[best.trigger_index]) <= _depth(doc[verbal[0].trigger_index])):
+        return best.plover_type, best.rule
+    if verbal:
+        return verbal[0].plover_type, verbal[0].rule
+    return (best.plover_type, best.rule) if best is not None else (None, None)

@@ -1,0 +1,185 @@
+"""Typing by the lexicon: ACLED event / sub-event type (and PLOVER) for one sentence.
+
+:func:`lexicon_typings` matches the trigger lexicon (``data/events/triggers.yaml``, see
+:mod:`.matching`) over the sentence, checks each entry's cues (other words in the sentence,
+the class of who acts and who is hit, read from the parse by :mod:`.roles`) and returns one
+:class:`Typing` per sub-event type found, best first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .matching import cue_ok, head_of, match, padded_text, words_of
+from .ontology import LEXICON_FILE, Lexicon, load_ontology
+from .roles import classes_of, trigger_roles
+
+#: ACLED inter code → actor class used by the lexicon's ``agent`` conditions.
+INTER_CLASS: dict[int, str] = {1: "state", 2: "nonstate", 3: "nonstate", 4: "nonstate", 5: "rioter",
+                               6: "protester", 7: "civilian", 8: "state"}
+
+
+@dataclass(frozen=True)
+class Typing:
+    """The type of the event one trigger reports.
+
+    Offsets are character offsets in the Doc (clean text); ``trigger_index`` is the Doc
+    index of the trigger's head token, where the assembler starts looking for roles.
+    """
+
+    event_type: str
+    sub_event_type: str
+    plover_type: str | None
+    plover_mode: str | None
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    trigger_index: int
+    rule: str
+    confidence: float
+    agent_class: str | None = None
+    target_class: str | None = None
+    target_text: str | None = None  # the words read as who/what is hit, if any
+
+
+def agent_class(found: set[str]) -> str | None:
+    """The one class that names an actor, of those found (non-state first)."""
+    for name in ("nonstate", "state", "protester", "rioter", "civilian", "armed"):
+        if name in found:
+            return name
+    return None
+
+
+def _ok(want: tuple[str, ...], have: set[str]) -> bool:
+    if not want:
+        return True
+    if not have:
+        return "unknown" in want
+    return bool(set(want) & have)
+
+
+_Found = tuple[float, int, int, bool, Typing]
+_RoleCache = dict[int, tuple[set[str], set[str], str | None]]
+
+
+def _role_classes(head: Any, lex: Lexicon, cache: _RoleCache) -> tuple[set[str], set[str], str | None]:
+    """(agent classes, target classes, target text) of a trigger head, read once per head."""
+    if head.i not in cache:
+        agent_toks, target_toks = trigger_roles(head)
+        target_text = " ".join(t.text for t in sorted(set(target_toks), key=lambda t: t.i)) or None
+        cache[head.i] = (classes_of(agent_toks, lex), classes_of(target_toks, lex, as_target=True), target_text)
+    return cache[head.i]
+
+
+def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = None) -> list[Typing]:
+    """Typings of the events a sentence (a spaCy Span) reports by the lexicon, best first.
+
+    ``actor_inter`` (ACLED inter code of the acting actor, if the caller knows it) overrides
+    the agent class read from the parse.
+    """
+    lex = lexicon
+    words = words_of(sent, lex)
+    doc = sent.doc
+    padded = padded_text(words)
+    onto = load_ontology()
+    found: list[_Found] = []
+    role_cache: _RoleCache = {}
+    for hit in match(words, lex, doc):
+        entry = hit.entry
+        text = padded if entry.window is None else padded_text(words[hit.at:hit.to + 1 + entry.window])
+        if not cue_ok(entry, text):
+            continue
+        span = doc[hit.first:hit.last + 1]
+        head = head_of(span)
+        agent_set, target_set, target_text = _role_classes(head, lex, role_cache)
+        primary = INTER_CLASS.get(actor_inter or 0) or agent_class(agent_set)
+        agent_set = {primary} if primary else set()
+        if not _ok(entry.agent, agent_set) or not _ok(entry.target, target_set):
+            continue
+        sub = onto.sub_events[entry.sub]
+        typing = Typing(
+            event_type=sub.event_type, sub_event_type=sub.name, plover_type=sub.plover_type,
+            plover_mode=sub.plover_mode, trigger_start=span.start_char, trigger_end=span.end_char,
+            trigger=span.text, trigger_index=head.i,
+            rule=f"lexicon:{LEXICON_FILE}#{entry.id}:{span.text.lower()}", confidence=round(entry.weight, 3),
+            agent_class=agent_class(agent_set), target_class=agent_class(target_set) or
+            next(iter(sorted(target_set)), None), target_text=target_text,
+        )
+        weight = entry.weight - (BACKGROUND_PENALTY if _background(head) else 0.0)
+        if weight != entry.weight:
+            typing = replace(typing, confidence=round(weight, 3))
+        found.append((weight, hit.last - hit.first, _clause(head), entry.generic, typing))
+    return _select(found)
+
+
+#: Confidence taken off a trigger in a background clause (see :func:`_background`).
+BACKGROUND_PENALTY = 0.12
+_BACKGROUND_PREPS = {"against", "over", "about", "after", "following", "despite", "since"}
+#: "activists accused of attacking ...", "demanding the arrest of people who set fire ...".
+_BACKGROUND_ACL = {"accused", "suspected", "charged", "alleged", "detained", "arrested", "convicted", "involved",
+                   "responsible", "blamed", "sentenced", "wanted", "jailed"}
+_BACKGROUND_FOR = {"arrest", "arrested", "detained", "detention", "release", "punishment", "justice", "demanding",
+                   "demand", "demanded", "calling", "called", "call", "protest", "protested", "protesting", "jailed",
+                   "sentenced", "accused", "charged", "convicted", "responsible"}
+
+
+def _background(tok: Any) -> bool:
+    """True for a trigger that reports background, not the sentence's news: inside a relative
+    clause ("families whose children were kidnapped protested") or the object of "against",
+    "over", "after" ("protested against the arrest of")."""
+    node = tok
+    for _ in range(8):
+        if node.dep_ == "relcl" and node.pos_ in ("VERB", "AUX"):
+            return True
+        if node.dep_ == "acl" and node.lower_ in _BACKGROUND_ACL:
+            return True
+        if node.dep_ in ("pobj", "pcomp") and (node.head.lower_ in _BACKGROUND_PREPS or (
+                node.head.lower_ in ("for", "of") and node.head.head.lower_ in _BACKGROUND_FOR)):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _clause(tok: Any) -> int:
+    """Index of the verb heading the clause a token is in (the sentence root at most)."""
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return int(node.i)
+
+
+def _select(found: list[_Found]) -> list[Typing]:
+    """Typings to report, best first.
+
+    Overlapping triggers keep the strongest (then the longest); generic triggers yield to
+    any specific one; a sub-event type is reported once per clause.
+    """
+    found.sort(key=lambda f: (-f[0], f[3], -f[1], f[4].trigger_start))
+    taken: list[tuple[int, int]] = []
+    kept: list[tuple[int, bool, Typing]] = []
+    for _, _, clause, generic, t in found:
+        if any(t.trigger_start < e and s < t.trigger_end for s, e in taken):
+            continue
+        taken.append((t.trigger_start, t.trigger_end))
+        kept.append((clause, generic, t))
+    if any(not g for _, g, _ in kept):
+        kept = [k for k in kept if not k[1]]
+    seen: set[tuple[str, int]] = set()
+    out: list[Typing] = []
+    for clause, _, t in kept:
+        if (t.sub_event_type, clause) not in seen:
+            seen.add((t.sub_event_type, clause))
+            out.append(t)
+    return out
+
+
+def retyped(t: Any, sub_event_type: str, rule: str) -> Any:
+    """``t`` (a Typing, or an Event) with another sub-event type."""
+    sub = load_ontology().get(sub_event_type)
+    if isinstance(t, Typing):
+        return replace(t, event_type=sub.event_type, sub_event_type=sub.name, plover_type=sub.plover_type,
+                       plover_mode=sub.plover_mode, rule=f"{t.rule}+{rule}")
+    return replace(t, event_type=sub.event_type, sub_event_type=sub.name, plover_type=sub.plover_type)
