@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from ..contract import event_to_dict
+from ..fold import fold
 from ..records import Article, Event
 from .registry import Registry, SourceEntry, name_key
 
@@ -82,14 +83,14 @@ def scoring() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def attribution_cues() -> dict[str, tuple[str, ...]]:
     text = resources.files("frontlines").joinpath("data/sources/attribution.yaml").read_text("utf-8")
-    return {kind: tuple(cues) for kind, cues in yaml.safe_load(text).items()}
+    return {kind: tuple(fold(c) for c in cues) for kind, cues in yaml.safe_load(text).items()}
 
 
 def attribution_kind(text: str | None) -> str:
     """"none", or the first kind in ``attribution.yaml`` with a cue in ``text``, else "unclassified"."""
     if not text or not text.strip():
         return "none"
-    low = f" {' '.join(re.findall(r'[a-z0-9-]+', text.casefold()))} "
+    low = f" {fold(text)} "
     for kind, cues in attribution_cues().items():
         if any(f" {c} " in low for c in cues):
             return kind

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -21,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import ConfigError
+from ..fold import fold
 
 COLUMNS = ("id", "name", "aliases", "domains", "country", "kind", "ownership", "state_affiliation", "alignment",
            "rating_list", "rating", "rating_as_of", "provenance", "notes")
@@ -84,8 +83,7 @@ class SourceEntry:
 
 def name_key(name: str) -> str:
     """Match key for outlet names: case, accents, punctuation, a leading "the" and "news" ignored."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    words = re.findall(r"[a-z0-9]+", text)
+    words = fold(name).split()
     if words and words[0] == "the":
         words = words[1:]
     if len(words) > 1 and words[-1] == "news":

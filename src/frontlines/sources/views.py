@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -15,6 +13,7 @@ from typing import Any
 import yaml
 
 from ..contract import event_to_dict
+from ..fold import fold
 from ..records import Event
 
 
@@ -141,8 +140,8 @@ def same_mention(a: str | None, b: str | None) -> bool:
 
 
 def norm(text: str | None) -> str:
-    t = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().casefold()
-    return " ".join(re.findall(r"[a-z0-9]+", t))
+    """``fold`` of an optional text ("" for None)."""
+    return fold(text or "")
 
 
 def actor_key(actor: dict[str, Any] | None) -> str | None:
@@ -213,13 +212,8 @@ def country_name(code: str | None) -> str | None:
 
 def has_cue(sentence: str, cues: Iterable[str]) -> str | None:
     """The first cue that occurs in ``sentence`` as whole words, or None."""
-    low = f" {norm(sentence)} "
-    return next((c for c in cues if f" {_cue_key(c)} " in low), None)
-
-
-@lru_cache(maxsize=4096)
-def _cue_key(cue: str) -> str:
-    return norm(cue)
+    low = f" {fold(sentence)} "
+    return next((c for c in cues if f" {fold(c)} " in low), None)
 
 
 @dataclass(frozen=True)
