@@ -1,9 +1,9 @@
 """Lexicon matching: where a sentence's words match the patterns of a compiled trigger lexicon.
 
-:func:`words_of` lists a sentence's words with their token indexes, :func:`match` finds every
-lexicon pattern in them (negated and name-internal triggers skipped) and :func:`cue_ok` checks
-an entry's with/also/without cues against the text around a hit. The lexicons are compiled in
-:mod:`.ontology`.
+:func:`match` runs a compiled lexicon's spaCy ``Matcher`` (patterns on lemmas, see
+:mod:`.ontology`) over a sentence and keeps the hits that are triggers (not negated, not inside a
+name or a date, a verb where the phrase needs one); :func:`words_of` lists the sentence's folded
+words, against which :func:`cue_ok` checks an entry's with/also/without cues.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .ontology import Entry, Lexicon
+from ..fold import fold
+from .ontology import Entry, Lexicon, Pattern
 
 
 @dataclass(frozen=True)
@@ -33,22 +34,15 @@ def head_of(span: Any) -> Any:
     return span[-1]
 
 
-def words_of(sent: Any, lexicon: Lexicon) -> list[tuple[str, int]]:
-    """The sentence's words in lower case with their token index; hyphenated words split
-    ("air-strike" → air, strike) unless the joined form is a trigger ("re-captured")."""
+def words_of(sent: Any) -> list[tuple[str, int]]:
+    """The sentence's words, folded (:func:`frontlines.fold.fold`), with their token index; a
+    hyphenated token gives its parts ("air-strike" → air, strike)."""
     out: list[tuple[str, int]] = []
-    index = lexicon.index
     for tok in sent:
-        if tok.is_punct and tok.text in {"-", "–", "—"} or tok.is_space:
+        if tok.is_space:
             continue
-        low = tok.lower_.replace("\u2019", "'")
-        joined = low.replace("-", "")
-        if "-" in low and joined in index:  # "re-captured" → "recaptured"
-            out.append((joined, tok.i))
-            continue
-        for part in low.split("-"):
-            if part:
-                out.append((part, tok.i))
+        for part in fold(tok.text).split():
+            out.append((part, tok.i))
     return out
 
 
@@ -72,35 +66,47 @@ def _modifies_other(last: Any) -> bool:
     return last.dep_ == "compound" and last.head.lower_ in _NOT_EVENT_HEADS
 
 
-_NEGATORS = {"without", "no", "not", "never", "nor", "n't", "denied", "deny", "denies", "avoid", "avoided"}
+_NEGATORS = {"without", "no", "not", "never", "nor", "nt", "denied", "deny", "denies", "avoid", "avoided"}
+#: Entities a trigger cannot stand in: names ("Popular Mobilization Forces") and dates ("March 15").
+_SKIP_ENTS = _NAME_ENTS | {"DATE", "TIME"}
 
 
-def match(words: list[tuple[str, int]], lexicon: Lexicon, doc: Any) -> list[Hit]:
-    """Every lexicon pattern found in the words (negated and name-internal triggers skipped)."""
+def _spans(sent: Any, lexicon: Lexicon) -> list[tuple[Pattern, int, int]]:
+    """(pattern, first, last token index in the doc) of each match, the shortest per pattern and start."""
+    shortest: dict[tuple[str, int], int] = {}
+    strings = sent.doc.vocab.strings
+    for key, start, end in lexicon.matcher(sent.doc.vocab)(sent):
+        k = (strings[key], start)
+        if k not in shortest or end < shortest[k]:
+            shortest[k] = end
+    base = sent.start
+    return sorted(((lexicon.patterns[k], base + start, base + end - 1) for (k, start), end in shortest.items()),
+                  key=lambda x: (x[1], x[2], x[0].key))
+
+
+def match(sent: Any, words: list[tuple[str, int]], lexicon: Lexicon) -> list[Hit]:
+    """Every lexicon pattern found in a sentence (negated, name-internal and date triggers skipped).
+
+    ``words`` is :func:`words_of` the sentence (for the negation look-back and cue windows).
+    """
+    doc = sent.doc
+    first_word: dict[int, int] = {}
+    last_word: dict[int, int] = {}
+    for n, (_, ti) in enumerate(words):
+        first_word.setdefault(ti, n)
+        last_word[ti] = n
     hits: list[Hit] = []
-    n = len(words)
-    for i, (w, ti) in enumerate(words):
-        pats = lexicon.index.get(w, ())
-        if not pats or any(words[k][0] in _NEGATORS for k in range(max(0, i - 2), i)):
-            continue
-        tok = doc[ti]
-        if tok.ent_type_ in _NAME_ENTS:  # "Popular Mobilization Forces" names a group, not an event
+    for pat, first, last in _spans(sent, lexicon):
+        tok = doc[first]
+        at = first_word.get(first, 0)
+        if any(w in _NEGATORS for w, _ in words[max(0, at - 2):at]) or tok.ent_type_ in _SKIP_ENTS:
             continue
         is_verb = tok.pos_ in _VERB_POS and tok.dep_ != "amod"  # "liberated areas" reports nothing new
-        for pat in pats:
-            if pat.verb and not is_verb and len(pat.slots) == 1:  # "shot dead" is a verb whatever the tagger says
-                continue
-            j, ok = i, True
-            for slot in pat.slots[1:]:
-                for k in range(j + 1, min(n, j + 2 + pat.gap)):
-                    if words[k][0] in slot:
-                        j = k
-                        break
-                else:
-                    ok = False
-                    break
-            if ok and not (not pat.verb and _modifies_other(doc[words[j][1]])):
-                hits.append(Hit(pat.entry, words[i][1], words[j][1], i, j))
+        if pat.verb and not is_verb and pat.words == 1:  # "shot dead" is a verb whatever the tagger says
+            continue
+        if not pat.verb and _modifies_other(doc[last]):
+            continue
+        hits.append(Hit(pat.entry, first, last, at, last_word.get(last, at)))
     return hits
 
 

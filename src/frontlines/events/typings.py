@@ -79,13 +79,13 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
     the agent class read from the parse.
     """
     lex = lexicon
-    words = words_of(sent, lex)
+    words = words_of(sent)
     doc = sent.doc
     padded = padded_text(words)
     onto = load_ontology()
     found: list[_Found] = []
     role_cache: _RoleCache = {}
-    for hit in match(words, lex, doc):
+    for hit in match(sent, words, lex):
         entry = hit.entry
         text = padded if entry.window is None else padded_text(words[hit.at:hit.to + 1 + entry.window])
         if not cue_ok(entry, text):
