@@ -29,6 +29,9 @@ class Settings:
     corroboration_km: float = 25.0
     corroboration_days: int = 3
     sources_file: str = ""
+    event_gate: str = "shipped"
+    event_threshold: float = 0.15
+    event_threshold_alone: float = 0.8
 
     @property
     def data_path(self) -> Path:

@@ -74,7 +74,7 @@ def eval_events_cmd(settings: Settings, acled_path: str | None, sentences_path: 
         raise click.UsageError("give --acled FILE, --sentences FILE or both")
     if kfold and acled_path is None:
         raise click.UsageError("--train-kfold needs --acled FILE")
-    pipeline = Pipeline(settings)
+    pipeline = Pipeline(settings, event_model=None)  # never whatever model sits in the data directory
     results: dict[str, Any] = {}
     if acled_path is not None:
         results.update(_acled_results(settings, pipeline, acled_path, limit=limit, kfold=kfold, use_model=use_model))
@@ -124,8 +124,6 @@ def _echo_acled(name: str, s: Any) -> None:
     click.echo(f"  date exact             {_pct(s.date_exact)}")
     click.echo(f"  fatalities exact       {_pct(s.fatalities_exact)}")
     click.echo(f"  rows with no event     {s.no_event}")
-    if s.stage_error:
-        click.echo(f"  note: later pipeline stages unavailable, classifier alone used ({s.stage_error})")
     if s.docs_per_s is not None:
         click.echo(f"  docs/s                 {s.docs_per_s}")
 
@@ -158,7 +156,7 @@ def eval_plover_cmd(settings: Settings, gold_path: str, as_json: bool) -> None:
     from ..events.evaluate import evaluate_plover, read_plover
     from ..pipeline import Pipeline
 
-    s = evaluate_plover(read_plover(gold_path), pipeline=Pipeline(settings))
+    s = evaluate_plover(read_plover(gold_path), pipeline=Pipeline(settings, event_model=None))
     if as_json:
         click.echo(json.dumps(s.as_dict(), indent=2))
         return

@@ -26,16 +26,14 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import EvalError, FrontlinesError
+from ..errors import EvalError
 from ..records import Article, Event, OffsetMap
 from .acled import AcledRow
-from .classify import classify
 from .mainevent import main_typing
-from .model import RuleCues, installed_model
-from .ontology import load_lexicon, load_ontology
+from .model import RuleCues
+from .ontology import load_ontology
 from .plover import plover_coding
 from .train import rule_cues, train_subevent
-from .typings import Typing
 
 # ---------------------------------------------------------------------------- scores
 
@@ -61,8 +59,7 @@ class EventScores:
     fatalities_exact: float | None = None
     docs_per_s: float | None = None
     no_event: int = 0
-    source: str = "pipeline"  # what produced the events: "pipeline", "classifier", "model"
-    stage_error: str | None = None  # why the pipeline's later stages were not used, if they were not
+    source: str = "pipeline"  # what produced the events: "pipeline" or "model"
     per_label: dict[str, LabelScore] = field(default_factory=dict)
     confusions: list[tuple[str, str, int]] = field(default_factory=list)
 
@@ -120,12 +117,6 @@ def _article(row: AcledRow, source: str) -> Article:
                    source=f"{source}#{row.row_id}", published=row.published)
 
 
-def typings_of(doc: Any, *, model: Any = None) -> list[list[Typing]]:
-    """Typings per sentence of a parsed document (the classifier alone)."""
-    lex = load_lexicon()
-    return [classify(s, lexicon=lex, model=model) for s in doc.sents]
-
-
 @dataclass(frozen=True)
 class Prediction:
     """What the system said about one row."""
@@ -136,42 +127,26 @@ class Prediction:
 
 
 def predict_rows(rows: Sequence[AcledRow], *, pipeline: Any, model: Any = None, source: str = "acled",
-                 progress: Callable[[int], None] | None = None) -> tuple[list[Prediction], str, str | None]:
+                 progress: Callable[[int], None] | None = None) -> tuple[list[Prediction], str]:
     """Run each row through the pipeline and pick its main event (or, given ``model``, its label).
 
-    A row whose pipeline run gives no event counts as no event. Only while the later
-    pipeline stages are not available (they raise ``NotImplementedError`` or a frontlines
-    error, e.g. a missing gazetteer) does the classifier alone type the parsed notes. Also returns which produced the predictions ("pipeline", "classifier",
-    "pipeline+classifier", "model") and the stage error, if any.
+    A row whose pipeline run gives no event counts as no event. Also returns what produced the
+    predictions ("pipeline" or "model").
     """
     articles = [_article(r, source) for r in rows]
     preds: list[Prediction] = []
-    used: set[str] = set()
-    stage_error: str | None = None
     texts = (a.clean_text for a in articles)
     for i, (article, doc) in enumerate(zip(articles, pipeline.nlp.pipe(texts, batch_size=64), strict=True)):
-        event: Event | None = None
         if model is not None:  # the trained model types the whole note, as it was trained
             label = model.predict([article.clean_text], rule_labels=[rule_cues(doc)])[0]
-            used.add("model")
             preds.append(Prediction(label, load_ontology().get(label).event_type))
-            continue
-        if stage_error is None:
-            try:
-                event = main_event(pipeline.analyse(article, doc).events)
-            except (NotImplementedError, FrontlinesError) as err:
-                stage_error = f"{type(err).__name__}: {err}"[:300]
-        if stage_error is None:
-            used.add("pipeline")
+        else:
+            event = main_event(pipeline.analyse(article, doc).events)
             preds.append(Prediction(event.sub_event_type, event.event_type, event) if event is not None
                          else Prediction(None, None))
-        else:
-            t = main_typing(typings_of(doc, model=model))
-            used.add("classifier")
-            preds.append(Prediction(t.sub_event_type if t else None, t.event_type if t else None))
         if progress is not None:
             progress(i + 1)
-    return preds, "+".join(sorted(used, reverse=True)) or "none", stage_error
+    return preds, "model" if model is not None else "pipeline"
 
 
 def score_rows(rows: Sequence[AcledRow], preds: Sequence[Prediction], *, seconds: float | None = None,
@@ -212,11 +187,10 @@ def evaluate_acled(rows: Sequence[AcledRow], *, pipeline: Any, model: Any = None
                    progress: Callable[[int], None] | None = None) -> EventScores:
     """The shipped default (or ``model``) over ACLED rows, end to end."""
     t0 = time.perf_counter()
-    preds, used, stage_error = predict_rows(rows, pipeline=pipeline, model=model, source=source, progress=progress)
-    if model is None and used != "model" and installed_model() is not None:
-        used += " with the trained model in the data directory"
-    scores = score_rows(rows, preds, seconds=time.perf_counter() - t0, source=used)
-    return replace(scores, stage_error=stage_error)
+    preds, used = predict_rows(rows, pipeline=pipeline, model=model, source=source, progress=progress)
+    if model is None and getattr(pipeline.typer, "model", None) is not None:
+        used += " with a trained sub-event model"
+    return score_rows(rows, preds, seconds=time.perf_counter() - t0, source=used)
 
 
 def kfold_acled(rows: Sequence[AcledRow], *, k: int = 5, seed: int = 0,
@@ -319,17 +293,10 @@ def evaluate_plover(records: Sequence[PloverRecord], *, pipeline: Any) -> Plover
     right = right_acled = n_acled = 0
     src_ok = src_n = tgt_ok = tgt_n = 0
     per: dict[str, list[int]] = {}
-    stages_ok = True  # the later stages (places, actors, assembly) are used until one is unavailable
     for rec, doc in zip(records, pipeline.nlp.pipe(r.text for r in records), strict=True):
         ptype: str | None = None
-        event: Event | None = None
-        if stages_ok:
-            try:
-                article = Article(id=rec.id, raw_text=rec.text, clean_text=rec.text,
-                                  offsets=OffsetMap.identity(len(rec.text)))
-                event = main_event(pipeline.analyse(article, doc).events)
-            except (NotImplementedError, FrontlinesError):
-                stages_ok = False
+        article = Article(id=rec.id, raw_text=rec.text, clean_text=rec.text, offsets=OffsetMap.identity(len(rec.text)))
+        event = main_event(pipeline.analyse(article, doc).events)
         for sent in doc.sents:  # the type: the first sentence with a PLOVER coding (see plover_coding)
             ptype = plover_coding(sent)[0]
             if ptype is not None:

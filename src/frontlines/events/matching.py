@@ -2,14 +2,20 @@
 
 :func:`match` runs a compiled lexicon's spaCy ``Matcher`` (patterns on lemmas, see
 :mod:`.ontology`) over a sentence and keeps the hits that are triggers (not negated, not inside a
-name or a date, a verb where the phrase needs one); :func:`words_of` lists the sentence's folded
+name or a date, a verb where the phrase needs one: the named rules of :data:`HIT_RULES`, word
+lists in ``data/events/matching.yaml``); :func:`words_of` lists the sentence's folded
 words, against which :func:`cue_ok` checks an entry's with/also/without cues.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
 from typing import Any
+
+import yaml
 
 from ..fold import fold
 from .ontology import Entry, Lexicon, Pattern
@@ -17,13 +23,16 @@ from .ontology import Entry, Lexicon, Pattern
 
 @dataclass(frozen=True)
 class Hit:
-    """One lexicon pattern found in a sentence."""
+    """One lexicon pattern found in a sentence; ``rejected_by`` names the rule that says it is no trigger."""
 
     entry: Entry
     first: int  # token indexes in the doc, inclusive
     last: int
     at: int  # word positions (in the sentence's word list) of the match, inclusive
     to: int
+    verb: bool = False  # the pattern is a verb phrase
+    words: int = 1  # words in the pattern's phrase
+    rejected_by: str | None = None
 
 
 def head_of(span: Any) -> Any:
@@ -51,24 +60,52 @@ def padded_text(words: list[tuple[str, int]]) -> str:
     return " " + " ".join(w for w, _ in words) + " "
 
 
-_VERB_POS = {"VERB", "AUX", "ADJ"}
-_NAME_ENTS = {"ORG", "PERSON", "NORP", "FAC", "WORK_OF_ART", "LAW", "EVENT"}
-#: Head nouns that make a trigger noun a mere modifier: "artillery units", "protest leaders".
-_NOT_EVENT_HEADS = {"unit", "units", "battalion", "brigade", "regiment", "division", "factory", "factories",
-                    "leader", "leaders", "organiser", "organisers", "organizer", "organizers", "committee",
-                    "movement", "group", "groups", "company", "commander", "commanders", "crew", "crews", "system",
-                    "systems", "expert", "experts", "team", "teams", "official", "officials", "programme",
-                    "program", "school", "academy", "museum", "law", "laws", "ban", "policy", "season"}
+@cache
+def load_matching() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/events/matching.yaml`` (cached)."""
+    text = resources.files("frontlines").joinpath("data/events/matching.yaml").read_text("utf-8")
+    return {k: frozenset(str(v) for v in vals) for k, vals in yaml.safe_load(text).items()}
 
 
-def _modifies_other(last: Any) -> bool:
-    """True when a matched noun only modifies another noun ("artillery units")."""
-    return last.dep_ == "compound" and last.head.lower_ in _NOT_EVENT_HEADS
+@dataclass(frozen=True)
+class HitRule:
+    """A named rule that rejects a lexicon match as a trigger (``applies(hit, sent, words) -> bool``)."""
+
+    name: str
+    applies: Callable[[Hit, Any, list[tuple[str, int]]], bool]
 
 
-_NEGATORS = {"without", "no", "not", "never", "nor", "nt", "denied", "deny", "denies", "avoid", "avoided"}
-#: Entities a trigger cannot stand in: names ("Popular Mobilization Forces") and dates ("March 15").
-_SKIP_ENTS = _NAME_ENTS | {"DATE", "TIME"}
+def _negated(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
+    """One of the two words before the trigger negates it ("without a fight", "no clashes")."""
+    return any(w in load_matching()["negators"] for w, _ in words[max(0, hit.at - 2):hit.at])
+
+
+def _in_name_or_date(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
+    """The trigger stands in a name or a date ("Popular Mobilization Forces", "March 15")."""
+    lists = load_matching()
+    return sent.doc[hit.first].ent_type_ in lists["name_entities"] | lists["date_entities"]
+
+
+def _not_a_verb(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
+    """A one-word verb phrase whose word is not tagged as a verb, or is an adjective before a noun
+    ("liberated areas" reports nothing new); "shot dead" is a verb whatever the tagger says."""
+    tok = sent.doc[hit.first]
+    return hit.verb and hit.words == 1 and (tok.pos_ not in load_matching()["verb_pos"] or tok.dep_ == "amod")
+
+
+def _modifies_a_noun(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
+    """A trigger noun that only modifies another noun ("artillery units", "protest leaders")."""
+    last = sent.doc[hit.last]
+    return not hit.verb and last.dep_ == "compound" and last.head.lower_ in load_matching()["modifier_heads"]
+
+
+#: The rules, in the order they are tried; the first that applies rejects the match.
+HIT_RULES: tuple[HitRule, ...] = (
+    HitRule("negated", _negated),
+    HitRule("in-name-or-date", _in_name_or_date),
+    HitRule("not-a-verb", _not_a_verb),
+    HitRule("modifies-a-noun", _modifies_a_noun),
+)
 
 
 def _spans(sent: Any, lexicon: Lexicon) -> list[tuple[Pattern, int, int]]:
@@ -85,11 +122,11 @@ def _spans(sent: Any, lexicon: Lexicon) -> list[tuple[Pattern, int, int]]:
 
 
 def match(sent: Any, words: list[tuple[str, int]], lexicon: Lexicon) -> list[Hit]:
-    """Every lexicon pattern found in a sentence (negated, name-internal and date triggers skipped).
+    """Every lexicon pattern found in a sentence, each with the first of :data:`HIT_RULES` that
+    rejects it as a trigger (``rejected_by``), if any.
 
     ``words`` is :func:`words_of` the sentence (for the negation look-back and cue windows).
     """
-    doc = sent.doc
     first_word: dict[int, int] = {}
     last_word: dict[int, int] = {}
     for n, (_, ti) in enumerate(words):
@@ -97,16 +134,10 @@ def match(sent: Any, words: list[tuple[str, int]], lexicon: Lexicon) -> list[Hit
         last_word[ti] = n
     hits: list[Hit] = []
     for pat, first, last in _spans(sent, lexicon):
-        tok = doc[first]
         at = first_word.get(first, 0)
-        if any(w in _NEGATORS for w, _ in words[max(0, at - 2):at]) or tok.ent_type_ in _SKIP_ENTS:
-            continue
-        is_verb = tok.pos_ in _VERB_POS and tok.dep_ != "amod"  # "liberated areas" reports nothing new
-        if pat.verb and not is_verb and pat.words == 1:  # "shot dead" is a verb whatever the tagger says
-            continue
-        if not pat.verb and _modifies_other(doc[last]):
-            continue
-        hits.append(Hit(pat.entry, first, last, at, last_word.get(last, at)))
+        hit = Hit(pat.entry, first, last, at, last_word.get(last, at), pat.verb, pat.words)
+        rule = next((r.name for r in HIT_RULES if r.applies(hit, sent, words)), None)
+        hits.append(replace(hit, rejected_by=rule) if rule else hit)
     return hits
 
 

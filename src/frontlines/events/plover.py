@@ -33,7 +33,7 @@ def plover_typings(sent: Any, *, lexicon: Lexicon | None = None) -> list[PloverT
     padded = padded_text(words)
     out: list[PloverTyping] = []
     for hit in match(sent, words, lex):
-        if not cue_ok(hit.entry, padded):
+        if hit.rejected_by or not cue_ok(hit.entry, padded):
             continue
         span = doc[hit.first:hit.last + 1]
         head = head_of(span)
