@@ -133,7 +133,11 @@ def match(sent: Any, words: list[tuple[str, int]], lexicon: Lexicon) -> list[Hit
         first_word.setdefault(ti, n)
         last_word[ti] = n
     hits: list[Hit] = []
+    seen: set[tuple[str, bool, int, int]] = set()
     for pat, first, last in _spans(sent, lexicon):
+        if (pat.entry.id, pat.verb, first, last) in seen:  # the lemma and the as-written form of one phrase
+            continue
+        seen.add((pat.entry.id, pat.verb, first, last))
         at = first_word.get(first, 0)
         hit = Hit(pat.entry, first, last, at, last_word.get(last, at), pat.verb, pat.words)
         rule = next((r.name for r in HIT_RULES if r.applies(hit, sent, words)), None)
