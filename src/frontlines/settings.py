@@ -30,7 +30,7 @@ class Settings:
     corroboration_days: int = 3
     sources_file: str = ""
     event_gate: str = "shipped"
-    event_threshold: float = 0.15
+    event_threshold: float = 0.1
     event_threshold_alone: float = 0.8
 
     @property

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .matching import Hit, cue_ok, head_of, match, padded_text, words_of
+from .matching import Hit, cue_ok, head_of, load_matching, match, padded_text, words_of
 from .ontology import LEXICON_FILE, Entry, Lexicon, load_ontology
 from .roles import classes_of, trigger_roles
 
@@ -163,27 +163,19 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
 
 #: Confidence taken off a trigger in a background clause (see :func:`_background`).
 BACKGROUND_PENALTY = 0.12
-_BACKGROUND_PREPS = {"against", "over", "about", "after", "following", "despite", "since"}
-#: "activists accused of attacking ...", "demanding the arrest of people who set fire ...".
-_BACKGROUND_ACL = {"accused", "suspected", "charged", "alleged", "detained", "arrested", "convicted", "involved",
-                   "responsible", "blamed", "sentenced", "wanted", "jailed"}
-_BACKGROUND_FOR = {"arrest", "arrested", "detained", "detention", "release", "punishment", "justice", "demanding",
-                   "demand", "demanded", "calling", "called", "call", "protest", "protested", "protesting", "jailed",
-                   "sentenced", "accused", "charged", "convicted", "responsible"}
-
-
 def _background(tok: Any) -> bool:
     """True for a trigger that reports background, not the sentence's news: inside a relative
     clause ("families whose children were kidnapped protested") or the object of "against",
-    "over", "after" ("protested against the arrest of")."""
+    "over", "after" ("protested against the arrest of"); word lists in ``data/events/matching.yaml``."""
+    words = load_matching()
     node = tok
     for _ in range(8):
         if node.dep_ == "relcl" and node.pos_ in ("VERB", "AUX"):
             return True
-        if node.dep_ == "acl" and node.lower_ in _BACKGROUND_ACL:
+        if node.dep_ == "acl" and node.lower_ in words["background_acl"]:
             return True
-        if node.dep_ in ("pobj", "pcomp") and (node.head.lower_ in _BACKGROUND_PREPS or (
-                node.head.lower_ in ("for", "of") and node.head.head.lower_ in _BACKGROUND_FOR)):
+        if node.dep_ in ("pobj", "pcomp") and (node.head.lower_ in words["background_preps"] or (
+                node.head.lower_ in ("for", "of") and node.head.head.lower_ in words["background_for"])):
             return True
         if node.head.i == node.i:
             return False
