@@ -66,13 +66,7 @@ class EventTyper:
         """
         sents = list(sents)
         readings = [lexicon_typings(s, lexicon=self.lexicon, actor_inter=actor_inter) for s in sents]
-        verdicts: dict[int, GateVerdict] = {}
-        if self.gate is not None:
-            todo = [n for n, r in enumerate(readings) if r.hits]
-            texts = [sents[n].text for n in todo] + [clause_text(sents[n], readings[n]) for n in todo]
-            judged = self.gate.judge(texts)
-            verdicts = {n: max(a, b, key=lambda v: v.p_event)
-                        for n, a, b in zip(todo, judged[:len(todo)], judged[len(todo):], strict=True)}
+        verdicts = self._verdicts(sents, readings) if self.gate is not None else {}
         out = []
         for n, (sent, reading) in enumerate(zip(sents, readings, strict=True)):
             typings, rejected = reading.typings, list(reading.rejected)
@@ -84,6 +78,23 @@ class EventTyper:
                 typings = apply_model(sent, typings, self.model)
             out.append(SentenceTyping(tuple(typings), tuple(rejected), verdict))
         return out
+
+    def _verdicts(self, sents: list[Any], readings: list[LexiconReading]) -> dict[int, GateVerdict]:
+        """The gate's verdicts on the sentences the lexicon typed (and, when ``threshold_alone`` is
+        below 1, on those where a trigger matched but typed nothing). A sentence the gate would
+        reject gets a second look at the clause of its first trigger ("Thanks to ..., the forces
+        took control of ..."): the higher P(event) counts."""
+        assert self.gate is not None
+        alone = self.threshold_alone < 1.0
+        todo = [n for n, r in enumerate(readings) if r.typings or (alone and r.hits)]
+        verdicts = dict(zip(todo, self.gate.judge([sents[n].text for n in todo]), strict=True))
+        again = [n for n in todo if verdicts[n].p_event < (self.threshold if readings[n].typings
+                                                             else self.threshold_alone)]
+        clauses = [clause_text(sents[n], readings[n]) for n in again]
+        for n, clause, v in zip(again, clauses, self.gate.judge(clauses), strict=True):
+            if clause != sents[n].text and v.p_event > verdicts[n].p_event:
+                verdicts[n] = v
+        return verdicts
 
     def _gated(self, sent: Any, typings: list[Typing], hits: list[Hit],
                verdict: GateVerdict) -> tuple[list[Typing], list[Rejected]]:

@@ -24,6 +24,8 @@ from ..errors import ModelError
 ENCODER_NAME = "all-MiniLM-L6-v2-onnx-int8"
 #: Longer sentences are cut to this many WordPiece tokens (the model was trained on 128 at most).
 MAX_TOKENS = 128
+#: Sentences per run of the model (sorted by length first, so little is padded; bounds memory).
+BATCH = 16
 
 
 def tokenizer_path() -> Path:
@@ -60,20 +62,26 @@ class SentenceEncoder:
             self._tokenizer, self._session = tok, session
 
     def encode(self, texts: list[str]) -> Any:
-        """An (n, 384) array of unit vectors, one row per text."""
+        """An (n, 384) array of unit vectors, one row per text (run in batches of similar length)."""
         if self._session is None:
             self._load()
-        if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        encs = self._tokenizer.encode_batch(texts)
-        width = max(len(e.ids) for e in encs)
-        ids = np.zeros((len(encs), width), dtype=np.int64)
-        mask = np.zeros((len(encs), width), dtype=np.int64)
-        for n, e in enumerate(encs):
-            ids[n, :len(e.ids)] = e.ids
-            mask[n, :len(e.ids)] = 1
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        encs = self._tokenizer.encode_batch(texts) if texts else []
+        order = sorted(range(len(encs)), key=lambda i: len(encs[i].ids))
+        for at in range(0, len(order), BATCH):
+            chunk = order[at:at + BATCH]
+            out[chunk] = self._run([encs[i].ids for i in chunk])
+        return out
+
+    def _run(self, rows: list[list[int]]) -> Any:
+        width = max(len(r) for r in rows)
+        ids = np.zeros((len(rows), width), dtype=np.int64)
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        for n, r in enumerate(rows):
+            ids[n, :len(r)] = r
+            mask[n, :len(r)] = 1
         hidden = self._session.run(None, {"input_ids": ids, "attention_mask": mask,
                                           "token_type_ids": np.zeros_like(ids)})[0]
         weights = mask[..., None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-        return (pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)).astype(np.float32)
+        return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
