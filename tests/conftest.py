@@ -53,7 +53,7 @@ def nlp(settings):
 def pipeline(settings, nlp):
     from frontlines.pipeline import Pipeline
 
-    return Pipeline(settings, nlp=nlp)
+    return Pipeline(settings, nlp=nlp, event_model=None)  # never a model left in the data directory
 
 
 @pytest.fixture()

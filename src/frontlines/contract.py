@@ -11,7 +11,7 @@ from dataclasses import asdict
 from importlib import resources
 from typing import Any
 
-from .records import Actor, Article, Event, Place, Result
+from .records import Actor, Article, Event, Place, RejectedEvent, Result
 
 CONTRACT_VERSION = "1.0"
 
@@ -105,7 +105,16 @@ def to_record(result: Result, *, explain: bool = False) -> dict[str, Any]:
     rec["places"] = [place_to_dict(p, explain=explain) for p in result.places]
     rec["events"] = [event_to_dict(e) for e in result.events]
     rec["errors"] = list(result.errors) + [e for e in result.article.errors if e not in result.errors]
+    if explain:
+        rec["rejected_events"] = [rejected_to_dict(r) for r in result.rejected]
     return rec
+
+
+def rejected_to_dict(r: RejectedEvent) -> dict[str, Any]:
+    """A candidate event that was not reported, and why (``--explain`` only)."""
+    return {"trigger": r.trigger, "start": r.start, "end": r.end, "sub_event_type": r.sub_event_type,
+            "sentence": r.sentence, "sentence_start": r.sentence_start, "sentence_end": r.sentence_end,
+            "reason": r.reason, "score": r.score}
 
 
 def dumps(record: dict[str, Any]) -> str:

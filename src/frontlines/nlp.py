@@ -10,8 +10,9 @@ from .errors import ModelError
 if TYPE_CHECKING:
     from spacy.language import Language
 
-#: Pipes the stages use: tokens, sentences and the parse (roles), NER (places, actors).
-DISABLED: tuple[str, ...] = ("lemmatizer",)
+#: Pipes left out. None: the stages use tokens, sentences and the parse (roles), NER (places,
+#: actors) and lemmas (the event trigger lexicons match on them).
+DISABLED: tuple[str, ...] = ()
 
 
 @cache

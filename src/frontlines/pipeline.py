@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
@@ -18,15 +19,29 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
+#: ``Pipeline(event_gate=DEFAULT, event_model=DEFAULT)``: what the settings say (see :meth:`Pipeline.typer`).
+DEFAULT: Any = "default"
+
+
 class Pipeline:
-    """Heavy resources, loaded once; pass them in to share or to test with fakes."""
+    """Heavy resources, loaded once; pass them in to share or to test with fakes.
+
+    ``event_gate``: the event gate (``None``: the trigger lexicon alone decides); ``event_model``:
+    a sub-event model of ``frontlines train --acled`` (``None``: none). Left out, they are what the
+    settings say: the gate of ``event_gate``, and the model ``frontlines train`` saved in the
+    data directory, if there is one.
+    """
 
     def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None,
-                 gazetteer: Any = None, actors: Any = None) -> None:
+                 gazetteer: Any = None, actors: Any = None, event_gate: Any = DEFAULT,
+                 event_model: Any = DEFAULT) -> None:
         self.settings = settings or load_settings()
         self._nlp = nlp
         self._gazetteer = gazetteer
         self._actors = actors
+        self._event_gate = event_gate
+        self._event_model = event_model
+        self._typer: Any = None
 
     @property
     def nlp(self) -> Language:
@@ -52,6 +67,25 @@ class Pipeline:
             self._actors = load_actors()
         return self._actors
 
+    @property
+    def typer(self) -> Any:
+        """The event typing stage: the trigger lexicon, the event gate and the sub-event model."""
+        if self._typer is None:
+            from .events.classify import EventTyper
+            from .events.gate import load_gate
+            from .events.model import load_trained
+            from .events.ontology import load_lexicon
+
+            gate, model = self._event_gate, self._event_model
+            if gate is DEFAULT:
+                name = self.settings.event_gate
+                gate = None if not name else load_gate(None if name == "shipped" else Path(name).expanduser())
+            if model is DEFAULT:
+                model = load_trained(self.settings)
+            self._typer = EventTyper(load_lexicon(), gate, self.settings.event_threshold,
+                                     self.settings.event_threshold_alone, model)
+        return self._typer
+
     def analyse(self, article: Article, doc: Any) -> Result:
         """Run the stages after the parse on one article; ``doc=None``: not extracted, and why.
 
@@ -64,16 +98,16 @@ class Pipeline:
 
         if doc is None:
             return Result(article=article, errors=(not_extracted_reason(article),))
-        gazetteer, actors = self.gazetteer, self.actors
+        gazetteer, actors, typer = self.gazetteer, self.actors, self.typer
         try:
             places = find_places(doc, article, gazetteer=gazetteer)
         except Exception as err:  # noqa: BLE001 - one article's failure is reported in its record
             return Result(article=article, errors=(stage_error("places", err),))
         try:
-            events = extract_events(doc, article, places, actors=actors)
+            events, rejected = extract_events(doc, article, places, actors=actors, typer=typer)
         except Exception as err:  # noqa: BLE001 - as above
             return Result(article=article, places=tuple(places), errors=(stage_error("events", err),))
-        return Result(article=article, places=tuple(places), events=tuple(events))
+        return Result(article=article, places=tuple(places), events=tuple(events), rejected=tuple(rejected))
 
     def run(self, articles: Iterable[Article]) -> Iterator[Result]:
         """Results in input order; non-English or empty articles pass through unextracted."""

@@ -246,6 +246,25 @@ class Event:
 
 
 @dataclass(frozen=True)
+class RejectedEvent:
+    """A candidate event trigger that did not become an event, and why (shown by ``--explain``).
+
+    ``reason``: ``rule:<name>``, ``lexicon:<entry id>:<condition>`` or ``model:<name>:<out-of-scope
+    kind>``; ``score``: the model's probability that the sentence reports an event, if it decided.
+    """
+
+    trigger: str
+    start: int  # raw offsets of the trigger
+    end: int
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    sub_event_type: str | None
+    reason: str
+    score: float | None = None
+
+
+@dataclass(frozen=True)
 class Result:
     """What the pipeline produced for one article."""
 
@@ -253,3 +272,4 @@ class Result:
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
     errors: tuple[str, ...] = ()
+    rejected: tuple[RejectedEvent, ...] = ()  # candidate events not reported, with why

@@ -30,6 +30,9 @@ class Settings:
     corroboration_days: int = 3
     sources_file: str = ""
     default_language: str = "en"
+    event_gate: str = "shipped"
+    event_threshold: float = 0.1
+    event_threshold_alone: float = 0.8
 
     @property
     def data_path(self) -> Path:

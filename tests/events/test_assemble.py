@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import pytest
 
-from frontlines.events.assemble import Stages, assemble, geo_precision, main_place
+from frontlines.events.assemble import Stages, assemble, extract_events, geo_precision, main_place
+from frontlines.pipeline import Pipeline
 from frontlines.records import Actor, Article, DateInfo, Evidence, OffsetMap, Place
 
 PUBLISHED = dt.date(2017, 6, 18)
@@ -598,10 +599,17 @@ def test_a_country_is_the_place_only_when_the_sentence_names_no_other(pipeline):
     assert events and all(e.place is not None and e.place.precision != "country" for e in events)
 
 
-def test_a_country_naming_a_currency_is_not_the_event_place(pipeline):
+@pytest.fixture(scope="module")
+def lexicon_pipeline(settings, nlp):
+    """The whole pipeline with the trigger lexicon alone deciding (no event gate)."""
+    return Pipeline(settings, nlp=nlp, event_gate=None, event_model=None)
+
+
+def test_a_country_naming_a_currency_is_not_the_event_place(lexicon_pipeline):
+    # The place is tested here, not the event gate (which judges this sentence out of scope).
     text = ("On 2 June 2031, drivers upset by the rising US dollar price blocked the main Sidon "
             "road in Lebanon.")
-    events = analysed(pipeline, text)
+    events = analysed(lexicon_pipeline, text)
     assert events and all(e.place is not None and e.place.country_code == "LB" for e in events)
 
 
@@ -794,3 +802,25 @@ def test_a_later_count_on_top_of_the_toll_adds_to_it(run):
     e = one(run(text, stages=INCIDENTS))
     assert e.fatalities == 11
     assert " + [" in e.evidence["fatalities"]
+
+
+@dataclass
+class AskedModel(FakeModel):
+    """A fake model that remembers the texts it was asked about."""
+
+    asked: list[str] = field(default_factory=list)
+
+    def predict_one(self, text, *, rule_labels=None):
+        self.asked.append(text)
+        return self.label, self.margin
+
+
+def test_the_pipeline_types_sentences_without_its_model_and_asks_it_about_the_whole_incident(lexicon_pipeline):
+    text = "Gunmen attacked the market in Minas Tirith on Sunday. The attack killed 3 people."
+    model = AskedModel("Armed clash", 0.4, threshold=0.1)
+    article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
+                      published=PUBLISHED)
+    events, _ = extract_events(lexicon_pipeline.nlp(text), article, [], actors=lexicon_pipeline.actors,
+                               typer=replace(lexicon_pipeline.typer, model=model))
+    assert model.asked and all(asked == text for asked in model.asked)
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

@@ -169,34 +169,31 @@ def test_read_plover_skips_documentation_records(tmp_path: Path) -> None:
     assert [(r.event, r.sources, r.targets) for r in recs] == [("ACCUSE", ("Gondor",), ("Rohan",))]
 
 
-def test_train_saves_a_model_that_classify_then_loads(tmp_path: Path, nlp) -> None:
-    from frontlines.events.model import load_model
+def test_train_saves_a_model_that_load_trained_then_loads(tmp_path: Path, nlp) -> None:
+    from frontlines.events.model import load_trained
     from frontlines.events.train import train_acled
     from frontlines.settings import load_settings
 
     settings = load_settings(data_dir=str(tmp_path / "data"))
-    assert load_model(settings) is None
+    assert load_trained(settings) is None
     report = train_acled(_write_rows(tmp_path / "a.csv", repeat=2), settings=settings, nlp=nlp)
     assert Path(report.path).is_file() and report.rows == 2 * len(ROWS)
-    model = load_model(settings)
+    model = load_trained(settings)
     assert model.predict(["Rebels and soldiers exchanged fire near the border."])[0] == "Armed clash"
 
 
-def test_classify_uses_the_model_train_saved(tmp_path: Path, nlp, monkeypatch) -> None:
-    from frontlines.events.classify import classify
-    from frontlines.events.model import forget_installed_model, installed_model
+def test_the_pipeline_passes_the_trained_model_to_the_typing_stage(tmp_path: Path, nlp) -> None:
     from frontlines.events.train import train_acled
+    from frontlines.pipeline import Pipeline
     from frontlines.settings import load_settings
 
-    monkeypatch.setenv("FRONTLINES_DATA_DIR", str(tmp_path / "data"))
-    train_acled(_write_rows(tmp_path / "a.csv", repeat=2), settings=load_settings(), nlp=nlp)
-    try:
-        typings = classify(next(nlp("Rebels and soldiers exchanged fire near the border.").sents))
-        assert typings and typings[0].sub_event_type == "Armed clash"
-        assert installed_model() is not None
-        assert classify(next(nlp("Nothing happened at all today.").sents), model=None) == []
-    finally:
-        forget_installed_model()
+    settings = load_settings(data_dir=str(tmp_path / "data"), event_gate="")
+    train_acled(_write_rows(tmp_path / "a.csv", repeat=2), settings=settings, nlp=nlp)
+    assert Pipeline(settings, nlp=nlp).typer.model is not None
+    assert Pipeline(settings, nlp=nlp, event_model=None).typer.model is None  # evaluation passes None
+    typer = Pipeline(settings, nlp=nlp).typer
+    typings = typer(next(nlp("Rebels and soldiers exchanged fire near the border.").sents))
+    assert typings and typings[0].sub_event_type == "Armed clash"
 
 
 def test_corrupt_model_file_gives_a_model_error(tmp_path: Path) -> None:

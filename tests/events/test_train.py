@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from frontlines.errors import ModelError
+from frontlines.errors import MissingExtraError
 from frontlines.events.train import train_subevent, validate_margins
 
 #: Invented notes, three of each type.
@@ -60,7 +60,7 @@ def test_train_stores_validated_margins():
 def test_training_without_scikit_learn_names_the_extra(monkeypatch):
     for name in ("sklearn", "sklearn.svm", "sklearn.pipeline", "sklearn.feature_extraction.text"):
         monkeypatch.setitem(sys.modules, name, None)  # as if it were not installed
-    with pytest.raises(ModelError, match=r"pip install 'frontlines\[train\]'"):
+    with pytest.raises(MissingExtraError, match=r"needs sklearn, .*pip install 'frontlines\[train\]'"):
         train_subevent(["a b"] * 4, ["Attack", "Attack", "Armed clash", "Armed clash"])
 
 

@@ -98,7 +98,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], workers: int | None, engi
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Output JSONL file [default: stdout].")
-@click.option("--explain", is_flag=True, help="Add the gazetteer candidates considered for each place and why one won.")
+@click.option("--explain", is_flag=True, help="Add the gazetteer candidates considered for each place and why one won, and the candidate events rejected and why.")
 @click.option("--resume", is_flag=True, help="Append to --output, skipping articles already written there.")
 @_run_options
 @click.pass_context

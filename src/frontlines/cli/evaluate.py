@@ -17,6 +17,7 @@ def eval_group() -> None:
     Example:
       frontlines eval geo --gold ../shared/eval/geo/gwn.xml
       frontlines eval events --acled ../shared/eval/events/acled-dev.csv
+      frontlines eval events --sentences ../shared/eval/events/news-sentences-dev.jsonl
     """
 
 

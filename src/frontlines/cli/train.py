@@ -46,44 +46,55 @@ def train_cmd(settings: Settings, acled_path: str, no_rules: bool) -> None:
 @eval_group.command("events")
 @click.option("--acled", "acled_path", type=click.Path(dir_okay=False),
               help="ACLED export with coded fields (e.g. ../shared/eval/events/acled-dev.csv).")
+@click.option("--sentences", "sentences_path", type=click.Path(dir_okay=False),
+              help="Judged news sentences, JSONL (e.g. ../shared/eval/events/news-sentences-dev.jsonl).")
 @click.option("--articles", "articles_path", type=click.Path(dir_okay=False),
               help="Conflict reports labelled with their main incident (JSONL; e.g. eval/articles/conflict-dev.jsonl).")
 @click.option("--corpus", "corpus_path", type=click.Path(),
               help="Any input `ingest` reads (e.g. ../shared/corpus/fakenews-sample.csv): events per article.")
-@click.option("--limit", type=int, default=None, help="Only the first N ACLED rows.")
+@click.option("--limit", type=int, default=None, help="Only the first N ACLED rows / judged sentences.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--train-kfold", "kfold", type=int, default=None,
-              help="Also score `train` on held-out rows of the same file (K folds, by date, K groups of "
+              help="Also score `train` on held-out rows of the --acled file (K folds, by date, K groups of "
                    "countries), next to a plain TF-IDF + LinearSVC baseline (slow: minutes).")
 @click.option("--model", "use_model", is_flag=True,
               help="Use the trained model in DATA_DIR/models instead of the shipped default.")
 @click.pass_obj
-def eval_events_cmd(settings: Settings, acled_path: str | None, articles_path: str | None, corpus_path: str | None,
-                    limit: int | None, as_json: bool, kfold: int | None, use_model: bool) -> None:
-    """Score event extraction against coded ACLED rows, labelled conflict reports, or a corpus.
+def eval_events_cmd(settings: Settings, acled_path: str | None, sentences_path: str | None,
+                    articles_path: str | None, corpus_path: str | None, limit: int | None, as_json: bool,
+                    kfold: int | None, use_model: bool) -> None:
+    """Score event extraction against coded ACLED rows, judged sentences, labelled reports or a corpus.
 
     ACLED rows (their notes are the input): sub-event weighted F1 and accuracy, event-type
     accuracy, actor1 inter-code match, location within 25 km, date exact, fatalities exact,
-    events per note and docs/s. Labelled reports: events per article, whether the labelled
-    incident is among them, and the main event's type, place, date and death toll. A corpus:
-    events per article.
+    events per note and docs/s. Judged news sentences (each run through the whole pipeline as a
+    one-sentence article): precision, recall and F1 of "does the sentence report an event", of
+    its event types and of its sub-event types. Labelled reports: events per article, whether
+    the labelled incident is among them, and the main event's type, place, date and death toll.
+    A corpus: events per article. Give one or several.
 
     \b
     Example:
       frontlines eval events --acled ../shared/eval/events/acled-dev.csv
+      frontlines eval events --sentences ../shared/eval/events/news-sentences-dev.jsonl
       frontlines eval events --acled ../shared/eval/events/acled-dev.csv --train-kfold 5 --json
       frontlines eval events --articles eval/articles/conflict-dev.jsonl
       frontlines eval events --corpus ../shared/corpus/fakenews-sample.csv
     """
     from ..events.reports import evaluate_corpus
+    from ..events.sentences import evaluate_sentences, read_sentences
     from ..pipeline import Pipeline
 
-    if not (acled_path or articles_path or corpus_path):
-        raise click.UsageError("give --acled FILE, --articles FILE or --corpus PATH (or several)")
-    pipeline = Pipeline(settings)
+    if not (acled_path or sentences_path or articles_path or corpus_path):
+        raise click.UsageError("give --acled FILE, --sentences FILE, --articles FILE or --corpus PATH (or several)")
+    if kfold and not acled_path:
+        raise click.UsageError("--train-kfold needs --acled FILE")
+    pipeline = Pipeline(settings, event_model=None)  # never whatever model sits in the data directory
     results: dict[str, Any] = {}
     if acled_path:
         results.update(_acled_results(settings, pipeline, acled_path, limit=limit, kfold=kfold, use_model=use_model))
+    if sentences_path:
+        results["sentences"] = evaluate_sentences(read_sentences(sentences_path, limit=limit), pipeline=pipeline)
     if articles_path:
         results["articles"] = evaluate_corpus(articles_path, pipeline=pipeline, labelled=True)
     if corpus_path:
@@ -94,6 +105,8 @@ def eval_events_cmd(settings: Settings, acled_path: str | None, articles_path: s
     for name, s in results.items():
         if name == "train_heldout":
             _echo_splits(s)
+        elif name == "sentences":
+            _echo_sentences(s)
         else:
             (_echo_articles if name in ("articles", "corpus") else _echo_scores)(name, s)
 
@@ -164,6 +177,19 @@ def _echo_articles(name: str, s: Any) -> None:
         click.echo(f"  docs/s                 {s.docs_per_s}")
 
 
+def _echo_sentences(s: Any) -> None:
+    click.echo(f"judged sentences ({s.sentences}, {s.with_events} with events)")
+    click.echo("  level            precision  recall  F1      (tp/fp/fn)")
+    for level, sc in s.levels.items():
+        click.echo(f"  {level:<16} {_pct(sc.precision):<10} {_pct(sc.recall):<7} {_pct(sc.f1):<7} "
+                   f"({sc.tp}/{sc.fp}/{sc.fn})")
+    if s.false_positives_by_kind:
+        kinds = ", ".join(f"{k} {n}" for k, n in s.false_positives_by_kind.items())
+        click.echo(f"  sentences wrongly given an event, by kind: {kinds}")
+    if s.sentences_per_s is not None:
+        click.echo(f"  sentences/s      {s.sentences_per_s}")
+
+
 @eval_group.command("plover")
 @click.option("--gold", "gold_path", required=True, type=click.Path(dir_okay=False),
               help="PLOVER gold standard records (e.g. ../shared/eval/events/plover-gsr.json).")
@@ -179,7 +205,7 @@ def eval_plover_cmd(settings: Settings, gold_path: str, as_json: bool) -> None:
     from ..events.evaluate import evaluate_plover, read_plover
     from ..pipeline import Pipeline
 
-    s = evaluate_plover(read_plover(gold_path), pipeline=Pipeline(settings))
+    s = evaluate_plover(read_plover(gold_path), pipeline=Pipeline(settings, event_model=None))
     if as_json:
         click.echo(json.dumps(s.as_dict(), indent=2))
         return

@@ -16,7 +16,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache, partial
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -25,10 +25,10 @@ import yaml
 from ..actors import find_actors
 from ..geo import lies_in_gap
 from ..geo.distance import great_circle_km
-from ..records import Actor, Article, DateInfo, Event, Evidence, Place, Precision
+from ..records import Actor, Article, DateInfo, Event, Evidence, Place, Precision, RejectedEvent
 from ..time import resolve_date
 from . import modality, numbers, roles
-from .classify import AUTO, classify
+from .classify import EventTyper, SentenceTyping
 from .coreference import (
     SHORT_REPORT_SENTENCES,
     VIOLENT,
@@ -40,7 +40,7 @@ from .coreference import (
     total_cue,
 )
 from .merge import incident_event
-from .model import installed_model, model_typing, overrule_rule, verdict
+from .model import model_typing, overrule_rule, verdict
 from .typings import retyped
 
 #: Dependencies that open a new clause: a place across one is not "in the same clause".
@@ -72,21 +72,45 @@ class Stages:
     model: Any = None  # a trained sub-event model (``frontlines train``): it may retype whole incidents
 
 
-def default_stages(model: Any = AUTO) -> Stages:
-    """The real neighbouring stages. A trained model (``model``; :data:`AUTO`: the one ``frontlines train``
-    saved, if any; ``None``: none) types whole incidents, so sentences are typed by the lexicon alone."""
-    return Stages(classify=partial(classify, model=None), find_actors=find_actors, resolve_date=resolve_date,
-                  model=installed_model() if model is AUTO else model)
+def typer_stages(typed: dict[int, SentenceTyping], model: Any) -> Stages:
+    """The real neighbouring stages, the sentences already typed (``typed``: by their first token).
+
+    ``model`` (a trained sub-event model, or ``None``) types whole incidents, so the sentences
+    are typed without it (see :func:`extract_events`).
+    """
+    return Stages(classify=lambda sent: list(typed[sent.start].typings), find_actors=find_actors,
+                  resolve_date=resolve_date, model=model)
 
 
-def extract_events(doc: Any, article: Article, places: list[Place], *, actors: Any) -> list[Event]:
-    """The pipeline stage: events of a parsed article, one per incident (and place).
+def extract_events(doc: Any, article: Article, places: list[Place], *, actors: Any,
+                   typer: EventTyper) -> tuple[list[Event], list[RejectedEvent]]:
+    """The pipeline stage: events of a parsed article, one per incident (and place), and the
+    candidates rejected.
 
     ``doc`` is the spaCy Doc of ``article.clean_text``; ``places`` come from
     :func:`frontlines.geo.find_places` (raw offsets); ``actors`` is what
-    :func:`frontlines.actors.load_actors` returns.
+    :func:`frontlines.actors.load_actors` returns; ``typer`` types the sentences (the lexicon and
+    the event gate; its trained model, if any, is asked about whole incidents instead).
     """
-    return assemble(doc, article, places, actors=actors, stages=default_stages())
+    sents = list(doc.sents)
+    readings = replace(typer, model=None).read(sents)
+    typed = {sent.start: t for sent, t in zip(sents, readings, strict=True)}
+    events = assemble(doc, article, places, actors=actors, stages=typer_stages(typed, typer.model))
+    return events, rejected_events(doc, article, typed)
+
+
+def rejected_events(doc: Any, article: Article, typed: dict[int, SentenceTyping]) -> list[RejectedEvent]:
+    """The rejected candidates of each sentence, with raw offsets."""
+    out: list[RejectedEvent] = []
+    for sent in doc.sents:
+        text = sent.text.strip()
+        lead = len(sent.text) - len(sent.text.lstrip())
+        s_start, s_end = article.span_to_raw(sent.start_char + lead, sent.start_char + lead + len(text))
+        for r in typed[sent.start].rejected:
+            start, end = article.span_to_raw(r.trigger_start, r.trigger_end)
+            out.append(RejectedEvent(r.trigger, start, end, text, s_start, s_end, r.sub_event_type, r.reason,
+                                     r.score))
+    return out
 
 
 @dataclass(frozen=True)

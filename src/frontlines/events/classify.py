@@ -1,37 +1,155 @@
-"""Event typing of one sentence: the lexicon's typings, then the trained model's word.
+"""Event typing of one sentence: triggers propose, the event gate decides, a trained model may retype.
 
-``classify(sent)`` is the pipeline's typing stage. The work is done in modules of their own:
-lexicon matching in :mod:`.matching`, typing by the lexicon in :mod:`.typings`, roles read from
-the parse in :mod:`.roles`, the trained model's interface in :mod:`.model`, the main event of
-a short report in :mod:`.mainevent` and the PLOVER second coding in :mod:`.plover`.
+:class:`EventTyper` is the pipeline's typing stage. The lexicon (:mod:`.typings`, matching in
+:mod:`.matching`, roles read from the parse in :mod:`.roles`) proposes candidate triggers and
+types them; the event gate (:mod:`.gate`) decides whether the sentence reports an in-scope event
+and of which sub-event type; the optional model of ``frontlines train --acled`` (:mod:`.model`)
+may then retype. Every candidate that does not become an event is kept, with why, for
+``--explain``. Heavy parts (gate, model) are passed in, never looked up here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from .model import apply_model, installed_model
-from .ontology import Lexicon, load_lexicon
-from .typings import Typing, lexicon_typings
+from .gate import EventGate, GateVerdict
+from .matching import Hit, head_of
+from .model import apply_model
+from .ontology import Lexicon, load_lexicon, load_ontology
+from .typings import LexiconReading, Rejected, Typing, lexicon_typings
 
-__all__ = ["AUTO", "Typing", "classify"]
+__all__ = ["EventTyper", "SentenceTyping", "Typing", "classify"]
 
-#: ``classify(..., model=AUTO)``: use the model ``frontlines train`` saved, if there is one.
-AUTO: Any = "auto"
+#: Defaults of the ``event_threshold`` and ``event_threshold_alone`` settings (see docs/settings.md).
+DEFAULT_THRESHOLD = 0.1
+DEFAULT_THRESHOLD_ALONE = 0.8
+#: A sentence's second (third ...) typing stands only if the gate gives its type at least this
+#: probability among event types (one event per sentence is the common case).
+SECOND_TYPE_MIN = 0.1
 
 
-def classify(sent: Any, *, lexicon: Lexicon | None = None, model: Any = AUTO,
+@dataclass(frozen=True)
+class SentenceTyping:
+    """The typings of one sentence, the candidates rejected on the way, and the gate's verdict."""
+
+    typings: tuple[Typing, ...]
+    rejected: tuple[Rejected, ...] = ()
+    verdict: GateVerdict | None = None
+
+
+@dataclass(frozen=True)
+class EventTyper:
+    """Types sentences: ``typer(sent)`` → typings; ``typer.read(sents)`` also says what was rejected.
+
+    ``gate``: the event gate (``None``: the lexicon alone decides); ``threshold``: the calibrated
+    probability of an event below which the gate rejects the lexicon's typings of a sentence;
+    ``threshold_alone``: the probability above which the gate reports an event at a candidate
+    trigger whose entry's conditions failed; ``model``: a sub-event model from ``frontlines train
+    --acled`` (``None``: none).
+    """
+
+    lexicon: Lexicon
+    gate: EventGate | None = None
+    threshold: float = DEFAULT_THRESHOLD
+    threshold_alone: float = DEFAULT_THRESHOLD_ALONE
+    model: Any = None
+
+    def __call__(self, sent: Any) -> list[Typing]:
+        return list(self.read([sent])[0].typings)
+
+    def read(self, sents: Iterable[Any], *, actor_inter: int | None = None) -> list[SentenceTyping]:
+        """For each sentence (a spaCy Span): its typings, best first, and the rejected candidates.
+
+        The gate judges all candidate sentences in one run of the sentence encoder.
+        """
+        sents = list(sents)
+        readings = [lexicon_typings(s, lexicon=self.lexicon, actor_inter=actor_inter) for s in sents]
+        verdicts = self._verdicts(sents, readings) if self.gate is not None else {}
+        out = []
+        for n, (sent, reading) in enumerate(zip(sents, readings, strict=True)):
+            typings, rejected = reading.typings, list(reading.rejected)
+            verdict = verdicts.get(n)
+            if verdict is not None:
+                typings, gated = self._gated(sent, typings, reading.hits, verdict)
+                rejected += gated
+            if self.model is not None:
+                typings = apply_model(sent, typings, self.model)
+            out.append(SentenceTyping(tuple(typings), tuple(rejected), verdict))
+        return out
+
+    def _verdicts(self, sents: list[Any], readings: list[LexiconReading]) -> dict[int, GateVerdict]:
+        """The gate's verdicts on the sentences the lexicon typed (and, when ``threshold_alone`` is
+        below 1, on those where a trigger matched but typed nothing). A sentence the gate would
+        reject gets a second look at the clause of its first trigger ("Thanks to ..., the forces
+        took control of ..."): the higher P(event) counts."""
+        assert self.gate is not None
+        alone = self.threshold_alone < 1.0
+        todo = [n for n, r in enumerate(readings) if r.typings or (alone and r.hits)]
+        verdicts = dict(zip(todo, self.gate.judge([sents[n].text for n in todo]), strict=True))
+        again = [n for n in todo if verdicts[n].p_event < (self.threshold if readings[n].typings
+                                                             else self.threshold_alone)]
+        clauses = [clause_text(sents[n], readings[n]) for n in again]
+        for n, clause, v in zip(again, clauses, self.gate.judge(clauses), strict=True):
+            if clause != sents[n].text and v.p_event > verdicts[n].p_event:
+                verdicts[n] = v
+        return verdicts
+
+    def _gated(self, sent: Any, typings: list[Typing], hits: list[Hit],
+               verdict: GateVerdict) -> tuple[list[Typing], list[Rejected]]:
+        """The gate's decision: the lexicon's typings stand when P(event) reaches ``threshold``;
+        where the lexicon typed nothing, the gate's likeliest sub-event type is reported at a
+        candidate trigger when P(event) reaches ``threshold_alone``; else all are rejected, with
+        the likeliest out-of-scope kind."""
+        name = self.gate.name if self.gate is not None else "gate"
+        if typings and verdict.p_event >= self.threshold:
+            kept = [t for n, t in enumerate(typings) if not n or verdict.p_sub(t.sub_event_type) >= SECOND_TYPE_MIN]
+            reason = f"model:{name}:unlikely-type"
+            return kept, [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason,
+                                   verdict.p_sub(t.sub_event_type)) for t in typings if t not in kept]
+        if not typings and verdict.p_event >= self.threshold_alone:
+            return [_gate_typing(sent, hits, verdict, name)], []
+        reason = f"model:{name}:{verdict.reason}"
+        cands = [(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type) for t in typings]
+        if not cands:
+            span = sent.doc[hits[0].first:hits[0].last + 1]
+            cands = [(span.text, span.start_char, span.end_char, hits[0].entry.sub)]
+        return [], [Rejected(*c, reason, verdict.p_event) for c in cands]
+
+
+def clause_text(sent: Any, reading: LexiconReading) -> str:
+    """The clause of the sentence's first typing (or candidate trigger): the subtree of the verb
+    heading it, the whole sentence at most ("..., the forces took control of the crossing")."""
+    doc = sent.doc
+    tok = doc[reading.typings[0].trigger_index] if reading.typings else doc[reading.hits[0].first]
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    span = doc[tok.left_edge.i:tok.right_edge.i + 1]
+    return span.text if sent.start <= span.start and span.end <= sent.end else sent.text
+
+
+def _gate_typing(sent: Any, hits: list[Hit], verdict: GateVerdict, name: str) -> Typing:
+    """A typing the gate reports where the lexicon's conditions typed nothing: its likeliest
+    sub-event type, at the candidate trigger of that type (or the first candidate)."""
+    best, p_sub = verdict.sub_events[0]
+    hit = next((h for h in hits if h.entry.sub == best), hits[0])
+    span = sent.doc[hit.first:hit.last + 1]
+    sub = load_ontology().get(best)
+    head = head_of(span)
+    return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, span.start_char, span.end_char,
+                  span.text, head.i, f"model:{name}:{best} (candidate '{span.text.lower()}', {hit.entry.id})",
+                  round(verdict.p_event * p_sub, 3))
+
+
+def classify(sent: Any, *, lexicon: Lexicon | None = None, model: Any = None, gate: EventGate | None = None,
+             threshold: float = DEFAULT_THRESHOLD, threshold_alone: float = DEFAULT_THRESHOLD_ALONE,
              actor_inter: int | None = None) -> list[Typing]:
     """Typings of the events a sentence (a spaCy Span) reports, best first; ``[]`` for none.
 
-    ``actor_inter`` (ACLED inter code of the acting actor, if the caller knows it) overrides
-    the agent class read from the parse. ``model`` is what :func:`.model.load_model` returns; the
-    default, :data:`AUTO`, uses the model saved by ``frontlines train`` in the configured data
-    directory when there is one (loaded once), and ``None`` means the lexicon alone.
+    ``gate`` and ``model`` (the event gate, the ``train --acled`` sub-event model) are used only
+    when given; ``actor_inter`` (ACLED inter code of the acting actor, if the caller knows it)
+    overrides the agent class read from the parse.
     """
-    if model is AUTO:
-        model = installed_model()
-    out = lexicon_typings(sent, lexicon=lexicon or load_lexicon(), actor_inter=actor_inter)
-    if model is not None:
-        out = apply_model(sent, out, model)
-    return out
+    typer = EventTyper(lexicon or load_lexicon(), gate, threshold, threshold_alone, model)
+    return list(typer.read([sent], actor_inter=actor_inter)[0].typings)

@@ -29,7 +29,6 @@ from ..geo.distance import great_circle_km
 from ..records import Article, Event, OffsetMap
 from .acled import AcledRow
 from .mainevent import main_typing
-from .model import installed_model
 from .ontology import load_ontology
 from .plover import plover_coding
 from .train import rule_cues
@@ -185,8 +184,8 @@ def evaluate_acled(rows: Sequence[AcledRow], *, pipeline: Any, model: Any = None
     t0 = time.perf_counter()
     preds = predict_rows(rows, pipeline=pipeline, model=model, source=source, progress=progress)
     used = "model" if model is not None else "pipeline"
-    if model is None and installed_model() is not None:
-        used += " with the trained model in the data directory"
+    if model is None and getattr(pipeline.typer, "model", None) is not None:
+        used += " with a trained sub-event model"
     return score_rows(rows, preds, seconds=time.perf_counter() - t0, source=used)
 
 

@@ -20,13 +20,13 @@ import random
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from ..errors import EvalError
 from ..geo import find_places
 from .acled import AcledRow
-from .assemble import assemble, default_stages
+from .assemble import extract_events
 from .evaluate import _article, label_scores, main_event
 from .model import RuleCues
 from .train import plain_baseline, rule_cues, train_subevent
@@ -104,10 +104,11 @@ def heldout_scores(rows: Sequence[AcledRow], docs: Sequence[Any], *, pipeline: A
 
 
 def _pipeline_label(row: AcledRow, doc: Any, pipeline: Any, model: Any) -> str | None:
-    """The main event's sub-event type, through the whole pipeline with ``model`` (None: the lexicon)."""
+    """The main event's sub-event type, through the whole pipeline with ``model`` (None: without one)."""
     article = _article(row, "acled")
     places = find_places(doc, article, gazetteer=pipeline.gazetteer)
-    event = main_event(assemble(doc, article, places, actors=pipeline.actors, stages=default_stages(model)))
+    events, _ = extract_events(doc, article, places, actors=pipeline.actors, typer=replace(pipeline.typer, model=model))
+    event = main_event(events)
     return event.sub_event_type if event is not None else None
 
 

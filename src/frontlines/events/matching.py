@@ -1,28 +1,38 @@
 """Lexicon matching: where a sentence's words match the patterns of a compiled trigger lexicon.
 
-:func:`words_of` lists a sentence's words with their token indexes, :func:`match` finds every
-lexicon pattern in them (negated and name-internal triggers skipped) and :func:`cue_ok` checks
-an entry's with/also/without cues against the text around a hit. The lexicons are compiled in
-:mod:`.ontology`.
+:func:`match` runs a compiled lexicon's spaCy ``Matcher`` (patterns on lemmas, see
+:mod:`.ontology`) over a sentence and keeps the hits that are triggers (not negated, not inside a
+name or a date, a verb where the phrase needs one: the named rules of :data:`HIT_RULES`, word
+lists in ``data/events/matching.yaml``); :func:`words_of` lists the sentence's folded
+words, against which :func:`cue_ok` checks an entry's with/also/without cues.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
 from typing import Any
 
-from .ontology import Entry, Lexicon
+import yaml
+
+from ..fold import fold
+from .ontology import Entry, Lexicon, Pattern
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One lexicon pattern found in a sentence."""
+    """One lexicon pattern found in a sentence; ``rejected_by`` names the rule that says it is no trigger."""
 
     entry: Entry
     first: int  # token indexes in the doc, inclusive
     last: int
     at: int  # word positions (in the sentence's word list) of the match, inclusive
     to: int
+    verb: bool = False  # the pattern is a verb phrase
+    words: int = 1  # words in the pattern's phrase
+    rejected_by: str | None = None
 
 
 def head_of(span: Any) -> Any:
@@ -33,22 +43,15 @@ def head_of(span: Any) -> Any:
     return span[-1]
 
 
-def words_of(sent: Any, lexicon: Lexicon) -> list[tuple[str, int]]:
-    """The sentence's words in lower case with their token index; hyphenated words split
-    ("air-strike" → air, strike) unless the joined form is a trigger ("re-captured")."""
+def words_of(sent: Any) -> list[tuple[str, int]]:
+    """The sentence's words, folded (:func:`frontlines.fold.fold`), with their token index; a
+    hyphenated token gives its parts ("air-strike" → air, strike)."""
     out: list[tuple[str, int]] = []
-    index = lexicon.index
     for tok in sent:
-        if tok.is_punct and tok.text in {"-", "–", "—"} or tok.is_space:
+        if tok.is_space:
             continue
-        low = tok.lower_.replace("\u2019", "'")
-        joined = low.replace("-", "")
-        if "-" in low and joined in index:  # "re-captured" → "recaptured"
-            out.append((joined, tok.i))
-            continue
-        for part in low.split("-"):
-            if part:
-                out.append((part, tok.i))
+        for part in fold(tok.text).split():
+            out.append((part, tok.i))
     return out
 
 
@@ -57,50 +60,88 @@ def padded_text(words: list[tuple[str, int]]) -> str:
     return " " + " ".join(w for w, _ in words) + " "
 
 
-_VERB_POS = {"VERB", "AUX", "ADJ"}
-_NAME_ENTS = {"ORG", "PERSON", "NORP", "FAC", "WORK_OF_ART", "LAW", "EVENT"}
-#: Head nouns that make a trigger noun a mere modifier: "artillery units", "protest leaders".
-_NOT_EVENT_HEADS = {"unit", "units", "battalion", "brigade", "regiment", "division", "factory", "factories",
-                    "leader", "leaders", "organiser", "organisers", "organizer", "organizers", "committee",
-                    "movement", "group", "groups", "company", "commander", "commanders", "crew", "crews", "system",
-                    "systems", "expert", "experts", "team", "teams", "official", "officials", "programme",
-                    "program", "school", "academy", "museum", "law", "laws", "ban", "policy", "season"}
+@cache
+def load_matching() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/events/matching.yaml`` (cached)."""
+    text = resources.files("frontlines").joinpath("data/events/matching.yaml").read_text("utf-8")
+    return {k: frozenset(str(v) for v in vals) for k, vals in yaml.safe_load(text).items()}
 
 
-def _modifies_other(last: Any) -> bool:
-    """True when a matched noun only modifies another noun ("artillery units")."""
-    return last.dep_ == "compound" and last.head.lower_ in _NOT_EVENT_HEADS
+@dataclass(frozen=True)
+class HitRule:
+    """A named rule that rejects a lexicon match as a trigger (``applies(hit, sent, words) -> bool``)."""
+
+    name: str
+    applies: Callable[[Hit, Any, list[tuple[str, int]]], bool]
 
 
-_NEGATORS = {"without", "no", "not", "never", "nor", "n't", "denied", "deny", "denies", "avoid", "avoided"}
+def _negated(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
+    """One of the two words before the trigger negates it ("without a fight", "no clashes")."""
+    return any(w in load_matching()["negators"] for w, _ in words[max(0, hit.at - 2):hit.at])
 
 
-def match(words: list[tuple[str, int]], lexicon: Lexicon, doc: Any) -> list[Hit]:
-    """Every lexicon pattern found in the words (negated and name-internal triggers skipped)."""
+def _in_name_or_date(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
+    """The trigger stands in a name or a date ("Popular Mobilization Forces", "March 15")."""
+    lists = load_matching()
+    return sent.doc[hit.first].ent_type_ in lists["name_entities"] | lists["date_entities"]
+
+
+def _not_a_verb(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
+    """A one-word verb phrase whose word is not tagged as a verb, or is an adjective before a noun
+    ("liberated areas" reports nothing new); "shot dead" is a verb whatever the tagger says."""
+    tok = sent.doc[hit.first]
+    return hit.verb and hit.words == 1 and (tok.pos_ not in load_matching()["verb_pos"] or tok.dep_ == "amod")
+
+
+def _modifies_a_noun(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
+    """A trigger noun that only modifies another noun ("artillery units", "protest leaders")."""
+    last = sent.doc[hit.last]
+    return not hit.verb and last.dep_ == "compound" and last.head.lower_ in load_matching()["modifier_heads"]
+
+
+#: The rules, in the order they are tried; the first that applies rejects the match.
+HIT_RULES: tuple[HitRule, ...] = (
+    HitRule("negated", _negated),
+    HitRule("in-name-or-date", _in_name_or_date),
+    HitRule("not-a-verb", _not_a_verb),
+    HitRule("modifies-a-noun", _modifies_a_noun),
+)
+
+
+def _spans(sent: Any, lexicon: Lexicon) -> list[tuple[Pattern, int, int]]:
+    """(pattern, first, last token index in the doc) of each match, the shortest per pattern and start."""
+    shortest: dict[tuple[str, int], int] = {}
+    strings = sent.doc.vocab.strings
+    for key, start, end in lexicon.matcher(sent.doc.vocab)(sent):
+        k = (strings[key], start)
+        if k not in shortest or end < shortest[k]:
+            shortest[k] = end
+    base = sent.start
+    return sorted(((lexicon.patterns[k], base + start, base + end - 1) for (k, start), end in shortest.items()),
+                  key=lambda x: (x[1], x[2], x[0].key))
+
+
+def match(sent: Any, words: list[tuple[str, int]], lexicon: Lexicon) -> list[Hit]:
+    """Every lexicon pattern found in a sentence, each with the first of :data:`HIT_RULES` that
+    rejects it as a trigger (``rejected_by``), if any.
+
+    ``words`` is :func:`words_of` the sentence (for the negation look-back and cue windows).
+    """
+    first_word: dict[int, int] = {}
+    last_word: dict[int, int] = {}
+    for n, (_, ti) in enumerate(words):
+        first_word.setdefault(ti, n)
+        last_word[ti] = n
     hits: list[Hit] = []
-    n = len(words)
-    for i, (w, ti) in enumerate(words):
-        pats = lexicon.index.get(w, ())
-        if not pats or any(words[k][0] in _NEGATORS for k in range(max(0, i - 2), i)):
+    seen: set[tuple[str, bool, int, int]] = set()
+    for pat, first, last in _spans(sent, lexicon):
+        if (pat.entry.id, pat.verb, first, last) in seen:  # the lemma and the as-written form of one phrase
             continue
-        tok = doc[ti]
-        if tok.ent_type_ in _NAME_ENTS:  # "Popular Mobilization Forces" names a group, not an event
-            continue
-        is_verb = tok.pos_ in _VERB_POS and tok.dep_ != "amod"  # "liberated areas" reports nothing new
-        for pat in pats:
-            if pat.verb and not is_verb and len(pat.slots) == 1:  # "shot dead" is a verb whatever the tagger says
-                continue
-            j, ok = i, True
-            for slot in pat.slots[1:]:
-                for k in range(j + 1, min(n, j + 2 + pat.gap)):
-                    if words[k][0] in slot:
-                        j = k
-                        break
-                else:
-                    ok = False
-                    break
-            if ok and not (not pat.verb and _modifies_other(doc[words[j][1]])):
-                hits.append(Hit(pat.entry, words[i][1], words[j][1], i, j))
+        seen.add((pat.entry.id, pat.verb, first, last))
+        at = first_word.get(first, 0)
+        hit = Hit(pat.entry, first, last, at, last_word.get(last, at), pat.verb, pat.words)
+        rule = next((r.name for r in HIT_RULES if r.applies(hit, sent, words)), None)
+        hits.append(replace(hit, rejected_by=rule) if rule else hit)
     return hits
 
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError
-from ..settings import load_settings
 from .mainevent import main_typing
 from .ontology import load_ontology
 from .typings import Typing, retyped
@@ -119,23 +118,3 @@ def load_trained(settings: Any) -> Any:
         raise ModelError(f"{path}: not a frontlines sub-event model of version {MODEL_VERSION} "
                          "(run `frontlines train --acled EXPORT.csv` again)")
     return model
-
-
-def load_model(settings: Any) -> Any:
-    """The trained sub-event model in ``settings.data_path/models``, or ``None`` when there is none."""
-    return load_trained(settings)
-
-
-_INSTALLED: list[Any] = []  # [model or None] once looked up
-
-
-def installed_model() -> Any:
-    """The model in the configured data directory, looked up once per process (``None`` if none)."""
-    if not _INSTALLED:
-        _INSTALLED.append(load_model(load_settings()))
-    return _INSTALLED[0]
-
-
-def forget_installed_model() -> None:
-    """Forget the cached model (after ``frontlines train`` saved a new one)."""
-    _INSTALLED.clear()

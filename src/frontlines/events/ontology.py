@@ -1,21 +1,23 @@
 """The event ontology and trigger lexicon, loaded from data.
 
 ``data/events/ontology.yaml``: ACLED's 6 event types and 25 sub-event types, and their PLOVER
-coding. ``data/events/triggers.yaml``: the trigger lexicon, compiled here into patterns
-indexed by first word. The lemmatizer is off in the frontlines pipeline, so the inflections
-of the lexicon's base forms are generated (:func:`verb_forms`, :func:`noun_forms`).
+coding. ``data/events/triggers.yaml``: the trigger lexicon, compiled here into spaCy
+``Matcher`` patterns on lemmas (a verb phrase's first word, a noun phrase's last word match in
+any inflection through the lemmatizer; the other words as written).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
+from spacy.matcher import Matcher
 
 from ..errors import ConfigError
+from ..fold import fold
 
 LEXICON_FILE = "events/triggers.yaml"
 
@@ -90,58 +92,13 @@ SUB_EVENT_TYPES: tuple[str, ...] = (
 
 # ---------------------------------------------------------------------------- trigger lexicon
 
-_IRREGULAR: dict[str, tuple[str, ...]] = {
-    "take": ("took", "taken"), "fight": ("fought",), "shoot": ("shot",), "strike": ("struck", "stricken"),
-    "hit": ("hit",), "throw": ("threw", "thrown"), "steal": ("stole", "stolen"), "break": ("broke", "broken"),
-    "overrun": ("overran",), "fall": ("fell", "fallen"), "withdraw": ("withdrew", "withdrawn"),
-    "blow": ("blew", "blown"), "set": ("set",), "burn": ("burnt",), "win": ("won",), "drive": ("drove", "driven"),
-    "hold": ("held",), "bring": ("brought",), "beat": ("beaten",), "find": ("found",), "give": ("gave", "given"),
-    "hang": ("hung",), "run": ("ran",), "send": ("sent",), "go": ("went", "gone"), "leave": ("left",),
-    "build": ("built",), "meet": ("met",), "come": ("came",), "retake": ("retook", "retaken"),
-    "overtake": ("overtook", "overtaken"), "undertake": ("undertook", "undertaken"), "lead": ("led",),
-    "forbid": ("forbade", "forbidden"), "slay": ("slew", "slain"), "freeze": ("froze", "frozen"),
-    "swear": ("swore", "sworn"), "tear": ("tore", "torn"), "spread": ("spread",), "shut": ("shut",),
-    "put": ("put",), "cut": ("cut",), "rise": ("rose", "risen"), "catch": ("caught",), "lay": ("laid",),
-    "seek": ("sought",), "bind": ("bound",), "flee": ("fled",), "speak": ("spoke", "spoken"),
-    "mistake": ("mistook",), "overthrow": ("overthrew", "overthrown"), "wage": ("waged",),
-    "down": ("downed",), "gun": ("gunned",), "stab": ("stabbed",), "mob": ("mobbed",),
-}
-_VOWELS = set("aeiou")
+#: Words left out of verb phrases ("take the control of" = "take control of").
 _DROP = {"a", "an", "the", "his", "her", "their", "its"}
 
 
-def verb_forms(verb: str) -> set[str]:
-    """Inflections of an English verb: ``seize`` → seize, seizes, seized, seizing."""
-    v = verb.lower()
-    forms = {v, v + "s", v + "ed", v + "ing", v + "d"}
-    if v.endswith("e") and not v.endswith("ee"):
-        forms |= {v + "d", v[:-1] + "ing"}
-    if v.endswith(("s", "sh", "ch", "x", "z")):
-        forms.add(v + "es")
-    if v.endswith("y") and len(v) > 2 and v[-2] not in _VOWELS:
-        forms |= {v[:-1] + "ies", v[:-1] + "ied"}
-    if len(v) >= 3 and v[-1] not in _VOWELS | {"w", "x", "y"} and v[-2] in _VOWELS and v[-3] not in _VOWELS:
-        forms |= {v + v[-1] + "ed", v + v[-1] + "ing"}
-    forms.update(_IRREGULAR.get(v, ()))
-    return forms
-
-
-def noun_forms(noun: str) -> set[str]:
-    """Singular and plural: ``gunman`` → gunman, gunmen; ``clash`` → clash, clashes."""
-    n = noun.lower()
-    forms = {n, n + "s"}
-    if n.endswith(("s", "sh", "ch", "x", "z")):
-        forms.add(n + "es")
-    if n.endswith("y") and len(n) > 2 and n[-2] not in _VOWELS:
-        forms.add(n[:-1] + "ies")
-    if n.endswith("man"):
-        forms.add(n[:-3] + "men")
-    return forms
-
-
 def norm_text(text: str) -> str:
-    """Lower case, hyphens as spaces, one space between words (how cues and phrases are compared)."""
-    return " ".join(text.lower().replace("-", " ").replace("\u2019", "'").split())
+    """How cues and phrases are compared: the project's name folding (:func:`frontlines.fold.fold`)."""
+    return fold(text)
 
 
 @dataclass(frozen=True)
@@ -162,70 +119,126 @@ class Entry:
 
 @dataclass(frozen=True)
 class Pattern:
-    slots: tuple[frozenset[str], ...]
-    gap: int
+    """One phrase of an entry as a spaCy ``Matcher`` pattern (token specs on LEMMA / LOWER)."""
+
+    key: str  # unique name of the pattern in the matcher
+    tokens: tuple[dict[str, Any], ...]
     entry: Entry
     verb: bool = False  # the first word must be tagged as a verb (or participle adjective)
+    words: int = 1  # words of the phrase (a one-word verb phrase must be tagged as a verb)
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The compiled trigger lexicon: patterns indexed by their first word, and actor-class cues."""
+    """The compiled trigger lexicon: matcher patterns, entries, and actor-class cues."""
 
-    index: dict[str, tuple[Pattern, ...]]
-    classes: dict[str, tuple[frozenset[str], tuple[str, ...]]]  # class -> (one-word forms, " multi word " cues)
+    patterns: dict[str, Pattern]
+    classes: dict[str, tuple[frozenset[str], tuple[str, ...]]]  # class -> (one-word cues, " multi word " cues)
     entries: dict[str, Entry]
+    _matchers: list[tuple[Any, Any]] = field(default_factory=list, compare=False, repr=False)
+
+    def matcher(self, vocab: Any) -> Any:
+        """A spaCy ``Matcher`` of the patterns for a vocabulary (built once per vocabulary)."""
+        for known, matcher in self._matchers:
+            if known is vocab:
+                return matcher
+        matcher = Matcher(vocab)
+        for key, pat in self.patterns.items():
+            matcher.add(key, [list(pat.tokens)])
+        self._matchers.append((vocab, matcher))
+        return matcher
+
+
+_HYPHEN: dict[str, Any] = {"ORTH": {"IN": ["-", "–"]}, "OP": "?"}
+
+
+def _phrase_tokens(words: list[str], *, inflected: int, gap: int) -> list[tuple[dict[str, Any], ...]]:
+    """Token specs of a phrase: the word at ``inflected`` by lemma (or as written), the others as
+    written; up to ``gap`` words may stand between the words (0: a hyphen may)."""
+    out = []
+    for attr in ("LEMMA", "LOWER"):
+        specs: list[dict[str, Any]] = []
+        for n, w in enumerate(words):
+            if n:
+                specs.append({"OP": f"{{0,{gap}}}"} if gap else _HYPHEN)
+            specs.append({attr if n == inflected else "LOWER": w})
+        out.append(tuple(specs))
+    if inflected == 0 and len(words[0]) > 4 and words[0].startswith("re"):  # "re-captured"
+        rest = [{"LOWER": "re"}, {"ORTH": "-"}, {"LEMMA": words[0][2:]}]
+        out.append(tuple(rest + list(out[0][1:])))
+    return _unique(out)
+
+
+def _unique(specs: list[tuple[dict[str, Any], ...]]) -> list[tuple[dict[str, Any], ...]]:
+    seen: list[tuple[dict[str, Any], ...]] = []
+    for s in specs:
+        if s not in seen:
+            seen.append(s)
+    return seen
 
 
 def _words(phrase: str) -> list[str]:
     return norm_text(phrase).split()
 
 
+def _entry(item: dict[str, Any]) -> Entry:
+    def tup(key: str) -> tuple[str, ...]:
+        val = item.get(key) or ()
+        return tuple(norm_text(v) for v in ([val] if isinstance(val, str) else val))
+
+    return Entry(item["id"], item["sub"], float(item.get("weight", 0.7)), bool(item.get("generic", False)),
+                 tup("with"), tup("without"), tup("agent"), tup("target"), tup("also"),
+                 int(item["window"]) if item.get("window") is not None else None)
+
+
+def _patterns(item: dict[str, Any], entry: Entry) -> list[Pattern]:
+    """The matcher patterns of an entry's verbs (first word by lemma), nouns (last word by lemma)
+    and words (as written)."""
+    out: list[Pattern] = []
+    gap = int(item.get("gap", 2))
+    phrases = [(w, True) for w in item.get("verbs") or ()] + [(w, False) for w in item.get("nouns") or ()]
+    for phrase, verb in phrases:
+        ws = [w for w in _words(phrase) if w not in _DROP] if verb else _words(phrase)
+        for spec in _phrase_tokens(ws, inflected=0 if verb else len(ws) - 1, gap=gap if verb else 0):
+            out.append(Pattern(f"{entry.id}#{len(out)}", spec, entry, verb=verb, words=len(ws)))
+    for phrase in item.get("words") or ():
+        ws = _words(phrase)
+        spec = tuple(s for n, w in enumerate(ws) for s in ([_HYPHEN] if n else []) + [{"LOWER": w}])
+        out.append(Pattern(f"{entry.id}#{len(out)}", spec, entry, words=len(ws)))
+    return out
+
+
+def _checked(item: dict[str, Any], onto: Ontology, source: str) -> dict[str, Any]:
+    """An entry with its type checked; a PLOVER entry's type kept as ``sub = "PLOVER:<type>"``."""
+    if "plover" in item:
+        if item["plover"] not in onto.plover_types:
+            raise ConfigError(f"{source}: entry {item['id']} names an unknown PLOVER type {item['plover']!r} "
+                              "(use one of the plover_types in ontology.yaml)")
+        return {**item, "sub": f"PLOVER:{item['plover']}"}
+    if item.get("sub") not in onto.sub_events:
+        raise ConfigError(f"{source}: entry {item['id']} names an unknown sub-event type {item.get('sub')!r} "
+                          "(use one of the 25 names in ontology.yaml)")
+    return item
+
+
 def _compile(raw: dict[str, Any], *, source: str = LEXICON_FILE) -> Lexicon:
     """Patterns and classes of a lexicon file. Entries name an ACLED ``sub`` type, or (in
-    ``plover.yaml``) a ``plover`` type, kept as ``Entry.sub = "PLOVER:<type>"``."""
+    ``plover.yaml``) a ``plover`` type."""
     onto = load_ontology()
-    index: dict[str, list[Pattern]] = {}
+    patterns: dict[str, Pattern] = {}
     entries: dict[str, Entry] = {}
     for item in raw["entries"]:
-        if "plover" in item:
-            if item["plover"] not in onto.plover_types:
-                raise ConfigError(f"{source}: entry {item['id']} names an unknown PLOVER type {item['plover']!r} "
-                                  "(use one of the plover_types in ontology.yaml)")
-            item = {**item, "sub": f"PLOVER:{item['plover']}"}
-        elif item.get("sub") not in onto.sub_events:
-            raise ConfigError(f"{source}: entry {item['id']} names an unknown sub-event type {item.get('sub')!r} "
-                              "(use one of the 25 names in ontology.yaml)")
-
-        def tup(key: str, item: dict[str, Any] = item) -> tuple[str, ...]:
-            val = item.get(key) or ()
-            return tuple(norm_text(v) for v in ([val] if isinstance(val, str) else val))
-
-        entry = Entry(item["id"], item["sub"], float(item.get("weight", 0.7)), bool(item.get("generic", False)),
-                      tup("with"), tup("without"), tup("agent"), tup("target"), tup("also"),
-                      int(item["window"]) if item.get("window") is not None else None)
+        item = _checked(item, onto, source)
+        entry = _entry(item)
         entries[entry.id] = entry
-        patterns: list[Pattern] = []
-        for phrase in item.get("verbs") or ():
-            ws = [w for w in _words(phrase) if w not in _DROP]
-            slots = [frozenset(verb_forms(ws[0]))] + [frozenset({w}) for w in ws[1:]]
-            patterns.append(Pattern(tuple(slots), int(item.get("gap", 2)), entry, verb=True))
-        for phrase in item.get("nouns") or ():
-            ws = _words(phrase)
-            slots = [frozenset({w}) for w in ws[:-1]] + [frozenset(noun_forms(ws[-1]))]
-            patterns.append(Pattern(tuple(slots), 0, entry))
-        for phrase in item.get("words") or ():
-            patterns.append(Pattern(tuple(frozenset({w}) for w in _words(phrase)), 0, entry))
-        for p in patterns:
-            for first in p.slots[0]:
-                index.setdefault(first, []).append(p)
+        patterns.update((p.key, p) for p in _patterns(item, entry))
     classes: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
     for name, cues in raw.get("classes", {}).items():
         normed = [norm_text(c) for c in cues]
-        single = frozenset(f for c in normed if " " not in c for f in noun_forms(c))
-        multi = tuple(f" {c}{end} " for c in normed if " " in c for end in ("", "s", "es"))
+        single = frozenset(c for c in normed if " " not in c)
+        multi = tuple(f" {c} " for c in normed if " " in c)
         classes[name] = (single, multi)
-    return Lexicon({k: tuple(v) for k, v in index.items()}, classes, entries)
+    return Lexicon(patterns, classes, entries)
 
 
 PLOVER_FILE = "events/plover.yaml"

@@ -28,12 +28,12 @@ class PloverTyping:
 def plover_typings(sent: Any, *, lexicon: Lexicon | None = None) -> list[PloverTyping]:
     """Verbal and other non-ACLED PLOVER triggers of a sentence (``data/events/plover.yaml``), best first."""
     lex = lexicon or load_plover_lexicon()
-    words = words_of(sent, lex)
+    words = words_of(sent)
     doc = sent.doc
     padded = padded_text(words)
     out: list[PloverTyping] = []
-    for hit in match(words, lex, doc):
-        if not cue_ok(hit.entry, padded):
+    for hit in match(sent, words, lex):
+        if hit.rejected_by or not cue_ok(hit.entry, padded):
             continue
         span = doc[hit.first:hit.last + 1]
         head = head_of(span)

@@ -392,9 +392,10 @@ def classes_of(tokens: Sequence[Any], lexicon: Lexicon, *, as_target: bool = Fal
     if not tokens:
         return set()
     tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
-    words = [w for t in tokens for w in norm_text(t.text).split()]
-    vocab = set(words)
-    padded = " " + " ".join(words) + " "
+    text = norm_text("".join(t.text_with_ws for t in tokens))
+    lemmas = norm_text(" ".join(t.lemma_ for t in tokens))
+    vocab = set(text.split()) | set(lemmas.split())
+    padded = f" {text} | {lemmas} "
     found = {name for name, (single, multi) in lexicon.classes.items()
              if not vocab.isdisjoint(single) or any(m in padded for m in multi)}
     if "irregular" in found:  # "gunmen", "fighters": non-state unless state forces are named too

@@ -4,8 +4,8 @@
 ``sub_event_type`` columns, parses the notes once to get the rule typings (the shipped
 lexicon's verdict is a feature), and fits TF-IDF word 1-2-grams + character 2-5-grams +
 rule features with a linear SVM. The model is saved to
-``settings.data_path/models/subevent.joblib`` and :func:`frontlines.events.model.load_model`
-returns it from then on. Nothing trained is shipped with frontlines.
+``settings.data_path/models/subevent.joblib`` and :func:`frontlines.events.model.load_trained`
+returns it from then on (the Pipeline passes it to the typing stage). Nothing trained is shipped with frontlines.
 """
 
 from __future__ import annotations
@@ -20,21 +20,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import EvalError, ModelError
+from ..errors import EvalError, ModelError, require_extra
 from .acled import read_acled
 from .classify import classify
-from .model import MODEL_FILE, MODEL_VERSION, RuleCues, cues_of, forget_installed_model, model_path, with_cues
+from .model import MODEL_FILE, MODEL_VERSION, RuleCues, cues_of, model_path, with_cues
 from .ontology import load_lexicon, load_ontology
 
 #: Folds of the training rows on which the margins are validated.
 VALIDATION_FOLDS = 3
+
+
 def _train_extra(module: str) -> Any:
-    """A module only training needs (scikit-learn, joblib: ``pip install 'frontlines[train]'``)."""
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as err:
-        raise ModelError(f"training needs {err.name}, which a plain install leaves out "
-                         "(install it with `pip install 'frontlines[train]'`)") from None
+    """A module only training needs (scikit-learn, joblib: the ``train`` extra)."""
+    require_extra(module.split(".")[0], extra="train", feature="training a sub-event model")
+    return importlib.import_module(module)
 
 
 def _sklearn() -> Any:
@@ -230,5 +229,4 @@ def train_acled(path: str | Path, *, settings: Any, nlp: Any, use_rules: bool = 
         joblib.dump(model, out)
     except OSError as err:
         raise ModelError(f"{out}: cannot save the model ({err.strerror}) (set data_dir to a writable folder)") from None
-    forget_installed_model()
     return TrainReport(len(usable), dict(model.label_counts), skipped, round(time.perf_counter() - t0, 1), str(out))

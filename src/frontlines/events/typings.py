@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .matching import cue_ok, head_of, match, padded_text, words_of
-from .ontology import LEXICON_FILE, Lexicon, load_ontology
+from .matching import Hit, cue_ok, head_of, load_matching, match, padded_text, words_of
+from .ontology import LEXICON_FILE, Entry, Lexicon, load_ontology
 from .roles import classes_of, trigger_roles
 
 #: ACLED inter code → actor class used by the lexicon's ``agent`` conditions.
@@ -72,30 +72,78 @@ def _role_classes(head: Any, lex: Lexicon, cache: _RoleCache) -> tuple[set[str],
     return cache[head.i]
 
 
-def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = None) -> list[Typing]:
-    """Typings of the events a sentence (a spaCy Span) reports by the lexicon, best first.
+@dataclass(frozen=True)
+class Rejected:
+    """A candidate trigger that did not become an event, and why (for ``--explain``).
+
+    ``reason``: ``rule:<name>`` (a rule of :mod:`.matching`), ``lexicon:<entry id>:<condition>``
+    (a cue or actor-class condition of the entry failed) or ``model:<name>:<kind>`` (the event
+    gate's likeliest out-of-scope kind; ``score`` is its probability that an event is reported).
+    """
+
+    trigger: str
+    trigger_start: int  # character offsets in the Doc
+    trigger_end: int
+    sub_event_type: str | None
+    reason: str
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class LexiconReading:
+    """What the lexicon found in a sentence: typings, the matches that may be triggers, rejections."""
+
+    typings: list[Typing]
+    hits: list[Hit]
+    rejected: list[Rejected]
+
+
+def _rejected(doc: Any, hit: Hit, reason: str) -> Rejected:
+    span = doc[hit.first:hit.last + 1]
+    sub = hit.entry.sub if not hit.entry.sub.startswith("PLOVER:") else None
+    return Rejected(span.text, span.start_char, span.end_char, sub, reason)
+
+
+def _failed_roles(entry: Entry, agent_set: set[str], target_set: set[str]) -> str | None:
+    """The entry's actor-class condition the trigger fails, if any: who acts, then who is hit."""
+    if not _ok(entry.agent, agent_set):
+        return "agent-class"
+    if not _ok(entry.target, target_set):
+        return "target-class"
+    return None
+
+
+def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = None) -> LexiconReading:
+    """Typings of the events a sentence (a spaCy Span) reports by the lexicon, best first, with the
+    candidate triggers and the matches rejected on the way.
 
     ``actor_inter`` (ACLED inter code of the acting actor, if the caller knows it) overrides
     the agent class read from the parse.
     """
     lex = lexicon
-    words = words_of(sent, lex)
+    words = words_of(sent)
     doc = sent.doc
     padded = padded_text(words)
     onto = load_ontology()
     found: list[_Found] = []
     role_cache: _RoleCache = {}
-    for hit in match(words, lex, doc):
+    hits = match(sent, words, lex)
+    rejected = [_rejected(doc, h, f"rule:{h.rejected_by}") for h in hits if h.rejected_by]
+    hits = [h for h in hits if not h.rejected_by]
+    for hit in hits:
         entry = hit.entry
         text = padded if entry.window is None else padded_text(words[hit.at:hit.to + 1 + entry.window])
         if not cue_ok(entry, text):
+            rejected.append(_rejected(doc, hit, f"lexicon:{entry.id}:cues"))
             continue
         span = doc[hit.first:hit.last + 1]
         head = head_of(span)
         agent_set, target_set, target_text = _role_classes(head, lex, role_cache)
         primary = INTER_CLASS.get(actor_inter or 0) or agent_class(agent_set)
         agent_set = {primary} if primary else set()
-        if not _ok(entry.agent, agent_set) or not _ok(entry.target, target_set):
+        failed = _failed_roles(entry, agent_set, target_set)
+        if failed:
+            rejected.append(_rejected(doc, hit, f"lexicon:{entry.id}:{failed}"))
             continue
         sub = onto.sub_events[entry.sub]
         typing = Typing(
@@ -110,32 +158,24 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
         if weight != entry.weight:
             typing = replace(typing, confidence=round(weight, 3))
         found.append((weight, hit.last - hit.first, _clause(head), entry.generic, typing))
-    return _select(found)
+    return LexiconReading(_select(found), hits, rejected)
 
 
 #: Confidence taken off a trigger in a background clause (see :func:`_background`).
 BACKGROUND_PENALTY = 0.12
-_BACKGROUND_PREPS = {"against", "over", "about", "after", "following", "despite", "since"}
-#: "activists accused of attacking ...", "demanding the arrest of people who set fire ...".
-_BACKGROUND_ACL = {"accused", "suspected", "charged", "alleged", "detained", "arrested", "convicted", "involved",
-                   "responsible", "blamed", "sentenced", "wanted", "jailed"}
-_BACKGROUND_FOR = {"arrest", "arrested", "detained", "detention", "release", "punishment", "justice", "demanding",
-                   "demand", "demanded", "calling", "called", "call", "protest", "protested", "protesting", "jailed",
-                   "sentenced", "accused", "charged", "convicted", "responsible"}
-
-
 def _background(tok: Any) -> bool:
     """True for a trigger that reports background, not the sentence's news: inside a relative
     clause ("families whose children were kidnapped protested") or the object of "against",
-    "over", "after" ("protested against the arrest of")."""
+    "over", "after" ("protested against the arrest of"); word lists in ``data/events/matching.yaml``."""
+    words = load_matching()
     node = tok
     for _ in range(8):
         if node.dep_ == "relcl" and node.pos_ in ("VERB", "AUX"):
             return True
-        if node.dep_ == "acl" and node.lower_ in _BACKGROUND_ACL:
+        if node.dep_ == "acl" and node.lower_ in words["background_acl"]:
             return True
-        if node.dep_ in ("pobj", "pcomp") and (node.head.lower_ in _BACKGROUND_PREPS or (
-                node.head.lower_ in ("for", "of") and node.head.head.lower_ in _BACKGROUND_FOR)):
+        if node.dep_ in ("pobj", "pcomp") and (node.head.lower_ in words["background_preps"] or (
+                node.head.lower_ in ("for", "of") and node.head.head.lower_ in words["background_for"])):
             return True
         if node.head.i == node.i:
             return False

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Train the shipped event gate from the labelled sentences in training/events/ (one command).
+
+Reads every ``training/events/*.jsonl`` (sorted by name), trains the gate
+(:func:`frontlines.events.gate_train.train_gate`: sentence embeddings, multinomial logistic
+regression, Platt-calibrated P(event)), prints its cross-validated scores, and writes
+``src/frontlines/data/models/event-gate.npz`` and ``.json`` (with the data's SHA-256, which a
+test checks against the training files). Needs the ``[train]`` extra (scikit-learn).
+
+Example:
+    python scripts/train_event_gate.py
+    python scripts/train_event_gate.py --c 2 --folds 10 --out /tmp/gate   # try a setting, ship nothing
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT / "training" / "events", help="folder of labelled .jsonl")
+    parser.add_argument("--out", type=Path, default=ROOT / "src" / "frontlines" / "data" / "models" / "event-gate",
+                        help="output path without suffix (.npz and .json are written)")
+    parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation of the logistic regression")
+    parser.add_argument("--folds", type=int, default=5, help="folds for calibration and cross-validated scores")
+    parser.add_argument("--threshold", type=float, default=0.5, help="threshold the cross-validated scores use")
+    args = parser.parse_args(argv)
+    from frontlines.errors import FrontlinesError, MissingExtraError, require_extra
+
+    try:
+        require_extra("sklearn", extra="train", feature="training the event gate")
+    except MissingExtraError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    from frontlines.events.gate import save_gate
+    from frontlines.events.gate_train import train_gate
+    from frontlines.nlp import load_nlp
+    from frontlines.settings import load_settings
+
+    paths = sorted(args.data.glob("*.jsonl"))
+    try:
+        gate, report = train_gate(paths, nlp=load_nlp(load_settings().nlp_model), k=args.folds, c=args.c,
+                                  threshold=args.threshold)
+    except FrontlinesError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    save_gate(gate, args.out)
+    print(f"{report.sentences} sentences ({report.events} with events) from {len(paths)} files, "
+          f"sha256 {report.data_sha256[:12]}, {report.seconds:.0f} s")
+    print(f"{report.folds}-fold cross-validated at threshold {args.threshold}: " +
+          ", ".join(f"{k} {v:.3f}" for k, v in report.cv.items()))
+    print("recommended settings: " + ", ".join(f"{k} = {v}" for k, v in report.thresholds.items()))
+    print(f"saved {args.out.with_suffix('.npz')} and .json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

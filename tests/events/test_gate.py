@@ -1,0 +1,129 @@
+"""The event gate: shipped model provenance, calibration, decisions, explanations, injection."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from frontlines.events.classify import EventTyper
+from frontlines.events.gate import OUT_OF_SCOPE, EventGate, calibrate, load_gate, shipped_gate_path
+from frontlines.events.ontology import SUB_EVENT_TYPES, load_lexicon
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def gate() -> EventGate:
+    return load_gate()
+
+
+def test_the_shipped_gate_was_trained_on_the_training_files_as_they_are(gate: EventGate) -> None:
+    files = sorted((ROOT / "training" / "events").glob("*.jsonl"))
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.read_bytes())
+    assert gate.meta["files"] == [f.name for f in files]
+    assert gate.meta["data_sha256"] == digest.hexdigest(), "retrain: python scripts/train_event_gate.py"
+
+
+def test_the_shipped_gate_is_small_and_knows_every_class(gate: EventGate) -> None:
+    assert shipped_gate_path().stat().st_size < 5_000_000
+    assert set(SUB_EVENT_TYPES) | set(OUT_OF_SCOPE) >= set(gate.classes) >= set(OUT_OF_SCOPE)
+    assert len(set(gate.classes) & set(SUB_EVENT_TYPES)) == 25
+
+
+def test_calibration_is_monotonic() -> None:
+    ps = [calibrate(p, (1.3, -0.4)) for p in (0.01, 0.2, 0.5, 0.8, 0.99)]
+    assert ps == sorted(ps) and 0.0 < ps[0] < ps[-1] < 1.0
+
+
+def _gate(classes: tuple[str, ...], favour: str) -> EventGate:
+    """A gate over fake embeddings: every vector scores ``favour`` highest."""
+    coef = np.zeros((len(classes), 384))
+    intercept = np.array([3.0 if c == favour else 0.0 for c in classes])
+    return EventGate(classes, coef, intercept, (1.0, 0.0))
+
+
+def test_verdict_sums_event_classes_and_names_the_likeliest_out_of_scope_kind() -> None:
+    g = _gate(("Armed clash", "Attack", "crime", "none"), "crime")
+    v = g.verdict(g.probabilities(np.zeros((1, 384)))[0])
+    assert v.reason == "crime" and v.p_event < 0.2
+    assert {s for s, _ in v.sub_events} == {"Armed clash", "Attack"}
+
+
+class _FakeGate(EventGate):
+    def judge(self, texts: list[str]):  # one verdict per text, no encoder
+        return [self.verdict(self.probabilities(np.zeros((1, 384)))[0]) for _ in texts]
+
+
+def test_a_rejected_sentence_keeps_its_candidates_with_the_gate_reason(nlp) -> None:
+    classes = ("Armed clash", "crime", "none")
+    fake = _FakeGate(classes, np.zeros((3, 384)), np.array([0.0, 4.0, 0.0]), (1.0, 0.0))
+    typer = EventTyper(load_lexicon(), fake, 0.5, 0.9)
+    sent = next(nlp("Rebels and soldiers clashed near Osgiliath on Monday.").sents)
+    reading = typer.read([sent])[0]
+    assert reading.typings == ()
+    why = [r for r in reading.rejected if r.reason.startswith("model:")]
+    assert why and why[0].reason == "model:event-gate:crime" and why[0].trigger == "clashed"
+    assert why[0].score is not None and why[0].score < 0.5
+
+
+def test_an_accepted_sentence_keeps_the_lexicon_typing(nlp) -> None:
+    classes = ("Armed clash", "crime", "none")
+    fake = _FakeGate(classes, np.zeros((3, 384)), np.array([4.0, 0.0, 0.0]), (1.0, 0.0))
+    typer = EventTyper(load_lexicon(), fake, 0.5, 0.9)
+    sent = next(nlp("Rebels and soldiers clashed near Osgiliath on Monday.").sents)
+    assert [t.sub_event_type for t in typer(sent)] == ["Armed clash"]
+
+
+def test_a_matched_trigger_inside_a_date_is_rejected_by_a_named_rule(nlp) -> None:
+    sent = next(nlp("The vote is scheduled for March 31 in Minas Tirith.").sents)
+    reading = EventTyper(load_lexicon()).read([sent])[0]
+    assert reading.typings == ()
+    assert any(r.reason == "rule:in-name-or-date" and r.trigger == "March" for r in reading.rejected)
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Bree arrested a man on suspicion of stealing a car from a supermarket car park.",
+    "The striker scored twice as Minas Tirith crushed their rivals 4-0 on Saturday.",
+])
+def test_the_shipped_gate_rejects_crime_and_sport(nlp, gate: EventGate, text: str) -> None:
+    from frontlines.settings import Settings
+
+    typer = EventTyper(load_lexicon(), gate, Settings().event_threshold, Settings().event_threshold_alone)
+    assert [t for s in nlp(text).sents for t in typer(s)] == []
+
+
+def test_the_shipped_gate_passes_an_air_strike(nlp, gate: EventGate) -> None:
+    from frontlines.settings import Settings
+
+    typer = EventTyper(load_lexicon(), gate, Settings().event_threshold, Settings().event_threshold_alone)
+    sent = next(nlp("Gondor warplanes bombed a rebel base near Osgiliath on Monday, killing 12 fighters.").sents)
+    assert [t.sub_event_type for t in typer(sent)] == ["Air/drone strike"]
+
+
+def test_extract_explain_lists_rejected_events(nlp) -> None:
+    from frontlines.contract import to_record
+    from frontlines.pipeline import Pipeline, extract
+    from frontlines.settings import load_settings
+
+    settings = load_settings(event_gate="")
+    pipe = Pipeline(settings, nlp=nlp, event_model=None)
+    result = extract("The vote is scheduled for March 31 in Minas Tirith.", pipeline=pipe)
+    rec = to_record(result, explain=True)
+    assert "rejected_events" not in to_record(result)
+    assert any(r["reason"] == "rule:in-name-or-date" for r in rec["rejected_events"])
+    r = rec["rejected_events"][0]
+    assert rec["clean_text"][r["start"]:r["end"]] == r["trigger"]
+    assert json.dumps(rec)
+
+
+def test_a_missing_gate_file_is_a_one_line_model_error(tmp_path: Path) -> None:
+    from frontlines.errors import ModelError
+
+    with pytest.raises(ModelError, match="event gate"):
+        load_gate(tmp_path / "nothing")
