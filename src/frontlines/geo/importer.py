@@ -19,7 +19,7 @@ import io
 import sqlite3
 import time
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -91,29 +91,40 @@ def parse_geonames_line(line: str, *, where: str) -> PlaceRow:
                     _int(cols[14]), alternates, "geonames")
 
 
+def _write_batched(con: sqlite3.Connection, rows: Iterable[tuple[PlaceRow, int]], progress: Progress | None) -> int:
+    """Write places in batches of BATCH; ``progress`` gets each row's position after each batch."""
+    n, where = 0, 0
+    batch: list[PlaceRow] = []
+    for row, where in rows:
+        batch.append(row)
+        if len(batch) >= BATCH:
+            n += write_places(con, batch, replace_names=True)
+            batch = []
+            if progress:
+                progress(where)
+    return n + write_places(con, batch, replace_names=True)
+
+
 def import_geonames(gazetteer_file: str | Path, dump: str | Path, *, progress: Progress | None = None) -> int:
     """Stream a GeoNames dump into the gazetteer; returns the number of places written."""
     gazetteer_file, dump = Path(gazetteer_file), Path(dump)
-    n = 0
     started = time.time()
     with _writer(gazetteer_file) as con, _open_text(dump) as (lines, _size):
-        batch: list[PlaceRow] = []
         admin1: list[tuple[str, int, str]] = []
         done = 0
-        for line_no, line in enumerate(lines, start=1):
-            done += len(line.encode("utf-8"))
-            if not line.strip():
-                continue
-            row = parse_geonames_line(line, where=f"{dump}:{line_no}")
-            batch.append(row)
-            if row.feature_code == "ADM1" and row.country_code and row.admin1:
-                admin1.append((f"{row.country_code}.{row.admin1}", row.geonameid, row.name))
-            if len(batch) >= BATCH:
-                n += write_places(con, batch, replace_names=True)
-                batch = []
-                if progress:
-                    progress(done)
-        n += write_places(con, batch, replace_names=True)
+
+        def rows() -> Iterator[tuple[PlaceRow, int]]:
+            nonlocal done
+            for line_no, line in enumerate(lines, start=1):
+                done += len(line.encode("utf-8"))
+                if not line.strip():
+                    continue
+                row = parse_geonames_line(line, where=f"{dump}:{line_no}")
+                if row.feature_code == "ADM1" and row.country_code and row.admin1:
+                    admin1.append((f"{row.country_code}.{row.admin1}", row.geonameid, row.name))
+                yield row, done
+
+        n = _write_batched(con, rows(), progress)
         con.executemany("INSERT OR REPLACE INTO admin1 VALUES (?,?,?)", admin1)
         if progress:
             progress(done)
@@ -211,22 +222,15 @@ def import_wof(gazetteer_file: str | Path, source: str | Path, *, progress: Prog
     """
     gazetteer_file, source = Path(gazetteer_file), Path(source)
     started = time.time()
-    n = 0
     with _writer(gazetteer_file) as con:
-        batch: list[PlaceRow] = []
-        for feature in iter_features(source):
-            place = feature_row(feature)
-            if place is None:
-                continue
-            fclass, fcode = TYPE_CODES[place.type]
-            batch.append(PlaceRow(place.id, place.name, place.lat, place.lon, place.country_code, None, fclass, fcode,
-                                  place.population, place.alternates, "whosonfirst", romanise=True))
-            if len(batch) >= BATCH:
-                n += write_places(con, batch, replace_names=True)
-                batch = []
-                if progress:
-                    progress(n)
-        n += write_places(con, batch, replace_names=True)
+
+        def rows() -> Iterator[tuple[PlaceRow, int]]:
+            for i, place in enumerate(p for p in map(feature_row, iter_features(source)) if p is not None):
+                fclass, fcode = TYPE_CODES[place.type]
+                yield PlaceRow(place.id, place.name, place.lat, place.lon, place.country_code, None, fclass, fcode,
+                               place.population, place.alternates, "whosonfirst", romanise=True), i + 1
+
+        n = _write_batched(con, rows(), progress)
         if n == 0:
             raise GazetteerError(f"{source}: no current Who's On First places found (give a WOF admin repository "
                                  "folder, a bundle of .geojson files, or a GeoJSON FeatureCollection)")
