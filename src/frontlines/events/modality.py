@@ -101,47 +101,51 @@ def read(trigger: Any) -> Reading:
     return Reading(modality, mrule, attribution, arule)
 
 
+def _cue(tokens: Any, dep: str | None, words: Any) -> Any:
+    """The first token with dependency ``dep`` (any, if None) whose lower form is one of ``words``."""
+    return next((t for t in tokens if (dep is None or t.dep_ == dep) and t.lower_ in words), None)
+
+
 def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
     chain = verb_chain(trigger)
     above = governors(trigger)
     kids = [c for t in chain for c in t.children]
     # negation is not shared across coordination: "not finished and will continue"
     own = chain[: next((i + 1 for i, t in enumerate(chain) if t.dep_ == "conj"), len(chain))]
+    own_kids = [c for t in own for c in t.children]
     den, spec, plan, claim = lex["denied"], lex["speculative"], lex["planned"], lex["claimed"]
-    for c in (c for t in own for c in t.children):
-        if c.dep_ == "neg" and c.lower_ in den["negations"]:
-            return "denied", f"modality.yaml#denied:negation '{c.text}'"
+    impersonal = _impersonal(above, spec["impersonal_frames"])
+    # (modality, cue kind, where to look, the dependency it must hang by, the cue words), in precedence order
+    cues: tuple[tuple[Modality, str, Any, str | None, Any], ...] = (
+        ("denied", "negation", own_kids, "neg", den["negations"]),
+        ("denied", "governor", above, None, den["governors"]),
+        ("speculative", "aux", kids, "aux", spec["aux"]),
+        ("speculative", "adverb", kids, "advmod", spec["adverbs"]),
+        ("speculative", "modifier", trigger.children, "amod", spec["modifiers"]),
+        ("speculative", "impersonal", impersonal, None, spec["impersonal_frames"]),
+        ("speculative", "governor", above, None, spec["governors"]),
+        ("planned", "aux", kids, "aux", plan["aux"]),
+        ("planned", "modifier", trigger.children, "amod", plan["modifiers"]),
+        ("planned", "governor", above, None, plan["governors"]),
+        ("claimed", "adverb", kids, "advmod", claim["adverbs"]),
+    )
+    for modality, kind, tokens, dep, words in cues:
+        found = _cue(tokens, dep, words)
+        if found is not None:
+            said = f"it is {found.text}" if kind == "impersonal" and subject_of(found) is not None else found.text
+            return modality, f"modality.yaml#{modality}:{kind} '{said}'"
+    return "asserted", "modality.yaml#asserted:no-cue"
+
+
+def _impersonal(above: list[Any], frames: Any) -> list[Any]:
+    """Governors that frame the event impersonally: "it is likely that ...", "likely" with no subject."""
+    out = []
     for g in above:
-        if g.lower_ in den["governors"]:
-            return "denied", f"modality.yaml#denied:governor '{g.text}'"
-    for c in kids:
-        if c.dep_ == "aux" and c.lower_ in spec["aux"]:
-            return "speculative", f"modality.yaml#speculative:aux '{c.text}'"
-        if c.dep_ == "advmod" and c.lower_ in spec["adverbs"]:
-            return "speculative", f"modality.yaml#speculative:adverb '{c.text}'"
-    for c in trigger.children:
-        if c.dep_ == "amod" and c.lower_ in spec["modifiers"]:
-            return "speculative", f"modality.yaml#speculative:modifier '{c.text}'"
-    for g in above:
-        if g.lower_ in spec["impersonal_frames"]:
+        if g.lower_ in frames:
             subj = subject_of(g)
             if subj is None or subj.lower_ == "it":
-                return "speculative", f"modality.yaml#speculative:impersonal '{'it is ' if subj is not None else ''}{g.text}'"
-        if g.lower_ in spec["governors"]:
-            return "speculative", f"modality.yaml#speculative:governor '{g.text}'"
-    for c in kids:
-        if c.dep_ == "aux" and c.lower_ in plan["aux"]:
-            return "planned", f"modality.yaml#planned:aux '{c.text}'"
-    for c in trigger.children:
-        if c.dep_ == "amod" and c.lower_ in plan["modifiers"]:
-            return "planned", f"modality.yaml#planned:modifier '{c.text}'"
-    for g in above:
-        if g.lower_ in plan["governors"]:
-            return "planned", f"modality.yaml#planned:governor '{g.text}'"
-    for c in kids:
-        if c.dep_ == "advmod" and c.lower_ in claim["adverbs"]:
-            return "claimed", f"modality.yaml#claimed:adverb '{c.text}'"
-    return "asserted", "modality.yaml#asserted:no-cue"
+                out.append(g)
+    return out
 
 
 def _attribution(trigger: Any, lex: dict[str, Any]) -> tuple[str | None, str]:
