@@ -5,7 +5,8 @@ A local paper's "Paris" is the Paris near it: "The Paris News" is from Paris, Te
 paper's Paris is more likely Paris, Texas than Paris, France when nothing else in the story says
 France. The outlet's name or web domain, less the words newspapers are named with
 (``data/geo/outlet_words.txt``), names its home place when the gazetteer knows it as a town of
-20,000 people or more, a province or a country.
+20,000 people or more, a province or a country. Local outlets whose name does not say where they are
+from ("The Oregonian", "nola.com") are listed with their home town in ``data/geo/outlet_homes.csv``.
 """
 
 from __future__ import annotations
@@ -65,8 +66,59 @@ def _usable_home(entry: Entry) -> bool:
                                 (entry.feature_class == "P" and entry.population >= HOME_MIN_POPULATION))
 
 
+@dataclass(frozen=True)
+class OutletHome:
+    """A local outlet whose name or domain does not say where it is from (``data/geo/outlet_homes.csv``)."""
+
+    names: tuple[str, ...]
+    domains: tuple[str, ...]
+    place: str
+    country: str
+    admin1: str | None
+
+
+def _outlet_key(name: str) -> str:
+    """ "The Times-Picayune" → "times picayune": outlet names compared without case, punctuation or "the"."""
+    words = [w for w in _WORD.findall(name.lower()) if w != "the"]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def outlet_homes() -> tuple[OutletHome, ...]:
+    """The outlet → home table (``data/geo/outlet_homes.csv``)."""
+    text = resources.files("frontlines").joinpath("data/geo/outlet_homes.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return tuple(OutletHome(tuple(_outlet_key(n) for n in r["outlet"].split("|") if n),
+                            tuple(d for d in r["domains"].split("|") if d), r["place"], r["country"],
+                            r["admin1"] or None) for r in rows)
+
+
+def listed_home(article: Article) -> OutletHome | None:
+    """The table's row for the article's outlet: by its name as printed, else by its web domain."""
+    key = _outlet_key(article.outlet) if article.outlet else ""
+    host = re.sub(r"^[a-z]+://", "", article.url.lower()).split("/")[0] if article.url else ""
+    for row in outlet_homes():
+        if key and key in row.names:
+            return row
+    for row in outlet_homes():
+        if host and any(host == d or host.endswith("." + d) for d in row.domains):
+            return row
+    return None
+
+
+def listed_place(row: OutletHome, gazetteer: Gazetteer) -> Entry | None:
+    """The town a table row names: of that name as written, in its country (and province), the most populous."""
+    found = [e for e in gazetteer.exact(row.place) if e.country_code == row.country and e.feature_class == "P"
+             and (row.admin1 is None or e.admin1 == row.admin1)]
+    return max(found, key=lambda e: e.population) if found else None
+
+
 def home_place(article: Article, gazetteer: Gazetteer) -> Entry | None:
-    """Where the article's outlet is from, when its name or domain says so (the most populous match)."""
+    """Where the article's outlet is from: the outlet table's town (``data/geo/outlet_homes.csv``), else the
+    place its name or domain names (the most populous match)."""
+    row = listed_home(article)
+    if row is not None:
+        return listed_place(row, gazetteer)
     for name in outlet_names(article):
         found = [e for e in gazetteer.exact(name) if _usable_home(e)]
         if found:
