@@ -36,6 +36,11 @@ def test_entity_organisation_hides_the_place_inside_a_group_name(nlp, gazetteer)
     assert not any("Sham" in t for t in found)
 
 
+def test_entity_organisation_hides_the_place_inside_a_unit_name(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "A patrol of the Homs Brigade was ambushed.", [("Homs Brigade", "ORG")])
+    assert not found
+
+
 def test_entity_demonym_is_a_country_reference(nlp, gazetteer):
     found = _found(nlp, gazetteer, "Syrian troops advanced on Monday.", [("Syrian", "NORP")])
     assert found["Syrian"].demonym == "SY" and found["Syrian"].rule == "demonym:NORP"

@@ -84,8 +84,9 @@ def organisation_words() -> frozenset[str]:
 
 
 def is_organisation(span: Any) -> bool:
-    """ "Faylaq al-Sham", "Jabhat Fateh al-Sham": a group's name, with no place mention inside it."""
-    return len(span) > 1 and norm(span[0].text) in organisation_words()
+    """ "Faylaq al-Sham", "Jabhat Fateh al-Sham", "Al Sham Division": a group's name, with no place mention
+    inside it."""
+    return len(span) > 1 and (norm(span[0].text) in organisation_words() or span[-1].lower_ in words("organisation_heads"))
 
 
 def _generic(span: Any) -> bool:
