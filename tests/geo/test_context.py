@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from frontlines.geo import find_places
-from frontlines.geo.context import home_place, listed_home, listed_place, outlet_homes
+from frontlines.geo.context import (
+    front_line_of,
+    home_place,
+    km_to_line,
+    listed_home,
+    listed_place,
+    outlet_homes,
+)
 from frontlines.records import Article, OffsetMap
 
 
@@ -44,3 +51,24 @@ def test_the_outlets_home_ranks_its_namesake_first(nlp, gazetteer):
     columbia = next(p for p in places if p.text == "Columbia")
     assert (columbia.country_code, columbia.admin1) == ("US", "South Carolina")
     assert "home=1.00" in columbia.candidates[0].reasons
+
+
+def test_a_text_about_the_front_gets_its_line_from_the_gazetteer_towns(gazetteer):
+    line = front_line_of("Monitors of the OSCE SMM counted explosions overnight.", gazetteer)
+    assert line is not None and line.country == "UA" and len(line.points) >= 2
+    assert front_line_of("Monitors counted explosions overnight.", gazetteer) is None
+
+
+def test_distance_to_the_line_is_to_its_nearest_segment():
+    points = ((48.0, 37.0), (48.0, 38.0))  # a line along a parallel, about 74 km long
+    assert km_to_line(48.0, 37.5, points) < 0.5
+    assert 10.5 < km_to_line(48.1, 37.5, points) < 11.6  # 0.1 degree of latitude north of it
+    assert km_to_line(48.0, 39.0, points) > 70  # beyond its end: the distance to the end point
+
+
+def test_the_village_at_the_front_line_beats_its_namesakes(nlp, gazetteer):
+    text = "The OSCE SMM recorded shelling near Molodizhne on Sunday."
+    places = find_places(nlp(text), _article(text), gazetteer=gazetteer)
+    village = next(p for p in places if p.text == "Molodizhne")
+    front = front_line_of(text, gazetteer)
+    assert front is not None and km_to_line(village.lat, village.lon, front.points) < 15

@@ -12,12 +12,17 @@ from ("The Oregonian", "nola.com") are listed with their home town in ``data/geo
 from __future__ import annotations
 
 import csv
+import math
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
+from ..errors import GazetteerError
 from ..records import Article
+from .distance import great_circle_km
 from .gazetteer import Entry, Gazetteer, is_exact
 
 HOME_MIN_POPULATION = 20_000
@@ -149,3 +154,53 @@ def implied_places(text: str) -> list[Implied]:
     """What the text's groups and missions imply about where it happens (``data/geo/implied_places.csv``)."""
     pattern, by_phrase = _implied_table()
     return [by_phrase[m.group(0)] for m in pattern.finditer(text)]
+
+
+@dataclass(frozen=True)
+class FrontLine:
+    """A front line that stood for years (``data/geo/front_lines.toml``): its points, in order."""
+
+    name: str
+    country: str
+    points: tuple[tuple[float, float], ...]
+
+
+@lru_cache(maxsize=1)
+def _front_lines_data() -> list[dict[str, Any]]:
+    text = resources.files("frontlines").joinpath("data/geo/front_lines.toml").read_text("utf-8")
+    lines: list[dict[str, Any]] = tomllib.loads(text)["line"]
+    return lines
+
+
+def _town_point(gazetteer: Gazetteer, name: str, country: str, admin1: str) -> tuple[float, float]:
+    """A line's town: the most populous town of that name (as written or transliterated) in its province."""
+    found = [e for e in gazetteer.lookup(name) if e.country_code == country and e.admin1 == admin1
+             and e.feature_class == "P"]
+    if not found:
+        raise GazetteerError(f"data/geo/front_lines.toml: no town {name!r} in {country}.{admin1} in the gazetteer "
+                             "(fix the file or rebuild the gazetteer)")
+    best = max(found, key=lambda e: e.population)
+    return best.lat, best.lon
+
+
+def front_line_of(text: str, gazetteer: Gazetteer) -> FrontLine | None:
+    """The front line the text says it is about ("the OSCE SMM observed ..."), if any."""
+    for line in _front_lines_data():
+        phrases = [str(p) for p in line["phrases"]]
+        if any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text) for p in phrases):
+            country = str(line["country"])
+            points = tuple(_town_point(gazetteer, str(n), country, str(a)) for n, a in line["towns"])
+            return FrontLine(str(line["name"]), country, points)
+    return None
+
+
+def km_to_line(lat: float, lon: float, points: tuple[tuple[float, float], ...]) -> float:
+    """Distance from a point to a line through ``points`` (a local flat projection; fine over tens of km)."""
+    best = math.inf
+    for (lat1, lon1), (lat2, lon2) in zip(points, points[1:], strict=False):
+        kx = 111.32 * math.cos(math.radians((lat1 + lat2) / 2))
+        ax, ay, bx, by, px, py = lon1 * kx, lat1 * 110.57, lon2 * kx, lat2 * 110.57, lon * kx, lat * 110.57
+        dx, dy = bx - ax, by - ay
+        t = max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy or 1.0)))
+        best = min(best, math.hypot(px - ax - t * dx, py - ay - t * dy))
+    return best if points[1:] else great_circle_km(lat, lon, *points[0])

@@ -26,12 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Candidate
+from .context import FrontLine, km_to_line
 from .distance import great_circle_km
 from .gazetteer import Entry, Gazetteer, is_code, is_exact
 from .names import plausible_variant, variant_distance
 
 WEIGHTS = {"match": 2.0, "prior": 2.0, "focus": 0.8, "near": 0.6, "within": 1.2, "spelling": 2.0, "province": 0.8,
-           "abroad": 0.6, "contains": 1.2,
+           "abroad": 0.6, "contains": 1.2, "front": 1.0,
            "home": 0.8}
 KIND_QUALITY = {0: 1.0, 1: 0.95, 2: 0.55, 3: 0.5, 4: 0.95}
 CODE_BONUS = {"PCLI": 0.35, "CONT": 0.35, "PPLC": 0.15}
@@ -165,6 +166,7 @@ class Document:
     province_hints: Sequence[tuple[str, str]] = ()  # (country, admin1) the text implies (context.implied_places)
     votes: Sequence[bool] = ()  # whether each mention counts towards the focus ("the US dollar" does not)
     inner: Sequence[tuple[Entry, ...]] = ()  # for each mention, the candidates of the places the text says lie in it
+    front: FrontLine | None = None  # the front line the text is about (context.front_line_of)
 
 
 def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries: Sequence[str] = (),
@@ -173,7 +175,7 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
                 country_hint: str | None = None,
                 containers: Sequence[tuple[int, bool] | None] | None = None,
                 home: Entry | None = None, province_hints: Sequence[tuple[str, str]] = (),
-                votes: Sequence[bool] | None = None) -> list[Resolution]:
+                votes: Sequence[bool] | None = None, front: FrontLine | None = None) -> list[Resolution]:
     """Resolve a document's mentions together (each helps the others).
 
     Two passes: the first scores against every mention's best candidate by
@@ -184,6 +186,7 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
     ``home``: where the article's outlet is from; candidates in its province and country score higher.
     ``province_hints``: (country, admin1) pairs the text implies; they count towards the province focus.
     ``votes[i]`` False: mention ``i`` is resolved but says nothing about where the text is ("the US dollar").
+    ``front``: the front line the text is about; towns of its country near it score higher.
     """
     levels = admin_levels or [None] * len(texts)
     borders = at_border or [False] * len(texts)
@@ -192,7 +195,7 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
     cands = [candidates_for(t, gazetteer, admin_level=a, at_border=b, as_written=w)
              for t, a, b, w in zip(texts, levels, borders, written, strict=True)]
     doc = Document(texts, demonym_countries, country_hint, within, home, province_hints,
-                   list(votes) if votes is not None else [True] * len(texts), inner_candidates(cands, within))
+                   list(votes) if votes is not None else [True] * len(texts), inner_candidates(cands, within), front)
     firsts = [c[0] if c else None for c in cands]
     countries = _document_countries(firsts, doc)
     for i, c in enumerate(cands):
@@ -292,6 +295,16 @@ def contains_score(entry: Entry, inner: Sequence[Entry]) -> float:
     return 0.0
 
 
+FRONT_KM = 10.0  # the front score halves every ~7 km from the line
+
+
+def front_score(entry: Entry, front: FrontLine | None) -> float:
+    """0..1: a town of the front line's country, by how close it lies to the line."""
+    if front is None or entry.country_code != front.country or entry.feature_class != "P":
+        return 0.0
+    return math.exp(-km_to_line(entry.lat, entry.lon, front.points) / FRONT_KM)
+
+
 def within_score(entry: Entry, container: Entry | None) -> float:
     """0..1: 0.5 for the container's country, up to 0.5 more for lying in its province or near its point."""
     if container is None or not container.country_code or entry.country_code != container.country_code:
@@ -358,13 +371,14 @@ def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: 
     prov = provinces.get((e.country_code or "", e.admin1 or ""), 0.0) if e.feature_code != "ADM1" else 0.0
     w, h = within_score(e, container), home_score(e, doc.home)
     c = contains_score(e, doc.inner[i]) if doc.inner else 0.0
+    fr = front_score(e, doc.front)
     sp = spelling_penalty(doc.texts[i], e)
     # a small place in a country the text never names, when the text clearly sits in another one
     abroad = 1.0 if f == 0.0 and focus and max(focus.values()) >= 0.5 and not important(e) else 0.0
     s = (base_score(e, doc.texts[i]) + WEIGHTS["focus"] * f + WEIGHTS["near"] * near + WEIGHTS["within"] * w
-         + WEIGHTS["province"] * prov + WEIGHTS["home"] * h + WEIGHTS["contains"] * c - sp - WEIGHTS["abroad"] * abroad)
+         + WEIGHTS["province"] * prov + WEIGHTS["home"] * h + WEIGHTS["contains"] * c + WEIGHTS["front"] * fr - sp - WEIGHTS["abroad"] * abroad)
     reasons = (f"match={KIND_QUALITY.get(e.kind, 0.5):.2f}", f"prior={prior(e):.2f}", f"focus={f:.2f}",
-               f"near={near:.2f}", f"within={w:.2f}", f"province={prov:.2f}", f"home={h:.2f}", f"contains={c:.2f}", f"spelling=-{sp:.2f}", f"abroad=-{abroad:.2f}")
+               f"near={near:.2f}", f"within={w:.2f}", f"province={prov:.2f}", f"home={h:.2f}", f"contains={c:.2f}", f"front={fr:.2f}", f"spelling=-{sp:.2f}", f"abroad=-{abroad:.2f}")
     return _Scored(s, e, reasons, f, near)
 
 
