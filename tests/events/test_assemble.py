@@ -274,6 +274,21 @@ def test_the_place_said_to_lie_in_another_is_the_event_place(run):
     assert e.place.text == "Sirwah"
 
 
+def test_a_town_lies_in_a_hyphenated_province_written_after_it(lexicon_pipeline):
+    e = one(analysed(lexicon_pipeline, "Drones struck a depot near al-Bukamal in Deir-ez-Zor on Monday."))
+    assert e.place.text == "al-Bukamal"
+
+
+def test_a_town_the_parse_puts_inside_its_province_is_still_the_event_place(lexicon_pipeline):
+    e = one(analysed(lexicon_pipeline, "In Punta Arenas (Magallanes), nurses marched to demand better pay."))
+    assert e.place.text == "Punta Arenas"
+
+
+def test_the_state_after_a_town_is_the_state_that_holds_it(lexicon_pipeline):
+    e = one(analysed(lexicon_pipeline, "In Uruara, Para, loggers blocked the highway to protest fines."))
+    assert (e.place.text, e.place.admin1) == ("Uruara", "Pará")
+
+
 def test_unknown_village_is_placed_near_the_town_named_after_it(run):
     village = place("Arimba", None, None, "unresolved")
     town = place("Quissanga", "Quissanga", 10, cc="MZ")

@@ -27,12 +27,18 @@ def test_rules_run_in_their_declared_order():
                                        "cued-unknowns", "datelines", "arabic-script", "proper-noun-runs"]
     assert [r.name for r in ENTITY_RULES] == ["organisation", "demonym", "comma-parts", "part-of", "place-noun",
                                               "unit-title", "strong", "weak"]
-    assert [name for name, _ in WEAK_RULES] == ["known-with-cue", "transliterated", "site", "inside-org"]
+    assert [name for name, _ in WEAK_RULES] == ["known-with-cue", "transliterated", "in-province", "site",
+                                                "inside-org"]
 
 
 def test_entity_organisation_hides_the_place_inside_a_group_name(nlp, gazetteer):
     found = _found(nlp, gazetteer, "Fighters of Jaysh al-Sham shelled the road.", [("Jaysh al-Sham", "ORG")])
     assert not any("Sham" in t for t in found)
+
+
+def test_entity_organisation_hides_the_place_inside_a_unit_name(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "A patrol of the Homs Brigade was ambushed.", [("Homs Brigade", "ORG")])
+    assert not found
 
 
 def test_entity_demonym_is_a_country_reference(nlp, gazetteer):
@@ -74,6 +80,23 @@ def test_weak_known_with_cue(nlp, gazetteer):
 def test_weak_without_a_cue_is_not_a_place(nlp, gazetteer):
     found = _found(nlp, gazetteer, "Raqqah said the talks had failed.", [("Raqqah", "PERSON")])
     assert "Raqqah" not in found
+
+
+def test_weak_in_province_is_a_village_of_the_province_the_text_names(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Artillery rounds landed on Kansafra in the south of Idleb overnight.",
+                   [("Kansafra", "ORG"), ("Idleb", "GPE")])
+    assert found["Kansafra"].rule == "spacy:ner:ORG+gazetteer:in-province"
+
+
+def test_weak_in_province_needs_the_village_in_that_province(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Kansafra in Aleppo said the talks had failed.",
+                   [("Kansafra", "PERSON"), ("Aleppo", "GPE")])
+    assert "Kansafra" not in found
+
+
+def test_proper_noun_run_in_the_province_the_text_names(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Howitzers pounded Tall Refaat in Aleppo overnight.", [("Aleppo", "GPE")])
+    assert found["Tall Refaat"].rule == "gazetteer:in-province"
 
 
 def test_weak_site_is_looked_up_by_its_own_name(nlp, gazetteer):

@@ -279,11 +279,15 @@ def _clause_distance(a: Any, b: Any) -> tuple[int, int]:
 def lies_in_next(head: Any, heads: list[Any]) -> bool:
     """Whether the text says this place lies in the next place named ("Sirwah district (Marib)",
     "Darbasiyah in Al-Hasakeh", "Vasylivka, Donetsk"): the inner place is the finer location."""
-    nxt = min((h.i for h in heads if h.i > head.i), default=None)
+    nxt = min((h for h in heads if h.i > head.i), default=None, key=lambda h: h.i)
     if nxt is None:
         return False
     doc = head.doc
-    gap = [t.lower_ for t in doc[head.i + 1:nxt] if not t.text[:1].isupper()]
+    # the gap ends where the next name is written, hyphens and all: "in al-Hasakeh", "in Deir-ez-Zor" (head "Zor")
+    start = nxt.i
+    while start - 1 > head.i and not doc[start - 1].whitespace_ and doc[start - 1].is_alpha | (doc[start - 1].text == "-"):
+        start -= 1
+    gap = [t.lower_ for t in doc[head.i + 1:start] if not t.text[:1].isupper()]
     return lies_in_gap(gap)
 
 
@@ -299,16 +303,17 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
     ids = {id(p): h for p, h in found}
     nested: dict[int, Place] = {}
     top: list[tuple[Place, Any]] = []
+    heads = [h for _, h in found]
     for p, h in found:
         # A country is never described by a town in its phrase: "the Govt of Somalia near Gaduud" is a parse
-        # attaching the village to the country, not a village that says where Somalia lies.
+        # attaching the village to the country, not a village that says where Somalia lies. Nor is the
+        # place the text says the town lies in: "in Punta Arenas (Magallanes)" parsed with the town inside.
         outer = next((q for q, g in found if q is not p and g.i != h.i and q.precision != "country"
-                      and _describes(g, h)), None)
+                      and _describes(g, h) and not (h.i < g.i and lies_in_next(h, heads))), None)
         if outer is None:
             top.append((p, h))
         elif id(outer) not in nested and p.precision != "unresolved":
             nested[id(outer)] = p
-    heads = [h for _, h in found]
     # A country stands in only when the sentence names no other place ("the Govt of Somalia ... near
     # Gaduud village": the village, even when the parse puts it in another clause).
     scored = sorted(top, key=lambda ph: (ph[0].precision == "country", _clause_distance(trigger, ph[1])[0],

@@ -16,7 +16,7 @@ from typing import Any
 from ..records import Article, Evidence, Place
 from ..settings import Settings
 from .build import open_or_build
-from .context import home_place, implied_places
+from .context import front_line_of, home_place, implied_places
 from .gazetteer import Entry, Gazetteer
 from .names import norm
 from .recognize import Mention, find_mentions
@@ -147,7 +147,8 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
                               admin_levels=[_admin_cue(doc, m) for m in names],
                               at_border=[_at_border(doc, m) for m in names],
                               as_written=[m.rule.endswith("+site") for m in names],
-                              containers=containers_of(doc, names), home=home_place(article, gazetteer))
+                              containers=containers_of(doc, names), home=home_place(article, gazetteer),
+                              front=front_line_of(article.clean_text, gazetteer))
     by_start = dict(zip((m.start for m in names), resolutions, strict=True))
     places: list[Place] = []
     bounds = _sentences(doc, article.clean_text) if mentions else []

@@ -84,8 +84,9 @@ def organisation_words() -> frozenset[str]:
 
 
 def is_organisation(span: Any) -> bool:
-    """ "Faylaq al-Sham", "Jabhat Fateh al-Sham": a group's name, with no place mention inside it."""
-    return len(span) > 1 and norm(span[0].text) in organisation_words()
+    """ "Faylaq al-Sham", "Jabhat Fateh al-Sham", "Al Sham Division": a group's name, with no place mention
+    inside it."""
+    return len(span) > 1 and (norm(span[0].text) in organisation_words() or span[-1].lower_ in words("organisation_heads"))
 
 
 def _generic(span: Any) -> bool:
@@ -494,6 +495,54 @@ def weak_transliterated(scan: Scan, span: Any, label: str) -> bool:
     return False
 
 
+#: Words between "in" and the province a name lies in: "in the southern countryside of Idleb".
+_IN_PROVINCE_SKIP = frozenset({"the", "of"})
+IN_PROVINCE_NAME_TOKENS = 5  # "Deir-ez-Zor" is five tokens
+
+
+def _stated_area(span: Any, doc: Any, gazetteer: Gazetteer) -> list[Any]:
+    """The province or large town the text says ``span`` lies in: "X in Idleb", "X in the countryside of
+    Deir-ez-Zor" (first-level areas and towns of 100,000 people, named as written)."""
+    k = span.end
+    if k >= len(doc) or doc[k].lower_ != "in":
+        return []
+    k += 1
+    skip = _IN_PROVINCE_SKIP | words("adj_directions") | words("directions") | words("region_nouns")
+    while k < len(doc) and doc[k].lower_ in skip and k - span.end < 6:
+        k += 1
+    for end in range(min(len(doc), k + IN_PROVINCE_NAME_TOKENS), k, -1):
+        if not doc[end - 1].text[:1].isupper() or doc[end - 1].is_punct:
+            continue
+        found = [e for e in gazetteer.exact(doc[k:end].text) if _named(e) and e.admin1 and e.country_code
+                 and (e.feature_code == "ADM1" or (e.feature_class == "P" and e.population >= 100_000))]
+        if found:
+            return found
+    return []
+
+
+def _in_stated_province(scan: Scan, span: Any) -> bool:
+    """The text says the name lies in a province ("Ftireh in Idleb") and the gazetteer has a town of that
+    name (as written or by its transliteration key) in that very province."""
+    if _generic(span) or is_organisation(span) or not span.text[:1].isupper():
+        return False
+    areas = _stated_area(span, scan.doc, scan.gazetteer)
+    if not areas:
+        return False
+    countries = tuple(sorted({a.country_code for a in areas}))
+    entries = scan.gazetteer.lookup(span.text) + scan.gazetteer.lookup_in(span.text, countries)
+    return any((e.country_code, e.admin1) == (a.country_code, a.admin1) for e in entries for a in areas
+               if e.feature_class == "P" and e.geonameid != a.geonameid)
+
+
+def weak_in_province(scan: Scan, span: Any, label: str) -> bool:
+    """A village spaCy took for a person or a group, which the text says lies in a province where the
+    gazetteer has it ("shelled Ftireh in Idleb")."""
+    if _in_stated_province(scan, span):
+        scan.add(span, f"spacy:ner:{label}+gazetteer:in-province", False, cued=True)
+        return True
+    return False
+
+
 def weak_site(scan: Scan, span: Any, label: str) -> bool:
     """ "Talila Natural Reserve", "Shayrat Airbase": a site, looked up by its own name."""
     doc = scan.doc
@@ -525,6 +574,7 @@ WeakRule = Callable[[Scan, Any, str], bool]
 WEAK_RULES: tuple[tuple[str, WeakRule], ...] = (
     ("known-with-cue", weak_known_with_cue),
     ("transliterated", weak_transliterated),
+    ("in-province", weak_in_province),
     ("site", weak_site),
     ("inside-org", weak_inside_org),
 )
@@ -607,6 +657,8 @@ def rule_proper_noun_runs(scan: Scan) -> None:
         entries = [e for e in scan.gazetteer.exact(span.text) if _named(e)]
         if entries and (_has_cue(span, doc, scan.placed) or any(e.feature_code in IMPORTANT_CODES for e in entries)):
             scan.add(span, "gazetteer:phrase", False)
+        elif _in_stated_province(scan, span):
+            scan.add(span, "gazetteer:in-province", False, cued=True)
 
 
 @dataclass(frozen=True)

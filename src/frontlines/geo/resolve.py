@@ -26,12 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Candidate
+from .context import FrontLine, km_to_line
 from .distance import great_circle_km
 from .gazetteer import Entry, Gazetteer, is_code, is_exact
 from .names import plausible_variant, variant_distance
 
 WEIGHTS = {"match": 2.0, "prior": 2.0, "focus": 0.8, "near": 0.6, "within": 1.2, "spelling": 2.0, "province": 0.8,
-           "abroad": 0.6,
+           "abroad": 0.6, "contains": 1.2, "front": 1.0,
            "home": 0.8}
 KIND_QUALITY = {0: 1.0, 1: 0.95, 2: 0.55, 3: 0.5, 4: 0.95}
 CODE_BONUS = {"PCLI": 0.35, "CONT": 0.35, "PPLC": 0.15}
@@ -164,6 +165,8 @@ class Document:
     home: Entry | None = None  # where the outlet is from (context.home_place)
     province_hints: Sequence[tuple[str, str]] = ()  # (country, admin1) the text implies (context.implied_places)
     votes: Sequence[bool] = ()  # whether each mention counts towards the focus ("the US dollar" does not)
+    inner: Sequence[tuple[Entry, ...]] = ()  # for each mention, the candidates of the places the text says lie in it
+    front: FrontLine | None = None  # the front line the text is about (context.front_line_of)
 
 
 def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries: Sequence[str] = (),
@@ -172,7 +175,7 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
                 country_hint: str | None = None,
                 containers: Sequence[tuple[int, bool] | None] | None = None,
                 home: Entry | None = None, province_hints: Sequence[tuple[str, str]] = (),
-                votes: Sequence[bool] | None = None) -> list[Resolution]:
+                votes: Sequence[bool] | None = None, front: FrontLine | None = None) -> list[Resolution]:
     """Resolve a document's mentions together (each helps the others).
 
     Two passes: the first scores against every mention's best candidate by
@@ -183,15 +186,16 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
     ``home``: where the article's outlet is from; candidates in its province and country score higher.
     ``province_hints``: (country, admin1) pairs the text implies; they count towards the province focus.
     ``votes[i]`` False: mention ``i`` is resolved but says nothing about where the text is ("the US dollar").
+    ``front``: the front line the text is about; towns of its country near it score higher.
     """
     levels = admin_levels or [None] * len(texts)
     borders = at_border or [False] * len(texts)
     written = as_written or [False] * len(texts)
     within = list(containers) if containers is not None else [None] * len(texts)
-    doc = Document(texts, demonym_countries, country_hint, within, home, province_hints,
-                   list(votes) if votes is not None else [True] * len(texts))
     cands = [candidates_for(t, gazetteer, admin_level=a, at_border=b, as_written=w)
              for t, a, b, w in zip(texts, levels, borders, written, strict=True)]
+    doc = Document(texts, demonym_countries, country_hint, within, home, province_hints,
+                   list(votes) if votes is not None else [True] * len(texts), inner_candidates(cands, within), front)
     firsts = [c[0] if c else None for c in cands]
     countries = _document_countries(firsts, doc)
     for i, c in enumerate(cands):
@@ -250,6 +254,55 @@ def _document_countries(firsts: Sequence[Entry | None], doc: Document) -> tuple[
     if doc.country_hint:
         found.add(doc.country_hint)
     return tuple(sorted(found))[:12]
+
+
+INNER_CANDIDATES = 30  # candidates of a contained mention that say which area its container is
+DISTRICT_KM = 100.0  # a district holds the places of its province within this of its point
+TOWN_HOLDS_KM = 150.0  # a town of the container's name this close to a contained candidate may be what the text means
+
+
+def inner_candidates(cands: Sequence[Sequence[Entry]], within: Sequence[tuple[int, bool] | None]
+                     ) -> list[tuple[Entry, ...]]:
+    """For each mention, the candidates (named as written) of the mentions the text says lie in it; none
+    when a town of the mention's name lies near one of them ("Orikhove, Luhansk": the town or the province,
+    the town's neighbourhood is the better guess)."""
+    out: list[list[Entry]] = [[] for _ in cands]
+    for i, link in enumerate(within):
+        if link is not None:
+            out[link[0]].extend(e for e in cands[i][:INNER_CANDIDATES] if is_exact(e))
+    return [() if any(_near_town(t, x) for t in cands[j] if t.feature_class == "P" and is_exact(t)) else tuple(x)
+            for j, x in enumerate(out)]
+
+
+def _near_town(town: Entry, inner: Sequence[Entry]) -> bool:
+    return any(e.country_code == town.country_code and e.geonameid != town.geonameid
+               and great_circle_km(e.lat, e.lon, town.lat, town.lon) <= TOWN_HOLDS_KM for e in inner)
+
+
+def contains_score(entry: Entry, inner: Sequence[Entry]) -> float:
+    """1 when ``entry`` is a province or district that holds a candidate of a place the text says lies in it.
+
+    "Uruara, Para", "Riachinho, Tocantins": the state Pará holds an Uruará, the town Belém (also
+    called Pará) does not; so the container is the state, as the text means.
+    """
+    code = entry.feature_code
+    if code not in ("ADM1", "ADM2") or not entry.admin1 or not inner:
+        return 0.0
+    for e in inner:
+        if e.country_code == entry.country_code and e.admin1 == entry.admin1 and e.geonameid != entry.geonameid and (
+                code == "ADM1" or great_circle_km(e.lat, e.lon, entry.lat, entry.lon) <= DISTRICT_KM):
+            return 1.0
+    return 0.0
+
+
+FRONT_KM = 10.0  # the front score halves every ~7 km from the line
+
+
+def front_score(entry: Entry, front: FrontLine | None) -> float:
+    """0..1: a town of the front line's country, by how close it lies to the line."""
+    if front is None or entry.country_code != front.country or entry.feature_class != "P":
+        return 0.0
+    return math.exp(-km_to_line(entry.lat, entry.lon, front.points) / FRONT_KM)
 
 
 def within_score(entry: Entry, container: Entry | None) -> float:
@@ -317,13 +370,15 @@ def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: 
         near = math.exp(-d / 300.0)
     prov = provinces.get((e.country_code or "", e.admin1 or ""), 0.0) if e.feature_code != "ADM1" else 0.0
     w, h = within_score(e, container), home_score(e, doc.home)
+    c = contains_score(e, doc.inner[i]) if doc.inner else 0.0
+    fr = front_score(e, doc.front)
     sp = spelling_penalty(doc.texts[i], e)
     # a small place in a country the text never names, when the text clearly sits in another one
     abroad = 1.0 if f == 0.0 and focus and max(focus.values()) >= 0.5 and not important(e) else 0.0
     s = (base_score(e, doc.texts[i]) + WEIGHTS["focus"] * f + WEIGHTS["near"] * near + WEIGHTS["within"] * w
-         + WEIGHTS["province"] * prov + WEIGHTS["home"] * h - sp - WEIGHTS["abroad"] * abroad)
+         + WEIGHTS["province"] * prov + WEIGHTS["home"] * h + WEIGHTS["contains"] * c + WEIGHTS["front"] * fr - sp - WEIGHTS["abroad"] * abroad)
     reasons = (f"match={KIND_QUALITY.get(e.kind, 0.5):.2f}", f"prior={prior(e):.2f}", f"focus={f:.2f}",
-               f"near={near:.2f}", f"within={w:.2f}", f"province={prov:.2f}", f"home={h:.2f}", f"spelling=-{sp:.2f}", f"abroad=-{abroad:.2f}")
+               f"near={near:.2f}", f"within={w:.2f}", f"province={prov:.2f}", f"home={h:.2f}", f"contains={c:.2f}", f"front={fr:.2f}", f"spelling=-{sp:.2f}", f"abroad=-{abroad:.2f}")
     return _Scored(s, e, reasons, f, near)
 
 
