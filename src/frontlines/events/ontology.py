@@ -135,18 +135,53 @@ class Lexicon:
     patterns: dict[str, Pattern]
     classes: dict[str, tuple[frozenset[str], tuple[str, ...]]]  # class -> (one-word cues, " multi word " cues)
     entries: dict[str, Entry]
-    _matchers: list[tuple[Any, Any]] = field(default_factory=list, compare=False, repr=False)
+    _groups: list[tuple[Any, dict[tuple[str, str] | None, Any]]] = field(default_factory=list, compare=False,
+                                                                         repr=False)
 
-    def matcher(self, vocab: Any) -> Any:
-        """A spaCy ``Matcher`` of the patterns for a vocabulary (built once per vocabulary)."""
-        for known, matcher in self._matchers:
+    def matches(self, span: Any) -> list[tuple[str, int, int]]:
+        """(pattern key, start, end within ``span``) of every ``Matcher`` match of the patterns.
+
+        Patterns are grouped by their anchor (:func:`anchor`), one ``Matcher`` per group, and only
+        the groups whose anchor word occurs in the span run: the same matches as one ``Matcher``
+        of all the patterns, without trying every pattern at every token.
+        """
+        groups = self._matchers(span.doc.vocab)
+        present = {None}
+        for tok in span:
+            present.update((("LOWER", tok.lower_), ("LEMMA", tok.lemma_), ("ORTH", tok.orth_)))
+        strings = span.doc.vocab.strings
+        return [(strings[key], start, end) for anchor_ in present if anchor_ in groups
+                for key, start, end in groups[anchor_](span)]
+
+    def _matchers(self, vocab: Any) -> dict[tuple[str, str] | None, Any]:
+        """The grouped ``Matcher`` objects for a vocabulary (built once per vocabulary)."""
+        for known, groups in self._groups:
             if known is vocab:
-                return matcher
-        matcher = Matcher(vocab)
+                return groups
+        groups: dict[tuple[str, str] | None, Any] = {}
         for key, pat in self.patterns.items():
-            matcher.add(key, [list(pat.tokens)])
-        self._matchers.append((vocab, matcher))
-        return matcher
+            group = anchor(pat.tokens)
+            if group not in groups:
+                groups[group] = Matcher(vocab)
+            groups[group].add(key, [list(pat.tokens)])
+        self._groups.append((vocab, groups))
+        return groups
+
+
+#: Token attributes a pattern's anchor may be on (their values are compared as strings).
+_ANCHOR_ATTRS = ("LOWER", "LEMMA", "ORTH")
+
+
+def anchor(tokens: tuple[dict[str, Any], ...]) -> tuple[str, str] | None:
+    """A word no match of the pattern is without: (attribute, value) of its first token spec that has
+    no operator and names one string (``None``: none, the pattern is tried everywhere)."""
+    for spec in tokens:
+        if "OP" in spec:
+            continue
+        for attr in _ANCHOR_ATTRS:
+            if isinstance(spec.get(attr), str):
+                return (attr, spec[attr])
+    return None
 
 
 _HYPHEN: dict[str, Any] = {"ORTH": {"IN": ["-", "–"]}, "OP": "?"}
