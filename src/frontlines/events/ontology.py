@@ -146,7 +146,7 @@ class Lexicon:
         of all the patterns, without trying every pattern at every token.
         """
         groups = self._matchers(span.doc.vocab)
-        present = {None}
+        present: set[tuple[str, str] | None] = {None}
         for tok in span:
             present.update((("LOWER", tok.lower_), ("LEMMA", tok.lemma_), ("ORTH", tok.orth_)))
         strings = span.doc.vocab.strings
@@ -155,9 +155,9 @@ class Lexicon:
 
     def _matchers(self, vocab: Any) -> dict[tuple[str, str] | None, Any]:
         """The grouped ``Matcher`` objects for a vocabulary (built once per vocabulary)."""
-        for known, groups in self._groups:
+        for known, built in self._groups:
             if known is vocab:
-                return groups
+                return built
         groups: dict[tuple[str, str] | None, Any] = {}
         for key, pat in self.patterns.items():
             group = anchor(pat.tokens)
