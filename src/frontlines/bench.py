@@ -41,8 +41,8 @@ from .settings import Settings
 #: Where the bench corpus comes from, in this order; missing entries are skipped.
 DEFAULT_CORPUS = ("examples", "../shared/corpus/fakenews-sample.csv")
 
-#: The issue's targets (2 cores).
-TARGETS = {"ratio": 0.6, "scaling_1_to_2": 1.7, "rss_per_worker_mb": 1536}
+#: The targets of issues 11 and 13 (2 cores).
+TARGETS = {"ratio": 0.75, "scaling_1_to_2": 1.7, "rss_per_worker_mb": 1536}
 
 
 @dataclass(frozen=True)
@@ -334,7 +334,7 @@ def summarise(passes: Sequence[PassResult]) -> dict[str, Any]:
     worst_worker = max((p.peak_rss_worker_mb for p in passes if p.mode == "pipeline"), default=0.0)
     t = out["targets"]
     if out["ratio"]:
-        t["ratio>=0.6"] = min(out["ratio"].values()) >= TARGETS["ratio"]
+        t[f"ratio>={TARGETS['ratio']}"] = min(out["ratio"].values()) >= TARGETS["ratio"]
     if "1->2" in out["scaling"].get("pipeline", {}):
         t["scaling_1->2>=1.7"] = out["scaling"]["pipeline"]["1->2"] >= TARGETS["scaling_1_to_2"]
     t["rss_per_worker<1.5GB"] = worst_worker < TARGETS["rss_per_worker_mb"]

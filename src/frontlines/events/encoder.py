@@ -10,6 +10,7 @@ downloaded.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,12 @@ ENCODER_NAME = "all-MiniLM-L6-v2-onnx-int8"
 MAX_TOKENS = 128
 #: Sentences per run of the model (sorted by length first, so little is padded; bounds memory).
 BATCH = 16
+#: A run takes sentences of about one length (sorted by length; the longest at most this much
+#: longer than the shortest, plus 2 tokens): padded tokens cost as much as real ones.
+SPREAD = 1.1
+#: Vectors kept per process, by text (1.5 KB each): a sentence or clause seen again (the clause
+#: pass of the gate, a repeated boilerplate line, an article read twice) is not encoded again.
+CACHE_SIZE = 8192
 
 
 def tokenizer_path() -> Path:
@@ -41,6 +48,8 @@ class SentenceEncoder:
         self._session: Any = None
         self._tokenizer: Any = None
         self._lock = threading.Lock()
+        self._cache: OrderedDict[str, Any] = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     def _load(self) -> None:
         with self._lock:
@@ -62,14 +71,31 @@ class SentenceEncoder:
             self._tokenizer, self._session = tok, session
 
     def encode(self, texts: list[str]) -> Any:
-        """An (n, 384) array of unit vectors, one row per text (run in batches of similar length)."""
+        """An (n, 384) array of unit vectors, one row per text.
+
+        Texts not in the cache are encoded in batches of similar length; a row does not depend on
+        the other texts of its batch (padding is masked), so a cached vector is the one a new run
+        would give.
+        """
         if self._session is None:
             self._load()
         out = np.zeros((len(texts), 384), dtype=np.float32)
+        with self._cache_lock:
+            new = list(dict.fromkeys(t for t in texts if t not in self._cache))
+            vectors = self._encode_new(new)
+            for text, vec in zip(new, vectors, strict=True):
+                self._cache[text] = vec.copy()
+            for n, text in enumerate(texts):
+                out[n] = self._cache[text]
+                self._cache.move_to_end(text)
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return out
+
+    def _encode_new(self, texts: list[str]) -> Any:
+        out = np.zeros((len(texts), 384), dtype=np.float32)
         encs = self._tokenizer.encode_batch(texts) if texts else []
-        order = sorted(range(len(encs)), key=lambda i: len(encs[i].ids))
-        for at in range(0, len(order), BATCH):
-            chunk = order[at:at + BATCH]
+        for chunk in batches([len(e.ids) for e in encs]):
             out[chunk] = self._run([encs[i].ids for i in chunk])
         return out
 
@@ -85,3 +111,14 @@ class SentenceEncoder:
         weights = mask[..., None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+
+
+def batches(lengths: list[int]) -> list[list[int]]:
+    """Indexes of the texts per run of the model: by length, at most :data:`BATCH` a run, each run's
+    longest text at most :data:`SPREAD` times its shortest plus 2 tokens."""
+    out: list[list[int]] = []
+    for i in sorted(range(len(lengths)), key=lambda i: lengths[i]):
+        if not out or len(out[-1]) >= BATCH or lengths[i] > lengths[out[-1][0]] * SPREAD + 2:
+            out.append([])
+        out[-1].append(i)
+    return out

@@ -111,9 +111,8 @@ HIT_RULES: tuple[HitRule, ...] = (
 def _spans(sent: Any, lexicon: Lexicon) -> list[tuple[Pattern, int, int]]:
     """(pattern, first, last token index in the doc) of each match, the shortest per pattern and start."""
     shortest: dict[tuple[str, int], int] = {}
-    strings = sent.doc.vocab.strings
-    for key, start, end in lexicon.matcher(sent.doc.vocab)(sent):
-        k = (strings[key], start)
+    for key, start, end in lexicon.matches(sent):
+        k = (key, start)
         if k not in shortest or end < shortest[k]:
             shortest[k] = end
     base = sent.start

@@ -135,18 +135,76 @@ class Lexicon:
     patterns: dict[str, Pattern]
     classes: dict[str, tuple[frozenset[str], tuple[str, ...]]]  # class -> (one-word cues, " multi word " cues)
     entries: dict[str, Entry]
-    _matchers: list[tuple[Any, Any]] = field(default_factory=list, compare=False, repr=False)
+    _groups: list[tuple[Any, dict[Anchor, _Group]]] = field(default_factory=list, compare=False, repr=False)
 
-    def matcher(self, vocab: Any) -> Any:
-        """A spaCy ``Matcher`` of the patterns for a vocabulary (built once per vocabulary)."""
-        for known, matcher in self._matchers:
+    def matches(self, span: Any) -> list[tuple[str, int, int]]:
+        """(pattern key, start, end within ``span``) of every ``Matcher`` match of the patterns.
+
+        Patterns are grouped by their anchor (:func:`anchor`), one ``Matcher`` per group, and only
+        the groups whose anchor word occurs in the span run, from the anchor's first occurrence
+        when every pattern of the group begins with it: the same matches as one ``Matcher`` of all
+        the patterns, without trying every pattern at every token.
+        """
+        groups = self._matchers(span.doc.vocab)
+        first: dict[Anchor, int] = {None: span.start}
+        for tok in span:
+            for key in (("LOWER", tok.lower_), ("LEMMA", tok.lemma_), ("ORTH", tok.orth_)):
+                first.setdefault(key, tok.i)
+        strings, doc = span.doc.vocab.strings, span.doc
+        out: list[tuple[str, int, int]] = []
+        for anchor_, at in first.items():
+            group = groups.get(anchor_)
+            if group is None:
+                continue
+            begin = at if group.leads else span.start
+            shift = begin - span.start
+            out.extend((strings[key], start + shift, end + shift)
+                       for key, start, end in group.matcher(doc[begin:span.end]))
+        return out
+
+    def _matchers(self, vocab: Any) -> dict[Anchor, _Group]:
+        """The grouped ``Matcher`` objects for a vocabulary (built once per vocabulary)."""
+        for known, built in self._groups:
             if known is vocab:
-                return matcher
-        matcher = Matcher(vocab)
+                return built
+        groups: dict[Anchor, _Group] = {}
         for key, pat in self.patterns.items():
-            matcher.add(key, [list(pat.tokens)])
-        self._matchers.append((vocab, matcher))
-        return matcher
+            group = anchor(pat.tokens)
+            if group not in groups:
+                groups[group] = _Group(Matcher(vocab))
+            groups[group].matcher.add(key, [list(pat.tokens)])
+            groups[group].leads &= group is not None and pat.tokens[0].get(group[0]) == group[1] \
+                and "OP" not in pat.tokens[0]
+        self._groups.append((vocab, groups))
+        return groups
+
+
+#: A word a pattern cannot match without: (token attribute, value); ``None``: no such word.
+Anchor = tuple[str, str] | None
+
+
+@dataclass
+class _Group:
+    """The patterns of one anchor; ``leads``: each of them begins with the anchor word."""
+
+    matcher: Any
+    leads: bool = True
+
+
+#: Token attributes a pattern's anchor may be on (their values are compared as strings).
+_ANCHOR_ATTRS = ("LOWER", "LEMMA", "ORTH")
+
+
+def anchor(tokens: tuple[dict[str, Any], ...]) -> Anchor:
+    """A word no match of the pattern is without: (attribute, value) of its first token spec that has
+    no operator and names one string (``None``: none, the pattern is tried everywhere)."""
+    for spec in tokens:
+        if "OP" in spec:
+            continue
+        for attr in _ANCHOR_ATTRS:
+            if isinstance(spec.get(attr), str):
+                return (attr, spec[attr])
+    return None
 
 
 _HYPHEN: dict[str, Any] = {"ORTH": {"IN": ["-", "–"]}, "OP": "?"}
