@@ -350,13 +350,25 @@ def _container(doc: Document, firsts: Sequence[Entry | None], i: int) -> tuple[E
     return (firsts[k] if k is not None and k not in seen else None), firm
 
 
+#: The parts of a candidate's score, in the order its reasons list them.
+_PARTS = ("focus", "near", "within", "province", "home", "contains", "front", "spelling", "abroad")
+
+
 @dataclass(frozen=True)
 class _Scored:
     score: float
     entry: Entry
-    reasons: tuple[str, ...]
+    parts: tuple[float, ...]  # the values of _PARTS
     focus: float
     near: float
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The score's parts as text (formatted only for the candidates a resolution keeps)."""
+        e = self.entry
+        signs = {"spelling": "-", "abroad": "-"}
+        return (f"match={KIND_QUALITY.get(e.kind, 0.5):.2f}", f"prior={prior(e):.2f}",
+                *(f"{name}={signs.get(name, '')}{value:.2f}" for name, value in zip(_PARTS, self.parts, strict=True)))
 
 
 def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: dict[tuple[str, str], float],
@@ -377,9 +389,7 @@ def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: 
     abroad = 1.0 if f == 0.0 and focus and max(focus.values()) >= 0.5 and not important(e) else 0.0
     s = (base_score(e, doc.texts[i]) + WEIGHTS["focus"] * f + WEIGHTS["near"] * near + WEIGHTS["within"] * w
          + WEIGHTS["province"] * prov + WEIGHTS["home"] * h + WEIGHTS["contains"] * c + WEIGHTS["front"] * fr - sp - WEIGHTS["abroad"] * abroad)
-    reasons = (f"match={KIND_QUALITY.get(e.kind, 0.5):.2f}", f"prior={prior(e):.2f}", f"focus={f:.2f}",
-               f"near={near:.2f}", f"within={w:.2f}", f"province={prov:.2f}", f"home={h:.2f}", f"contains={c:.2f}", f"front={fr:.2f}", f"spelling=-{sp:.2f}", f"abroad=-{abroad:.2f}")
-    return _Scored(s, e, reasons, f, near)
+    return _Scored(s, e, (f, near, w, prov, h, c, fr, sp, abroad), f, near)
 
 
 def _accept(doc: Document, i: int, top: _Scored, focus: dict[str, float], container: Entry | None,
