@@ -122,6 +122,11 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
     for c in trigger.children:
         if c.dep_ == "amod" and c.lower_ in spec["modifiers"]:
             return "speculative", f"modality.yaml#speculative:modifier '{c.text}'"
+    cond = conditional_mark(trigger, above, spec["conditional_marks"])
+    if cond is not None:
+        return "speculative", f"modality.yaml#speculative:condition '{cond.text}'"
+    if is_question(trigger.sent):
+        return "speculative", "modality.yaml#speculative:question"
     for g in above:
         if g.lower_ in spec["impersonal_frames"]:
             subj = subject_of(g)
@@ -142,6 +147,21 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
         if c.dep_ == "advmod" and c.lower_ in claim["adverbs"]:
             return "claimed", f"modality.yaml#claimed:adverb '{c.text}'"
     return "asserted", "modality.yaml#asserted:no-cue"
+
+
+def conditional_mark(trigger: Any, above: list[Any], marks: set[str]) -> Any | None:
+    """The "if"/"unless" that makes the trigger's clause (or a clause above it) a condition, if any."""
+    for tok in [trigger, *above]:
+        for c in tok.children:
+            if c.dep_ == "mark" and c.lower_ in marks:
+                return c
+    return None
+
+
+def is_question(sent: Any) -> bool:
+    """The sentence asks a question (ends with "?", closing quotes aside): it reports nothing."""
+    text = sent.text.rstrip().rstrip("\"'”’)»")
+    return text.endswith("?")
 
 
 def _attribution(trigger: Any, lex: dict[str, Any]) -> tuple[str | None, str]:
