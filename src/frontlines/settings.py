@@ -32,7 +32,7 @@ class Settings:
     default_language: str = "en"
     event_gate: str = "shipped"
     event_threshold: float = 0.1
-    event_threshold_alone: float = 0.8
+    event_threshold_alone: float = 0.6
 
     @property
     def data_path(self) -> Path:

@@ -92,3 +92,22 @@ def test_the_next_battle_is_planned(reading):
 
 def test_a_possible_attack_is_speculative(reading):
     assert reading("Officials warned of a possible attack on the airport.", "attack").modality == "speculative"
+
+
+def test_should_be_destroyed_is_speculative(reading):
+    r = reading("Any convoy that threatens Minas Tirith should be destroyed.", "destroyed")
+    assert r.modality == "speculative" and "should" in r.modality_rule
+
+
+def test_a_condition_is_speculative(reading):
+    r = reading("If arrested in Osgiliath, the couriers lose their phones.", "arrested")
+    assert r.modality == "speculative" and "condition 'If'" in r.modality_rule
+
+
+def test_a_question_is_speculative(reading):
+    r = reading("Why were the farmers of Bree attacked by the wardens?", "attacked")
+    assert r.modality == "speculative" and r.modality_rule.endswith("question")
+
+
+def test_a_past_attack_without_cues_stays_asserted(reading):
+    assert reading("Orcs attacked Bree on Sunday.", "attacked").modality == "asserted"

@@ -102,8 +102,8 @@ def read(trigger: Any) -> Reading:
 
 
 def _cue(tokens: Any, dep: str | None, words: Any) -> Any:
-    """The first token with dependency ``dep`` (any, if None) whose lower form is one of ``words``."""
-    return next((t for t in tokens if (dep is None or t.dep_ == dep) and t.lower_ in words), None)
+    """The first token with dependency ``dep`` (any, if None) whose lower form is one of ``words`` (any, if None)."""
+    return next((t for t in tokens if (dep is None or t.dep_ == dep) and (words is None or t.lower_ in words)), None)
 
 
 def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
@@ -115,6 +115,8 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
     own_kids = [c for t in own for c in t.children]
     den, spec, plan, claim = lex["denied"], lex["speculative"], lex["planned"], lex["claimed"]
     impersonal = _impersonal(above, spec["impersonal_frames"])
+    cond = conditional_mark(trigger, above, spec["conditional_marks"])
+    asked = [trigger] if is_question(trigger.sent) else []
     # (modality, cue kind, where to look, the dependency it must hang by, the cue words), in precedence order
     cues: tuple[tuple[Modality, str, Any, str | None, Any], ...] = (
         ("denied", "negation", own_kids, "neg", den["negations"]),
@@ -122,6 +124,8 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
         ("speculative", "aux", kids, "aux", spec["aux"]),
         ("speculative", "adverb", kids, "advmod", spec["adverbs"]),
         ("speculative", "modifier", trigger.children, "amod", spec["modifiers"]),
+        ("speculative", "condition", [cond] if cond is not None else [], None, None),
+        ("speculative", "question", asked, None, None),
         ("speculative", "impersonal", impersonal, None, spec["impersonal_frames"]),
         ("speculative", "governor", above, None, spec["governors"]),
         ("planned", "aux", kids, "aux", plan["aux"]),
@@ -132,6 +136,8 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
     for modality, kind, tokens, dep, words in cues:
         found = _cue(tokens, dep, words)
         if found is not None:
+            if kind == "question":
+                return modality, f"modality.yaml#{modality}:question"
             said = f"it is {found.text}" if kind == "impersonal" and subject_of(found) is not None else found.text
             return modality, f"modality.yaml#{modality}:{kind} '{said}'"
     return "asserted", "modality.yaml#asserted:no-cue"
@@ -146,6 +152,21 @@ def _impersonal(above: list[Any], frames: Any) -> list[Any]:
             if subj is None or subj.lower_ == "it":
                 out.append(g)
     return out
+
+
+def conditional_mark(trigger: Any, above: list[Any], marks: set[str]) -> Any | None:
+    """The "if"/"unless" that makes the trigger's clause (or a clause above it) a condition, if any."""
+    for tok in [trigger, *above]:
+        for c in tok.children:
+            if c.dep_ == "mark" and c.lower_ in marks:
+                return c
+    return None
+
+
+def is_question(sent: Any) -> bool:
+    """The sentence asks a question (ends with "?", closing quotes aside): it reports nothing."""
+    text = sent.text.rstrip().rstrip("\"'”’)»")
+    return text.endswith("?")
 
 
 def _attribution(trigger: Any, lex: dict[str, Any]) -> tuple[str | None, str]:
