@@ -120,6 +120,7 @@ class Scene:
     article: Article
     places: list[Place]
     main: Place | None  # the article's main place (see :func:`main_place`)
+    country: str | None  # the article's focus country (see :func:`focus_country`)
     actors: Any
     stages: Stages
 
@@ -218,6 +219,24 @@ def modifies_noun(place: Place, head: Any) -> bool:
 def usable(place: Place) -> bool:
     """Places an event can be pinned on (not a demonym such as "Syrian")."""
     return place.relation != "demonym"
+
+
+def focus_country(places: list[Place]) -> str | None:
+    """The country an article is about: the one its resolved places name most often (demonyms count)."""
+    named = Counter(p.country_code for p in places
+                    if p.country_code and p.precision != "unresolved" and p.geonameid is not None)
+    return named.most_common(1)[0][0] if named else None
+
+
+def sentence_country(in_sent: list[tuple[Place, Any]], focus: str | None) -> tuple[str | None, str]:
+    """The country that names a sentence's generic actors ("Protesters (Mexico)"): the country of a place
+    the sentence names (the focus country when it is one of them), else the article's focus country."""
+    here = [p.country_code for p, _ in in_sent if p.country_code and p.precision != "unresolved"]
+    if focus in here or (not here and focus):
+        return focus, f"country:{focus} (article focus)" if focus not in here else f"country:{focus} (place)"
+    if here:
+        return here[0], f"country:{here[0]} (place)"
+    return None, "country:unknown"
 
 
 def main_place(places: list[Place], *, short: bool = False) -> Place | None:
@@ -496,8 +515,18 @@ def is_outcome_only(triggers: list[Any]) -> bool:
     return bool(triggers) and all(t.lower_ in words for t in triggers)
 
 
-def _actors_of(sent: Any, scene: Scene) -> list[Actor]:
-    return list(scene.stages.find_actors(sent, scene.article, actors=scene.actors))
+def _actors_of(sent: Any, scene: Scene, toks: list[tuple[Any, tuple[int, int]]]
+               ) -> tuple[list[Actor], list[tuple[Place, Any]], str | None, str]:
+    """A sentence's actor mentions, named for the sentence's country (:func:`sentence_country`), and its
+    places. Actors are found first without a country, so a place inside a mention ("US forces") is not
+    taken for the sentence's place."""
+    found = list(scene.stages.find_actors(sent, scene.article, actors=scene.actors, country=None))
+    in_sent = _sentence_places(sent, scene, found, toks)
+    country, rule = sentence_country(in_sent, scene.country)
+    if country is None:
+        return found, in_sent, None, rule
+    found = list(scene.stages.find_actors(sent, scene.article, actors=scene.actors, country=country))
+    return found, _sentence_places(sent, scene, found, toks), country, rule
 
 
 def _strip_span(sent: Any) -> tuple[str, int, int]:
@@ -512,7 +541,7 @@ def assemble(doc: Any, article: Article, places: list[Place], *, actors: Any, st
     """Events of a parsed article, one per incident, each with every sentence that told it as a mention."""
     sents = list(doc.sents)
     short = len(sents) <= SHORT_REPORT_SENTENCES
-    scene = Scene(article, places, main_place(places, short=short), actors, stages)
+    scene = Scene(article, places, main_place(places, short=short), focus_country(places), actors, stages)
     book = Incidents(short=short)
     typed: list[list[Any]] = []
     for n, sent in enumerate(sents):
@@ -586,16 +615,15 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
     kept = [(t, trig) for k, (t, trig) in enumerate(zip(typings, triggers, strict=True)) if k not in links]
     counts = numbers.fatality_counts(text)
     tolls = [c for c in counts if not c.subset]
-    found_actors = _actors_of(sent, scene)
     toks = raw_tokens(sent, scene.article)
+    found_actors, in_sent, country, country_rule = _actors_of(sent, scene, toks)
     mentions = [m for m in (roles.mention_of(a, toks) for a in found_actors) if m is not None]
-    in_sent = _sentence_places(sent, scene, found_actors, toks)
     context = _Sentence(text, *scene.article.span_to_raw(cstart, cend), date, date_rule,
-                        numbers.quantities(text), mentions, in_sent)
+                        numbers.quantities(text), mentions, in_sent, country, country_rule)
     drafts = []
     for typing, trig in kept:
         count = toll_of(trig, [t for _, t in kept], tolls, cstart) if tolls else None
-        r = _roles(trig, typing, sent, scene, mentions, victims.get(trig.i))
+        r = _roles(trig, typing, sent, scene, mentions, victims.get(trig.i), country)
         for event in _events(typing, trig, r, count, context, scene):
             toll = Toll(count.value, not count.vague, f"{count.rule} '{count.text}'", event.start, event.end,
                         count.additive) if count is not None else None
@@ -616,6 +644,8 @@ class _Sentence:
     quantities: tuple[str, ...]
     mentions: list[roles.Mention]
     places: list[tuple[Place, Any]]  # usable places of the sentence with their head tokens
+    country: str | None  # ISO2 of the country naming its generic actors ...
+    country_rule: str  # ... and where it came from
 
 
 def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
@@ -640,11 +670,14 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
 
 
 def _roles(trig: Any, typing: Any, sent: Any, scene: Scene, mentions: list[roles.Mention],
-           outcome: Any | None) -> roles.Roles:
-    """The roles of the event at ``trig``; the victims of a folded outcome ("..., killing 12 rebels") are actor2."""
+           outcome: Any | None, country: str | None) -> roles.Roles:
+    """The roles of the event at ``trig``; the victims of a folded outcome ("..., killing 12 rebels") are actor2;
+    a protest's or riot's roles as ACLED codes them (:func:`roles.crowd_roles`)."""
+    cname = scene.actors.countries[country].name if scene.actors is not None and country in scene.actors.countries \
+        else None
     r = roles.assign(trig, mentions, trigger_tokens=trigger_tokens(sent, typing))
     if r.actor1 is None:
-        generic, grule = roles.subject_actor(trig, typing.event_type, scene.article.span_to_raw)
+        generic, grule = roles.subject_actor(trig, typing.event_type, scene.article.span_to_raw, cname)
         if generic is not None:
             r = replace(r, actor1=generic, rules={**r.rules, "actor1": grule})
     if r.actor2 is None and outcome is not None:
@@ -652,7 +685,10 @@ def _roles(trig: Any, typing: Any, sent: Any, scene: Scene, mentions: list[roles
         if folded.actor2 is not None:
             r = replace(r, actor2=folded.actor2,
                         rules={**r.rules, "actor2": f"roles:outcome-'{outcome.text}'+{folded.rules['actor2']}"})
-    return r
+    start, end = scene.article.span_to_raw(trig.idx, trig.idx + len(trig))
+    at = Actor(name=trig.text, id=None, inter=None, text=trig.text, country=country, start=start, end=end,
+               rule=f"trigger '{trig.text}'")
+    return roles.crowd_roles(r, typing.event_type, typing.sub_event_type, at, cname)
 
 
 def _evidence(typing: Any, trig: Any, r: roles.Roles, loc: Located, gp_rule: str, fat_rule: str,
@@ -670,7 +706,7 @@ def _evidence(typing: Any, trig: Any, r: roles.Roles, loc: Located, gp_rule: str
         if role in r.rules:
             who = getattr(r, role if role != "assoc_actors" else "assoc")
             what = who.rule if isinstance(who, Actor) else "; ".join(a.rule for a in who)
-            evidence[role] = f"{r.rules[role]}; {what}"
+            evidence[role] = f"{r.rules[role]}; {what}; {s.country_rule}"
     if s.quantities:
         evidence["quantities"] = "numbers.yaml#quantity_units"
     return evidence

@@ -228,11 +228,18 @@ def load_roles() -> dict[str, Any]:
     return data
 
 
-def subject_actor(trigger: Any, event_type: str | None, article_offsets: Any) -> tuple[Actor | None, str]:
+def crowd_name(template: str, country_name: str | None) -> str:
+    """ "Protesters ({country})" for a country, or "Protesters" without one."""
+    return template.format(country=country_name) if country_name else template.replace(" ({country})", "")
+
+
+def subject_actor(trigger: Any, event_type: str | None, article_offsets: Any,
+                  country_name: str | None = None) -> tuple[Actor | None, str]:
     """For a protest or riot whose subject the dictionary did not name ("medical interns protested"),
     the generic actor ACLED codes it with, keeping the subject's text; else None.
 
-    ``article_offsets`` maps clean offsets to raw ones (``Article.span_to_raw``).
+    ``article_offsets`` maps clean offsets to raw ones (``Article.span_to_raw``); ``country_name``
+    (ACLED's name of the event's country) names the actor ("Protesters (Mexico)").
     """
     spec = load_roles()["subject_actor_by_event_type"].get(event_type or "")
     if spec is None:
@@ -245,8 +252,45 @@ def subject_actor(trigger: Any, event_type: str | None, article_offsets: Any) ->
     span = subj.doc[subj.left_edge.i: subj.i + 1]
     start, end = article_offsets(span.start_char, span.end_char)
     rule = f"roles.yaml#subject_actor_by_event_type:{event_type}"
-    return Actor(name=spec["name"], id=None, inter=int(spec["inter"]), text=span.text, start=start, end=end,
-                 generic_type=spec["generic_type"], rule=rule), f"roles:nsubj-of-{str(event_type).lower()}"
+    return Actor(name=crowd_name(spec["name"], country_name), id=None, inter=int(spec["inter"]), text=span.text,
+                 start=start, end=end, generic_type=spec["generic_type"], rule=rule), \
+        f"roles:nsubj-of-{str(event_type).lower()}"
+
+
+def _is_government(actor: Actor) -> bool:
+    return actor.generic_type == "government" or (actor.id or "").startswith("government-of-")
+
+
+def crowd_roles(r: Roles, event_type: str | None, sub_event_type: str | None, trigger: Actor,
+                country_name: str | None) -> Roles:
+    """ACLED's roles of a protest or riot (``roles.yaml``): the crowd (Protesters/Rioters (Country)) is
+    actor1 whoever takes part, a named group taking part is associated, state forces named as its agent
+    are the force that met it (actor2), and actor2 keeps only the inter codes the sub-event allows.
+
+    ``trigger`` is an actor-shaped span of the trigger word: the crowd's mention when no participant is named.
+    """
+    data = load_roles()
+    kind = data["crowd_by_event_type"].get(event_type or "")
+    if kind is None:
+        return r
+    spec = next(s for s in data["subject_actor_by_event_type"].values() if s["generic_type"] == kind)
+    a1, a2, assoc, rules = r.actor1, r.actor2, list(r.assoc), dict(r.rules)
+    who = a1 if a1 is not None else trigger
+    crowd = Actor(name=crowd_name(spec["name"], country_name), id=None, inter=int(spec["inter"]), text=who.text,
+                  country=who.country, start=who.start, end=who.end, generic_type=kind,
+                  rule=f"roles.yaml#crowd_by_event_type:{event_type} ({who.rule})")
+    if a1 is not None and a1.generic_type not in ("protesters", "rioters", "civilians"):
+        if a1.inter in (1, 8) and not _is_government(a1) and a2 is None:
+            a2, rules["actor2"] = a1, f"{rules.get('actor1', '')}+crowd:force-that-met-it"
+        elif a1.id is not None and a1.inter not in (1, 8):
+            assoc.insert(0, a1)
+            rules.setdefault("assoc_actors", f"{rules.get('actor1', '')}+crowd:participant")
+    rules["actor1"] = f"{rules.get('actor1', 'roles:event-type')}+crowd:{kind}"
+    allowed = data["actor2_inter_by_sub_event"].get(sub_event_type or "")
+    if a2 is not None and (_is_government(a2) or (allowed is not None and a2.inter not in allowed)):
+        a2 = None
+        rules.pop("actor2", None)
+    return Roles(crowd, a2, tuple(assoc), rules)
 
 
 def _key(actor: Actor) -> str:
