@@ -559,10 +559,23 @@ def assemble(doc: Any, article: Article, places: list[Place], *, actors: Any, st
             for draft in sentence_drafts(0, sents[0], [model_typing(sents[0], label, margin, model)], scene):
                 book.add(draft)
     events = [incident_event(inc) for inc in book.items]
-    if model is None:
-        return events
-    return [overrule(e, [sents[i] for i in told], [typed[i] for i in told], model)
-            for e, told in zip(events, _told_by(book, len(sents)), strict=True)]
+    if model is not None:
+        events = [overrule(e, [sents[i] for i in told], [typed[i] for i in told], model)
+                  for e, told in zip(events, _told_by(book, len(sents)), strict=True)]
+    return [unnamed_perpetrator(e, actors) for e in events]
+
+
+def unnamed_perpetrator(event: Event, actors: Any) -> Event:
+    """An incident whose sentences name its civilian victims but nobody who attacked them gets ACLED's
+    unidentified perpetrator as actor1 (:func:`roles.unnamed_perpetrator`); the evidence is the sentence."""
+    victim = event.actor2
+    if event.actor1 is not None or victim is None or actors is None or victim.country not in actors.countries:
+        return event
+    told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, start=event.start, end=event.end)
+    a1 = roles.unnamed_perpetrator(event.event_type, victim, actors.countries[victim.country].name, told)
+    if a1 is None:
+        return event
+    return replace(event, actor1=a1, evidence={**event.evidence, "actor1": f"roles:unnamed-perpetrator; {a1.rule}"})
 
 
 def _told_by(book: Incidents, sentences: int) -> list[list[int]]:

@@ -141,6 +141,20 @@ def _objects(prep: Any) -> list[Any]:
     return out
 
 
+def _noun_agents(trigger: Any) -> list[Any]:
+    """The "by" of a noun trigger ("a drive-by shooting by two armed men", "artillery fire by an unknown
+    party"), of a participle hanging on it ("an IED planted by X"), or of the attack a verb trigger happened
+    in ("a man was injured in a shooting by X")."""
+    nouns = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else \
+        [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("in", "during") for o in _objects(p)]
+    out: list[Any] = []
+    for noun in nouns:
+        out += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+        for acl in (c for c in noun.children if c.dep_ == "acl"):
+            out += [c for c in acl.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+    return out
+
+
 def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[int] = frozenset()) -> Roles:
     """actor1 / actor2 / associated actors of the event whose trigger token is ``trigger``.
 
@@ -169,6 +183,9 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     for agent in _children(preds, ("agent",)):
         for obj in _objects(agent):
             fill("actor1", obj, "roles:passive-agent-by")
+    for by in _noun_agents(trigger):  # "shelling by X", "a landmine planted by X"
+        for obj in _objects(by):
+            fill("actor1", obj, "roles:noun-by")
     for prep in _children(preds, ("prep",), ("under",)):
         for ctl in _objects(prep) or ([trigger] if trigger.head.i == prep.i else []):
             for of in (c for c in ctl.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -255,6 +272,22 @@ def subject_actor(trigger: Any, event_type: str | None, article_offsets: Any,
     return Actor(name=crowd_name(spec["name"], country_name), id=None, inter=int(spec["inter"]), text=span.text,
                  start=start, end=end, generic_type=spec["generic_type"], rule=rule), \
         f"roles:nsubj-of-{str(event_type).lower()}"
+
+
+def unnamed_perpetrator(event_type: str | None, victim: Actor | None, country_name: str | None,
+                        trigger: Actor) -> Actor | None:
+    """ACLED's actor1 for violence against civilians whose report names the victim but not who attacked:
+    "Unidentified Armed Group (Country)" (``roles.yaml#unnamed_perpetrator_by_event_type``); else None.
+
+    ``trigger`` is an actor-shaped span of the trigger word, the mention the actor points at.
+    """
+    spec = load_roles()["unnamed_perpetrator_by_event_type"].get(event_type or "")
+    if spec is None or victim is None or victim.inter not in spec["victim_inter"] or not country_name:
+        return None
+    return Actor(name=crowd_name(spec["name"], country_name), id=None, inter=int(spec["inter"]), text=trigger.text,
+                 country=victim.country, start=trigger.start, end=trigger.end, generic_type=spec["generic_type"],
+                 rule=f"roles.yaml#unnamed_perpetrator_by_event_type:{event_type} (victim '{victim.text}', "
+                      "no perpetrator named)")
 
 
 def _is_government(actor: Actor) -> bool:
