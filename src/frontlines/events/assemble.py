@@ -562,20 +562,31 @@ def assemble(doc: Any, article: Article, places: list[Place], *, actors: Any, st
     if model is not None:
         events = [overrule(e, [sents[i] for i in told], [typed[i] for i in told], model)
                   for e, told in zip(events, _told_by(book, len(sents)), strict=True)]
-    return [unnamed_perpetrator(e, actors) for e in events]
+    return [unnamed_roles(e, actors) for e in events]
 
 
-def unnamed_perpetrator(event: Event, actors: Any) -> Event:
-    """An incident whose sentences name its civilian victims but nobody who attacked them gets ACLED's
-    unidentified perpetrator as actor1 (:func:`roles.unnamed_perpetrator`); the evidence is the sentence."""
-    victim = event.actor2
-    if event.actor1 is not None or victim is None or actors is None or victim.country not in actors.countries:
+def unnamed_roles(event: Event, actors: Any) -> Event:
+    """ACLED's actors for an incident whose sentences leave a role of violence against civilians unnamed
+    (:func:`roles.by_event_type`): the victims are Civilians (Country), and when a civilian victim is named
+    but nobody who attacked, the perpetrator is an Unidentified Armed Group (Country). The country is the
+    event's place's, else its actors'; the evidence is the sentence."""
+    named = [a.country for a in (event.actor1, event.actor2) if a is not None and a.country]
+    iso = event.place.country_code if event.place is not None and event.place.country_code else \
+        (named[0] if named else None)
+    if actors is None or iso not in actors.countries:
         return event
-    told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, start=event.start, end=event.end)
-    a1 = roles.unnamed_perpetrator(event.event_type, victim, actors.countries[victim.country].name, told)
-    if a1 is None:
-        return event
-    return replace(event, actor1=a1, evidence={**event.evidence, "actor1": f"roles:unnamed-perpetrator; {a1.rule}"})
+    cname = actors.countries[iso].name
+    told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
+                 end=event.end)
+    a1, a2, evidence = event.actor1, event.actor2, dict(event.evidence)
+    if a2 is None:
+        a2 = roles.by_event_type("victims_by_event_type", event.event_type, cname, told, " (no victim named)")
+        evidence["actor2"] = f"roles:unnamed-victims; {a2.rule}" if a2 else evidence.get("actor2", "")
+    elif a1 is None and a2.inter == 7:
+        a1 = roles.by_event_type("unnamed_perpetrator_by_event_type", event.event_type, cname, told,
+                                 f" (victim '{a2.text}', no perpetrator named)")
+        evidence["actor1"] = f"roles:unnamed-perpetrator; {a1.rule}" if a1 else evidence.get("actor1", "")
+    return replace(event, actor1=a1, actor2=a2, evidence={k: v for k, v in evidence.items() if v})
 
 
 def _told_by(book: Incidents, sentences: int) -> list[list[int]]:

@@ -274,20 +274,19 @@ def subject_actor(trigger: Any, event_type: str | None, article_offsets: Any,
         f"roles:nsubj-of-{str(event_type).lower()}"
 
 
-def unnamed_perpetrator(event_type: str | None, victim: Actor | None, country_name: str | None,
-                        trigger: Actor) -> Actor | None:
-    """ACLED's actor1 for violence against civilians whose report names the victim but not who attacked:
-    "Unidentified Armed Group (Country)" (``roles.yaml#unnamed_perpetrator_by_event_type``); else None.
+def by_event_type(table: str, event_type: str | None, country_name: str | None, told: Actor,
+                  why: str = "") -> Actor | None:
+    """The generic actor ``roles.yaml`` gives an event type in ``table`` (``unnamed_perpetrator_by_event_type``,
+    ``victims_by_event_type``), named for the country; None without an entry or a country.
 
-    ``trigger`` is an actor-shaped span of the trigger word, the mention the actor points at.
+    ``told`` is an actor-shaped span (text, offsets, country) that the actor points at as its evidence.
     """
-    spec = load_roles()["unnamed_perpetrator_by_event_type"].get(event_type or "")
-    if spec is None or victim is None or victim.inter not in spec["victim_inter"] or not country_name:
+    spec = load_roles()[table].get(event_type or "")
+    if spec is None or not country_name:
         return None
-    return Actor(name=crowd_name(spec["name"], country_name), id=None, inter=int(spec["inter"]), text=trigger.text,
-                 country=victim.country, start=trigger.start, end=trigger.end, generic_type=spec["generic_type"],
-                 rule=f"roles.yaml#unnamed_perpetrator_by_event_type:{event_type} (victim '{victim.text}', "
-                      "no perpetrator named)")
+    return Actor(name=crowd_name(spec["name"], country_name), id=None, inter=int(spec["inter"]), text=told.text,
+                 country=told.country, start=told.start, end=told.end, generic_type=spec["generic_type"],
+                 rule=f"roles.yaml#{table}:{event_type}{why}")
 
 
 def _is_government(actor: Actor) -> bool:
