@@ -242,6 +242,27 @@ class _Scanner:
             return _Hit(i, end_j, ((i, self._entry_actor(self.d.entries[eid], start, end, rule)),))
         return None
 
+    def pro_alias(self, i: int) -> _Hit | None:
+        """"pro-Houthi air defence", "pro-STC fighters": forces named for the group they are loyal to are that
+        group's (ACLED codes them so); a bare "pro-X" ("pro-Houthi media") or a country ("pro-Turkish") is not."""
+        n = len(self.words)
+        if self.words[i].key != "pro" or i + 1 >= n or self._gap(self.words[i], self.words[i + 1]) not in ("-", "–"):
+            return None
+        hit = self.alias(i + 1)
+        if hit is None or len(hit.actors) != 1:
+            return None
+        _, a = hit.actors[0]
+        entry = self.d.entries.get(a.id or "")
+        nouns = [self._noun_at(k) for k in range(i + 2, hit.j)]
+        forces = [x for x in nouns if x is not None and x[0] == hit.j and x[1].type in _ABSORB]
+        if entry is None or not forces or entry.source.startswith("generated"):
+            return None
+        start = self.words[i].start
+        actor = Actor(name=a.name, id=a.id, inter=a.inter, text=self._mention(start, a.end or start),
+                      country=a.country, generic_type=a.generic_type, scare_quotes=a.scare_quotes, start=start,
+                      end=a.end, rule=f"{a.rule}+pro-prefix")
+        return _Hit(i, hit.j, ((i, actor),))
+
     def demonym_force(self, i: int) -> _Hit | None:
         n = len(self.words)
         chain: list[tuple[int, int, str, str]] = []
@@ -476,6 +497,11 @@ class _Scanner:
         i, floor = 0, 0
         n = len(self.words)
         while i < n:
+            pro = self.pro_alias(i)
+            if pro is not None:
+                out.extend(a for _, a in pro.actors)
+                i = floor = pro.j
+                continue
             if not self.longest[i] or self._negated(i):
                 i += 1
                 continue

@@ -566,11 +566,22 @@ def assemble(doc: Any, article: Article, places: list[Place], *, actors: Any, st
 
 
 def unnamed_roles(event: Event, actors: Any) -> Event:
-    """ACLED's actors for an incident whose sentences leave a role of violence against civilians unnamed
-    (:func:`roles.by_event_type`): the victims are Civilians (Country), and when a civilian victim is named
-    but nobody who attacked, the perpetrator is an Unidentified Armed Group (Country). The country is the
-    event's place's, else its actors'; the evidence is the sentence."""
-    named = [a.country for a in (event.actor1, event.actor2) if a is not None and a.country]
+    """ACLED's actors for an incident of violence against civilians whose sentences leave a role unnamed
+    (:func:`roles.by_event_type`).
+
+    A civilian parsed as the actor1 of violence against civilians is its victim ("the body of a man was
+    found"); unnamed victims are Civilians (Country); civilian victims of a sentence that names nobody who
+    attacked (a passive without agent: "a man was shot dead") have an Unidentified Armed Group (Country) as
+    perpetrator. The country is the event's place's, else its actors'; the evidence is the sentence.
+    """
+    if event.event_type not in roles.load_roles()["victims_by_event_type"]:
+        return event
+    a1, a2, evidence = event.actor1, event.actor2, dict(event.evidence)
+    agentless = "nsubjpass" in evidence.get("actor2", "").split(";")[0]
+    if a1 is not None and a1.inter == 7 and a2 is None:
+        a1, a2, agentless = None, a1, True
+        evidence["actor2"] = f"roles:civilian-actor1-is-the-victim; {evidence.pop('actor1', '')}"
+    named = [a.country for a in (a1, a2) if a is not None and a.country]
     iso = event.place.country_code if event.place is not None and event.place.country_code else \
         (named[0] if named else None)
     if actors is None or iso not in actors.countries:
@@ -578,14 +589,13 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
     cname = actors.countries[iso].name
     told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
                  end=event.end)
-    a1, a2, evidence = event.actor1, event.actor2, dict(event.evidence)
     if a2 is None:
         a2 = roles.by_event_type("victims_by_event_type", event.event_type, cname, told, " (no victim named)")
-        evidence["actor2"] = f"roles:unnamed-victims; {a2.rule}" if a2 else evidence.get("actor2", "")
-    elif a1 is None and a2.inter == 7:
+        evidence["actor2"] = f"roles:unnamed-victims; {a2.rule}" if a2 else ""
+    elif a1 is None and a2.inter == 7 and agentless:
         a1 = roles.by_event_type("unnamed_perpetrator_by_event_type", event.event_type, cname, told,
                                  f" (victim '{a2.text}', no perpetrator named)")
-        evidence["actor1"] = f"roles:unnamed-perpetrator; {a1.rule}" if a1 else evidence.get("actor1", "")
+        evidence["actor1"] = f"roles:unnamed-perpetrator; {a1.rule}" if a1 else ""
     return replace(event, actor1=a1, actor2=a2, evidence={k: v for k, v in evidence.items() if v})
 
 

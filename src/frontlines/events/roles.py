@@ -220,7 +220,8 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
 
 def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: list[Mention]) -> list[tuple[Mention, str]]:
     """actor1 when no subject or "by" phrase names one: the operator of a subject weapon, the
-    antecedent of a pronoun subject, or the actor the trigger itself names."""
+    antecedent of a pronoun subject, the actor the trigger itself names, or, when the parse gives an
+    active trigger no subject, the nearest non-civilian actor named before it."""
     if not passive:
         for subj in subjs:  # "drones controlled by an unidentified group targeted ..."
             for m in mentions:
@@ -234,6 +235,10 @@ def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: li
     inside = [m for m in mentions if trigger.i in m.tokens]
     if inside:  # the trigger names its actor: "protesters gathered", "gunmen opened fire"
         return [(inside[0], "roles:trigger-is-actor")]
+    if not passive and not subjs:  # a parse that lost the subject: "..., armed men riding a motorcycle carried out"
+        before = [m for m in mentions if max(m.tokens) < trigger.i and m.actor.inter != 7]
+        if before:
+            return [(before[-1], "roles:before-subjectless-trigger")]
     return []
 
 
