@@ -13,13 +13,16 @@ and accuracy, event-type accuracy, actors (actor1 name exactly ACLED's, actor1 m
 and actor2 inter-code match, associated actors), location within 25 km, date exact, fatalities
 exact, documents per second. actor2 inter matches when both codes agree or ACLED has no actor2
 (inter2 0) and neither does the event; associated actors match when the event's set of names is
-ACLED's assoc_actor_1 and assoc_actor_2 together (both empty counts).
+ACLED's assoc_actor_1 and assoc_actor_2 together (both empty counts). Names compare exactly, except that
+a state period closed since the gold file was exported counts as the open period it then was
+(:func:`same_acled_name`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -150,6 +153,19 @@ def predict_rows(rows: Sequence[AcledRow], *, pipeline: Any, model: Any = None, 
     return preds
 
 
+_CLOSED_PERIOD = re.compile(r"\((\d{4})-\d{4}\)")
+
+
+def same_acled_name(name: str, gold: str) -> bool:
+    """Whether a name is ACLED's, a state period that has since closed counting as the open one it was:
+    exports made while a period ran write "Military Forces of Syria (2000-)", today's "(2000-2024)"."""
+    return _open(name) == _open(gold)
+
+
+def _open(name: str) -> str:
+    return _CLOSED_PERIOD.sub(r"(\1-)", name)
+
+
 def actor_hits(row: AcledRow, event: Event | None) -> Counter[str]:
     """Which actor fields of one row the event gets right (and whether actor1 is missing)."""
     hits: Counter[str] = Counter()
@@ -159,11 +175,11 @@ def actor_hits(row: AcledRow, event: Event | None) -> Counter[str]:
         hits["actor1_missing"] += 1
     else:
         hits["actor1_inter_match"] += a1.inter is not None and a1.inter == row.inter1
-        hits["actor1_name_exact"] += a1.name == row.actor1
+        hits["actor1_name_exact"] += same_acled_name(a1.name, row.actor1)
     if event is not None:
         no_gold2 = not row.inter2
         hits["actor2_inter_match"] += (a2 is None) if no_gold2 else (a2 is not None and a2.inter == row.inter2)
-        hits["assoc_actor_match"] += {a.name for a in event.assoc_actors} == set(row.assoc_actors)
+        hits["assoc_actor_match"] += {_open(a.name) for a in event.assoc_actors} == {_open(n) for n in row.assoc_actors}
     return hits
 
 

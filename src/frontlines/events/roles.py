@@ -143,10 +143,11 @@ def _objects(prep: Any) -> list[Any]:
 
 def _noun_agents(trigger: Any) -> list[Any]:
     """The "by" of a noun trigger ("a drive-by shooting by two armed men", "artillery fire by an unknown
-    party"), of a participle hanging on it ("an IED planted by X"), or of the attack a verb trigger happened
-    in ("a man was injured in a shooting by X")."""
-    nouns = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else \
-        [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("in", "during") for o in _objects(p)]
+    party"; also when the parse makes the noun a verb), of a participle hanging on it ("an IED planted by
+    X"), or of the attack a verb trigger happened in ("a man was injured in a shooting by X")."""
+    nouns = [trigger] + ([] if trigger.pos_ in ("NOUN", "PROPN") else
+                         [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
+                          for o in _objects(p)])
     out: list[Any] = []
     for noun in nouns:
         out += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
@@ -215,7 +216,32 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
             fill("assoc", obj, f"roles:assoc-{prep.lower_}")
     if not slots["actor1"]:
         slots["actor1"] = _agent_fallbacks(trigger, subjs, passive, mentions)
-    return _resolve(slots)
+    return _repelled(verb, mentions, _resolve(slots))
+
+
+def _repelled(verb: Any, mentions: list[Mention], r: Roles) -> Roles:
+    """ "Afghan forces repulsed their attack": who repels is attacked; the attack's owner ("their" → the
+    actor named before it, "a Taliban attack", "the attack by X") or the object repelled is actor1 (ACLED's
+    initiator), the subject actor2. Verbs: ``roles.yaml#repel_verbs``."""
+    if verb.lemma_.lower() not in load_roles()["repel_verbs"] or r.actor1 is None:
+        return r
+    defender = r.actor1
+    attacker: tuple[Actor, str] | None = None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        own, _ = under(obj, mentions)
+        own = [m for m in own if m.actor is not defender]
+        pron = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ in ("their", "its", "his")), None)
+        if own:
+            attacker = own[0].actor, f"roles:repelled-{obj.text}-of"
+        elif pron is not None:
+            before = [m for m in mentions
+                      if max(m.tokens) < pron.i and m.actor is not defender and m.actor.inter != 7]
+            attacker = (before[-1].actor, f"roles:repelled-{pron.text}-{obj.text}") if before else None
+    if attacker is None:
+        return r
+    rules = {**r.rules, "actor1": attacker[1], "actor2": f"{r.rules.get('actor1', '')}+repelled"}
+    assoc = tuple(a for a in r.assoc if a is not attacker[0])
+    return Roles(attacker[0], defender, assoc, rules)
 
 
 def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: list[Mention]) -> list[tuple[Mention, str]]:
@@ -294,6 +320,10 @@ def by_event_type(table: str, event_type: str | None, country_name: str | None, 
                  rule=f"roles.yaml#{table}:{event_type}{why}")
 
 
+def _is_crowd(actor: Actor | None) -> bool:
+    return actor is not None and actor.generic_type in ("protesters", "rioters", "civilians")
+
+
 def _is_government(actor: Actor) -> bool:
     return actor.generic_type == "government" or (actor.id or "").startswith("government-of-")
 
@@ -312,16 +342,17 @@ def crowd_roles(r: Roles, event_type: str | None, sub_event_type: str | None, tr
         return r
     spec = next(s for s in data["subject_actor_by_event_type"].values() if s["generic_type"] == kind)
     a1, a2, assoc, rules = r.actor1, r.actor2, list(r.assoc), dict(r.rules)
-    who = a1 if a1 is not None else trigger
+    force = a1 is not None and a1.inter in (1, 8) and not _is_government(a1)  # "police dispersed the crowd"
+    who = a2 if force and _is_crowd(a2) else a1 if a1 is not None and not force else trigger
+    assert who is not None
     crowd = Actor(name=crowd_name(spec["name"], country_name), id=None, inter=int(spec["inter"]), text=who.text,
                   country=who.country, start=who.start, end=who.end, generic_type=kind,
                   rule=f"roles.yaml#crowd_by_event_type:{event_type} ({who.rule})")
-    if a1 is not None and a1.generic_type not in ("protesters", "rioters", "civilians"):
-        if a1.inter in (1, 8) and not _is_government(a1) and a2 is None:
-            a2, rules["actor2"] = a1, f"{rules.get('actor1', '')}+crowd:force-that-met-it"
-        elif a1.id is not None and a1.inter not in (1, 8):
-            assoc.insert(0, a1)
-            rules.setdefault("assoc_actors", f"{rules.get('actor1', '')}+crowd:participant")
+    if force and (a2 is None or _is_crowd(a2)):
+        a2, rules["actor2"] = a1, f"{rules.get('actor1', '')}+crowd:force-that-met-it"
+    elif a1 is not None and not force and not _is_crowd(a1) and a1.id is not None and a1.inter not in (1, 8):
+        assoc.insert(0, a1)
+        rules.setdefault("assoc_actors", f"{rules.get('actor1', '')}+crowd:participant")
     rules["actor1"] = f"{rules.get('actor1', 'roles:event-type')}+crowd:{kind}"
     allowed = data["actor2_inter_by_sub_event"].get(sub_event_type or "")
     if a2 is not None and (_is_government(a2) or (allowed is not None and a2.inter not in allowed)):
