@@ -117,6 +117,21 @@ def test_zero_hour_attack_on_abu_kamal_is_planned(sample_events):
     assert all(e.modality == "planned" for e in hits)
 
 
+def test_four_villages_are_taken_by_the_syrian_government_side(sample_events):
+    """The passive "control over ... was established" takes the force of the events just before (the NDF)."""
+    hits = find(sample_events, "Government regains territory", lambda e: _said(e, "Jeb Saad"))
+    assert len(hits) == 4
+    assert all(e.actor1 is not None and e.actor1.id in ("military-forces-of-syria", "ndf") for e in hits)
+    assert all("carry:passive-without-agent" in e.evidence["actor1"] for e in hits)
+
+
+def test_zero_hour_attack_has_the_pmf_as_actor1(sample_events):
+    """"the group" / "they" are the PMF the sentence before names."""
+    hits = [e for e in sample_events if _said(e, "zero hour") and "Abu Kamal" in _place_text(e)]
+    assert hits and all(e.actor1 is not None and e.actor1.id == "pmf" for e in hits)
+    assert "carry:anaphor" in hits[0].evidence["actor1"]
+
+
 def test_three_spellings_of_the_pmf_are_one_actor(pipeline, nlp, sample_text):
     from frontlines.actors import find_actors
 

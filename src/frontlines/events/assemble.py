@@ -27,7 +27,7 @@ from ..geo import lies_in_gap
 from ..geo.distance import great_circle_km
 from ..records import Actor, Article, DateInfo, Event, Evidence, Place, Precision, RejectedEvent
 from ..time import resolve_date
-from . import modality, numbers, roles
+from . import carry, modality, numbers, roles
 from .classify import EventTyper, SentenceTyping
 from .coreference import (
     SHORT_REPORT_SENTENCES,
@@ -123,6 +123,7 @@ class Scene:
     country: str | None  # the article's focus country (see :func:`focus_country`)
     actors: Any
     stages: Stages
+    memory: carry.Memory  # what earlier sentences named (actors carried through the article)
 
 
 @dataclass(frozen=True)
@@ -541,7 +542,9 @@ def assemble(doc: Any, article: Article, places: list[Place], *, actors: Any, st
     """Events of a parsed article, one per incident, each with every sentence that told it as a mention."""
     sents = list(doc.sents)
     short = len(sents) <= SHORT_REPORT_SENTENCES
-    scene = Scene(article, places, main_place(places, short=short), focus_country(places), actors, stages)
+    focus = focus_country(places)
+    memory = carry.Memory(lambda k: list(stages.find_actors(sents[k], article, actors=actors, country=focus)))
+    scene = Scene(article, places, main_place(places, short=short), focus, actors, stages, memory)
     book = Incidents(short=short)
     typed: list[list[Any]] = []
     for n, sent in enumerate(sents):
@@ -657,7 +660,8 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
     drafts = []
     for typing, trig in kept:
         count = toll_of(trig, [t for _, t in kept], tolls, cstart) if tolls else None
-        r = _roles(trig, typing, sent, scene, mentions, victims.get(trig.i), country)
+        r = _roles(n, trig, typing, sent, scene, mentions, victims.get(trig.i), country)
+        scene.memory.remember(n, typing.event_type, r.actor1)
         for event in _events(typing, trig, r, count, context, scene):
             toll = Toll(count.value, not count.vague, f"{count.rule} '{count.text}'", event.start, event.end,
                         count.additive) if count is not None else None
@@ -703,13 +707,15 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
     return out
 
 
-def _roles(trig: Any, typing: Any, sent: Any, scene: Scene, mentions: list[roles.Mention],
+def _roles(n: int, trig: Any, typing: Any, sent: Any, scene: Scene, mentions: list[roles.Mention],
            outcome: Any | None, country: str | None) -> roles.Roles:
-    """The roles of the event at ``trig``; the victims of a folded outcome ("..., killing 12 rebels") are actor2;
+    """The roles of the event at ``trig`` in sentence ``n``; an actor1 named only in earlier sentences
+    (:func:`carry.carry_actor1`); the victims of a folded outcome ("..., killing 12 rebels") are actor2;
     a protest's or riot's roles as ACLED codes them (:func:`roles.crowd_roles`)."""
     cname = scene.actors.countries[country].name if scene.actors is not None and country in scene.actors.countries \
         else None
     r = roles.assign(trig, mentions, trigger_tokens=trigger_tokens(sent, typing))
+    r = carry.carry_actor1(trig, typing.event_type, n, r, scene.memory)
     if r.actor1 is None:
         generic, grule = roles.subject_actor(trig, typing.event_type, scene.article.span_to_raw, cname)
         if generic is not None:

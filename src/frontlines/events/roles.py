@@ -261,7 +261,7 @@ def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: li
     inside = [m for m in mentions if trigger.i in m.tokens]
     if inside:  # the trigger names its actor: "protesters gathered", "gunmen opened fire"
         return [(inside[0], "roles:trigger-is-actor")]
-    if not passive and not subjs:  # a parse that lost the subject: "..., armed men riding a motorcycle carried out"
+    if not passive and not subjs and trigger.pos_ == "VERB":  # a parse that lost the subject: "..., armed men riding a motorcycle carried out"
         before = [m for m in mentions if max(m.tokens) < trigger.i and m.actor.inter != 7]
         if before:
             return [(before[-1], "roles:before-subjectless-trigger")]
