@@ -18,6 +18,7 @@ TRIGGERS = {
     "protested": ("Protests", "Peaceful protest"),
     "protest": ("Protests", "Peaceful protest"),
     "shot": ("Violence against civilians", "Attack"),
+    "attacked": ("Violence against civilians", "Attack"),
     "killed": ("Violence against civilians", "Attack"),
     "shooting": ("Violence against civilians", "Attack"),
     "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
@@ -125,3 +126,11 @@ def test_who_repulses_an_attack_is_its_target(run):
     assert e.actor1 is not None and e.actor1.id == "taliban"
     assert e.actor2 is not None and e.actor2.inter == 1 and e.actor2.country == "AF"
     assert e.evidence["actor1"].startswith("roles:repelled-their")
+
+
+def test_they_in_a_later_sentence_is_the_group_named_before(run):
+    text = ("The Al Shabaab movement issued a statement on Monday. "
+            "A spokesman said they attacked a base in Bree overnight.")
+    events = [e for e in run(text, {"Bree": "SO"}) if e.sub_event_type == "Attack"]
+    assert events and events[0].actor1 is not None and events[0].actor1.id == "al-shabaab"
+    assert "carry:anaphor 'they'" in events[0].evidence["actor1"] and "sentence 1" in events[0].actor1.rule

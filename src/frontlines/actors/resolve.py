@@ -40,6 +40,9 @@ _ARTICLE_WORD = re.compile(r"\b(?:al|el)\b", re.I)
 _OPEN_QUOTES = "\"“‘«"
 _CLOSE_QUOTES = "\"”’»"
 _NEGATORS = {"anti", "non", "ex", "former"}
+#: Government nouns that name the event country's government without a demonym ("the authorities"); a
+#: spokesman or officials may be anyone's.
+_COUNTRY_GOVERNMENT = {"government", "authorities", "administration", "govt", "cabinet", "presidency"}
 _ABSORB = {"military", "armed group", "rebels", "police", "air force"}
 _COORD = {"and", "or"}
 #: Sentence cues that make people in it protesters or rioters (ACLED codes the crowd by what it does).
@@ -333,8 +336,10 @@ class _Scanner:
         if noun is None:
             return None
         end_j, gtype, needs_demonym = noun
-        if needs_demonym and gtype.type != "air force" and not (gtype.type == "government" and self.country):
-            return None  # "units", "the regime": whose? ("the government" is the event country's)
+        country_noun = gtype.type == "government" and self.country \
+            and " ".join(w.key for w in self.words[i:end_j]) in _COUNTRY_GOVERNMENT
+        if needs_demonym and gtype.type != "air force" and not country_noun:
+            return None  # "units", "a spokesman": whose? ("the government" is the event country's)
         if self._names_next(end_j):  # "the terrorist group ISIS": the name says who
             return None
         if self.words[end_j - 1].start in self.noun_modifiers:  # "a government employee", "an army vehicle"
