@@ -110,8 +110,8 @@ def test_a_named_attacker_is_not_replaced_by_the_unidentified_one(run):
 
 
 def test_the_by_phrase_of_an_attack_noun_names_the_attacker(run):
-    e = only(run("A man was injured in Pelargir in a shooting by unknown gunmen.", {"Pelargir": "BR"}))
-    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Brazil)"
+    e = only(run("A man was injured in Pelargir in a shooting by unknown gunmen.", {"Pelargir": "NG"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Nigeria)"
     assert e.evidence["actor1"].startswith("roles:noun-by")
 
 

@@ -589,14 +589,20 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
         (named[0] if named else None)
     if actors is None or iso not in actors.countries:
         return event
-    cname = actors.countries[iso].name
+    country = actors.countries[iso]
+
+    def name_of(generic_type: str) -> str | None:
+        gtype = actors.types.get(generic_type)
+        return None if gtype is None or not gtype.name else \
+            dict(gtype.names_by_country).get(iso) or gtype.name.format(country=country.name)
+
     told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
                  end=event.end)
     if a2 is None:
-        a2 = roles.by_event_type("victims_by_event_type", event.event_type, cname, told, " (no victim named)")
+        a2 = roles.by_event_type("victims_by_event_type", event.event_type, name_of, told, " (no victim named)")
         evidence["actor2"] = f"roles:unnamed-victims; {a2.rule}" if a2 else ""
     elif a1 is None and a2.inter == 7 and agentless:
-        a1 = roles.by_event_type("unnamed_perpetrator_by_event_type", event.event_type, cname, told,
+        a1 = roles.by_event_type("unnamed_perpetrator_by_event_type", event.event_type, name_of, told,
                                  f" (victim '{a2.text}', no perpetrator named)")
         evidence["actor1"] = f"roles:unnamed-perpetrator; {a1.rule}" if a1 else ""
     return replace(event, actor1=a1, actor2=a2, evidence={k: v for k, v in evidence.items() if v})

@@ -16,7 +16,7 @@ read from the parse.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from ..actors.dictionary import slug
 from ..records import Actor
 from .ontology import Lexicon, norm_text
 
@@ -142,7 +143,7 @@ def _objects(prep: Any) -> list[Any]:
 
 
 def _noun_agents(trigger: Any) -> list[Any]:
-    """The "by" of a noun trigger ("a drive-by shooting by two armed men", "artillery fire by an unknown
+    """The "by" of a noun trigger ("a shooting by masked raiders", "artillery fire by an unknown
     party"; also when the parse makes the noun a verb), of a participle hanging on it ("an IED planted by
     X"), or of the attack a verb trigger happened in ("a man was injured in a shooting by X")."""
     nouns = [trigger] + ([] if trigger.pos_ in ("NOUN", "PROPN") else
@@ -305,18 +306,21 @@ def subject_actor(trigger: Any, event_type: str | None, article_offsets: Any,
         f"roles:nsubj-of-{str(event_type).lower()}"
 
 
-def by_event_type(table: str, event_type: str | None, country_name: str | None, told: Actor,
+def by_event_type(table: str, event_type: str | None, name_of: Callable[[str], str | None], told: Actor,
                   why: str = "") -> Actor | None:
     """The generic actor ``roles.yaml`` gives an event type in ``table`` (``unnamed_perpetrator_by_event_type``,
-    ``victims_by_event_type``), named for the country; None without an entry or a country.
+    ``victims_by_event_type``); None without an entry or a name.
 
-    ``told`` is an actor-shaped span (text, offsets, country) that the actor points at as its evidence.
+    ``name_of(generic_type)`` is that generic actor's name in the event's country (the actor dictionary's
+    ``generic.yaml``: "Civilians (Mexico)"); ``told`` is an actor-shaped span (text, offsets, country) the
+    actor points at as its evidence.
     """
     spec = load_roles()[table].get(event_type or "")
-    if spec is None or not country_name:
+    name = name_of(spec["generic_type"]) if spec is not None else None
+    if spec is None or not name:
         return None
-    return Actor(name=crowd_name(spec["name"], country_name), id=None, inter=int(spec["inter"]), text=told.text,
-                 country=told.country, start=told.start, end=told.end, generic_type=spec["generic_type"],
+    return Actor(name=name, id=slug(name), inter=int(spec["inter"]), text=told.text, country=told.country,
+                 start=told.start, end=told.end, generic_type=spec["generic_type"],
                  rule=f"roles.yaml#{table}:{event_type}{why}")
 
 
@@ -345,7 +349,8 @@ def crowd_roles(r: Roles, event_type: str | None, sub_event_type: str | None, tr
     force = a1 is not None and a1.inter in (1, 8) and not _is_government(a1)  # "police dispersed the crowd"
     who = a2 if force and _is_crowd(a2) else a1 if a1 is not None and not force else trigger
     assert who is not None
-    crowd = Actor(name=crowd_name(spec["name"], country_name), id=None, inter=int(spec["inter"]), text=who.text,
+    name = crowd_name(spec["name"], country_name)
+    crowd = Actor(name=name, id=slug(name) if country_name else None, inter=int(spec["inter"]), text=who.text,
                   country=who.country, start=who.start, end=who.end, generic_type=kind,
                   rule=f"roles.yaml#crowd_by_event_type:{event_type} ({who.rule})")
     if force and (a2 is None or _is_crowd(a2)):
