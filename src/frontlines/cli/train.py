@@ -66,8 +66,9 @@ def eval_events_cmd(settings: Settings, acled_path: str | None, sentences_path: 
     """Score event extraction against coded ACLED rows, judged sentences, labelled reports or a corpus.
 
     ACLED rows (their notes are the input): sub-event weighted F1 and accuracy, event-type
-    accuracy, actor1 inter-code match, location within 25 km, date exact, fatalities exact,
-    events per note and docs/s. Judged news sentences (each run through the whole pipeline as a
+    accuracy, actors (actor1 name exactly ACLED's, actor1 missing, actor1 and actor2 inter-code
+    match, associated actors), location within 25 km, date exact, fatalities exact, events per
+    note and docs/s. Judged news sentences (each run through the whole pipeline as a
     one-sentence article): precision, recall and F1 of "does the sentence report an event", of
     its event types and of its sub-event types. Labelled reports: events per article, whether
     the labelled incident is among them, and the main event's type, place, date and death toll.
