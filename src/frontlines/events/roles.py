@@ -33,6 +33,8 @@ ASIDES = ("relcl", "acl", "advcl", "ccomp", "appos", "parataxis")
 PATIENT_PREPS = ("on", "against", "at", "upon", "into", "targeting", "toward", "towards")
 ASSOC_PREPS = ("alongside", "along", "together", "backed", "supported", "aided", "assisted")
 PRONOUNS = ("they", "it", "he", "she", "them")
+#: Clauses whose subject is their head's ("..., using artillery", "to demand food").
+_SHARED_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "ccomp")
 
 
 @dataclass(frozen=True)
@@ -262,7 +264,9 @@ def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: li
     inside = [m for m in mentions if trigger.i in m.tokens]
     if inside:  # the trigger names its actor: "protesters gathered", "gunmen opened fire"
         return [(inside[0], "roles:trigger-is-actor")]
-    if not passive and not subjs and trigger.pos_ == "VERB":  # a parse that lost the subject: "..., armed men riding a motorcycle carried out"
+    if not passive and not subjs and trigger.pos_ == "VERB" and trigger.dep_ not in _SHARED_SUBJECT:
+        # a parse that lost the subject ("..., armed men riding a motorcycle carried out"); not a clause
+        # sharing its head's subject ("shelled X using artillery")
         before = [m for m in mentions if max(m.tokens) < trigger.i and m.actor.inter != 7]
         if before:
             return [(before[-1], "roles:before-subjectless-trigger")]
