@@ -572,12 +572,14 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
     """ACLED's actors for an incident of violence against civilians whose sentences leave a role unnamed
     (:func:`roles.by_event_type`).
 
-    A civilian parsed as the actor1 of violence against civilians is its victim ("the body of a man was
+    A protest or riot whose sentences name no participant has ACLED's crowd as actor1 ("Protesters
+    (Country)"). A civilian parsed as the actor1 of violence against civilians is its victim ("the body of a man was
     found"); unnamed victims are Civilians (Country); civilian victims of a sentence that names nobody who
     attacked (a passive without agent: "a man was shot dead") have an Unidentified Armed Group (Country) as
     perpetrator. The country is the event's place's, else its actors'; the evidence is the sentence.
     """
-    if event.event_type not in roles.load_roles()["victims_by_event_type"]:
+    data = roles.load_roles()
+    if event.event_type not in data["victims_by_event_type"] and event.event_type not in data["crowd_by_event_type"]:
         return event
     a1, a2, evidence = event.actor1, event.actor2, dict(event.evidence)
     agentless = "nsubjpass" in evidence.get("actor2", "").split(";")[0]
@@ -598,7 +600,11 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
 
     told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
                  end=event.end)
-    if a2 is None:
+    if event.event_type in data["crowd_by_event_type"]:
+        if a1 is None:
+            a1 = roles.by_event_type("crowd_by_event_type", event.event_type, name_of, told, " (no participant named)")
+            evidence["actor1"] = f"roles:unnamed-crowd; {a1.rule}" if a1 else ""
+    elif a2 is None:
         a2 = roles.by_event_type("victims_by_event_type", event.event_type, name_of, told, " (no victim named)")
         evidence["actor2"] = f"roles:unnamed-victims; {a2.rule}" if a2 else ""
     elif a1 is None and a2.inter == 7 and agentless:
@@ -731,10 +737,7 @@ def _roles(n: int, trig: Any, typing: Any, sent: Any, scene: Scene, mentions: li
         if folded.actor2 is not None:
             r = replace(r, actor2=folded.actor2,
                         rules={**r.rules, "actor2": f"roles:outcome-'{outcome.text}'+{folded.rules['actor2']}"})
-    start, end = scene.article.span_to_raw(trig.idx, trig.idx + len(trig))
-    at = Actor(name=trig.text, id=None, inter=None, text=trig.text, country=country, start=start, end=end,
-               rule=f"trigger '{trig.text}'")
-    return roles.crowd_roles(r, typing.event_type, typing.sub_event_type, at, cname)
+    return roles.crowd_roles(r, typing.event_type, typing.sub_event_type, cname)
 
 
 def _evidence(typing: Any, trig: Any, r: roles.Roles, loc: Located, gp_rule: str, fat_rule: str,

@@ -33,8 +33,8 @@ ASIDES = ("relcl", "acl", "advcl", "ccomp", "appos", "parataxis")
 PATIENT_PREPS = ("on", "against", "at", "upon", "into", "targeting", "toward", "towards")
 ASSOC_PREPS = ("alongside", "along", "together", "backed", "supported", "aided", "assisted")
 PRONOUNS = ("they", "it", "he", "she", "them")
-#: Clauses whose subject is their head's ("..., using artillery", "to demand food").
-_SHARED_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "ccomp")
+#: Clauses whose subject is their head's ("..., using artillery", "to demand food", "strikes targeting X").
+_SHARED_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "acl")
 
 
 @dataclass(frozen=True)
@@ -336,38 +336,48 @@ def _is_government(actor: Actor) -> bool:
     return actor.generic_type == "government" or (actor.id or "").startswith("government-of-")
 
 
-def crowd_roles(r: Roles, event_type: str | None, sub_event_type: str | None, trigger: Actor,
-                country_name: str | None) -> Roles:
+def crowd_roles(r: Roles, event_type: str | None, sub_event_type: str | None, country_name: str | None) -> Roles:
     """ACLED's roles of a protest or riot (``roles.yaml``): the crowd (Protesters/Rioters (Country)) is
-    actor1 whoever takes part, a named group taking part is associated, state forces named as its agent
-    are the force that met it (actor2), and actor2 keeps only the inter codes the sub-event allows.
-
-    ``trigger`` is an actor-shaped span of the trigger word: the crowd's mention when no participant is named.
+    actor1 whoever takes part (a crowd the sentence already makes protesters or rioters stays so, so a
+    sentence's protest and riot tell one incident), a named group taking part is associated, state forces
+    named as its agent are the force that met it (actor2), and actor2 keeps only the inter codes the
+    sub-event allows. Nobody named: actor1 stays empty here (the incident's crowd is added once its
+    sentences are merged, :func:`frontlines.events.assemble.unnamed_roles`).
     """
     data = load_roles()
-    kind = data["crowd_by_event_type"].get(event_type or "")
-    if kind is None:
+    crowd_spec = data["crowd_by_event_type"].get(event_type or "")
+    if crowd_spec is None:
         return r
-    spec = next(s for s in data["subject_actor_by_event_type"].values() if s["generic_type"] == kind)
     a1, a2, assoc, rules = r.actor1, r.actor2, list(r.assoc), dict(r.rules)
     force = a1 is not None and a1.inter in (1, 8) and not _is_government(a1)  # "police dispersed the crowd"
-    who = a2 if force and _is_crowd(a2) else a1 if a1 is not None and not force else trigger
-    assert who is not None
-    name = crowd_name(spec["name"], country_name)
-    crowd = Actor(name=name, id=slug(name) if country_name else None, inter=int(spec["inter"]), text=who.text,
-                  country=who.country, start=who.start, end=who.end, generic_type=kind,
-                  rule=f"roles.yaml#crowd_by_event_type:{event_type} ({who.rule})")
+    who = a2 if force and _is_crowd(a2) else a1 if a1 is not None and not force else None
+    crowd = _crowd(who, crowd_spec["generic_type"], event_type, country_name) if who is not None else None
     if force and (a2 is None or _is_crowd(a2)):
         a2, rules["actor2"] = a1, f"{rules.get('actor1', '')}+crowd:force-that-met-it"
     elif a1 is not None and not force and not _is_crowd(a1) and a1.id is not None and a1.inter not in (1, 8):
         assoc.insert(0, a1)
         rules.setdefault("assoc_actors", f"{rules.get('actor1', '')}+crowd:participant")
-    rules["actor1"] = f"{rules.get('actor1', 'roles:event-type')}+crowd:{kind}"
+    if crowd is not None:
+        rules["actor1"] = f"{rules.get('actor1', '')}+crowd:{crowd.generic_type}"
+    else:
+        rules.pop("actor1", None)
     allowed = data["actor2_inter_by_sub_event"].get(sub_event_type or "")
     if a2 is not None and (_is_government(a2) or (allowed is not None and a2.inter not in allowed)):
         a2 = None
         rules.pop("actor2", None)
     return Roles(crowd, a2, tuple(assoc), rules)
+
+
+def _crowd(who: Actor, kind: str, event_type: str | None, country_name: str | None) -> Actor:
+    """The crowd ``who`` stands for: protesters or rioters as the sentence made them, else ``kind``."""
+    if who.generic_type in ("protesters", "rioters") and (country_name is None or
+                                                         who.name.endswith(f"({country_name})")):
+        kind = who.generic_type
+    spec = next(s for s in load_roles()["subject_actor_by_event_type"].values() if s["generic_type"] == kind)
+    name = crowd_name(spec["name"], country_name)
+    return Actor(name=name, id=slug(name) if country_name else None, inter=int(spec["inter"]), text=who.text,
+                 country=who.country, start=who.start, end=who.end, generic_type=kind,
+                 rule=f"roles.yaml#crowd_by_event_type:{event_type} ({who.rule})")
 
 
 def _key(actor: Actor) -> str:
