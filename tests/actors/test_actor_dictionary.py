@@ -29,7 +29,7 @@ def test_every_country_gets_military_and_police_forces(actors):
     for iso2 in ("TD", "KE", "FR", "BR"):
         name = actors.countries[iso2].forces_of
         assert actors.get(f"military-forces-of-{name.lower().replace(' ', '-')}").inter == 1
-    assert actors.get("police-forces-of-chile").name == "Police Forces of Chile"
+    assert actors.get("police-forces-of-uruguay").name == "Police Forces of Uruguay"
 
 
 def test_acled_writes_the_before_some_country_names(actors):
