@@ -172,3 +172,12 @@ def test_periods_that_ended_are_closed_in_todays_spelling(actors):
     assert resolve_entry(lebanon, actors, on=dt.date(2019, 6, 1))[1] == "Military Forces of Lebanon (2019-2020)"
     venezuela = actors.get("police-forces-of-venezuela")
     assert resolve_entry(venezuela, actors, on=dt.date(2005, 1, 1))[1] == "Police Forces of Venezuela (1999-)"
+
+
+def test_every_state_period_row_has_five_columns():
+    import csv
+
+    from frontlines.actors.dictionary import _read_text
+
+    lines = [ln for ln in _read_text("state_periods.csv", None).splitlines() if ln.strip() and not ln.startswith("#")]
+    assert all(len(row) == 5 for row in csv.reader(lines)), "a note with a comma splits the row"
