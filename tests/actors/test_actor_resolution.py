@@ -253,7 +253,7 @@ def test_a_force_noun_modifying_another_noun_is_no_actor(actors, nlp):
 
 
 def test_state_actors_without_known_periods_carry_no_year(actors):
-    assert resolve_actor("Chilean police", actors=actors).name == "Police Forces of Chile"
+    assert resolve_actor("Uruguayan police", actors=actors).name == "Police Forces of Uruguay"
 
 
 def test_police_and_government_share_the_countrys_periods(actors):
