@@ -552,7 +552,7 @@ def find_actors(sent: Any, article: Article, *, actors: ActorDictionary, country
     foreign state forces as external (inter 8); ``on`` (default: the
     publication date) picks names that changed over time.
     """
-    roles, noun_modifiers = _parse(sent)
+    roles, noun_modifiers = _parse(sent, actors.attack_heads)
     scanner = _Scanner(sent.text, sent.start_char, actors, on=on or article.published, country=country,
                        roles=roles, noun_modifiers=noun_modifiers)
     out = []
@@ -564,12 +564,12 @@ def find_actors(sent: Any, article: Article, *, actors: ActorDictionary, country
     return out
 
 
-def _parse(sent: Any) -> tuple[dict[int, str], set[int]]:
+def _parse(sent: Any, attack_heads: frozenset[str] = frozenset()) -> tuple[dict[int, str], set[int]]:
     """What the parse says about the words of a sentence.
 
     Returns the words that are a verb's subject, object or agent (start offset →
     the verb and its object: "exchanged fire") and the words that modify another
-    noun ("government" in "a government employee"). Empty when ``sent`` carries
+    noun ("government" in "a government employee"; not one of ``attack_heads``: "a police raid"). Empty when ``sent`` carries
     no parse (a plain object with ``text``/``start_char``).
     """
     out: dict[int, str] = {}
@@ -579,7 +579,8 @@ def _parse(sent: Any) -> tuple[dict[int, str], set[int]]:
     except TypeError:
         return out, modifiers
     for tok in toks:
-        if getattr(tok, "dep_", "") == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+        if getattr(tok, "dep_", "") == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i \
+                and tok.head.lemma_.lower() not in attack_heads:  # "a police vehicle", but "a police raid" acts
             modifiers.add(tok.idx)
         dep = getattr(tok, "dep_", "")
         node = tok

@@ -34,6 +34,8 @@ PATIENT_PREPS = ("on", "against", "at", "upon", "into", "targeting", "toward", "
 ASSOC_PREPS = ("alongside", "along", "together", "backed", "supported", "aided", "assisted")
 PRONOUNS = ("they", "it", "he", "she", "them")
 #: Clauses whose subject is their head's ("..., using artillery", "to demand food", "strikes targeting X").
+_ATTACK_PREPS = ("in", "during", "following", "after", "amid")
+_TO_VERB = ("dobj", "pobj", "prep", "attr")
 _SHARED_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "acl")
 
 
@@ -144,19 +146,32 @@ def _objects(prep: Any) -> list[Any]:
     return out
 
 
+def _attack_nouns(trigger: Any) -> list[Any]:
+    """The trigger if a noun, and the attack a verb trigger happened in ("killed in / during / following
+    an airstrike")."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return [trigger]
+    return [trigger] + [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in _ATTACK_PREPS
+                        for o in _objects(p)]
+
+
 def _noun_agents(trigger: Any) -> list[Any]:
     """The "by" of a noun trigger ("a shooting by masked raiders", "artillery fire by an unknown
     party"; also when the parse makes the noun a verb), of a participle hanging on it ("an IED planted by
     X"), or of the attack a verb trigger happened in ("a man was injured in a shooting by X")."""
-    nouns = [trigger] + ([] if trigger.pos_ in ("NOUN", "PROPN") else
-                         [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
-                          for o in _objects(p)])
     out: list[Any] = []
-    for noun in nouns:
+    for noun in _attack_nouns(trigger):
         out += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
         for acl in (c for c in noun.children if c.dep_ == "acl"):
             out += [c for c in acl.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
     return out
+
+
+def _modifier_agents(trigger: Any) -> list[Any]:
+    """Modifiers of the attack that name who made it: "a Taliban attack", "regime shelling", "an
+    IS-planted landmine", "killed during a police raid"."""
+    return [c for noun in _attack_nouns(trigger) if noun.pos_ in ("NOUN", "PROPN") or noun is not trigger
+            for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < noun.i]
 
 
 def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[int] = frozenset()) -> Roles:
@@ -190,6 +205,8 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     for by in _noun_agents(trigger):  # "shelling by X", "a landmine planted by X"
         for obj in _objects(by):
             fill("actor1", obj, "roles:noun-by")
+    for mod in _modifier_agents(trigger):  # "a Taliban attack", "killed during a police raid"
+        fill("actor1", mod, "roles:attack-modifier")
     for prep in _children(preds, ("prep",), ("under",)):
         for ctl in _objects(prep) or ([trigger] if trigger.head.i == prep.i else []):
             for of in (c for c in ctl.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -264,9 +281,18 @@ def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: li
     inside = [m for m in mentions if trigger.i in m.tokens]
     if inside:  # the trigger names its actor: "protesters gathered", "gunmen opened fire"
         return [(inside[0], "roles:trigger-is-actor")]
-    if not passive and not subjs and trigger.pos_ == "VERB" and trigger.dep_ not in _SHARED_SUBJECT:
-        # a parse that lost the subject ("..., armed men riding a motorcycle carried out"); not a clause
-        # sharing its head's subject ("shelled X using artillery")
+    if not passive and not subjs and trigger.pos_ == "VERB":
+        # a clause sharing its head's subject ("shelled X using artillery") takes the head's; a parse that
+        # lost the subject ("..., armed men riding a motorcycle carried out") the nearest actor before
+        node = trigger
+        for _ in range(4):  # "conducted strikes targeting X": through the noun to the verb it hangs on
+            if node.dep_ not in _SHARED_SUBJECT + _TO_VERB or node.head.i == node.i:
+                break
+            node = node.head
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                own, _ = under(subj, mentions)
+                return [(own[0], "roles:subject-of-head-clause")] if own else []
         before = [m for m in mentions if max(m.tokens) < trigger.i and m.actor.inter != 7]
         if before:
             return [(before[-1], "roles:before-subjectless-trigger")]
