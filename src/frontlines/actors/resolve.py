@@ -133,6 +133,11 @@ class _Scanner:
         self.reach = [n] * (n + 1)
         for k in range(n - 2, -1, -1):
             self.reach[k] = self.reach[k + 1] if self.gap_ok[k + 1] else k + 1
+        # name_reach: the same, a possessive inside a name allowed ("Donbass People's Militia")
+        name_gap = [True] + [self._gap_ok(a, b, in_name=True) for a, b in zip(self.words, self.words[1:], strict=False)]
+        self.name_reach = [n] * (n + 1)
+        for k in range(n - 2, -1, -1):
+            self.name_reach[k] = self.name_reach[k + 1] if name_gap[k + 1] else k + 1
         # longest key that may start at each word (0: none starts there)
         self.longest = [max(actors.first_words.get(w.key, 0), actors.first_exact.get(w.exact, 0)) for w in self.words]
 
@@ -140,21 +145,24 @@ class _Scanner:
     def _gap(self, a: Token, b: Token) -> str:
         return self.text[a.end - self.offset:b.start - self.offset]
 
-    def _gap_ok(self, a: Token, b: Token) -> bool:
+    def _gap_ok(self, a: Token, b: Token, *, in_name: bool = False) -> bool:
+        """Whether words a and b may belong to one mention; ``in_name``: a possessive may ("Donbass People's
+        Militia" is a name; elsewhere "Turkey's" ends a mention)."""
         gap = self._gap(a, b)
         if gap == " " or gap == "-":
-            return not a.possessive
+            return in_name or not a.possessive
         gap = _ARTICLE_WORD.sub("", gap)
         initial = len(a.text) == 1 and a.text.isupper()  # "U.S. forces"
         return bool(_GAP_OK.fullmatch(gap)) and (initial or not re.search(r"\.\s", gap)) \
-            and "\n\n" not in gap and not a.possessive
+            and "\n\n" not in gap and (in_name or not a.possessive)
 
     def _span_ok(self, i: int, j: int) -> bool:
         return j <= self.reach[i]
 
-    def _ends(self, i: int, longest: int) -> range:
+    def _ends(self, i: int, longest: int, *, in_name: bool = False) -> range:
         """Candidate ends for a key starting at words[i], longest first."""
-        return range(min(self.reach[i], i + min(longest, self.longest[i])), i, -1)
+        reach = self.name_reach[i] if in_name else self.reach[i]
+        return range(min(reach, i + min(longest, self.longest[i])), i, -1)
 
     def _start_of(self, i: int) -> int:
         """Start offset of words[i], taking in an Arabic article right before it ("Al Hashd")."""
@@ -227,8 +235,10 @@ class _Scanner:
     # -- rules
     def alias(self, i: int) -> _Hit | None:
         n = len(self.words)
-        for j in self._ends(i, self.d.max_key):
+        for j in self._ends(i, self.d.max_key, in_name=True):
             span = self.words[i:j]
+            if any(w.possessive for w in span[:-1]) and not all(w.text[:1].isupper() for w in span):
+                continue  # "Turkey's army" is not a name
             hits = self.d.acronym_index.get(tuple(w.exact for w in span)) or \
                 self.d.alias_index.get(tuple(w.key for w in span))
             if not hits:
@@ -344,6 +354,9 @@ class _Scanner:
             return None
         if self.words[end_j - 1].start in self.noun_modifiers:  # "a government employee", "an army vehicle"
             return None
+        if gtype.type == "civilians" and i > 0 and self.gap_ok[i] and self.words[i].text[:1].isupper() \
+                and self.words[i - 1].text[:1].isupper():
+            return None  # part of a name: "Aluta Boys", "Youth People's League"
         a = i
         while a - 1 >= floor and self.words[a - 1].key in self.d.premodifiers and self.gap_ok[a]:
             a -= 1

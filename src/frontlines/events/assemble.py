@@ -601,6 +601,9 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
     told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
                  end=event.end)
     if event.event_type in data["crowd_by_event_type"]:
+        if a2 is not None and not roles.actor2_allowed(event.sub_event_type, a2):  # merged from another mention
+            a2 = None
+            evidence["actor2"] = ""
         if a1 is None:
             a1 = roles.by_event_type("crowd_by_event_type", event.event_type, name_of, told, " (no participant named)")
             evidence["actor1"] = f"roles:unnamed-crowd; {a1.rule}" if a1 else ""

@@ -387,11 +387,17 @@ def crowd_roles(r: Roles, event_type: str | None, sub_event_type: str | None, co
         rules["actor1"] = f"{rules.get('actor1', '')}+crowd:{crowd.generic_type}"
     else:
         rules.pop("actor1", None)
-    allowed = data["actor2_inter_by_sub_event"].get(sub_event_type or "")
-    if a2 is not None and (_is_government(a2) or (allowed is not None and a2.inter not in allowed)):
+    if a2 is not None and not actor2_allowed(sub_event_type, a2):
         a2 = None
         rules.pop("actor2", None)
     return Roles(crowd, a2, tuple(assoc), rules)
+
+
+def actor2_allowed(sub_event_type: str | None, actor: Actor) -> bool:
+    """Whether a protest's or riot's sub-event may have ``actor`` as actor2 (``roles.yaml``; a government
+    never is one)."""
+    allowed = load_roles()["actor2_inter_by_sub_event"].get(sub_event_type or "")
+    return not _is_government(actor) and (allowed is None or actor.inter in allowed)
 
 
 def _crowd(who: Actor, kind: str, event_type: str | None, country_name: str | None) -> Actor:
