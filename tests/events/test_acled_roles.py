@@ -24,6 +24,7 @@ TRIGGERS = {
     "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     "repulsed": ("Battles", "Armed clash"),
     "dispersed": ("Protests", "Protest with intervention"),
+    "clashed": ("Battles", "Armed clash"),
 }
 
 
@@ -134,3 +135,10 @@ def test_they_in_a_later_sentence_is_the_group_named_before(run):
     events = [e for e in run(text, {"Bree": "SO"}) if e.sub_event_type == "Attack"]
     assert events and events[0].actor1 is not None and events[0].actor1.id == "al-shabaab"
     assert "carry:anaphor 'they'" in events[0].evidence["actor1"] and "sentence 1" in events[0].actor1.rule
+
+
+def test_a_coordinated_subject_of_a_reciprocal_verb_is_both_sides(run):
+    e = only(run("Afghan forces and Taliban fighters clashed near Edhellond.", {"Edhellond": "AF"}))
+    assert e.actor1 is not None and e.actor1.country == "AF" and e.actor1.inter == 1
+    assert e.actor2 is not None and e.actor2.id == "taliban" and "reciprocal" in e.evidence["actor2"]
+    assert e.assoc_actors == ()

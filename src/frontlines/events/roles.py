@@ -236,7 +236,20 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
             fill("assoc", obj, f"roles:assoc-{prep.lower_}")
     if not slots["actor1"]:
         slots["actor1"] = _agent_fallbacks(trigger, subjs, passive, mentions)
+    _reciprocal(verb, trigger, slots)
     return _repelled(verb, mentions, _resolve(slots))
+
+
+def _reciprocal(verb: Any, trigger: Any, slots: dict[str, list[tuple[Mention, str]]]) -> None:
+    """ "X and Y exchanged fire / clashed": a coordinated subject of a reciprocal verb (``roles.yaml``) is
+    both sides, the second actor2 (as "clashes between X and Y")."""
+    words = load_roles()["reciprocal_verbs"]
+    if slots["actor2"] or not (verb.lemma_.lower() in words or trigger.lemma_.lower() in words):
+        return
+    sides = slots["actor1"][1:] + [(m, r) for m, r in slots["assoc"] if r.startswith("roles:nsubj") and r.endswith("+conj")]
+    if sides:
+        m, r = sides[0]
+        slots["actor2"].append((m, f"{r}+reciprocal-{verb.lemma_.lower()}"))
 
 
 def _repelled(verb: Any, mentions: list[Mention], r: Roles) -> Roles:
