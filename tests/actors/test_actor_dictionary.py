@@ -29,7 +29,7 @@ def test_every_country_gets_military_and_police_forces(actors):
     for iso2 in ("TD", "KE", "FR", "BR"):
         name = actors.countries[iso2].forces_of
         assert actors.get(f"military-forces-of-{name.lower().replace(' ', '-')}").inter == 1
-    assert actors.get("police-forces-of-chile").name == "Police Forces of Chile"
+    assert actors.get("police-forces-of-uruguay").name == "Police Forces of Uruguay"
 
 
 def test_acled_writes_the_before_some_country_names(actors):
@@ -124,3 +124,60 @@ def test_variants_and_parents_point_at_existing_entries(actors):
         assert all(target in actors.entries for _, target in e.variants), e.id
         assert e.parent is None or e.parent in actors.entries, e.id
         assert all(p.redirect in actors.entries for p in e.periods if p.redirect), e.id
+
+
+def test_a_unit_name_in_the_data_is_one_of_its_parents_names_and_its_suffix(actors):
+    for e in actors.entries.values():
+        if e.parent and e.suffix and not e.periods:
+            parent = actors.get(e.parent)
+            names = {p.name for p in parent.periods} | {parent.name}
+            assert e.name in {f"{n} {e.suffix}" for n in names}, e.id
+
+
+def test_state_period_labels_say_the_years_of_their_dates():
+    from frontlines.actors.dictionary import _read_text, _state_periods
+
+    for iso2, periods in _state_periods(_read_text("state_periods.csv", None)).items():
+        for start, end, label in periods:
+            first, _, last = label.partition("-")
+            assert start is not None and int(first) == start.year, (iso2, label)
+            if end is None:
+                assert last == "", (iso2, label)
+            else:
+                assert int(last) in {end.year, (end - dt.timedelta(days=1)).year}, (iso2, label)
+
+
+def test_a_police_unit_is_named_after_the_police_of_the_date(actors):
+    _, name, inter = resolve_entry(actors.get("bsf-india"), actors, on=dt.date(2020, 5, 1))
+    assert (name, inter) == ("Police Forces of India (2014-) Border Security Force", 1)
+    _, name, _ = resolve_entry(actors.get("nds-afghanistan"), actors, on=dt.date(2019, 3, 1))
+    assert name == "Police Forces of Afghanistan (2014-2021) National Directorate of Security"
+
+
+def test_boko_haram_is_one_group_before_the_2016_split_and_either_faction_after(actors):
+    entry, name, _ = resolve_entry(actors.get("iswap-or-boko-haram"), actors, on=dt.date(2015, 1, 1))
+    assert (entry.id, name) == ("boko-haram", "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad")
+    _, name, _ = resolve_entry(actors.get("iswap-or-boko-haram"), actors, on=dt.date(2020, 1, 1))
+    assert name.startswith("Islamic State (West Africa) and/or Boko Haram")
+
+
+def test_a_coalition_members_forces_take_the_coalitions_name_where_acled_codes_it(actors):
+    saudi = actors.get("military-forces-of-saudi-arabia")
+    assert resolve_entry(saudi, actors, country="YE")[0].id == "operation-restoring-hope"
+    assert resolve_entry(saudi, actors, country="SA")[0].id == "military-forces-of-saudi-arabia"
+
+
+def test_periods_that_ended_are_closed_in_todays_spelling(actors):
+    lebanon = actors.get("military-forces-of-lebanon")
+    assert resolve_entry(lebanon, actors, on=dt.date(2019, 6, 1))[1] == "Military Forces of Lebanon (2019-2020)"
+    venezuela = actors.get("police-forces-of-venezuela")
+    assert resolve_entry(venezuela, actors, on=dt.date(2005, 1, 1))[1] == "Police Forces of Venezuela (1999-)"
+
+
+def test_every_state_period_row_has_five_columns():
+    import csv
+
+    from frontlines.actors.dictionary import _read_text
+
+    lines = [ln for ln in _read_text("state_periods.csv", None).splitlines() if ln.strip() and not ln.startswith("#")]
+    assert all(len(row) == 5 for row in csv.reader(lines)), "a note with a comma splits the row"

@@ -253,7 +253,7 @@ def test_a_force_noun_modifying_another_noun_is_no_actor(actors, nlp):
 
 
 def test_state_actors_without_known_periods_carry_no_year(actors):
-    assert resolve_actor("Chilean police", actors=actors).name == "Police Forces of Chile"
+    assert resolve_actor("Uruguayan police", actors=actors).name == "Police Forces of Uruguay"
 
 
 def test_police_and_government_share_the_countrys_periods(actors):
@@ -292,3 +292,23 @@ def test_isis_beside_iraqi_forces_is_islamic_state_iraq_without_a_given_country(
 def test_a_given_country_wins_over_the_neighbours(actors):
     found = find("Iraqi Forces are fighting ISIS.", actors, country="SY")
     assert found[1].name == "Islamic State (Syria)"
+
+
+def test_pro_prefixed_forces_are_the_groups(actors):
+    a = resolve_actor("the pro-STC fighters", actors=actors, country="YE")
+    assert a.id == "stc" and a.text == "pro-STC fighters" and a.rule.endswith("+pro-prefix")
+    assert resolve_actor("pro-STC media", actors=actors, country="YE").id is None  # no force noun
+
+
+def test_a_name_with_a_possessive_inside_matches_its_alias(actors):
+    a = resolve_actor("shelled the Donbass People's Militia", actors=actors, country="UA")
+    assert a.id == "naf"
+
+
+def test_a_capitalised_civilian_noun_inside_a_name_is_no_actor(actors):
+    assert resolve_actor("the Gondor Boys", actors=actors, country="NG").id is None
+
+
+def test_only_the_government_itself_is_the_given_countrys(actors):
+    assert resolve_actor("the authorities", actors=actors, country="SO").id == "government-of-somalia"
+    assert resolve_actor("a spokesman", actors=actors, country="SO").id is None

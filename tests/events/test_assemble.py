@@ -75,16 +75,16 @@ def fake_classify(sent):
     return out
 
 
-def fake_find_actors(sent, article, *, actors):
+def fake_find_actors(sent, article, *, actors, country=None):
     found = []
-    for phrase, (name, aid, inter, *country) in sorted(ACTORS.items(), key=lambda kv: -len(kv[0])):
+    for phrase, (name, aid, inter, *cc) in sorted(ACTORS.items(), key=lambda kv: -len(kv[0])):
         for m in re.finditer(rf"\b{re.escape(phrase)}\b", sent.text):
             s, e = article.span_to_raw(sent.start_char + m.start(), sent.start_char + m.end())
             if any(a.start < e and s < a.end for a in found):
                 continue
             quoted = article.raw_text[s - 1:s] == "“"
             found.append(Actor(name, aid, inter, text=phrase, start=s, end=e, rule=f"fake#{phrase}",
-                               scare_quotes=quoted, country=country[0] if country else None))
+                               scare_quotes=quoted, country=cc[0] if cc else None))
     return sorted(found, key=lambda a: a.start)
 
 
@@ -189,7 +189,7 @@ def test_a_trigger_that_names_an_actor_is_actor1(run):
 
 
 def test_a_mention_holding_the_trigger_is_never_the_target(run):
-    stages = replace(STAGES, find_actors=lambda s, a, *, actors: [
+    stages = replace(STAGES, find_actors=lambda s, a, *, actors, country=None: [
         *fake_find_actors(s, a, actors=actors),
         *[Actor("Protesters", None, 6, text="a protest", start=m.start(), end=m.end(), rule="fake#protest")
           for m in re.finditer("a protest", s.text)]])
@@ -440,7 +440,7 @@ def test_confidence_grows_with_complete_roles(run):
 def test_sentences_without_events_are_not_searched_for_actors(run):
     calls = []
 
-    def counting(sent, article, *, actors):
+    def counting(sent, article, *, actors, country=None):
         calls.append(sent.text)
         return fake_find_actors(sent, article, actors=actors)
 
@@ -486,7 +486,7 @@ def test_a_planned_event_does_not_merge_with_a_real_one(run):
 
 
 def test_placeless_mentions_sharing_only_a_generic_actor_stay_apart(run):
-    generic = replace(STAGES, find_actors=lambda s, a, *, actors: [
+    generic = replace(STAGES, find_actors=lambda s, a, *, actors, country=None: [
         replace(x, id=None, name="rebels") for x in fake_find_actors(s, a, actors=actors)])
     text = QUIET + "Iraqi forces shelled the camp. The weather was fine. Iraqi forces shelled the camp again."
     assert len(run(text, stages=generic)) == 2

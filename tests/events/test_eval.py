@@ -239,10 +239,17 @@ def acled_scores(shared_dir, pipeline):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("metric", ["sub_event_f1", "sub_event_accuracy", "event_type_accuracy", "location_25km",
-                                    "date_exact", "fatalities_exact"])
+                                    "date_exact", "fatalities_exact", "actor1_inter_match", "actor1_name_exact",
+                                    "actor2_inter_match", "assoc_actor_match"])
 def test_acled_scores_hold_the_baseline(acled_scores, metric: str) -> None:
     floor = json.loads(BASELINE.read_text())["default"][metric] - 0.01
     assert getattr(acled_scores, metric) >= floor
+
+
+@pytest.mark.slow
+def test_acled_actor1_missing_holds_the_baseline(acled_scores) -> None:
+    ceiling = json.loads(BASELINE.read_text())["default"]["actor1_missing"] + 0.01
+    assert acled_scores.actor1_missing is not None and acled_scores.actor1_missing <= ceiling
 
 
 @pytest.mark.slow

@@ -177,6 +177,7 @@ class ActorDictionary:
     generic: dict[tuple[str, ...], tuple[GenericType, bool]]  # noun key → (type, noun needs a demonym)
     modifiers: frozenset[str] = frozenset()
     premodifiers: frozenset[str] = frozenset()
+    attack_heads: frozenset[str] = frozenset()  # nouns whose modifier is who acts ("a police raid")
     ethnic_groups: dict[tuple[str, ...], str] = field(default_factory=dict)  # key → group name
     ethnic_nouns: frozenset[tuple[str, ...]] = frozenset()
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # title key → generic type
@@ -431,6 +432,7 @@ def load_actors(directory: str | Path | None = None) -> ActorDictionary:
         generic=_generic(generic_raw),
         modifiers=frozenset(norm(w) for w in generic_raw.get("modifiers") or ()),
         premodifiers=frozenset(norm(w) for w in generic_raw.get("premodifiers") or ()),
+        attack_heads=frozenset(norm(w) for w in generic_raw.get("attack_heads") or ()),
         ethnic_groups={_keys(str(g), exact=False): str(g) for g in eth.get("groups") or ()},
         ethnic_nouns=frozenset(_keys(str(n), exact=False) for n in eth.get("nouns") or ()),
         titles={_keys(str(t), exact=False): str(kind)

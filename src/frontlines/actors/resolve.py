@@ -40,6 +40,9 @@ _ARTICLE_WORD = re.compile(r"\b(?:al|el)\b", re.I)
 _OPEN_QUOTES = "\"“‘«"
 _CLOSE_QUOTES = "\"”’»"
 _NEGATORS = {"anti", "non", "ex", "former"}
+#: Government nouns that name the event country's government without a demonym ("the authorities"); a
+#: spokesman or officials may be anyone's.
+_COUNTRY_GOVERNMENT = {"government", "authorities", "administration", "govt", "cabinet", "presidency"}
 _ABSORB = {"military", "armed group", "rebels", "police", "air force"}
 _COORD = {"and", "or"}
 #: Sentence cues that make people in it protesters or rioters (ACLED codes the crowd by what it does).
@@ -130,6 +133,11 @@ class _Scanner:
         self.reach = [n] * (n + 1)
         for k in range(n - 2, -1, -1):
             self.reach[k] = self.reach[k + 1] if self.gap_ok[k + 1] else k + 1
+        # name_reach: the same, a possessive inside a name allowed ("Donbass People's Militia")
+        name_gap = [True] + [self._gap_ok(a, b, in_name=True) for a, b in zip(self.words, self.words[1:], strict=False)]
+        self.name_reach = [n] * (n + 1)
+        for k in range(n - 2, -1, -1):
+            self.name_reach[k] = self.name_reach[k + 1] if name_gap[k + 1] else k + 1
         # longest key that may start at each word (0: none starts there)
         self.longest = [max(actors.first_words.get(w.key, 0), actors.first_exact.get(w.exact, 0)) for w in self.words]
 
@@ -137,21 +145,24 @@ class _Scanner:
     def _gap(self, a: Token, b: Token) -> str:
         return self.text[a.end - self.offset:b.start - self.offset]
 
-    def _gap_ok(self, a: Token, b: Token) -> bool:
+    def _gap_ok(self, a: Token, b: Token, *, in_name: bool = False) -> bool:
+        """Whether words a and b may belong to one mention; ``in_name``: a possessive may ("Donbass People's
+        Militia" is a name; elsewhere "Turkey's" ends a mention)."""
         gap = self._gap(a, b)
         if gap == " " or gap == "-":
-            return not a.possessive
+            return in_name or not a.possessive
         gap = _ARTICLE_WORD.sub("", gap)
         initial = len(a.text) == 1 and a.text.isupper()  # "U.S. forces"
         return bool(_GAP_OK.fullmatch(gap)) and (initial or not re.search(r"\.\s", gap)) \
-            and "\n\n" not in gap and not a.possessive
+            and "\n\n" not in gap and (in_name or not a.possessive)
 
     def _span_ok(self, i: int, j: int) -> bool:
         return j <= self.reach[i]
 
-    def _ends(self, i: int, longest: int) -> range:
+    def _ends(self, i: int, longest: int, *, in_name: bool = False) -> range:
         """Candidate ends for a key starting at words[i], longest first."""
-        return range(min(self.reach[i], i + min(longest, self.longest[i])), i, -1)
+        reach = self.name_reach[i] if in_name else self.reach[i]
+        return range(min(reach, i + min(longest, self.longest[i])), i, -1)
 
     def _start_of(self, i: int) -> int:
         """Start offset of words[i], taking in an Arabic article right before it ("Al Hashd")."""
@@ -224,8 +235,10 @@ class _Scanner:
     # -- rules
     def alias(self, i: int) -> _Hit | None:
         n = len(self.words)
-        for j in self._ends(i, self.d.max_key):
+        for j in self._ends(i, self.d.max_key, in_name=True):
             span = self.words[i:j]
+            if any(w.possessive for w in span[:-1]) and not all(w.text[:1].isupper() for w in span):
+                continue  # "Turkey's army" is not a name
             hits = self.d.acronym_index.get(tuple(w.exact for w in span)) or \
                 self.d.alias_index.get(tuple(w.key for w in span))
             if not hits:
@@ -241,6 +254,27 @@ class _Scanner:
             rule = f"actors.yaml#{eid}:alias '{alias}'"
             return _Hit(i, end_j, ((i, self._entry_actor(self.d.entries[eid], start, end, rule)),))
         return None
+
+    def pro_alias(self, i: int) -> _Hit | None:
+        """"pro-Houthi air defence", "pro-STC fighters": forces named for the group they are loyal to are that
+        group's (ACLED codes them so); a bare "pro-X" ("pro-Houthi media") or a country ("pro-Turkish") is not."""
+        n = len(self.words)
+        if self.words[i].key != "pro" or i + 1 >= n or self._gap(self.words[i], self.words[i + 1]) not in ("-", "–"):
+            return None
+        hit = self.alias(i + 1)
+        if hit is None or len(hit.actors) != 1:
+            return None
+        _, a = hit.actors[0]
+        entry = self.d.entries.get(a.id or "")
+        nouns = [self._noun_at(k) for k in range(i + 2, hit.j)]
+        forces = [x for x in nouns if x is not None and x[0] == hit.j and x[1].type in _ABSORB]
+        if entry is None or not forces or entry.source.startswith("generated"):
+            return None
+        start = self.words[i].start
+        actor = Actor(name=a.name, id=a.id, inter=a.inter, text=self._mention(start, a.end or start),
+                      country=a.country, generic_type=a.generic_type, scare_quotes=a.scare_quotes, start=start,
+                      end=a.end, rule=f"{a.rule}+pro-prefix")
+        return _Hit(i, hit.j, ((i, actor),))
 
     def demonym_force(self, i: int) -> _Hit | None:
         n = len(self.words)
@@ -312,12 +346,17 @@ class _Scanner:
         if noun is None:
             return None
         end_j, gtype, needs_demonym = noun
-        if needs_demonym and gtype.type != "air force" and not (gtype.type == "government" and self.country):
-            return None  # "units", "the regime": whose? ("the government" is the event country's)
+        country_noun = gtype.type == "government" and self.country \
+            and " ".join(w.key for w in self.words[i:end_j]) in _COUNTRY_GOVERNMENT
+        if needs_demonym and gtype.type != "air force" and not country_noun:
+            return None  # "units", "a spokesman": whose? ("the government" is the event country's)
         if self._names_next(end_j):  # "the terrorist group ISIS": the name says who
             return None
         if self.words[end_j - 1].start in self.noun_modifiers:  # "a government employee", "an army vehicle"
             return None
+        if gtype.type == "civilians" and i > 0 and self.gap_ok[i] and self.words[i].text[:1].isupper() \
+                and self.words[i - 1].text[:1].isupper():
+            return None  # part of a name: "Aluta Boys", "Youth People's League"
         a = i
         while a - 1 >= floor and self.words[a - 1].key in self.d.premodifiers and self.gap_ok[a]:
             a -= 1
@@ -476,6 +515,11 @@ class _Scanner:
         i, floor = 0, 0
         n = len(self.words)
         while i < n:
+            pro = self.pro_alias(i)
+            if pro is not None:
+                out.extend(a for _, a in pro.actors)
+                i = floor = pro.j
+                continue
             if not self.longest[i] or self._negated(i):
                 i += 1
                 continue
@@ -521,7 +565,7 @@ def find_actors(sent: Any, article: Article, *, actors: ActorDictionary, country
     foreign state forces as external (inter 8); ``on`` (default: the
     publication date) picks names that changed over time.
     """
-    roles, noun_modifiers = _parse(sent)
+    roles, noun_modifiers = _parse(sent, actors.attack_heads)
     scanner = _Scanner(sent.text, sent.start_char, actors, on=on or article.published, country=country,
                        roles=roles, noun_modifiers=noun_modifiers)
     out = []
@@ -533,12 +577,12 @@ def find_actors(sent: Any, article: Article, *, actors: ActorDictionary, country
     return out
 
 
-def _parse(sent: Any) -> tuple[dict[int, str], set[int]]:
+def _parse(sent: Any, attack_heads: frozenset[str] = frozenset()) -> tuple[dict[int, str], set[int]]:
     """What the parse says about the words of a sentence.
 
     Returns the words that are a verb's subject, object or agent (start offset →
     the verb and its object: "exchanged fire") and the words that modify another
-    noun ("government" in "a government employee"). Empty when ``sent`` carries
+    noun ("government" in "a government employee"; not one of ``attack_heads``: "a police raid"). Empty when ``sent`` carries
     no parse (a plain object with ``text``/``start_char``).
     """
     out: dict[int, str] = {}
@@ -548,7 +592,8 @@ def _parse(sent: Any) -> tuple[dict[int, str], set[int]]:
     except TypeError:
         return out, modifiers
     for tok in toks:
-        if getattr(tok, "dep_", "") == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+        if getattr(tok, "dep_", "") == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i \
+                and tok.head.lemma_.lower() not in attack_heads:  # "a police vehicle", but "a police raid" acts
             modifiers.add(tok.idx)
         dep = getattr(tok, "dep_", "")
         node = tok

@@ -66,8 +66,9 @@ def eval_events_cmd(settings: Settings, acled_path: str | None, sentences_path: 
     """Score event extraction against coded ACLED rows, judged sentences, labelled reports or a corpus.
 
     ACLED rows (their notes are the input): sub-event weighted F1 and accuracy, event-type
-    accuracy, actor1 inter-code match, location within 25 km, date exact, fatalities exact,
-    events per note and docs/s. Judged news sentences (each run through the whole pipeline as a
+    accuracy, actors (actor1 name exactly ACLED's, actor1 missing, actor1 and actor2 inter-code
+    match, associated actors), location within 25 km, date exact, fatalities exact, events per
+    note and docs/s. Judged news sentences (each run through the whole pipeline as a
     one-sentence article): precision, recall and F1 of "does the sentence report an event", of
     its event types and of its sub-event types. Labelled reports: events per article, whether
     the labelled incident is among them, and the main event's type, place, date and death toll.
@@ -145,7 +146,10 @@ def _echo_scores(name: str, s: Any) -> None:
     click.echo(f"{name} ({s.source}, {s.rows} rows)")
     click.echo(f"  sub-event weighted F1  {_pct(s.sub_event_f1)}   accuracy {_pct(s.sub_event_accuracy)}")
     click.echo(f"  event-type accuracy    {_pct(s.event_type_accuracy)}")
+    click.echo(f"  actor1 name exact      {_pct(s.actor1_name_exact)}   missing {_pct(s.actor1_missing)}")
     click.echo(f"  actor1 inter match     {_pct(s.actor1_inter_match)}")
+    click.echo(f"  actor2 inter match     {_pct(s.actor2_inter_match)}")
+    click.echo(f"  assoc. actors match    {_pct(s.assoc_actor_match)}")
     click.echo(f"  location within 25 km  {_pct(s.location_25km)}")
     click.echo(f"  date exact             {_pct(s.date_exact)}")
     click.echo(f"  fatalities exact       {_pct(s.fatalities_exact)}")

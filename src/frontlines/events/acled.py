@@ -28,6 +28,10 @@ class AcledRow:
     lon: float | None
     fatalities: int | None
     country: str = ""  # for held-out splits by country
+    actor1: str = ""
+    actor2: str = ""
+    inter2: int | None = None  # 0 or None: no actor2
+    assoc_actors: tuple[str, ...] = ()  # assoc_actor_1 and assoc_actor_2, split on "; "
 
 
 def _int(v: str | None) -> int | None:
@@ -42,6 +46,11 @@ def _float(v: str | None) -> float | None:
         return float(v) if v not in (None, "") else None
     except ValueError:
         return None
+
+
+def _names(*cells: str | None) -> tuple[str, ...]:
+    """Actor names of ACLED cells that list several with "; "."""
+    return tuple(n.strip() for c in cells if c for n in c.split(";") if n.strip())
 
 
 def read_acled(path: str | Path, *, limit: int | None = None) -> list[AcledRow]:
@@ -68,7 +77,8 @@ def read_acled(path: str | Path, *, limit: int | None = None) -> list[AcledRow]:
                 published=published, event_type=r["event_type"], sub_event_type=r["sub_event_type"],
                 event_date=parse_date(r.get("event_date") or ""), inter1=_int(r.get("inter1")),
                 lat=_float(r.get("latitude")), lon=_float(r.get("longitude")), fatalities=_int(r.get("fatalities")),
-                country=r.get("country") or "",
+                country=r.get("country") or "", actor1=r.get("actor1") or "", actor2=r.get("actor2") or "",
+                inter2=_int(r.get("inter2")), assoc_actors=_names(r.get("assoc_actor_1"), r.get("assoc_actor_2")),
             ))
     if not rows:
         raise EvalError(f"{p}: no rows (give a non-empty ACLED export)")

@@ -27,7 +27,7 @@ from ..geo import lies_in_gap
 from ..geo.distance import great_circle_km
 from ..records import Actor, Article, DateInfo, Event, Evidence, Place, Precision, RejectedEvent
 from ..time import resolve_date
-from . import modality, numbers, roles
+from . import carry, modality, numbers, roles
 from .classify import EventTyper, SentenceTyping
 from .coreference import (
     SHORT_REPORT_SENTENCES,
@@ -120,8 +120,10 @@ class Scene:
     article: Article
     places: list[Place]
     main: Place | None  # the article's main place (see :func:`main_place`)
+    country: str | None  # the article's focus country (see :func:`focus_country`)
     actors: Any
     stages: Stages
+    memory: carry.Memory  # what earlier sentences named (actors carried through the article)
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,24 @@ def modifies_noun(place: Place, head: Any) -> bool:
 def usable(place: Place) -> bool:
     """Places an event can be pinned on (not a demonym such as "Syrian")."""
     return place.relation != "demonym"
+
+
+def focus_country(places: list[Place]) -> str | None:
+    """The country an article is about: the one its resolved places name most often (demonyms count)."""
+    named = Counter(p.country_code for p in places
+                    if p.country_code and p.precision != "unresolved" and p.geonameid is not None)
+    return named.most_common(1)[0][0] if named else None
+
+
+def sentence_country(in_sent: list[tuple[Place, Any]], focus: str | None) -> tuple[str | None, str]:
+    """The country that names a sentence's generic actors ("Protesters (Mexico)"): the country of a place
+    the sentence names (the focus country when it is one of them), else the article's focus country."""
+    here = [p.country_code for p, _ in in_sent if p.country_code and p.precision != "unresolved"]
+    if focus in here or (not here and focus):
+        return focus, f"country:{focus} (article focus)" if focus not in here else f"country:{focus} (place)"
+    if here:
+        return here[0], f"country:{here[0]} (place)"
+    return None, "country:unknown"
 
 
 def main_place(places: list[Place], *, short: bool = False) -> Place | None:
@@ -501,8 +521,18 @@ def is_outcome_only(triggers: list[Any]) -> bool:
     return bool(triggers) and all(t.lower_ in words for t in triggers)
 
 
-def _actors_of(sent: Any, scene: Scene) -> list[Actor]:
-    return list(scene.stages.find_actors(sent, scene.article, actors=scene.actors))
+def _actors_of(sent: Any, scene: Scene, toks: list[tuple[Any, tuple[int, int]]]
+               ) -> tuple[list[Actor], list[tuple[Place, Any]], str | None, str]:
+    """A sentence's actor mentions, named for the sentence's country (:func:`sentence_country`), and its
+    places. Actors are found first without a country, so a place inside a mention ("US forces") is not
+    taken for the sentence's place."""
+    found = list(scene.stages.find_actors(sent, scene.article, actors=scene.actors, country=None))
+    in_sent = _sentence_places(sent, scene, found, toks)
+    country, rule = sentence_country(in_sent, scene.country)
+    if country is None:
+        return found, in_sent, None, rule
+    found = list(scene.stages.find_actors(sent, scene.article, actors=scene.actors, country=country))
+    return found, _sentence_places(sent, scene, found, toks), country, rule
 
 
 def _strip_span(sent: Any) -> tuple[str, int, int]:
@@ -517,7 +547,9 @@ def assemble(doc: Any, article: Article, places: list[Place], *, actors: Any, st
     """Events of a parsed article, one per incident, each with every sentence that told it as a mention."""
     sents = list(doc.sents)
     short = len(sents) <= SHORT_REPORT_SENTENCES
-    scene = Scene(article, places, main_place(places, short=short), actors, stages)
+    focus = focus_country(places)
+    memory = carry.Memory(lambda k: list(stages.find_actors(sents[k], article, actors=actors, country=focus)))
+    scene = Scene(article, places, main_place(places, short=short), focus, actors, stages, memory)
     book = Incidents(short=short)
     typed: list[list[Any]] = []
     for n, sent in enumerate(sents):
@@ -535,10 +567,59 @@ def assemble(doc: Any, article: Article, places: list[Place], *, actors: Any, st
             for draft in sentence_drafts(0, sents[0], [model_typing(sents[0], label, margin, model)], scene):
                 book.add(draft)
     events = [incident_event(inc) for inc in book.items]
-    if model is None:
-        return events
-    return [overrule(e, [sents[i] for i in told], [typed[i] for i in told], model)
-            for e, told in zip(events, _told_by(book, len(sents)), strict=True)]
+    if model is not None:
+        events = [overrule(e, [sents[i] for i in told], [typed[i] for i in told], model)
+                  for e, told in zip(events, _told_by(book, len(sents)), strict=True)]
+    return [unnamed_roles(e, actors) for e in events]
+
+
+def unnamed_roles(event: Event, actors: Any) -> Event:
+    """ACLED's actors for an incident of violence against civilians whose sentences leave a role unnamed
+    (:func:`roles.by_event_type`).
+
+    A protest or riot whose sentences name no participant has ACLED's crowd as actor1 ("Protesters
+    (Country)"). A civilian parsed as the actor1 of violence against civilians is its victim ("the body of a man was
+    found"); unnamed victims are Civilians (Country); civilian victims of a sentence that names nobody who
+    attacked (a passive without agent: "a man was shot dead") have an Unidentified Armed Group (Country) as
+    perpetrator. The country is the event's place's, else its actors'; the evidence is the sentence.
+    """
+    data = roles.load_roles()
+    if event.event_type not in data["victims_by_event_type"] and event.event_type not in data["crowd_by_event_type"]:
+        return event
+    a1, a2, evidence = event.actor1, event.actor2, dict(event.evidence)
+    agentless = "nsubjpass" in evidence.get("actor2", "").split(";")[0]
+    if a1 is not None and a1.inter == 7 and a2 is None:
+        a1, a2, agentless = None, a1, True
+        evidence["actor2"] = f"roles:civilian-actor1-is-the-victim; {evidence.pop('actor1', '')}"
+    named = [a.country for a in (a1, a2) if a is not None and a.country]
+    iso = event.place.country_code if event.place is not None and event.place.country_code else \
+        (named[0] if named else None)
+    if actors is None or iso not in actors.countries:
+        return event
+    country = actors.countries[iso]
+
+    def name_of(generic_type: str) -> str | None:
+        gtype = actors.types.get(generic_type)
+        return None if gtype is None or not gtype.name else \
+            dict(gtype.names_by_country).get(iso) or gtype.name.format(country=country.name)
+
+    told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
+                 end=event.end)
+    if event.event_type in data["crowd_by_event_type"]:
+        if a2 is not None and not roles.actor2_allowed(event.sub_event_type, a2):  # merged from another mention
+            a2 = None
+            evidence["actor2"] = ""
+        if a1 is None:
+            a1 = roles.by_event_type("crowd_by_event_type", event.event_type, name_of, told, " (no participant named)")
+            evidence["actor1"] = f"roles:unnamed-crowd; {a1.rule}" if a1 else ""
+    elif a2 is None:
+        a2 = roles.by_event_type("victims_by_event_type", event.event_type, name_of, told, " (no victim named)")
+        evidence["actor2"] = f"roles:unnamed-victims; {a2.rule}" if a2 else ""
+    elif a1 is None and a2.inter == 7 and agentless:
+        a1 = roles.by_event_type("unnamed_perpetrator_by_event_type", event.event_type, name_of, told,
+                                 f" (victim '{a2.text}', no perpetrator named)")
+        evidence["actor1"] = f"roles:unnamed-perpetrator; {a1.rule}" if a1 else ""
+    return replace(event, actor1=a1, actor2=a2, evidence={k: v for k, v in evidence.items() if v})
 
 
 def _told_by(book: Incidents, sentences: int) -> list[list[int]]:
@@ -591,16 +672,16 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
     kept = [(t, trig) for k, (t, trig) in enumerate(zip(typings, triggers, strict=True)) if k not in links]
     counts = numbers.fatality_counts(text)
     tolls = [c for c in counts if not c.subset]
-    found_actors = _actors_of(sent, scene)
     toks = raw_tokens(sent, scene.article)
+    found_actors, in_sent, country, country_rule = _actors_of(sent, scene, toks)
     mentions = [m for m in (roles.mention_of(a, toks) for a in found_actors) if m is not None]
-    in_sent = _sentence_places(sent, scene, found_actors, toks)
     context = _Sentence(text, *scene.article.span_to_raw(cstart, cend), date, date_rule,
-                        numbers.quantities(text), mentions, in_sent)
+                        numbers.quantities(text), mentions, in_sent, country, country_rule)
     drafts = []
     for typing, trig in kept:
         count = toll_of(trig, [t for _, t in kept], tolls, cstart) if tolls else None
-        r = _roles(trig, typing, sent, scene, mentions, victims.get(trig.i))
+        r = _roles(n, trig, typing, sent, scene, mentions, victims.get(trig.i), country)
+        scene.memory.remember(n, typing.event_type, r.actor1)
         for event in _events(typing, trig, r, count, context, scene):
             toll = Toll(count.value, not count.vague, f"{count.rule} '{count.text}'", event.start, event.end,
                         count.additive) if count is not None else None
@@ -621,6 +702,8 @@ class _Sentence:
     quantities: tuple[str, ...]
     mentions: list[roles.Mention]
     places: list[tuple[Place, Any]]  # usable places of the sentence with their head tokens
+    country: str | None  # ISO2 of the country naming its generic actors ...
+    country_rule: str  # ... and where it came from
 
 
 def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
@@ -644,12 +727,17 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
     return out
 
 
-def _roles(trig: Any, typing: Any, sent: Any, scene: Scene, mentions: list[roles.Mention],
-           outcome: Any | None) -> roles.Roles:
-    """The roles of the event at ``trig``; the victims of a folded outcome ("..., killing 12 rebels") are actor2."""
+def _roles(n: int, trig: Any, typing: Any, sent: Any, scene: Scene, mentions: list[roles.Mention],
+           outcome: Any | None, country: str | None) -> roles.Roles:
+    """The roles of the event at ``trig`` in sentence ``n``; an actor1 named only in earlier sentences
+    (:func:`carry.carry_actor1`); the victims of a folded outcome ("..., killing 12 rebels") are actor2;
+    a protest's or riot's roles as ACLED codes them (:func:`roles.crowd_roles`)."""
+    cname = scene.actors.countries[country].name if scene.actors is not None and country in scene.actors.countries \
+        else None
     r = roles.assign(trig, mentions, trigger_tokens=trigger_tokens(sent, typing))
+    r = carry.carry_actor1(trig, typing.event_type, n, r, scene.memory)
     if r.actor1 is None:
-        generic, grule = roles.subject_actor(trig, typing.event_type, scene.article.span_to_raw)
+        generic, grule = roles.subject_actor(trig, typing.event_type, scene.article.span_to_raw, cname)
         if generic is not None:
             r = replace(r, actor1=generic, rules={**r.rules, "actor1": grule})
     if r.actor2 is None and outcome is not None:
@@ -657,7 +745,7 @@ def _roles(trig: Any, typing: Any, sent: Any, scene: Scene, mentions: list[roles
         if folded.actor2 is not None:
             r = replace(r, actor2=folded.actor2,
                         rules={**r.rules, "actor2": f"roles:outcome-'{outcome.text}'+{folded.rules['actor2']}"})
-    return r
+    return roles.crowd_roles(r, typing.event_type, typing.sub_event_type, cname)
 
 
 def _evidence(typing: Any, trig: Any, r: roles.Roles, loc: Located, gp_rule: str, fat_rule: str,
@@ -675,7 +763,7 @@ def _evidence(typing: Any, trig: Any, r: roles.Roles, loc: Located, gp_rule: str
         if role in r.rules:
             who = getattr(r, role if role != "assoc_actors" else "assoc")
             what = who.rule if isinstance(who, Actor) else "; ".join(a.rule for a in who)
-            evidence[role] = f"{r.rules[role]}; {what}"
+            evidence[role] = f"{r.rules[role]}; {what}; {s.country_rule}"
     if s.quantities:
         evidence["quantities"] = "numbers.yaml#quantity_units"
     return evidence

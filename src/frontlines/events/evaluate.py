@@ -9,14 +9,20 @@ sharpen a protest (intervention, lethal force, violence). Rows with no event cou
 wrong on every field.
 
 Metrics follow the field's usage: sub-event weighted F1 (weights = gold label frequency)
-and accuracy, event-type accuracy, actor1 inter-code match, location within 25 km,
-date exact, fatalities exact, documents per second.
+and accuracy, event-type accuracy, actors (actor1 name exactly ACLED's, actor1 missing, actor1
+and actor2 inter-code match, associated actors), location within 25 km, date exact, fatalities
+exact, documents per second. actor2 inter matches when both codes agree or ACLED has no actor2
+(inter2 0) and neither does the event; associated actors match when the event's set of names is
+ACLED's assoc_actor_1 and assoc_actor_2 together (both empty counts). Names compare exactly, except that
+a state period closed since the gold file was exported counts as the open period it then was
+(:func:`same_acled_name`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -52,6 +58,10 @@ class EventScores:
     sub_event_accuracy: float
     event_type_accuracy: float
     actor1_inter_match: float | None = None
+    actor1_name_exact: float | None = None
+    actor1_missing: float | None = None  # rows with no event or an event without actor1
+    actor2_inter_match: float | None = None
+    assoc_actor_match: float | None = None
     location_25km: float | None = None
     date_exact: float | None = None
     fatalities_exact: float | None = None
@@ -143,6 +153,36 @@ def predict_rows(rows: Sequence[AcledRow], *, pipeline: Any, model: Any = None, 
     return preds
 
 
+_CLOSED_PERIOD = re.compile(r"\((\d{4})-\d{4}\)")
+
+
+def same_acled_name(name: str, gold: str) -> bool:
+    """Whether a name is ACLED's, a state period that has since closed counting as the open one it was:
+    exports made while a period ran write "Military Forces of Syria (2000-)", today's "(2000-2024)"."""
+    return _open(name) == _open(gold)
+
+
+def _open(name: str) -> str:
+    return _CLOSED_PERIOD.sub(r"(\1-)", name)
+
+
+def actor_hits(row: AcledRow, event: Event | None) -> Counter[str]:
+    """Which actor fields of one row the event gets right (and whether actor1 is missing)."""
+    hits: Counter[str] = Counter()
+    a1 = event.actor1 if event is not None else None
+    a2 = event.actor2 if event is not None else None
+    if a1 is None:
+        hits["actor1_missing"] += 1
+    else:
+        hits["actor1_inter_match"] += a1.inter is not None and a1.inter == row.inter1
+        hits["actor1_name_exact"] += same_acled_name(a1.name, row.actor1)
+    if event is not None:
+        no_gold2 = not row.inter2
+        hits["actor2_inter_match"] += (a2 is None) if no_gold2 else (a2 is not None and a2.inter == row.inter2)
+        hits["assoc_actor_match"] += {_open(a.name) for a in event.assoc_actors} == {_open(n) for n in row.assoc_actors}
+    return hits
+
+
 def score_rows(rows: Sequence[AcledRow], preds: Sequence[Prediction], *, seconds: float | None = None,
                source: str = "pipeline") -> EventScores:
     """Compare predictions with the gold rows."""
@@ -150,13 +190,13 @@ def score_rows(rows: Sequence[AcledRow], preds: Sequence[Prediction], *, seconds
     sub = [p.sub_event_type for p in preds]
     f1, acc, per = label_scores(gold, sub)
     type_acc = sum(1 for r, p in zip(rows, preds, strict=True) if p.event_type == r.event_type) / len(rows)
-    inter = loc = date = fat = 0
+    loc = date = fat = 0
+    actors: Counter[str] = Counter()
     for r, p in zip(rows, preds, strict=True):
         e = p.event
+        actors += actor_hits(r, e)
         if e is None:
             continue
-        if e.actor1 is not None and e.actor1.inter is not None and e.actor1.inter == r.inter1:
-            inter += 1
         if e.place is not None and e.place.lat is not None and e.place.lon is not None and r.lat is not None \
                 and r.lon is not None and great_circle_km(e.place.lat, e.place.lon, r.lat, r.lon) <= 25.0:
             loc += 1
@@ -166,12 +206,16 @@ def score_rows(rows: Sequence[AcledRow], preds: Sequence[Prediction], *, seconds
             fat += 1
     n = len(rows)
     has_events = any(p.event is not None for p in preds)
+
+    def share(count: int) -> float | None:
+        return round(count / n, 4) if has_events else None
+
     return EventScores(
         rows=n, sub_event_f1=round(f1, 4), sub_event_accuracy=round(acc, 4), event_type_accuracy=round(type_acc, 4),
-        actor1_inter_match=round(inter / n, 4) if has_events else None,
-        location_25km=round(loc / n, 4) if has_events else None,
-        date_exact=round(date / n, 4) if has_events else None,
-        fatalities_exact=round(fat / n, 4) if has_events else None,
+        actor1_inter_match=share(actors["actor1_inter_match"]), actor1_name_exact=share(actors["actor1_name_exact"]),
+        actor1_missing=share(actors["actor1_missing"]), actor2_inter_match=share(actors["actor2_inter_match"]),
+        assoc_actor_match=share(actors["assoc_actor_match"]),
+        location_25km=share(loc), date_exact=share(date), fatalities_exact=share(fat),
         docs_per_s=round(n / seconds, 1) if seconds else None,
         no_event=sum(1 for p in sub if p is None), source=source, per_label=per, confusions=_confusions(gold, sub),
         events_per_doc=round(sum(p.events for p in preds) / n, 3) if has_events else None,

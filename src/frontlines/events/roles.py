@@ -16,7 +16,7 @@ read from the parse.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from ..actors.dictionary import slug
 from ..records import Actor
 from .ontology import Lexicon, norm_text
 
@@ -32,6 +33,10 @@ ASIDES = ("relcl", "acl", "advcl", "ccomp", "appos", "parataxis")
 PATIENT_PREPS = ("on", "against", "at", "upon", "into", "targeting", "toward", "towards")
 ASSOC_PREPS = ("alongside", "along", "together", "backed", "supported", "aided", "assisted")
 PRONOUNS = ("they", "it", "he", "she", "them")
+#: Clauses whose subject is their head's ("..., using artillery", "to demand food", "strikes targeting X").
+_ATTACK_PREPS = ("in", "during", "following", "after", "amid")
+_TO_VERB = ("dobj", "pobj", "prep", "attr")
+_SHARED_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "acl")
 
 
 @dataclass(frozen=True)
@@ -141,6 +146,34 @@ def _objects(prep: Any) -> list[Any]:
     return out
 
 
+def _attack_nouns(trigger: Any) -> list[Any]:
+    """The trigger if a noun, and the attack a verb trigger happened in ("killed in / during / following
+    an airstrike")."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return [trigger]
+    return [trigger] + [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in _ATTACK_PREPS
+                        for o in _objects(p)]
+
+
+def _noun_agents(trigger: Any) -> list[Any]:
+    """The "by" of a noun trigger ("a shooting by masked raiders", "artillery fire by an unknown
+    party"; also when the parse makes the noun a verb), of a participle hanging on it ("an IED planted by
+    X"), or of the attack a verb trigger happened in ("a man was injured in a shooting by X")."""
+    out: list[Any] = []
+    for noun in _attack_nouns(trigger):
+        out += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+        for acl in (c for c in noun.children if c.dep_ == "acl"):
+            out += [c for c in acl.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+    return out
+
+
+def _modifier_agents(trigger: Any) -> list[Any]:
+    """Modifiers of the attack that name who made it: "a Taliban attack", "regime shelling", "an
+    IS-planted landmine", "killed during a police raid"."""
+    return [c for noun in _attack_nouns(trigger) if noun.pos_ in ("NOUN", "PROPN") or noun is not trigger
+            for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < noun.i]
+
+
 def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[int] = frozenset()) -> Roles:
     """actor1 / actor2 / associated actors of the event whose trigger token is ``trigger``.
 
@@ -169,6 +202,11 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     for agent in _children(preds, ("agent",)):
         for obj in _objects(agent):
             fill("actor1", obj, "roles:passive-agent-by")
+    for by in _noun_agents(trigger):  # "shelling by X", "a landmine planted by X"
+        for obj in _objects(by):
+            fill("actor1", obj, "roles:noun-by")
+    for mod in _modifier_agents(trigger):  # "a Taliban attack", "killed during a police raid"
+        fill("actor1", mod, "roles:attack-modifier")
     for prep in _children(preds, ("prep",), ("under",)):
         for ctl in _objects(prep) or ([trigger] if trigger.head.i == prep.i else []):
             for of in (c for c in ctl.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -198,12 +236,51 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
             fill("assoc", obj, f"roles:assoc-{prep.lower_}")
     if not slots["actor1"]:
         slots["actor1"] = _agent_fallbacks(trigger, subjs, passive, mentions)
-    return _resolve(slots)
+    _reciprocal(verb, trigger, slots)
+    return _repelled(verb, mentions, _resolve(slots))
+
+
+def _reciprocal(verb: Any, trigger: Any, slots: dict[str, list[tuple[Mention, str]]]) -> None:
+    """ "X and Y exchanged fire / clashed": a coordinated subject of a reciprocal verb (``roles.yaml``) is
+    both sides, the second actor2 (as "clashes between X and Y")."""
+    words = load_roles()["reciprocal_verbs"]
+    if slots["actor2"] or not (verb.lemma_.lower() in words or trigger.lemma_.lower() in words):
+        return
+    sides = slots["actor1"][1:] + [(m, r) for m, r in slots["assoc"] if r.startswith("roles:nsubj") and r.endswith("+conj")]
+    if sides:
+        m, r = sides[0]
+        slots["actor2"].append((m, f"{r}+reciprocal-{verb.lemma_.lower()}"))
+
+
+def _repelled(verb: Any, mentions: list[Mention], r: Roles) -> Roles:
+    """ "Afghan forces repulsed their attack": who repels is attacked; the attack's owner ("their" → the
+    actor named before it, "a Taliban attack", "the attack by X") or the object repelled is actor1 (ACLED's
+    initiator), the subject actor2. Verbs: ``roles.yaml#repel_verbs``."""
+    if verb.lemma_.lower() not in load_roles()["repel_verbs"] or r.actor1 is None:
+        return r
+    defender = r.actor1
+    attacker: tuple[Actor, str] | None = None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        own, _ = under(obj, mentions)
+        own = [m for m in own if m.actor is not defender]
+        pron = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ in ("their", "its", "his")), None)
+        if own:
+            attacker = own[0].actor, f"roles:repelled-{obj.text}-of"
+        elif pron is not None:
+            before = [m for m in mentions
+                      if max(m.tokens) < pron.i and m.actor is not defender and m.actor.inter != 7]
+            attacker = (before[-1].actor, f"roles:repelled-{pron.text}-{obj.text}") if before else None
+    if attacker is None:
+        return r
+    rules = {**r.rules, "actor1": attacker[1], "actor2": f"{r.rules.get('actor1', '')}+repelled"}
+    assoc = tuple(a for a in r.assoc if a is not attacker[0])
+    return Roles(attacker[0], defender, assoc, rules)
 
 
 def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: list[Mention]) -> list[tuple[Mention, str]]:
     """actor1 when no subject or "by" phrase names one: the operator of a subject weapon, the
-    antecedent of a pronoun subject, or the actor the trigger itself names."""
+    antecedent of a pronoun subject, the actor the trigger itself names, or, when the parse gives an
+    active trigger no subject, the nearest non-civilian actor named before it."""
     if not passive:
         for subj in subjs:  # "drones controlled by an unidentified group targeted ..."
             for m in mentions:
@@ -217,6 +294,21 @@ def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: li
     inside = [m for m in mentions if trigger.i in m.tokens]
     if inside:  # the trigger names its actor: "protesters gathered", "gunmen opened fire"
         return [(inside[0], "roles:trigger-is-actor")]
+    if not passive and not subjs and trigger.pos_ == "VERB":
+        # a clause sharing its head's subject ("shelled X using artillery") takes the head's; a parse that
+        # lost the subject ("..., armed men riding a motorcycle carried out") the nearest actor before
+        node = trigger
+        for _ in range(4):  # "conducted strikes targeting X": through the noun to the verb it hangs on
+            if node.dep_ not in _SHARED_SUBJECT + _TO_VERB or node.head.i == node.i:
+                break
+            node = node.head
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                own, _ = under(subj, mentions)
+                return [(own[0], "roles:subject-of-head-clause")] if own else []
+        before = [m for m in mentions if max(m.tokens) < trigger.i and m.actor.inter != 7]
+        if before:
+            return [(before[-1], "roles:before-subjectless-trigger")]
     return []
 
 
@@ -228,11 +320,18 @@ def load_roles() -> dict[str, Any]:
     return data
 
 
-def subject_actor(trigger: Any, event_type: str | None, article_offsets: Any) -> tuple[Actor | None, str]:
+def crowd_name(template: str, country_name: str | None) -> str:
+    """ "Protesters ({country})" for a country, or "Protesters" without one."""
+    return template.format(country=country_name) if country_name else template.replace(" ({country})", "")
+
+
+def subject_actor(trigger: Any, event_type: str | None, article_offsets: Any,
+                  country_name: str | None = None) -> tuple[Actor | None, str]:
     """For a protest or riot whose subject the dictionary did not name ("medical interns protested"),
     the generic actor ACLED codes it with, keeping the subject's text; else None.
 
-    ``article_offsets`` maps clean offsets to raw ones (``Article.span_to_raw``).
+    ``article_offsets`` maps clean offsets to raw ones (``Article.span_to_raw``); ``country_name``
+    (ACLED's name of the event's country) names the actor ("Protesters (Mexico)").
     """
     spec = load_roles()["subject_actor_by_event_type"].get(event_type or "")
     if spec is None:
@@ -245,8 +344,85 @@ def subject_actor(trigger: Any, event_type: str | None, article_offsets: Any) ->
     span = subj.doc[subj.left_edge.i: subj.i + 1]
     start, end = article_offsets(span.start_char, span.end_char)
     rule = f"roles.yaml#subject_actor_by_event_type:{event_type}"
-    return Actor(name=spec["name"], id=None, inter=int(spec["inter"]), text=span.text, start=start, end=end,
-                 generic_type=spec["generic_type"], rule=rule), f"roles:nsubj-of-{str(event_type).lower()}"
+    return Actor(name=crowd_name(spec["name"], country_name), id=None, inter=int(spec["inter"]), text=span.text,
+                 start=start, end=end, generic_type=spec["generic_type"], rule=rule), \
+        f"roles:nsubj-of-{str(event_type).lower()}"
+
+
+def by_event_type(table: str, event_type: str | None, name_of: Callable[[str], str | None], told: Actor,
+                  why: str = "") -> Actor | None:
+    """The generic actor ``roles.yaml`` gives an event type in ``table`` (``unnamed_perpetrator_by_event_type``,
+    ``victims_by_event_type``); None without an entry or a name.
+
+    ``name_of(generic_type)`` is that generic actor's name in the event's country (the actor dictionary's
+    ``generic.yaml``: "Civilians (Mexico)"); ``told`` is an actor-shaped span (text, offsets, country) the
+    actor points at as its evidence.
+    """
+    spec = load_roles()[table].get(event_type or "")
+    name = name_of(spec["generic_type"]) if spec is not None else None
+    if spec is None or not name:
+        return None
+    return Actor(name=name, id=slug(name), inter=int(spec["inter"]), text=told.text, country=told.country,
+                 start=told.start, end=told.end, generic_type=spec["generic_type"],
+                 rule=f"roles.yaml#{table}:{event_type}{why}")
+
+
+def _is_crowd(actor: Actor | None) -> bool:
+    return actor is not None and actor.generic_type in ("protesters", "rioters", "civilians")
+
+
+def _is_government(actor: Actor) -> bool:
+    return actor.generic_type == "government" or (actor.id or "").startswith("government-of-")
+
+
+def crowd_roles(r: Roles, event_type: str | None, sub_event_type: str | None, country_name: str | None) -> Roles:
+    """ACLED's roles of a protest or riot (``roles.yaml``): the crowd (Protesters/Rioters (Country)) is
+    actor1 whoever takes part (a crowd the sentence already makes protesters or rioters stays so, so a
+    sentence's protest and riot tell one incident), a named group taking part is associated, state forces
+    named as its agent are the force that met it (actor2), and actor2 keeps only the inter codes the
+    sub-event allows. Nobody named: actor1 stays empty here (the incident's crowd is added once its
+    sentences are merged, :func:`frontlines.events.assemble.unnamed_roles`).
+    """
+    data = load_roles()
+    crowd_spec = data["crowd_by_event_type"].get(event_type or "")
+    if crowd_spec is None:
+        return r
+    a1, a2, assoc, rules = r.actor1, r.actor2, list(r.assoc), dict(r.rules)
+    force = a1 is not None and a1.inter in (1, 8) and not _is_government(a1)  # "police dispersed the crowd"
+    who = a2 if force and _is_crowd(a2) else a1 if a1 is not None and not force else None
+    crowd = _crowd(who, crowd_spec["generic_type"], event_type, country_name) if who is not None else None
+    if force and (a2 is None or _is_crowd(a2)):
+        a2, rules["actor2"] = a1, f"{rules.get('actor1', '')}+crowd:force-that-met-it"
+    elif a1 is not None and not force and not _is_crowd(a1) and a1.id is not None and a1.inter not in (1, 8):
+        assoc.insert(0, a1)
+        rules.setdefault("assoc_actors", f"{rules.get('actor1', '')}+crowd:participant")
+    if crowd is not None:
+        rules["actor1"] = f"{rules.get('actor1', '')}+crowd:{crowd.generic_type}"
+    else:
+        rules.pop("actor1", None)
+    if a2 is not None and not actor2_allowed(sub_event_type, a2):
+        a2 = None
+        rules.pop("actor2", None)
+    return Roles(crowd, a2, tuple(assoc), rules)
+
+
+def actor2_allowed(sub_event_type: str | None, actor: Actor) -> bool:
+    """Whether a protest's or riot's sub-event may have ``actor`` as actor2 (``roles.yaml``; a government
+    never is one)."""
+    allowed = load_roles()["actor2_inter_by_sub_event"].get(sub_event_type or "")
+    return not _is_government(actor) and (allowed is None or actor.inter in allowed)
+
+
+def _crowd(who: Actor, kind: str, event_type: str | None, country_name: str | None) -> Actor:
+    """The crowd ``who`` stands for: protesters or rioters as the sentence made them, else ``kind``."""
+    if who.generic_type in ("protesters", "rioters") and (country_name is None or
+                                                         who.name.endswith(f"({country_name})")):
+        kind = who.generic_type
+    spec = next(s for s in load_roles()["subject_actor_by_event_type"].values() if s["generic_type"] == kind)
+    name = crowd_name(spec["name"], country_name)
+    return Actor(name=name, id=slug(name) if country_name else None, inter=int(spec["inter"]), text=who.text,
+                 country=who.country, start=who.start, end=who.end, generic_type=kind,
+                 rule=f"roles.yaml#crowd_by_event_type:{event_type} ({who.rule})")
 
 
 def _key(actor: Actor) -> str:

@@ -1,0 +1,122 @@
+"""Actors carried through an article (issue 12).
+
+A sentence often names its actor in an earlier one: "they", "the group", "its fighters" stand for
+the most recent compatible actor named before ("The Iraqi group Al Hashd Al Shaabi ... One of the
+commanders in the group said they ... attack"), and a passive without agent ("control over several
+villages was established") is the work of the force the previous event of that kind named. The
+carried actor keeps the offsets of the mention that named it; its ``rule`` says which sentence.
+Earlier sentences are scanned for actors only when a sentence needs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..records import Actor
+from . import roles
+
+#: How many sentences back an anaphor or an agentless passive may reach.
+ANAPHOR_REACH = 3
+PASSIVE_REACH = 2
+#: Subject nouns that refer back to an armed group named before ("the group", "its fighters").
+ANAPHORS = frozenset({"group", "militants", "fighters", "insurgents", "organization", "organisation", "movement",
+                      "militia", "militiamen", "jihadists", "terrorists"})
+_DETERMINERS = frozenset({"the", "its", "their", "this", "these"})
+_ARMED = (2, 3, 4)
+
+
+@dataclass
+class Memory:
+    """What the sentences before the current one named: actors (scanned on demand) and events' actor1."""
+
+    scan: Callable[[int], list[Actor]]  # sentence index → its actor mentions
+    found: dict[int, list[Actor]] = field(default_factory=dict)
+    actor1s: list[tuple[int, str | None, Actor]] = field(default_factory=list)  # (sentence, event type, actor1)
+
+    def actors_of(self, k: int) -> list[Actor]:
+        if k not in self.found:
+            self.found[k] = self.scan(k)
+        return self.found[k]
+
+    def named_before(self, n: int, accept: Callable[[Actor], bool]) -> tuple[Actor, int] | None:
+        """The last accepted named actor of the ``ANAPHOR_REACH`` sentences before sentence ``n``."""
+        for k in range(n - 1, max(-1, n - 1 - ANAPHOR_REACH), -1):
+            named = [a for a in self.actors_of(k) if a.id is not None and accept(a)]
+            if named:
+                return named[-1], k
+        return None
+
+    def actor1_before(self, n: int, event_type: str | None) -> tuple[Actor, int] | None:
+        """actor1 of the last event of this type told in the ``PASSIVE_REACH`` sentences before ``n``."""
+        for k, etype, a in reversed(self.actor1s):
+            if n - PASSIVE_REACH <= k < n and etype == event_type:
+                return a, k
+        return None
+
+    def remember(self, n: int, event_type: str | None, actor1: Actor | None) -> None:
+        if actor1 is not None and actor1.inter not in (None, 5, 6, 7):
+            self.actor1s.append((n, event_type, actor1))
+
+
+def _armed(a: Actor) -> bool:
+    return a.inter in _ARMED
+
+
+def _force(a: Actor) -> bool:
+    return a.inter in (1, 2, 3, 4, 8)
+
+
+def anaphor(tok: Any) -> bool:
+    """A pronoun ("they") or a definite armed-group noun ("the group", "its fighters")."""
+    if tok.lower_ in roles.PRONOUNS:
+        return True
+    return tok.lower_ in ANAPHORS and any(c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS
+                                          for c in tok.children)
+
+
+def _carried(actor: Actor, k: int, why: str) -> Actor:
+    return replace(actor, rule=f"{actor.rule}; carry:{why} (named in sentence {k + 1}: '{actor.text}')")
+
+
+def _agentless_passive(trigger: Any) -> bool:
+    """The trigger's clause is passive and names no agent ("control over ... was established")."""
+    verbs = [trigger, trigger.head]
+    passive = trigger.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for v in verbs for c in v.children)
+    return passive and not any(c.dep_ == "agent" for v in verbs for c in v.children)
+
+
+def governing_subject(trigger: Any) -> Any | None:
+    """The first subject met climbing from the trigger to the root ("they" in "... said they are awaiting
+    the hour to attack X", however the parse attaches "to attack")."""
+    tok = trigger
+    for _ in range(6):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != trigger.i), None)
+        if subj is not None or tok.head.i == tok.i:
+            return subj
+        tok = tok.head
+    return None
+
+
+def carry_actor1(trigger: Any, event_type: str | None, n: int, r: roles.Roles, memory: Memory) -> roles.Roles:
+    """actor1 from the sentences before when sentence ``n`` names it only by an anaphor ("they", "the group",
+    also when the dictionary made "the militants" a generic group) or not at all (a passive without agent)."""
+    a1 = r.actor1
+    generic = a1 is not None and a1.generic_type in ("armed group", "rebels") \
+        and a1.text.split(" ", 1)[0].lower() in _DETERMINERS
+    if a1 is not None and not generic:
+        return r
+    hit: tuple[Actor, int] | None = None
+    why = ""
+    subj = governing_subject(trigger)
+    if generic or (subj is not None and subj.dep_ == "nsubj" and anaphor(subj)):
+        word = a1.text if generic and a1 is not None else subj.text if subj is not None else ""
+        hit, why = memory.named_before(n, _armed if generic else _force), f"anaphor '{word}'"
+    elif a1 is None and _agentless_passive(trigger):
+        hit, why = memory.actor1_before(n, event_type), "passive-without-agent"
+    if hit is None:
+        return r
+    actor, k = hit
+    rules = {**r.rules, "actor1": f"carry:{why}"}
+    return replace(r, actor1=_carried(actor, k, why), rules=rules)

@@ -1,0 +1,144 @@
+"""ACLED's actor conventions in assembly: generic actors named for the event's country, crowds of
+protests, unnamed victims and perpetrators of violence against civilians, "by" phrases of attacks,
+repelled attacks. Invented places; the real actor dictionary and parse."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+import pytest
+
+from frontlines.actors import find_actors, load_actors
+from frontlines.events.assemble import Stages, assemble
+from frontlines.records import Article, DateInfo, OffsetMap, Place
+
+TRIGGERS = {
+    "protested": ("Protests", "Peaceful protest"),
+    "protest": ("Protests", "Peaceful protest"),
+    "shot": ("Violence against civilians", "Attack"),
+    "attacked": ("Violence against civilians", "Attack"),
+    "killed": ("Violence against civilians", "Attack"),
+    "shooting": ("Violence against civilians", "Attack"),
+    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "repulsed": ("Battles", "Armed clash"),
+    "dispersed": ("Protests", "Protest with intervention"),
+    "clashed": ("Battles", "Armed clash"),
+}
+
+
+@dataclass(frozen=True)
+class Typing:
+    event_type: str
+    sub_event_type: str
+    plover_type: str | None
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    trigger_index: int
+    rule: str
+    confidence: float = 0.8
+
+
+def classify(sent):
+    return [Typing(*TRIGGERS[t.text], None, t.idx, t.idx + len(t), t.text, t.i, f"test#{t.text}")
+            for t in sent if t.text in TRIGGERS]
+
+
+def no_date(text, *, published):
+    return DateInfo(None, None, None, "none")
+
+
+STAGES = Stages(classify=classify, find_actors=find_actors, resolve_date=no_date)
+
+
+def town(text: str, cc: str) -> Place:
+    return Place(text=text, start=0, end=0, name=text, geonameid=abs(hash(text)) % 10**6 + 1, lat=None, lon=None,
+                 country_code=cc, admin1=None, feature_code="PPL", precision="point")
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    actors = load_actors()
+
+    def go(text: str, towns: dict[str, str]):
+        article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
+                          published=dt.date(2020, 5, 9))
+        places = sorted((replace(town(name, cc), start=m.start(), end=m.end())
+                         for name, cc in towns.items() for m in re.finditer(re.escape(name), text)),
+                        key=lambda p: p.start)
+        return assemble(nlp(text), article, places, actors=actors, stages=STAGES)
+
+    return go
+
+
+def only(events):
+    assert len(events) == 1, events
+    return events[0]
+
+
+def test_protesters_are_named_for_the_country_of_the_place(run):
+    e = only(run("Nurses protested in Villa Arnor against the closure of a clinic.", {"Villa Arnor": "MX"}))
+    assert e.actor1 is not None and e.actor1.name == "Protesters (Mexico)" and e.actor1.inter == 6
+    assert "country:MX" in e.evidence["actor1"]
+
+
+def test_a_peaceful_protest_has_no_actor2_even_against_the_government(run):
+    e = only(run("Dozens of teachers protested against the government in Port Gondor.", {"Port Gondor": "RS"}))
+    assert e.actor1 is not None and e.actor1.name == "Protesters (Serbia)"
+    assert e.actor2 is None
+
+
+def test_police_that_dispersed_a_crowd_face_the_protesters(run):
+    e = only(run("Police dispersed the demonstrators in Minas Arnor.", {"Minas Arnor": "PK"}))
+    assert e.actor1 is not None and e.actor1.name == "Protesters (Pakistan)"
+    assert e.actor2 is not None and e.actor2.inter == 1 and e.actor2.name.startswith("Police Forces of Pakistan")
+
+
+def test_an_agentless_killing_of_a_civilian_has_an_unidentified_perpetrator(run):
+    e = only(run("A man was shot dead in Dol Amroth.", {"Dol Amroth": "MX"}))
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Mexico)"
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Mexico)" and e.actor1.inter == 3
+    assert "unnamed-perpetrator" in e.evidence["actor1"]
+    assert (e.actor1.start, e.actor1.end) == (e.start, e.end)  # the sentence is its evidence
+
+
+def test_a_named_attacker_is_not_replaced_by_the_unidentified_one(run):
+    e = only(run("Two armed men shot a farmer in Dol Amroth.", {"Dol Amroth": "MX"}))
+    assert e.actor1 is not None and e.actor1.text == "Two armed men"
+    assert "unnamed-perpetrator" not in e.evidence["actor1"]
+
+
+def test_the_by_phrase_of_an_attack_noun_names_the_attacker(run):
+    e = only(run("A man was injured in Pelargir in a shooting by unknown gunmen.", {"Pelargir": "NG"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Nigeria)"
+    assert e.evidence["actor1"].startswith("roles:noun-by")
+
+
+def test_an_unknown_party_is_an_unidentified_armed_group(run):
+    e = only(run("Linhir came under mortar shelling by an unknown party on Monday.", {"Linhir": "LY"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Libya)"
+
+
+def test_who_repulses_an_attack_is_its_target(run):
+    e = only(run("Taliban fighters lost two men when Afghan forces repulsed their attack near Edhellond.",
+                 {"Edhellond": "AF"}))
+    assert e.actor1 is not None and e.actor1.id == "taliban"
+    assert e.actor2 is not None and e.actor2.inter == 1 and e.actor2.country == "AF"
+    assert e.evidence["actor1"].startswith("roles:repelled-their")
+
+
+def test_they_in_a_later_sentence_is_the_group_named_before(run):
+    text = ("The Al Shabaab movement issued a statement on Monday. "
+            "A spokesman said they attacked a base in Bree overnight.")
+    events = [e for e in run(text, {"Bree": "SO"}) if e.sub_event_type == "Attack"]
+    assert events and events[0].actor1 is not None and events[0].actor1.id == "al-shabaab"
+    assert "carry:anaphor 'they'" in events[0].evidence["actor1"] and "sentence 1" in events[0].actor1.rule
+
+
+def test_a_coordinated_subject_of_a_reciprocal_verb_is_both_sides(run):
+    e = only(run("Afghan forces and Taliban fighters clashed near Edhellond.", {"Edhellond": "AF"}))
+    assert e.actor1 is not None and e.actor1.country == "AF" and e.actor1.inter == 1
+    assert e.actor2 is not None and e.actor2.id == "taliban" and "reciprocal" in e.evidence["actor2"]
+    assert e.assoc_actors == ()
