@@ -17,10 +17,7 @@ class PloverTyping:
     """A PLOVER category a trigger reports, for categories ACLED does not code (ACCUSE, REJECT ...)."""
 
     plover_type: str
-    trigger_start: int
-    trigger_end: int
-    trigger: str
-    trigger_index: int
+    trigger_index: int  # the Doc index of the trigger's head token
     rule: str
     confidence: float
 
@@ -37,10 +34,9 @@ def plover_typings(sent: Any, *, lexicon: Lexicon | None = None) -> list[PloverT
             continue
         span = doc[hit.first:hit.last + 1]
         head = head_of(span)
-        out.append(PloverTyping(hit.entry.sub.removeprefix("PLOVER:"), span.start_char, span.end_char, span.text,
-                                head.i, f"lexicon:{PLOVER_FILE}#{hit.entry.id}:{span.text.lower()}",
-                                hit.entry.weight))
-    out.sort(key=lambda t: (_depth(doc[t.trigger_index]), -t.confidence, t.trigger_start))
+        out.append(PloverTyping(hit.entry.sub.removeprefix("PLOVER:"), head.i,
+                                f"lexicon:{PLOVER_FILE}#{hit.entry.id}:{span.text.lower()}", hit.entry.weight))
+    out.sort(key=lambda t: (_depth(doc[t.trigger_index]), -t.confidence, t.trigger_index))
     return out
 
 
