@@ -17,7 +17,7 @@ GONDOR_PROVINCE = Entry(6, "Lossarnach", 44.0, 44.0, "GG", "02", "A", "ADM1", 0)
 
 def test_the_town_beside_a_namesake_of_the_contained_place_holds_it():
     cands = [[THARBAD_GONDOR, THARBAD_ARNOR], [LOSSARNACH_GONDOR, LOSSARNACH_ARNOR, OLD_FORD]]
-    holds = holding_towns(["Tharbad", "Lossarnach"], cands, [(1, False), None])
+    holds = holding_towns(["Tharbad", "Lossarnach"], cands, [(1, True), None])
     assert holds[1] == frozenset({LOSSARNACH_ARNOR.geonameid})  # not Gondor's, nor a town only called so
     assert holds[0] == frozenset()  # Tharbad contains nothing
     assert contains_score(LOSSARNACH_ARNOR, (), holds[1]) == 1.0
@@ -29,3 +29,10 @@ def test_a_province_holding_the_contained_place_counts_too():
     holds = holding_towns(["Tharbad", "Lossarnach"], [[inner], [GONDOR_PROVINCE, LOSSARNACH_ARNOR]],
                           [(1, True), None])
     assert holds[1] == frozenset({GONDOR_PROVINCE.geonameid})
+
+
+def test_after_a_bare_comma_a_big_city_name_may_be_a_list():
+    big = Entry(8, "Tharbad", 10.2, 10.2, "AA", "01", "P", "PPL", 2_000_000)
+    cands = [[big, THARBAD_ARNOR], [LOSSARNACH_GONDOR, LOSSARNACH_ARNOR]]
+    assert holding_towns(["Tharbad", "Lossarnach"], cands, [(1, False), None])[1] == frozenset()
+    assert holding_towns(["Tharbad", "Lossarnach"], cands, [(1, True), None])[1] == frozenset({3})

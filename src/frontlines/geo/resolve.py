@@ -285,10 +285,12 @@ def holding_towns(texts: Sequence[str], cands: Sequence[Sequence[Entry]],
                   within: Sequence[tuple[int, bool] | None]) -> list[frozenset[int]]:
     """For each mention, its towns of that very name that lie near a candidate of a place the text says
     lies in it: "San Antonio (Valparaiso)": the Chilean
-    Valparaíso holds a San Antonio nearby, the Valparaisos of Indiana and Florida hold none."""
+    Valparaíso holds a San Antonio nearby, the Valparaisos of Indiana and Florida hold none. After a bare
+    comma, only when the contained name is no big city's ("Paris, London" may be a list: Paris and London,
+    Ontario lie side by side)."""
     inner: list[list[Entry]] = [[] for _ in cands]
     for i, link in enumerate(within):
-        if link is not None:
+        if link is not None and (link[1] or not any(is_exact(e) and important(e) for e in cands[i])):
             inner[link[0]].extend(e for e in cands[i][:INNER_CANDIDATES] if is_exact(e))
     out: list[frozenset[int]] = []
     for text, entries, x in zip(texts, cands, inner, strict=True):
