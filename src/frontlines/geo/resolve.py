@@ -29,7 +29,7 @@ from ..records import Candidate
 from .context import FrontLine, km_to_line
 from .distance import great_circle_km
 from .gazetteer import Entry, Gazetteer, is_code, is_exact
-from .names import plausible_variant, variant_distance
+from .names import norm, plausible_variant, variant_distance
 
 WEIGHTS = {"match": 2.0, "prior": 2.0, "focus": 0.8, "near": 0.6, "within": 1.2, "spelling": 2.0, "province": 0.8,
            "abroad": 0.6, "contains": 1.2, "front": 1.0,
@@ -166,6 +166,7 @@ class Document:
     province_hints: Sequence[tuple[str, str]] = ()  # (country, admin1) the text implies (context.implied_places)
     votes: Sequence[bool] = ()  # whether each mention counts towards the focus ("the US dollar" does not)
     inner: Sequence[tuple[Entry, ...]] = ()  # for each mention, the candidates of the places the text says lie in it
+    holds: Sequence[frozenset[int]] = ()  # for each mention, its towns near a place the text says lies in it
     front: FrontLine | None = None  # the front line the text is about (context.front_line_of)
 
 
@@ -195,7 +196,8 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
     cands = [candidates_for(t, gazetteer, admin_level=a, at_border=b, as_written=w)
              for t, a, b, w in zip(texts, levels, borders, written, strict=True)]
     doc = Document(texts, demonym_countries, country_hint, within, home, province_hints,
-                   list(votes) if votes is not None else [True] * len(texts), inner_candidates(cands, within), front)
+                   list(votes) if votes is not None else [True] * len(texts), inner_candidates(cands, within), front=front,
+                   holds=holding_towns(texts, cands, within))
     firsts = [c[0] if c else None for c in cands]
     countries = _document_countries(firsts, doc)
     for i, c in enumerate(cands):
@@ -279,12 +281,41 @@ def _near_town(town: Entry, inner: Sequence[Entry]) -> bool:
                and great_circle_km(e.lat, e.lon, town.lat, town.lon) <= TOWN_HOLDS_KM for e in inner)
 
 
-def contains_score(entry: Entry, inner: Sequence[Entry]) -> float:
-    """1 when ``entry`` is a province or district that holds a candidate of a place the text says lies in it.
+def holding_towns(texts: Sequence[str], cands: Sequence[Sequence[Entry]],
+                  within: Sequence[tuple[int, bool] | None]) -> list[frozenset[int]]:
+    """For each mention, its towns of that very name that lie near a candidate of a place the text says
+    lies in it: "San Antonio (Valparaiso)": the Chilean
+    Valparaíso holds a San Antonio nearby, the Valparaisos of Indiana and Florida hold none. After a bare
+    comma, only when the contained name is no big city's ("Paris, London" may be a list: Paris and London,
+    Ontario lie side by side)."""
+    inner: list[list[Entry]] = [[] for _ in cands]
+    for i, link in enumerate(within):
+        if link is not None and (link[1] or not any(is_exact(e) and important(e) for e in cands[i])):
+            inner[link[0]].extend(e for e in cands[i][:INNER_CANDIDATES] if is_exact(e))
+    out: list[frozenset[int]] = []
+    for text, entries, x in zip(texts, cands, inner, strict=True):
+        if not x:
+            out.append(frozenset())
+            continue
+        out.append(frozenset(t.geonameid for t in entries if is_exact(t) and (
+            (t.feature_class == "P" and norm(t.name) == norm(text) and _near_town(t, x))
+            or _holds_area(t, x))))
+    return out
+
+
+def _holds_area(entry: Entry, inner: Sequence[Entry]) -> bool:
+    return entry.feature_code in ("ADM1", "ADM2") and contains_score(entry, inner) > 0.0
+
+
+def contains_score(entry: Entry, inner: Sequence[Entry], holds: frozenset[int] = frozenset()) -> float:
+    """1 when ``entry`` is a province or district that holds a candidate of a place the text says lies in it,
+    or a town near one (``holds``, from :func:`holding_towns`).
 
     "Uruara, Para", "Riachinho, Tocantins": the state Pará holds an Uruará, the town Belém (also
     called Pará) does not; so the container is the state, as the text means.
     """
+    if entry.geonameid in holds:
+        return 1.0
     code = entry.feature_code
     if code not in ("ADM1", "ADM2") or not entry.admin1 or not inner:
         return 0.0
@@ -382,7 +413,7 @@ def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: 
         near = math.exp(-d / 300.0)
     prov = provinces.get((e.country_code or "", e.admin1 or ""), 0.0) if e.feature_code != "ADM1" else 0.0
     w, h = within_score(e, container), home_score(e, doc.home)
-    c = contains_score(e, doc.inner[i]) if doc.inner else 0.0
+    c = contains_score(e, doc.inner[i], doc.holds[i] if doc.holds else frozenset()) if doc.inner else 0.0
     fr = front_score(e, doc.front)
     sp = spelling_penalty(doc.texts[i], e)
     # a small place in a country the text never names, when the text clearly sits in another one
