@@ -30,7 +30,7 @@ DEFAULT_THRESHOLD_ALONE = 0.6
 SECOND_TYPE_MIN = 0.1
 #: A candidate the lexicon did not type gets the clause "second look" only when the gate gives its
 #: whole sentence at least this P(event): below it the look almost never reaches
-#: ``threshold_alone`` and costs one encoder run per candidate (most of the gate's work on news).
+#: ``threshold_alone`` and costs one encoder run per candidate (a quarter of the encoder's work on news).
 CLAUSE_LOOK_MIN_ALONE = 0.01
 
 
