@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ..records import Candidate
 from .context import FrontLine, km_to_line
-from .distance import great_circle_km
+from .distance import great_circle_km, nearest_km, prepared
 from .gazetteer import Entry, Gazetteer, is_code, is_exact
 from .names import norm, plausible_variant, variant_distance
 
@@ -403,13 +403,13 @@ class _Scored:
 
 
 def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: dict[tuple[str, str], float],
-           others: list[Entry], container: Entry | None) -> _Scored:
+           others: list[tuple[float, float, float]], container: Entry | None) -> _Scored:
     f = focus.get(e.country_code or "", 0.0)
     if e.feature_code == "CONT" and is_exact(e):
         f = 0.5
     near = f if e.feature_code in ("PCLI", "CONT") else 0.0  # a country is "near" the places in it
     if others and e.feature_code not in ("PCLI", "CONT"):
-        d = min(great_circle_km(e.lat, e.lon, o.lat, o.lon) for o in others)
+        d = nearest_km(e.lat, e.lon, others)
         near = math.exp(-d / 300.0)
     prov = provinces.get((e.country_code or "", e.admin1 or ""), 0.0) if e.feature_code != "ADM1" else 0.0
     w, h = within_score(e, container), home_score(e, doc.home)
@@ -456,9 +456,10 @@ def _pass(doc: Document, cands: list[list[Entry]], firsts: Sequence[Entry | None
         own = norm_name(cands[i][0]) if cands[i] else ""
         others = list({f.geonameid: f for j, f in enumerate(firsts) if j != i and f is not None and f.country_code
                        and doc.votes[j] and f.feature_code not in ("PCLI", "CONT") and norm_name(f) != own}.values())
+        near_points = prepared([(f.lat, f.lon) for f in others])
         # the province focus leaves out the other mentions of this very name ("Hawaii" ... "Hawaii")
         provinces = province_weights([f for f in rest if norm_name(f) != own], doc.province_hints)
-        scored = sorted((_score(doc, i, e, focus, provinces, others, container) for e in entries),
+        scored = sorted((_score(doc, i, e, focus, provinces, near_points, container) for e in entries),
                         key=lambda x: x.score, reverse=True)
         candidates = tuple(
             Candidate(x.entry.geonameid, x.entry.name, x.entry.lat, x.entry.lon, x.entry.country_code,
