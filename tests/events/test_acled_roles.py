@@ -142,3 +142,17 @@ def test_a_coordinated_subject_of_a_reciprocal_verb_is_both_sides(run):
     assert e.actor1 is not None and e.actor1.country == "AF" and e.actor1.inter == 1
     assert e.actor2 is not None and e.actor2.id == "taliban" and "reciprocal" in e.evidence["actor2"]
     assert e.assoc_actors == ()
+
+
+def test_a_later_claim_names_who_carried_out_the_attack(run):
+    text = ("Gunmen attacked a police post in Bree on Monday. Residents fled the town. "
+            "Al Shabaab claimed responsibility for the attack.")
+    e = only(run(text, {"Bree": "SO"}))
+    assert e.actor1 is not None and e.actor1.id == "al-shabaab"
+    assert "carry:claim" in e.evidence["actor1"] and "sentence 3" in e.actor1.rule
+
+
+def test_a_denied_claim_names_nobody(run):
+    text = "Gunmen attacked a police post in Bree on Monday. Al Shabaab did not claim the attack."
+    e = only(run(text, {"Bree": "SO"}))
+    assert e.actor1 is not None and e.actor1.id != "al-shabaab"
