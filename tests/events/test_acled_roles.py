@@ -156,3 +156,10 @@ def test_a_denied_claim_names_nobody(run):
     text = "Gunmen attacked a police post in Bree on Monday. Al Shabaab did not claim the attack."
     e = only(run(text, {"Bree": "SO"}))
     assert e.actor1 is not None and e.actor1.id != "al-shabaab"
+
+
+def test_government_aircraft_are_the_forces_of_the_event_country(run):
+    e = only(run("Government helicopters attacked a convoy near Linhir.", {"Linhir": "SY"}))
+    assert e.actor1 is not None and e.actor1.id == "military-forces-of-syria"
+    bare = only(run("Helicopters attacked a convoy near Linhir.", {"Linhir": "SY"}))
+    assert bare.actor1 is None or bare.actor1.id != "military-forces-of-syria"
