@@ -163,3 +163,17 @@ def test_government_aircraft_are_the_forces_of_the_event_country(run):
     assert e.actor1 is not None and e.actor1.id == "military-forces-of-syria"
     bare = only(run("Helicopters attacked a convoy near Linhir.", {"Linhir": "SY"}))
     assert bare.actor1 is None or bare.actor1.id != "military-forces-of-syria"
+
+
+def test_the_militants_in_a_later_sentence_are_the_group_named_before(run):
+    text = "Al Shabaab fighters issued a warning on Monday. The militants attacked a base in Bree overnight."
+    e = only(run(text, {"Bree": "SO"}))
+    assert e.actor1 is not None and e.actor1.id == "al-shabaab"
+    assert "carry:anaphor 'militants'" in e.evidence["actor1"]
+
+
+def test_an_unidentified_group_is_not_what_the_militants_refer_to(run):
+    text = "Gunmen issued a warning on Monday. The militants attacked a base in Bree overnight."
+    e = only(run(text, {"Bree": "SO"}))
+    assert e.actor1 is not None and e.actor1.text == "militants"
+    assert "carry:" not in e.evidence["actor1"]

@@ -41,9 +41,10 @@ class Memory:
         return self.found[k]
 
     def named_before(self, n: int, accept: Callable[[Actor], bool]) -> tuple[Actor, int] | None:
-        """The last accepted named actor of the ``ANAPHOR_REACH`` sentences before sentence ``n``."""
+        """The last accepted named actor of the ``ANAPHOR_REACH`` sentences before sentence ``n`` (an unidentified
+        armed group is not named)."""
         for k in range(n - 1, max(-1, n - 1 - ANAPHOR_REACH), -1):
-            named = [a for a in self.actors_of(k) if a.id is not None and accept(a)]
+            named = [a for a in self.actors_of(k) if a.id is not None and a.generic_type != "armed group" and accept(a)]
             if named:
                 return named[-1], k
         return None
@@ -103,13 +104,14 @@ def carry_actor1(trigger: Any, event_type: str | None, n: int, r: roles.Roles, m
     """actor1 from the sentences before when sentence ``n`` names it only by an anaphor ("they", "the group",
     also when the dictionary made "the militants" a generic group) or not at all (a passive without agent)."""
     a1 = r.actor1
-    generic = a1 is not None and a1.generic_type in ("armed group", "rebels") \
-        and a1.text.split(" ", 1)[0].lower() in _DETERMINERS
+    subj = governing_subject(trigger)
+    generic = a1 is not None and a1.generic_type in ("armed group", "rebels") and (
+        a1.text.split(" ", 1)[0].lower() in _DETERMINERS  # "the militants" as the mention
+        or (subj is not None and anaphor(subj) and a1.text.lower().endswith(subj.lower_)))  # "the" left out of it
     if a1 is not None and not generic:
         return r
     hit: tuple[Actor, int] | None = None
     why = ""
-    subj = governing_subject(trigger)
     if generic or (subj is not None and subj.dep_ == "nsubj" and anaphor(subj)):
         word = a1.text if generic and a1 is not None else subj.text if subj is not None else ""
         hit, why = memory.named_before(n, _armed if generic else _force), f"anaphor '{word}'"
