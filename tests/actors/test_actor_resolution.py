@@ -312,3 +312,8 @@ def test_a_capitalised_civilian_noun_inside_a_name_is_no_actor(actors):
 def test_only_the_government_itself_is_the_given_countrys(actors):
     assert resolve_actor("the authorities", actors=actors, country="SO").id == "government-of-somalia"
     assert resolve_actor("a spokesman", actors=actors, country="SO").id is None
+
+
+@pytest.mark.parametrize("phrase", ["forces loyal to eastern commander Khalifa Haftar", "troops loyal to Khalifa Haftar"])
+def test_forces_loyal_to_the_eastern_commander_are_the_lna(actors, phrase: str) -> None:
+    assert resolve_actor(phrase, actors=actors).id == "lna"

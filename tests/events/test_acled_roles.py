@@ -142,3 +142,38 @@ def test_a_coordinated_subject_of_a_reciprocal_verb_is_both_sides(run):
     assert e.actor1 is not None and e.actor1.country == "AF" and e.actor1.inter == 1
     assert e.actor2 is not None and e.actor2.id == "taliban" and "reciprocal" in e.evidence["actor2"]
     assert e.assoc_actors == ()
+
+
+def test_a_later_claim_names_who_carried_out_the_attack(run):
+    text = ("Gunmen attacked a police post in Bree on Monday. Residents fled the town. "
+            "Al Shabaab claimed responsibility for the attack.")
+    e = only(run(text, {"Bree": "SO"}))
+    assert e.actor1 is not None and e.actor1.id == "al-shabaab"
+    assert "carry:claim" in e.evidence["actor1"] and "sentence 3" in e.actor1.rule
+
+
+def test_a_denied_claim_names_nobody(run):
+    text = "Gunmen attacked a police post in Bree on Monday. Al Shabaab did not claim the attack."
+    e = only(run(text, {"Bree": "SO"}))
+    assert e.actor1 is not None and e.actor1.id != "al-shabaab"
+
+
+def test_government_aircraft_are_the_forces_of_the_event_country(run):
+    e = only(run("Government helicopters attacked a convoy near Linhir.", {"Linhir": "SY"}))
+    assert e.actor1 is not None and e.actor1.id == "military-forces-of-syria"
+    bare = only(run("Helicopters attacked a convoy near Linhir.", {"Linhir": "SY"}))
+    assert bare.actor1 is None or bare.actor1.id != "military-forces-of-syria"
+
+
+def test_the_militants_in_a_later_sentence_are_the_group_named_before(run):
+    text = "Al Shabaab fighters issued a warning on Monday. The militants attacked a base in Bree overnight."
+    e = only(run(text, {"Bree": "SO"}))
+    assert e.actor1 is not None and e.actor1.id == "al-shabaab"
+    assert "carry:anaphor 'militants'" in e.evidence["actor1"]
+
+
+def test_an_unidentified_group_is_not_what_the_militants_refer_to(run):
+    text = "Gunmen issued a warning on Monday. The militants attacked a base in Bree overnight."
+    e = only(run(text, {"Bree": "SO"}))
+    assert e.actor1 is not None and e.actor1.text == "militants"
+    assert "carry:" not in e.evidence["actor1"]

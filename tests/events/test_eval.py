@@ -273,7 +273,8 @@ def report_scores(pipeline):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("metric", ["incident_found", "main_sub_event", "main_toll_within_20pct"])
+@pytest.mark.parametrize("metric", ["incident_found", "main_sub_event", "main_toll_within_20pct",
+                                    "perpetrator_side_right"])
 def test_conflict_reports_hold_the_baseline(report_scores, metric: str) -> None:
     floor = json.loads(BASELINE.read_text())["articles"][metric] - 0.01
     assert getattr(report_scores, metric) >= floor

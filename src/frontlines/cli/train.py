@@ -177,6 +177,9 @@ def _echo_articles(name: str, s: Any) -> None:
         click.echo(f"  main sub-event type    {_pct(s.main_sub_event)}   event type {_pct(s.main_event_type)}")
         click.echo(f"  main within 25 km      {_pct(s.main_location_25km)}   date exact {_pct(s.main_date_exact)}")
         click.echo(f"  main toll exact        {_pct(s.main_toll_exact)}   within 20% {_pct(s.main_toll_within_20pct)}")
+        if s.perpetrator_side_right is not None:
+            click.echo(f"  perpetrator side right {_pct(s.perpetrator_side_right)}   "
+                       f"({s.perpetrator_articles} articles that name one)")
     if s.docs_per_s is not None:
         click.echo(f"  docs/s                 {s.docs_per_s}")
 

@@ -570,7 +570,7 @@ def assemble(doc: Any, article: Article, places: list[Place], *, actors: Any, st
     if model is not None:
         events = [overrule(e, [sents[i] for i in told], [typed[i] for i in told], model)
                   for e, told in zip(events, _told_by(book, len(sents)), strict=True)]
-    return [unnamed_roles(e, actors) for e in events]
+    return carry.claimed([unnamed_roles(e, actors) for e in events], sents, memory)
 
 
 def unnamed_roles(event: Event, actors: Any) -> Event:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..records import Actor
+from ..records import Actor, Event
 from . import roles
 
 #: How many sentences back an anaphor or an agentless passive may reach.
@@ -41,9 +41,10 @@ class Memory:
         return self.found[k]
 
     def named_before(self, n: int, accept: Callable[[Actor], bool]) -> tuple[Actor, int] | None:
-        """The last accepted named actor of the ``ANAPHOR_REACH`` sentences before sentence ``n``."""
+        """The last accepted named actor of the ``ANAPHOR_REACH`` sentences before sentence ``n`` (an unidentified
+        armed group is not named)."""
         for k in range(n - 1, max(-1, n - 1 - ANAPHOR_REACH), -1):
-            named = [a for a in self.actors_of(k) if a.id is not None and accept(a)]
+            named = [a for a in self.actors_of(k) if a.id is not None and a.generic_type != "armed group" and accept(a)]
             if named:
                 return named[-1], k
         return None
@@ -103,13 +104,14 @@ def carry_actor1(trigger: Any, event_type: str | None, n: int, r: roles.Roles, m
     """actor1 from the sentences before when sentence ``n`` names it only by an anaphor ("they", "the group",
     also when the dictionary made "the militants" a generic group) or not at all (a passive without agent)."""
     a1 = r.actor1
-    generic = a1 is not None and a1.generic_type in ("armed group", "rebels") \
-        and a1.text.split(" ", 1)[0].lower() in _DETERMINERS
+    subj = governing_subject(trigger)
+    generic = a1 is not None and a1.generic_type in ("armed group", "rebels") and (
+        a1.text.split(" ", 1)[0].lower() in _DETERMINERS  # "the militants" as the mention
+        or (subj is not None and anaphor(subj) and a1.text.lower().endswith(subj.lower_)))  # "the" left out of it
     if a1 is not None and not generic:
         return r
     hit: tuple[Actor, int] | None = None
     why = ""
-    subj = governing_subject(trigger)
     if generic or (subj is not None and subj.dep_ == "nsubj" and anaphor(subj)):
         word = a1.text if generic and a1 is not None else subj.text if subj is not None else ""
         hit, why = memory.named_before(n, _armed if generic else _force), f"anaphor '{word}'"
@@ -120,3 +122,54 @@ def carry_actor1(trigger: Any, event_type: str | None, n: int, r: roles.Roles, m
     actor, k = hit
     rules = {**r.rules, "actor1": f"carry:{why}"}
     return replace(r, actor1=_carried(actor, k, why), rules=rules)
+
+
+#: Objects of "claim" that make it a claim of an attack ("claimed responsibility", "claimed the blast").
+CLAIMED = frozenset({"responsibility", "attack", "attacks", "bombing", "bombings", "blast", "explosion", "killing",
+                     "killings", "assault", "strike", "ambush", "raid", "operation"})
+#: Event types whose perpetrator a claim names.
+CLAIMABLE = frozenset({"Explosions/Remote violence", "Violence against civilians", "Battles"})
+
+
+def _claimant(sent: Any, mentions: list[Actor]) -> Actor | None:
+    """The named armed actor that is the subject of "claimed responsibility / the attack" in ``sent``."""
+    for tok in sent:
+        if tok.lemma_ != "claim" or tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        if not any(c.dep_ == "dobj" and c.lower_ in CLAIMED for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        words = " ".join(t.text for t in subj.subtree)
+        named = [a for a in mentions if a.id is not None and _force(a) and a.text and a.text in words]
+        if named:
+            return named[0]
+    return None
+
+
+def unnamed_perpetrator(actor1: Actor | None) -> bool:
+    """No actor1, or a generic unidentified armed group ("gunmen", "a suicide bomber")."""
+    return actor1 is None or actor1.generic_type == "armed group"
+
+
+def claimed(events: list[Event], sents: list[Any], memory: Memory) -> list[Event]:
+    """actor1 of an attack whose perpetrator the article names only in a later claim ("Al Shabaab claimed the
+    attack", "X claimed responsibility"): the last bombing, attack or clash told before the first claim
+    sentence takes the claimant when it names no perpetrator; the evidence names the claim's sentence."""
+    if not any(e.event_type in CLAIMABLE and unnamed_perpetrator(e.actor1) for e in events):
+        return events
+    for k, sent in enumerate(sents):
+        if "claim" not in sent.text.lower():
+            continue
+        who = _claimant(sent, memory.actors_of(k))
+        if who is None:
+            continue
+        before = [e for e in events if e.event_type in CLAIMABLE and e.start < sent.start_char]
+        target = max(before, key=lambda e: e.start, default=None)
+        if target is None or not unnamed_perpetrator(target.actor1):
+            return events
+        carried = _carried(who, k, "claim")
+        return [replace(e, actor1=carried, evidence={**e.evidence, "actor1": carried.rule}) if e is target else e
+                for e in events]
+    return events

@@ -9,7 +9,9 @@ Two kinds of input, both read the way ``frontlines extract`` reads them (cleanin
   "fatalities"}}`` naming the one violent incident the report is about. Scored: events per
   article, whether some event is that incident (its event type, within 25 km of its place or on
   its date), and the main event's sub-event type, place, date and death toll (exact, and within
-  20 % of the recorded one).
+  20 % of the recorded one). A report whose gold names a ``perpetrator`` (ACLED's name for who did
+  it; null when the text names nobody) also scores whether the main event's actor1 is on the
+  perpetrator's side (``data/actors/sides.yaml``).
 
 The main event of an article is :func:`.evaluate.main_event`'s (the first sentence that reports
 an event gives it).
@@ -25,6 +27,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..actors.dictionary import ActorDictionary, load_actors
+from ..actors.sides import id_by_name, load_sides, side_of
 from ..errors import EvalError, InputError
 from ..geo.distance import great_circle_km
 from ..ingest import read_inputs
@@ -49,6 +53,7 @@ class GoldIncident:
     date: dt.date
     fatalities: int
     location: str = ""
+    perpetrator: str | None = None  # ACLED's name of who did it, when the text names them
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,9 @@ class ArticleRow:
     gold_sub_event: str | None = None
     gold_fatalities: int | None = None
     incident_found: bool | None = None
+    main_actor1: str | None = None
+    gold_perpetrator: str | None = None
+    side_right: bool | None = None  # None when the gold names no perpetrator
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,8 @@ class ArticleScores:
     main_date_exact: float | None = None
     main_toll_exact: float | None = None
     main_toll_within_20pct: float | None = None
+    perpetrator_articles: int | None = None  # labelled reports whose gold names a perpetrator
+    perpetrator_side_right: float | None = None
     docs_per_s: float | None = None
     rows: list[ArticleRow] = field(default_factory=list)
 
@@ -94,7 +104,8 @@ def _gold(line: dict[str, Any], where: str) -> GoldIncident:
     try:
         return GoldIncident(str(g["event_type"]), str(g["sub_event_type"]), float(g["latitude"]),
                             float(g["longitude"]), dt.date.fromisoformat(str(g["event_date"])),
-                            int(g["fatalities"]), str(g.get("location", "")))
+                            int(g["fatalities"]), str(g.get("location", "")),
+                            str(g["perpetrator"]) if g.get("perpetrator") else None)
     except ValueError as err:
         raise EvalError(f"{where}: bad gold field ({err}) (dates as YYYY-MM-DD, numbers as numbers)") from None
 
@@ -151,6 +162,21 @@ def toll_close(value: int | None, gold: int) -> bool:
     return value is not None and abs(value - gold) <= TOLL_TOLERANCE * gold
 
 
+def side_right(main: Event | None, g: GoldIncident, actors: ActorDictionary, sides: dict[str, str]) -> bool | None:
+    """Whether the main event's actor1 is on the gold perpetrator's side (None when the gold names none)."""
+    if g.perpetrator is None:
+        return None
+    gold_id = id_by_name(actors, g.perpetrator)
+    if gold_id is None:
+        raise EvalError(f"gold perpetrator {g.perpetrator!r}: no actor has that name (write ACLED's name as "
+                        "the actor dictionary spells it)")
+    gold_side = side_of(gold_id, sides, actors)
+    if gold_side is None:
+        raise EvalError(f"gold perpetrator {g.perpetrator!r} ({gold_id}): no side (add it to data/actors/sides.yaml)")
+    actor = main.actor1 if main is not None else None
+    return actor is not None and side_of(actor.id, sides, actors) == gold_side
+
+
 def _share(flags: Iterable[bool], n: int) -> float:
     return round(sum(flags) / n, 4) if n else 0.0
 
@@ -160,6 +186,7 @@ def score_articles(results: Sequence[Result], gold: dict[str, GoldIncident] | No
     """Events per article (and, with ``gold`` by article id, the labelled scores)."""
     rows: list[ArticleRow] = []
     mains: list[tuple[Event | None, GoldIncident]] = []
+    actors, sides = (load_actors(), load_sides()) if gold is not None else (None, {})
     for r in results:
         key = r.article.external_id or r.article.id
         g = gold.get(key) if gold is not None else None
@@ -169,7 +196,9 @@ def score_articles(results: Sequence[Result], gold: dict[str, GoldIncident] | No
         rows.append(ArticleRow(key, len(r.events), main.sub_event_type if main else None,
                                main.fatalities if main else None, g.sub_event_type if g else None,
                                g.fatalities if g else None,
-                               any(is_incident(e, g) for e in r.events) if g else None))
+                               any(is_incident(e, g) for e in r.events) if g else None,
+                               main.actor1.name if main and main.actor1 else None, g.perpetrator if g else None,
+                               side_right(main, g, actors, sides) if g and actors else None))
         if g is not None:
             mains.append((main, g))
     n = len(results)
@@ -180,6 +209,7 @@ def score_articles(results: Sequence[Result], gold: dict[str, GoldIncident] | No
     if gold is None:
         return scores
     m = len(mains)
+    judged = [row.side_right for row in rows if row.side_right is not None]
     return replace(
         scores,
         incident_found=_share((bool(row.incident_found) for row in rows), m),
@@ -189,6 +219,8 @@ def score_articles(results: Sequence[Result], gold: dict[str, GoldIncident] | No
         main_date_exact=_share((e is not None and e.date == g.date for e, g in mains), m),
         main_toll_exact=_share((e is not None and e.fatalities == g.fatalities for e, g in mains), m),
         main_toll_within_20pct=_share((e is not None and toll_close(e.fatalities, g.fatalities) for e, g in mains), m),
+        perpetrator_articles=len(judged),
+        perpetrator_side_right=_share(judged, len(judged)) if judged else None,
     )
 
 
