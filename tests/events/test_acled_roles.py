@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pytest
 
 from frontlines.actors import find_actors, load_actors
 from frontlines.events.assemble import Stages, assemble
+from frontlines.events.typings import Typing
 from frontlines.records import Article, DateInfo, OffsetMap, Place
 
 TRIGGERS = {
@@ -28,21 +29,8 @@ TRIGGERS = {
 }
 
 
-@dataclass(frozen=True)
-class Typing:
-    event_type: str
-    sub_event_type: str
-    plover_type: str | None
-    trigger_start: int
-    trigger_end: int
-    trigger: str
-    trigger_index: int
-    rule: str
-    confidence: float = 0.8
-
-
 def classify(sent):
-    return [Typing(*TRIGGERS[t.text], None, t.idx, t.idx + len(t), t.text, t.i, f"test#{t.text}")
+    return [Typing(*TRIGGERS[t.text], None, None, t.idx, t.idx + len(t), t.text, t.i, f"test#{t.text}", 0.8)
             for t in sent if t.text in TRIGGERS]
 
 
