@@ -317,3 +317,8 @@ def test_only_the_government_itself_is_the_given_countrys(actors):
 @pytest.mark.parametrize("phrase", ["forces loyal to eastern commander Khalifa Haftar", "troops loyal to Khalifa Haftar"])
 def test_forces_loyal_to_the_eastern_commander_are_the_lna(actors, phrase: str) -> None:
     assert resolve_actor(phrase, actors=actors).id == "lna"
+
+
+def test_prison_and_police_guards_are_police_forces(actors):
+    assert resolve_actor("Ugandan prison guards", actors=actors).name == "Police Forces of Uganda (1986-)"
+    assert resolve_actor("Ugandan police guards", actors=actors).inter == 1

@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 
 from frontlines.actors import find_actors, load_actors
-from frontlines.events.assemble import Stages, assemble
+from frontlines.events.assemble import Stages, assemble, unnamed_roles
 from frontlines.events.typings import Typing
 from frontlines.records import Article, DateInfo, OffsetMap, Place
 
@@ -26,6 +26,8 @@ TRIGGERS = {
     "repulsed": ("Battles", "Armed clash"),
     "dispersed": ("Protests", "Protest with intervention"),
     "clashed": ("Battles", "Armed clash"),
+    "looted": ("Strategic developments", "Looting/property destruction"),
+    "torched": ("Strategic developments", "Looting/property destruction"),
 }
 
 
@@ -165,3 +167,17 @@ def test_an_unidentified_group_is_not_what_the_militants_refer_to(run):
     e = only(run(text, {"Bree": "SO"}))
     assert e.actor1 is not None and e.actor1.text == "militants"
     assert "carry:" not in e.evidence["actor1"]
+
+
+def test_property_looted_with_no_owner_named_is_the_civilians(run):
+    e = only(run("Militiamen of the Black Hand looted a warehouse in Tolfalas.", {"Tolfalas": "CM"}))
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Cameroon)" and e.actor2.inter == 7
+    assert "victims_by_sub_event_type" in e.evidence["actor2"]
+
+
+def test_civilians_who_loot_are_not_made_their_own_victims(run):
+    looting = only(run("Militiamen of the Black Hand looted a warehouse in Tolfalas.", {"Tolfalas": "CM"}))
+    looters = replace(looting.actor1, name="Civilians (Cameroon)", id="civilians-cameroon", inter=7,
+                      generic_type="civilians")
+    e = unnamed_roles(replace(looting, actor1=looters, actor2=None), load_actors())
+    assert e.actor1 == looters and e.actor2 is None

@@ -579,15 +579,20 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
 
     A protest or riot whose sentences name no participant has ACLED's crowd as actor1 ("Protesters
     (Country)"). A civilian parsed as the actor1 of violence against civilians is its victim ("the body of a man was
-    found"); unnamed victims are Civilians (Country); civilian victims of a sentence that names nobody who
+    found"); unnamed victims are Civilians (Country), also those of looting or property destruction
+    (``victims_by_sub_event_type``); civilian victims of a sentence that names nobody who
     attacked (a passive without agent: "a man was shot dead") have an Unidentified Armed Group (Country) as
     perpetrator. The country is the event's place's, else its actors'; the evidence is the sentence.
     """
     data = roles.load_roles()
-    if event.event_type not in data["victims_by_event_type"] and event.event_type not in data["crowd_by_event_type"]:
+    victims, kind = ("victims_by_sub_event_type", event.sub_event_type) \
+        if event.sub_event_type in data["victims_by_sub_event_type"] else ("victims_by_event_type", event.event_type)
+    if kind not in data[victims] and event.event_type not in data["crowd_by_event_type"]:
         return event
     a1, a2, evidence = event.actor1, event.actor2, dict(event.evidence)
     agentless = "nsubjpass" in evidence.get("actor2", "").split(";")[0]
+    if a1 is not None and a1.inter == 7 and a2 is None and victims == "victims_by_sub_event_type":
+        return event  # civilians who loot or burn are not their own victims
     if a1 is not None and a1.inter == 7 and a2 is None:
         a1, a2, agentless = None, a1, True
         evidence["actor2"] = f"roles:civilian-actor1-is-the-victim; {evidence.pop('actor1', '')}"
@@ -613,7 +618,7 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
             a1 = roles.by_event_type("crowd_by_event_type", event.event_type, name_of, told, " (no participant named)")
             evidence["actor1"] = f"roles:unnamed-crowd; {a1.rule}" if a1 else ""
     elif a2 is None:
-        a2 = roles.by_event_type("victims_by_event_type", event.event_type, name_of, told, " (no victim named)")
+        a2 = roles.by_event_type(victims, kind, name_of, told, " (no victim named)")
         evidence["actor2"] = f"roles:unnamed-victims; {a2.rule}" if a2 else ""
     elif a1 is None and a2.inter == 7 and agentless:
         a1 = roles.by_event_type("unnamed_perpetrator_by_event_type", event.event_type, name_of, told,
