@@ -50,9 +50,12 @@ def train_cmd(settings: Settings, acled_path: str, no_rules: bool) -> None:
               help="Judged news sentences, JSONL (e.g. ../shared/eval/events/news-sentences-dev.jsonl).")
 @click.option("--articles", "articles_path", type=click.Path(dir_okay=False),
               help="Conflict reports labelled with their main incident (JSONL; e.g. eval/articles/conflict-dev.jsonl).")
+@click.option("--snippets", "snippets_path", type=click.Path(dir_okay=False),
+              help="Short news snippets labelled with one sub-event type each, JSONL "
+                   "(e.g. eval/snippets/snippets-dev.jsonl).")
 @click.option("--corpus", "corpus_path", type=click.Path(),
               help="Any input `ingest` reads (e.g. ../shared/corpus/fakenews-sample.csv): events per article.")
-@click.option("--limit", type=int, default=None, help="Only the first N ACLED rows / judged sentences.")
+@click.option("--limit", type=int, default=None, help="Only the first N ACLED rows / judged sentences / snippets.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--train-kfold", "kfold", type=int, default=None,
               help="Also score `train` on held-out rows of the --acled file (K folds, by date, K groups of "
@@ -61,9 +64,9 @@ def train_cmd(settings: Settings, acled_path: str, no_rules: bool) -> None:
               help="Use the trained model in DATA_DIR/models instead of the shipped default.")
 @click.pass_obj
 def eval_events_cmd(settings: Settings, acled_path: str | None, sentences_path: str | None,
-                    articles_path: str | None, corpus_path: str | None, limit: int | None, as_json: bool,
+                    articles_path: str | None, snippets_path: str | None, corpus_path: str | None, limit: int | None, as_json: bool,
                     kfold: int | None, use_model: bool) -> None:
-    """Score event extraction against coded ACLED rows, judged sentences, labelled reports or a corpus.
+    """Score event extraction against coded ACLED rows, judged sentences, labelled reports or snippets, or a corpus.
 
     ACLED rows (their notes are the input): sub-event weighted F1 and accuracy, event-type
     accuracy, actors (actor1 name exactly ACLED's, actor1 missing, actor1 and actor2 inter-code
@@ -72,7 +75,9 @@ def eval_events_cmd(settings: Settings, acled_path: str | None, sentences_path: 
     one-sentence article): precision, recall and F1 of "does the sentence report an event", of
     its event types and of its sub-event types. Labelled reports: events per article, whether
     the labelled incident is among them, and the main event's type, place, date and death toll.
-    A corpus: events per article. Give one or several.
+    Labelled snippets (CASE 2021 task 2 style, one sub-event type each): the main event's
+    sub-event weighted F1 and accuracy (picked as for ACLED notes), events per snippet and
+    snippets with no event. A corpus: events per article. Give one or several.
 
     \b
     Example:
@@ -80,14 +85,16 @@ def eval_events_cmd(settings: Settings, acled_path: str | None, sentences_path: 
       frontlines eval events --sentences ../shared/eval/events/news-sentences-dev.jsonl
       frontlines eval events --acled ../shared/eval/events/acled-dev.csv --train-kfold 5 --json
       frontlines eval events --articles eval/articles/conflict-dev.jsonl
+      frontlines eval events --snippets eval/snippets/snippets-dev.jsonl
       frontlines eval events --corpus ../shared/corpus/fakenews-sample.csv
     """
     from ..events.reports import evaluate_corpus
     from ..events.sentences import evaluate_sentences, read_sentences
     from ..pipeline import Pipeline
 
-    if not (acled_path or sentences_path or articles_path or corpus_path):
-        raise click.UsageError("give --acled FILE, --sentences FILE, --articles FILE or --corpus PATH (or several)")
+    if not (acled_path or sentences_path or articles_path or snippets_path or corpus_path):
+        raise click.UsageError("give --acled FILE, --sentences FILE, --articles FILE, --snippets FILE "
+                               "or --corpus PATH (or several)")
     if kfold and not acled_path:
         raise click.UsageError("--train-kfold needs --acled FILE")
     pipeline = Pipeline(settings, event_model=None)  # never whatever model sits in the data directory
@@ -98,6 +105,10 @@ def eval_events_cmd(settings: Settings, acled_path: str | None, sentences_path: 
         results["sentences"] = evaluate_sentences(read_sentences(sentences_path, limit=limit), pipeline=pipeline)
     if articles_path:
         results["articles"] = evaluate_corpus(articles_path, pipeline=pipeline, labelled=True)
+    if snippets_path:
+        from ..events.evaluate import evaluate_snippets, read_snippets
+
+        results["snippets"] = evaluate_snippets(read_snippets(snippets_path, limit=limit), pipeline=pipeline)
     if corpus_path:
         results["corpus"] = evaluate_corpus(corpus_path, pipeline=pipeline)
     if as_json:
@@ -108,6 +119,8 @@ def eval_events_cmd(settings: Settings, acled_path: str | None, sentences_path: 
             _echo_splits(s)
         elif name == "sentences":
             _echo_sentences(s)
+        elif name == "snippets":
+            _echo_snippets(s)
         else:
             (_echo_articles if name in ("articles", "corpus") else _echo_scores)(name, s)
 
@@ -180,6 +193,22 @@ def _echo_articles(name: str, s: Any) -> None:
         if s.perpetrator_side_right is not None:
             click.echo(f"  perpetrator side right {_pct(s.perpetrator_side_right)}   "
                        f"({s.perpetrator_articles} articles that name one)")
+    if s.docs_per_s is not None:
+        click.echo(f"  docs/s                 {s.docs_per_s}")
+
+
+def _echo_snippets(s: Any) -> None:
+    click.echo(f"snippets ({s.snippets})")
+    click.echo(f"  sub-event weighted F1  {_pct(s.sub_event_f1)}   accuracy {_pct(s.sub_event_accuracy)}")
+    click.echo(f"  event-type accuracy    {_pct(s.event_type_accuracy)}")
+    click.echo(f"  snippets with no event {s.no_event}")
+    if s.events_per_snippet is not None:
+        click.echo(f"  events per snippet     {s.events_per_snippet:.2f}")
+    weak = sorted((sc.f1, label) for label, sc in s.per_label.items() if sc.f1 < 0.75)
+    if weak:
+        click.echo("  weakest types (F1)     " + ", ".join(f"{label} {f1:.2f}" for f1, label in weak[:8]))
+    if s.confusions:
+        click.echo("  commonest confusions   " + "; ".join(f"{g} -> {p} {n}" for g, p, n in s.confusions[:6]))
     if s.docs_per_s is not None:
         click.echo(f"  docs/s                 {s.docs_per_s}")
 

@@ -233,6 +233,70 @@ def evaluate_acled(rows: Sequence[AcledRow], *, pipeline: Any, model: Any = None
     return score_rows(rows, preds, seconds=time.perf_counter() - t0, source=used)
 
 
+# ---------------------------------------------------------------------------- snippets
+
+@dataclass(frozen=True)
+class SnippetScores:
+    """Sub-event typing of short news snippets (CASE 2021 task 2 style): one gold label each."""
+
+    snippets: int
+    sub_event_f1: float
+    sub_event_accuracy: float
+    event_type_accuracy: float
+    no_event: int
+    events_per_snippet: float | None
+    docs_per_s: float | None = None
+    per_label: dict[str, LabelScore] = field(default_factory=dict)
+    confusions: list[tuple[str, str, int]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["confusions"] = [list(c) for c in self.confusions]
+        return d
+
+
+def read_snippets(path: str | Path, *, limit: int | None = None) -> list[AcledRow]:
+    """Labelled snippets of a JSONL file (``{"id", "text", "sub_event_type"}`` a line), as rows
+    that carry only the text and its gold types."""
+    p = Path(path)
+    try:
+        lines = p.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise EvalError(f"{p}: cannot open the snippets ({err.strerror}) (check the path)") from None
+    onto = load_ontology()
+    rows: list[AcledRow] = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        if limit is not None and len(rows) >= limit:
+            break
+        try:
+            rec = json.loads(line)
+            text, sub = str(rec["text"]), str(rec["sub_event_type"])
+        except (ValueError, KeyError, TypeError) as err:
+            raise EvalError(f"{p}:{n}: not a labelled snippet ({type(err).__name__}: {err}) "
+                            "(each line needs text and sub_event_type)") from None
+        if sub not in onto.sub_events:
+            raise EvalError(f"{p}:{n}: unknown sub-event type {sub!r} (use the 25 ACLED names)")
+        rows.append(AcledRow(row_id=str(rec.get("id", n)), notes=text, published=None,
+                             event_type=onto.get(sub).event_type, sub_event_type=sub, event_date=None,
+                             inter1=None, lat=None, lon=None, fatalities=None))
+    if not rows:
+        raise EvalError(f"{p}: no snippets (give a non-empty JSONL file)")
+    return rows
+
+
+def evaluate_snippets(rows: Sequence[AcledRow], *, pipeline: Any) -> SnippetScores:
+    """The main event's sub-event type per snippet, scored as ACLED notes are (:func:`score_rows`)."""
+    t0 = time.perf_counter()
+    preds = predict_rows(rows, pipeline=pipeline, source="snippet")
+    s = score_rows(rows, preds, seconds=time.perf_counter() - t0)
+    return SnippetScores(snippets=s.rows, sub_event_f1=s.sub_event_f1, sub_event_accuracy=s.sub_event_accuracy,
+                         event_type_accuracy=s.event_type_accuracy, no_event=s.no_event,
+                         events_per_snippet=s.events_per_doc, docs_per_s=s.docs_per_s, per_label=s.per_label,
+                         confusions=s.confusions)
+
+
 # ---------------------------------------------------------------------------- PLOVER
 
 @dataclass(frozen=True)
