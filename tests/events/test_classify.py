@@ -236,3 +236,34 @@ def test_pronoun_subject_of_a_report_takes_the_reporters_class(nlp) -> None:
 def test_responding_fire_makes_a_grenade_attack_a_clash(nlp) -> None:
     text = "Militants threw a hand grenade at a police checkpoint and the officers responded with gunfire."
     assert _first(nlp, text).sub_event_type == "Armed clash"
+
+
+def test_a_chemical_weapon_beats_the_explosion_that_delivers_it() -> None:
+    got = main_typing([[_typing("Shelling/artillery/missile attack", 0.9), _typing("Chemical weapon", 0.5)]])
+    assert got.sub_event_type == "Chemical weapon"
+    got = main_typing([[_typing("Arrests", 0.9), _typing("Chemical weapon", 0.5)]])
+    assert got.sub_event_type == "Arrests"  # only explosions give way to it
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # "opened fire": the object only completes the phrase, so "on X" names who is hit
+    ("Gondor police opened fire on demonstrators in Minas Tirith, killing at least four.",
+     "Excessive force against protesters"),
+    # a crowd that protests is protesters, not a mob
+    ("Troops killed two people when they fired into a crowd protesting peacefully in Edoras.",
+     "Excessive force against protesters"),
+    # a retired or former officer is a civilian target
+    ("Free Arnor Front gunmen killed a former police officer at his home in Bree.", "Attack"),
+    ("Gondor troops pulled out of the town of Tharbad, and Arnor fighters moved in within hours.",
+     "Non-violent transfer of territory"),
+    ("Engineers cleared 40 anti-personnel mines planted around a village near Bree.", "Disrupted weapons use"),
+    ("An attacker detonated a bomb strapped to his body at a checkpoint in Osgiliath.", "Suicide bomb"),
+])
+def test_snippet_wordings_are_typed_by_general_rules(nlp, text: str, sub: str) -> None:
+    assert _first(nlp, text).sub_event_type == sub
+
+
+def test_an_arrest_before_a_planned_protest_is_no_intervention_in_one(nlp) -> None:
+    types = _types(nlp, "Gondor police arrested an opposition leader in Minas Tirith ahead of planned protests.")
+    assert "Arrests" in types
+    assert "Protest with intervention" not in types

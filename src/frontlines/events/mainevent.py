@@ -17,7 +17,8 @@ _TERRITORY = {"Government regains territory", "Non-state actor overtakes territo
 def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
     """The main event of a short report (an ACLED note, a wire snippet).
 
-    The first sentence that reports an event gives it (its most confident typing); a clash
+    The first sentence that reports an event gives it (its most confident typing; a chemical
+    weapon beats the other explosions it names, "rockets loaded with toxic gas"); a clash
     becomes the territorial change another sentence reports (as ACLED codes battles that move
     a front line); later sentences can otherwise only sharpen a protest: police intervention makes it "Protest with
     intervention", lethal force "Excessive force against protesters", protester violence
@@ -27,6 +28,9 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
     if not sents:
         return None
     main = max(sents[0], key=lambda t: t.confidence)
+    chemical = [t for t in sents[0] if t.sub_event_type == "Chemical weapon"]
+    if chemical and main.event_type == "Explosions/Remote violence":
+        return chemical[0]  # ACLED codes chemical agents as such whatever delivers them (shells, rockets, bombs)
     if main.sub_event_type == "Armed clash":
         # a battle that changed who holds ground is coded as the change of territory
         won = [t for s in sents for t in s if t.sub_event_type in _TERRITORY and t.confidence >= 0.8]

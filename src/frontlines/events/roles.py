@@ -465,6 +465,10 @@ _CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
 _AGENT_PREPS = {"by", "between", "among", "involving", "from"}
 _TARGET_PREPS = {"on", "at", "against", "of", "into", "upon", "targeting"}
 
+#: Objects that only complete the verb's phrase ("opened fire on X", "fired shots at X"): the
+#: "on/at X" after them names who is hit.
+_PHRASE_OBJECTS = {"fire", "shots", "gunfire", "volley", "volleys"}
+
 #: Heads whose "of X" names who they are: "units of the army", "dozens of men", "control of the town".
 _OF_HEADS = {"control", "part", "parts", "rest", "most", "some", "number", "group", "groups", "member", "members",
              "dozens", "hundreds", "thousands", "scores", "unit", "units", "body", "bodies", "elements", "element",
@@ -548,6 +552,8 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
     # "fired at positions", "attacked a civilian at a police station": an object beats a place
     if not target or all(t.lower_ in _OF_HEADS for t in target):  # "took control" + "of X"
         target = target + prep_targets
+    elif prep_targets and all(t.lower_ in _PHRASE_OBJECTS for t in target):  # "opened fire on X"
+        target = prep_targets
     return agent, target
 
 
@@ -561,6 +567,10 @@ def left_context(verb: Any) -> list[Any]:
         if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
             out.append(tok)
     return out[::-1]
+
+
+_FORMER = {"former", "retired", "ex", "off-duty"}
+_PROTESTING = {"protest", "demonstrate", "march", "rally", "chant"}
 
 
 def classes_of(tokens: Sequence[Any], lexicon: Lexicon, *, as_target: bool = False) -> set[str]:
@@ -584,9 +594,14 @@ def classes_of(tokens: Sequence[Any], lexicon: Lexicon, *, as_target: bool = Fal
             found.add("state")
         elif any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP") for t in tokens):
             found.add("nonstate")
+    if "rioter" in found and any(c.dep_ in ("acl", "relcl") and c.lemma_ in _PROTESTING
+                                 for t in tokens for c in t.children):
+        found = (found - {"rioter"}) | {"protester"}  # "a crowd protesting over land": protesters
     if as_target:
         if found & {"state", "nonstate"}:
             found.add("armed")
+        if "armed" in found and any(t.lower_ in _FORMER for t in tokens):  # "a former police officer"
+            found = (found - {"armed", "state", "nonstate"}) | {"civilian"}
         if "armed" in found:  # "a soldier", "a police officer": not a civilian target
             found.discard("civilian")
         if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens):
