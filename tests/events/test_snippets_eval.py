@@ -47,3 +47,20 @@ def test_snippets_score_the_main_events_type_and_count_a_snippet_without_one(tmp
     assert s.per_label["Agreement"].recall == 0.0
     assert ("Agreement", "(none)", 1) in s.confusions
     assert s.events_per_snippet == pytest.approx(2 / 3, abs=1e-3)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+HELD = json.loads((ROOT / "eval" / "baselines" / "events.json").read_text(encoding="utf-8"))["snippets"]
+
+
+@pytest.fixture(scope="module")
+def dev_scores(pipeline):
+    return evaluate_snippets(read_snippets(ROOT / HELD["file"]), pipeline=pipeline)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("metric", ["sub_event_f1", "sub_event_accuracy"])
+def test_the_snippet_dev_set_holds_the_baseline(dev_scores, metric: str) -> None:
+    assert getattr(dev_scores, metric) >= HELD[metric] - 0.01
