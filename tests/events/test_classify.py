@@ -258,6 +258,12 @@ def test_a_chemical_weapon_beats_the_explosion_that_delivers_it() -> None:
      "Non-violent transfer of territory"),
     ("Engineers cleared 40 anti-personnel mines planted around a village near Bree.", "Disrupted weapons use"),
     ("An attacker detonated a bomb strapped to his body at a checkpoint in Osgiliath.", "Suicide bomb"),
+    # forms the small model does not lemmatise ("retook" stays "retook", "raping" becomes "rap")
+    ("Gondor government forces retook the village of Dorin from the rebels on Thursday.",
+     "Government regains territory"),
+    ("Witnesses said soldiers were raping women in the villages around Vessa.", "Sexual violence"),
+    ("Unidentified men bundled a journalist into a car in Minas Tirith and drove away.",
+     "Abduction/forced disappearance"),
 ])
 def test_snippet_wordings_are_typed_by_general_rules(nlp, text: str, sub: str) -> None:
     assert _first(nlp, text).sub_event_type == sub
