@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -86,8 +87,10 @@ class Pipeline:
                                      self.settings.event_threshold_alone, model)
         return self._typer
 
-    def analyse(self, article: Article, doc: Any) -> Result:
+    def analyse(self, article: Article, doc: Any, typed: list[Any] | None = None) -> Result:
         """Run the stages after the parse on one article; ``doc=None``: not extracted, and why.
+
+        ``typed``: the doc's sentences already typed (see :meth:`type_docs`); ``None``: typed here.
 
         A stage that fails on this article is named in ``errors`` with what went wrong, and the
         stages after it that need its output do not run; loading a resource (model, gazetteer,
@@ -104,7 +107,8 @@ class Pipeline:
         except Exception as err:  # noqa: BLE001 - one article's failure is reported in its record
             return Result(article=article, errors=(stage_error("places", err),))
         try:
-            events, rejected = extract_events(doc, article, places, actors=actors, typer=typer)
+            events, rejected = extract_events(doc, article, places, actors=actors, typer=typer,
+                                              readings=typed)
         except Exception as err:  # noqa: BLE001 - as above
             return Result(article=article, places=tuple(places), errors=(stage_error("events", err),))
         return Result(article=article, places=tuple(places), events=tuple(events), rejected=tuple(rejected))
@@ -129,8 +133,21 @@ class Pipeline:
     def _run_batch(self, batch: list[Article], texts: Any) -> Iterator[Result]:
         todo = [a for a in batch if extractable(a)]
         docs = dict(zip((a.id for a in todo), self.nlp.pipe(texts(todo)), strict=True))
+        typed = self.type_docs(docs)
         for a in batch:
-            yield self.analyse(a, docs.get(a.id))
+            yield self.analyse(a, docs.get(a.id), typed.get(a.id))
+
+    def type_docs(self, docs: dict[str, Any]) -> dict[str, list[Any]]:
+        """The sentences of a batch of parsed docs typed together (by id; see
+        :meth:`EventTyper.read_docs`: the event gate's encoder then runs fuller batches). ``{}``
+        when that fails: each article is then typed, and its failure reported, on its own."""
+        typer = replace(self.typer, model=None)  # the model types whole incidents (extract_events)
+        ids = list(docs)
+        try:
+            readings = typer.read_docs([list(docs[i].sents) for i in ids])
+        except Exception:  # noqa: BLE001 - analyse() names the article whose typing fails
+            return {}
+        return dict(zip(ids, readings, strict=True))
 
     def build_article(self, raw: RawDoc) -> Article:
         """RawDoc → Article, with this pipeline's default language."""

@@ -42,3 +42,14 @@ def test_the_places_found_survive_a_failing_event_stage(pipe, monkeypatch):
     monkeypatch.setattr(frontlines.events.assemble, "extract_events", lambda *a, **k: 1 / 0)
     result = pipe.analyse(_article("Orcs attacked Osgiliath."), doc=object())
     assert result.errors == ("events stage failed: ZeroDivisionError: division by zero",)
+
+
+def test_a_batch_that_cannot_be_typed_together_is_typed_article_by_article(pipe, monkeypatch):
+    from frontlines.events.classify import EventTyper
+
+    class Doc:
+        sents = ()
+
+    assert pipe.type_docs({"a1": Doc(), "a2": Doc()}) == {"a1": [], "a2": []}
+    monkeypatch.setattr(EventTyper, "read_docs", lambda *a, **k: 1 / 0)
+    assert pipe.type_docs({"a1": Doc()}) == {}  # analyse() then types (and reports) each article alone

@@ -135,3 +135,25 @@ def test_clause_second_look_skips_untyped_candidates_far_below_the_threshold() -
     assert _second_look(0.3, False, 0.1, 0.6)  # untyped, undecided
     assert not _second_look(CLAUSE_LOOK_MIN_ALONE / 2, False, 0.1, 0.6)  # untyped, hopeless
     assert not _second_look(0.7, False, 0.1, 0.6)  # untyped, already reported
+
+
+def test_documents_typed_together_read_as_each_alone_with_one_encoder_call(nlp, gate: EventGate) -> None:
+    from frontlines.settings import Settings
+
+    typer = EventTyper(load_lexicon(), gate, Settings().event_threshold, Settings().event_threshold_alone)
+    docs = [list(nlp(t).sents) for t in (
+        "Gondor warplanes bombed a rebel base near Osgiliath on Monday. The council met on Tuesday.",
+        "Orc raiders attacked a village in Rohan, killing three farmers.",
+        "The weather in Bree was mild.",
+        "Hundreds of people marched in Minas Tirith to demand bread. Police fired tear gas at them.")]
+    alone = [typer.read(sents) for sents in docs]
+    calls: list[int] = []
+    encode = gate.encoder.encode
+    try:
+        gate.encoder.encode = lambda texts: calls.append(len(texts)) or encode(texts)  # type: ignore[method-assign]
+        together = typer.read_docs(docs)
+    finally:
+        del gate.encoder.encode
+    assert together == alone
+    assert [len(r) for r in together] == [2, 1, 1, 2]
+    assert 1 <= len(calls) <= 2  # the sentences, then (if any) the clauses of those it would reject

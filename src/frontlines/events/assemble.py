@@ -82,8 +82,8 @@ def typer_stages(typed: dict[int, SentenceTyping], model: Any) -> Stages:
                   resolve_date=resolve_date, model=model)
 
 
-def extract_events(doc: Any, article: Article, places: list[Place], *, actors: Any,
-                   typer: EventTyper) -> tuple[list[Event], list[RejectedEvent]]:
+def extract_events(doc: Any, article: Article, places: list[Place], *, actors: Any, typer: EventTyper,
+                   readings: list[SentenceTyping] | None = None) -> tuple[list[Event], list[RejectedEvent]]:
     """The pipeline stage: events of a parsed article, one per incident (and place), and the
     candidates rejected.
 
@@ -91,9 +91,12 @@ def extract_events(doc: Any, article: Article, places: list[Place], *, actors: A
     :func:`frontlines.geo.find_places` (raw offsets); ``actors`` is what
     :func:`frontlines.actors.load_actors` returns; ``typer`` types the sentences (the lexicon and
     the event gate; its trained model, if any, is asked about whole incidents instead).
+    ``readings``: the sentences already typed by ``typer`` without its model, as
+    :meth:`EventTyper.read_docs` gives them (``None``: typed here).
     """
     sents = list(doc.sents)
-    readings = replace(typer, model=None).read(sents)
+    if readings is None:
+        readings = replace(typer, model=None).read(sents)
     typed = {sent.start: t for sent, t in zip(sents, readings, strict=True)}
     events = assemble(doc, article, places, actors=actors, stages=typer_stages(typed, typer.model))
     return events, rejected_events(doc, article, typed)

@@ -83,6 +83,17 @@ class EventTyper:
             out.append(SentenceTyping(tuple(typings), tuple(rejected), verdict))
         return out
 
+    def read_docs(self, docs: list[list[Any]]) -> list[list[SentenceTyping]]:
+        """:meth:`read` for the sentences of several documents at once (one list of sentences per
+        document): the gate judges all their candidate sentences together, so the encoder runs
+        fewer, fuller batches of sentences of one length. The readings are those of :meth:`read`."""
+        flat = self.read([sent for sents in docs for sent in sents])
+        out, at = [], 0
+        for sents in docs:
+            out.append(flat[at:at + len(sents)])
+            at += len(sents)
+        return out
+
     def _verdicts(self, sents: list[Any], readings: list[LexiconReading]) -> dict[int, GateVerdict]:
         """The gate's verdicts on the sentences the lexicon typed (and, when ``threshold_alone`` is
         below 1, on those where a trigger matched but typed nothing). A sentence the gate would
