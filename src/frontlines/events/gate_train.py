@@ -35,7 +35,6 @@ from .gate_features import FEATURES, features_of
 from .ontology import SUB_EVENT_TYPES, load_lexicon
 from .typings import lexicon_typings
 
-
 #: Weight of the parse features beside the unit-length embedding (chosen on a coarse grid,
 #: 0.05 / 0.1 / 0.15 / 0.3 / 1: docs/events.md, "The gate's parse features").
 FEATURE_SCALE = 0.2
