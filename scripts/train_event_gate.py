@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation of the logistic regression")
     parser.add_argument("--folds", type=int, default=5, help="folds for calibration and cross-validated scores")
     parser.add_argument("--threshold", type=float, default=0.5, help="threshold the cross-validated scores use")
+    parser.add_argument("--feature-scale", type=float, default=None,
+                        help="weight of the parse features beside the embedding (0: none; default: the shipped one)")
     args = parser.parse_args(argv)
     from frontlines.errors import FrontlinesError, MissingExtraError, require_extra
 
@@ -38,14 +40,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     from frontlines.events.gate import save_gate
-    from frontlines.events.gate_train import train_gate
+    from frontlines.events.gate_train import FEATURE_SCALE, train_gate
     from frontlines.nlp import load_nlp
     from frontlines.settings import load_settings
 
     paths = sorted(args.data.glob("*.jsonl"))
     try:
         gate, report = train_gate(paths, nlp=load_nlp(load_settings().nlp_model), k=args.folds, c=args.c,
-                                  threshold=args.threshold)
+                                  threshold=args.threshold,
+                                  feature_scale=FEATURE_SCALE if args.feature_scale is None else args.feature_scale)
     except FrontlinesError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

@@ -56,8 +56,8 @@ def test_verdict_sums_event_classes_and_names_the_likeliest_out_of_scope_kind() 
 
 
 class _FakeGate(EventGate):
-    def judge(self, texts: list[str]):  # one verdict per text, no encoder
-        return [self.verdict(self.probabilities(np.zeros((1, 384)))[0]) for _ in texts]
+    def judge(self, spans: list):  # one verdict per span, no encoder
+        return [self.verdict(self.probabilities(np.zeros((1, 384)))[0]) for _ in spans]
 
 
 def test_a_rejected_sentence_keeps_its_candidates_with_the_gate_reason(nlp) -> None:

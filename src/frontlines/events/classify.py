@@ -23,7 +23,7 @@ from .typings import LexiconReading, Rejected, Typing, lexicon_typings
 __all__ = ["EventTyper", "SentenceTyping", "Typing", "classify"]
 
 #: Defaults of the ``event_threshold`` and ``event_threshold_alone`` settings (see docs/settings.md).
-DEFAULT_THRESHOLD = 0.1
+DEFAULT_THRESHOLD = 0.2
 DEFAULT_THRESHOLD_ALONE = 0.6
 #: A sentence's second (third ...) typing stands only if the gate gives its type at least this
 #: probability among event types (one event per sentence is the common case).
@@ -103,12 +103,12 @@ class EventTyper:
         assert self.gate is not None
         alone = self.threshold_alone < 1.0
         todo = [n for n, r in enumerate(readings) if r.typings or (alone and r.hits)]
-        verdicts = dict(zip(todo, self.gate.judge([sents[n].text for n in todo]), strict=True))
+        verdicts = dict(zip(todo, self.gate.judge([sents[n] for n in todo]), strict=True))
         again = [n for n in todo if _second_look(verdicts[n].p_event, bool(readings[n].typings),
                                                  self.threshold, self.threshold_alone)]
-        clauses = [clause_text(sents[n], readings[n]) for n in again]
+        clauses = [clause_span(sents[n], readings[n]) for n in again]
         for n, clause, v in zip(again, clauses, self.gate.judge(clauses), strict=True):
-            if clause != sents[n].text and v.p_event > verdicts[n].p_event:
+            if clause.text != sents[n].text and v.p_event > verdicts[n].p_event:
                 verdicts[n] = v
         return verdicts
 
@@ -142,7 +142,7 @@ def _second_look(p_event: float, typed: bool, threshold: float, threshold_alone:
     return CLAUSE_LOOK_MIN_ALONE <= p_event < threshold_alone
 
 
-def clause_text(sent: Any, reading: LexiconReading) -> str:
+def clause_span(sent: Any, reading: LexiconReading) -> Any:
     """The clause of the sentence's first typing (or candidate trigger): the subtree of the verb
     heading it, the whole sentence at most ("..., the forces took control of the crossing")."""
     doc = sent.doc
@@ -150,7 +150,7 @@ def clause_text(sent: Any, reading: LexiconReading) -> str:
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     span = doc[tok.left_edge.i:tok.right_edge.i + 1]
-    return span.text if sent.start <= span.start and span.end <= sent.end else sent.text
+    return span if sent.start <= span.start and span.end <= sent.end else sent
 
 
 def _gate_typing(sent: Any, hits: list[Hit], verdict: GateVerdict, name: str) -> Typing:

@@ -4,7 +4,9 @@ Triggers (:mod:`.matching`) propose candidate sentences; the gate reads the sent
 (:mod:`.encoder`, all-MiniLM-L6-v2) and gives, with a multinomial logistic regression trained on
 labelled sentences (``training/events/``, ``scripts/train_event_gate.py``), a probability to each
 of the 25 sub-event types and each out-of-scope kind (crime, accident/disaster, court, metaphor,
-aggregate/background, none). The probability that the sentence reports an event (the sum over
+aggregate/background, none). Beside the embedding it reads a few parse features
+(:mod:`.gate_features`: the main verb's tense, a question, a condition, a place, a date, cue
+words of crime, of political actors, of opinion ...), scaled by ``feature_scale``. The probability that the sentence reports an event (the sum over
 the 25 types) is calibrated (Platt scaling fitted on held-out folds) and compared with the
 ``event_threshold`` settings. Inference needs numpy and onnxruntime only; the weights are two
 small files in ``data/models/`` (``event-gate.npz``, and ``event-gate.json`` with the classes,
@@ -24,10 +26,13 @@ import numpy as np
 
 from ..errors import ModelError
 from .encoder import ENCODER_NAME, SentenceEncoder
+from .gate_features import FEATURES, features_of
 from .ontology import SUB_EVENT_TYPES
 
 GATE_NAME = "event-gate"
-GATE_VERSION = 2
+GATE_VERSION = 3
+#: Versions :func:`load_gate` reads (2: the embedding alone, no parse features).
+READABLE_VERSIONS = (2, 3)
 #: The out-of-scope kinds the gate can give as the reason a candidate is not an event.
 OUT_OF_SCOPE = ("crime", "accident/disaster", "court", "metaphor", "aggregate/background", "none")
 
@@ -48,15 +53,24 @@ class GateVerdict:
 
 @dataclass(frozen=True)
 class EventGate:
-    """A trained gate: class weights over sentence embeddings, and the calibration of P(event)."""
+    """A trained gate: class weights over sentence embeddings (and, when ``features`` names them,
+    the parse features times ``feature_scale``), and the calibration of P(event)."""
 
     classes: tuple[str, ...]
-    coef: Any  # np.ndarray (n_classes, 384)
+    coef: Any  # np.ndarray (n_classes, 384 + len(features))
     intercept: Any  # np.ndarray (n_classes,)
     calibration: tuple[float, float]  # Platt: p = 1 / (1 + exp(-(a * logit(raw) + b)))
     encoder: SentenceEncoder = field(default_factory=SentenceEncoder, compare=False, repr=False)
     meta: dict[str, Any] = field(default_factory=dict)
     name: str = GATE_NAME
+    features: tuple[str, ...] = ()  # the parse features it reads (:data:`.gate_features.FEATURES`), or none
+    feature_scale: float = 0.0
+
+    def inputs(self, vectors: Any, spans: list[Any]) -> Any:
+        """The model's input rows: the embeddings, followed by the spans' scaled parse features."""
+        if not self.features:
+            return vectors
+        return np.hstack([vectors, self.feature_scale * features_of(spans)])
 
     def probabilities(self, vectors: Any) -> Any:
         """Uncalibrated class probabilities (softmax of the linear scores), one row per embedding."""
@@ -76,11 +90,12 @@ class EventGate:
         return GateVerdict(round(calibrate(raw, self.calibration), 4), tuple((s, round(p, 4)) for s, p in subs),
                            reason, round(rp / max(1.0 - raw, 1e-12), 4))
 
-    def judge(self, texts: list[str]) -> list[GateVerdict]:
-        """The verdicts on sentences (one encoder run for all of them)."""
-        if not texts:
+    def judge(self, spans: list[Any]) -> list[GateVerdict]:
+        """The verdicts on sentences or clauses (spaCy Spans; one encoder run for all of them)."""
+        if not spans:
             return []
-        return [self.verdict(row) for row in self.probabilities(self.encoder.encode(texts))]
+        vectors = self.inputs(self.encoder.encode([s.text for s in spans]), spans)
+        return [self.verdict(row) for row in self.probabilities(vectors)]
 
 
 def calibrate(raw: float, ab: tuple[float, float]) -> float:
@@ -102,7 +117,8 @@ def save_gate(gate: EventGate, path: Path) -> None:
     np.savez_compressed(path.with_suffix(".npz"), coef=gate.coef.astype(np.float32),
                         intercept=gate.intercept.astype(np.float32))
     doc = {"name": gate.name, "version": GATE_VERSION, "encoder": ENCODER_NAME, "classes": list(gate.classes),
-           "calibration": list(gate.calibration), "meta": gate.meta}
+           "calibration": list(gate.calibration), "features": list(gate.features),
+           "feature_scale": gate.feature_scale, "meta": gate.meta}
     path.with_suffix(".json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
@@ -116,10 +132,12 @@ def load_gate(path: Path | None = None, *, encoder: SentenceEncoder | None = Non
     except (OSError, ValueError, KeyError) as err:
         raise ModelError(f"{path}: cannot load the event gate ({type(err).__name__}: {err}) "
                          "(reinstall frontlines, or retrain it with scripts/train_event_gate.py)") from None
-    if doc.get("version") != GATE_VERSION or doc.get("encoder") != ENCODER_NAME \
-            or coef.shape[0] != len(doc["classes"]):
+    features = tuple(doc.get("features") or ())
+    if doc.get("version") not in READABLE_VERSIONS or doc.get("encoder") != ENCODER_NAME \
+            or coef.shape[0] != len(doc["classes"]) or features not in ((), FEATURES) \
+            or coef.shape[1] != 384 + len(features):
         raise ModelError(f"{path}: not an event gate of version {GATE_VERSION} over {ENCODER_NAME} "
-                         "(retrain it with scripts/train_event_gate.py)")
+                         "and this version's parse features (retrain it with scripts/train_event_gate.py)")
     return EventGate(tuple(doc["classes"]), coef, intercept, (float(doc["calibration"][0]),
                      float(doc["calibration"][1])), encoder or SentenceEncoder(), dict(doc.get("meta", {})),
-                     doc.get("name", GATE_NAME))
+                     doc.get("name", GATE_NAME), features, float(doc.get("feature_scale", 0.0)))

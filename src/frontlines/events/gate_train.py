@@ -1,7 +1,8 @@
 """Training the event gate (:mod:`.gate`) from labelled sentences (needs scikit-learn: the ``[train]`` extra).
 
 Input: JSONL files of labelled sentences (``training/events/*.jsonl``, format in
-``training/events/README.md``). Each sentence is embedded (:mod:`.encoder`) and a multinomial
+``training/events/README.md``). Each sentence is embedded (:mod:`.encoder`) and parsed (its parse
+features, :mod:`.gate_features`, times ``feature_scale``, follow the embedding) and a multinomial
 logistic regression learns the 25 sub-event types and the out-of-scope kinds (a sentence
 reporting several types counts once per type). P(event) is calibrated by Platt scaling on
 out-of-fold predictions (k folds over sentences). The same folds give the cross-validated scores
@@ -30,8 +31,13 @@ from sklearn.linear_model import LogisticRegression
 from ..errors import EvalError
 from .encoder import SentenceEncoder
 from .gate import GATE_NAME, OUT_OF_SCOPE, EventGate, calibrate
+from .gate_features import FEATURES, features_of
 from .ontology import SUB_EVENT_TYPES, load_lexicon
 from .typings import lexicon_typings
+
+#: Weight of the parse features beside the unit-length embedding (chosen on a coarse grid,
+#: 0.05 / 0.1 / 0.15 / 0.3 / 1: docs/events.md, "The gate's parse features").
+FEATURE_SCALE = 0.2
 
 
 @dataclass(frozen=True)
@@ -74,11 +80,11 @@ def read_labelled(paths: Sequence[Path]) -> tuple[list[LabelledSentence], str]:
     return out, digest.hexdigest()
 
 
-def lexicon_view(nlp: Any, texts: Sequence[str]) -> list[tuple[bool, bool]]:
-    """For each text: (the trigger lexicon proposes a candidate in it, the lexicon types an event in it)."""
+def lexicon_view(docs: Sequence[Any]) -> list[tuple[bool, bool]]:
+    """For each parsed text: (the trigger lexicon proposes a candidate in it, the lexicon types an event in it)."""
     lex = load_lexicon()
     out = []
-    for doc in nlp.pipe(texts, batch_size=64):
+    for doc in docs:
         readings = [lexicon_typings(sent, lexicon=lex) for sent in doc.sents]
         out.append((any(r.hits for r in readings), any(r.typings for r in readings)))
     return out
@@ -164,25 +170,32 @@ def cv_scores(raw: list[tuple[float, str]], sentences: list[LabelledSentence], a
 
 
 def train_gate(paths: Sequence[Path], *, nlp: Any, k: int = 5, c: float = 4.0, seed: int = 0,
-               threshold: float = 0.5) -> tuple[EventGate, GateReport]:
-    """Train the gate on labelled sentence files; calibrate it and measure it on k folds."""
+               threshold: float = 0.5, feature_scale: float = FEATURE_SCALE) -> tuple[EventGate, GateReport]:
+    """Train the gate on labelled sentence files; calibrate it and measure it on k folds.
+    ``feature_scale``: the weight of the parse features beside the embedding (0: none)."""
     t0 = time.perf_counter()
     sentences, sha = read_labelled(paths)
     texts = [s.text for s in sentences]
     encoder = SentenceEncoder()
+    docs = list(nlp.pipe(texts, batch_size=64))
+    features = FEATURES if feature_scale > 0 else ()
     vectors = embed(encoder, texts)
+    if features:
+        vectors = np.hstack([vectors, feature_scale * features_of([d[:] for d in docs])])
     labels = [s.labels for s in sentences]
     raw = _out_of_fold(vectors, labels, k=k, c=c, seed=seed)
     truth = [bool(s.events) for s in sentences]
     ab = _platt([q for q, _ in raw], [int(t) for t in truth])
     scores = cv_scores(raw, sentences, ab, threshold)
-    thresholds = recommend_thresholds([calibrate(q, ab) for q, _ in raw], truth, lexicon_view(nlp, texts))
+    thresholds = recommend_thresholds([calibrate(q, ab) for q, _ in raw], truth, lexicon_view(docs))
     fitted = _fit(vectors, labels, c=c)
     meta = {"data_sha256": sha, "files": [p.name for p in paths], "sentences": len(sentences),
             "classes": dict(Counter(lab for ls in labels for lab in ls)), "c": c, "folds": k,
+            "feature_scale": feature_scale,
             "cv_at_threshold": {"threshold": threshold, **scores}, "recommended": thresholds,
             "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-    gate = EventGate(fitted.classes, fitted.coef, fitted.intercept, ab, encoder, meta, GATE_NAME)
+    gate = EventGate(fitted.classes, fitted.coef, fitted.intercept, ab, encoder, meta, GATE_NAME, features,
+                     feature_scale if features else 0.0)
     report = GateReport(len(sentences), sum(truth), k, scores, thresholds, ab, sha,
                         round(time.perf_counter() - t0, 1))
     return gate, report
