@@ -391,7 +391,16 @@ def stated_container(place: Place, head: Any, found: list[tuple[Place, Any]]) ->
     if q.precision in ("unresolved", "country") or q.lat is None or q.lon is None:
         return None
     limit = CONTAINER_KM["area" if _area(q) else "town"]
-    return q if great_circle_km(place.lat, place.lon, q.lat, q.lon) > limit else None
+    if great_circle_km(place.lat, place.lon, q.lat, q.lon) > limit or _other_province(place, q):
+        return q
+    return None
+
+
+def _other_province(place: Place, province: Place) -> bool:
+    """ "Wadajir (Banadir)": the gazetteer's Wadajir lies in another province of the same country."""
+    return (province.feature_code == "ADM1" and place.feature_code != "ADM1" and bool(place.admin1)
+            and bool(province.admin1) and place.country_code == province.country_code
+            and place.admin1 != province.admin1)
 
 
 def following_place(place: Place, head: Any, found: list[tuple[Place, Any]]) -> Place | None:
