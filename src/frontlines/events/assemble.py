@@ -359,7 +359,8 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
             # says it is in, so it is a namesake; the event is near the stated container instead.
             unknown = replace(p, name=None, geonameid=None, country_code=None, admin1=None, feature_code=None,
                               candidates=())
-            rule = f"namesake-far-from '{container.text}' for '{p.text}'"
+            why = "namesake-in-another-province-than" if _other_province(p, container) else "namesake-far-from"
+            rule = f"{why} '{container.text}' for '{p.text}'"
             out.append(Located(positioned(unknown, container, rule), f"{r}, {rule}", True, by=container))
         elif p.precision == "unresolved" and inner is not None:
             rule = f"located-by-nested '{inner.text}' for '{p.text}'"
