@@ -163,7 +163,7 @@ def _actor_rows() -> list[Implied]:
     ("GNA", "LNA")."""
     from ..actors.dictionary import load_actors
 
-    out = []
+    out: list[Implied] = []
     for e in load_actors().entries.values():
         if e.source != "actors.yaml" or not e.country or len(e.country) != 2 or e.inter in (None, 1, 8):
             continue
