@@ -637,6 +637,15 @@ def test_a_namesake_far_from_the_place_the_text_puts_it_in_gives_way_to_that_pla
     assert "namesake-far-from 'Poonch'" in event.evidence["place"]
 
 
+def test_a_namesake_in_another_province_than_the_one_the_text_gives_gives_way_to_that_province(pipeline):
+    # the gazetteer's only Heliwa lies in another Somali province than Banadir
+    text = "On 3 March 2031, a policeman shot a driver at a market in Heliwa (Heliwa, Banadir)."
+    [event] = analysed(pipeline, text)
+    assert event.place.text == "Heliwa" and event.place.precision == "region"
+    assert event.place.admin1 == "Banaadir"
+    assert "namesake-in-another-province-than 'Banadir'" in event.evidence["place"]
+
+
 def test_in_a_short_report_the_first_town_named_is_the_main_place():
     syria = place("Syria", "Syria", 163843, "country", fc="PCLI")
     towns = [place("Hama", "Hamah", 2), place("Raqqah", "Ar Raqqah", 3)]

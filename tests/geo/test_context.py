@@ -6,6 +6,7 @@ from frontlines.geo import find_places
 from frontlines.geo.context import (
     front_line_of,
     home_place,
+    implied_places,
     km_to_line,
     listed_home,
     listed_place,
@@ -72,3 +73,19 @@ def test_the_village_at_the_front_line_beats_its_namesakes(nlp, gazetteer):
     village = next(p for p in places if p.text == "Molodizhne")
     front = front_line_of(text, gazetteer)
     assert front is not None and km_to_line(village.lat, village.lon, front.points) < 15
+
+
+def test_armed_groups_of_the_actor_dictionary_imply_the_country_they_act_in():
+    found = {(i.phrase, i.country) for i in implied_places("CODECO militiamen and pro-Houthi fighters met the LNA.")}
+    assert found == {("CODECO", "CD"), ("Houthi", "YE"), ("LNA", "LY")}
+
+
+def test_state_and_foreign_forces_imply_no_country():
+    # state forces may fight abroad: their demonyms count, not their names
+    assert implied_places("The Turkish Armed Forces and the Saudi-led coalition struck at dawn.") == []
+
+
+def test_a_village_with_a_namesake_abroad_takes_the_country_its_armed_groups_act_in(nlp, gazetteer):
+    text = "Forces of the LNA shelled positions held by the GNA near Al Watiyah."
+    places = find_places(nlp(text), _article(text), gazetteer=gazetteer)
+    assert {p.country_code for p in places if p.text == "Al Watiyah"} == {"LY"}

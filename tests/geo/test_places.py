@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontlines.geo import resolve_name
+from frontlines.geo import lies_in_gap, resolve_name
 
 from .conftest import parse_places
 
@@ -38,6 +38,18 @@ def test_countryside_phrase_gives_region_precision(nlp, gazetteer):
     places = parse_places(nlp, "The army took the reserve in the eastern countryside of Palmyra, Syria.", gazetteer)
     palmyra = _one(places, "Palmyra")
     assert (palmyra.precision, palmyra.relation) == ("region", "eastern countryside of")
+
+
+def test_a_place_lies_in_the_province_named_five_words_after_it(nlp, gazetteer):
+    assert lies_in_gap(["in", "the", "eastern", "countryside", "of"])
+    assert not lies_in_gap(["in", "the", "far", "eastern", "countryside", "of"])
+    places = parse_places(nlp, "A mine went off at Basira in the southern countryside of Deir ez-Zor.", gazetteer)
+    assert (_one(places, "Basira").country_code, _one(places, "Basira").admin1) == ("SY", "Dayr az Zawr")
+
+
+def test_a_name_written_with_an_apostrophe_is_a_word(nlp, gazetteer):
+    places = parse_places(nlp, "Shelling hit the western countryside of Dar'a overnight.", gazetteer)
+    assert _one(places, "Dar'a").country_code == "SY"
 
 
 def test_between_phrase_marks_both_ends(nlp, gazetteer):

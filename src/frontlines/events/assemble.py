@@ -362,7 +362,8 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
             # says it is in, so it is a namesake; the event is near the stated container instead.
             unknown = replace(p, name=None, geonameid=None, country_code=None, admin1=None, feature_code=None,
                               candidates=())
-            rule = f"namesake-far-from '{container.text}' for '{p.text}'"
+            why = "namesake-in-another-province-than" if _other_province(p, container) else "namesake-far-from"
+            rule = f"{why} '{container.text}' for '{p.text}'"
             out.append(Located(positioned(unknown, container, rule), f"{r}, {rule}", True, by=container))
         elif p.precision == "unresolved" and inner is not None:
             rule = f"located-by-nested '{inner.text}' for '{p.text}'"
@@ -394,7 +395,16 @@ def stated_container(place: Place, head: Any, found: list[tuple[Place, Any]]) ->
     if q.precision in ("unresolved", "country") or q.lat is None or q.lon is None:
         return None
     limit = CONTAINER_KM["area" if _area(q) else "town"]
-    return q if great_circle_km(place.lat, place.lon, q.lat, q.lon) > limit else None
+    if great_circle_km(place.lat, place.lon, q.lat, q.lon) > limit or _other_province(place, q):
+        return q
+    return None
+
+
+def _other_province(place: Place, province: Place) -> bool:
+    """ "Wadajir (Banadir)": the gazetteer's Wadajir lies in another province of the same country."""
+    return (province.feature_code == "ADM1" and place.feature_code != "ADM1" and bool(place.admin1)
+            and bool(province.admin1) and place.country_code == province.country_code
+            and place.admin1 != province.admin1)
 
 
 def following_place(place: Place, head: Any, found: list[tuple[Place, Any]]) -> Place | None:

@@ -100,16 +100,20 @@ def _place(m: Mention, res: Resolution | None, entry: Entry | None, article: Art
 
 
 
+#: Words at most between a place and the one it lies in: "Basira in the eastern countryside of Deir-ez-Zor".
+CONTAINER_GAP = 5
+
+
 def lies_in_gap(gap: list[str]) -> bool:
     """Whether the words between two place names say the first lies in the second."""
-    return 0 < len(gap) <= 4 and all(g in words("container_gap") for g in gap) and any(g in {",", "(", "in"} for g in gap)
+    return 0 < len(gap) <= CONTAINER_GAP and all(g in words("container_gap") for g in gap) and any(g in {",", "(", "in"} for g in gap)
 
 
 def containers_of(doc: Any, names: list[Mention]) -> list[tuple[int, bool] | None]:
     """For each mention, the next one when the text says the first lies in it.
 
     "Castilla, Piura", "Tieba (Bankass, Mopti)", "Maan town in Hama": the next mention follows
-    within four tokens, with only a comma, bracket, "in" and place nouns between them. The flag
+    within five tokens, with only a comma, bracket, "in" and place nouns between them. The flag
     says the words are firm ("in", a bracket) rather than a comma that might separate a list.
     """
     out: list[tuple[int, bool] | None] = []

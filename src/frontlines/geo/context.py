@@ -145,9 +145,31 @@ def _implied_table() -> tuple[re.Pattern[str], dict[str, Implied]]:
     text = resources.files("frontlines").joinpath("data/geo/implied_places.csv").read_text("utf-8")
     rows = [Implied(r["phrase"], r["country"], tuple(a for a in r["admin1"].split(";") if a))
             for r in csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))]
-    by_phrase = {r.phrase: r for r in rows}
+    by_phrase = {r.phrase: r for r in _actor_rows()}
+    by_phrase.update({r.phrase: r for r in rows})  # the table's own rows say more (provinces)
     alternation = "|".join(re.escape(p) for p in sorted(by_phrase, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), by_phrase
+    # whole words; "pro-Houthi", "anti-GNA" name the group too
+    return re.compile(rf"(?:(?<=\bpro-)|(?<=\banti-)|(?<![\w-]))(?:{alternation})(?![\w-])"), by_phrase
+
+
+ACTOR_ACRONYM_MIN = 3  # "AA" or "IS" alone say too little to place a text
+
+
+def _actor_rows() -> list[Implied]:
+    """The armed groups, militias and movements of the actor dictionary (``data/actors/actors.yaml``: inter codes
+    2-7, named with the country they act in): "QSD" (Syria), "CODECO" (DR Congo), "Pashtun Tahafuz Movement"
+    (Pakistan). State forces (1) may act abroad and external forces (8) do: they are left to their demonyms
+    ("Turkish forces" in Syria), and the few state-like authorities of one country are in the table itself
+    ("GNA", "LNA")."""
+    from ..actors.dictionary import load_actors
+
+    out: list[Implied] = []
+    for e in load_actors().entries.values():
+        if e.source != "actors.yaml" or not e.country or len(e.country) != 2 or e.inter in (None, 1, 8):
+            continue
+        names = [*e.aliases, *(a for a in e.acronyms if len(a) >= ACTOR_ACRONYM_MIN)]
+        out.extend(Implied(n, e.country.upper(), ()) for n in names if n[:1].isupper())
+    return out
 
 
 def implied_places(text: str) -> list[Implied]:

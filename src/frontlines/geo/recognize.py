@@ -90,7 +90,8 @@ def is_organisation(span: Any) -> bool:
 
 
 def _generic(span: Any) -> bool:
-    return all(norm(t.text) in generic_words() or not t.is_alpha for t in span)
+    """Only words that name some hamlet but rarely mean it, and punctuation ("Dar'a" is a word)."""
+    return all(norm(t.text) in generic_words() or not any(c.isalpha() for c in t.text) for t in span)
 
 
 def _known(gazetteer: Gazetteer, text: str) -> bool:
