@@ -181,3 +181,27 @@ def test_civilians_who_loot_are_not_made_their_own_victims(run):
                       generic_type="civilians")
     e = unnamed_roles(replace(looting, actor1=looters, actor2=None), load_actors())
     assert e.actor1 == looters and e.actor2 is None
+
+
+def test_the_by_phrase_of_a_coordinated_passive_verb_names_the_attacker(run):
+    e = only(run("Two farmers were shot and killed by Taliban militants near Edhellond.", {"Edhellond": "AF"}))
+    assert e.actor1 is not None and e.actor1.id == "taliban"
+    assert e.evidence["actor1"].startswith("roles:passive-agent-by-conj")
+
+
+def test_the_attack_a_coordinated_passive_followed_names_the_attacker(run):
+    e = only(run("Two farmers were killed and three were wounded following an attack by Taliban militants in Edhellond.",
+                 {"Edhellond": "AF"}))
+    assert e.actor1 is not None and e.actor1.id == "taliban"
+
+
+def test_an_active_verb_keeps_its_subject_not_a_coordinated_passive_agent(run):
+    e = only(run("Taliban militants attacked a farmer and were chased by villagers in Edhellond.", {"Edhellond": "AF"}))
+    assert e.actor1 is not None and e.actor1.id == "taliban"
+
+
+def test_a_civilian_who_attacks_civilians_is_an_unidentified_armed_group(run):
+    e = only(run("Two men shot a farmer in Dol Amroth.", {"Dol Amroth": "MX"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Mexico)" and e.actor1.inter == 3
+    assert "civilian-attacker-is-unidentified" in e.evidence["actor1"]
+    assert e.actor2 is not None and e.actor2.inter == 7

@@ -624,6 +624,13 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
         a1 = roles.by_event_type("unnamed_perpetrator_by_event_type", event.event_type, name_of, told,
                                  f" (victim '{a2.text}', no perpetrator named)")
         evidence["actor1"] = f"roles:unnamed-perpetrator; {a1.rule}" if a1 else ""
+    elif a1 is not None and a1.inter == 7 and a1.generic_type == "civilians" and victims == "victims_by_event_type":
+        # "two men shot at people", "the body of a man was found": who attacks civilians is an armed
+        # group ACLED does not name, never a civilian
+        old = a1.text
+        a1 = roles.by_event_type("unnamed_perpetrator_by_event_type", event.event_type, name_of, told,
+                                 f" (civilian '{old}' as the attacker)")
+        evidence["actor1"] = f"roles:civilian-attacker-is-unidentified; {a1.rule}" if a1 else ""
     return replace(event, actor1=a1, actor2=a2, evidence={k: v for k, v in evidence.items() if v})
 
 

@@ -146,13 +146,25 @@ def _objects(prep: Any) -> list[Any]:
     return out
 
 
+def passive_conjuncts(verb: Any) -> list[Any]:
+    """Verbs coordinated with a passive verb that tell the same deed ("were shot and killed by X", "were
+    killed and 3 were wounded following an attack by X"): their "by" and the attack they happened in are the
+    verb's too. An active verb is its own clause ("attacked X and were killed by Y")."""
+    if not any(c.dep_ in _PASSIVE_DEPS for c in verb.children) and not (
+            verb.dep_ == "conj" and any(c.dep_ in _PASSIVE_DEPS for c in verb.head.children)):
+        return []
+    near = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
+    return [v for v in near if v.pos_ == "VERB" and v.i != verb.i
+            and not any(c.dep_ in ("nsubj", "csubj") for c in v.children)]
+
+
 def _attack_nouns(trigger: Any) -> list[Any]:
-    """The trigger if a noun, and the attack a verb trigger happened in ("killed in / during / following
-    an airstrike")."""
+    """The trigger if a noun, and the attack a verb trigger (or a passive verb coordinated with it) happened
+    in ("killed in / during / following an airstrike"; "following" may be parsed as a verb)."""
     if trigger.pos_ in ("NOUN", "PROPN"):
         return [trigger]
-    return [trigger] + [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in _ATTACK_PREPS
-                        for o in _objects(p)]
+    return [trigger] + [o for v in [trigger, *passive_conjuncts(trigger)] for p in v.children
+                        if p.dep_ in ("prep", "xcomp", "advcl") and p.lower_ in _ATTACK_PREPS for o in _objects(p)]
 
 
 def _noun_agents(trigger: Any) -> list[Any]:
@@ -202,6 +214,10 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     for agent in _children(preds, ("agent",)):
         for obj in _objects(agent):
             fill("actor1", obj, "roles:passive-agent-by")
+    if not slots["actor1"]:  # "were shot and killed by X"
+        for agent in _children(passive_conjuncts(verb), ("agent",)):
+            for obj in _objects(agent):
+                fill("actor1", obj, "roles:passive-agent-by-conj")
     for by in _noun_agents(trigger):  # "shelling by X", "a landmine planted by X"
         for obj in _objects(by):
             fill("actor1", obj, "roles:noun-by")
