@@ -205,3 +205,17 @@ def test_a_civilian_who_attacks_civilians_is_an_unidentified_armed_group(run):
     assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Mexico)" and e.actor1.inter == 3
     assert "civilian-attacker-is-unidentified" in e.evidence["actor1"]
     assert e.actor2 is not None and e.actor2.inter == 7
+
+
+def test_forces_operating_under_a_joint_operation_are_coded_as_the_operation(run):
+    e = only(run("Turkish forces and opposition rebels, operating under OPS, carried out shelling on Linhir.",
+                 {"Linhir": "SY"}))
+    assert e.actor1 is not None and e.actor1.id == "operation-peace-spring"
+    assert any(a.name.startswith("Military Forces of Turkey") for a in e.assoc_actors)
+    assert e.evidence["actor1"].startswith("roles:under-operation")
+
+
+def test_an_operation_that_is_not_above_the_attacker_changes_nothing(run):
+    e = only(run("On Monday, opposition rebels carried out shelling on a base of Operation Peace Spring near Linhir.",
+                 {"Linhir": "SY"}))
+    assert e.actor1 is not None and e.actor1.name == "Opposition Rebels (Syria)"

@@ -253,7 +253,7 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     if not slots["actor1"]:
         slots["actor1"] = _agent_fallbacks(trigger, subjs, passive, mentions)
     _reciprocal(verb, trigger, slots)
-    return _repelled(verb, mentions, _resolve(slots))
+    return _umbrella(trigger.doc, mentions, _repelled(verb, mentions, _resolve(slots)))
 
 
 def _reciprocal(verb: Any, trigger: Any, slots: dict[str, list[tuple[Mention, str]]]) -> None:
@@ -291,6 +291,32 @@ def _repelled(verb: Any, mentions: list[Mention], r: Roles) -> Roles:
     rules = {**r.rules, "actor1": attacker[1], "actor2": f"{r.rules.get('actor1', '')}+repelled"}
     assoc = tuple(a for a in r.assoc if a is not attacker[0])
     return Roles(attacker[0], defender, assoc, rules)
+
+
+def _umbrella(doc: Any, mentions: list[Mention], r: Roles) -> Roles:
+    """ "Turkish forces and rebels, operating under OPS, shelled X": forces acting under a joint operation
+    (``roles.yaml#umbrella_operations``, dictionary ids) are coded as the operation, they themselves
+    associated, as ACLED codes them. The operation must hang through "under" from actor1's phrase."""
+    ops = load_roles()["umbrella_operations"]
+    if r.actor1 is None or r.actor1.id in ops:
+        return r
+    held = frozenset(i for m in mentions if m.actor is r.actor1 or any(m.actor is a for a in r.assoc)
+                     for i in m.tokens)
+    for m in mentions:
+        tok = doc[m.head]
+        if m.actor.id not in ops or tok.head.lower_ != "under" or tok.dep_ != "pobj":
+            continue
+        node = tok.head
+        for _ in range(4):  # under → (operating →) the forces
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.i in held:
+                assoc = (r.actor1, *(a for a in r.assoc if a is not m.actor))
+                rules = {**r.rules, "actor1": f"roles:under-operation '{tok.head.text} {m.actor.text}'",
+                         "assoc_actors": r.rules.get("actor1", "")}
+                return Roles(m.actor, r.actor2, assoc, rules)
+    return r
 
 
 def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: list[Mention]) -> list[tuple[Mention, str]]:
