@@ -219,3 +219,16 @@ def test_an_operation_that_is_not_above_the_attacker_changes_nothing(run):
     e = only(run("On Monday, opposition rebels carried out shelling on a base of Operation Peace Spring near Linhir.",
                  {"Linhir": "SY"}))
     assert e.actor1 is not None and e.actor1.name == "Opposition Rebels (Syria)"
+
+
+def test_a_clash_naming_neither_side_is_between_unidentified_armed_groups(run):
+    e = only(run("A gunfight was reported as the two sides clashed in Pelargir.", {"Pelargir": "NG"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Nigeria)" and e.actor1.inter == 3
+    assert e.actor2 == e.actor1
+    assert e.evidence["actor1"].startswith("roles:unnamed-sides")
+
+
+def test_a_clash_naming_one_side_keeps_the_other_unknown(run):
+    e = only(run("Police clashed in Pelargir on Monday.", {"Pelargir": "NG"}))
+    assert e.actor1 is not None and e.actor1.inter == 1
+    assert e.actor2 is None
