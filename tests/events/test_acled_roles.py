@@ -28,6 +28,7 @@ TRIGGERS = {
     "clashed": ("Battles", "Armed clash"),
     "looted": ("Strategic developments", "Looting/property destruction"),
     "torched": ("Strategic developments", "Looting/property destruction"),
+    "IED": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
 }
 
 
@@ -232,3 +233,14 @@ def test_a_clash_naming_one_side_keeps_the_other_unknown(run):
     e = only(run("Police clashed in Pelargir on Monday.", {"Pelargir": "NG"}))
     assert e.actor1 is not None and e.actor1.inter == 1
     assert e.actor2 is None
+
+
+def test_a_device_nobody_is_named_as_setting_has_an_unidentified_perpetrator(run):
+    e = only(run("A roadside IED went off near Linhir, wounding a policeman.", {"Linhir": "IQ"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Iraq)"
+    assert e.evidence["actor1"].startswith("roles:unnamed-perpetrator")
+
+
+def test_a_device_planted_by_a_named_group_keeps_it(run):
+    e = only(run("An IED planted by Al Shabaab went off near Linhir.", {"Linhir": "SO"}))
+    assert e.actor1 is not None and e.actor1.id == "al-shabaab"

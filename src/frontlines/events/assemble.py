@@ -589,6 +589,8 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
         if event.sub_event_type in data["victims_by_sub_event_type"] else ("victims_by_event_type", event.event_type)
     if event.sub_event_type in data["unnamed_sides_by_sub_event_type"]:
         return _unnamed_sides(event, actors) if event.actor1 is None and event.actor2 is None else event
+    if event.sub_event_type in data["unnamed_perpetrator_by_sub_event_type"]:
+        return _unnamed_perpetrator(event, actors) if event.actor1 is None else event
     if kind not in data[victims] and event.event_type not in data["crowd_by_event_type"]:
         return event
     a1, a2, evidence = event.actor1, event.actor2, dict(event.evidence)
@@ -640,6 +642,21 @@ def _generic_names(actors: Any, iso: str) -> Callable[[str], str | None]:
             dict(gtype.names_by_country).get(iso) or gtype.name.format(country=country.name)
 
     return name_of
+
+
+def _unnamed_perpetrator(event: Event, actors: Any) -> Event:
+    """A device that went off with nobody named as setting it (``roles.yaml#unnamed_perpetrator_by_sub_event_type``):
+    actor1 is that generic actor of the event's place's country (none: unchanged)."""
+    iso = event.place.country_code if event.place is not None else None
+    if actors is None or iso is None or iso not in actors.countries:
+        return event
+    told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
+                 end=event.end)
+    a1 = roles.by_event_type("unnamed_perpetrator_by_sub_event_type", event.sub_event_type,
+                             _generic_names(actors, iso), told, " (nobody named)")
+    if a1 is None:
+        return event
+    return replace(event, actor1=a1, evidence={**event.evidence, "actor1": f"roles:unnamed-perpetrator; {a1.rule}"})
 
 
 def _unnamed_sides(event: Event, actors: Any) -> Event:
