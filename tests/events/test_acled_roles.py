@@ -244,3 +244,10 @@ def test_a_device_nobody_is_named_as_setting_has_an_unidentified_perpetrator(run
 def test_a_device_planted_by_a_named_group_keeps_it(run):
     e = only(run("An IED planted by Al Shabaab went off near Linhir.", {"Linhir": "SO"}))
     assert e.actor1 is not None and e.actor1.id == "al-shabaab"
+
+
+def test_the_subject_of_an_attack_verb_used_the_weapon_hung_away_from_it(run):
+    e = only(run("Al Shabaab militants targeted a truck belonging to the army with an IED west of Linhir.",
+                 {"Linhir": "SO"}))
+    assert e.actor1 is not None and e.actor1.id == "al-shabaab"
+    assert e.evidence["actor1"].startswith("roles:subject-of-target-with-weapon")

@@ -351,6 +351,17 @@ def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: li
         before = [m for m in mentions if max(m.tokens) < trigger.i and m.actor.inter != 7]
         if before:
             return [(before[-1], "roles:before-subjectless-trigger")]
+    if trigger.pos_ in ("NOUN", "PROPN") and not subjs:
+        # a weapon the parse hangs away from the verb ("X targeted a vehicle ... with an IED", "X targeted
+        # Y using ATGMs"): the active subject of the clause's attack verb (``roles.yaml#attack_verbs``)
+        root = trigger
+        while root.head.i != root.i and root.dep_ not in ("ROOT", "conj", "advcl", "ccomp"):
+            root = root.head
+        if root.lemma_.lower() in load_roles()["attack_verbs"]:
+            for subj in (c for c in root.children if c.dep_ == "nsubj"):
+                own, _ = under(subj, mentions)
+                if own:
+                    return [(own[0], f"roles:subject-of-{root.lemma_.lower()}-with-weapon")]
     return []
 
 
