@@ -257,6 +257,11 @@ def test_a_force_noun_modifying_its_members_is_the_force(actors, nlp):
     assert actor.id == "military-forces-of-nigeria"
 
 
+def test_a_force_noun_modifying_the_posts_it_holds_is_the_force(actors, nlp):
+    found = parsed("Gunmen opened fire at an army checkpoint near the bridge.", nlp, actors, country="NG")
+    assert "military-forces-of-nigeria" in {a.id for a in found}
+
+
 def test_government_modifying_soldiers_is_not_the_government(actors, nlp):
     found = parsed("Government soldiers were seen in the market.", nlp, actors, country="NG")
     assert all(not (a.id or "").startswith("government-of") for a in found)
