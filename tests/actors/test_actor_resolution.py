@@ -252,6 +252,26 @@ def test_a_force_noun_modifying_another_noun_is_no_actor(actors, nlp):
     assert parsed("A police vehicle was seen.", nlp, actors, country="NG") == []
 
 
+def test_a_force_noun_modifying_its_members_is_the_force(actors, nlp):
+    (actor,) = parsed("Gunmen later fought national guard officers near the bridge.", nlp, actors, country="NG")[1:]
+    assert actor.id == "military-forces-of-nigeria"
+
+
+def test_a_force_noun_modifying_the_posts_it_holds_is_the_force(actors, nlp):
+    found = parsed("Gunmen opened fire at an army checkpoint near the bridge.", nlp, actors, country="NG")
+    assert "military-forces-of-nigeria" in {a.id for a in found}
+
+
+def test_government_modifying_soldiers_is_not_the_government(actors, nlp):
+    found = parsed("Government soldiers were seen in the market.", nlp, actors, country="NG")
+    assert all(not (a.id or "").startswith("government-of") for a in found)
+
+
+def test_a_force_noun_modifying_an_attack_noun_is_the_attacker(actors, nlp):
+    found = parsed("A farmer died in a police assault on the village.", nlp, actors, country="NG")
+    assert "police-forces-of-nigeria" in {a.id for a in found}
+
+
 def test_state_actors_without_known_periods_carry_no_year(actors):
     assert resolve_actor("Uruguayan police", actors=actors).name == "Police Forces of Uruguay"
 

@@ -28,6 +28,7 @@ TRIGGERS = {
     "clashed": ("Battles", "Armed clash"),
     "looted": ("Strategic developments", "Looting/property destruction"),
     "torched": ("Strategic developments", "Looting/property destruction"),
+    "IED": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
 }
 
 
@@ -181,3 +182,72 @@ def test_civilians_who_loot_are_not_made_their_own_victims(run):
                       generic_type="civilians")
     e = unnamed_roles(replace(looting, actor1=looters, actor2=None), load_actors())
     assert e.actor1 == looters and e.actor2 is None
+
+
+def test_the_by_phrase_of_a_coordinated_passive_verb_names_the_attacker(run):
+    e = only(run("Two farmers were shot and killed by Taliban militants near Edhellond.", {"Edhellond": "AF"}))
+    assert e.actor1 is not None and e.actor1.id == "taliban"
+    assert e.evidence["actor1"].startswith("roles:passive-agent-by-conj")
+
+
+def test_the_attack_a_coordinated_passive_followed_names_the_attacker(run):
+    e = only(run("Two farmers were killed and three were wounded following an attack by Taliban militants in Edhellond.",
+                 {"Edhellond": "AF"}))
+    assert e.actor1 is not None and e.actor1.id == "taliban"
+
+
+def test_an_active_verb_keeps_its_subject_not_a_coordinated_passive_agent(run):
+    e = only(run("Taliban militants attacked a farmer and were chased by villagers in Edhellond.", {"Edhellond": "AF"}))
+    assert e.actor1 is not None and e.actor1.id == "taliban"
+
+
+def test_a_civilian_who_attacks_civilians_is_an_unidentified_armed_group(run):
+    e = only(run("Two men shot a farmer in Dol Amroth.", {"Dol Amroth": "MX"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Mexico)" and e.actor1.inter == 3
+    assert "civilian-attacker-is-unidentified" in e.evidence["actor1"]
+    assert e.actor2 is not None and e.actor2.inter == 7
+
+
+def test_forces_operating_under_a_joint_operation_are_coded_as_the_operation(run):
+    e = only(run("Turkish forces and opposition rebels, operating under OPS, carried out shelling on Linhir.",
+                 {"Linhir": "SY"}))
+    assert e.actor1 is not None and e.actor1.id == "operation-peace-spring"
+    assert any(a.name.startswith("Military Forces of Turkey") for a in e.assoc_actors)
+    assert e.evidence["actor1"].startswith("roles:under-operation")
+
+
+def test_an_operation_that_is_not_above_the_attacker_changes_nothing(run):
+    e = only(run("On Monday, opposition rebels carried out shelling on a base of Operation Peace Spring near Linhir.",
+                 {"Linhir": "SY"}))
+    assert e.actor1 is not None and e.actor1.name == "Opposition Rebels (Syria)"
+
+
+def test_a_clash_naming_neither_side_is_between_unidentified_armed_groups(run):
+    e = only(run("A gunfight was reported as the two sides clashed in Pelargir.", {"Pelargir": "NG"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Nigeria)" and e.actor1.inter == 3
+    assert e.actor2 == e.actor1
+    assert e.evidence["actor1"].startswith("roles:unnamed-sides")
+
+
+def test_a_clash_naming_one_side_keeps_the_other_unknown(run):
+    e = only(run("Police clashed in Pelargir on Monday.", {"Pelargir": "NG"}))
+    assert e.actor1 is not None and e.actor1.inter == 1
+    assert e.actor2 is None
+
+
+def test_a_device_nobody_is_named_as_setting_has_an_unidentified_perpetrator(run):
+    e = only(run("A roadside IED went off near Linhir, wounding a policeman.", {"Linhir": "IQ"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Iraq)"
+    assert e.evidence["actor1"].startswith("roles:unnamed-perpetrator")
+
+
+def test_a_device_planted_by_a_named_group_keeps_it(run):
+    e = only(run("An IED planted by Al Shabaab went off near Linhir.", {"Linhir": "SO"}))
+    assert e.actor1 is not None and e.actor1.id == "al-shabaab"
+
+
+def test_the_subject_of_an_attack_verb_used_the_weapon_hung_away_from_it(run):
+    e = only(run("Al Shabaab militants targeted a truck belonging to the army with an IED west of Linhir.",
+                 {"Linhir": "SO"}))
+    assert e.actor1 is not None and e.actor1.id == "al-shabaab"
+    assert e.evidence["actor1"].startswith("roles:subject-of-target-with-weapon")

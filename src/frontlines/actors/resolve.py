@@ -27,6 +27,7 @@ from .dictionary import (
     ActorEntry,
     GenericType,
     Token,
+    norm,
     slug,
     state_id,
     tokens,
@@ -112,9 +113,10 @@ class _Scanner:
 
     def __init__(self, text: str, offset: int, actors: ActorDictionary, *, on: dt.date | None,
                  country: str | None, roles: dict[int, str] | None = None,
-                 noun_modifiers: set[int] | None = None) -> None:
+                 noun_modifiers: set[int] | None = None, member_modifiers: set[int] | None = None) -> None:
         self.roles = roles or {}  # start offset of a subject/object/agent word → its verb (from the parse)
         self.noun_modifiers = noun_modifiers or set()  # start offsets of words modifying a noun ("army vehicle")
+        self.member_modifiers = member_modifiers or set()  # ... modifying a member noun ("army officers")
         self.text = text
         self.offset = offset
         self.d = actors
@@ -354,6 +356,8 @@ class _Scanner:
             return None
         if self.words[end_j - 1].start in self.noun_modifiers:  # "a government employee", "an army vehicle"
             return None
+        if self.words[end_j - 1].start in self.member_modifiers and gtype.type not in ("military", "police"):
+            return None  # "National Guard officers" are the Guard, "government soldiers" not the government
         if gtype.type == "civilians" and i > 0 and self.gap_ok[i] and self.words[i].text[:1].isupper() \
                 and self.words[i - 1].text[:1].isupper():
             return None  # part of a name: "Aluta Boys", "Youth People's League"
@@ -565,9 +569,9 @@ def find_actors(sent: Any, article: Article, *, actors: ActorDictionary, country
     foreign state forces as external (inter 8); ``on`` (default: the
     publication date) picks names that changed over time.
     """
-    roles, noun_modifiers = _parse(sent, actors.attack_heads)
+    roles, noun_modifiers, member_modifiers = _parse(sent, actors.attack_heads, actors.member_heads)
     scanner = _Scanner(sent.text, sent.start_char, actors, on=on or article.published, country=country,
-                       roles=roles, noun_modifiers=noun_modifiers)
+                       roles=roles, noun_modifiers=noun_modifiers, member_modifiers=member_modifiers)
     out = []
     for a in scanner.scan():
         assert a.start is not None and a.end is not None
@@ -577,24 +581,27 @@ def find_actors(sent: Any, article: Article, *, actors: ActorDictionary, country
     return out
 
 
-def _parse(sent: Any, attack_heads: frozenset[str] = frozenset()) -> tuple[dict[int, str], set[int]]:
+def _parse(sent: Any, attack_heads: frozenset[str] = frozenset(),
+           member_heads: frozenset[str] = frozenset()) -> tuple[dict[int, str], set[int], set[int]]:
     """What the parse says about the words of a sentence.
 
     Returns the words that are a verb's subject, object or agent (start offset →
     the verb and its object: "exchanged fire") and the words that modify another
-    noun ("government" in "a government employee"; not one of ``attack_heads``: "a police raid"). Empty when ``sent`` carries
+    noun ("government" in "a government employee"; not one of ``attack_heads``: "a police raid"), and apart
+    the words that modify one of ``member_heads`` ("army" in "army officers"). Empty when ``sent`` carries
     no parse (a plain object with ``text``/``start_char``).
     """
     out: dict[int, str] = {}
     modifiers: set[int] = set()
+    members: set[int] = set()
     try:
         toks = list(sent)
     except TypeError:
-        return out, modifiers
+        return out, modifiers, members
     for tok in toks:
         if getattr(tok, "dep_", "") == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i \
-                and tok.head.lemma_.lower() not in attack_heads:  # "a police vehicle", but "a police raid" acts
-            modifiers.add(tok.idx)
+                and norm(tok.head.lemma_) not in attack_heads:  # "a police vehicle", but "a police raid" acts
+            (members if norm(tok.head.lemma_) in member_heads else modifiers).add(tok.idx)
         dep = getattr(tok, "dep_", "")
         node = tok
         while dep == "conj" and node.head is not node:
@@ -605,7 +612,7 @@ def _parse(sent: Any, attack_heads: frozenset[str] = frozenset()) -> tuple[dict[
         if (dep == "pobj" and head.dep_ == "agent") or (dep in _SUBJECT_DEPS and head.pos_ in ("VERB", "AUX")):
             obj = next((c.text for c in verb.children if c.dep_ == "dobj"), "")
             out[tok.idx] = f"{verb.text} {obj}".strip()  # "exchanged fire"
-    return out, modifiers
+    return out, modifiers, members
 
 
 def resolve_actor(text: str, *, actors: ActorDictionary, on: dt.date | None = None,

@@ -600,6 +600,10 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
     data = roles.load_roles()
     victims, kind = ("victims_by_sub_event_type", event.sub_event_type) \
         if event.sub_event_type in data["victims_by_sub_event_type"] else ("victims_by_event_type", event.event_type)
+    if event.sub_event_type in data["unnamed_sides_by_sub_event_type"]:
+        return _unnamed_sides(event, actors) if event.actor1 is None and event.actor2 is None else event
+    if event.sub_event_type in data["unnamed_perpetrator_by_sub_event_type"]:
+        return _unnamed_perpetrator(event, actors) if event.actor1 is None else event
     if kind not in data[victims] and event.event_type not in data["crowd_by_event_type"]:
         return event
     a1, a2, evidence = event.actor1, event.actor2, dict(event.evidence)
@@ -612,15 +616,9 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
     named = [a.country for a in (a1, a2) if a is not None and a.country]
     iso = event.place.country_code if event.place is not None and event.place.country_code else \
         (named[0] if named else None)
-    if actors is None or iso not in actors.countries:
+    if actors is None or iso is None or iso not in actors.countries:
         return event
-    country = actors.countries[iso]
-
-    def name_of(generic_type: str) -> str | None:
-        gtype = actors.types.get(generic_type)
-        return None if gtype is None or not gtype.name else \
-            dict(gtype.names_by_country).get(iso) or gtype.name.format(country=country.name)
-
+    name_of = _generic_names(actors, iso)
     told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
                  end=event.end)
     if event.event_type in data["crowd_by_event_type"]:
@@ -637,7 +635,58 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
         a1 = roles.by_event_type("unnamed_perpetrator_by_event_type", event.event_type, name_of, told,
                                  f" (victim '{a2.text}', no perpetrator named)")
         evidence["actor1"] = f"roles:unnamed-perpetrator; {a1.rule}" if a1 else ""
+    elif a1 is not None and a1.inter == 7 and a1.generic_type == "civilians" and victims == "victims_by_event_type":
+        # "two men shot at people", "the body of a man was found": who attacks civilians is an armed
+        # group ACLED does not name, never a civilian
+        old = a1.text
+        a1 = roles.by_event_type("unnamed_perpetrator_by_event_type", event.event_type, name_of, told,
+                                 f" (civilian '{old}' as the attacker)")
+        evidence["actor1"] = f"roles:civilian-attacker-is-unidentified; {a1.rule}" if a1 else ""
     return replace(event, actor1=a1, actor2=a2, evidence={k: v for k, v in evidence.items() if v})
+
+
+def _generic_names(actors: Any, iso: str) -> Callable[[str], str | None]:
+    """generic type → that generic actor's name in the country ``iso`` (``generic.yaml``: "Civilians (Mexico)")."""
+    country = actors.countries[iso]
+
+    def name_of(generic_type: str) -> str | None:
+        gtype = actors.types.get(generic_type)
+        return None if gtype is None or not gtype.name else \
+            dict(gtype.names_by_country).get(iso) or gtype.name.format(country=country.name)
+
+    return name_of
+
+
+def _unnamed_perpetrator(event: Event, actors: Any) -> Event:
+    """A device that went off with nobody named as setting it (``roles.yaml#unnamed_perpetrator_by_sub_event_type``):
+    actor1 is that generic actor of the event's place's country (none: unchanged)."""
+    iso = event.place.country_code if event.place is not None else None
+    if actors is None or iso is None or iso not in actors.countries:
+        return event
+    told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
+                 end=event.end)
+    a1 = roles.by_event_type("unnamed_perpetrator_by_sub_event_type", event.sub_event_type,
+                             _generic_names(actors, iso), told, " (nobody named)")
+    if a1 is None:
+        return event
+    return replace(event, actor1=a1, evidence={**event.evidence, "actor1": f"roles:unnamed-perpetrator; {a1.rule}"})
+
+
+def _unnamed_sides(event: Event, actors: Any) -> Event:
+    """A clash whose sentences name neither side ("a shoot-out took place in X"): both are the generic actor
+    ``roles.yaml#unnamed_sides_by_sub_event_type`` gives, named for the event's place's country (none: unchanged)."""
+    iso = event.place.country_code if event.place is not None else None
+    if actors is None or iso is None or iso not in actors.countries:
+        return event
+    name_of = _generic_names(actors, iso)
+    told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
+                 end=event.end)
+    side = roles.by_event_type("unnamed_sides_by_sub_event_type", event.sub_event_type, name_of, told,
+                               " (no side named)")
+    if side is None:
+        return event
+    why = f"roles:unnamed-sides; {side.rule}"
+    return replace(event, actor1=side, actor2=side, evidence={**event.evidence, "actor1": why, "actor2": why})
 
 
 def _told_by(book: Incidents, sentences: int) -> list[list[int]]:

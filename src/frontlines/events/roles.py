@@ -146,13 +146,25 @@ def _objects(prep: Any) -> list[Any]:
     return out
 
 
+def passive_conjuncts(verb: Any) -> list[Any]:
+    """Verbs coordinated with a passive verb that tell the same deed ("were shot and killed by X", "were
+    killed and 3 were wounded following an attack by X"): their "by" and the attack they happened in are the
+    verb's too. An active verb is its own clause ("attacked X and were killed by Y")."""
+    if not any(c.dep_ in _PASSIVE_DEPS for c in verb.children) and not (
+            verb.dep_ == "conj" and any(c.dep_ in _PASSIVE_DEPS for c in verb.head.children)):
+        return []
+    near = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
+    return [v for v in near if v.pos_ == "VERB" and v.i != verb.i
+            and not any(c.dep_ in ("nsubj", "csubj") for c in v.children)]
+
+
 def _attack_nouns(trigger: Any) -> list[Any]:
-    """The trigger if a noun, and the attack a verb trigger happened in ("killed in / during / following
-    an airstrike")."""
+    """The trigger if a noun, and the attack a verb trigger (or a passive verb coordinated with it) happened
+    in ("killed in / during / following an airstrike"; "following" may be parsed as a verb)."""
     if trigger.pos_ in ("NOUN", "PROPN"):
         return [trigger]
-    return [trigger] + [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in _ATTACK_PREPS
-                        for o in _objects(p)]
+    return [trigger] + [o for v in [trigger, *passive_conjuncts(trigger)] for p in v.children
+                        if p.dep_ in ("prep", "xcomp", "advcl") and p.lower_ in _ATTACK_PREPS for o in _objects(p)]
 
 
 def _noun_agents(trigger: Any) -> list[Any]:
@@ -202,6 +214,10 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     for agent in _children(preds, ("agent",)):
         for obj in _objects(agent):
             fill("actor1", obj, "roles:passive-agent-by")
+    if not slots["actor1"]:  # "were shot and killed by X"
+        for agent in _children(passive_conjuncts(verb), ("agent",)):
+            for obj in _objects(agent):
+                fill("actor1", obj, "roles:passive-agent-by-conj")
     for by in _noun_agents(trigger):  # "shelling by X", "a landmine planted by X"
         for obj in _objects(by):
             fill("actor1", obj, "roles:noun-by")
@@ -237,7 +253,7 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     if not slots["actor1"]:
         slots["actor1"] = _agent_fallbacks(trigger, subjs, passive, mentions)
     _reciprocal(verb, trigger, slots)
-    return _repelled(verb, mentions, _resolve(slots))
+    return _umbrella(trigger.doc, mentions, _repelled(verb, mentions, _resolve(slots)))
 
 
 def _reciprocal(verb: Any, trigger: Any, slots: dict[str, list[tuple[Mention, str]]]) -> None:
@@ -277,6 +293,32 @@ def _repelled(verb: Any, mentions: list[Mention], r: Roles) -> Roles:
     return Roles(attacker[0], defender, assoc, rules)
 
 
+def _umbrella(doc: Any, mentions: list[Mention], r: Roles) -> Roles:
+    """ "Turkish forces and rebels, operating under OPS, shelled X": forces acting under a joint operation
+    (``roles.yaml#umbrella_operations``, dictionary ids) are coded as the operation, they themselves
+    associated, as ACLED codes them. The operation must hang through "under" from actor1's phrase."""
+    ops = load_roles()["umbrella_operations"]
+    if r.actor1 is None or r.actor1.id in ops:
+        return r
+    held = frozenset(i for m in mentions if m.actor is r.actor1 or any(m.actor is a for a in r.assoc)
+                     for i in m.tokens)
+    for m in mentions:
+        tok = doc[m.head]
+        if m.actor.id not in ops or tok.head.lower_ != "under" or tok.dep_ != "pobj":
+            continue
+        node = tok.head
+        for _ in range(4):  # under → (operating →) the forces
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.i in held:
+                assoc = (r.actor1, *(a for a in r.assoc if a is not m.actor))
+                rules = {**r.rules, "actor1": f"roles:under-operation '{tok.head.text} {m.actor.text}'",
+                         "assoc_actors": r.rules.get("actor1", "")}
+                return Roles(m.actor, r.actor2, assoc, rules)
+    return r
+
+
 def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: list[Mention]) -> list[tuple[Mention, str]]:
     """actor1 when no subject or "by" phrase names one: the operator of a subject weapon, the
     antecedent of a pronoun subject, the actor the trigger itself names, or, when the parse gives an
@@ -309,6 +351,17 @@ def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: li
         before = [m for m in mentions if max(m.tokens) < trigger.i and m.actor.inter != 7]
         if before:
             return [(before[-1], "roles:before-subjectless-trigger")]
+    if trigger.pos_ in ("NOUN", "PROPN") and not subjs:
+        # a weapon the parse hangs away from the verb ("X targeted a vehicle ... with an IED", "X targeted
+        # Y using ATGMs"): the active subject of the clause's attack verb (``roles.yaml#attack_verbs``)
+        root = trigger
+        while root.head.i != root.i and root.dep_ not in ("ROOT", "conj", "advcl", "ccomp"):
+            root = root.head
+        if root.lemma_.lower() in load_roles()["attack_verbs"]:
+            for subj in (c for c in root.children if c.dep_ == "nsubj"):
+                own, _ = under(subj, mentions)
+                if own:
+                    return [(own[0], f"roles:subject-of-{root.lemma_.lower()}-with-weapon")]
     return []
 
 
