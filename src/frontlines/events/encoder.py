@@ -12,6 +12,7 @@ nothing is downloaded.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
 import threading
@@ -70,7 +71,13 @@ def int8_model(source: Path, folder: Path) -> Path:
         options.optimized_model_filepath = str(folded)
         options.log_severity_level = 3
         ort.InferenceSession(str(source), sess_options=options, providers=["CPUExecutionProvider"])
-        quantize_dynamic(folded, made, weight_type=QuantType.QInt8, per_channel=True, op_types_to_quantize=["MatMul"])
+        quiet = logging.root.manager.disable  # the quantizer logs advice on preprocessing, not for users
+        logging.disable(logging.WARNING)
+        try:
+            quantize_dynamic(folded, made, weight_type=QuantType.QInt8, per_channel=True,
+                             op_types_to_quantize=["MatMul"])
+        finally:
+            logging.disable(quiet)
         os.replace(made, target)
     return target
 
