@@ -191,7 +191,7 @@ def test_the_by_phrase_of_a_coordinated_passive_verb_names_the_attacker(run):
 
 
 def test_the_attack_a_coordinated_passive_followed_names_the_attacker(run):
-    e = only(run("Two farmers were killed and three were wounded following an attack by Taliban militants in Edhellond.",
+    e = only(run("Two herders were killed and four others were injured following an attack by Taliban fighters in Edhellond.",
                  {"Edhellond": "AF"}))
     assert e.actor1 is not None and e.actor1.id == "taliban"
 

@@ -148,7 +148,7 @@ def _objects(prep: Any) -> list[Any]:
 
 def passive_conjuncts(verb: Any) -> list[Any]:
     """Verbs coordinated with a passive verb that tell the same deed ("were shot and killed by X", "were
-    killed and 3 were wounded following an attack by X"): their "by" and the attack they happened in are the
+    killed and four others were injured following an attack by X"): their "by" and the attack they happened in are the
     verb's too. An active verb is its own clause ("attacked X and were killed by Y")."""
     if not any(c.dep_ in _PASSIVE_DEPS for c in verb.children) and not (
             verb.dep_ == "conj" and any(c.dep_ in _PASSIVE_DEPS for c in verb.head.children)):

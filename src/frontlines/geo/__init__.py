@@ -100,7 +100,7 @@ def _place(m: Mention, res: Resolution | None, entry: Entry | None, article: Art
 
 
 
-#: Words at most between a place and the one it lies in: "Basira in the eastern countryside of Deir-ez-Zor".
+#: Words at most between a place and the one it lies in: "Ethring in the eastern countryside of Lossarnach".
 CONTAINER_GAP = 5
 
 
