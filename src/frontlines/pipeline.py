@@ -139,7 +139,7 @@ class Pipeline:
 
     def type_docs(self, docs: dict[str, Any]) -> dict[str, list[Any]]:
         """The sentences of a batch of parsed docs typed together (by id; see
-        :meth:`EventTyper.read_docs`: the event gate's encoder then runs fuller batches). ``{}``
+        :meth:`EventTyper.read_docs`: one call of the event gate). ``{}``
         when that fails: each article is then typed, and its failure reported, on its own."""
         typer = replace(self.typer, model=None)  # the model types whole incidents (extract_events)
         ids = list(docs)

@@ -1,4 +1,4 @@
-"""The sentence encoder: a row does not depend on its batch, so cached vectors are exact."""
+"""The sentence encoder: a row does not depend on the texts encoded with it, so cached vectors are exact."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from frontlines.events.encoder import SentenceEncoder
 TEXTS = [
     "Orc raiders shelled the village of Tharbad on Tuesday, killing three farmers.",
     "Rangers of Arnor clashed with hillmen near Fornost.",
+    "Rangers of Gondor fought with corsairs near Pelargir.",
     "The council of Minas Tirith met to discuss the harvest, the roads, the levies and the long winter ahead.",
 ]
 
@@ -34,17 +35,6 @@ def test_the_cache_is_bounded_and_drops_the_least_recently_used(monkeypatch) -> 
     enc.encode([TEXTS[0]])  # TEXTS[0] is now the most recently used
     enc.encode([TEXTS[2]])
     assert list(enc._cache) == [TEXTS[0], TEXTS[2]]
-
-
-def test_runs_group_texts_of_about_one_length_and_cover_every_text_once() -> None:
-    lengths = [40, 9, 10, 41, 12, 80, 11] + [20] * 20
-    runs = encoder_module.batches(lengths)
-    assert sorted(i for run in runs for i in run) == list(range(len(lengths)))
-    for run in runs:
-        assert len(run) <= encoder_module.BATCH
-        widths = [lengths[i] for i in run]
-        assert max(widths) <= min(widths) * encoder_module.SPREAD + 2
-    assert [lengths[i] for i in runs[0]] == [9, 10, 11]
 
 
 def _tiny_model(path, weights) -> None:

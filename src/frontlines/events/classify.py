@@ -85,8 +85,8 @@ class EventTyper:
 
     def read_docs(self, docs: list[list[Any]]) -> list[list[SentenceTyping]]:
         """:meth:`read` for the sentences of several documents at once (one list of sentences per
-        document): the gate judges all their candidate sentences together, so the encoder runs
-        fewer, fuller batches of sentences of one length. The readings are those of :meth:`read`."""
+        document): the gate judges all their candidate sentences in one call (a sentence repeated across
+        them is encoded once). The readings are those of :meth:`read`."""
         flat = self.read([sent for sents in docs for sent in sents])
         out, at = [], 0
         for sents in docs:

@@ -31,11 +31,6 @@ from ..errors import ModelError
 ENCODER_NAME = "all-MiniLM-L6-v2-onnx-int8"
 #: Longer sentences are cut to this many WordPiece tokens (the model was trained on 128 at most).
 MAX_TOKENS = 128
-#: Sentences per run of the model (sorted by length first, so little is padded; bounds memory).
-BATCH = 16
-#: A run takes sentences of about one length (sorted by length; the longest at most this much
-#: longer than the shortest, plus 2 tokens): padded tokens cost as much as real ones.
-SPREAD = 1.1
 #: Vectors kept per process, by text (1.5 KB each): a sentence or clause seen again (the clause
 #: pass of the gate, a repeated boilerplate line, an article read twice) is not encoded again.
 CACHE_SIZE = 8192
@@ -140,9 +135,9 @@ class SentenceEncoder:
     def encode(self, texts: list[str]) -> Any:
         """An (n, 384) array of unit vectors, one row per text.
 
-        Texts not in the cache are encoded in batches of similar length; a row does not depend on
-        the other texts of its batch (padding is masked), so a cached vector is the one a new run
-        would give.
+        Texts not in the cache are encoded one a run: the int8 model quantizes its activations with
+        one scale per run, so a row encoded beside others would depend on them. A cached vector is
+        the one a new run would give.
         """
         if self._session is None:
             self._load()
@@ -162,8 +157,8 @@ class SentenceEncoder:
     def _encode_new(self, texts: list[str]) -> Any:
         out = np.zeros((len(texts), 384), dtype=np.float32)
         encs = self._tokenizer.encode_batch(texts) if texts else []
-        for chunk in batches([len(e.ids) for e in encs]):
-            out[chunk] = self._run([encs[i].ids for i in chunk])
+        for n, enc in enumerate(encs):
+            out[n] = self._run([enc.ids])[0]
         return out
 
     def _run(self, rows: list[list[int]]) -> Any:
@@ -179,13 +174,3 @@ class SentenceEncoder:
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
 
-
-def batches(lengths: list[int]) -> list[list[int]]:
-    """Indexes of the texts per run of the model: by length, at most :data:`BATCH` a run, each run's
-    longest text at most :data:`SPREAD` times its shortest plus 2 tokens."""
-    out: list[list[int]] = []
-    for i in sorted(range(len(lengths)), key=lambda i: lengths[i]):
-        if not out or len(out[-1]) >= BATCH or lengths[i] > lengths[out[-1][0]] * SPREAD + 2:
-            out.append([])
-        out[-1].append(i)
-    return out
