@@ -106,6 +106,15 @@ def test_main_event_is_the_first_sentences_most_confident() -> None:
     assert main_event(events).sub_event_type == "Looting/property destruction"
 
 
+def test_riots_a_later_sentence_names_as_background_do_not_make_a_protest_violent() -> None:
+    protest = _event("Peaceful protest", 0, 0.8)
+    riot = replace(_event("Violent demonstration", 40, 0.68),
+                   evidence={"sub_event_type": "lexicon:events/triggers.yaml#riot.noun:riots"})
+    assert main_event([protest, riot]).sub_event_type == "Peaceful protest"
+    stoned = replace(riot, evidence={"sub_event_type": "lexicon:events/triggers.yaml#riot.protesters_attack:stoned"})
+    assert main_event([protest, stoned]).sub_event_type == "Violent demonstration"
+
+
 def test_main_event_of_no_events_is_none() -> None:
     assert main_event([]) is None
 

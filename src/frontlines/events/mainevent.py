@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .typings import retyped
+from .typings import INTER_CLASS, retyped
 
 _INTERVENTION = {"Protest with intervention", "Excessive force against protesters", "Arrests"}
 _PROTESTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
@@ -43,15 +43,31 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
             if sub == "Arrests" and _arrested_at_protest(later):
                 sub = "Protest with intervention"
             if sub == "Violent demonstration" and (
-                    getattr(later, "agent_class", None) not in ("protester", "rioter", None)
-                    or "#riot.noun:" in getattr(later, "rule", "")):  # "riots in prisons" is background
+                    _agent_class(later) not in ("protester", "rioter", None)
+                    or "#riot.noun:" in _rule(later)):  # "riots in prisons" is background
                 continue
-            rule = getattr(later, "rule", "later sentence")
+            rule = _rule(later) or "later sentence"
             if sub == "Violent demonstration" and main.sub_event_type == "Peaceful protest":
                 return retyped(main, sub, rule)
             if sub in rank and rank.index(sub) > rank.index(main.sub_event_type):
                 main = retyped(main, sub, rule)
     return main
+
+
+def _agent_class(t: Any) -> str | None:
+    """Who acts, as a typing's actor class; for an assembled event, its actor1's ACLED inter code's."""
+    if hasattr(t, "agent_class"):
+        return t.agent_class  # type: ignore[no-any-return]
+    actor = getattr(t, "actor1", None)
+    return INTER_CLASS.get(actor.inter or 0) if actor is not None else None
+
+
+def _rule(t: Any) -> str:
+    """The rule that typed a typing, or an assembled event (its sub-event type's evidence)."""
+    rule = getattr(t, "rule", None)
+    if rule is None:
+        rule = getattr(t, "evidence", {}).get("sub_event_type")
+    return str(rule or "")
 
 
 _SOME = re.compile(r"^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|several|some|many|"
