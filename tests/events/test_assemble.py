@@ -706,6 +706,28 @@ def test_the_incident_toll_is_the_latest_specific_figure_with_its_sentence(run):
     assert f"[{start}:{start + len('The death toll rose to 13 on Monday.')}]" in rule
 
 
+def _rejecting(word: str) -> Stages:
+    """The incident stages, with a typer that rejects every sentence containing ``word`` (as the gate may)."""
+    return replace(INCIDENTS, classify=lambda sent: [] if word in sent.text else incident_classify(sent))
+
+
+def test_a_later_toll_the_typer_rejects_still_updates_the_incident(run):
+    text = QUIET + "A bomb exploded at the market on Sunday, killing 9 people. Witnesses spoke of chaos. " \
+                   "In a later update, officials said the blast had killed 14 people."
+    e = one(run(text, stages=_rejecting("update")))
+    assert e.fatalities == 14
+    start = text.index("In a later update")
+    assert e.evidence["fatalities"].startswith("incident:latest-specific-toll")
+    assert any(m.start == start and m.rule.endswith("incident:toll-sentence") for m in e.mentions)
+
+
+def test_a_toll_dated_before_the_incident_is_not_its_toll(run):
+    text = QUIET + "A bomb exploded at the market on Sunday, killing 9 people. Last month, an attack on the " \
+                   "road killed more than 200 people."
+    e = one(run(text, stages=_rejecting("Last month")))
+    assert (e.fatalities, len(e.mentions)) == (9, 1)
+
+
 def test_a_vague_later_count_does_not_replace_a_specific_toll(run):
     text = QUIET + "A bomb exploded at the market on Sunday, killing 9 people. Dozens were killed in the blast."
     assert one(run(text, stages=INCIDENTS)).fatalities == 9

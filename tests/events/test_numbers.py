@@ -128,5 +128,11 @@ def test_a_count_said_to_come_on_top_is_additive():
     assert not fatality_counts("Seventeen raiders were killed in the fighting.")[0].additive
 
 
+def test_more_than_a_count_is_a_toll_of_its_own_not_more_on_top():
+    [count] = fatality_counts("A raid on Minas Tirith killed more than 200 people.")
+    assert (count.value, count.additive) == (200, False)
+    assert fatality_counts("Two more guards were killed.")[0].additive
+
+
 def test_a_stated_toll_beats_the_count_on_top_of_it():
     assert fatalities("Two more guards died on Monday, raising the toll to 13.")[0] == 13

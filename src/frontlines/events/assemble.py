@@ -35,6 +35,7 @@ from .coreference import (
     Draft,
     Incidents,
     Toll,
+    days_of,
     refers_back,
     separate_cue,
     total_cue,
@@ -720,9 +721,10 @@ def _toll_sentence(book: Incidents, sent: Any, scene: Scene) -> None:
     start, end = article.span_to_raw(cstart, cend)
     rule = f"{best.rule} '{best.text}'"
     here = [p for p in scene.places if start <= p.start < end and usable(p) and p.precision != "unresolved"]
+    days = days_of(date.date, date.time_precision) if dated and date.date is not None else None
     book.add_toll(Toll(best.value, not best.vague, rule, start, end, best.additive),
                   Evidence(article.id, text, start, end, f"{rule}; incident:toll-sentence"),
-                  places=here, separate=separate_cue(sent.root, sent))
+                  places=here, separate=separate_cue(sent.root, sent), days=days)
 
 
 def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list[Draft]:

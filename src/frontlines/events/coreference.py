@@ -254,12 +254,17 @@ def date_span(d: Draft) -> tuple[dt.date, dt.date] | None:
     e = d.event
     if not d.own_date or e.date is None:
         return None
-    if e.time_precision == 1:
-        return e.date, e.date
-    if e.time_precision == 2:
-        return e.date - dt.timedelta(days=6), e.date + dt.timedelta(days=6)
-    first = e.date.replace(day=1)
-    return first, e.date.replace(day=monthrange(e.date.year, e.date.month)[1])
+    return days_of(e.date, e.time_precision)
+
+
+def days_of(date: dt.date, time_precision: int | None) -> tuple[dt.date, dt.date]:
+    """The days a date of ACLED time_precision 1 (day), 2 (week) or 3 (month) covers."""
+    if time_precision == 1:
+        return date, date
+    if time_precision == 2:
+        return date - dt.timedelta(days=6), date + dt.timedelta(days=6)
+    first = date.replace(day=1)
+    return first, date.replace(day=monthrange(date.year, date.month)[1])
 
 
 def _reality(e: Event) -> str:
@@ -393,13 +398,20 @@ class Incidents:
                     return
         self.items.append(Incident([d]))
 
-    def add_toll(self, toll: Toll, mention: Evidence, *, places: list[Place], separate: str | None) -> bool:
-        """A sentence that only gives a toll ("the death toll rose to 13") joins the latest violent incident."""
+    def add_toll(self, toll: Toll, mention: Evidence, *, places: list[Place], separate: str | None,
+                 days: tuple[dt.date, dt.date] | None = None) -> bool:
+        """A sentence that only gives a toll ("the death toll rose to 13") joins the latest violent incident
+        that its place and its own date (``days``, None when it states none) allow: a toll dated before an
+        incident began ("In July last year, an attack killed 200") is another incident's; a later one
+        ("by Monday the toll rose to 13") updates it."""
         if separate is not None:
             return False
         for inc in reversed(self.items):
             host = _place_event(inc)
             if family(host) != "violent" or host.modality in ("planned", "denied"):
+                continue
+            theirs = _span_of(inc)
+            if days is not None and theirs is not None and days[1] < theirs[0]:
                 continue
             if own_place(host) and not all(places_agree(host, _at(host, p)) for p in places):
                 return False

@@ -133,6 +133,7 @@ def fatality_counts(text: str) -> list[Count]:
     vague = set(lex["vague"])
     subset = tuple(lex["subset_cues"])
     additive = tuple(lex["additive_cues"])
+    approx = tuple(lex["approximators"])
     found: list[Count] = []
     for name in ("kill-list", "count-then-death", "kill-then-count", "death-toll", "death-of", "death-of-singular"):
         for m in _patterns()[name].finditer(text):
@@ -148,8 +149,16 @@ def fatality_counts(text: str) -> list[Count]:
             found.append(Count(value, s, e, m.group(0), f"numbers.yaml#fatalities:{name}",
                                vague=" ".join(m.group("count").lower().replace("-", " ").split()) in vague,
                                subset=any(f" {c} " in f" {words} " for c in subset),
-                               additive=any(f" {c} " in f" {before} {words} " for c in additive)))
+                               additive=_additive(f" {before} {words} ", additive, approx)))
     return sorted(found, key=lambda c: c.start)
+
+
+def _additive(padded: str, cues: tuple[str, ...], approximators: tuple[str, ...]) -> bool:
+    """Whether a count's words make it come on top of a toll ("two *more* died"), an approximator's
+    words not counting ("killed *more than* 200" is a toll of its own)."""
+    for a in approximators:
+        padded = padded.replace(f" {a} ", " ~ ")
+    return any(f" {c} " in padded for c in cues)
 
 
 def _list_value(items: str) -> int | None:
