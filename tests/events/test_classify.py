@@ -264,6 +264,10 @@ def test_a_chemical_weapon_beats_the_explosion_that_delivers_it() -> None:
     ("Witnesses said soldiers were raping women in the villages around Vessa.", "Sexual violence"),
     ("Unidentified men bundled a journalist into a car in Minas Tirith and drove away.",
      "Abduction/forced disappearance"),
+    # a person burned alive is attacked, not property destroyed
+    ("Raiders beat the farmer, doused him with petrol and burned him alive near Bree.", "Attack"),
+    # a terrorist attack is violence against civilians unless a weapon says more
+    ("The man who planned a terrorist attack in Minas Tirith was seen in Bree.", "Attack"),
 ])
 def test_snippet_wordings_are_typed_by_general_rules(nlp, text: str, sub: str) -> None:
     assert _first(nlp, text).sub_event_type == sub
@@ -273,3 +277,13 @@ def test_an_arrest_before_a_planned_protest_is_no_intervention_in_one(nlp) -> No
     types = _types(nlp, "Gondor police arrested an opposition leader in Minas Tirith ahead of planned protests.")
     assert "Arrests" in types
     assert "Protest with intervention" not in types
+
+
+def test_a_move_something_prevented_is_no_event(nlp) -> None:
+    types = _types(nlp, "Gondor troops prevented an Arnor patrol from entering the town of Bree on Monday.")
+    assert "Government regains territory" not in types and "Non-violent transfer of territory" not in types
+
+
+def test_opening_fire_near_a_base_establishes_no_base(nlp) -> None:
+    types = _types(nlp, "Gondor soldiers opened fire on a civilian car passing near their base in Bree.")
+    assert "Headquarters or base established" not in types

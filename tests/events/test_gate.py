@@ -80,6 +80,31 @@ def test_an_accepted_sentence_keeps_the_lexicon_typing(nlp) -> None:
     assert [t.sub_event_type for t in typer(sent)] == ["Armed clash"]
 
 
+def _favouring(*scores: tuple[str, float]) -> _FakeGate:
+    """A fake gate sure of an event, whose sub-event types rank as ``scores`` say."""
+    classes = tuple(c for c, _ in scores) + ("none",)
+    return _FakeGate(classes, np.zeros((len(classes), 384)), np.array([v for _, v in scores] + [-9.0]), (1.0, 0.0))
+
+
+def test_the_gate_alone_gives_no_air_strike_where_no_aircraft_is_named(nlp) -> None:
+    fake = _favouring(("Air/drone strike", 4.0), ("Shelling/artillery/missile attack", 3.0), ("Attack", 0.0))
+    typer = EventTyper(load_lexicon(), fake, 0.5, 0.5)
+    sent = next(nlp("Gondor fired on Osgiliath and other towns along the river on Tuesday.").sents)
+    [typing] = typer(sent)
+    assert typing.sub_event_type == "Shelling/artillery/missile attack"
+    assert typing.rule.startswith("model:event-gate:Shelling/artillery/missile attack (candidate 'fired'")
+    sent = next(nlp("Gondor jets fired on Osgiliath on Tuesday.").sents)
+    assert [t.sub_event_type for t in typer(sent)] == ["Air/drone strike"]
+
+
+def test_a_light_verb_without_its_cue_words_is_no_candidate_for_the_gate(nlp) -> None:
+    typer = EventTyper(load_lexicon(), _favouring(("Armed clash", 4.0), ("Attack", 0.0)), 0.5, 0.5)
+    sent = next(nlp("The orcs are using the villagers of Bree as human shields.").sents)
+    reading = typer.read([sent])[0]
+    assert reading.typings == () and reading.verdict is None
+    assert any(r.trigger == "using" and r.reason.endswith(":cues") for r in reading.rejected)
+
+
 def test_a_matched_trigger_inside_a_date_is_rejected_by_a_named_rule(nlp) -> None:
     sent = next(nlp("The vote is scheduled for March 31 in Minas Tirith.").sents)
     reading = EventTyper(load_lexicon()).read([sent])[0]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .gate import EventGate, GateVerdict
-from .matching import Hit, head_of
+from .matching import head_of, load_matching
 from .model import apply_model
 from .ontology import Lexicon, load_lexicon, load_ontology
 from .typings import LexiconReading, Rejected, Typing, lexicon_typings
@@ -76,7 +76,7 @@ class EventTyper:
             typings, rejected = reading.typings, list(reading.rejected)
             verdict = verdicts.get(n)
             if verdict is not None:
-                typings, gated = self._gated(sent, typings, reading.hits, verdict)
+                typings, gated = self._gated(sent, typings, reading, verdict)
                 rejected += gated
             if self.model is not None:
                 typings = apply_model(sent, typings, self.model)
@@ -112,20 +112,21 @@ class EventTyper:
                 verdicts[n] = v
         return verdicts
 
-    def _gated(self, sent: Any, typings: list[Typing], hits: list[Hit],
+    def _gated(self, sent: Any, typings: list[Typing], reading: LexiconReading,
                verdict: GateVerdict) -> tuple[list[Typing], list[Rejected]]:
         """The gate's decision: the lexicon's typings stand when P(event) reaches ``threshold``;
         where the lexicon typed nothing, the gate's likeliest sub-event type is reported at a
         candidate trigger when P(event) reaches ``threshold_alone``; else all are rejected, with
         the likeliest out-of-scope kind."""
         name = self.gate.name if self.gate is not None else "gate"
+        hits = reading.hits
         if typings and verdict.p_event >= self.threshold:
             kept = [t for n, t in enumerate(typings) if not n or verdict.p_sub(t.sub_event_type) >= SECOND_TYPE_MIN]
             reason = f"model:{name}:unlikely-type"
             return kept, [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason,
                                    verdict.p_sub(t.sub_event_type)) for t in typings if t not in kept]
         if not typings and verdict.p_event >= self.threshold_alone:
-            return [_gate_typing(sent, hits, verdict, name)], []
+            return [_gate_typing(sent, reading, verdict, name)], []
         reason = f"model:{name}:{verdict.reason}"
         cands = [(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type) for t in typings]
         if not cands:
@@ -153,10 +154,18 @@ def clause_span(sent: Any, reading: LexiconReading) -> Any:
     return span if sent.start <= span.start and span.end <= sent.end else sent
 
 
-def _gate_typing(sent: Any, hits: list[Hit], verdict: GateVerdict, name: str) -> Typing:
+def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing:
     """A typing the gate reports where the lexicon's conditions typed nothing: its likeliest
-    sub-event type, at the candidate trigger of that type (or the first candidate)."""
-    best, p_sub = verdict.sub_events[0]
+    sub-event type, at the candidate trigger of that type (or the first candidate).
+
+    A type defined by the weapon used (``matching.yaml#named_weapon_types``: an air strike needs
+    an aircraft named) is the gate's only where a trigger of that type matched with its cue words:
+    "Gondor fired on Osgiliath", no aircraft named, is no air strike.
+    """
+    weapon_types = load_matching()["named_weapon_types"]
+    named = {h.entry.sub for h in reading.proposals}
+    best, p_sub = next((s, p) for s, p in verdict.sub_events if s not in weapon_types or s in named)
+    hits = reading.hits
     hit = next((h for h in hits if h.entry.sub == best), hits[0])
     span = sent.doc[hit.first:hit.last + 1]
     sub = load_ontology().get(best)

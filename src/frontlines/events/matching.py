@@ -99,9 +99,19 @@ def _modifies_a_noun(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
     return not hit.verb and last.dep_ == "compound" and last.head.lower_ in load_matching()["modifier_heads"]
 
 
+def _prevented(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
+    """A verb trigger that something kept from happening ("prevented a patrol from entering the
+    town", "stopped them from looting"): the object of "from" after a verb of ``preventing_verbs``."""
+    tok = sent.doc[hit.first]
+    prep = tok.head
+    return hit.verb and tok.dep_ == "pcomp" and prep.lower_ == "from" and \
+        prep.head.lemma_.lower() in load_matching()["preventing_verbs"]
+
+
 #: The rules, in the order they are tried; the first that applies rejects the match.
 HIT_RULES: tuple[HitRule, ...] = (
     HitRule("negated", _negated),
+    HitRule("prevented", _prevented),
     HitRule("in-name-or-date", _in_name_or_date),
     HitRule("not-a-verb", _not_a_verb),
     HitRule("modifies-a-noun", _modifies_a_noun),

@@ -8,7 +8,7 @@ the class of who acts and who is hit, read from the parse by :mod:`.roles`) and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .matching import Hit, cue_ok, head_of, load_matching, match, padded_text, words_of
@@ -91,11 +91,18 @@ class Rejected:
 
 @dataclass(frozen=True)
 class LexiconReading:
-    """What the lexicon found in a sentence: typings, the matches that may be triggers, rejections."""
+    """What the lexicon found in a sentence: typings, the matches that may be triggers, rejections.
+
+    ``hits``: the candidate triggers (a light verb whose entry's cue words are missing, "the
+    militants are using civilians as shields", is none); ``proposals``: the hits whose entry's cue
+    words are in the sentence (only who acts or who is hit may have failed): a hit whose cues
+    failed ("fired" with no aircraft named, for an air strike) does not propose its type.
+    """
 
     typings: list[Typing]
     hits: list[Hit]
     rejected: list[Rejected]
+    proposals: list[Hit] = field(default_factory=list)
 
 
 def _rejected(doc: Any, hit: Hit, reason: str) -> Rejected:
@@ -130,12 +137,18 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
     hits = match(sent, words, lex)
     rejected = [_rejected(doc, h, f"rule:{h.rejected_by}") for h in hits if h.rejected_by]
     hits = [h for h in hits if not h.rejected_by]
+    candidates: list[Hit] = []
+    proposals: list[Hit] = []
     for hit in hits:
         entry = hit.entry
         text = padded if entry.window is None else padded_text(words[hit.at:hit.to + 1 + entry.window])
         if not cue_ok(entry, text):
             rejected.append(_rejected(doc, hit, f"lexicon:{entry.id}:cues"))
+            if not _light_verb(doc, hit):
+                candidates.append(hit)
             continue
+        candidates.append(hit)
+        proposals.append(hit)
         span = doc[hit.first:hit.last + 1]
         head = head_of(span)
         agent_set, target_set, target_text = _role_classes(head, lex, role_cache)
@@ -158,7 +171,14 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
         if weight != entry.weight:
             typing = replace(typing, confidence=round(weight, 3))
         found.append((weight, hit.last - hit.first, _clause(head), entry.generic, typing))
-    return LexiconReading(_select(found), hits, rejected)
+    return LexiconReading(_select(found), candidates, rejected, proposals)
+
+
+def _light_verb(doc: Any, hit: Hit) -> bool:
+    """A verb phrase that says nothing of an event without its entry's cue words ("used", "carried
+    out": ``matching.yaml#light_verbs``)."""
+    lemmas = " ".join(t.lemma_.lower() for t in doc[hit.first:hit.last + 1])
+    return hit.verb and lemmas in load_matching()["light_verbs"]
 
 
 #: Confidence taken off a trigger in a background clause (see :func:`_background`).
