@@ -22,7 +22,8 @@ from typing import Any
 
 import yaml
 
-from ..actors import find_actors
+from ..actors import find_actors, resolve_entry
+from ..actors.held import held_place, load_held_ground
 from ..geo import lies_in_gap
 from ..geo.distance import great_circle_km
 from ..records import Actor, Article, DateInfo, Event, Evidence, Place, Precision, RejectedEvent
@@ -600,6 +601,10 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
     data = roles.load_roles()
     victims, kind = ("victims_by_sub_event_type", event.sub_event_type) \
         if event.sub_event_type in data["victims_by_sub_event_type"] else ("victims_by_event_type", event.event_type)
+    if event.sub_event_type in data["held_ground_by_sub_event_type"] and event.actor1 is None and event.actor2 is None:
+        held = _held_ground(event, actors)
+        if held is not event:
+            return held
     if event.sub_event_type in data["unnamed_sides_by_sub_event_type"]:
         return _unnamed_sides(event, actors) if event.actor1 is None and event.actor2 is None else event
     if event.sub_event_type in data["unnamed_perpetrator_by_sub_event_type"]:
@@ -670,6 +675,38 @@ def _unnamed_perpetrator(event: Event, actors: Any) -> Event:
     if a1 is None:
         return event
     return replace(event, actor1=a1, evidence={**event.evidence, "actor1": f"roles:unnamed-perpetrator; {a1.rule}"})
+
+
+def _held_ground(event: Event, actors: Any) -> Event:
+    """Fire or a clash at a settlement of a long-standing front line, the text naming no actor
+    (``roles.yaml#held_ground_by_sub_event_type``): actor1 is the force facing the side that held the
+    settlement on the event's date (``data/actors/held_ground.yaml``), actor2 the holder for a clash.
+    Unchanged when the place is not listed, the date is outside the list's or there is no date."""
+    place = event.place
+    if actors is None or place is None or not place.text or event.date is None:
+        return event
+    held = held_place(load_held_ground(), place.text, country=place.country_code, admin1=place.admin1, on=event.date)
+    if held is None:
+        return event
+    rule = f"{held.rule}+roles.yaml#held_ground_by_sub_event_type:{event.sub_event_type}"
+
+    def side(actor_id: str, why: str) -> Actor | None:
+        entry = actors.get(actor_id)
+        if entry is None:
+            return None
+        entry, name, inter = resolve_entry(entry, actors, on=event.date, country=held.country)
+        return Actor(name=name, id=entry.id, inter=inter, text=place.text, country=held.country, start=place.start,
+                     end=place.end, rule=f"{rule} ({why})")
+
+    a1 = side(held.opponent_id, f"facing {place.text}, held by the {held.holder}")
+    if a1 is None:
+        return event
+    spec = roles.load_roles()["held_ground_by_sub_event_type"][event.sub_event_type]
+    a2 = side(held.holder_id, f"{place.text} held by the {held.holder}") if spec.get("actor2") == "holder" else None
+    evidence = {**event.evidence, "actor1": f"roles:held-ground; {a1.rule}"}
+    if a2 is not None:
+        evidence["actor2"] = f"roles:held-ground; {a2.rule}"
+    return replace(event, actor1=a1, actor2=a2, evidence=evidence)
 
 
 def _unnamed_sides(event: Event, actors: Any) -> Event:
