@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from frontlines.actors import load_actors
-from frontlines.actors.held import held_place, load_held_ground, place_key
+from frontlines.actors.held import held_in_text, held_place, in_longer_name, load_held_ground, place_key
 from frontlines.errors import ConfigError
 from frontlines.events.assemble import unnamed_roles
 from frontlines.records import Actor, Event, Place
@@ -131,3 +131,29 @@ def test_a_named_actor_is_kept() -> None:
     e = _event("Shelling/artillery/missile attack", "Sokilnyky", dt.date(2020, 5, 9), actor1=named)
     assert unnamed_roles(e, load_actors()).actor1 == named
     assert unnamed_roles(replace(e, actor1=None, date=None), load_actors()).actor1 is None
+
+
+def test_a_name_inside_a_longer_name_is_not_the_settlement(arnor) -> None:
+    assert in_longer_name(" Filtration Station.") and in_longer_name("-4, on Monday") and in_longer_name(" region")
+    assert not in_longer_name(", Arthedain, on Monday") and not in_longer_name(" on 3 May")
+    assert held_in_text(arnor, "Explosions near Fornost Airport.", on=dt.date(2032, 5, 9)) is None
+
+
+def test_a_text_naming_one_listed_settlement_gives_it(arnor) -> None:
+    text = "The monitors heard explosions near Amon Sul."
+    found = held_in_text(arnor, text, on=dt.date(2032, 5, 9))
+    assert found is not None and found[0].name == "Amon Sul" and text[found[1]:found[2]] == "Amon Sul"
+    assert held_in_text(arnor, "Explosions between Fornost and Carn Dum.", on=dt.date(2032, 5, 9)) is None
+
+
+def test_an_event_without_a_place_takes_the_settlement_its_sentence_names() -> None:
+    e = replace(_event("Shelling/artillery/missile attack", "x", dt.date(2020, 5, 9)), place=None,
+                sentence="Monitors heard 5 explosions near Zolote-4.")
+    e = unnamed_roles(e, load_actors())
+    assert e.actor1 is not None and e.actor1.id == "naf" and e.actor1.text == "Zolote-4"
+
+
+def test_a_place_inside_a_longer_name_is_not_used() -> None:
+    e = _event("Shelling/artillery/missile attack", "Sokilnyky", dt.date(2020, 5, 9))
+    e = replace(e, sentence=" " * 40 + "Sokilnyky Pumping Station was hit.")
+    assert unnamed_roles(e, load_actors()).actor1 is None

@@ -26,7 +26,11 @@ import yaml
 from ..errors import ConfigError
 from .dictionary import DATA, _fold
 
-__all__ = ["HeldGround", "HeldPlace", "held_place", "load_held_ground", "place_key"]
+__all__ = ["HeldGround", "HeldPlace", "held_in_text", "held_place", "in_longer_name", "load_held_ground", "place_key"]
+
+#: What after a settlement's name makes it part of a longer name: "Donetsk Airport", "Zolote-4", "Luhansk region".
+_LONGER = re.compile(r"(?:-\w|\s+[A-Z0-9]|\s+(?:region|oblast|province|district|raion|city council)\b)")
+_WORD = re.compile(r"[^\s,;:.!?()\[\]\"“”]+")
 
 
 @dataclass(frozen=True)
@@ -123,16 +127,49 @@ def held_place(ground: HeldGround, text: str, *, country: str | None, admin1: st
                on: dt.date | None) -> HeldPlace | None:
     """The listed settlement a place's ``text`` names in ``country`` and province ``admin1`` on date ``on``.
 
-    Without a province the name must be listed in one province only; listings that disagree on the
-    holder, no date, or a date outside the listing give None (unknown stays unknown).
+    Without a province (or a country) the name must be listed in one province only; listings that disagree
+    on the holder, no date, or a date outside the listing give None (unknown stays unknown).
     """
-    if not country or on is None:
+    if on is None:
         return None
-    found = [p for p in ground.places.get((country, place_key(text)), ()) if p.start <= on < p.end]
+    key = place_key(text)
+    found = [p for (cc, k), ps in ground.places.items() if k == key and (country is None or cc == country)
+             for p in ps if p.start <= on < p.end]
     if admin1:
         prov = _fold(admin1).casefold()
         found = [p for p in found if prov in p.admin1]
     holders = {(p.holder, p.admin1) for p in found}
     if len(holders) != 1 or (not admin1 and len({p.admin1 for p in found}) != 1):
+        return None
+    return found[0]
+
+
+def in_longer_name(after: str) -> bool:
+    """Whether the text right after a settlement's name makes the name part of a longer one
+    ("Donetsk Filtration Station", "Zolote-4", "Luhansk region"): that is not the settlement."""
+    return _LONGER.match(after) is not None
+
+
+def held_in_text(ground: HeldGround, text: str, *, on: dt.date | None,
+                 most: int = 3) -> tuple[HeldPlace, int, int] | None:
+    """The one listed settlement a text names (up to ``most`` words, capitalised, not inside a longer name),
+    with its offsets in ``text``; None when it names none, or settlements of different holders or areas."""
+    if on is None:
+        return None
+    words = list(_WORD.finditer(text))
+    found: list[tuple[HeldPlace, int, int]] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(most, len(words) - i), 0, -1):
+            first, last = words[i], words[i + n - 1]
+            if not first.group()[:1].isupper() or in_longer_name(text[last.end():]):
+                continue
+            held = held_place(ground, text[first.start():last.end()], country=None, admin1=None, on=on)
+            if held is not None:
+                found.append((held, first.start(), last.end()))
+                i += n - 1
+                break
+        i += 1
+    if len({(h.area, h.holder) for h, _, _ in found}) != 1:
         return None
     return found[0]
