@@ -29,6 +29,7 @@ TRIGGERS = {
     "looted": ("Strategic developments", "Looting/property destruction"),
     "torched": ("Strategic developments", "Looting/property destruction"),
     "IED": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "destruction": ("Strategic developments", "Looting/property destruction"),
 }
 
 
@@ -251,3 +252,49 @@ def test_the_subject_of_an_attack_verb_used_the_weapon_hung_away_from_it(run):
                  {"Linhir": "SO"}))
     assert e.actor1 is not None and e.actor1.id == "al-shabaab"
     assert e.evidence["actor1"].startswith("roles:subject-of-target-with-weapon")
+
+
+def test_an_attack_naming_nobody_has_an_unidentified_perpetrator_and_civilian_victims(run):
+    e = only(run("A shooting was reported in Pelargir on Monday.", {"Pelargir": "MX"}))
+    assert e.actor1 is not None and e.actor1.inter == 3 and e.actor1.name.endswith("(Mexico)")
+    assert e.evidence["actor1"].startswith("roles:unnamed-perpetrator")
+    assert e.actor2 is not None and e.actor2.inter == 7
+
+
+def test_an_attack_whose_sentence_names_a_force_keeps_the_perpetrator_unknown(run):
+    e = only(run("A shooting was reported in Pelargir, outside a police station.", {"Pelargir": "MX"}))
+    assert e.actor1 is None or e.actor1.inter == 1
+
+
+def test_a_heading_label_takes_the_subject_of_its_clause(run):
+    e = only(run("Property destruction: On Monday, Al Shabaab militants set fire to a school in Pelargir.",
+                 {"Pelargir": "SO"}))
+    assert e.actor1 is not None and e.actor1.id == "al-shabaab"
+
+
+def test_a_statement_that_its_fighters_carried_out_the_attack_names_the_attacker(run):
+    text = ("Gunmen attacked a police post in Bree on Monday. "
+            "Al Shabaab said in a statement that one of its fighters carried out the attack.")
+    e = only(run(text, {"Bree": "SO"}))
+    assert e.actor1 is not None and e.actor1.id == "al-shabaab"
+    assert "carry:claim" in e.evidence["actor1"]
+
+
+def test_a_statement_denying_the_attack_names_nobody(run):
+    text = ("Gunmen attacked a police post in Bree on Monday. "
+            "Al Shabaab said in a statement that its fighters did not carry out the attack.")
+    e = only(run(text, {"Bree": "SO"}))
+    assert e.actor1 is not None and e.actor1.id != "al-shabaab"
+
+
+def test_a_later_mention_names_the_unidentified_attackers(run):
+    text = "Gunmen attacked a police post in Bree on Monday. Al Shabaab fighters attacked the post at dawn."
+    e = only(run(text, {"Bree": "SO"}))
+    assert e.actor1 is not None and e.actor1.id == "al-shabaab"
+    assert e.evidence["actor1"].startswith("merge:named-for-unidentified")
+
+
+def test_state_forces_of_a_later_mention_do_not_replace_the_attackers(run):
+    text = "Gunmen attacked a police post in Bree on Monday. Soldiers attacked the gunmen at the post."
+    first = min(run(text, {"Bree": "SO"}), key=lambda e: e.start)
+    assert first.actor1 is not None and first.actor1.generic_type == "armed group"

@@ -615,6 +615,13 @@ def _parse(sent: Any, attack_heads: frozenset[str] = frozenset(),
     return out, modifiers, members
 
 
+def actors_in_text(text: str, *, actors: ActorDictionary, on: dt.date | None = None,
+                   country: str | None = None) -> list[Actor]:
+    """Every actor mention of a plain text, without the parse (the rules of :func:`find_actors` that need
+    none); offsets index ``text``."""
+    return _Scanner(text, 0, actors, on=on, country=country).scan()
+
+
 def resolve_actor(text: str, *, actors: ActorDictionary, on: dt.date | None = None,
                   country: str | None = None) -> Actor:
     """The actor a phrase names (its first mention); an unknown actor keeps the text.

@@ -22,7 +22,9 @@ from typing import Any
 
 import yaml
 
-from ..actors import find_actors
+from ..actors import find_actors, resolve_entry
+from ..actors.held import HeldPlace, held_in_text, held_place, in_longer_name, load_held_ground
+from ..actors.resolve import actors_in_text
 from ..geo import lies_in_gap
 from ..geo.distance import great_circle_km
 from ..records import Actor, Article, DateInfo, Event, Evidence, Place, Precision, RejectedEvent
@@ -595,12 +597,17 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
     (Country)"). A civilian parsed as the actor1 of violence against civilians is its victim ("the body of a man was
     found"); unnamed victims are Civilians (Country), also those of looting or property destruction
     (``victims_by_sub_event_type``); civilian victims of a sentence that names nobody who
-    attacked (a passive without agent: "a man was shot dead") have an Unidentified Armed Group (Country) as
-    perpetrator. The country is the event's place's, else its actors'; the evidence is the sentence.
+    attacked (a passive without agent: "a man was shot dead"), and violence against civilians whose sentences
+    name neither victim nor any armed or state actor ("bodies were found"), have an Unidentified Armed Group
+    (Country) as perpetrator. The country is the event's place's, else its actors'; the evidence is the sentence.
     """
     data = roles.load_roles()
     victims, kind = ("victims_by_sub_event_type", event.sub_event_type) \
         if event.sub_event_type in data["victims_by_sub_event_type"] else ("victims_by_event_type", event.event_type)
+    if event.sub_event_type in data["held_ground_by_sub_event_type"] and event.actor1 is None and event.actor2 is None:
+        held = _held_ground(event, actors)
+        if held is not event:
+            return held
     if event.sub_event_type in data["unnamed_sides_by_sub_event_type"]:
         return _unnamed_sides(event, actors) if event.actor1 is None and event.actor2 is None else event
     if event.sub_event_type in data["unnamed_perpetrator_by_sub_event_type"]:
@@ -632,6 +639,10 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
     elif a2 is None:
         a2 = roles.by_event_type(victims, kind, name_of, told, " (no victim named)")
         evidence["actor2"] = f"roles:unnamed-victims; {a2.rule}" if a2 else ""
+        if a1 is None and a2 is not None and not _names_a_force(event, actors):
+            a1 = roles.by_event_type("unnamed_perpetrator_by_event_type", event.event_type, name_of, told,
+                                     " (nobody named)")
+            evidence["actor1"] = f"roles:unnamed-perpetrator; {a1.rule}" if a1 else ""
     elif a1 is None and a2.inter == 7 and agentless:
         a1 = roles.by_event_type("unnamed_perpetrator_by_event_type", event.event_type, name_of, told,
                                  f" (victim '{a2.text}', no perpetrator named)")
@@ -644,6 +655,13 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
                                  f" (civilian '{old}' as the attacker)")
         evidence["actor1"] = f"roles:civilian-attacker-is-unidentified; {a1.rule}" if a1 else ""
     return replace(event, actor1=a1, actor2=a2, evidence={k: v for k, v in evidence.items() if v})
+
+
+def _names_a_force(event: Event, actors: Any) -> bool:
+    """Whether the event's sentences name an armed or state actor anywhere (the parse may have missed its role)."""
+    texts = {event.sentence, *(m.sentence for m in event.mentions)}
+    return any(a.inter in (1, 2, 3, 4, 8) or a.generic_type in ("military", "police", "armed group")
+               for t in texts for a in actors_in_text(t, actors=actors, on=event.date))
 
 
 def _generic_names(actors: Any, iso: str) -> Callable[[str], str | None]:
@@ -671,6 +689,56 @@ def _unnamed_perpetrator(event: Event, actors: Any) -> Event:
     if a1 is None:
         return event
     return replace(event, actor1=a1, evidence={**event.evidence, "actor1": f"roles:unnamed-perpetrator; {a1.rule}"})
+
+
+def _held_ground(event: Event, actors: Any) -> Event:
+    """Fire or a clash at a settlement of a long-standing front line, the text naming no actor
+    (``roles.yaml#held_ground_by_sub_event_type``): actor1 is the force facing the side that held the
+    settlement on the event's date (``data/actors/held_ground.yaml``), actor2 the holder for a clash.
+
+    The settlement is the event's place, unless its name is part of a longer one ("Donetsk Filtration
+    Station"); an event without a place takes the one listed settlement its sentence names. Unchanged
+    when none is listed, the date is outside the list's or there is no date.
+    """
+    found = _held_settlement(event) if actors is not None else None
+    if found is None:
+        return event
+    held, text, start, end = found
+    rule = f"{held.rule}+roles.yaml#held_ground_by_sub_event_type:{event.sub_event_type}"
+
+    def side(actor_id: str, why: str) -> Actor | None:
+        entry = actors.get(actor_id)
+        if entry is None:
+            return None
+        entry, name, inter = resolve_entry(entry, actors, on=event.date, country=held.country)
+        return Actor(name=name, id=entry.id, inter=inter, text=text, country=held.country, start=start, end=end,
+                     rule=f"{rule} ({why})")
+
+    a1 = side(held.opponent_id, f"facing {text}, held by the {held.holder}")
+    if a1 is None:
+        return event
+    spec = roles.load_roles()["held_ground_by_sub_event_type"][event.sub_event_type]
+    a2 = side(held.holder_id, f"{text} held by the {held.holder}") if spec.get("actor2") == "holder" else None
+    evidence = {**event.evidence, "actor1": f"roles:held-ground; {a1.rule}"}
+    if a2 is not None:
+        evidence["actor2"] = f"roles:held-ground; {a2.rule}"
+    return replace(event, actor1=a1, actor2=a2, evidence=evidence)
+
+
+def _held_settlement(event: Event) -> tuple[HeldPlace, str, int, int] | None:
+    """The listed settlement of :func:`_held_ground` with its text and raw offsets, or None."""
+    ground, place = load_held_ground(), event.place
+    if event.date is None:
+        return None
+    if place is None or not place.text:
+        found = held_in_text(ground, event.sentence, on=event.date)
+        return None if found is None else \
+            (found[0], event.sentence[found[1]:found[2]], event.start + found[1], event.start + found[2])
+    at = place.start - event.start
+    after = event.sentence[at + len(place.text):] if event.sentence[at:at + len(place.text)] == place.text else ""
+    held = None if in_longer_name(after) else \
+        held_place(ground, place.text, country=place.country_code, admin1=place.admin1, on=event.date)
+    return None if held is None else (held, place.text, place.start, place.end)
 
 
 def _unnamed_sides(event: Event, actors: Any) -> Event:

@@ -131,12 +131,38 @@ CLAIMED = frozenset({"responsibility", "attack", "attacks", "bombing", "bombings
 CLAIMABLE = frozenset({"Explosions/Remote violence", "Violence against civilians", "Battles"})
 
 
+#: Verbs of a statement whose clause says the speaker did it ("X said one of its fighters carried out the attack").
+STATED = frozenset({"say", "announce", "state", "confirm"})
+#: Verbs of doing an attack in such a clause.
+CARRIED_OUT = frozenset({"carry", "conduct", "perpetrate", "execute", "launch"})
+
+
+def _claims(tok: Any) -> bool:
+    """ "X claimed responsibility / the attack", or "X said (that) it / its fighters carried out the attack"."""
+    if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+        return False
+    if tok.lemma_ == "claim":
+        return any(c.dep_ == "dobj" and c.lower_ in CLAIMED for c in tok.children)
+    return tok.lemma_ in STATED and any(
+        c.lemma_ in CARRIED_OUT and _reported_by(c, tok) and not any(g.dep_ == "neg" for g in c.children)
+        and any(g.dep_ == "dobj" and g.lower_ in CLAIMED for g in c.children) for c in tok.subtree)
+
+
+def _reported_by(clause: Any, verb: Any) -> bool:
+    """Whether ``clause`` is what ``verb`` reports: its complement, or the content of its statement ("said in a
+    statement that ...")."""
+    tok, hops = clause, 0
+    while tok.i != verb.i and hops < 4:
+        if tok.dep_ not in ("ccomp", "acl", "pobj", "prep") or tok.head.i == tok.i:
+            return False
+        tok, hops = tok.head, hops + 1
+    return tok.i == verb.i and clause.i != verb.i
+
+
 def _claimant(sent: Any, mentions: list[Actor]) -> Actor | None:
-    """The named armed actor that is the subject of "claimed responsibility / the attack" in ``sent``."""
+    """The named armed actor that is the subject of a claim (:func:`_claims`) in ``sent``."""
     for tok in sent:
-        if tok.lemma_ != "claim" or tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
-            continue
-        if not any(c.dep_ == "dobj" and c.lower_ in CLAIMED for c in tok.children):
+        if not _claims(tok):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None:
@@ -155,12 +181,13 @@ def unnamed_perpetrator(actor1: Actor | None) -> bool:
 
 def claimed(events: list[Event], sents: list[Any], memory: Memory) -> list[Event]:
     """actor1 of an attack whose perpetrator the article names only in a later claim ("Al Shabaab claimed the
-    attack", "X claimed responsibility"): the last bombing, attack or clash told before the first claim
+    attack", "X claimed responsibility", "X said one of its fighters carried out the attack"): the last bombing, attack or clash told before the first claim
     sentence takes the claimant when it names no perpetrator; the evidence names the claim's sentence."""
     if not any(e.event_type in CLAIMABLE and unnamed_perpetrator(e.actor1) for e in events):
         return events
     for k, sent in enumerate(sents):
-        if "claim" not in sent.text.lower():
+        low = sent.text.lower()
+        if "claim" not in low and "carried out" not in low and "conducted" not in low:
             continue
         who = _claimant(sent, memory.actors_of(k))
         if who is None:

@@ -4,7 +4,8 @@ The main mention is the one :func:`.mainevent.main_typing` picks over the incide
 (the first sentence's most confident; a clash that another mention says changed hands becomes
 the territorial change; a protest is sharpened by the intervention a later mention reports). It
 keeps its id, sentence, trigger and roles; missing fields are filled from the other mentions in
-text order (evidence ``merge:…``), and every sentence is kept in ``Event.mentions`` with the
+text order (evidence ``merge:…``), an unidentified armed group as actor1 gives way to the non-state armed group
+another mention names, and every sentence is kept in ``Event.mentions`` with the
 rule that joined it. The toll is the incident's latest specific figure (:func:`incident_toll`).
 """
 
@@ -61,6 +62,10 @@ def absorb(a: Event, b: Draft) -> Event:
         if getattr(a, name) is None and getattr(e, name) is not None:
             changes[name] = getattr(e, name)
             evidence[name] = f"merge:{e.evidence.get(name, '')}"
+    if _unidentified(a.actor1) and e.actor1 is not None and e.actor1.id is not None and e.actor1.inter in (2, 3, 4) \
+            and not _unidentified(e.actor1):
+        changes["actor1"] = e.actor1  # "Militants stormed a base ... Al Shabaab fighters stormed it": who they were
+        evidence["actor1"] = f"merge:named-for-unidentified:{e.evidence.get('actor1', '')}"
     if not own_place(a) and own_place(e):
         changes.update(place=e.place, geo_precision=e.geo_precision)
         evidence["place"] = f"merge:{e.evidence.get('place', '')}"
@@ -79,6 +84,11 @@ def absorb(a: Event, b: Draft) -> Event:
     quantities = a.quantities + tuple(q for q in e.quantities if q not in a.quantities)
     return replace(a, **changes, evidence=evidence, quantities=quantities,  # type: ignore[arg-type]
                    confidence=max(a.confidence, e.confidence))
+
+
+def _unidentified(actor: Actor | None) -> bool:
+    """A generic armed group the text does not identify ("militants", "gunmen")."""
+    return actor is not None and actor.generic_type == "armed group"
 
 
 def _main(inc: Incident) -> tuple[Draft, Event]:

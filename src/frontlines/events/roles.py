@@ -98,7 +98,8 @@ def under(top: Any, mentions: list[Mention]) -> tuple[list[Mention], list[Mentio
 
 
 def predicates(trigger: Any) -> list[Any]:
-    """Tokens whose arguments are the event's: the trigger, and the verb a noun trigger hangs from."""
+    """Tokens whose arguments are the event's: the trigger, and the verb a noun trigger hangs from (also
+    when the noun labels the sentence: "Looting: ... X looted")."""
     preds = [trigger]
     if trigger.pos_ not in ("NOUN", "PROPN") or trigger.head.i == trigger.i:
         return preds
@@ -106,7 +107,17 @@ def predicates(trigger: Any) -> list[Any]:
         preds.append(trigger.head)
     elif trigger.dep_ == "pobj" and trigger.head.head.i != trigger.head.i:
         preds.append(trigger.head.head)  # "fell under control", "killed in an airstrike"
+    elif _heading(trigger):
+        preds.append(trigger.head)  # "Property destruction: On 4 May, X set fire to ..."
     return preds
+
+
+def _heading(noun: Any) -> bool:
+    """A noun that heads its sentence as a label ("Looting: ...") of an active clause: the clause tells the event."""
+    doc = noun.doc
+    return noun.dep_ in ("dep", "npadvmod") and noun.i + 1 < len(doc) and doc[noun.i + 1].text == ":" \
+        and noun.head.pos_ in ("VERB", "AUX") and noun.head.i > noun.i \
+        and not any(c.dep_ in ("nsubjpass", "auxpass") for c in noun.head.children)
 
 
 def subject(verb: Any) -> tuple[list[Any], bool, str]:
