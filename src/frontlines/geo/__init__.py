@@ -115,14 +115,36 @@ def containers_of(doc: Any, names: list[Mention]) -> list[tuple[int, bool] | Non
     "Castilla, Piura", "Tieba (Bankass, Mopti)", "Maan town in Hama": the next mention follows
     within five tokens, with only a comma, bracket, "in" and place nouns between them. The flag
     says the words are firm ("in", a bracket) rather than a comma that might separate a list.
+    A bare comma links neither a list ("Saipan, Guam, Alaska and Hawaii") nor a clause ("from Sirte,
+    the US gave").
     """
+    gaps = [[t.text.lower() for t in doc[m.token_end:nxt.token_start]] for m, nxt in zip(names, names[1:], strict=False)]
+    listed = _listed(gaps)
     out: list[tuple[int, bool] | None] = []
     for k, m in enumerate(names):
         nxt = names[k + 1] if k + 1 < len(names) else None
-        gap = [t.text.lower() for t in doc[m.token_end:nxt.token_start]] if nxt is not None else []
-        ok = nxt is not None and lies_in_gap(gap) and norm(nxt.name) != norm(m.name)
+        gap = gaps[k] if nxt is not None else []
+        firm = "in" in gap or "(" in gap
+        ok = nxt is not None and lies_in_gap(gap) and norm(nxt.name) != norm(m.name) \
+            and (firm or ("the" not in gap and k not in listed))
         # "in"/"(" say it lies there; a bare comma may also be a list ("Paris, London and Berlin")
-        out.append((k + 1, "in" in gap or "(" in gap) if ok else None)
+        out.append((k + 1, firm) if ok else None)
+    return out
+
+
+def _listed(gaps: list[list[str]]) -> set[int]:
+    """The mentions of a list ("A, B, C and D"): runs joined by bare commas that end in "and"/"or"."""
+    out: set[int] = set()
+    run: list[int] = []
+    for k, gap in enumerate(gaps):
+        if gap == [","]:
+            run.append(k)
+        elif gap in (["and"], ["or"], [",", "and"], [",", "or"]) and run:
+            out.update(run)
+            out.add(k)
+            run = []
+        else:
+            run = []
     return out
 
 
