@@ -215,19 +215,21 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
         out = _pass(doc, cands, [r.entry or r.best for r in out])
         if [r.entry for r in out] == before:
             break
-    return _drop_far_outliers(out, demonym_countries, within)
+    return _drop_far_outliers(out, demonym_countries, within, doc.votes)
 
 
 FAR_KM = 1000.0
 
 
 def _drop_far_outliers(out: list[Resolution], demonym_countries: Sequence[str],
-                       within: Sequence[tuple[int, bool] | None] = ()) -> list[Resolution]:
+                       within: Sequence[tuple[int, bool] | None] = (), voting: Sequence[bool] = ()) -> list[Resolution]:
     """A weakly matched place far from a document that clearly sits elsewhere is left unresolved.
 
     "Clearly elsewhere": one country holds at least half of the other places' and demonyms' votes
-    (two at least). "Weakly matched": a transliteration-key match or fewer than 100,000 people.
-    A place in the country of the place the text says it lies in stays ("Visbek, Germany").
+    (two at least, or one well-known place of that country named as written and no other vote), and the place lies
+    more than :data:`FAR_KM` from every other town or area. "Weakly matched": a transliteration-key match or
+    fewer than 100,000 people. A place in the country of the place the text says it lies in stays ("Visbek,
+    Germany"); a mention that says nothing about where the text is ("the US dollar") does not vote.
     """
     winners = [r.entry for r in out]
     result = []
@@ -239,14 +241,17 @@ def _drop_far_outliers(out: list[Resolution], demonym_countries: Sequence[str],
                 or (holder is not None and holder.country_code == e.country_code):
             result.append(res)
             continue
-        others = [w for j, w in enumerate(winners) if j != i and w is not None and w.country_code]
+        others = [w for j, w in enumerate(winners) if j != i and w is not None and w.country_code
+                  and (j >= len(voting) or voting[j])]
         votes = Counter(w.country_code for w in others if w.country_code)
         votes.update(demonym_countries)
         total = sum(votes.values())
         top, n = votes.most_common(1)[0] if votes else ("", 0)
         weak = not is_exact(e) or e.population < 100_000
-        far = all(great_circle_km(e.lat, e.lon, w.lat, w.lon) > FAR_KM for w in others if w.feature_code not in ("PCLI", "CONT"))
-        if weak and n >= 2 and n * 2 >= total and e.country_code != top and far:
+        located = [w for w in others if w.feature_code not in ("PCLI", "CONT")]
+        far = all(great_circle_km(e.lat, e.lon, w.lat, w.lon) > FAR_KM for w in located)
+        alone = n == 1 and total == 1 and bool(located) and all(is_exact(w) and important(w) for w in located)
+        if weak and (n >= 2 or alone) and n * 2 >= total and e.country_code != top and far:
             result.append(Resolution(None, res.score, res.candidates))
         else:
             result.append(res)
