@@ -17,6 +17,7 @@ from ..records import Article, Evidence, Place
 from ..settings import Settings
 from .build import open_or_build
 from .context import front_line_of, home_place, implied_places
+from .distance import great_circle_km
 from .gazetteer import Entry, Gazetteer
 from .names import norm
 from .recognize import Mention, find_mentions
@@ -194,13 +195,25 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
                              relation=rel.relation if rel and res.entry else None,
                              precision=rel.precision if rel and res.entry and precision_of(res.entry) == "point" else None,
                              conf=confidence(res)))
-    return _place_local_features(places, doc, gazetteer)
+    parts = {m.start for m in names if m.token_end < len(doc) and doc[m.token_end].lower_ in words("town_part_nouns")}
+    return _place_local_features(places, doc, gazetteer, parts={_raw_start(article, s) for s in parts})
+
+
+def _raw_start(article: Article, start: int) -> int:
+    return article.span_to_raw(start, start)[0]
 
 
 
 
-def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer) -> list[Place]:
-    """Unresolved local features ("Frenchmen Street") → the document's main town, precision ``near``."""
+#: A part of a town ("Tijuca neighborhood") further than this from the text's town is a namesake.
+TOWN_PART_KM = 40.0
+
+
+def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer,
+                          parts: set[int] = frozenset()) -> list[Place]:  # type: ignore[assignment]
+    """Unresolved local features ("Frenchmen Street") → the document's main town, precision ``near``;
+    likewise a part of a town ("Candelaria neighborhood", raw start offsets in ``parts``) that the gazetteer
+    has only far from that town."""
     towns = Counter(p.geonameid for p in places
                     if p.precision in ("point", "near") and p.geonameid is not None and p.relation != "demonym"
                     and p.feature_code and p.feature_code.startswith("PPL"))
@@ -211,7 +224,10 @@ def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer) -
     out = []
     for p in places:
         tokens = p.text.lower().split()
-        if p.precision == "unresolved" and tokens and tokens[-1].strip(".") in words("local_heads") and p.evidence:
+        part = p.start in parts and p.geonameid != town.geonameid and (p.precision == "unresolved" or (
+            p.lat is not None and p.lon is not None and great_circle_km(p.lat, p.lon, town.lat, town.lon) > TOWN_PART_KM))  # type: ignore[arg-type]
+        local = p.precision == "unresolved" and tokens and tokens[-1].strip(".") in words("local_heads")
+        if (local or part) and p.evidence:
             ev = Evidence(p.evidence.article_id, p.evidence.sentence, p.evidence.start, p.evidence.end,
                           p.evidence.rule + "+document-town")
             p = Place(p.text, p.start, p.end, town.name, town.geonameid, town.lat, town.lon, town.country_code,
