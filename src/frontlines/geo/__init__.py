@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Collection
 from typing import Any
 
 from ..records import Article, Evidence, Place
@@ -210,7 +211,7 @@ TOWN_PART_KM = 40.0
 
 
 def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer,
-                          parts: set[int] = frozenset()) -> list[Place]:  # type: ignore[assignment]
+                          parts: Collection[int] = ()) -> list[Place]:
     """Unresolved local features ("Frenchmen Street") → the document's main town, precision ``near``;
     likewise a part of a town ("Candelaria neighborhood", raw start offsets in ``parts``) that the gazetteer
     has only far from that town."""
