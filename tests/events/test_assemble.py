@@ -12,9 +12,16 @@ from dataclasses import dataclass, field, replace
 
 import pytest
 
-from frontlines.events.assemble import Stages, assemble, extract_events, geo_precision, main_place
+from frontlines.events.assemble import (
+    Stages,
+    assemble,
+    containers_named,
+    extract_events,
+    geo_precision,
+    main_place,
+)
 from frontlines.pipeline import Pipeline
-from frontlines.records import Actor, Article, DateInfo, Evidence, OffsetMap, Place
+from frontlines.records import Actor, Article, Candidate, DateInfo, Evidence, OffsetMap, Place
 
 PUBLISHED = dt.date(2017, 6, 18)
 
@@ -644,6 +651,54 @@ def test_a_namesake_in_another_province_than_the_one_the_text_gives_gives_way_to
     assert event.place.text == "Heliwa" and event.place.precision == "region"
     assert event.place.admin1 == "Banaadir"
     assert "namesake-in-another-province-than 'Banadir'" in event.evidence["place"]
+
+
+def town(text: str, lat: float, lon: float, admin1: str, *, fc="PPL", population=1000) -> Place:
+    """A resolved place at a point, with the candidate that gives its population."""
+    gid = abs(hash(text)) % 10_000_000 + 1
+    cand = Candidate(gid, text, lat, lon, "GD", fc, population, 5.0)
+    return Place(text=text, start=0, end=0, name=text, geonameid=gid, lat=lat, lon=lon, country_code="GD",
+                 admin1=admin1, feature_code=fc, precision="region" if fc == "ADM1" else "point",
+                 evidence=Evidence("a1", "", 0, 0, "test"), candidates=(cand,))
+
+
+ADMIN_LIST = "On 2 June 2031, gunmen killed two guards in the vicinity of Ethring village (Lossarnach, Anorien)."
+
+
+def test_a_village_the_text_puts_in_a_town_is_the_place_not_the_town(run):
+    places = [town("Ethring", 10.0, 10.0, "A"), town("Lossarnach", 10.2, 10.1, "A"),
+              town("Anorien", 10.5, 10.5, "A", fc="ADM1")]
+    assert one(run(ADMIN_LIST, places)).place.text == "Ethring"
+
+
+def test_a_village_far_from_the_town_the_text_puts_it_in_gives_way_to_the_town(run):
+    places = [town("Ethring", 14.0, 14.0, "A"), town("Lossarnach", 10.2, 10.1, "A"),
+              town("Anorien", 10.5, 10.5, "A", fc="ADM1")]
+    event = one(run(ADMIN_LIST, places))
+    assert (event.place.lat, event.place.lon) == (10.2, 10.1)
+
+
+def test_a_village_in_another_province_than_an_outer_container_is_a_namesake(run):
+    # "Ethring village, Lossarnach Township, Pelargir District, Anorien State": the gazetteer's Ethring
+    # lies in province B, Lossarnach (100 km away) in Anorien; the unknown district passes the chain on
+    text = ("On 2 June 2031, gunmen killed two guards in Ethring village, Lossarnach Township, "
+            "Pelargir District, Anorien State.")
+    unknown = Place(text="Pelargir District", start=0, end=0, name=None, geonameid=None, lat=None, lon=None,
+                    country_code=None, admin1=None, feature_code=None, precision="unresolved")
+    places = [town("Ethring", 11.0, 10.1, "B"), town("Lossarnach", 10.2, 10.1, "C"), unknown,
+              town("Anorien State", 10.5, 10.5, "C", fc="ADM1")]
+    event = one(run(text, places))
+    assert (event.place.text, event.place.lat, event.place.lon) == ("Ethring", 10.2, 10.1)
+    assert "namesake-in-another-province-than 'Anorien State'" in event.evidence["place"]
+
+
+def test_a_city_does_not_lie_in_a_smaller_town_named_after_it(nlp):
+    doc = nlp("On 2 June 2031, gunmen cut the road to Osgiliath in Ethring area (Lossarnach, Anorien).")
+    heads = {t.text: t for t in doc}
+    places = [town("Osgiliath", 10.0, 10.0, "A", population=500_000), town("Ethring", 10.1, 10.0, "A"),
+              town("Lossarnach", 10.2, 10.1, "A"), town("Anorien", 10.5, 10.5, "A", fc="ADM1")]
+    holders = containers_named([(p, heads[p.text]) for p in places])
+    assert heads["Lossarnach"].i in holders and heads["Ethring"].i not in holders
 
 
 def test_in_a_short_report_the_first_town_named_is_the_main_place():

@@ -27,6 +27,7 @@ from ..actors.held import HeldPlace, held_in_text, held_place, in_longer_name, l
 from ..actors.resolve import actors_in_text
 from ..geo import lies_in_gap
 from ..geo.distance import great_circle_km
+from ..geo.names import norm
 from ..records import Actor, Article, DateInfo, Event, Evidence, Place, Precision, RejectedEvent
 from ..time import resolve_date
 from . import carry, modality, numbers, roles
@@ -317,6 +318,37 @@ def lies_in_next(head: Any, heads: list[Any]) -> bool:
     return lies_in_gap(gap)
 
 
+def containers_named(found: list[tuple[Place, Any]]) -> set[int]:
+    """The token indices of the places the text says another place lies in, when the gazetteer's place
+    agrees ("Qalimow village (Balcad, Middle Shabelle)": Balcad, Qalimow being a village near Balcad).
+
+    A place left unresolved, or one the gazetteer has far from its container (a namesake), does not
+    displace its container: the container is the better-known location.
+    """
+    out: set[int] = set()
+    for p, h in found:
+        chain = _containers(h, found)
+        if not chain or not _direct(h, chain[0], found) or p.precision in ("unresolved", "country") \
+                or p.lat is None or p.lon is None or _area(p) or stated_container(p, h, found) is not None:
+            continue
+        q = chain[0]
+        if not _area(q) and population(p) > population(q):
+            continue  # "the road linking Aden to Taizz in At Turbah area": a city does not lie in a smaller town
+        if q.feature_code == "ADM1":
+            inside = p.country_code == q.country_code and bool(p.admin1) and p.admin1 == q.admin1
+        else:
+            inside = great_circle_km(p.lat, p.lon, q.lat, q.lon) <= INNER_KM["area" if _area(q) else "town"]  # type: ignore[arg-type]
+        if inside:
+            out.update(g.i for r, g in found if r is q)
+    return out
+
+
+def _direct(head: Any, container: Place, found: list[tuple[Place, Any]]) -> bool:
+    """Whether ``container`` is the place named right after ``head``'s."""
+    nxt = min((g.i for _, g in found if g.i > head.i), default=None)
+    return any(q is container and g.i == nxt for q, g in found)
+
+
 def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]:
     """The place(s) of an event in its sentence: those in the trigger's clause, one per listed place.
 
@@ -341,8 +373,12 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
         elif id(outer) not in nested and p.precision != "unresolved":
             nested[id(outer)] = p
     # A country stands in only when the sentence names no other place ("the Govt of Somalia ... near
-    # Gaduud village": the village, even when the parse puts it in another clause).
+    # Gaduud village": the village, even when the parse puts it in another clause). A place the text
+    # says another one lies in is that one's container, not the event's place ("in the vicinity of
+    # Qalimow village (Balcad, Middle Shabelle)": Qalimow, not Balcad).
+    holders = containers_named(top)
     scored = sorted(top, key=lambda ph: (ph[0].precision == "country", _clause_distance(trigger, ph[1])[0],
+                                         ph[1].i in holders,
                                          not (ph[0].precision != "country" and lies_in_next(ph[1], heads)),
                                          CHOICE_RANK[ph[0].precision],
                                          _clause_distance(trigger, ph[1])[1], abs(ph[1].i - trigger.i)))
@@ -365,8 +401,7 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
             # says it is in, so it is a namesake; the event is near the stated container instead.
             unknown = replace(p, name=None, geonameid=None, country_code=None, admin1=None, feature_code=None,
                               candidates=())
-            why = "namesake-in-another-province-than" if _other_province(p, container) else "namesake-far-from"
-            rule = f"{why} '{container.text}' for '{p.text}'"
+            rule = namesake_rule(p, ids[id(p)], others, container)
             out.append(Located(positioned(unknown, container, rule), f"{r}, {rule}", True, by=container))
         elif p.precision == "unresolved" and inner is not None:
             rule = f"located-by-nested '{inner.text}' for '{p.text}'"
@@ -381,26 +416,80 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
 
 FOLLOWING_TOKENS = 8
 #: How far a place may lie from the town (or area) the text says it is in before it counts as a namesake.
-CONTAINER_KM = {"town": 250.0, "area": 600.0}
+CONTAINER_KM = {"town": 250.0, "district": 600.0, "province": 600.0}
+#: How near a town or village must lie to the place the text says it is in to be the finer location.
+INNER_KM = {"town": 60.0, "area": 150.0}
 
 
 def stated_container(place: Place, head: Any, found: list[tuple[Place, Any]]) -> Place | None:
-    """The resolved place the text says ``place`` lies in, when the gazetteer's ``place`` lies too far from it.
+    """The resolved place the text says ``place`` lies in, when the gazetteer's ``place`` is a namesake:
+    too far from it, or in another province or country than a province or country the text says holds it.
 
-    "Degwar sector area (Poonch district)": the gazetteer's only Degwar is 600 km from Poonch.
+    "Degwar sector area (Poonch district)": the gazetteer's only Degwar is 600 km from Poonch. "Yae Shin
+    village, Myebon Township, Mrauk-U District, Rakhine State": a Yae Shin in another state is a namesake,
+    and the event lies at Myebon. A well-known place (a capital, a town of 100,000) is no namesake.
     """
-    if place.precision not in ("point", "near") or place.lat is None or place.lon is None or place.relation:
+    if place.precision in ("unresolved", "country") or place.lat is None or place.lon is None or _area(place) \
+            or place.relation in JOINT_RELATIONS or _well_known(place):
         return None
-    later = sorted(((q, h) for q, h in found if h.i > head.i), key=lambda qh: qh[1].i)
-    if not later or not lies_in_next(head, [head, *(h for _, h in later)]):
+    chain = _containers(head, found)
+    towns = [q for q in chain if q.precision != "country"]
+    if not towns:
         return None
-    q = later[0][0]
-    if q.precision in ("unresolved", "country") or q.lat is None or q.lon is None:
-        return None
-    limit = CONTAINER_KM["area" if _area(q) else "town"]
-    if great_circle_km(place.lat, place.lon, q.lat, q.lon) > limit or _other_province(place, q):
-        return q
+    first = towns[0]
+    kind = "town" if not _area(first) else "province" if first.feature_code == "ADM1" else "district"
+    direct = first is chain[0] and _direct(head, first, found)
+    far = direct and great_circle_km(place.lat, place.lon, first.lat, first.lon) > CONTAINER_KM[kind]  # type: ignore[arg-type]
+    if direct and not far and first.country_code == place.country_code and first.admin1 and first.admin1 == place.admin1:
+        return None  # "Goniri (Gujba LGA, Borno)": the district the text names holds it; an outer province may be a slip
+    if far or any(_other_province(place, q) or (_other_country(place, q) and (q is first and direct or _area(q)))
+                  for q in chain):
+        return first
     return None
+
+
+def namesake_rule(place: Place, head: Any, found: list[tuple[Place, Any]], container: Place) -> str:
+    """The evidence for a namesake: the province or country it is not in, else the container it is far from."""
+    chain = _containers(head, found)
+    other = next((q for q in chain if _other_province(place, q)), None)
+    if other is not None:
+        return f"namesake-in-another-province-than '{other.text}' for '{place.text}'"
+    other = next((q for q in chain if _other_country(place, q)), None)
+    if other is not None:
+        return f"namesake-in-another-country-than '{other.text}' for '{place.text}'"
+    return f"namesake-far-from '{container.text}' for '{place.text}'"
+
+
+def _well_known(place: Place) -> bool:
+    """A capital or a city of a million people, named as the text writes it."""
+    if norm(place.name or "") != norm(place.text):
+        return False
+    return place.feature_code == "PPLC" or population(place) >= 1_000_000
+
+
+def population(place: Place) -> int:
+    """The population of the gazetteer entry a place resolved to (0 when unknown)."""
+    return next((c.population for c in place.candidates if c.geonameid == place.geonameid), 0)
+
+
+def _containers(head: Any, found: list[tuple[Place, Any]]) -> list[Place]:
+    """The resolved places the text says ``head``'s place lies in, innermost first ("Yae Shin village, Myebon
+    Township, Mrauk-U District, Rakhine State": Myebon, Mrauk-U, Rakhine); unresolved ones pass the chain on."""
+    out: list[Place] = []
+    at = head
+    for q, h in sorted(((q, h) for q, h in found if h.i > head.i), key=lambda qh: qh[1].i):
+        if h.i == at.i:
+            continue
+        if not lies_in_next(at, [at, h]):
+            break
+        if q.precision != "unresolved" and q.lat is not None and q.lon is not None:
+            out.append(q)
+        at = h
+    return out
+
+
+def _other_country(place: Place, container: Place) -> bool:
+    return bool(place.country_code and container.country_code) and place.country_code != container.country_code
 
 
 def _other_province(place: Place, province: Place) -> bool:

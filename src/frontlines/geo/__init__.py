@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Collection
 from typing import Any
 
 from ..records import Article, Evidence, Place
 from ..settings import Settings
 from .build import open_or_build
 from .context import front_line_of, home_place, implied_places
+from .distance import great_circle_km
 from .gazetteer import Entry, Gazetteer
 from .names import norm
 from .recognize import Mention, find_mentions
@@ -115,14 +117,36 @@ def containers_of(doc: Any, names: list[Mention]) -> list[tuple[int, bool] | Non
     "Castilla, Piura", "Tieba (Bankass, Mopti)", "Maan town in Hama": the next mention follows
     within five tokens, with only a comma, bracket, "in" and place nouns between them. The flag
     says the words are firm ("in", a bracket) rather than a comma that might separate a list.
+    A bare comma links neither a list ("Saipan, Guam, Alaska and Hawaii") nor a clause ("from Sirte,
+    the US gave").
     """
+    gaps = [[t.text.lower() for t in doc[m.token_end:nxt.token_start]] for m, nxt in zip(names, names[1:], strict=False)]
+    listed = _listed(gaps)
     out: list[tuple[int, bool] | None] = []
     for k, m in enumerate(names):
         nxt = names[k + 1] if k + 1 < len(names) else None
-        gap = [t.text.lower() for t in doc[m.token_end:nxt.token_start]] if nxt is not None else []
-        ok = nxt is not None and lies_in_gap(gap) and norm(nxt.name) != norm(m.name)
+        gap = gaps[k] if nxt is not None else []
+        firm = "in" in gap or "(" in gap
+        ok = nxt is not None and lies_in_gap(gap) and norm(nxt.name) != norm(m.name) \
+            and (firm or ("the" not in gap and k not in listed))
         # "in"/"(" say it lies there; a bare comma may also be a list ("Paris, London and Berlin")
-        out.append((k + 1, "in" in gap or "(" in gap) if ok else None)
+        out.append((k + 1, firm) if ok else None)
+    return out
+
+
+def _listed(gaps: list[list[str]]) -> set[int]:
+    """The mentions of a list ("A, B, C and D"): runs joined by bare commas that end in "and"/"or"."""
+    out: set[int] = set()
+    run: list[int] = []
+    for k, gap in enumerate(gaps):
+        if gap == [","]:
+            run.append(k)
+        elif gap in (["and"], ["or"], [",", "and"], [",", "or"]) and run:
+            out.update(run)
+            out.add(k)
+            run = []
+        else:
+            run = []
     return out
 
 
@@ -172,13 +196,25 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
                              relation=rel.relation if rel and res.entry else None,
                              precision=rel.precision if rel and res.entry and precision_of(res.entry) == "point" else None,
                              conf=confidence(res)))
-    return _place_local_features(places, doc, gazetteer)
+    parts = {m.start for m in names if m.token_end < len(doc) and doc[m.token_end].lower_ in words("town_part_nouns")}
+    return _place_local_features(places, doc, gazetteer, parts={_raw_start(article, s) for s in parts})
+
+
+def _raw_start(article: Article, start: int) -> int:
+    return article.span_to_raw(start, start)[0]
 
 
 
 
-def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer) -> list[Place]:
-    """Unresolved local features ("Frenchmen Street") → the document's main town, precision ``near``."""
+#: A part of a town ("Tijuca neighborhood") further than this from the text's town is a namesake.
+TOWN_PART_KM = 40.0
+
+
+def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer,
+                          parts: Collection[int] = ()) -> list[Place]:
+    """Unresolved local features ("Frenchmen Street") → the document's main town, precision ``near``;
+    likewise a part of a town ("Candelaria neighborhood", raw start offsets in ``parts``) that the gazetteer
+    has only far from that town."""
     towns = Counter(p.geonameid for p in places
                     if p.precision in ("point", "near") and p.geonameid is not None and p.relation != "demonym"
                     and p.feature_code and p.feature_code.startswith("PPL"))
@@ -189,7 +225,10 @@ def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer) -
     out = []
     for p in places:
         tokens = p.text.lower().split()
-        if p.precision == "unresolved" and tokens and tokens[-1].strip(".") in words("local_heads") and p.evidence:
+        part = p.start in parts and p.geonameid != town.geonameid and (p.precision == "unresolved" or (
+            p.lat is not None and p.lon is not None and great_circle_km(p.lat, p.lon, town.lat, town.lon) > TOWN_PART_KM))  # type: ignore[arg-type]
+        local = p.precision == "unresolved" and tokens and tokens[-1].strip(".") in words("local_heads")
+        if (local or part) and p.evidence:
             ev = Evidence(p.evidence.article_id, p.evidence.sentence, p.evidence.start, p.evidence.end,
                           p.evidence.rule + "+document-town")
             p = Place(p.text, p.start, p.end, town.name, town.geonameid, town.lat, town.lon, town.country_code,

@@ -215,33 +215,43 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
         out = _pass(doc, cands, [r.entry or r.best for r in out])
         if [r.entry for r in out] == before:
             break
-    return _drop_far_outliers(out, demonym_countries)
+    return _drop_far_outliers(out, demonym_countries, within, doc.votes)
 
 
 FAR_KM = 1000.0
 
 
-def _drop_far_outliers(out: list[Resolution], demonym_countries: Sequence[str]) -> list[Resolution]:
+def _drop_far_outliers(out: list[Resolution], demonym_countries: Sequence[str],
+                       within: Sequence[tuple[int, bool] | None] = (), voting: Sequence[bool] = ()) -> list[Resolution]:
     """A weakly matched place far from a document that clearly sits elsewhere is left unresolved.
 
     "Clearly elsewhere": one country holds at least half of the other places' and demonyms' votes
-    (two at least). "Weakly matched": a transliteration-key match or fewer than 100,000 people.
+    (two at least, or one well-known place of that country named by its main name and no other vote), and the place lies
+    more than :data:`FAR_KM` from every other town or area. "Weakly matched": a transliteration-key match or
+    fewer than 100,000 people. A place in the country of the place the text says it lies in stays ("Visbek,
+    Germany"); a mention that says nothing about where the text is ("the US dollar") does not vote.
     """
     winners = [r.entry for r in out]
     result = []
     for i, res in enumerate(out):
         e = res.entry
-        if e is None or e.feature_code in ("PCLI", "CONT") or e.country_code is None:
+        link = within[i] if i < len(within) else None
+        holder = winners[link[0]] if link is not None else None
+        if e is None or e.feature_code in ("PCLI", "CONT") or e.country_code is None \
+                or (holder is not None and holder.country_code == e.country_code):
             result.append(res)
             continue
-        others = [w for j, w in enumerate(winners) if j != i and w is not None and w.country_code]
+        others = [w for j, w in enumerate(winners) if j != i and w is not None and w.country_code
+                  and (j >= len(voting) or voting[j])]
         votes = Counter(w.country_code for w in others if w.country_code)
         votes.update(demonym_countries)
         total = sum(votes.values())
         top, n = votes.most_common(1)[0] if votes else ("", 0)
         weak = not is_exact(e) or e.population < 100_000
-        far = all(great_circle_km(e.lat, e.lon, w.lat, w.lon) > FAR_KM for w in others if w.feature_code not in ("PCLI", "CONT"))
-        if weak and n >= 2 and n * 2 >= total and e.country_code != top and far:
+        located = [w for w in others if w.feature_code not in ("PCLI", "CONT")]
+        far = all(great_circle_km(e.lat, e.lon, w.lat, w.lon) > FAR_KM for w in located)
+        alone = n == 1 and total == 1 and bool(located) and all(w.kind == 0 and important(w) for w in located)
+        if weak and (n >= 2 or alone) and n * 2 >= total and e.country_code != top and far:
             result.append(Resolution(None, res.score, res.candidates))
         else:
             result.append(res)
@@ -450,10 +460,11 @@ def _pass(doc: Document, cands: list[list[Entry]], firsts: Sequence[Entry | None
         container, firm = _container(doc, firsts, i)
         # Leave-one-out: a mention does not vote for its own country; look-alikes do not vote.
         rest = [f for j, f in enumerate(firsts) if j != i and f is not None and is_exact(f) and doc.votes[j]]
-        focus = focus_weights(rest, doc.demonym_countries)
+        own = norm_name(cands[i][0]) if cands[i] else ""
+        # nor do the other mentions of this very name ("Santa Ana (Santa Ana)": a namesake must not vote for itself)
+        focus = focus_weights([f for f in rest if norm_name(f) != own], doc.demonym_countries)
         if doc.country_hint:
             focus[doc.country_hint] = focus.get(doc.country_hint, 0.0) + 1.0
-        own = norm_name(cands[i][0]) if cands[i] else ""
         others = list({f.geonameid: f for j, f in enumerate(firsts) if j != i and f is not None and f.country_code
                        and doc.votes[j] and f.feature_code not in ("PCLI", "CONT") and norm_name(f) != own}.values())
         near_points = prepared([(f.lat, f.lon) for f in others])
