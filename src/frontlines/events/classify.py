@@ -24,7 +24,7 @@ from .typings import LexiconReading, Rejected, Typing, lexicon_typings
 __all__ = ["EventTyper", "SentenceTyping", "Typing", "classify"]
 
 #: Defaults of the ``event_threshold`` and ``event_threshold_alone`` settings (see docs/settings.md).
-DEFAULT_THRESHOLD = 0.2
+DEFAULT_THRESHOLD = 0.3
 DEFAULT_THRESHOLD_ALONE = 0.6
 #: A sentence's second (third ...) typing stands only if the gate gives its type at least this
 #: probability among event types (one event per sentence is the common case).
