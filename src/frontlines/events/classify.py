@@ -16,7 +16,7 @@ from typing import Any
 
 from .gate import EventGate, GateVerdict
 from .gate_features import clause_verb
-from .matching import Hit, head_of, load_matching
+from .matching import head_of, load_matching
 from .model import apply_model
 from .ontology import Lexicon, load_lexicon, load_ontology
 from .typings import LexiconReading, Rejected, Typing, lexicon_typings
