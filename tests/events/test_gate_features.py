@@ -35,3 +35,14 @@ def test_features_of_gives_one_row_per_span_in_the_declared_order(nlp) -> None:
     assert rows.shape == (2, len(FEATURES))
     assert set(rows.ravel()) <= {0.0, 1.0}
     assert features_of([]).shape == (0, len(FEATURES))
+
+
+def test_features_of_reads_the_entities_as_span_ents(nlp) -> None:
+    """Listing each doc's entities once gives the rows of ``parse_features`` span by span, for sentences
+    and for clauses that cut an entity ("the Gondor army" from "the army")."""
+    docs = [nlp("On Monday, Gondor troops shelled Osgiliath, the ministry in Minas Tirith said. Faramir fled."),
+            nlp("Rohan riders reached Edoras on 3 March with 2,000 men.")]
+    spans = [s for d in docs for s in d.sents] + [docs[0][3:9], docs[0][5:12], docs[1][1:6]]
+    rows = features_of(spans)
+    for row, span in zip(rows, spans, strict=True):
+        assert (row == parse_features(span)).all()
