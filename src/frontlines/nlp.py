@@ -44,12 +44,14 @@ def load_stock(name: str) -> Language:
 
 
 def accelerate(nlp: Language) -> Language:
-    """``nlp`` with its attribute ruler and lemmatizer (when they are spaCy's own classes) replaced,
-    in place, by :class:`FastAttributeRuler` and :class:`FastLemmatizer`: the same annotations,
-    read and written as arrays instead of one Python object per token."""
+    """``nlp`` with its attribute ruler and lemmatizer (when they are spaCy's own classes) made, in
+    place, :class:`FastAttributeRuler` and :class:`FastLemmatizer` (the rule lemmatizer's word index
+    as sets, :func:`_indexed`): the same annotations, read and written as arrays instead of one
+    Python object per token."""
     from spacy.lang.en.lemmatizer import EnglishLemmatizer
     from spacy.pipeline import AttributeRuler, Lemmatizer
 
+    pipe: Any
     for _, pipe in nlp.pipeline:
         if type(pipe) is AttributeRuler:
             pipe.__class__ = FastAttributeRuler
@@ -117,35 +119,52 @@ class FastAttributeRuler(_AttributeRuler):  # type: ignore[misc, valid-type]
 
 
 class _RulerPlan:
-    """An attribute ruler's rules, ready to be checked per token."""
+    """An attribute ruler's rules, ready to be checked per token.
+
+    Each token of each pattern is one spec; specs are indexed by the TAG or LOWER values they
+    require (nearly all require one), so a token new to the cache is checked only against the
+    specs that may match it.
+    """
 
     KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 
     def __init__(self, size: int, usable: bool, rules: list[tuple[int, list[list[dict[str, Any]]], int, dict[int, int]]]):
         self.size, self.usable, self.rules = size, usable, rules
-        self.single = [r for r in rules if any(len(p) == 1 for p in r[1])]
-        self.double = [r for r in rules if any(len(p) == 2 for p in r[1])]
         self.attr_ids = sorted({a for r in rules for a in r[3]})
         self.cache: dict[Any, Any] = {}
-        # one-token patterns by the TAG or LOWER they require (most do), to check only those that may match
-        self.by_tag: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-        self.by_lower: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-        self.other: list[tuple[int, dict[str, Any]]] = []
-        for n, r in enumerate(self.single):
-            for p in r[1]:
-                if len(p) != 1:
-                    continue
-                if isinstance(p[0].get("TAG"), str):
-                    self.by_tag.setdefault(p[0]["TAG"], []).append((n, p[0]))
-                elif isinstance(p[0].get("LOWER"), str):
-                    self.by_lower.setdefault(p[0]["LOWER"], []).append((n, p[0]))
-                else:
-                    self.other.append((n, p[0]))
+        # a spec's role: (rule number, pattern number, token position in the pattern, pattern length)
+        self.index: dict[tuple[int, str], list[tuple[tuple[int, int, int, int], dict[str, Any]]]] = {}
+        self.other: list[tuple[tuple[int, int, int, int], dict[str, Any]]] = []
+        for n, (_, patterns, _, _) in enumerate(rules):
+            for m, pattern in enumerate(patterns):
+                for pos, spec in enumerate(pattern):
+                    role = (n, m, pos, len(pattern))
+                    for col, key in ((0, "TAG"), (1, "LOWER")):
+                        want = spec.get(key)
+                        values = [want] if isinstance(want, str) else want.get("IN") if isinstance(want, dict) else None
+                        if isinstance(values, list) and all(isinstance(v, str) for v in values):
+                            for v in set(values):
+                                self.index.setdefault((col, v), []).append((role, spec))
+                            break
+                    else:
+                        self.other.append((role, spec))
+
+    def _of_token(self, view: tuple[str, str, str, bool]) -> tuple[Any, ...]:
+        """For a token: the one-token rules it matches (in rule order) with their merged attributes, and
+        the (rule, pattern) pairs whose first and whose second token it matches."""
+        maybe = self.index.get((0, view[0]), []) + self.index.get((1, view[1]), []) + self.other
+        roles = {role for role, spec in maybe if _matches(spec, view)}
+        singles = [(self.rules[n][0], self.rules[n][3]) for n in sorted({n for n, _, _, size in roles if size == 1})]
+        merged: dict[int, int] = {}
+        for _, attrs in singles:
+            merged.update(attrs)
+        firsts = frozenset((n, m) for n, m, pos, size in roles if size == 2 and pos == 0)
+        seconds = frozenset((n, m) for n, m, pos, size in roles if size == 2 and pos == 1)
+        return singles, merged, firsts, seconds
 
     @classmethod
     def of(cls, ruler: Any) -> _RulerPlan:
-        from spacy.attrs import MORPH
-
+        """The plan of an ``AttributeRuler``; ``usable`` is false when a pattern has another shape."""
         rules = []
         usable = True
         for attr_id, (attrs, index) in enumerate(zip(ruler.attrs, ruler.indices, strict=True)):
@@ -160,7 +179,6 @@ class _RulerPlan:
                 usable = False
             rules.append((attr_id, patterns, index, {int(k): int(v) for k, v in attrs.items()
                                                      if isinstance(k, int) and isinstance(v, int)}))
-        del MORPH
         return cls(len(ruler.attrs), usable, rules)
 
     def apply(self, doc: Any) -> None:
@@ -177,23 +195,13 @@ class _RulerPlan:
         for k in keys:
             got = self.cache.get(k)
             if got is None:
-                view = self.view(k, strings)
-                maybe = self.by_tag.get(view[0], []) + self.by_lower.get(view[1], []) + self.other
-                rules = [(self.single[n][0], self.single[n][3]) for n in sorted({n for n, p in maybe if _matches(p, view)})]
-                merged: dict[int, int] = {}
-                for _, attrs in rules:
-                    merged.update(attrs)
-                firsts = frozenset((n, m) for n, r in enumerate(self.double) for m, p in enumerate(r[1])
-                                   if len(p) == 2 and _matches(p[0], view))
-                seconds = frozenset((n, m) for n, r in enumerate(self.double) for m, p in enumerate(r[1])
-                                    if len(p) == 2 and _matches(p[1], view))
-                got = self.cache[k] = (rules, merged, firsts, seconds)
+                got = self.cache[k] = self._of_token(self.view(k, strings))
             found.append(got)
         pairs: dict[int, list[tuple[int, int, dict[int, int]]]] = {}
         for i in range(len(keys) - 1):
             if found[i][2] and found[i + 1][3]:
                 for n in sorted({n for n, _ in found[i][2] & found[i + 1][3]}):
-                    attr_id, _, index, attrs = self.double[n]
+                    attr_id, _, index, attrs = self.rules[n]
                     pairs.setdefault(i + (index % 2), []).append((attr_id, i, attrs))
         col = {a: n for n, a in enumerate(self.attr_ids)}
         rows = doc.to_array(self.attr_ids).tolist()
