@@ -8,7 +8,9 @@ each worker count, each in a fresh process so memory figures are its own:
 * ``pipeline``: ``parallel.process`` over the RawDocs: cleaning + metadata, parse,
   places, events (no database writes);
 * ``spacy``: the same machinery (same processes, chunks and batch size) with
-  every stage but ``nlp.pipe`` removed, over the same texts the pipeline parses.
+  every stage but ``nlp.pipe`` removed, over the same texts the pipeline parses,
+  through plain spaCy: the installed model as ``spacy.load`` gives it, without
+  the faster components frontlines puts in its place (:func:`frontlines.nlp.accelerate`).
 
 Throughput is measured in the steady state (after the first ``workers × batch``
 articles, or the first half of a short run, so model loading is not counted; the
@@ -123,16 +125,16 @@ def repeat(docs: Sequence[Any], n: int) -> Iterator[Any]:
 
 
 class SpacyOnly:
-    """A pipeline that only runs ``nlp.pipe`` (same model, same batch size): the baseline.
+    """A pipeline that only runs plain spaCy's ``nlp.pipe`` (same model, same batch size): the baseline.
 
     It receives RawDocs whose text is already what the pipeline would parse.
     """
 
     def __init__(self, settings: Settings) -> None:
-        from .nlp import load_nlp
+        from .nlp import load_stock
 
         self.settings = settings
-        self.nlp = load_nlp(settings.nlp_model)
+        self.nlp = load_stock(settings.nlp_model)
 
     def process(self, raws: Iterable[RawDoc | InputError], *,
                 skip: Callable[[str], bool] | None = None) -> Iterator[int]:

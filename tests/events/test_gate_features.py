@@ -66,3 +66,14 @@ def test_trigger_features_read_the_clause_of_the_candidate(nlp, text: str, trigg
 def test_without_a_trigger_only_trig_none_is_on(nlp) -> None:
     row = parse_features(next(nlp("Rohan rode west.").sents))
     assert {n for n, v in zip(FEATURES, row, strict=True) if v and n.startswith("trig_")} == {"trig_none"}
+
+
+def test_features_of_reads_the_entities_as_span_ents(nlp) -> None:
+    """Listing each doc's entities once gives the rows of ``parse_features`` span by span, for sentences
+    and for clauses that cut an entity ("the Gondor army" from "the army")."""
+    docs = [nlp("On Monday, Gondor troops shelled Osgiliath, the ministry in Minas Tirith said. Faramir fled."),
+            nlp("Rohan riders reached Edoras on 3 March with 2,000 men.")]
+    spans = [s for d in docs for s in d.sents] + [docs[0][3:9], docs[0][5:12], docs[1][1:6]]
+    rows = features_of(spans)
+    for row, span in zip(rows, spans, strict=True):
+        assert (row == parse_features(span)).all()

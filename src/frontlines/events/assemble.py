@@ -110,6 +110,8 @@ def rejected_events(doc: Any, article: Article, typed: dict[int, SentenceTyping]
     """The rejected candidates of each sentence, with raw offsets."""
     out: list[RejectedEvent] = []
     for sent in doc.sents:
+        if not typed[sent.start].rejected:
+            continue
         text = sent.text.strip()
         lead = len(sent.text) - len(sent.text.lstrip())
         s_start, s_end = article.span_to_raw(sent.start_char + lead, sent.start_char + lead + len(text))

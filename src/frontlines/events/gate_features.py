@@ -83,15 +83,18 @@ def _trigger_features(trigger: Any, span: Any) -> dict[str, bool]:
     }
 
 
-def parse_features(span: Any, trigger: Any = None) -> Any:
+def parse_features(span: Any, trigger: Any = None, doc_ents: list[tuple[int, int, str]] | None = None) -> Any:
     """The features of a sentence or clause (a spaCy Span) and of its candidate trigger (a Token
-    in it; ``None``: none), in the order of :data:`FEATURES`."""
+    in it; ``None``: none), in the order of :data:`FEATURES`.
+
+    ``doc_ents``: (start, end, label) of each entity of the span's doc, when the caller has them
+    (``span.ents`` builds all the doc's entities again on each call)."""
     cues = cue_words()
     words = [t.lower_ for t in span]
     root = span.root
     tense = _tense(root)
     subj = [c.lower_ for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    ents = [e.label_ for e in span.ents]
+    ents = [e.label_ for e in span.ents] if doc_ents is None else _labels_within(span, doc_ents)
     crime = sum(w in cues["crime"] for w in words)
     political = sum(w in cues["political"] for w in words)
     f = {
@@ -115,8 +118,26 @@ def parse_features(span: Any, trigger: Any = None) -> Any:
     return np.array([float(f.get(name, False)) for name in FEATURES], dtype=np.float32)
 
 
+def _labels_within(span: Any, doc_ents: list[tuple[int, int, str]]) -> list[str]:
+    """The labels of ``span.ents``, from the doc's entities (the same walk as spaCy's ``Span.ents``)."""
+    out = []
+    for start, end, label in doc_ents:
+        if start >= span.start:
+            if end <= span.end:
+                out.append(label)
+            else:
+                break
+    return out
+
+
 def features_of(spans: list[Any], triggers: list[Any] | None = None) -> Any:
-    """One row of :func:`parse_features` per span (with its candidate trigger, if given)."""
+    """One row of :func:`parse_features` per span, with its candidate trigger if given (each doc's
+    entities listed once)."""
     if not spans:
         return np.zeros((0, len(FEATURES)), np.float32)
-    return np.vstack([parse_features(s, t) for s, t in zip(spans, triggers or [None] * len(spans), strict=True)])
+    ents: dict[int, list[tuple[int, int, str]]] = {}
+    for s in spans:
+        if id(s.doc) not in ents:
+            ents[id(s.doc)] = [(e.start, e.end, e.label_) for e in s.doc.ents]
+    return np.vstack([parse_features(s, t, ents[id(s.doc)])
+                      for s, t in zip(spans, triggers or [None] * len(spans), strict=True)])
