@@ -322,7 +322,7 @@ def lies_in_next(head: Any, heads: list[Any]) -> bool:
 
 def containers_named(found: list[tuple[Place, Any]]) -> set[int]:
     """The token indices of the places the text says another place lies in, when the gazetteer's place
-    agrees ("Qalimow village (Balcad, Middle Shabelle)": Balcad, Qalimow being a village near Balcad).
+    agrees ("Lossarnach village (Edhellond, Belfalas)": Edhellond, Lossarnach being a village near Edhellond).
 
     A place left unresolved, or one the gazetteer has far from its container (a namesake), does not
     displace its container: the container is the better-known location.
@@ -335,7 +335,7 @@ def containers_named(found: list[tuple[Place, Any]]) -> set[int]:
             continue
         q = chain[0]
         if not _area(q) and population(p) > population(q):
-            continue  # "the road linking Aden to Taizz in At Turbah area": a city does not lie in a smaller town
+            continue  # "the road linking Minas Tirith to Osgiliath in Cair Andros area": a city does not lie in a smaller town
         if q.feature_code == "ADM1":
             inside = p.country_code == q.country_code and bool(p.admin1) and p.admin1 == q.admin1
         else:
@@ -377,7 +377,7 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
     # A country stands in only when the sentence names no other place ("the Govt of Somalia ... near
     # Gaduud village": the village, even when the parse puts it in another clause). A place the text
     # says another one lies in is that one's container, not the event's place ("in the vicinity of
-    # Qalimow village (Balcad, Middle Shabelle)": Qalimow, not Balcad).
+    # Lossarnach village (Edhellond, Belfalas)": Lossarnach, not Edhellond).
     holders = containers_named(top)
     scored = sorted(top, key=lambda ph: (ph[0].precision == "country", _clause_distance(trigger, ph[1])[0],
                                          ph[1].i in holders,
@@ -427,9 +427,9 @@ def stated_container(place: Place, head: Any, found: list[tuple[Place, Any]]) ->
     """The resolved place the text says ``place`` lies in, when the gazetteer's ``place`` is a namesake:
     too far from it, or in another province or country than a province or country the text says holds it.
 
-    "Degwar sector area (Poonch district)": the gazetteer's only Degwar is 600 km from Poonch. "Yae Shin
-    village, Myebon Township, Mrauk-U District, Rakhine State": a Yae Shin in another state is a namesake,
-    and the event lies at Myebon. A well-known place (a capital, a town of 100,000) is no namesake.
+    "Degwar sector area (Poonch district)": the gazetteer's only Degwar is 600 km from Poonch. "Bywater
+    village, Hobbiton Township, Westfarthing District, Shire State": a Bywater in another state is a namesake,
+    and the event lies at Hobbiton. A well-known place (a capital, a town of 100,000) is no namesake.
     """
     if place.precision in ("unresolved", "country") or place.lat is None or place.lon is None or _area(place) \
             or place.relation in JOINT_RELATIONS or _well_known(place):
@@ -475,8 +475,8 @@ def population(place: Place) -> int:
 
 
 def _containers(head: Any, found: list[tuple[Place, Any]]) -> list[Place]:
-    """The resolved places the text says ``head``'s place lies in, innermost first ("Yae Shin village, Myebon
-    Township, Mrauk-U District, Rakhine State": Myebon, Mrauk-U, Rakhine); unresolved ones pass the chain on."""
+    """The resolved places the text says ``head``'s place lies in, innermost first ("Bywater village, Hobbiton
+    Township, Westfarthing District, Shire State": Hobbiton, Westfarthing, Shire); unresolved ones pass the chain on."""
     out: list[Place] = []
     at = head
     for q, h in sorted(((q, h) for q, h in found if h.i > head.i), key=lambda qh: qh[1].i):
