@@ -31,7 +31,7 @@ class Settings:
     sources_file: str = ""
     default_language: str = "en"
     event_gate: str = "shipped"
-    event_threshold: float = 0.3
+    event_threshold: float = 0.2
     event_threshold_alone: float = 0.6
 
     @property

@@ -56,7 +56,7 @@ def test_verdict_sums_event_classes_and_names_the_likeliest_out_of_scope_kind() 
 
 
 class _FakeGate(EventGate):
-    def judge(self, spans: list, triggers: list | None = None):  # one verdict per span, no encoder
+    def judge(self, spans: list):  # one verdict per span, no encoder
         return [self.verdict(self.probabilities(np.zeros((1, 384)))[0]) for _ in spans]
 
 

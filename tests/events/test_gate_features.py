@@ -37,37 +37,6 @@ def test_features_of_gives_one_row_per_span_in_the_declared_order(nlp) -> None:
     assert features_of([]).shape == (0, len(FEATURES))
 
 
-def _trigger_on(nlp, text: str, trigger: str) -> set[str]:
-    """The names of the trigger features that are 1 for the text's first sentence and the word."""
-    sent = next(nlp(text).sents)
-    tok = next(t for t in sent if t.text == trigger)
-    row = parse_features(sent, tok)
-    return {name for name, v in zip(FEATURES, row, strict=True) if v and name.startswith("trig_")}
-
-
-@pytest.mark.parametrize(("text", "trigger", "on", "off"), [
-    ("Gondor troops arrested two Orc chieftains near Bree on Monday.", "arrested", {"trig_past", "trig_main"},
-     {"trig_present", "trig_nonfinite", "trig_none"}),
-    ("The guards are as corrupt as the smugglers they arrest.", "arrest", {"trig_present"},
-     {"trig_past", "trig_main"}),
-    ("The council wants the wardens to arrest poachers in Ithilien.", "arrest", {"trig_nonfinite"},
-     {"trig_past", "trig_present"}),
-    ("If the rangers arrest him, Rohan will protest.", "arrest", {"trig_conditional"}, {"trig_main"}),
-    ("The attack on Osgiliath killed four soldiers.", "attack", {"trig_noun", "trig_past", "trig_main"}, set()),
-    ("Rohan did not shell the fortress.", "shell", {"trig_negated", "trig_past"}, set()),
-])
-def test_trigger_features_read_the_clause_of_the_candidate(nlp, text: str, trigger: str, on: set[str],
-                                                            off: set[str]) -> None:
-    got = _trigger_on(nlp, text, trigger)
-    assert on <= got, (text, got)
-    assert not (off & got), (text, got)
-
-
-def test_without_a_trigger_only_trig_none_is_on(nlp) -> None:
-    row = parse_features(next(nlp("Rohan rode west.").sents))
-    assert {n for n, v in zip(FEATURES, row, strict=True) if v and n.startswith("trig_")} == {"trig_none"}
-
-
 def test_features_of_reads_the_entities_as_span_ents(nlp) -> None:
     """Listing each doc's entities once gives the rows of ``parse_features`` span by span, for sentences
     and for clauses that cut an entity ("the Gondor army" from "the army")."""

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from .gate import EventGate, GateVerdict
-from .gate_features import clause_verb
 from .matching import head_of, load_matching
 from .model import apply_model
 from .ontology import Lexicon, load_lexicon, load_ontology
@@ -24,7 +23,7 @@ from .typings import LexiconReading, Rejected, Typing, lexicon_typings
 __all__ = ["EventTyper", "SentenceTyping", "Typing", "classify"]
 
 #: Defaults of the ``event_threshold`` and ``event_threshold_alone`` settings (see docs/settings.md).
-DEFAULT_THRESHOLD = 0.3
+DEFAULT_THRESHOLD = 0.2
 DEFAULT_THRESHOLD_ALONE = 0.6
 #: A sentence's second (third ...) typing stands only if the gate gives its type at least this
 #: probability among event types (one event per sentence is the common case).
@@ -104,13 +103,11 @@ class EventTyper:
         assert self.gate is not None
         alone = self.threshold_alone < 1.0
         todo = [n for n, r in enumerate(readings) if r.typings or (alone and r.hits)]
-        verdicts = dict(zip(todo, self.gate.judge([sents[n] for n in todo],
-                                                  [readings[n].trigger(sents[n].doc) for n in todo]), strict=True))
+        verdicts = dict(zip(todo, self.gate.judge([sents[n] for n in todo]), strict=True))
         again = [n for n in todo if _second_look(verdicts[n].p_event, bool(readings[n].typings),
                                                  self.threshold, self.threshold_alone)]
         clauses = [clause_span(sents[n], readings[n]) for n in again]
-        triggers = [readings[n].trigger(sents[n].doc) for n in again]
-        for n, clause, v in zip(again, clauses, self.gate.judge(clauses, triggers), strict=True):
+        for n, clause, v in zip(again, clauses, self.gate.judge(clauses), strict=True):
             if clause.text != sents[n].text and v.p_event > verdicts[n].p_event:
                 verdicts[n] = v
         return verdicts
@@ -150,7 +147,9 @@ def clause_span(sent: Any, reading: LexiconReading) -> Any:
     """The clause of the sentence's first typing (or candidate trigger): the subtree of the verb
     heading it, the whole sentence at most ("..., the forces took control of the crossing")."""
     doc = sent.doc
-    tok = clause_verb(reading.trigger(doc))
+    tok = doc[reading.typings[0].trigger_index] if reading.typings else doc[reading.hits[0].first]
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
     span = doc[tok.left_edge.i:tok.right_edge.i + 1]
     return span if sent.start <= span.start and span.end <= sent.end else sent
 

@@ -66,12 +66,11 @@ class EventGate:
     features: tuple[str, ...] = ()  # the parse features it reads (:data:`.gate_features.FEATURES`), or none
     feature_scale: float = 0.0
 
-    def inputs(self, vectors: Any, spans: list[Any], triggers: list[Any] | None = None) -> Any:
-        """The model's input rows: the embeddings, followed by the spans' scaled parse features
-        (with those of each span's candidate trigger, a Token, where given)."""
+    def inputs(self, vectors: Any, spans: list[Any]) -> Any:
+        """The model's input rows: the embeddings, followed by the spans' scaled parse features."""
         if not self.features:
             return vectors
-        return np.hstack([vectors, self.feature_scale * features_of(spans, triggers)])
+        return np.hstack([vectors, self.feature_scale * features_of(spans)])
 
     def probabilities(self, vectors: Any) -> Any:
         """Uncalibrated class probabilities (softmax of the linear scores), one row per embedding."""
@@ -91,12 +90,11 @@ class EventGate:
         return GateVerdict(round(calibrate(raw, self.calibration), 4), tuple((s, round(p, 4)) for s, p in subs),
                            reason, round(rp / max(1.0 - raw, 1e-12), 4))
 
-    def judge(self, spans: list[Any], triggers: list[Any] | None = None) -> list[GateVerdict]:
-        """The verdicts on sentences or clauses (spaCy Spans; one encoder run for all of them), each
-        with its candidate trigger (a Token in it), where given."""
+    def judge(self, spans: list[Any]) -> list[GateVerdict]:
+        """The verdicts on sentences or clauses (spaCy Spans; one encoder run for all of them)."""
         if not spans:
             return []
-        vectors = self.inputs(self.encoder.encode([s.text for s in spans]), spans, triggers)
+        vectors = self.inputs(self.encoder.encode([s.text for s in spans]), spans)
         return [self.verdict(row) for row in self.probabilities(vectors)]
 
 

@@ -5,11 +5,8 @@ sentence reports a specific occurrence: the tense of its main verb (past and per
 present, modal and future mostly describe, plan or judge), negation, a question, a first or
 second person subject, a condition, generic or habitual cues ("often", "every"), a place, a
 date, a number, and cue words of ordinary crime, of organised or political actors and of opinion
-(``data/events/gate_features.yaml``). Beside the sentence's features come those of its candidate
-trigger's clause (the verb that governs the trigger): its tense, whether it is non-finite ("to
-arrest", "arresting those involved"), the main clause or a subordinate one (a relative clause: "the
-criminals they arrest"), under a condition, negated, and whether the trigger is a noun. Each
-feature is 0 or 1 (counts are capped); the gate learns their weights with the embedding's.
+(``data/events/gate_features.yaml``). Each feature is 0 or 1 (counts are capped); the gate
+learns their weights with the embedding's.
 """
 
 from __future__ import annotations
@@ -25,9 +22,7 @@ CUES = "events/gate_features.yaml"
 FEATURES = ("root_past", "root_perfect", "root_present", "root_modal", "root_verbless", "any_past",
             "negated", "question", "first_person", "second_person", "conditional", "quoted",
             "place", "date", "number", "person", "organisation", "generic", "crime", "crime2",
-            "political", "political2", "opinion",
-            "trig_none", "trig_noun", "trig_past", "trig_perfect", "trig_present", "trig_modal", "trig_nonfinite",
-            "trig_main", "trig_conditional", "trig_negated")
+            "political", "political2", "opinion")
 _MODAL = {"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll", "'d", "ca", "wo"}
 _PAST_AUX = {"was", "were", "had", "did"}
 _PERFECT_AUX = {"has", "have", "'ve", "'s"}
@@ -54,38 +49,8 @@ def _tense(root: Any) -> str:
     return "present" if root.tag_ in ("VBZ", "VBP", "VB", "VBG") or aux else "past" if root.tag_ == "VBN" else "present"
 
 
-def clause_verb(token: Any) -> Any:
-    """The verb heading the clause a token stands in (the token itself if it is one; the root if none)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token
-
-
-def _trigger_features(trigger: Any, span: Any) -> dict[str, bool]:
-    """Features of the clause of the candidate trigger (a Token; ``None``: no candidate)."""
-    if trigger is None:
-        return {"trig_none": True}
-    verb = clause_verb(trigger)
-    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    tense = _tense(verb)
-    nonfinite = verb.pos_ in ("VERB", "AUX") and ("to" in aux or (
-        not aux and verb.tag_ in ("VB", "VBG", "VBN") and verb.dep_ != "ROOT"))
-    main = verb.i == span.root.i or (verb.dep_ == "conj" and verb.head.i == span.root.i)
-    clause = [verb, *verb.ancestors]
-    return {
-        "trig_noun": trigger.pos_ in ("NOUN", "PROPN"),
-        "trig_past": tense == "past" and not nonfinite, "trig_perfect": tense == "perfect",
-        "trig_present": tense == "present" and not nonfinite, "trig_modal": tense == "modal",
-        "trig_nonfinite": nonfinite, "trig_main": main,
-        "trig_conditional": any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
-                                for v in clause for c in v.children),
-        "trig_negated": any(c.dep_ == "neg" for c in verb.children),
-    }
-
-
-def parse_features(span: Any, trigger: Any = None, doc_ents: list[tuple[int, int, str]] | None = None) -> Any:
-    """The features of a sentence or clause (a spaCy Span) and of its candidate trigger (a Token
-    in it; ``None``: none), in the order of :data:`FEATURES`.
+def parse_features(span: Any, doc_ents: list[tuple[int, int, str]] | None = None) -> Any:
+    """The features of a sentence (a spaCy Span), in the order of :data:`FEATURES`.
 
     ``doc_ents``: (start, end, label) of each entity of the span's doc, when the caller has them
     (``span.ents`` builds all the doc's entities again on each call)."""
@@ -113,9 +78,8 @@ def parse_features(span: Any, trigger: Any = None, doc_ents: list[tuple[int, int
         "generic": any(w in cues["generic"] for w in words),
         "crime": crime >= 1, "crime2": crime >= 2, "political": political >= 1, "political2": political >= 2,
         "opinion": any(w in cues["opinion"] for w in words),
-        **_trigger_features(trigger, span),
     }
-    return np.array([float(f.get(name, False)) for name in FEATURES], dtype=np.float32)
+    return np.array([float(f[name]) for name in FEATURES], dtype=np.float32)
 
 
 def _labels_within(span: Any, doc_ents: list[tuple[int, int, str]]) -> list[str]:
@@ -130,14 +94,12 @@ def _labels_within(span: Any, doc_ents: list[tuple[int, int, str]]) -> list[str]
     return out
 
 
-def features_of(spans: list[Any], triggers: list[Any] | None = None) -> Any:
-    """One row of :func:`parse_features` per span, with its candidate trigger if given (each doc's
-    entities listed once)."""
+def features_of(spans: list[Any]) -> Any:
+    """One row of :func:`parse_features` per span (each doc's entities listed once)."""
     if not spans:
         return np.zeros((0, len(FEATURES)), np.float32)
     ents: dict[int, list[tuple[int, int, str]]] = {}
     for s in spans:
         if id(s.doc) not in ents:
             ents[id(s.doc)] = [(e.start, e.end, e.label_) for e in s.doc.ents]
-    return np.vstack([parse_features(s, t, ents[id(s.doc)])
-                      for s, t in zip(spans, triggers or [None] * len(spans), strict=True)])
+    return np.vstack([parse_features(s, ents[id(s.doc)]) for s in spans])

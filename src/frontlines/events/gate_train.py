@@ -80,18 +80,14 @@ def read_labelled(paths: Sequence[Path]) -> tuple[list[LabelledSentence], str]:
     return out, digest.hexdigest()
 
 
-def lexicon_view(docs: Sequence[Any]) -> tuple[list[tuple[bool, bool]], list[Any]]:
-    """For each parsed text: (the trigger lexicon proposes a candidate in it, the lexicon types an
-    event in it), and the candidate trigger the gate reads (a Token, as :class:`.classify.EventTyper`
-    picks it in the first sentence that has one; ``None``: no candidate)."""
+def lexicon_view(docs: Sequence[Any]) -> list[tuple[bool, bool]]:
+    """For each parsed text: (the trigger lexicon proposes a candidate in it, the lexicon types an event in it)."""
     lex = load_lexicon()
-    view, triggers = [], []
+    out = []
     for doc in docs:
         readings = [lexicon_typings(sent, lexicon=lex) for sent in doc.sents]
-        view.append((any(r.hits for r in readings), any(r.typings for r in readings)))
-        first = next((r for r in readings if r.typings or r.hits), None)
-        triggers.append(first.trigger(doc) if first is not None else None)
-    return view, triggers
+        out.append((any(r.hits for r in readings), any(r.typings for r in readings)))
+    return out
 
 
 def embed(encoder: SentenceEncoder, texts: Sequence[str], batch: int = 32) -> Any:
@@ -184,15 +180,14 @@ def train_gate(paths: Sequence[Path], *, nlp: Any, k: int = 5, c: float = 4.0, s
     docs = list(nlp.pipe(texts, batch_size=64))
     features = FEATURES if feature_scale > 0 else ()
     vectors = embed(encoder, texts)
-    view, triggers = lexicon_view(docs)
     if features:
-        vectors = np.hstack([vectors, feature_scale * features_of([d[:] for d in docs], triggers)])
+        vectors = np.hstack([vectors, feature_scale * features_of([d[:] for d in docs])])
     labels = [s.labels for s in sentences]
     raw = _out_of_fold(vectors, labels, k=k, c=c, seed=seed)
     truth = [bool(s.events) for s in sentences]
     ab = _platt([q for q, _ in raw], [int(t) for t in truth])
     scores = cv_scores(raw, sentences, ab, threshold)
-    thresholds = recommend_thresholds([calibrate(q, ab) for q, _ in raw], truth, view)
+    thresholds = recommend_thresholds([calibrate(q, ab) for q, _ in raw], truth, lexicon_view(docs))
     fitted = _fit(vectors, labels, c=c)
     meta = {"data_sha256": sha, "files": [p.name for p in paths], "sentences": len(sentences),
             "classes": dict(Counter(lab for ls in labels for lab in ls)), "c": c, "folds": k,

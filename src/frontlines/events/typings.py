@@ -104,12 +104,6 @@ class LexiconReading:
     rejected: list[Rejected]
     proposals: list[Hit] = field(default_factory=list)
 
-    def trigger(self, doc: Any) -> Any:
-        """The token of the first typing's trigger, or of the first candidate's head (``None``: no candidate)."""
-        if self.typings:
-            return doc[self.typings[0].trigger_index]
-        return head_of(doc[self.hits[0].first:self.hits[0].last + 1]) if self.hits else None
-
 
 def _rejected(doc: Any, hit: Hit, reason: str) -> Rejected:
     span = doc[hit.first:hit.last + 1]
