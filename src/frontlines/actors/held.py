@@ -54,9 +54,9 @@ class HeldPlace:
 
 @dataclass(frozen=True)
 class HeldGround:
-    """The listed settlements by (country, name key)."""
+    """The listed settlements by name key (see :func:`place_key`)."""
 
-    places: dict[tuple[str, str], tuple[HeldPlace, ...]]
+    places: dict[str, tuple[HeldPlace, ...]]
 
 
 def place_key(name: str) -> str:
@@ -115,11 +115,11 @@ def _load(path: str | None) -> HeldGround:
         raw = yaml.safe_load(text) or {}
     except (OSError, yaml.YAMLError) as err:
         raise ConfigError(f"held ground {where}: cannot read ({err}) (fix or restore the file)") from None
-    places: dict[tuple[str, str], list[HeldPlace]] = {}
+    places: dict[str, list[HeldPlace]] = {}
     for area in raw.get("areas") or ():
         for key, p in _area_places(area, where):
-            if p not in places.setdefault((p.country, key), []):
-                places[(p.country, key)].append(p)
+            if p not in places.setdefault(key, []):
+                places[key].append(p)
     return HeldGround({k: tuple(v) for k, v in places.items()})
 
 
@@ -132,9 +132,8 @@ def held_place(ground: HeldGround, text: str, *, country: str | None, admin1: st
     """
     if on is None:
         return None
-    key = place_key(text)
-    found = [p for (cc, k), ps in ground.places.items() if k == key and (country is None or cc == country)
-             for p in ps if p.start <= on < p.end]
+    found = [p for p in ground.places.get(place_key(text), ())
+             if (country is None or p.country == country) and p.start <= on < p.end]
     if admin1:
         prov = _fold(admin1).casefold()
         found = [p for p in found if prov in p.admin1]
