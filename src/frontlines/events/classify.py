@@ -18,6 +18,7 @@ from .gate import EventGate, GateVerdict
 from .matching import head_of, load_matching
 from .model import apply_model
 from .ontology import Lexicon, load_lexicon, load_ontology
+from .scope import context, out_of_scope
 from .typings import LexiconReading, Rejected, Typing, lexicon_typings
 
 __all__ = ["EventTyper", "SentenceTyping", "Typing", "classify"]
@@ -78,6 +79,9 @@ class EventTyper:
             if verdict is not None:
                 typings, gated = self._gated(sent, typings, reading, verdict)
                 rejected += gated
+            if typings:
+                typings, scoped = _in_scope(sent, typings, self.lexicon)
+                rejected += scoped
             if self.model is not None:
                 typings = apply_model(sent, typings, self.model)
             out.append(SentenceTyping(tuple(typings), tuple(rejected), verdict))
@@ -133,6 +137,20 @@ class EventTyper:
             span = sent.doc[hits[0].first:hits[0].last + 1]
             cands = [(span.text, span.start_char, span.end_char, hits[0].entry.sub)]
         return [], [Rejected(*c, reason, verdict.p_event) for c in cands]
+
+
+def _in_scope(sent: Any, typings: list[Typing], lexicon: Lexicon) -> tuple[list[Typing], list[Rejected]]:
+    """The typings no scope rule (:mod:`.scope`) rejects, and the rejected ones with the rule's name."""
+    ctx = context(sent, lexicon)
+    kept: list[Typing] = []
+    out: list[Rejected] = []
+    for t in typings:
+        rule = out_of_scope(t, ctx)
+        if rule is None:
+            kept.append(t)
+        else:
+            out.append(Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, f"rule:scope:{rule}"))
+    return kept, out
 
 
 def _second_look(p_event: float, typed: bool, threshold: float, threshold_alone: float) -> bool:

@@ -1,0 +1,245 @@
+"""Scope rules: named rules that reject a typed candidate as outside ACLED's scope.
+
+The ACLED codebook leaves out ordinary crime and its arrests and trials, court proceedings,
+metaphors, and anything that is not a specific conflict occurrence. The event gate learns this
+from written sentences, but on real news it scores many such sentences high; these rules say it
+explicitly where the parse and a word list can. Each rule is a :class:`ScopeRule`; its word lists
+are in ``data/events/scope.yaml``; :func:`out_of_scope` gives the first rule that rejects a typing
+(``rule:scope:<name>`` in ``--explain``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..fold import fold
+from .matching import padded_text, words_of
+from .ontology import Lexicon
+from .roles import classes_of
+from .typings import Typing
+
+#: Actor classes of the trigger lexicon that put a sentence in ACLED's scope whatever else it says.
+CONFLICT_CLASSES = frozenset({"nonstate", "protester", "rioter"})
+#: Event types of violence: a trigger of these with an abstract object is a metaphor ("fought the
+#: bill"); a protest's object is what it is about ("protested the decision").
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+
+
+@cache
+def load_scope() -> dict[str, tuple[str, ...]]:
+    """The lists of ``data/events/scope.yaml`` (cached): sentence cues folded and padded (" robber",
+    " war " for a cue written with a final space: the whole word), lemma lists as written."""
+    text = resources.files("frontlines").joinpath("data/events/scope.yaml").read_text("utf-8")
+    out: dict[str, tuple[str, ...]] = {}
+    for key, vals in yaml.safe_load(text).items():
+        if key.endswith(("_lemmas", "_types")) or key in ("abstract_objects", "complaint_verbs", "market_subjects"):
+            out[key] = tuple(str(v) for v in vals)
+        else:
+            out[key] = tuple(f" {fold(str(v))}" + (" " if str(v).endswith(" ") else "") for v in vals)
+    return out
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules read of one sentence: the span, its padded folded words, the trigger lexicon."""
+
+    sent: Any
+    padded: str
+    lexicon: Lexicon
+
+    def has(self, key: str) -> bool:
+        """The sentence contains one of the cues of list ``key``."""
+        return any(c in self.padded for c in load_scope()[key])
+
+    @property
+    def in_conflict(self) -> bool:
+        """A conflict cue, or a non-state, protester or rioter actor, is in the sentence."""
+        return self.has("conflict") or bool(classes_of(list(self.sent), self.lexicon) & CONFLICT_CLASSES)
+
+
+def context(sent: Any, lexicon: Lexicon) -> Context:
+    return Context(sent, padded_text(words_of(sent)), lexicon)
+
+
+@dataclass(frozen=True)
+class ScopeRule:
+    """A named rule that says a typing reports nothing in ACLED's scope (``applies(typing, ctx)``)."""
+
+    name: str
+    applies: Callable[[Typing, Context], bool]
+
+
+def _trigger(t: Typing, ctx: Context) -> Any:
+    return ctx.sent.doc[t.trigger_index]
+
+
+def _lemma(tok: Any) -> str:
+    return str(tok.lemma_).lower()
+
+
+def _ordinary_crime(t: Typing, ctx: Context) -> bool:
+    """Ordinary crime: a crime or police-procedure frame ("the accused", "a burglar", "police are
+    investigating") and nothing political, organised or armed in the sentence (a crowd's violence
+    against suspected criminals stays: ``crime_exempt_types``)."""
+    return t.sub_event_type not in load_scope()["crime_exempt_types"] and ctx.has("crime") and not ctx.in_conflict
+
+
+def _court(t: Typing, ctx: Context) -> bool:
+    """Court proceedings: a lawsuit or trial frame ("the suit alleged", "told jurors") and nothing
+    political, organised or armed in the sentence."""
+    return t.sub_event_type not in load_scope()["crime_exempt_types"] and ctx.has("court") and not ctx.in_conflict
+
+
+def _clause_path(tok: Any) -> list[Any]:
+    """The trigger and the verbs it is coordinated with or the complement of, up to its clause's head
+    ("go to court, block the sale, and arrest the suspect": arrest, block, go, allowed)."""
+    path = [tok]
+    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i and len(path) < 6:
+        tok = tok.head
+        path.append(tok)
+    return path
+
+
+def _hypothetical(t: Typing, ctx: Context) -> bool:
+    """A verb trigger in a hypothetical clause: a modal or a condition on it or on the verb it is
+    coordinated with or the complement of ("should be allowed to ... arrest the suspect"), or a
+    simple present in a relative clause ("the criminals they arrest": a habit, no occurrence)."""
+    tok = _trigger(t, ctx)
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lists = load_scope()
+    if tok.dep_ == "relcl" and tok.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return True
+    return any((c.dep_ == "aux" and _lemma(c) in lists["modal_lemmas"]) or
+               (c.dep_ == "mark" and _lemma(c) in lists["condition_lemmas"])
+               for v in _clause_path(tok) for c in v.children)
+
+
+def _clausal_subject(t: Typing, ctx: Context) -> bool:
+    """A trigger inside a clause that is the subject of "be" ("allowing them to retake the town was
+    unthinkable", "taking part in a fight is a common reason ..."): a topic, not a report. The
+    trigger itself may be the subject ("Shelling kills three")."""
+    node = _trigger(t, ctx)
+    for _ in range(8):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.dep_ in ("csubj", "csubjpass") and _lemma(node.head) == "be":
+            return True
+    return False
+
+
+def _lone_attacker(t: Typing, ctx: Context) -> bool:
+    """Mob violence by one person ("a man with a knife attacked ...") is no mob's: ordinary crime."""
+    if t.sub_event_type != "Mob violence":
+        return False
+    tok = _trigger(t, ctx)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.tag_ == "NN" and _lemma(subj) not in load_scope()["collective_lemmas"] and \
+        not any(c.dep_ == "conj" for c in subj.children)
+
+
+def _prevented(t: Typing, ctx: Context) -> bool:
+    """A violent trigger noun that is the object of a verb of preventing ("to prevent attacks"); a
+    strategic development may be the prevention itself ("prevented a patrol from entering")."""
+    tok = _trigger(t, ctx)
+    return t.event_type in VIOLENT_TYPES and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and _lemma(tok.head) in load_scope()["prevented_lemmas"]
+
+
+def _laid_mines(t: Typing, ctx: Context) -> bool:
+    """Explosives laid, not set off ("the army mined the border"): an IED typing at a laying verb."""
+    tok = _trigger(t, ctx)
+    return t.sub_event_type == "Remote explosive/landmine/IED" and tok.pos_ == "VERB" and \
+        _lemma(tok) in load_scope()["laying_lemmas"]
+
+
+def _adjective(t: Typing, ctx: Context) -> bool:
+    """A trigger word used as a plain adjective, not a participle ("remained free", "the offensive
+    message"): it reports nothing. One-word triggers only ("small arms fire" is a phrase)."""
+    tok = _trigger(t, ctx)
+    return " " not in t.trigger.strip() and tok.tag_ == "JJ" and tok.dep_ in ("amod", "acomp", "oprd")
+
+
+def _metaphor(t: Typing, ctx: Context) -> bool:
+    """A verb trigger used figuratively: a violent one with an abstract object ("shot down the
+    rumours", "fought the bill"), one "captured on video", or one that begins a set phrase
+    ("marched in lockstep")."""
+    lists = load_scope()
+    tok = _trigger(t, ctx)
+    if tok.pos_ in ("VERB", "AUX"):
+        for c in tok.children:
+            if c.dep_ == "dobj" and t.event_type in VIOLENT_TYPES and _lemma(c) in lists["abstract_objects"]:
+                return True
+            if c.dep_ == "prep" and c.lower_ == "on" and any(
+                    f" {g.lower_}" in lists["recording_media"] for g in c.children if g.dep_ == "pobj"):
+                return True
+    after = padded_text(words_of(ctx.sent.doc[tok.i + 1:min(tok.i + 4, ctx.sent.end)]))
+    return any(after.startswith(i) for i in lists["idioms"])
+
+
+def _arms_trade(t: Typing, ctx: Context) -> bool:
+    """A weapon noun that is traded, built or shown, not used ("bought 180 howitzers", "a drone
+    deal"): a trade word up to three heads above the trigger noun of an explosion or strike."""
+    tok = _trigger(t, ctx)
+    if t.event_type != "Explosions/Remote violence" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    trade = load_scope()["trade_lemmas"]
+    node = tok
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if _lemma(node) in trade:
+            return True
+    return False
+
+
+def _formal_complaint(t: Typing, ctx: Context) -> bool:
+    """A protest that is a formal complaint ("filed a protest", "lodged a protest with the embassy")."""
+    tok = _trigger(t, ctx)
+    return t.event_type == "Protests" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
+        _lemma(tok.head) in load_scope()["complaint_verbs"]
+
+
+def _markets(t: Typing, ctx: Context) -> bool:
+    """A rally or march of prices, not people ("gold prices rallied", "stocks marched higher")."""
+    if t.event_type != "Protests":
+        return False
+    tok = _trigger(t, ctx)
+    markets = load_scope()["market_subjects"]
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (_lemma(c) in markets or c.lower_.rstrip("s") in markets)
+               for c in tok.children)
+
+
+def _noncombat_aircraft(t: Typing, ctx: Context) -> bool:
+    """Aircraft or drones on a surveillance, search or delivery mission, and nothing struck."""
+    return t.sub_event_type == "Air/drone strike" and ctx.has("noncombat_aircraft") and not ctx.has("strike_cues")
+
+
+#: The rules, in the order they are tried; the first that applies rejects the typing.
+SCOPE_RULES: tuple[ScopeRule, ...] = (
+    ScopeRule("ordinary-crime", _ordinary_crime),
+    ScopeRule("court", _court),
+    ScopeRule("lone-attacker", _lone_attacker),
+    ScopeRule("hypothetical", _hypothetical),
+    ScopeRule("clausal-subject", _clausal_subject),
+    ScopeRule("adjective", _adjective),
+    ScopeRule("prevented", _prevented),
+    ScopeRule("laid-mines", _laid_mines),
+    ScopeRule("metaphor", _metaphor),
+    ScopeRule("arms-trade", _arms_trade),
+    ScopeRule("formal-complaint", _formal_complaint),
+    ScopeRule("markets", _markets),
+    ScopeRule("noncombat-aircraft", _noncombat_aircraft),
+)
+
+
+def out_of_scope(t: Typing, ctx: Context) -> str | None:
+    """The name of the first scope rule that rejects the typing, if any."""
+    return next((r.name for r in SCOPE_RULES if r.applies(t, ctx)), None)
