@@ -26,9 +26,12 @@ from .typings import Typing
 
 #: Actor classes of the trigger lexicon that put a sentence in ACLED's scope whatever else it says.
 CONFLICT_CLASSES = frozenset({"nonstate", "protester", "rioter"})
-#: Event types of violence: a trigger of these with an abstract object is a metaphor ("fought the
-#: bill"); a protest's object is what it is about ("protested the decision").
+#: Event types of violence: a noun of these that is prevented did not happen ("to prevent attacks").
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+
+
+#: The lists of ``scope.yaml`` matched against the sentence's folded words; the others hold lemmas or names.
+SENTENCE_CUES = frozenset({"crime", "court", "conflict", "noncombat_aircraft", "strike_cues", "idioms"})
 
 
 @cache
@@ -38,10 +41,10 @@ def load_scope() -> dict[str, tuple[str, ...]]:
     text = resources.files("frontlines").joinpath("data/events/scope.yaml").read_text("utf-8")
     out: dict[str, tuple[str, ...]] = {}
     for key, vals in yaml.safe_load(text).items():
-        if key.endswith(("_lemmas", "_types")) or key in ("abstract_objects", "complaint_verbs", "market_subjects"):
-            out[key] = tuple(str(v) for v in vals)
-        else:
+        if key in SENTENCE_CUES:
             out[key] = tuple(f" {fold(str(v))}" + (" " if str(v).endswith(" ") else "") for v in vals)
+        else:
+            out[key] = tuple(str(v) for v in vals)
     return out
 
 
@@ -117,8 +120,30 @@ def _hypothetical(t: Typing, ctx: Context) -> bool:
     if tok.dep_ == "relcl" and tok.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
         return True
     return any((c.dep_ == "aux" and _lemma(c) in lists["modal_lemmas"]) or
-               (c.dep_ == "mark" and _lemma(c) in lists["condition_lemmas"])
+               (c.dep_ == "mark" and v.dep_ == "advcl" and _lemma(c) in lists["condition_lemmas"])
                for v in _clause_path(tok) for c in v.children)
+
+
+def _habitual(t: Typing, ctx: Context) -> bool:
+    """A trigger in a clause said to happen habitually ("are often detained", "in many cases they
+    fought"): an adverb of habit on the trigger or the verbs of its clause path."""
+    lists = load_scope()
+    for v in _clause_path(_trigger(t, ctx)):
+        for c in v.children:
+            if c.dep_ == "advmod" and _lemma(c) in lists["habitual_lemmas"]:
+                return True
+            if c.dep_ == "prep" and any(g.dep_ == "pobj" and _lemma(g) in lists["habitual_cases"] and any(
+                    a.lower_ in lists["habitual_quantifiers"] for a in g.children) for g in c.children):
+                return True
+    return False
+
+
+def _intended(t: Typing, ctx: Context) -> bool:
+    """A verb trigger that is the infinitive of a noun ("a request to send troops", "an attempt to
+    throw it"): an intention, a request or an attempt, not an occurrence."""
+    tok = _trigger(t, ctx)
+    return tok.tag_ == "VB" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _clausal_subject(t: Typing, ctx: Context) -> bool:
@@ -167,17 +192,18 @@ def _adjective(t: Typing, ctx: Context) -> bool:
 
 
 def _metaphor(t: Typing, ctx: Context) -> bool:
-    """A verb trigger used figuratively: a violent one with an abstract object ("shot down the
-    rumours", "fought the bill"), one "captured on video", or one that begins a set phrase
+    """A verb trigger used figuratively: one with an abstract object ("shot down the rumours",
+    "fought the bill", "moved the motion"; a protest's or an agreement's object is its topic), one "captured on video", or one that begins a set phrase
     ("marched in lockstep")."""
     lists = load_scope()
     tok = _trigger(t, ctx)
     if tok.pos_ in ("VERB", "AUX"):
         for c in tok.children:
-            if c.dep_ == "dobj" and t.event_type in VIOLENT_TYPES and _lemma(c) in lists["abstract_objects"]:
+            if c.dep_ == "dobj" and t.event_type != "Protests" and t.sub_event_type != "Agreement" and \
+                    _lemma(c) in lists["abstract_objects"]:
                 return True
             if c.dep_ == "prep" and c.lower_ == "on" and any(
-                    f" {g.lower_}" in lists["recording_media"] for g in c.children if g.dep_ == "pobj"):
+                    _lemma(g) in lists["recording_media"] for g in c.children if g.dep_ == "pobj"):
                 return True
     after = padded_text(words_of(ctx.sent.doc[tok.i + 1:min(tok.i + 4, ctx.sent.end)]))
     return any(after.startswith(i) for i in lists["idioms"])
@@ -228,6 +254,8 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("court", _court),
     ScopeRule("lone-attacker", _lone_attacker),
     ScopeRule("hypothetical", _hypothetical),
+    ScopeRule("habitual", _habitual),
+    ScopeRule("intended", _intended),
     ScopeRule("clausal-subject", _clausal_subject),
     ScopeRule("adjective", _adjective),
     ScopeRule("prevented", _prevented),

@@ -1,0 +1,63 @@
+"""Scope rules: typed candidates outside ACLED's scope are rejected, with the rule's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.events.classify import EventTyper
+from frontlines.events.ontology import load_lexicon
+from frontlines.events.scope import SCOPE_RULES
+
+
+def _read(nlp, text: str) -> tuple[list[str], list[str]]:
+    """(sub-event types reported, scope rules that rejected a typing) of a text, lexicon alone."""
+    typer = EventTyper(load_lexicon())
+    subs: list[str] = []
+    rules: list[str] = []
+    for reading in typer.read(list(nlp(text).sents)):
+        subs += [t.sub_event_type for t in reading.typings]
+        rules += [r.reason.removeprefix("rule:scope:") for r in reading.rejected if r.reason.startswith("rule:scope:")]
+    return subs, rules
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Police in Bree are investigating the shooting of a shopkeeper by a robber.", "ordinary-crime"),
+    ("In his confession he said that he killed his neighbour in Bree alone.", "ordinary-crime"),
+    ("The lawsuit alleged that officers in Bree arrested him without cause.", "court"),
+    ("In Bree, a farmer with an axe attacked his neighbour and fled.", "lone-attacker"),
+    ("The council of Gondor should be allowed to go to court and arrest the smuggler.", "hypothetical"),
+    ("The wardens of Arnor are as corrupt as the smugglers they arrest.", "hypothetical"),
+    ("Allowing Rohan to retake the fortress was an unthinkable prospect.", "clausal-subject"),
+    ("Gondor sent spies into Umbar to prevent terrorist attacks.", "prevented"),
+    ("Officials said Gondor had mined the border with Mordor.", "laid-mines"),
+    ("The chancellor of Gondor shot down rumours of a new tax.", "metaphor"),
+    ("Police said the two men in Bree were captured on camera.", "metaphor"),
+    ("Gondor agreed to buy 180 howitzers from Rohan.", "arms-trade"),
+    ("The envoy of Arnor filed a protest with the ministry in Gondor.", "formal-complaint"),
+    ("Gold prices rallied on Wednesday in Minas Tirith.", "markets"),
+    ("Gondor was conducting surveillance drone operations over Umbar.", "noncombat-aircraft"),
+])
+def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
+    subs, rules = _read(nlp, text)
+    assert rule in rules, (subs, rules)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen shot a shopkeeper in Bree on Tuesday and police are investigating.",  # armed men: in scope
+    "Locals beat a suspected thief in Bree on Monday.",  # a crowd's violence against a suspect: Mob violence
+    "Residents of Bree attacked a farmer and burned his house.",  # more than one attacker
+    "Orc militants attacked the village of Bree on Monday.",
+    "Shelling kills three civilians in Osgiliath.",  # the trigger is the subject itself
+    "Police arrested five protesters in Minas Tirith on Sunday.",
+    "Rohan troops fought the rebels near Edoras.",
+    "Warplanes struck a weapons depot near Umbar.",
+    "Thousands marched through Minas Tirith on Saturday demanding pension reform.",
+])
+def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
+    subs, rules = _read(nlp, text)
+    assert subs and not rules, (subs, rules)
+
+
+def test_every_scope_rule_is_named_once() -> None:
+    names = [r.name for r in SCOPE_RULES]
+    assert len(names) == len(set(names))
