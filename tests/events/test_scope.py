@@ -28,6 +28,9 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The council of Gondor should be allowed to go to court and arrest the smuggler.", "hypothetical"),
     ("The wardens of Arnor are as corrupt as the smugglers they arrest.", "hypothetical"),
     ("Allowing Rohan to retake the fortress was an unthinkable prospect.", "clausal-subject"),
+    ("In many cases the farmers of Bree fought the raiders with pitchforks.", "habitual"),
+    ("The steward said there had been no request by Gondor to send troops to Bree.", "intended"),
+    ("If arrested for any activism, your phone in Bree will be searched.", "hypothetical"),
     ("Gondor sent spies into Umbar to prevent terrorist attacks.", "prevented"),
     ("Officials said Gondor had mined the border with Mordor.", "laid-mines"),
     ("The chancellor of Gondor shot down rumours of a new tax.", "metaphor"),
@@ -52,6 +55,8 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Rohan troops fought the rebels near Edoras.",
     "Warplanes struck a weapons depot near Umbar.",
     "Thousands marched through Minas Tirith on Saturday demanding pension reform.",
+    "Farmers gathered in Bree during a visit of the steward to demand lower taxes.",  # a protest's aim
+    "Orcs attacked the village of Bree, and the wardens have not confirmed if the raiders killed anyone.",
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

@@ -110,9 +110,10 @@ def _clause_path(tok: Any) -> list[Any]:
 
 
 def _hypothetical(t: Typing, ctx: Context) -> bool:
-    """A verb trigger in a hypothetical clause: a modal or a condition on it or on the verb it is
-    coordinated with or the complement of ("should be allowed to ... arrest the suspect"), or a
-    simple present in a relative clause ("the criminals they arrest": a habit, no occurrence)."""
+    """A verb trigger in a hypothetical clause: a modal on it or on the verb it is coordinated with
+    or the complement of ("should be allowed to ... arrest the suspect"), a condition before it ("If
+    arrested, ..."; "not confirmed if the head belonged ..." asks and sets none), or a simple present
+    in a relative clause ("the criminals they arrest": a habit, no occurrence)."""
     tok = _trigger(t, ctx)
     if tok.pos_ not in ("VERB", "AUX"):
         return False
@@ -120,7 +121,7 @@ def _hypothetical(t: Typing, ctx: Context) -> bool:
     if tok.dep_ == "relcl" and tok.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
         return True
     return any((c.dep_ == "aux" and _lemma(c) in lists["modal_lemmas"]) or
-               (c.dep_ == "mark" and v.dep_ == "advcl" and _lemma(c) in lists["condition_lemmas"])
+               (c.dep_ == "mark" and v.dep_ == "advcl" and v.i < v.head.i and _lemma(c) in lists["condition_lemmas"])
                for v in _clause_path(tok) for c in v.children)
 
 
@@ -140,9 +141,10 @@ def _habitual(t: Typing, ctx: Context) -> bool:
 
 def _intended(t: Typing, ctx: Context) -> bool:
     """A verb trigger that is the infinitive of a noun ("a request to send troops", "an attempt to
-    throw it"): an intention, a request or an attempt, not an occurrence."""
+    throw it"): an intention, a request or an attempt, not an occurrence (a protest's is its aim:
+    "gathered during the visit to demand ...")."""
     tok = _trigger(t, ctx)
-    return tok.tag_ == "VB" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and \
+    return t.event_type != "Protests" and tok.tag_ == "VB" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
