@@ -54,6 +54,7 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Police arrested five protesters in Minas Tirith on Sunday.",
     "Rohan troops fought the rebels near Edoras.",
     "Warplanes struck a weapons depot near Umbar.",
+    "Wardens fired the shots that killed two protesters in Bree.",
     "Thousands marched through Minas Tirith on Saturday demanding pension reform.",
     "Farmers gathered in Bree during a visit of the steward to demand lower taxes.",  # a protest's aim
     "Orcs attacked the village of Bree, and the wardens have not confirmed if the raiders killed anyone.",

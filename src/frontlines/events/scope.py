@@ -28,8 +28,6 @@ from .typings import Typing
 CONFLICT_CLASSES = frozenset({"nonstate", "protester", "rioter"})
 #: Event types of violence: a noun of these that is prevented did not happen ("to prevent attacks").
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
-
-
 #: The lists of ``scope.yaml`` matched against the sentence's folded words; the others hold lemmas or names.
 SENTENCE_CUES = frozenset({"crime", "court", "conflict", "noncombat_aircraft", "strike_cues", "idioms"})
 
@@ -67,6 +65,7 @@ class Context:
 
 
 def context(sent: Any, lexicon: Lexicon) -> Context:
+    """The :class:`Context` of a sentence (a spaCy Span)."""
     return Context(sent, padded_text(words_of(sent)), lexicon)
 
 
