@@ -67,3 +67,13 @@ def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
 def test_every_scope_rule_is_named_once() -> None:
     names = [r.name for r in SCOPE_RULES]
     assert len(names) == len(set(names))
+
+
+def test_the_pipeline_keeps_a_scope_rejection_for_explain(pipeline) -> None:
+    from frontlines.records import Article, OffsetMap
+
+    text = "Gold prices rallied on Wednesday in Minas Tirith."
+    article = Article(id="scope", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)), source="test")
+    result = pipeline.analyse(article, pipeline.nlp(text))
+    assert not result.events
+    assert any(r.reason == "rule:scope:markets" and r.trigger == "rallied" for r in result.rejected)
