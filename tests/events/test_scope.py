@@ -25,19 +25,19 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("In his confession he said that he killed his neighbour in Bree alone.", "ordinary-crime"),
     ("The lawsuit alleged that officers in Bree arrested him without cause.", "court"),
     ("In Bree, a farmer with an axe attacked his neighbour and fled.", "lone-attacker"),
-    ("The council of Gondor should be allowed to go to court and arrest the smuggler.", "hypothetical"),
+    ("The wardens of Gondor should be allowed to seize the port and arrest its captain.", "hypothetical"),
     ("The wardens of Arnor are as corrupt as the smugglers they arrest.", "hypothetical"),
     ("Allowing Rohan to retake the fortress was an unthinkable prospect.", "clausal-subject"),
     ("In many cases the farmers of Bree fought the raiders with pitchforks.", "habitual"),
-    ("The steward said there had been no request by Gondor to send troops to Bree.", "intended"),
+    ("Rohan ignored the request by Gondor to send troops to Bree.", "intended"),
     ("If arrested for any activism, your phone in Bree will be searched.", "hypothetical"),
     ("Gondor sent spies into Umbar to prevent terrorist attacks.", "prevented"),
     ("Officials said Gondor had mined the border with Mordor.", "laid-mines"),
-    ("The chancellor of Gondor shot down rumours of a new tax.", "metaphor"),
+    ("The chancellor of Gondor shot down the proposal of a new tax.", "metaphor"),
     ("Police said the two men in Bree were captured on camera.", "metaphor"),
-    ("Gondor agreed to buy 180 howitzers from Rohan.", "arms-trade"),
+    ("Gondor agreed to buy 40 howitzers from Rohan.", "arms-trade"),
     ("The envoy of Arnor filed a protest with the ministry in Gondor.", "formal-complaint"),
-    ("Gold prices rallied on Wednesday in Minas Tirith.", "markets"),
+    ("Oil prices rallied on Wednesday in Minas Tirith.", "markets"),
     ("Gondor was conducting surveillance drone operations over Umbar.", "noncombat-aircraft"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
@@ -47,10 +47,10 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
 
 @pytest.mark.parametrize("text", [
     "Gunmen shot a shopkeeper in Bree on Tuesday and police are investigating.",  # armed men: in scope
-    "Locals beat a suspected thief in Bree on Monday.",  # a crowd's violence against a suspect: Mob violence
+    "Villagers in Bree beat a suspected rustler on Monday.",  # a crowd's violence against a suspect: Mob violence
     "Residents of Bree attacked a farmer and burned his house.",  # more than one attacker
     "Orc militants attacked the village of Bree on Monday.",
-    "Shelling kills three civilians in Osgiliath.",  # the trigger is the subject itself
+    "Shelling kills two farmers in Osgiliath.",  # the trigger is the subject itself
     "Police arrested five protesters in Minas Tirith on Sunday.",
     "Rohan troops fought the rebels near Edoras.",
     "Warplanes struck a weapons depot near Umbar.",
@@ -72,7 +72,7 @@ def test_every_scope_rule_is_named_once() -> None:
 def test_the_pipeline_keeps_a_scope_rejection_for_explain(pipeline) -> None:
     from frontlines.records import Article, OffsetMap
 
-    text = "Gold prices rallied on Wednesday in Minas Tirith."
+    text = "Oil prices rallied on Wednesday in Minas Tirith."
     article = Article(id="scope", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)), source="test")
     result = pipeline.analyse(article, pipeline.nlp(text))
     assert not result.events

@@ -100,7 +100,7 @@ def _court(t: Typing, ctx: Context) -> bool:
 
 def _clause_path(tok: Any) -> list[Any]:
     """The trigger and the verbs it is coordinated with or the complement of, up to its clause's head
-    ("go to court, block the sale, and arrest the suspect": arrest, block, go, allowed)."""
+    ("allowed to seize the port and arrest its captain": arrest, seize, allowed)."""
     path = [tok]
     while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i and len(path) < 6:
         tok = tok.head
@@ -110,9 +110,10 @@ def _clause_path(tok: Any) -> list[Any]:
 
 def _hypothetical(t: Typing, ctx: Context) -> bool:
     """A verb trigger in a hypothetical clause: a modal on it or on the verb it is coordinated with
-    or the complement of ("should be allowed to ... arrest the suspect"), a condition before it ("If
-    arrested, ..."; "not confirmed if the head belonged ..." asks and sets none), or a simple present
-    in a relative clause ("the criminals they arrest": a habit, no occurrence)."""
+    or the complement of ("should be allowed to seize the port and arrest its captain"), a
+    condition before it ("If arrested, ..."; "not confirmed if anyone was killed" asks and sets
+    none), or a simple present in a relative clause ("the poachers the wardens arrest": a habit,
+    no occurrence)."""
     tok = _trigger(t, ctx)
     if tok.pos_ not in ("VERB", "AUX"):
         return False
@@ -125,8 +126,8 @@ def _hypothetical(t: Typing, ctx: Context) -> bool:
 
 
 def _habitual(t: Typing, ctx: Context) -> bool:
-    """A trigger in a clause said to happen habitually ("are often detained", "in many cases they
-    fought"): an adverb of habit on the trigger or the verbs of its clause path."""
+    """A trigger in a clause said to happen habitually ("wardens often detain vagrants", "in many
+    cases the farmers fought"): an adverb of habit on the trigger or the verbs of its clause path."""
     lists = load_scope()
     for v in _clause_path(_trigger(t, ctx)):
         for c in v.children:
@@ -139,18 +140,18 @@ def _habitual(t: Typing, ctx: Context) -> bool:
 
 
 def _intended(t: Typing, ctx: Context) -> bool:
-    """A verb trigger that is the infinitive of a noun ("a request to send troops", "an attempt to
-    throw it"): an intention, a request or an attempt, not an occurrence (a protest's is its aim:
-    "gathered during the visit to demand ...")."""
+    """A verb trigger that is the infinitive of a noun ("a request to deploy troops", "a bid to storm
+    the gate"): an intention, a request or an attempt, not an occurrence (a protest's is its aim:
+    "rallied at the palace to demand bread")."""
     tok = _trigger(t, ctx)
     return t.event_type != "Protests" and tok.tag_ == "VB" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _clausal_subject(t: Typing, ctx: Context) -> bool:
-    """A trigger inside a clause that is the subject of "be" ("allowing them to retake the town was
-    unthinkable", "taking part in a fight is a common reason ..."): a topic, not a report. The
-    trigger itself may be the subject ("Shelling kills three")."""
+    """A trigger inside a clause that is the subject of "be" ("letting Rohan retake the fort was a
+    mistake", "joining a brawl is a crime in Bree"): a topic, not a report. The
+    trigger itself may be the subject ("Shelling kills two in Osgiliath")."""
     node = _trigger(t, ctx)
     for _ in range(8):
         if node.head.i == node.i:
@@ -179,23 +180,23 @@ def _prevented(t: Typing, ctx: Context) -> bool:
 
 
 def _laid_mines(t: Typing, ctx: Context) -> bool:
-    """Explosives laid, not set off ("the army mined the border"): an IED typing at a laying verb."""
+    """Explosives laid, not set off ("Gondor mined the ford"): an IED typing at a laying verb."""
     tok = _trigger(t, ctx)
     return t.sub_event_type == "Remote explosive/landmine/IED" and tok.pos_ == "VERB" and \
         _lemma(tok) in load_scope()["laying_lemmas"]
 
 
 def _adjective(t: Typing, ctx: Context) -> bool:
-    """A trigger word used as a plain adjective, not a participle ("remained free", "the offensive
-    message"): it reports nothing. One-word triggers only ("small arms fire" is a phrase)."""
+    """A trigger word used as a plain adjective, not a participle ("stayed free", "an offensive
+    remark"): it reports nothing. One-word triggers only ("small arms fire" is a phrase)."""
     tok = _trigger(t, ctx)
     return " " not in t.trigger.strip() and tok.tag_ == "JJ" and tok.dep_ in ("amod", "acomp", "oprd")
 
 
 def _metaphor(t: Typing, ctx: Context) -> bool:
-    """A verb trigger used figuratively: one with an abstract object ("shot down the rumours",
-    "fought the bill", "moved the motion"; a protest's or an agreement's object is its topic), one "captured on video", or one that begins a set phrase
-    ("marched in lockstep")."""
+    """A verb trigger used figuratively: one with an abstract object ("shot down the proposal",
+    "fought the bill", "attacked the plan"; a protest's or an agreement's object is its topic),
+    one "captured on video", or one followed by a set phrase ("marched in lockstep")."""
     lists = load_scope()
     tok = _trigger(t, ctx)
     if tok.pos_ in ("VERB", "AUX"):
@@ -211,7 +212,7 @@ def _metaphor(t: Typing, ctx: Context) -> bool:
 
 
 def _arms_trade(t: Typing, ctx: Context) -> bool:
-    """A weapon noun that is traded, built or shown, not used ("bought 180 howitzers", "a drone
+    """A weapon noun that is traded, built or shown, not used ("bought 40 howitzers", "a drone
     deal"): a trade word up to three heads above the trigger noun of an explosion or strike."""
     tok = _trigger(t, ctx)
     if t.event_type != "Explosions/Remote violence" or tok.pos_ not in ("NOUN", "PROPN"):
@@ -235,7 +236,7 @@ def _formal_complaint(t: Typing, ctx: Context) -> bool:
 
 
 def _markets(t: Typing, ctx: Context) -> bool:
-    """A rally or march of prices, not people ("gold prices rallied", "stocks marched higher")."""
+    """A rally or march of prices, not people ("oil prices rallied", "stocks marched higher")."""
     if t.event_type != "Protests":
         return False
     tok = _trigger(t, ctx)
