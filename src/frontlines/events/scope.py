@@ -118,7 +118,8 @@ def _hypothetical(t: Typing, ctx: Context) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     lists = load_scope()
-    if tok.dep_ == "relcl" and tok.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+    if tok.dep_ == "relcl" and tok.tag_ in ("VBP", "VBZ") and \
+            not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
         return True
     return any((c.dep_ == "aux" and _lemma(c) in lists["modal_lemmas"]) or
                (c.dep_ == "mark" and v.dep_ == "advcl" and v.i < v.head.i and _lemma(c) in lists["condition_lemmas"])
@@ -176,7 +177,8 @@ def _prevented(t: Typing, ctx: Context) -> bool:
     """A violent trigger noun that is the object of a verb of preventing ("to prevent attacks"); a
     strategic development may be the prevention itself ("prevented a patrol from entering")."""
     tok = _trigger(t, ctx)
-    return t.event_type in VIOLENT_TYPES and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and _lemma(tok.head) in load_scope()["prevented_lemmas"]
+    return t.event_type in VIOLENT_TYPES and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
+        _lemma(tok.head) in load_scope()["prevented_lemmas"]
 
 
 def _laid_mines(t: Typing, ctx: Context) -> bool:
