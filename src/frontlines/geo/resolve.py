@@ -85,11 +85,20 @@ def base_score(entry: Entry, text: str = "", cap: float | None = None) -> float:
     so population counts half as much and the document's context decides. ``cap``: the prior of the
     best place named as written (:func:`written_prior`); a look-alike never outranks it by its size alone
     ("Naameh" is the village of that name, not Namur, also written "Name")."""
-    if text and not is_exact(entry) and same_name(text, entry):
+    if text and not is_exact(entry) and (same_name(text, entry) or (cap is None and close_spelling(text, entry))):
         p = prior(entry) if cap is None else min(prior(entry), cap)
         return WEIGHTS["match"] * KIND_QUALITY[1] + WEIGHTS["prior"] * p
     weight = WEIGHTS["prior"] if is_exact(entry) else WEIGHTS["prior"] / 2
     return WEIGHTS["match"] * KIND_QUALITY.get(entry.kind, 0.5) + weight * prior(entry)
+
+
+CLOSE_SPELLING = 0.08  # per letter (names.variant_distance): "Nassriya" / "Nasiriyah" 0.06
+
+
+def close_spelling(text: str, entry: Entry) -> bool:
+    """A spelling one cheap step from the mention's ("Nassriya" / "Nasiriyah": a vowel): where no place has the
+    name as written, it counts as the name (its spelling penalty still applies), not as a mere key match."""
+    return bool(entry.form) and plausible_variant(text, entry.form, bar=CLOSE_SPELLING)
 
 
 def written_prior(entries: Sequence[Entry]) -> float | None:
