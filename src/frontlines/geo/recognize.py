@@ -125,6 +125,8 @@ def _strong_cue(span: Any, doc: Any) -> bool:
 def _has_cue(span: Any, doc: Any, placed: set[int]) -> bool:
     """A locative cue, a place noun after it, or coordination with a known place."""
     i, j = span.start, span.end
+    while i > 1 and doc[i - 1].is_lower and doc[i - 1].lower_ in words("direction_words"):
+        i -= 1  # "in central Thessaloniki": the cue comes before the direction word
     prev = doc[i - 1] if i > 0 else None
     if prev is not None and prev.lower_ == "the" and i > 1:
         prev2 = doc[i - 2]
