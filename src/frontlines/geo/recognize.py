@@ -207,7 +207,12 @@ def _best_subspan(doc: Any, i: int, j: int, gazetteer: Gazetteer, *, important_o
 
 
 def _name_word(tok: Any) -> bool:
-    return (tok.is_alpha and tok.text[:1].isupper()) or tok.lower_ in words("name_connectors")
+    return (tok.is_alpha and tok.text[:1].isupper()) or tok.lower_ in words("name_connectors") or _inner_hyphen(tok)
+
+
+def _inner_hyphen(tok: Any) -> bool:
+    """A hyphen inside a word ("Ivano-Frankivsk", "Issele-Azagba"), not one between words."""
+    return tok.text in ("-", "‐") and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
 
 
 def extend_span(span: Any, gazetteer: Gazetteer, taken: set[int]) -> Any:
