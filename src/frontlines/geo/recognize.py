@@ -78,6 +78,11 @@ def generic_words() -> frozenset[str]:
     return word_list("generic_words.txt")
 
 
+def not_places() -> frozenset[str]:
+    """Names that, written alone, are never a place: peoples, weapons, organisations (``data/geo/not_places.txt``)."""
+    return word_list("not_places.txt")
+
+
 def organisation_words() -> frozenset[str]:
     """First words of organisations' names built on a place name ("Faylaq al-Sham")."""
     return word_list("organisation_words.txt")
@@ -327,6 +332,8 @@ class Scan:
             return
         if demonym is None and is_article(query or span.text):
             return  # "Ez" of "Deir Ez Zour", "Al": an article alone names nothing
+        if demonym is None and norm(query or span.text) in not_places():
+            return  # "Katyusha rockets", "Kanuri herders": a name some hamlet has, here something else
         if not strong and _glued_hyphen_after(span):
             return  # "Pul" of "Pul-e Khumri": a fragment of a hyphenated name
         if demonym is None and not query and part is None:
