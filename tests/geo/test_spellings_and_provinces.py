@@ -75,3 +75,11 @@ def test_a_town_named_like_its_province_stands_for_it():
     assert not _other_province(village, capital)
     plain = _place("Anorien", "PPL", "03", town.candidates[:1])  # no province of that name
     assert not _other_province(village, plain)
+
+
+def test_an_ezafe_name_grows_to_the_gazetteer_s_own_spelling(nlp, gazetteer):
+    text = "A bomb hit a vehicle in Nawa-e Barakzayi district on Friday."
+    doc = nlp(text)
+    start = text.index("Nawa")
+    doc.ents = [doc.char_span(start, start + len("Nawa"), label="GPE")]
+    assert "Nawa-e Barakzayi" in {m.text for m in find_mentions(doc, gazetteer=gazetteer)}

@@ -242,8 +242,12 @@ def extend_span(span: Any, gazetteer: Gazetteer, taken: set[int]) -> Any:
                if (a, b) != (span.start, span.end) and doc[a].text[:1].isupper() and doc[b - 1].text[:1].isupper()]
     for a, b in sorted(options, key=lambda ab: ab[0] - ab[1]):
         longer = doc[a:b]
-        if any(_named(e) for e in gazetteer.exact(longer.text)) and not _generic(longer):
+        if _generic(longer):
+            continue
+        if any(_named(e) for e in gazetteer.exact(longer.text)):
             return longer
+        if any(_inner_hyphen(t) for t in longer) and gazetteer.transliterated(longer.text):
+            return longer  # an ezafe name, spelt its own way: "Nawa-e Barakzayi" (Nawa-I- Barak Zayi)
     return span
 
 
