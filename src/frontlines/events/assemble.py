@@ -495,10 +495,19 @@ def _other_country(place: Place, container: Place) -> bool:
 
 
 def _other_province(place: Place, province: Place) -> bool:
-    """ "Wadajir (Banadir)": the gazetteer's Wadajir lies in another province of the same country."""
-    return (province.feature_code == "ADM1" and place.feature_code != "ADM1" and bool(place.admin1)
-            and bool(province.admin1) and place.country_code == province.country_code
+    """ "Wadajir (Banadir)": the gazetteer's Wadajir lies in another province of the same country. A town named
+    like the province it lies in stands for it ("(Al Hali, Al Hudaydah)": the city or the governorate)."""
+    return ((province.feature_code == "ADM1" or _province_town(province)) and place.feature_code != "ADM1"
+            and bool(place.admin1) and bool(province.admin1) and place.country_code == province.country_code
             and place.admin1 != province.admin1)
+
+
+def _province_town(place: Place) -> bool:
+    """A town the gazetteer also has as a province of that very name (Al Hudaydah, Marib, Idlib); not a capital,
+    which often lies in a district of its own (Buenos Aires, Sanaa)."""
+    return (place.feature_code or "").startswith("PPL") and place.feature_code != "PPLC" and any(
+        c.feature_code == "ADM1" and c.country_code == place.country_code and norm(c.name) == norm(place.name or "")
+        for c in place.candidates)
 
 
 def following_place(place: Place, head: Any, found: list[tuple[Place, Any]]) -> Place | None:

@@ -30,7 +30,7 @@ from .names import (
 )
 
 FILE_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS place (

@@ -78,6 +78,11 @@ def generic_words() -> frozenset[str]:
     return word_list("generic_words.txt")
 
 
+def not_places() -> frozenset[str]:
+    """Names that, written alone, are never a place: peoples, weapons, organisations (``data/geo/not_places.txt``)."""
+    return word_list("not_places.txt")
+
+
 def organisation_words() -> frozenset[str]:
     """First words of organisations' names built on a place name ("Faylaq al-Sham")."""
     return word_list("organisation_words.txt")
@@ -125,6 +130,8 @@ def _strong_cue(span: Any, doc: Any) -> bool:
 def _has_cue(span: Any, doc: Any, placed: set[int]) -> bool:
     """A locative cue, a place noun after it, or coordination with a known place."""
     i, j = span.start, span.end
+    while i > 1 and doc[i - 1].is_lower and doc[i - 1].lower_ in words("direction_words"):
+        i -= 1  # "in central Thessaloniki": the cue comes before the direction word
     prev = doc[i - 1] if i > 0 else None
     if prev is not None and prev.lower_ == "the" and i > 1:
         prev2 = doc[i - 2]
@@ -205,7 +212,12 @@ def _best_subspan(doc: Any, i: int, j: int, gazetteer: Gazetteer, *, important_o
 
 
 def _name_word(tok: Any) -> bool:
-    return (tok.is_alpha and tok.text[:1].isupper()) or tok.lower_ in words("name_connectors")
+    return (tok.is_alpha and tok.text[:1].isupper()) or tok.lower_ in words("name_connectors") or _inner_hyphen(tok)
+
+
+def _inner_hyphen(tok: Any) -> bool:
+    """A hyphen inside a word ("Ivano-Frankivsk", "Issele-Azagba"), not one between words."""
+    return tok.text in ("-", "‐") and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
 
 
 def extend_span(span: Any, gazetteer: Gazetteer, taken: set[int]) -> Any:
@@ -230,8 +242,12 @@ def extend_span(span: Any, gazetteer: Gazetteer, taken: set[int]) -> Any:
                if (a, b) != (span.start, span.end) and doc[a].text[:1].isupper() and doc[b - 1].text[:1].isupper()]
     for a, b in sorted(options, key=lambda ab: ab[0] - ab[1]):
         longer = doc[a:b]
-        if any(_named(e) for e in gazetteer.exact(longer.text)) and not _generic(longer):
+        if _generic(longer):
+            continue
+        if any(_named(e) for e in gazetteer.exact(longer.text)):
             return longer
+        if any(_inner_hyphen(t) for t in longer) and gazetteer.transliterated(longer.text):
+            return longer  # an ezafe name, spelt its own way: "Nawa-e Barakzayi" (Nawa-I- Barak Zayi)
     return span
 
 
@@ -320,6 +336,8 @@ class Scan:
             return
         if demonym is None and is_article(query or span.text):
             return  # "Ez" of "Deir Ez Zour", "Al": an article alone names nothing
+        if demonym is None and norm(query or span.text) in not_places():
+            return  # "Katyusha rockets", "Kanuri herders": a name some hamlet has, here something else
         if not strong and _glued_hyphen_after(span):
             return  # "Pul" of "Pul-e Khumri": a fragment of a hyphenated name
         if demonym is None and not query and part is None:

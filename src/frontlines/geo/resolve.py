@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import Candidate
 from .context import FrontLine, km_to_line
@@ -80,13 +80,30 @@ def same_name(text: str, entry: Entry) -> bool:
     return is_exact(entry) or (bool(entry.form) and variant_distance(text, entry.form) == 0.0)
 
 
-def base_score(entry: Entry, text: str = "") -> float:
+def base_score(entry: Entry, text: str = "", cap: float | None = None) -> float:
     """Match quality and prior. For a transliteration-only match the name itself is uncertain,
-    so population counts half as much and the document's context decides."""
-    if text and not is_exact(entry) and same_name(text, entry):
-        return WEIGHTS["match"] * KIND_QUALITY[1] + WEIGHTS["prior"] * prior(entry)
+    so population counts half as much and the document's context decides. ``cap``: the prior of the
+    best place named as written (:func:`written_prior`); a look-alike never outranks it by its size alone
+    ("Naameh" is the village of that name, not Namur, also written "Name")."""
+    if text and not is_exact(entry) and (same_name(text, entry) or (cap is None and close_spelling(text, entry))):
+        p = prior(entry) if cap is None else min(prior(entry), cap)
+        return WEIGHTS["match"] * KIND_QUALITY[1] + WEIGHTS["prior"] * p
     weight = WEIGHTS["prior"] if is_exact(entry) else WEIGHTS["prior"] / 2
     return WEIGHTS["match"] * KIND_QUALITY.get(entry.kind, 0.5) + weight * prior(entry)
+
+
+CLOSE_SPELLING = 0.08  # per letter (names.variant_distance): "Nassriya" / "Nasiriyah" 0.06
+
+
+def close_spelling(text: str, entry: Entry) -> bool:
+    """A spelling one cheap step from the mention's ("Nassriya" / "Nasiriyah": a vowel): where no place has the
+    name as written, it counts as the name (its spelling penalty still applies), not as a mere key match."""
+    return bool(entry.form) and plausible_variant(text, entry.form, bar=CLOSE_SPELLING)
+
+
+def written_prior(entries: Sequence[Entry]) -> float | None:
+    """The largest prior among the places named as written, if any (caps look-alikes in :func:`base_score`)."""
+    return max((prior(e) for e in entries if is_exact(e)), default=None)
 
 
 def spelling_penalty(text: str, entry: Entry) -> float:
@@ -125,7 +142,8 @@ def candidates_for(text: str, gazetteer: Gazetteer, *, admin_level: str | None =
     elif admin_level is None:
         entries = _towns_over_their_districts(entries)
     # "X district": the district and its seat town both stay; the town's point is where events are coded
-    entries.sort(key=lambda e: base_score(e, text) - spelling_penalty(text, e), reverse=True)
+    cap = written_prior(entries)
+    entries.sort(key=lambda e: base_score(e, text, cap) - spelling_penalty(text, e), reverse=True)
     return entries[:SCORED_CANDIDATES]
 
 
@@ -168,6 +186,7 @@ class Document:
     inner: Sequence[tuple[Entry, ...]] = ()  # for each mention, the candidates of the places the text says lie in it
     holds: Sequence[frozenset[int]] = ()  # for each mention, its towns near a place the text says lies in it
     front: FrontLine | None = None  # the front line the text is about (context.front_line_of)
+    caps: Sequence[float | None] = ()  # for each mention, the prior of its best place named as written
 
 
 def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries: Sequence[str] = (),
@@ -204,6 +223,7 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
         if not written[i] and not any(is_exact(e) and important(e) for e in c):
             # villages of the document's countries that share a transliteration key with many places elsewhere
             c.extend(gazetteer.lookup_in(texts[i], countries))
+    doc = replace(doc, caps=[written_prior(c) for c in cands])
     out = _pass(doc, cands, firsts)
     for _ in range(MAX_PASSES - 1):
         if len(texts) < 2:
@@ -428,7 +448,7 @@ def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: 
     sp = spelling_penalty(doc.texts[i], e)
     # a small place in a country the text never names, when the text clearly sits in another one
     abroad = 1.0 if f == 0.0 and focus and max(focus.values()) >= 0.5 and not important(e) else 0.0
-    s = (base_score(e, doc.texts[i]) + WEIGHTS["focus"] * f + WEIGHTS["near"] * near + WEIGHTS["within"] * w
+    s = (base_score(e, doc.texts[i], doc.caps[i] if doc.caps else None) + WEIGHTS["focus"] * f + WEIGHTS["near"] * near + WEIGHTS["within"] * w
          + WEIGHTS["province"] * prov + WEIGHTS["home"] * h + WEIGHTS["contains"] * c + WEIGHTS["front"] * fr - sp - WEIGHTS["abroad"] * abroad)
     return _Scored(s, e, (f, near, w, prov, h, c, fr, sp, abroad), f, near)
 
