@@ -44,6 +44,3 @@ def test_youths_or_a_crowd_pulling_down_property_is_mob_violence(nlp, text: str)
 def test_pulling_down_without_a_mob_is_no_mob_violence(nlp, text: str) -> None:
     assert "Mob violence" not in _types(nlp, text)
 
-
-def test_nato_is_a_state_actor(nlp) -> None:
-    assert "Change to group/activity" in _types(nlp, "NATO mobilised along the Gondor border on Tuesday.")
