@@ -44,3 +44,20 @@ def test_youths_or_a_crowd_pulling_down_property_is_mob_violence(nlp, text: str)
 def test_pulling_down_without_a_mob_is_no_mob_violence(nlp, text: str) -> None:
     assert "Mob violence" not in _types(nlp, text)
 
+
+
+def test_air_support_given_is_an_air_strike(nlp) -> None:
+    assert "Air/drone strike" in _types(nlp, "Gondor gave close air support to the Rohan militias near Edoras.")
+    assert "Air/drone strike" not in _types(nlp, "The Rohan militias asked Gondor for air support near Edoras.")
+
+
+@pytest.mark.parametrize("text", [
+    "About 200 members of the black bloc charged the police line in Minas Tirith.",
+    "Protesters charged the police lines outside the Gondor parliament.",
+])
+def test_demonstrators_charging_a_police_line_are_a_violent_demonstration(nlp, text: str) -> None:
+    assert "Violent demonstration" in _types(nlp, text)
+
+
+def test_police_charging_a_crowd_is_no_violent_demonstration(nlp) -> None:
+    assert "Violent demonstration" not in _types(nlp, "Police charged the crowd behind the police line in Bree.")
