@@ -61,3 +61,8 @@ def test_demonstrators_charging_a_police_line_are_a_violent_demonstration(nlp, t
 
 def test_police_charging_a_crowd_is_no_violent_demonstration(nlp) -> None:
     assert "Violent demonstration" not in _types(nlp, "Police charged the crowd behind the police line in Bree.")
+
+
+def test_bombs_an_aircraft_expended_are_an_air_strike(nlp) -> None:
+    assert "Air/drone strike" in _types(nlp, "The Gondor jets expended all their bombs on the Orc column near Osgiliath.")
+    assert "Air/drone strike" not in _types(nlp, "Workers unloaded the bombs from the Gondor trucks at the depot.")
