@@ -1,0 +1,68 @@
+"""Lexicon entries that bring events the lexicon used to miss, and the sentences they must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.events.classify import classify
+
+
+def _types(nlp, text: str) -> list[str]:
+    return [t.sub_event_type for s in nlp(text).sents for t in classify(s)]
+
+
+@pytest.mark.parametrize("text", [
+    "Army units eliminated dozens of militants near Osgiliath on Monday.",
+    "Gondor's soldiers neutralised twelve insurgents at the Minas Tirith checkpoint.",
+    "Twelve rebels were neutralized in the hills above Bree.",
+])
+def test_an_army_eliminating_fighters_is_an_armed_clash(nlp, text: str) -> None:
+    assert "Armed clash" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry eliminated the fee for farmers in Arnor.",
+    "The new filter neutralises the smell of the river in Bree.",
+])
+def test_eliminating_no_fighters_is_no_clash(nlp, text: str) -> None:
+    assert "Armed clash" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The fence around the school in Bree was pulled down by youths of the village on Monday.",
+    "An angry crowd tore down the statue of the governor in Minas Tirith.",
+])
+def test_youths_or_a_crowd_pulling_down_property_is_mob_violence(nlp, text: str) -> None:
+    assert "Mob violence" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Workers pulled down the old cinema in Bree to build flats.",
+    "Protesters tore down the statue of the governor in Minas Tirith.",  # a demonstration, not a mob
+    "The youth club knocked down prices for its summer camp in Arnor.",
+])
+def test_pulling_down_without_a_mob_is_no_mob_violence(nlp, text: str) -> None:
+    assert "Mob violence" not in _types(nlp, text)
+
+
+
+def test_air_support_given_is_an_air_strike(nlp) -> None:
+    assert "Air/drone strike" in _types(nlp, "Gondor gave close air support to the Rohan militias near Edoras.")
+    assert "Air/drone strike" not in _types(nlp, "The Rohan militias asked Gondor for air support near Edoras.")
+
+
+@pytest.mark.parametrize("text", [
+    "About 200 members of the black bloc charged the police line in Minas Tirith.",
+    "Protesters charged the police lines outside the Gondor parliament.",
+])
+def test_demonstrators_charging_a_police_line_are_a_violent_demonstration(nlp, text: str) -> None:
+    assert "Violent demonstration" in _types(nlp, text)
+
+
+def test_police_charging_a_crowd_is_no_violent_demonstration(nlp) -> None:
+    assert "Violent demonstration" not in _types(nlp, "Police charged the crowd behind the police line in Bree.")
+
+
+def test_bombs_an_aircraft_expended_are_an_air_strike(nlp) -> None:
+    assert "Air/drone strike" in _types(nlp, "The Gondor jets expended all their bombs on the Orc column near Osgiliath.")
+    assert "Air/drone strike" not in _types(nlp, "Workers unloaded the bombs from the Gondor trucks at the depot.")
