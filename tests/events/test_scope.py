@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from frontlines.events.classify import EventTyper
@@ -77,3 +79,16 @@ def test_the_pipeline_keeps_a_scope_rejection_for_explain(pipeline) -> None:
     result = pipeline.analyse(article, pipeline.nlp(text))
     assert not result.events
     assert any(r.reason == "rule:scope:markets" and r.trigger == "rallied" for r in result.rejected)
+
+
+def test_a_total_it_drops_is_explained(nlp) -> None:
+    from frontlines.actors import load_actors
+    from frontlines.events.assemble import extract_events
+    from frontlines.records import Article, OffsetMap
+
+    text = "Arnorian rebels have killed 300 Gondorian soldiers in attacks on army posts since January."
+    article = Article(id="total", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)), source="test",
+                      published=dt.date(2020, 5, 1))
+    events, rejected = extract_events(nlp(text), article, [], actors=load_actors(), typer=EventTyper(load_lexicon()))
+    assert not events
+    assert any(r.reason == "rule:total-or-background 'since january'" and r.trigger == "killed" for r in rejected)

@@ -102,8 +102,9 @@ def extract_events(doc: Any, article: Article, places: list[Place], *, actors: A
     if readings is None:
         readings = replace(typer, model=None).read(sents)
     typed = {sent.start: t for sent, t in zip(sents, readings, strict=True)}
-    events = assemble(doc, article, places, actors=actors, stages=typer_stages(typed, typer.model))
-    return events, rejected_events(doc, article, typed)
+    stages = typer_stages(typed, typer.model)
+    events = assemble(doc, article, places, actors=actors, stages=stages)
+    return events, rejected_events(doc, article, typed) + background_rejections(doc, article, typed, stages)
 
 
 def rejected_events(doc: Any, article: Article, typed: dict[int, SentenceTyping]) -> list[RejectedEvent]:
@@ -119,6 +120,34 @@ def rejected_events(doc: Any, article: Article, typed: dict[int, SentenceTyping]
             start, end = article.span_to_raw(r.trigger_start, r.trigger_end)
             out.append(RejectedEvent(r.trigger, start, end, text, s_start, s_end, r.sub_event_type, r.reason,
                                      r.score))
+    return out
+
+
+def background_cue(text: str, article: Article, stages: Stages) -> str | None:
+    """The cue that makes a sentence a total or background ("since 2011"), given the date it states."""
+    date, _ = date_of(text, article, stages)
+    dated = own_date(date)
+    return total_cue(text, dated=dated, day=dated and date.time_precision == 1)
+
+
+def background_rejections(doc: Any, article: Article, typed: dict[int, SentenceTyping],
+                          stages: Stages) -> list[RejectedEvent]:
+    """The typed triggers of sentences that are totals or background (no event mention, see
+    :func:`sentence_drafts`), with the cue as the reason ``rule:total-or-background '<cue>'``."""
+    out: list[RejectedEvent] = []
+    for sent in doc.sents:
+        typings = [t for t in typed[sent.start].typings if getattr(t, "event_type", None)]
+        if not typings:
+            continue
+        text, cstart, cend = _strip_span(sent)
+        cue = background_cue(text, article, stages)
+        if cue is None:
+            continue
+        s_start, s_end = article.span_to_raw(cstart, cend)
+        for t in typings:
+            start, end = article.span_to_raw(t.trigger_start, t.trigger_end)
+            out.append(RejectedEvent(t.trigger, start, end, text, s_start, s_end, t.sub_event_type,
+                                     f"rule:total-or-background '{cue}'", None))
     return out
 
 
