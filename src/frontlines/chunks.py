@@ -121,7 +121,9 @@ def worker_pipeline(settings: Settings, factory: Factory | None = None) -> Any:
             os.environ.setdefault(var, "1")  # one process per core: no thread oversubscription
         if factory is None:
             from .pipeline import Pipeline
+            from .tuning import tune_process
 
+            tune_process()
             pipe = Pipeline(settings)
             pipe.nlp, pipe.gazetteer, pipe.actors  # noqa: B018 - load now, not inside the first chunk
         else:

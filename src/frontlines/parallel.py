@@ -135,7 +135,9 @@ def _in_process(raws: Iterator[RawDoc | InputError], *, settings: Settings,
     pipe = worker_pipeline(settings, factory) if factory is not None else None
     if pipe is None:
         from .pipeline import Pipeline
+        from .tuning import tune_process
 
+        tune_process()
         pipe = Pipeline(settings)
     yield from pipe.process(raws, skip=skip)
 

@@ -156,7 +156,8 @@ class SentenceEncoder:
 
     def _encode_new(self, texts: list[str]) -> Any:
         out = np.zeros((len(texts), 384), dtype=np.float32)
-        encs = self._tokenizer.encode_batch(texts) if texts else []
+        # One text at a time: ``encode_batch`` starts a thread pool whose idle threads spin (CPU time).
+        encs = [self._tokenizer.encode(t) for t in texts]
         for n, enc in enumerate(encs):
             out[n] = self._run([enc.ids])[0]
         return out
