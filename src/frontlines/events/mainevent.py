@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .matching import load_matching
 from .typings import INTER_CLASS, retyped
 
 _INTERVENTION = {"Protest with intervention", "Excessive force against protesters", "Arrests"}
@@ -18,8 +19,9 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
     """The main event of a short report (an ACLED note, a wire snippet).
 
     The first sentence that reports an event gives it (its most confident typing; a chemical
-    weapon beats the other explosions it names, "rockets loaded with toxic gas"); a clash
-    becomes the territorial change another sentence reports (as ACLED codes battles that move
+    weapon beats the other explosions it names, "rockets loaded with toxic gas"); a shelling
+    becomes an armed clash when a mention reports the fire exchanged or at close range
+    (``matching.yaml#direct_fire_entries``: "fired back", small arms); a clash becomes the territorial change another sentence reports (as ACLED codes battles that move
     a front line); later sentences can otherwise only sharpen a protest: police intervention makes it "Protest with
     intervention", lethal force "Excessive force against protesters", protester violence
     "Violent demonstration".
@@ -31,6 +33,11 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
     chemical = [t for t in sents[0] if t.sub_event_type == "Chemical weapon"]
     if chemical and main.event_type == "Explosions/Remote violence":
         return chemical[0]  # ACLED codes chemical agents as such whatever delivers them (shells, rockets, bombs)
+    if main.sub_event_type == "Shelling/artillery/missile attack":
+        # fire exchanged or at close range makes the shelling a battle (ACLED's Armed clash)
+        direct = next((t for s in sents for t in s if _entry(t) in load_matching()["direct_fire_entries"]), None)
+        if direct is not None:
+            main = retyped(main, "Armed clash", _rule(direct))
     if main.sub_event_type == "Armed clash":
         # a battle that changed who holds ground is coded as the change of territory
         won = [t for s in sents for t in s if t.sub_event_type in _TERRITORY and t.confidence >= 0.8]
@@ -52,6 +59,12 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
             if sub in rank and rank.index(sub) > rank.index(main.sub_event_type):
                 main = retyped(main, sub, rule)
     return main
+
+
+def _entry(t: Any) -> str:
+    """The id of the lexicon entry that typed a typing or an assembled event ("" for none)."""
+    rule = _rule(t)
+    return rule.split("#", 1)[1].split(":", 1)[0] if rule.startswith("lexicon:") and "#" in rule else ""
 
 
 def _agent_class(t: Any) -> str | None:
