@@ -21,7 +21,8 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
     The first sentence that reports an event gives it (its most confident typing; a chemical
     weapon beats the other explosions it names, "rockets loaded with toxic gas"); a shelling
     becomes an armed clash when a mention reports the fire exchanged or at close range
-    (``matching.yaml#direct_fire_entries``: "fired back", small arms); a clash becomes the territorial change another sentence reports (as ACLED codes battles that move
+    (``matching.yaml#direct_fire_entries``: "fired back", small arms); a clash or scuffle that a
+    protest's report tells is a violent demonstration; a clash becomes the territorial change another sentence reports (as ACLED codes battles that move
     a front line); later sentences can otherwise only sharpen a protest: police intervention makes it "Protest with
     intervention", lethal force "Excessive force against protesters", protester violence
     "Violent demonstration".
@@ -38,6 +39,9 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
         direct = next((t for s in sents for t in s if _entry(t) in load_matching()["direct_fire_entries"]), None)
         if direct is not None:
             main = retyped(main, "Armed clash", _rule(direct))
+    if _protest_clash(main) and any(t.sub_event_type in _PROTESTS for t in sents[0]):
+        # "workers were injured in a clash with the police during their demonstration": the demonstrators' clash
+        return retyped(main, "Violent demonstration", _rule(main))
     if main.sub_event_type == "Armed clash":
         # a battle that changed who holds ground is coded as the change of territory
         won = [t for s in sents for t in s if t.sub_event_type in _TERRITORY and t.confidence >= 0.8]
@@ -49,6 +53,8 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
             sub = later.sub_event_type
             if sub == "Arrests" and _arrested_at_protest(later):
                 sub = "Protest with intervention"
+            if _protest_clash(later):  # "clashes with the police broke out"
+                sub = "Violent demonstration"
             if sub == "Violent demonstration" and (
                     _agent_class(later) not in ("protester", "rioter", None)
                     or "#riot.noun:" in _rule(later)):  # "riots in prisons" is background
@@ -59,6 +65,12 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
             if sub in rank and rank.index(sub) > rank.index(main.sub_event_type):
                 main = retyped(main, sub, rule)
     return main
+
+
+def _protest_clash(t: Any) -> bool:
+    """A clash or scuffle (``matching.yaml#protest_clash_words``), which a protest's report tells of its demonstrators."""
+    trigger = str(getattr(t, "trigger", None) or getattr(t, "evidence", {}).get("trigger", "")).strip("'").lower()
+    return t.sub_event_type in ("Armed clash", "Mob violence") and trigger in load_matching()["protest_clash_words"]
 
 
 def _entry(t: Any) -> str:
