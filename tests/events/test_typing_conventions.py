@@ -96,3 +96,16 @@ def test_police_dispersing_a_protest_is_an_intervention(nlp) -> None:
 def test_a_protest_against_the_fighting_stays_peaceful(nlp) -> None:
     assert _report(nlp, "Hundreds of residents protested in Edoras against the fighting in Ithilien.") \
         == "Peaceful protest"
+
+
+# ---------------------------------------------------------------- crowds and armed groups
+
+
+def test_groups_clashing_with_firearms_are_an_armed_clash(nlp) -> None:
+    assert _report(nlp, "Clashes took place between two armed families in Edoras, both using firearms.") \
+        == "Armed clash"
+
+
+def test_groups_clashing_with_machetes_and_sticks_are_a_mob(nlp) -> None:
+    assert _report(nlp, "Supporters of two Gondor parties clashed with machetes and sticks in Edoras.") \
+        == "Mob violence"
