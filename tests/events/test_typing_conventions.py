@@ -109,3 +109,16 @@ def test_groups_clashing_with_firearms_are_an_armed_clash(nlp) -> None:
 def test_groups_clashing_with_machetes_and_sticks_are_a_mob(nlp) -> None:
     assert _report(nlp, "Supporters of two Gondor parties clashed with machetes and sticks in Edoras.") \
         == "Mob violence"
+
+
+# ---------------------------------------------------------------- what the report's other mentions add
+
+
+def test_an_abduction_whose_victim_is_killed_is_the_killing(nlp) -> None:
+    text = "Armed men kidnapped a farmer in Anorien. The next day his body was found with signs of torture."
+    assert _report(nlp, text) == "Attack"
+
+
+def test_a_grenade_answered_with_gunfire_is_an_armed_clash(nlp) -> None:
+    text = "Mordor militants threw a hand grenade at a Gondor army checkpoint in Osgiliath. Soldiers responded with gunfire."
+    assert _report(nlp, text) == "Armed clash"

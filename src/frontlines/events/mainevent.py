@@ -19,7 +19,8 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
     """The main event of a short report (an ACLED note, a wire snippet).
 
     The first sentence that reports an event gives it (its most confident typing; a chemical
-    weapon beats the other explosions it names, "rockets loaded with toxic gas"); a shelling
+    weapon beats the other explosions it names, "rockets loaded with toxic gas"); an abduction
+    whose victims the report says were killed is the killing; a shelling or grenade attack
     becomes an armed clash when a mention reports the fire exchanged or at close range
     (``matching.yaml#direct_fire_entries``: "fired back", small arms); a clash or scuffle that a
     protest's report tells is a violent demonstration; a clash becomes the territorial change another sentence reports (as ACLED codes battles that move
@@ -34,7 +35,12 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
     chemical = [t for t in sents[0] if t.sub_event_type == "Chemical weapon"]
     if chemical and main.event_type == "Explosions/Remote violence":
         return chemical[0]  # ACLED codes chemical agents as such whatever delivers them (shells, rockets, bombs)
-    if main.sub_event_type == "Shelling/artillery/missile attack":
+    if main.sub_event_type == "Abduction/forced disappearance":
+        # "kidnapped a man ... his body was found": ACLED codes the killing
+        killing = next((t for s in sents for t in s if t.sub_event_type in ("Attack", "Armed clash")), None)
+        if killing is not None:
+            main = killing
+    if main.sub_event_type in ("Shelling/artillery/missile attack", "Grenade"):
         # fire exchanged or at close range makes the shelling a battle (ACLED's Armed clash)
         direct = next((t for s in sents for t in s if _entry(t) in load_matching()["direct_fire_entries"]), None)
         if direct is not None:
