@@ -122,3 +122,17 @@ def test_an_abduction_whose_victim_is_killed_is_the_killing(nlp) -> None:
 def test_a_grenade_answered_with_gunfire_is_an_armed_clash(nlp) -> None:
     text = "Mordor militants threw a hand grenade at a Gondor army checkpoint in Osgiliath. Soldiers responded with gunfire."
     assert _report(nlp, text) == "Armed clash"
+
+
+def test_an_earlier_killing_told_as_background_leaves_the_abduction(pipeline) -> None:
+    import datetime as dt
+
+    from frontlines.events.evaluate import main_event
+    from frontlines.records import Article, OffsetMap
+
+    text = ("Suspected militants kidnapped seven men who were hunting near the town of Edoras on Monday, "
+            "Gondor officials said. In March, militants killed five hunters in the same area.")
+    article = Article(id="t1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
+                      published=dt.date(2019, 5, 15))
+    main = main_event(pipeline.analyse(article, pipeline.nlp(text)).events)
+    assert main is not None and main.sub_event_type == "Abduction/forced disappearance"

@@ -36,8 +36,9 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
     if chemical and main.event_type == "Explosions/Remote violence":
         return chemical[0]  # ACLED codes chemical agents as such whatever delivers them (shells, rockets, bombs)
     if main.sub_event_type == "Abduction/forced disappearance":
-        # "kidnapped a man ... his body was found": ACLED codes the killing
-        killing = next((t for s in sents for t in s if t.sub_event_type in ("Attack", "Armed clash")), None)
+        # "kidnapped a man ... his body was found": ACLED codes the killing (not an earlier one told as background)
+        killing = next((t for s in sents for t in s if t.sub_event_type in ("Attack", "Armed clash")
+                        and not _earlier(t, main)), None)
         if killing is not None:
             main = killing
     if main.sub_event_type in ("Shelling/artillery/missile attack", "Grenade"):
@@ -71,6 +72,12 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
             if sub in rank and rank.index(sub) > rank.index(main.sub_event_type):
                 main = retyped(main, sub, rule)
     return main
+
+
+def _earlier(t: Any, main: Any) -> bool:
+    """Whether an assembled event is dated before the main one ("In March, militants killed ...")."""
+    a, b = getattr(t, "date", None), getattr(main, "date", None)
+    return a is not None and b is not None and a < b
 
 
 def _protest_clash(t: Any) -> bool:
