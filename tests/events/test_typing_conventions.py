@@ -136,3 +136,9 @@ def test_an_earlier_killing_told_as_background_leaves_the_abduction(pipeline) ->
                       published=dt.date(2019, 5, 15))
     main = main_event(pipeline.analyse(article, pipeline.nlp(text)).events)
     assert main is not None and main.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_what_a_protest_is_about_is_no_second_event(nlp) -> None:
+    text = ("Protesters gathered outside the court in Edoras against the detention of two activists accused of "
+            "hurling a Molotov cocktail at a bank.")
+    assert [t.sub_event_type for t in classify(next(nlp(text).sents))] == ["Peaceful protest"]
