@@ -20,20 +20,18 @@ def _report(nlp, text: str) -> str | None:
 
 
 @pytest.mark.parametrize("text", [
-    "On 3 May, monitors observed 40 projectiles and bursts of fire in both directions of the frontline near Osgiliath.",
+    "Observers in Osgiliath counted 40 rounds and bursts fired in both directions across the river front.",
     "On 3 May, Gondor forces exchanged artillery fire with Mordor forces on the Ithilien front.",
-    "On 3 May, Mordor forces fired grenade launchers and small arms at the positions of the Gondor army near Osgiliath.",
+    "Mordor troops used small arms and a grenade launcher against Gondor trenches east of Osgiliath.",
 ])
 def test_fire_exchanged_or_at_close_range_is_an_armed_clash(nlp, text: str) -> None:
     assert _report(nlp, text) == "Armed clash"
 
 
 @pytest.mark.parametrize("text", [
-    "On 3 May, Mordor forces fired grenade launchers and heavy machine guns at the positions of the Gondor army "
-    "near Osgiliath.",
-    "On 3 May, Mordor forces reportedly fired machine guns at residential areas of Anorien district. "
-    "No fatalities were reported.",
-    "On 3 May, monitors observed 12 explosions involving unknown weapons near Osgiliath.",
+    "Mordor gunners targeted Gondor trenches east of Osgiliath with heavy machine guns and a grenade launcher.",
+    "Mordor gunners fired machine guns at farms and houses of Anorien district; nobody was hurt.",
+    "Observers in Osgiliath heard 12 explosions from unknown weapons along the river front.",
 ])
 def test_one_sided_heavy_weapon_fire_is_a_shelling(nlp, text: str) -> None:
     assert _report(nlp, text) == SHELLING
@@ -44,13 +42,13 @@ def test_artillery_traded_across_a_border_stays_a_shelling(nlp) -> None:
 
 
 def test_a_later_mention_of_small_arms_makes_the_shelling_a_clash(nlp) -> None:
-    text = ("On 7 May, Mordor forces fired 120mm mortars at the positions of the Gondor army near Osgiliath. "
-            "Monitors observed 7 shots involving small arms near Osgiliath.")
+    text = ("Mordor gunners pounded Gondor trenches east of Osgiliath with 120mm mortars. "
+            "Observers also heard small arms on the same stretch that night.")
     assert _report(nlp, text) == "Armed clash"
 
 
 def test_weapons_fired_at_someone_are_the_instrument_not_the_target(nlp) -> None:
-    typings = classify(next(nlp("Gunmen fired machine guns at the checkpoint of the Gondor army.").sents))
+    typings = classify(next(nlp("Easterling gunmen fired two machine guns at a Gondor army checkpoint.").sents))
     assert typings[0].sub_event_type == "Armed clash"
     assert typings[0].target_class != "weapon"
 
@@ -59,19 +57,19 @@ def test_weapons_fired_at_someone_are_the_instrument_not_the_target(nlp) -> None
 
 
 @pytest.mark.parametrize("text", [
-    "Gunmen shot and killed a police officer (assumed off-duty) in Minas Tirith.",
-    "Armed men carried out a drive-by shooting against a police officer who was off-duty in Edoras.",
+    "In Minas Tirith, Easterling gunmen murdered a constable (reportedly off-duty) outside a bakery.",
+    "Two riders in Edoras opened fire on a Rohan sergeant who was off-duty and visiting his mother.",
 ])
 def test_an_off_duty_officer_is_a_civilian_target(nlp, text: str) -> None:
     assert _report(nlp, text) == "Attack"
 
 
 def test_assassinating_an_armed_man_is_a_clash(nlp) -> None:
-    assert _report(nlp, "Unidentified gunmen assassinated a colonel of the Gondor army in Osgiliath.") == "Armed clash"
+    assert _report(nlp, "Easterling agents assassinated a Gondor army colonel outside Osgiliath.") == "Armed clash"
 
 
 def test_an_attack_noun_with_no_armed_target_is_an_attack(nlp) -> None:
-    assert _report(nlp, "The meeting was not convened until four hours after the attack on the consulate began.") \
+    assert _report(nlp, "Envoys of Gondor met in Dol Amroth a week after the attack on the Arnor consulate.") \
         == "Attack"
 
 
@@ -79,17 +77,16 @@ def test_an_attack_noun_with_no_armed_target_is_an_attack(nlp) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "On 29 April, about 500 traders demonstrated outside the ministry in Minas Tirith. "
-    "Clashes with the police broke out when the police tried to disperse them.",
-    "On 7 May, at least 5 workers were injured in a clash with police forces in Edoras during their "
-    "demonstration demanding unpaid wages.",
+    "Market traders of Minas Tirith demonstrated at the harbour over new taxes. "
+    "Later they clashed with the city guard near the gate.",
+    "Six dockers of Edoras were hurt in a clash with the city guard during their demonstration for back pay.",
 ])
 def test_a_clash_in_a_protest_report_makes_it_a_violent_demonstration(nlp, text: str) -> None:
     assert _report(nlp, text) == "Violent demonstration"
 
 
 def test_police_dispersing_a_protest_is_an_intervention(nlp) -> None:
-    text = "On 9 May, around 500 workers staged a protest in Minas Tirith. Police dispersed them and arrested 60 of them."
+    text = "Weavers of Minas Tirith marched on the guildhall. The city guard broke up the march and detained forty."
     assert _report(nlp, text) == "Protest with intervention"
 
 
@@ -102,7 +99,7 @@ def test_a_protest_against_the_fighting_stays_peaceful(nlp) -> None:
 
 
 def test_groups_clashing_with_firearms_are_an_armed_clash(nlp) -> None:
-    assert _report(nlp, "Clashes took place between two armed families in Edoras, both using firearms.") \
+    assert _report(nlp, "Two feuding clans of Edoras clashed at the market, both sides using firearms.") \
         == "Armed clash"
 
 
@@ -115,12 +112,12 @@ def test_groups_clashing_with_machetes_and_sticks_are_a_mob(nlp) -> None:
 
 
 def test_an_abduction_whose_victim_is_killed_is_the_killing(nlp) -> None:
-    text = "Armed men kidnapped a farmer in Anorien. The next day his body was found with signs of torture."
+    text = "Raiders seized a shepherd from his hut in Anorien. Two days later herders found him shot dead."
     assert _report(nlp, text) == "Attack"
 
 
 def test_a_grenade_answered_with_gunfire_is_an_armed_clash(nlp) -> None:
-    text = "Mordor militants threw a hand grenade at a Gondor army checkpoint in Osgiliath. Soldiers responded with gunfire."
+    text = "An Easterling lobbed a hand grenade at a Gondor army checkpoint. The guards answered with gunfire."
     assert _report(nlp, text) == "Armed clash"
 
 
@@ -130,8 +127,8 @@ def test_an_earlier_killing_told_as_background_leaves_the_abduction(pipeline) ->
     from frontlines.events.evaluate import main_event
     from frontlines.records import Article, OffsetMap
 
-    text = ("Suspected militants kidnapped seven men who were hunting near the town of Edoras on Monday, "
-            "Gondor officials said. In March, militants killed five hunters in the same area.")
+    text = ("Easterling raiders abducted four millers working near Edoras on Monday, Rohan officials said. "
+            "In March, raiders had murdered two millers by the same river.")
     article = Article(id="t1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
                       published=dt.date(2019, 5, 15))
     main = main_event(pipeline.analyse(article, pipeline.nlp(text)).events)
@@ -139,6 +136,6 @@ def test_an_earlier_killing_told_as_background_leaves_the_abduction(pipeline) ->
 
 
 def test_what_a_protest_is_about_is_no_second_event(nlp) -> None:
-    text = ("Protesters gathered outside the court in Edoras against the detention of two activists accused of "
-            "hurling a Molotov cocktail at a bank.")
-    assert [t.sub_event_type for t in classify(next(nlp(text).sents))] == ["Peaceful protest"]
+    text = ("Students of Edoras marched to the town hall to demand freedom for a poet jailed for throwing stones at "
+            "the mayor's carriage.")
+    assert {t.sub_event_type for t in classify(next(nlp(text).sents))} == {"Peaceful protest"}

@@ -230,7 +230,7 @@ def _select(found: list[_Found]) -> list[Typing]:
     if any(not g for _, g, _, _ in kept):
         kept = [k for k in kept if not k[1]]
     if any(not b and t.event_type == "Protests" for _, _, t, b in kept):
-        # what a protest is about is no second event ("against the detention of activists accused of attacking")
+        # what a protest is about is no second event ("marched for a poet jailed for throwing stones")
         kept = [k for k in kept if not k[3]]
     seen: set[tuple[str, int]] = set()
     out: list[Typing] = []
