@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .matching import load_matching
 from .typings import INTER_CLASS, retyped
 
 _INTERVENTION = {"Protest with intervention", "Excessive force against protesters", "Arrests"}
@@ -18,8 +19,11 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
     """The main event of a short report (an ACLED note, a wire snippet).
 
     The first sentence that reports an event gives it (its most confident typing; a chemical
-    weapon beats the other explosions it names, "rockets loaded with toxic gas"); a clash
-    becomes the territorial change another sentence reports (as ACLED codes battles that move
+    weapon beats the other explosions it names, "rockets loaded with toxic gas"); an abduction
+    whose victims the report says were killed is the killing; a shelling or grenade attack
+    becomes an armed clash when a mention reports the fire exchanged or at close range
+    (``matching.yaml#direct_fire_entries``: "fired back", small arms); a clash or scuffle that a
+    protest's report tells is a violent demonstration; a clash becomes the territorial change another sentence reports (as ACLED codes battles that move
     a front line); later sentences can otherwise only sharpen a protest: police intervention makes it "Protest with
     intervention", lethal force "Excessive force against protesters", protester violence
     "Violent demonstration".
@@ -31,6 +35,20 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
     chemical = [t for t in sents[0] if t.sub_event_type == "Chemical weapon"]
     if chemical and main.event_type == "Explosions/Remote violence":
         return chemical[0]  # ACLED codes chemical agents as such whatever delivers them (shells, rockets, bombs)
+    if main.sub_event_type == "Abduction/forced disappearance":
+        # "kidnapped a man ... his body was found": ACLED codes the killing (not an earlier one told as background)
+        killing = next((t for s in sents for t in s if t.sub_event_type in ("Attack", "Armed clash")
+                        and not _earlier(t, main)), None)
+        if killing is not None:
+            main = killing
+    if main.sub_event_type in ("Shelling/artillery/missile attack", "Grenade"):
+        # fire exchanged or at close range makes the shelling a battle (ACLED's Armed clash)
+        direct = next((t for s in sents for t in s if _entry(t) in load_matching()["direct_fire_entries"]), None)
+        if direct is not None:
+            main = retyped(main, "Armed clash", _rule(direct))
+    if _protest_clash(main) and any(t.sub_event_type in _PROTESTS for t in sents[0]):
+        # "workers were injured in a clash with the police during their demonstration": the demonstrators' clash
+        return retyped(main, "Violent demonstration", _rule(main))
     if main.sub_event_type == "Armed clash":
         # a battle that changed who holds ground is coded as the change of territory
         won = [t for s in sents for t in s if t.sub_event_type in _TERRITORY and t.confidence >= 0.8]
@@ -42,6 +60,8 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
             sub = later.sub_event_type
             if sub == "Arrests" and _arrested_at_protest(later):
                 sub = "Protest with intervention"
+            if _protest_clash(later):  # "clashes with the police broke out"
+                sub = "Violent demonstration"
             if sub == "Violent demonstration" and (
                     _agent_class(later) not in ("protester", "rioter", None)
                     or "#riot.noun:" in _rule(later)):  # "riots in prisons" is background
@@ -52,6 +72,24 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
             if sub in rank and rank.index(sub) > rank.index(main.sub_event_type):
                 main = retyped(main, sub, rule)
     return main
+
+
+def _earlier(t: Any, main: Any) -> bool:
+    """Whether an assembled event is dated before the main one ("In March, militants killed ...")."""
+    a, b = getattr(t, "date", None), getattr(main, "date", None)
+    return a is not None and b is not None and a < b
+
+
+def _protest_clash(t: Any) -> bool:
+    """A clash or scuffle (``matching.yaml#protest_clash_words``), which a protest's report tells of its demonstrators."""
+    trigger = str(getattr(t, "trigger", None) or getattr(t, "evidence", {}).get("trigger", "")).strip("'").lower()
+    return t.sub_event_type in ("Armed clash", "Mob violence") and trigger in load_matching()["protest_clash_words"]
+
+
+def _entry(t: Any) -> str:
+    """The id of the lexicon entry that typed a typing or an assembled event ("" for none)."""
+    rule = _rule(t)
+    return rule.split("#", 1)[1].split(":", 1)[0] if rule.startswith("lexicon:") and "#" in rule else ""
 
 
 def _agent_class(t: Any) -> str | None:

@@ -589,6 +589,7 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
     passive = any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
     node = verb
     prep_targets: list[Any] = []
+    objects: list[Any] = []  # the direct objects' heads
     for _ in range(3):
         for child in node.children:
             dep = child.dep_
@@ -598,6 +599,7 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
                 agent += pobjs(child)
             elif node is verb and child is not trig and dep in ("nsubjpass", "dobj"):
                 target += core(child)
+                objects += [child, *child.conjuncts] if dep == "dobj" else [child]
             elif node is verb and dep == "prep" and child.lower_ in ("between", "among"):
                 agent += pobjs(child)
             elif node is verb and dep == "prep" and child.lower_ in _TARGET_PREPS:
@@ -616,8 +618,9 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
     # "fired at positions", "attacked a civilian at a police station": an object beats a place
     if not target or all(t.lower_ in _OF_HEADS for t in target):  # "took control" + "of X"
         target = target + prep_targets
-    elif prep_targets and all(t.lower_ in _PHRASE_OBJECTS for t in target):  # "opened fire on X"
-        target = prep_targets
+    elif prep_targets and (all(t.lower_ in _PHRASE_OBJECTS for t in target)  # "opened fire on X"
+                           or all(t.lemma_.lower() in load_roles()["instrument_objects"] for t in objects)):
+        target = prep_targets  # "fired mortars at the positions of X"
     return agent, target
 
 
@@ -635,6 +638,15 @@ def left_context(verb: Any) -> list[Any]:
 
 _FORMER = {"former", "retired", "ex", "off-duty"}
 _PROTESTING = {"protest", "demonstrate", "march", "rally", "chant"}
+
+
+def _former(tokens: Sequence[Any]) -> bool:
+    """Whether the words or what hangs on them ("an officer who was off-duty", "a soldier (off duty)")
+    say the armed man was not serving: former, retired, off duty."""
+    last = max(t.right_edge.i for t in tokens)
+    after = tokens[0].doc[last + 1:min(last + 6, tokens[0].sent.end)]  # "an officer (assumed off-duty)"
+    words = sorted({w.i: w for w in [*(w for t in tokens for w in t.subtree), *after]}.values(), key=lambda w: w.i)
+    return any(w.lower_ in _FORMER for w in words) or " off duty " in f" {norm_text(' '.join(w.text for w in words))} "
 
 
 def classes_of(tokens: Sequence[Any], lexicon: Lexicon, *, as_target: bool = False) -> set[str]:
@@ -664,7 +676,7 @@ def classes_of(tokens: Sequence[Any], lexicon: Lexicon, *, as_target: bool = Fal
     if as_target:
         if found & {"state", "nonstate"}:
             found.add("armed")
-        if "armed" in found and any(t.lower_ in _FORMER for t in tokens):  # "a former police officer"
+        if "armed" in found and _former(tokens):  # "a former police officer", "an officer who was off duty"
             found = (found - {"armed", "state", "nonstate"}) | {"civilian"}
         if "armed" in found:  # "a soldier", "a police officer": not a civilian target
             found.discard("civilian")

@@ -59,7 +59,7 @@ def _ok(want: tuple[str, ...], have: set[str]) -> bool:
     return bool(set(want) & have)
 
 
-_Found = tuple[float, int, int, bool, Typing]
+_Found = tuple[float, int, int, bool, Typing, bool]  # weight, length, clause, generic, typing, in background
 _RoleCache = dict[int, tuple[set[str], set[str], str | None]]
 
 
@@ -167,10 +167,11 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
             agent_class=agent_class(agent_set), target_class=agent_class(target_set) or
             next(iter(sorted(target_set)), None), target_text=target_text,
         )
-        weight = entry.weight - (BACKGROUND_PENALTY if _background(head) else 0.0)
+        background = _background(head)
+        weight = entry.weight - (BACKGROUND_PENALTY if background else 0.0)
         if weight != entry.weight:
             typing = replace(typing, confidence=round(weight, 3))
-        found.append((weight, hit.last - hit.first, _clause(head), entry.generic, typing))
+        found.append((weight, hit.last - hit.first, _clause(head), entry.generic, typing, background))
     return LexiconReading(_select(found), candidates, rejected, proposals)
 
 
@@ -215,21 +216,25 @@ def _select(found: list[_Found]) -> list[Typing]:
     """Typings to report, best first.
 
     Overlapping triggers keep the strongest (then the longest); generic triggers yield to
-    any specific one; a sub-event type is reported once per clause.
+    any specific one; beside a protest its main clause reports, triggers in background clauses
+    (what it is about) are dropped; a sub-event type is reported once per clause.
     """
     found.sort(key=lambda f: (-f[0], f[3], -f[1], f[4].trigger_start))
     taken: list[tuple[int, int]] = []
-    kept: list[tuple[int, bool, Typing]] = []
-    for _, _, clause, generic, t in found:
+    kept: list[tuple[int, bool, Typing, bool]] = []
+    for _, _, clause, generic, t, background in found:
         if any(t.trigger_start < e and s < t.trigger_end for s, e in taken):
             continue
         taken.append((t.trigger_start, t.trigger_end))
-        kept.append((clause, generic, t))
-    if any(not g for _, g, _ in kept):
+        kept.append((clause, generic, t, background))
+    if any(not g for _, g, _, _ in kept):
         kept = [k for k in kept if not k[1]]
+    if any(not b and t.event_type == "Protests" for _, _, t, b in kept):
+        # what a protest is about is no second event ("marched for a poet jailed for throwing stones")
+        kept = [k for k in kept if not k[3]]
     seen: set[tuple[str, int]] = set()
     out: list[Typing] = []
-    for clause, _, t in kept:
+    for clause, _, t, _ in kept:
         if (t.sub_event_type, clause) not in seen:
             seen.add((t.sub_event_type, clause))
             out.append(t)

@@ -1,0 +1,141 @@
+"""ACLED's typing conventions for fire, clashes and protests (lexicon + main typing; invented places and forces)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.events.classify import classify
+from frontlines.events.mainevent import main_typing
+
+SHELLING = "Shelling/artillery/missile attack"
+
+
+def _report(nlp, text: str) -> str | None:
+    """The main sub-event type of a short report, typed by the lexicon sentence by sentence."""
+    main = main_typing([classify(s) for s in nlp(text).sents])
+    return main.sub_event_type if main is not None else None
+
+
+# ---------------------------------------------------------------- fire: a battle or a shelling
+
+
+@pytest.mark.parametrize("text", [
+    "Observers in Osgiliath counted 40 rounds and bursts fired in both directions across the river front.",
+    "On 3 May, Gondor forces exchanged artillery fire with Mordor forces on the Ithilien front.",
+    "Mordor troops used small arms and a grenade launcher against Gondor trenches east of Osgiliath.",
+])
+def test_fire_exchanged_or_at_close_range_is_an_armed_clash(nlp, text: str) -> None:
+    assert _report(nlp, text) == "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "Mordor gunners targeted Gondor trenches east of Osgiliath with heavy machine guns and a grenade launcher.",
+    "Mordor gunners fired machine guns at farms and houses of Anorien district; nobody was hurt.",
+    "Observers in Osgiliath heard 12 explosions from unknown weapons along the river front.",
+])
+def test_one_sided_heavy_weapon_fire_is_a_shelling(nlp, text: str) -> None:
+    assert _report(nlp, text) == SHELLING
+
+
+def test_artillery_traded_across_a_border_stays_a_shelling(nlp) -> None:
+    assert _report(nlp, "Gondor and Rohan troops exchanged artillery fire across the border on Monday.") == SHELLING
+
+
+def test_a_later_mention_of_small_arms_makes_the_shelling_a_clash(nlp) -> None:
+    text = ("Mordor gunners pounded Gondor trenches east of Osgiliath with 120mm mortars. "
+            "Observers also heard small arms on the same stretch that night.")
+    assert _report(nlp, text) == "Armed clash"
+
+
+def test_weapons_fired_at_someone_are_the_instrument_not_the_target(nlp) -> None:
+    typings = classify(next(nlp("Easterling gunmen fired two machine guns at a Gondor army checkpoint.").sents))
+    assert typings[0].sub_event_type == "Armed clash"
+    assert typings[0].target_class != "weapon"
+
+
+# ---------------------------------------------------------------- who is hit
+
+
+@pytest.mark.parametrize("text", [
+    "In Minas Tirith, Easterling gunmen murdered a constable (reportedly off-duty) outside a bakery.",
+    "Two riders in Edoras opened fire on a Rohan sergeant who was off-duty and visiting his mother.",
+])
+def test_an_off_duty_officer_is_a_civilian_target(nlp, text: str) -> None:
+    assert _report(nlp, text) == "Attack"
+
+
+def test_assassinating_an_armed_man_is_a_clash(nlp) -> None:
+    assert _report(nlp, "Easterling agents assassinated a Gondor army colonel outside Osgiliath.") == "Armed clash"
+
+
+def test_an_attack_noun_with_no_armed_target_is_an_attack(nlp) -> None:
+    assert _report(nlp, "Envoys of Gondor met in Dol Amroth a week after the attack on the Arnor consulate.") \
+        == "Attack"
+
+
+# ---------------------------------------------------------------- protests
+
+
+@pytest.mark.parametrize("text", [
+    "Market traders of Minas Tirith demonstrated at the harbour over new taxes. "
+    "Later they clashed with the city guard near the gate.",
+    "Six dockers of Edoras were hurt in a clash with the city guard during their demonstration for back pay.",
+])
+def test_a_clash_in_a_protest_report_makes_it_a_violent_demonstration(nlp, text: str) -> None:
+    assert _report(nlp, text) == "Violent demonstration"
+
+
+def test_police_dispersing_a_protest_is_an_intervention(nlp) -> None:
+    text = "Weavers of Minas Tirith marched on the guildhall. The city guard broke up the march and detained forty."
+    assert _report(nlp, text) == "Protest with intervention"
+
+
+def test_a_protest_against_the_fighting_stays_peaceful(nlp) -> None:
+    assert _report(nlp, "Hundreds of residents protested in Edoras against the fighting in Ithilien.") \
+        == "Peaceful protest"
+
+
+# ---------------------------------------------------------------- crowds and armed groups
+
+
+def test_groups_clashing_with_firearms_are_an_armed_clash(nlp) -> None:
+    assert _report(nlp, "Two feuding clans of Edoras clashed at the market, both sides using firearms.") \
+        == "Armed clash"
+
+
+def test_groups_clashing_with_machetes_and_sticks_are_a_mob(nlp) -> None:
+    assert _report(nlp, "Supporters of two Gondor parties clashed with machetes and sticks in Edoras.") \
+        == "Mob violence"
+
+
+# ---------------------------------------------------------------- what the report's other mentions add
+
+
+def test_an_abduction_whose_victim_is_killed_is_the_killing(nlp) -> None:
+    text = "Raiders seized a shepherd from his hut in Anorien. Two days later herders found him shot dead."
+    assert _report(nlp, text) == "Attack"
+
+
+def test_a_grenade_answered_with_gunfire_is_an_armed_clash(nlp) -> None:
+    text = "An Easterling lobbed a hand grenade at a Gondor army checkpoint. The guards answered with gunfire."
+    assert _report(nlp, text) == "Armed clash"
+
+
+def test_an_earlier_killing_told_as_background_leaves_the_abduction(pipeline) -> None:
+    import datetime as dt
+
+    from frontlines.events.evaluate import main_event
+    from frontlines.records import Article, OffsetMap
+
+    text = ("Easterling raiders abducted four millers working near Edoras on Monday, Rohan officials said. "
+            "In March, raiders had murdered two millers by the same river.")
+    article = Article(id="t1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
+                      published=dt.date(2019, 5, 15))
+    main = main_event(pipeline.analyse(article, pipeline.nlp(text)).events)
+    assert main is not None and main.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_what_a_protest_is_about_is_no_second_event(nlp) -> None:
+    text = ("Students of Edoras marched to the town hall to demand freedom for a poet jailed for throwing stones at "
+            "the mayor's carriage.")
+    assert {t.sub_event_type for t in classify(next(nlp(text).sents))} == {"Peaceful protest"}
