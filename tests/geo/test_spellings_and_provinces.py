@@ -46,7 +46,7 @@ def test_names_that_alone_are_never_places(nlp, gazetteer):
 
 
 def test_a_name_tagged_in_part_grows_across_a_hyphen_inside_the_word(nlp, gazetteer):
-    text = "Medics protested in Ivano-Frankivsk on Friday."
+    text = "A choir sang in Ivano-Frankivsk on Friday."
     doc = nlp(text)
     start = text.index("Ivano")
     doc.ents = [doc.char_span(start, start + len("Ivano"), label="GPE")]
@@ -54,7 +54,7 @@ def test_a_name_tagged_in_part_grows_across_a_hyphen_inside_the_word(nlp, gazett
 
 
 def test_a_cue_counts_before_a_direction_word(nlp, gazetteer):
-    text = "Students marched in central Thessaloniki on Monday."
+    text = "A ferry docked in central Thessaloniki on Monday."
     doc = nlp(text)
     start = text.index("Thessaloniki")
     doc.ents = [doc.char_span(start, start + len("Thessaloniki"), label="PERSON")]
