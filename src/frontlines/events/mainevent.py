@@ -18,15 +18,17 @@ _TERRITORY = {"Government regains territory", "Non-state actor overtakes territo
 def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
     """The main event of a short report (an ACLED note, a wire snippet).
 
-    The first sentence that reports an event gives it (its most confident typing; a chemical
-    weapon beats the other explosions it names, "rockets loaded with toxic gas"); an abduction
-    whose victims the report says were killed is the killing; a shelling or grenade attack
-    becomes an armed clash when a mention reports the fire exchanged or at close range
-    (``matching.yaml#direct_fire_entries``: "fired back", small arms); a clash or scuffle that a
-    protest's report tells is a violent demonstration; a clash becomes the territorial change another sentence reports (as ACLED codes battles that move
-    a front line); later sentences can otherwise only sharpen a protest: police intervention makes it "Protest with
-    intervention", lethal force "Excessive force against protesters", protester violence
-    "Violent demonstration".
+    The first sentence that reports an event gives it (its most confident typing), and then, as
+    ACLED codes them:
+    - a chemical weapon beats the other explosions it names ("rockets loaded with toxic gas");
+    - an abduction whose victims the report says were killed is the killing;
+    - a shelling or grenade attack is an armed clash when a mention reports the fire exchanged or
+      at close range (``matching.yaml#direct_fire_entries``: "fired back", small arms);
+    - a clash or scuffle that a protest's report tells is a violent demonstration;
+    - a clash is the territorial change another sentence reports (a battle that moves a front line);
+    - later sentences can otherwise only sharpen a protest: police intervention makes it "Protest
+      with intervention", lethal force "Excessive force against protesters", protester violence
+      "Violent demonstration".
     """
     sents = [s for s in sentences if s]
     if not sents:
