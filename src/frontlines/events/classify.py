@@ -10,11 +10,12 @@ may then retype. Every candidate that does not become an event is kept, with why
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from .gate import EventGate, GateVerdict
+from .gate_features import main_verb_tense
 from .matching import head_of, load_matching
 from .model import apply_model
 from .ontology import Lexicon, load_lexicon, load_ontology
@@ -31,8 +32,31 @@ DEFAULT_THRESHOLD_ALONE = 0.6
 SECOND_TYPE_MIN = 0.1
 #: A candidate the lexicon did not type gets the clause "second look" only when the gate gives its
 #: whole sentence at least this P(event): below it the look almost never reaches
-#: ``threshold_alone`` and costs one encoder run per candidate (a quarter of the encoder's work on news).
-CLAUSE_LOOK_MIN_ALONE = 0.01
+#: ``threshold_alone`` and costs one encoder run per candidate (docs/scale.md, rounds 2 and 7b).
+CLAUSE_LOOK_MIN_ALONE = 0.02
+
+
+@dataclass(frozen=True)
+class AloneRule:
+    """A named rule that keeps a sentence the lexicon did not type from the gate-alone path
+    (``applies(sent) -> bool``): the gate is not asked, and its candidate is rejected as
+    ``rule:<name>``. Each such rule saves one or two encoder runs per candidate."""
+
+    name: str
+    applies: Callable[[Any], bool]
+
+
+def _present_tense(sent: Any) -> bool:
+    """No verb in the past tense, and the main verb in the present or under a modal ("Thousands will
+    be taking part", "Gondor builds ships", "we need to find him"): a plan, a habit or a judgement,
+    not the report of an occurrence that the lexicon's conditions missed."""
+    return main_verb_tense(sent.root) in ("present", "modal") and not any(t.tag_ == "VBD" for t in sent)
+
+
+#: Rules applied, in order, to the sentences where a trigger matched but the lexicon typed nothing.
+ALONE_RULES: tuple[AloneRule, ...] = (
+    AloneRule("present-tense", _present_tense),
+)
 
 
 @dataclass(frozen=True)
@@ -71,7 +95,7 @@ class EventTyper:
         """
         sents = list(sents)
         readings = [lexicon_typings(s, lexicon=self.lexicon, actor_inter=actor_inter) for s in sents]
-        verdicts = self._verdicts(sents, readings) if self.gate is not None else {}
+        verdicts, screened = self._verdicts(sents, readings) if self.gate is not None else ({}, {})
         out = []
         for n, (sent, reading) in enumerate(zip(sents, readings, strict=True)):
             typings, rejected = reading.typings, list(reading.rejected)
@@ -79,6 +103,8 @@ class EventTyper:
             if verdict is not None:
                 typings, gated = self._gated(sent, typings, reading, verdict)
                 rejected += gated
+            elif n in screened:
+                rejected.append(_candidate(sent, reading, f"rule:{screened[n]}"))
             if typings:
                 typings, scoped = _in_scope(sent, typings, self.lexicon)
                 rejected += scoped
@@ -98,15 +124,27 @@ class EventTyper:
             at += len(sents)
         return out
 
-    def _verdicts(self, sents: list[Any], readings: list[LexiconReading]) -> dict[int, GateVerdict]:
+    def _verdicts(self, sents: list[Any], readings: list[LexiconReading]
+                  ) -> tuple[dict[int, GateVerdict], dict[int, str]]:
         """The gate's verdicts on the sentences the lexicon typed (and, when ``threshold_alone`` is
-        below 1, on those where a trigger matched but typed nothing). A sentence the gate would
-        reject gets a second look at the clause of its first trigger ("Thanks to ..., the forces
-        took control of ..."): the higher P(event) counts. An untyped candidate gets it only from
-        :data:`CLAUSE_LOOK_MIN_ALONE` up."""
+        below 1, on those where a trigger matched but typed nothing, unless one of
+        :data:`ALONE_RULES` applies: those are returned apart, with the rule's name). A sentence
+        the gate would reject gets a second look at the clause of its first trigger ("Thanks to
+        ..., the forces took control of ..."): the higher P(event) counts. An untyped candidate
+        gets it only from :data:`CLAUSE_LOOK_MIN_ALONE` up."""
         assert self.gate is not None
         alone = self.threshold_alone < 1.0
-        todo = [n for n, r in enumerate(readings) if r.typings or (alone and r.hits)]
+        screened: dict[int, str] = {}
+        todo = []
+        for n, r in enumerate(readings):
+            if r.typings:
+                todo.append(n)
+            elif alone and r.hits:
+                rule = next((a.name for a in ALONE_RULES if a.applies(sents[n])), None)
+                if rule is None:
+                    todo.append(n)
+                else:
+                    screened[n] = rule
         verdicts = dict(zip(todo, self.gate.judge([sents[n] for n in todo]), strict=True))
         again = [n for n in todo if _second_look(verdicts[n].p_event, bool(readings[n].typings),
                                                  self.threshold, self.threshold_alone)]
@@ -114,7 +152,7 @@ class EventTyper:
         for n, clause, v in zip(again, clauses, self.gate.judge(clauses), strict=True):
             if clause.text != sents[n].text and v.p_event > verdicts[n].p_event:
                 verdicts[n] = v
-        return verdicts
+        return verdicts, screened
 
     def _gated(self, sent: Any, typings: list[Typing], reading: LexiconReading,
                verdict: GateVerdict) -> tuple[list[Typing], list[Rejected]]:
@@ -123,7 +161,6 @@ class EventTyper:
         candidate trigger when P(event) reaches ``threshold_alone``; else all are rejected, with
         the likeliest out-of-scope kind."""
         name = self.gate.name if self.gate is not None else "gate"
-        hits = reading.hits
         if typings and verdict.p_event >= self.threshold:
             kept = [t for n, t in enumerate(typings) if not n or verdict.p_sub(t.sub_event_type) >= SECOND_TYPE_MIN]
             reason = f"model:{name}:unlikely-type"
@@ -132,11 +169,17 @@ class EventTyper:
         if not typings and verdict.p_event >= self.threshold_alone:
             return [_gate_typing(sent, reading, verdict, name)], []
         reason = f"model:{name}:{verdict.reason}"
-        cands = [(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type) for t in typings]
-        if not cands:
-            span = sent.doc[hits[0].first:hits[0].last + 1]
-            cands = [(span.text, span.start_char, span.end_char, hits[0].entry.sub)]
-        return [], [Rejected(*c, reason, verdict.p_event) for c in cands]
+        if not typings:
+            return [], [_candidate(sent, reading, reason, verdict.p_event)]
+        return [], [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason, verdict.p_event)
+                    for t in typings]
+
+
+def _candidate(sent: Any, reading: LexiconReading, reason: str, score: float | None = None) -> Rejected:
+    """The rejected candidate of a sentence the lexicon did not type: its first candidate trigger."""
+    hit = reading.hits[0]
+    span = sent.doc[hit.first:hit.last + 1]
+    return Rejected(span.text, span.start_char, span.end_char, hit.entry.sub, reason, score)
 
 
 def _in_scope(sent: Any, typings: list[Typing], lexicon: Lexicon) -> tuple[list[Typing], list[Rejected]]:

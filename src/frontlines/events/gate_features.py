@@ -35,7 +35,7 @@ def cue_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items() if isinstance(v, list)}
 
 
-def _tense(root: Any) -> str:
+def main_verb_tense(root: Any) -> str:
     """past / perfect / present / modal / verbless: the tense of the sentence's main verb."""
     if root.pos_ not in ("VERB", "AUX"):
         return "verbless"
@@ -57,7 +57,7 @@ def parse_features(span: Any, doc_ents: list[tuple[int, int, str]] | None = None
     cues = cue_words()
     words = [t.lower_ for t in span]
     root = span.root
-    tense = _tense(root)
+    tense = main_verb_tense(root)
     subj = [c.lower_ for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     ents = [e.label_ for e in span.ents] if doc_ents is None else _labels_within(span, doc_ents)
     crime = sum(w in cues["crime"] for w in words)
