@@ -182,3 +182,40 @@ def test_documents_typed_together_read_as_each_alone_with_one_encoder_call(nlp, 
     assert together == alone
     assert [len(r) for r in together] == [2, 1, 1, 2]
     assert 1 <= len(calls) <= 2  # the sentences, then (if any) the clauses of those it would reject
+
+
+class _CountingGate(_FakeGate):
+    def judge(self, spans: list):
+        self.meta.setdefault("judged", []).extend(s.text for s in spans)
+        return super().judge(spans)
+
+
+@pytest.mark.parametrize("text", [
+    "Gondor will fire on Osgiliath and other towns along the river on Tuesday.",
+    "Gondor says it fires on Osgiliath whenever the orcs cross the river.",
+])
+def test_an_untyped_candidate_in_the_present_is_not_sent_to_the_gate(nlp, text: str) -> None:
+    classes = ("Shelling/artillery/missile attack", "none")
+    fake = _CountingGate(classes, np.zeros((2, 384)), np.array([4.0, -9.0]), (1.0, 0.0))
+    reading = EventTyper(load_lexicon(), fake, 0.5, 0.5).read([next(nlp(text).sents)])[0]
+    assert reading.typings == () and reading.verdict is None and not fake.meta.get("judged")
+    [why] = [r for r in reading.rejected if r.reason == "rule:present-tense"]
+    assert why.trigger in text and why.score is None
+
+
+def test_an_untyped_candidate_in_the_past_is_still_judged_by_the_gate(nlp) -> None:
+    classes = ("Shelling/artillery/missile attack", "none")
+    fake = _CountingGate(classes, np.zeros((2, 384)), np.array([4.0, -9.0]), (1.0, 0.0))
+    sent = next(nlp("Gondor fired on Osgiliath and other towns along the river on Tuesday.").sents)
+    reading = EventTyper(load_lexicon(), fake, 0.5, 0.5).read([sent])[0]
+    assert [t.sub_event_type for t in reading.typings] == ["Shelling/artillery/missile attack"]
+    assert fake.meta["judged"] == [sent.text]
+
+
+def test_a_dated_untyped_candidate_in_the_present_is_still_judged_by_the_gate(nlp) -> None:
+    classes = ("Shelling/artillery/missile attack", "none")
+    fake = _CountingGate(classes, np.zeros((2, 384)), np.array([4.0, -9.0]), (1.0, 0.0))
+    sent = next(nlp("On 3 May, Gondor fires on Osgiliath and other towns along the river.").sents)
+    reading = EventTyper(load_lexicon(), fake, 0.5, 0.5).read([sent])[0]
+    assert fake.meta["judged"][0] == sent.text
+    assert not [r for r in reading.rejected if r.reason == "rule:present-tense"]

@@ -47,10 +47,14 @@ class AloneRule:
 
 
 def _present_tense(sent: Any) -> bool:
-    """No verb in the past tense, and the main verb in the present or under a modal ("Thousands will
-    be taking part", "Gondor builds ships", "we need to find him"): a plan, a habit or a judgement,
-    not the report of an occurrence that the lexicon's conditions missed."""
-    return main_verb_tense(sent.root) in ("present", "modal") and not any(t.tag_ == "VBD" for t in sent)
+    """No verb in the past tense, and the main verb under a modal, or in the present with no date
+    named ("Thousands will be taking part", "Gondor builds ships", "we need to find him"): a plan,
+    a habit or a judgement, not the report of an occurrence that the lexicon's conditions missed.
+    A dated sentence in the present ("On 3 May, fighting erupts in ...") is still judged."""
+    tense = main_verb_tense(sent.root)
+    if tense not in ("present", "modal") or any(t.tag_ == "VBD" for t in sent):
+        return False
+    return tense == "modal" or not any(t.ent_type_ in ("DATE", "TIME") for t in sent)
 
 
 #: Rules applied, in order, to the sentences where a trigger matched but the lexicon typed nothing.
