@@ -215,7 +215,7 @@ def test_an_untyped_candidate_in_the_past_is_still_judged_by_the_gate(nlp) -> No
 def test_a_dated_untyped_candidate_in_the_present_is_still_judged_by_the_gate(nlp) -> None:
     classes = ("Shelling/artillery/missile attack", "none")
     fake = _CountingGate(classes, np.zeros((2, 384)), np.array([4.0, -9.0]), (1.0, 0.0))
-    sent = next(nlp("On 3 May, Gondor fires on Osgiliath and other towns along the river.").sents)
+    sent = next(nlp("On 3 May, Gondor says it fires on the towns along the river.").sents)
     reading = EventTyper(load_lexicon(), fake, 0.5, 0.5).read([sent])[0]
     assert fake.meta["judged"][0] == sent.text
     assert not [r for r in reading.rejected if r.reason == "rule:present-tense"]
