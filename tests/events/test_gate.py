@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from frontlines.events.classify import CLAUSE_LOOK_MIN_ALONE, EventTyper, _second_look
+from frontlines.events.classify import CLAUSE_LOOK_MIN_ALONE, CLAUSE_LOOK_MIN_TYPED, EventTyper, _second_look
 from frontlines.events.gate import OUT_OF_SCOPE, EventGate, calibrate, load_gate, shipped_gate_path
 from frontlines.events.ontology import SUB_EVENT_TYPES, load_lexicon
 
@@ -155,7 +155,8 @@ def test_a_missing_gate_file_is_a_one_line_model_error(tmp_path: Path) -> None:
 
 
 def test_clause_second_look_skips_untyped_candidates_far_below_the_threshold() -> None:
-    assert _second_look(0.05, True, 0.1, 0.6)  # typed, rejected: always looked at again
+    assert _second_look(0.05, True, 0.1, 0.6)  # typed, rejected: looked at again
+    assert not _second_look(CLAUSE_LOOK_MIN_TYPED / 2, True, 0.1, 0.6)  # typed, hopeless
     assert not _second_look(0.2, True, 0.1, 0.6)  # typed and kept: no need
     assert _second_look(0.3, False, 0.1, 0.6)  # untyped, undecided
     assert not _second_look(CLAUSE_LOOK_MIN_ALONE / 2, False, 0.1, 0.6)  # untyped, hopeless

@@ -34,6 +34,9 @@ SECOND_TYPE_MIN = 0.1
 #: whole sentence at least this P(event): below it the look almost never reaches
 #: ``threshold_alone`` and costs one encoder run per candidate (docs/scale.md, rounds 2 and 7b).
 CLAUSE_LOOK_MIN_ALONE = 0.02
+#: The same for a sentence the lexicon typed: below this P(event) its clause raised the verdict
+#: only for false events on news (docs/scale.md, round 7b).
+CLAUSE_LOOK_MIN_TYPED = 0.01
 
 
 @dataclass(frozen=True)
@@ -134,8 +137,8 @@ class EventTyper:
         below 1, on those where a trigger matched but typed nothing, unless one of
         :data:`ALONE_RULES` applies: those are returned apart, with the rule's name). A sentence
         the gate would reject gets a second look at the clause of its first trigger ("Thanks to
-        ..., the forces took control of ..."): the higher P(event) counts. An untyped candidate
-        gets it only from :data:`CLAUSE_LOOK_MIN_ALONE` up."""
+        ..., the forces took control of ..."): the higher P(event) counts; not from far below the
+        threshold (:func:`_second_look`)."""
         assert self.gate is not None
         alone = self.threshold_alone < 1.0
         screened: dict[int, str] = {}
@@ -201,10 +204,10 @@ def _in_scope(sent: Any, typings: list[Typing], lexicon: Lexicon) -> tuple[list[
 
 
 def _second_look(p_event: float, typed: bool, threshold: float, threshold_alone: float) -> bool:
-    """Whether a sentence's clause is judged again: the gate would reject the sentence, and (where
-    the lexicon typed nothing) it is not far below the threshold."""
+    """Whether a sentence's clause is judged again: the gate would reject the sentence, and it is
+    not far below the threshold (:data:`CLAUSE_LOOK_MIN_TYPED`, :data:`CLAUSE_LOOK_MIN_ALONE`)."""
     if typed:
-        return p_event < threshold
+        return CLAUSE_LOOK_MIN_TYPED <= p_event < threshold
     return CLAUSE_LOOK_MIN_ALONE <= p_event < threshold_alone
 
 
