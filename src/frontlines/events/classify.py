@@ -51,7 +51,7 @@ class AloneRule:
 
 def _present_tense(sent: Any) -> bool:
     """No verb in the past tense, and the main verb under a modal, or in the present with no date
-    named ("Thousands will be taking part", "Gondor builds ships", "we need to find him"): a plan,
+    named ("The riders will march on Isengard", "Gondor builds ships", "we must find him"): a plan,
     a habit or a judgement, not the report of an occurrence that the lexicon's conditions missed.
     A dated sentence in the present ("On 3 May, fighting erupts in ...") is still judged."""
     tense = main_verb_tense(sent.root)
