@@ -235,7 +235,24 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
         out = _pass(doc, cands, [r.entry or r.best for r in out])
         if [r.entry for r in out] == before:
             break
+    out = _settle_contained(doc, cands, out)
     return _drop_far_outliers(out, demonym_countries, within, doc.votes)
+
+
+def _settle_contained(doc: Document, cands: list[list[Entry]], out: list[Resolution]) -> list[Resolution]:
+    """A place in another country than the place the text says it lies in is scored once more against the
+    final winners. Two readings may call each other forth pass after pass ("Tarn Taran (Punjab)": India's
+    town and Pakistan's Punjab, where a village is also called Tarn Taran); the passes stop with the
+    container in one country and the place scored against its container of the pass before, in the other."""
+    if len(out) < 2:
+        return out
+    clash = [i for i, link in enumerate(doc.within)
+             if link is not None and (e := out[i].entry) is not None and (c := out[link[0]].entry) is not None
+             and e.feature_code not in ("PCLI", "CONT") and e.country_code != c.country_code]
+    if not clash:
+        return out
+    again = _pass(doc, cands, [r.entry or r.best for r in out])
+    return [again[i] if i in clash else r for i, r in enumerate(out)]
 
 
 FAR_KM = 1000.0
