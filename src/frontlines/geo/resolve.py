@@ -137,6 +137,10 @@ def candidates_for(text: str, gazetteer: Gazetteer, *, admin_level: str | None =
     if any(same_name(text, e) and important(e) for e in entries):
         # A well-known place of that name as written: transliteration-only look-alikes are noise.
         entries = [e for e in entries if same_name(text, e)]
+    if any(e.kind == 0 and important(e) for e in entries):
+        # A well-known place whose own name it is ("Bihar", "Kingston"): a small place only also called so
+        # (an alternate name: a former, local or foreign one; Baihar, Kingston upon Thames) is noise too.
+        entries = [e for e in entries if e.kind != 1 or important(e)]
     if admin_level == "ADM1":
         entries = [e for e in entries if e.feature_code == "ADM1"] or entries
     elif admin_level is None:
