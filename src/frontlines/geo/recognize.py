@@ -196,8 +196,8 @@ def _best_subspan(doc: Any, i: int, j: int, gazetteer: Gazetteer, *, important_o
     for size in range(min(j - i, 5), 0, -1):
         for k in range(i, j - size + 1):
             span = doc[k:k + size]
-            if not span[0].text[:1].isupper():
-                continue
+            if not span[0].text[:1].isupper() or span[-1].is_punct:
+                continue  # "Colon (" of "Colon (Colon)" is the name "Colon"
             entries = gazetteer.exact(span.text)
             exact = [e for e in entries if _named(e)]
             if not exact:
