@@ -491,8 +491,8 @@ def _accept(doc: Document, i: int, top: _Scored, focus: dict[str, float], contai
     # "Maracas, Tunapuna", "Ara in As-Sweida": a place abroad cannot lie in the place the text says it
     # lies in (after a bare comma only when small or in an area: "Paris, London" is a list).
     # A city never lies in a small town: "in Guatemala City, in Zona 12" where the only Zona is a village abroad.
-    smaller = container is not None and container.feature_class == "P" and important(best) \
-        and not important(container)
+    smaller = container is not None and container.feature_class == "P" and best.feature_class == "P" \
+        and important(best) and not important(container)
     return not (container is not None and is_exact(container) and container.country_code and not smaller
                 and (best.population < 100_000 or area or firm)
                 and best.feature_code not in ("PCLI", "CONT") and best.country_code != container.country_code)
