@@ -71,3 +71,14 @@ def test_a_place_read_in_another_country_than_its_container_s_final_reading_is_s
     assert stale[0].entry == THARBAD_VILLAGE
     out = [stale[0], Resolution(ANORIEN_ARNOR, 5.0, (), ANORIEN_ARNOR)]
     assert _settle_contained(doc, cands, out)[0].entry == THARBAD
+
+
+def test_demonyms_alone_leave_no_place_far_from_the_others():
+    # "Gondorian forces shelled Ethring": no other place, so Ethring is far from none
+    from frontlines.geo.resolve import _drop_far_outliers
+
+    ethring = Entry(20, "Ethring", 30.0, 30.0, "RR", "05", "P", "PPL", 2_000)
+    minas_tirith = Entry(21, "Minas Tirith", 10.0, 10.0, "GG", "01", "P", "PPLC", 500_000)
+    assert _drop_far_outliers([Resolution(ethring, 5.0, (), ethring)], ["GG", "GG"])[0].entry == ethring
+    out = [Resolution(e, 5.0, (), e) for e in (ethring, minas_tirith)]
+    assert _drop_far_outliers(out, ["GG", "GG"])[0].entry is None

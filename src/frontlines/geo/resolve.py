@@ -268,7 +268,8 @@ def _drop_far_outliers(out: list[Resolution], demonym_countries: Sequence[str],
 
     "Clearly elsewhere": one country holds at least half of the other places' and demonyms' votes
     (two at least, or one well-known place of that country named by its main name and no other vote), and the place lies
-    more than :data:`FAR_KM` from every other town or area. "Weakly matched": a transliteration-key match or
+    more than :data:`FAR_KM` from every other town or area (so there must be one: demonyms alone, "Gondorian forces
+    shelled Ethring", leave a place far from none). "Weakly matched": a transliteration-key match or
     fewer than 100,000 people. A place in the country of the place the text says it lies in stays ("Visbek,
     Germany"); a mention that says nothing about where the text is ("the US dollar") does not vote.
     """
@@ -290,7 +291,7 @@ def _drop_far_outliers(out: list[Resolution], demonym_countries: Sequence[str],
         top, n = votes.most_common(1)[0] if votes else ("", 0)
         weak = not is_exact(e) or e.population < 100_000
         located = [w for w in others if w.feature_code not in ("PCLI", "CONT")]
-        far = all(great_circle_km(e.lat, e.lon, w.lat, w.lon) > FAR_KM for w in located)
+        far = bool(located) and all(great_circle_km(e.lat, e.lon, w.lat, w.lon) > FAR_KM for w in located)
         alone = n == 1 and total == 1 and bool(located) and all(w.kind == 0 and important(w) for w in located)
         if weak and (n >= 2 or alone) and n * 2 >= total and e.country_code != top and far:
             result.append(Resolution(None, res.score, res.candidates))
