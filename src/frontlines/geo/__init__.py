@@ -68,6 +68,13 @@ def _names_currency(doc: Any, m: Mention) -> bool:
     return m.token_end < len(doc) and doc[m.token_end].lower_ in words("currency_words")
 
 
+def _leads_abroad(doc: Any, m: Mention) -> bool:
+    """ "the Saudi-led coalition", "US-backed forces": a country leading or backing a force, which fights abroad,
+    says nothing about where the text is."""
+    after = [t.lower_ for t in doc[m.token_end:m.token_end + 2]]
+    return after[:1] in (["led"], ["backed"]) or after in (["-", "led"], ["-", "backed"])
+
+
 def _at_border(doc: Any, m: Mention) -> bool:
     """ "Al Waleed border crossing", "the Nasib crossing": the place of that name at a border."""
     words = [t.lower_ for t in doc[m.token_end:m.token_end + 2]]
@@ -166,12 +173,13 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
     mentions = find_mentions(doc, gazetteer=gazetteer)
     names = [m for m in mentions if m.demonym is None]
     dem_entries = {m.demonym: _demonym_entry(m.demonym, gazetteer) for m in mentions if m.demonym}
-    dem_countries = [e.country_code for m in mentions if m.demonym and (e := dem_entries.get(m.demonym)) and e.country_code]
+    dem_countries = [e.country_code for m in mentions if m.demonym and (e := dem_entries.get(m.demonym)) and e.country_code
+                     and not _leads_abroad(doc, m)]
     implied = implied_places(article.clean_text)
     dem_countries += [i.country for i in implied]
     resolutions = resolve_all([m.name for m in names], gazetteer, demonym_countries=dem_countries,
                               province_hints=[(i.country, a) for i in implied for a in i.admin1],
-                              votes=[not _names_currency(doc, m) for m in names],
+                              votes=[not (_names_currency(doc, m) or _leads_abroad(doc, m)) for m in names],
                               admin_levels=[_admin_cue(doc, m) for m in names],
                               at_border=[_at_border(doc, m) for m in names],
                               as_written=[m.rule.endswith("+site") for m in names],

@@ -196,19 +196,33 @@ def _best_subspan(doc: Any, i: int, j: int, gazetteer: Gazetteer, *, important_o
     for size in range(min(j - i, 5), 0, -1):
         for k in range(i, j - size + 1):
             span = doc[k:k + size]
-            if not span[0].text[:1].isupper():
-                continue
+            if not span[0].text[:1].isupper() or span[-1].is_punct:
+                continue  # "Colon (" of "Colon (Colon)" is the name "Colon"
             entries = gazetteer.exact(span.text)
             exact = [e for e in entries if _named(e)]
             if not exact:
                 continue
-            if (important_only or size == 1) and not any(
-                    e.feature_code in IMPORTANT_CODES or e.population >= 100_000 for e in exact):
+            after_of = k > 0 and doc[k - 1].lower_ == "of"
+            if (important_only or size == 1) and not any(_well_known_by(e, after_of) for e in exact):
                 continue
             if _generic(span):
                 continue
             return span
     return None
+
+
+#: Areas whose other names (alternate names) news use as their names ("Kashmir", "Calif.", "Donbass").
+AREAS_BY_OTHER_NAMES = frozenset({"PCLI", "ADM1", "CONT", "RGN"})
+
+
+def _well_known_by(entry: Any, after_of: bool = False) -> bool:
+    """A country, province or large city known by the name matched: a town's alternate names (a former,
+    foreign or local one) are often words of other names ("Khalil" of "Khalil Mutran square" is an
+    alternate name of Hebron; "Save" of "Save Badah Movement", of Saveh), so a town counts by its own name,
+    unless the name follows "of" ("the Mayor of Tyr", "the collectives of Heraklion": the town's English name)."""
+    if entry.kind == 1 and entry.feature_code not in AREAS_BY_OTHER_NAMES and not after_of:
+        return False
+    return entry.feature_code in IMPORTANT_CODES or entry.population >= 100_000
 
 
 def _name_word(tok: Any) -> bool:

@@ -137,6 +137,10 @@ def candidates_for(text: str, gazetteer: Gazetteer, *, admin_level: str | None =
     if any(same_name(text, e) and important(e) for e in entries):
         # A well-known place of that name as written: transliteration-only look-alikes are noise.
         entries = [e for e in entries if same_name(text, e)]
+    if any(e.kind == 0 and important(e) for e in entries):
+        # A well-known place whose own name it is ("Bihar", "Kingston"): a small place only also called so
+        # (an alternate name: a former, local or foreign one; Baihar, Kingston upon Thames) is noise too.
+        entries = [e for e in entries if e.kind != 1 or important(e)]
     if admin_level == "ADM1":
         entries = [e for e in entries if e.feature_code == "ADM1"] or entries
     elif admin_level is None:
@@ -235,7 +239,24 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
         out = _pass(doc, cands, [r.entry or r.best for r in out])
         if [r.entry for r in out] == before:
             break
+    out = _settle_contained(doc, cands, out)
     return _drop_far_outliers(out, demonym_countries, within, doc.votes)
+
+
+def _settle_contained(doc: Document, cands: list[list[Entry]], out: list[Resolution]) -> list[Resolution]:
+    """A place in another country than the place the text says it lies in is scored once more against the
+    final winners. Two readings may call each other forth pass after pass ("Tarn Taran (Punjab)": India's
+    town and Pakistan's Punjab, where a village is also called Tarn Taran); the passes stop with the
+    container in one country and the place scored against its container of the pass before, in the other."""
+    if len(out) < 2:
+        return out
+    clash = [i for i, link in enumerate(doc.within)
+             if link is not None and (e := out[i].entry) is not None and (c := out[link[0]].entry) is not None
+             and e.feature_code not in ("PCLI", "CONT") and e.country_code != c.country_code]
+    if not clash:
+        return out
+    again = _pass(doc, cands, [r.entry or r.best for r in out])
+    return [again[i] if i in clash else r for i, r in enumerate(out)]
 
 
 FAR_KM = 1000.0
@@ -247,7 +268,8 @@ def _drop_far_outliers(out: list[Resolution], demonym_countries: Sequence[str],
 
     "Clearly elsewhere": one country holds at least half of the other places' and demonyms' votes
     (two at least, or one well-known place of that country named by its main name and no other vote), and the place lies
-    more than :data:`FAR_KM` from every other town or area. "Weakly matched": a transliteration-key match or
+    more than :data:`FAR_KM` from every other town or area (so there must be one: demonyms alone, "Gondorian forces
+    shelled Ethring", leave a place far from none). "Weakly matched": a transliteration-key match or
     fewer than 100,000 people. A place in the country of the place the text says it lies in stays ("Visbek,
     Germany"); a mention that says nothing about where the text is ("the US dollar") does not vote.
     """
@@ -269,7 +291,7 @@ def _drop_far_outliers(out: list[Resolution], demonym_countries: Sequence[str],
         top, n = votes.most_common(1)[0] if votes else ("", 0)
         weak = not is_exact(e) or e.population < 100_000
         located = [w for w in others if w.feature_code not in ("PCLI", "CONT")]
-        far = all(great_circle_km(e.lat, e.lon, w.lat, w.lon) > FAR_KM for w in located)
+        far = bool(located) and all(great_circle_km(e.lat, e.lon, w.lat, w.lon) > FAR_KM for w in located)
         alone = n == 1 and total == 1 and bool(located) and all(w.kind == 0 and important(w) for w in located)
         if weak and (n >= 2 or alone) and n * 2 >= total and e.country_code != top and far:
             result.append(Resolution(None, res.score, res.candidates))
@@ -469,7 +491,10 @@ def _accept(doc: Document, i: int, top: _Scored, focus: dict[str, float], contai
     area = container is not None and (container.feature_code or "").startswith(("ADM", "PCL"))
     # "Maracas, Tunapuna", "Ara in As-Sweida": a place abroad cannot lie in the place the text says it
     # lies in (after a bare comma only when small or in an area: "Paris, London" is a list).
-    return not (container is not None and is_exact(container) and container.country_code
+    # A city never lies in a small town: "in Guatemala City, in Zona 12" where the only Zona is a village abroad.
+    smaller = container is not None and container.feature_class == "P" and best.feature_class == "P" \
+        and important(best) and not important(container)
+    return not (container is not None and is_exact(container) and container.country_code and not smaller
                 and (best.population < 100_000 or area or firm)
                 and best.feature_code not in ("PCLI", "CONT") and best.country_code != container.country_code)
 
