@@ -129,9 +129,12 @@ class EventTyper:
             reason = f"model:{name}:unlikely-type"
             return kept, [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason,
                                    verdict.p_sub(t.sub_event_type)) for t in typings if t not in kept]
-        if not typings and verdict.p_event >= self.threshold_alone:
-            return [_gate_typing(sent, reading, verdict, name)], []
         reason = f"model:{name}:{verdict.reason}"
+        if not typings and verdict.p_event >= self.threshold_alone:
+            alone = _gate_typing(sent, reading, verdict, name)
+            if alone is not None:
+                return [alone], []
+            reason = f"model:{name}:no-candidate-of-its-type"
         cands = [(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type) for t in typings]
         if not cands:
             span = sent.doc[hits[0].first:hits[0].last + 1]
@@ -172,9 +175,11 @@ def clause_span(sent: Any, reading: LexiconReading) -> Any:
     return span if sent.start <= span.start and span.end <= sent.end else sent
 
 
-def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing:
+def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing | None:
     """A typing the gate reports where the lexicon's conditions typed nothing: its likeliest
-    sub-event type, at the candidate trigger of that type (or the first candidate).
+    sub-event type, at the candidate trigger of that type; ``None`` when no candidate trigger is
+    of that type (the gate and the words disagree on what happened: "requests sent back" is no
+    arrest, "Washington charged his soldiers" no attack).
 
     A type defined by the weapon used (``matching.yaml#named_weapon_types``: an air strike needs
     an aircraft named) is the gate's only where a trigger of that type matched with its cue words:
@@ -183,8 +188,9 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
     weapon_types = load_matching()["named_weapon_types"]
     named = {h.entry.sub for h in reading.proposals}
     best, p_sub = next((s, p) for s, p in verdict.sub_events if s not in weapon_types or s in named)
-    hits = reading.hits
-    hit = next((h for h in hits if h.entry.sub == best), hits[0])
+    hit = next((h for h in reading.hits if h.entry.sub == best), None)
+    if hit is None:
+        return None
     span = sent.doc[hit.first:hit.last + 1]
     sub = load_ontology().get(best)
     head = head_of(span)
