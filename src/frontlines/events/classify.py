@@ -134,7 +134,7 @@ class EventTyper:
             alone = _gate_typing(sent, reading, verdict, name)
             if alone is not None:
                 return [alone], []
-            reason = f"model:{name}:no-candidate-of-its-type"
+            reason = f"model:{name}:type-not-named"
         cands = [(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type) for t in typings]
         if not cands:
             span = sent.doc[hits[0].first:hits[0].last + 1]
@@ -177,9 +177,9 @@ def clause_span(sent: Any, reading: LexiconReading) -> Any:
 
 def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing | None:
     """A typing the gate reports where the lexicon's conditions typed nothing: its likeliest
-    sub-event type, at the candidate trigger of that type; ``None`` when no candidate trigger is
-    of that type (the gate and the words disagree on what happened: "requests sent back" is no
-    arrest, "Washington charged his soldiers" no attack).
+    sub-event type, at the candidate trigger of that type (or the first candidate); ``None`` when
+    that type is one a word must name (``matching.yaml#word_named_types``: an arrest, a seizure)
+    and no candidate trigger is of that type ("requests to the police were sent back" is no arrest).
 
     A type defined by the weapon used (``matching.yaml#named_weapon_types``: an air strike needs
     an aircraft named) is the gate's only where a trigger of that type matched with its cue words:
@@ -189,8 +189,9 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
     named = {h.entry.sub for h in reading.proposals}
     best, p_sub = next((s, p) for s, p in verdict.sub_events if s not in weapon_types or s in named)
     hit = next((h for h in reading.hits if h.entry.sub == best), None)
-    if hit is None:
+    if hit is None and best in load_matching()["word_named_types"]:
         return None
+    hit = hit or reading.hits[0]
     span = sent.doc[hit.first:hit.last + 1]
     sub = load_ontology().get(best)
     head = head_of(span)
