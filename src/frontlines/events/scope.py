@@ -26,6 +26,8 @@ from .typings import Typing
 
 #: Actor classes of the trigger lexicon that put a sentence in ACLED's scope whatever else it says.
 CONFLICT_CLASSES = frozenset({"nonstate", "protester", "rioter"})
+#: Actor classes of armed actors (a participle that describes one says what it does, not what happened).
+ARMED_CLASSES = frozenset({"state", "nonstate", "armed"})
 #: Event types of violence: a noun of these that is prevented did not happen ("to prevent attacks").
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 #: The lists of ``scope.yaml`` matched against the sentence's folded words; the others hold lemmas or names.
@@ -282,6 +284,14 @@ def _rallied_others(t: Typing, ctx: Context) -> bool:
         and any(c.dep_ == "dobj" for c in tok.children)
 
 
+def _describes_actor(t: Typing, ctx: Context) -> bool:
+    """A participle of fighting that describes an armed actor, no fight ("gunmen fighting for the
+    regent", "forces battling the rebels"): what they do, not what happened."""
+    tok = _trigger(t, ctx)
+    return tok.tag_ == "VBG" and tok.dep_ == "acl" and _lemma(tok) in load_scope()["ongoing_lemmas"] and \
+        bool(classes_of([tok.head], ctx.lexicon) & ARMED_CLASSES)
+
+
 def _noncombat_aircraft(t: Typing, ctx: Context) -> bool:
     """Aircraft or drones on a surveillance, search or delivery mission, and nothing struck."""
     return t.sub_event_type == "Air/drone strike" and ctx.has("noncombat_aircraft") and not ctx.has("strike_cues")
@@ -305,6 +315,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("markets", _markets),
     ScopeRule("noncombat-aircraft", _noncombat_aircraft),
     ScopeRule("people-acted-on", _people_acted_on),
+    ScopeRule("describes-actor", _describes_actor),
     ScopeRule("rallied-others", _rallied_others),
 )
 
