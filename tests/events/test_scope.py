@@ -47,6 +47,7 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("Last spring the steward rallied 500 merchants of Bree together to rebuild the bridge.", "rallied-others"),
     ("Gold from Umbar armed the gunmen fighting for the usurper in Pelargir.", "describes-actor"),
     ("Vagrants are taken to the guardhouse in Bree, where they are detained for weeks.", "hypothetical"),
+    ("The ferry wardens of Bree never told the family why he had been detained.", "lone-arrest"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -69,6 +70,7 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "The wardens of Bree pushed back demonstrators outside the town hall on Friday.",  # protesters acted on
     "Rangers fighting the orcs near Bree killed two of them on Monday.",  # the fight is told by "killed"
     "Thousands rallied in Minas Tirith on Saturday against the new tax.",
+    "Wardens in Bree detained an opposition activist on Monday.",  # an arrest with a political dimension
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

@@ -265,10 +265,8 @@ def _people_acted_on(t: Typing, ctx: Context) -> bool:
     people = load_scope()["people_triggers"]
     if tok.pos_ not in ("NOUN", "PROPN") or _lemma(tok) not in people:
         return False
-    first, hops = tok, 0
-    while first.dep_ == "conj" and first.head.i != first.i and hops < 8:
-        first, hops = first.head, hops + 1
-    listed = [first, *(c for c in first.subtree if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))]
+    first = min([tok, *tok.conjuncts], key=lambda c: c.i)
+    listed = [first, *(c for c in first.conjuncts if c.pos_ in ("NOUN", "PROPN"))]
     if len(listed) > 1 and any(_lemma(c) not in people for c in listed):
         return True
     acted_on = first.dep_ in ("dobj", "nsubjpass", "dative") or \
@@ -290,6 +288,19 @@ def _describes_actor(t: Typing, ctx: Context) -> bool:
     tok = _trigger(t, ctx)
     return tok.tag_ == "VBG" and tok.dep_ == "acl" and _lemma(tok) in load_scope()["ongoing_lemmas"] and \
         bool(classes_of([tok.head], ctx.lexicon) & ARMED_CLASSES)
+
+
+def _lone_arrest(t: Typing, ctx: Context) -> bool:
+    """An arrest of one person ("the man", "him") in a sentence with nothing political, organised
+    or armed in it: an ordinary arrest ("the dog took the man to the ground and he was arrested")."""
+    if t.sub_event_type != "Arrests" or ctx.in_conflict:
+        return False
+    tok = _trigger(t, ctx)
+    hit = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        hit.append(tok.head)
+    return bool(hit) and all(_lemma(h) in load_scope()["one_person_lemmas"] and h.tag_ in ("NN", "PRP") and
+                             not any(c.dep_ == "conj" for c in h.children) for h in hit)
 
 
 def _noncombat_aircraft(t: Typing, ctx: Context) -> bool:
@@ -316,6 +327,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("noncombat-aircraft", _noncombat_aircraft),
     ScopeRule("people-acted-on", _people_acted_on),
     ScopeRule("describes-actor", _describes_actor),
+    ScopeRule("lone-arrest", _lone_arrest),
     ScopeRule("rallied-others", _rallied_others),
 )
 
