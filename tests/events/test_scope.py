@@ -48,6 +48,7 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("Gold from Umbar armed the gunmen fighting for the usurper in Pelargir.", "describes-actor"),
     ("Vagrants are taken to the guardhouse in Bree, where they are detained for weeks.", "hypothetical"),
     ("The ferry wardens of Bree never told the family why he had been detained.", "lone-arrest"),
+    ("In Bree the warden's hound took the man to the ground and the warden arrested.", "lone-arrest"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)

@@ -299,6 +299,8 @@ def _lone_arrest(t: Typing, ctx: Context) -> bool:
     hit = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
         hit.append(tok.head)
+    if not hit and tok.dep_ == "conj":  # "took the man to the ground and arrested (him)"
+        hit = [c for c in tok.head.children if c.dep_ == "dobj"]
     return bool(hit) and all(_lemma(h) in load_scope()["one_person_lemmas"] and h.tag_ in ("NN", "PRP") and
                              not any(c.dep_ == "conj" for c in h.children) for h in hit)
 
