@@ -66,3 +66,19 @@ def test_police_charging_a_crowd_is_no_violent_demonstration(nlp) -> None:
 def test_bombs_an_aircraft_expended_are_an_air_strike(nlp) -> None:
     assert "Air/drone strike" in _types(nlp, "The Gondor jets expended all their bombs on the Orc column near Osgiliath.")
     assert "Air/drone strike" not in _types(nlp, "Workers unloaded the bombs from the Gondor trucks at the depot.")
+
+
+@pytest.mark.parametrize("text", [
+    "Gondor police dismantled an orc cell in Pelargir on Tuesday.",
+    "The Bree police busted a smuggling ring that armed the raiders.",
+])
+def test_security_forces_breaking_up_a_cell_is_an_arrest(nlp, text: str) -> None:
+    assert "Arrests" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The engineers of Bree dismantled the old mill wheel.",
+    "Police dismantled the stage after the concert in Bree.",
+])
+def test_dismantling_no_cell_or_ring_is_no_arrest(nlp, text: str) -> None:
+    assert "Arrests" not in _types(nlp, text)

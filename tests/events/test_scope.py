@@ -41,6 +41,14 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The envoy of Arnor filed a protest with the ministry in Gondor.", "formal-complaint"),
     ("Oil prices rallied on Wednesday in Minas Tirith.", "markets"),
     ("Gondor was conducting surveillance drone operations over Umbar.", "noncombat-aircraft"),
+    ("The clip shows the ranger tripping over a bench and hitting the protester in Bree.", "people-acted-on"),
+    ("The steward gave farmers, innkeepers and vigilantes in Bree a week to hand in their swords.",
+     "people-acted-on"),
+    ("Last spring the steward rallied 500 merchants of Bree together to rebuild the bridge.", "rallied-others"),
+    ("Gold from Umbar armed the gunmen fighting for the usurper in Pelargir.", "describes-actor"),
+    ("Vagrants are taken to the guardhouse in Bree, where they are detained for weeks.", "hypothetical"),
+    ("The ferry wardens of Bree never told the family why he had been detained.", "lone-arrest"),
+    ("In Bree the warden's hound took the man to the ground and the warden arrested.", "lone-arrest"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -60,6 +68,10 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Thousands marched through Minas Tirith on Saturday demanding pension reform.",
     "Farmers gathered in Bree during a visit of the steward to demand lower taxes.",  # a protest's aim
     "Orcs attacked the village of Bree, and the wardens have not confirmed if the raiders killed anyone.",
+    "The wardens of Bree pushed back demonstrators outside the town hall on Friday.",  # protesters acted on
+    "Rangers fighting the orcs near Bree killed two of them on Monday.",  # the fight is told by "killed"
+    "Thousands rallied in Minas Tirith on Saturday against the new tax.",
+    "Wardens in Bree detained an opposition activist on Monday.",  # an arrest with a political dimension
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

@@ -173,9 +173,12 @@ class EventTyper:
             reason = f"model:{name}:unlikely-type"
             return kept, [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason,
                                    verdict.p_sub(t.sub_event_type)) for t in typings if t not in kept]
-        if not typings and verdict.p_event >= self.threshold_alone:
-            return [_gate_typing(sent, reading, verdict, name)], []
         reason = f"model:{name}:{verdict.reason}"
+        if not typings and verdict.p_event >= self.threshold_alone:
+            alone = _gate_typing(sent, reading, verdict, name)
+            if alone is not None:
+                return [alone], []
+            reason = f"model:{name}:type-not-named"
         if not typings:
             return [], [_candidate(sent, reading, reason, verdict.p_event)]
         return [], [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason, verdict.p_event)
@@ -222,9 +225,11 @@ def clause_span(sent: Any, reading: LexiconReading) -> Any:
     return span if sent.start <= span.start and span.end <= sent.end else sent
 
 
-def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing:
+def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing | None:
     """A typing the gate reports where the lexicon's conditions typed nothing: its likeliest
-    sub-event type, at the candidate trigger of that type (or the first candidate).
+    sub-event type, at the candidate trigger of that type (or the first candidate); ``None`` when
+    that type is one a word must name (``matching.yaml#word_named_types``: an arrest, a seizure)
+    and no candidate trigger is of that type ("requests to the police were sent back" is no arrest).
 
     A type defined by the weapon used (``matching.yaml#named_weapon_types``: an air strike needs
     an aircraft named) is the gate's only where a trigger of that type matched with its cue words:
@@ -233,8 +238,10 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
     weapon_types = load_matching()["named_weapon_types"]
     named = {h.entry.sub for h in reading.proposals}
     best, p_sub = next((s, p) for s, p in verdict.sub_events if s not in weapon_types or s in named)
-    hits = reading.hits
-    hit = next((h for h in hits if h.entry.sub == best), hits[0])
+    hit = next((h for h in reading.hits if h.entry.sub == best), None)
+    if hit is None and best in load_matching()["word_named_types"]:
+        return None
+    hit = hit or reading.hits[0]
     span = sent.doc[hit.first:hit.last + 1]
     sub = load_ontology().get(best)
     head = head_of(span)

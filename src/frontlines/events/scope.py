@@ -26,6 +26,8 @@ from .typings import Typing
 
 #: Actor classes of the trigger lexicon that put a sentence in ACLED's scope whatever else it says.
 CONFLICT_CLASSES = frozenset({"nonstate", "protester", "rioter"})
+#: Actor classes of armed actors (a participle that describes one says what it does, not what happened).
+ARMED_CLASSES = frozenset({"state", "nonstate", "armed"})
 #: Event types of violence: a noun of these that is prevented did not happen ("to prevent attacks").
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 #: The lists of ``scope.yaml`` matched against the sentence's folded words; the others hold lemmas or names.
@@ -108,18 +110,25 @@ def _clause_path(tok: Any) -> list[Any]:
     return path
 
 
+def _simple_present(tok: Any) -> bool:
+    """A verb in the simple present, active ("arrest") or passive ("are detained")."""
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.tag_ in ("VBP", "VBZ"):
+        return not auxes
+    return tok.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].tag_ in ("VBP", "VBZ")
+
+
 def _hypothetical(t: Typing, ctx: Context) -> bool:
     """A verb trigger in a hypothetical clause: a modal on it or on the verb it is coordinated with
     or the complement of ("should be allowed to seize the port and arrest its captain"), a
     condition before it ("If arrested, ..."; "not confirmed if anyone was killed" asks and sets
-    none), or a simple present in a relative clause ("the poachers the wardens arrest": a habit,
-    no occurrence)."""
+    none), or a simple present in a relative clause ("the poachers the wardens arrest", "the
+    station where vagrants are detained": a habit, no occurrence)."""
     tok = _trigger(t, ctx)
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     lists = load_scope()
-    if tok.dep_ == "relcl" and tok.tag_ in ("VBP", "VBZ") and \
-            not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+    if tok.dep_ == "relcl" and _simple_present(tok):
         return True
     return any((c.dep_ == "aux" and _lemma(c) in lists["modal_lemmas"]) or
                (c.dep_ == "mark" and v.dep_ == "advcl" and v.i < v.head.i and _lemma(c) in lists["condition_lemmas"])
@@ -247,6 +256,55 @@ def _markets(t: Typing, ctx: Context) -> bool:
                for c in tok.children)
 
 
+def _people_acted_on(t: Typing, ctx: Context) -> bool:
+    """A noun for people as the trigger ("protester", "vigilantes") that names no event: one
+    person acted on (the object of a verb or of a preposition other than "of" or "by": "hitting
+    the protester"), or people in a list with others ("a deadline for farmers, traders and
+    vigilantes to hand in their guns"). Protesters acted on stay ("pushing demonstrators")."""
+    tok = _trigger(t, ctx)
+    people = load_scope()["people_triggers"]
+    if tok.pos_ not in ("NOUN", "PROPN") or _lemma(tok) not in people:
+        return False
+    first = min([tok, *tok.conjuncts], key=lambda c: c.i)
+    listed = [first, *(c for c in first.conjuncts if c.pos_ in ("NOUN", "PROPN"))]
+    if len(listed) > 1 and any(_lemma(c) not in people for c in listed):
+        return True
+    acted_on = first.dep_ in ("dobj", "nsubjpass", "dative") or \
+        (first.dep_ == "pobj" and first.head.lower_ not in load_scope()["agent_prepositions"])
+    return tok.tag_ == "NN" and acted_on
+
+
+def _rallied_others(t: Typing, ctx: Context) -> bool:
+    """A protest verb with a direct object mobilises others, it is no protest ("rallied his
+    supporters", "rallied a thousand churches together")."""
+    tok = _trigger(t, ctx)
+    return t.event_type == "Protests" and tok.pos_ == "VERB" and _lemma(tok) in load_scope()["mobilising_lemmas"] \
+        and any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _describes_actor(t: Typing, ctx: Context) -> bool:
+    """A participle of fighting that describes an armed actor, no fight ("gunmen fighting for the
+    regent", "forces battling the rebels"): what they do, not what happened."""
+    tok = _trigger(t, ctx)
+    return tok.tag_ == "VBG" and tok.dep_ == "acl" and _lemma(tok) in load_scope()["ongoing_lemmas"] and \
+        bool(classes_of([tok.head], ctx.lexicon) & ARMED_CLASSES)
+
+
+def _lone_arrest(t: Typing, ctx: Context) -> bool:
+    """An arrest of one person ("the man", "him") in a sentence with nothing political, organised
+    or armed in it: an ordinary arrest ("the dog took the man to the ground and he was arrested")."""
+    if t.sub_event_type != "Arrests" or ctx.in_conflict:
+        return False
+    tok = _trigger(t, ctx)
+    hit = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        hit.append(tok.head)
+    if not hit and tok.dep_ == "conj":  # "took the man to the ground and arrested (him)"
+        hit = [c for c in tok.head.children if c.dep_ == "dobj"]
+    return bool(hit) and all(_lemma(h) in load_scope()["one_person_lemmas"] and h.tag_ in ("NN", "PRP") and
+                             not any(c.dep_ == "conj" for c in h.children) for h in hit)
+
+
 def _noncombat_aircraft(t: Typing, ctx: Context) -> bool:
     """Aircraft or drones on a surveillance, search or delivery mission, and nothing struck."""
     return t.sub_event_type == "Air/drone strike" and ctx.has("noncombat_aircraft") and not ctx.has("strike_cues")
@@ -269,6 +327,10 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("formal-complaint", _formal_complaint),
     ScopeRule("markets", _markets),
     ScopeRule("noncombat-aircraft", _noncombat_aircraft),
+    ScopeRule("people-acted-on", _people_acted_on),
+    ScopeRule("describes-actor", _describes_actor),
+    ScopeRule("lone-arrest", _lone_arrest),
+    ScopeRule("rallied-others", _rallied_others),
 )
 
 
