@@ -152,6 +152,9 @@ class SpacyOnly:
 def _pass_main(mode: str, settings: Settings, docs: list[tuple[RawDoc, int]], n: int, warm: int,
                conn: Any, counter: Any) -> None:
     """Runs in a fresh process: one timed pass; sends a dict of figures back through ``conn``."""
+    from .tuning import own_process
+
+    own_process()  # first: numpy reads its settings when it loads (both passes alike)
     from . import parallel
 
     try:

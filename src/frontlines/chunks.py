@@ -8,7 +8,6 @@ boundaries as plain tuples.
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
@@ -19,6 +18,7 @@ from .errors import InputError
 from .ingest import build_article
 from .records import Article, RawDoc, Result
 from .settings import Settings
+from .tuning import settle, thread_environment, tune_process
 
 #: Builds the object workers run: ``factory(settings)`` with ``process(raws)`` and ``run(articles)``
 #: like :class:`~frontlines.pipeline.Pipeline` (the default). Must be picklable (a module-level callable).
@@ -117,11 +117,9 @@ def worker_pipeline(settings: Settings, factory: Factory | None = None) -> Any:
     key = (settings, factory)
     pipe = _PIPELINES.get(key)
     if pipe is None:
-        for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-            os.environ.setdefault(var, "1")  # one process per core: no thread oversubscription
+        thread_environment()  # one process per core: no thread oversubscription
         if factory is None:
             from .pipeline import Pipeline
-            from .tuning import tune_process
 
             tune_process()
             pipe = Pipeline(settings)
@@ -139,6 +137,8 @@ def run_chunk(settings: Settings, factory: Factory | None, items: list[Item]) ->
         outs: Iterable[Any] = pipe.run(items)
     else:
         outs = pipe.process(items)
-    return [_to_wire(o) for o in outs]
+    done = [_to_wire(o) for o in outs]
+    settle()  # once, in a process frontlines started: what the first chunk loaded stays out of the gc
+    return done
 
 

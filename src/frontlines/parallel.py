@@ -25,6 +25,7 @@ from .distributed import process_dask
 from .errors import ConfigError, InputError
 from .records import RawDoc, Result
 from .settings import Settings
+from .tuning import own_process, settle, tune_process
 
 ENGINES = ("local", "dask")
 
@@ -65,6 +66,7 @@ def process(raws: Iterable[RawDoc | InputError], *, settings: Settings,
 
 
 def _init_worker(settings: Settings, factory: Factory | None) -> None:
+    own_process()
     _exit_with_parent()
     worker_pipeline(settings, factory)
 
@@ -135,11 +137,13 @@ def _in_process(raws: Iterator[RawDoc | InputError], *, settings: Settings,
     pipe = worker_pipeline(settings, factory) if factory is not None else None
     if pipe is None:
         from .pipeline import Pipeline
-        from .tuning import tune_process
 
         tune_process()
         pipe = Pipeline(settings)
-    yield from pipe.process(raws, skip=skip)
+    for n, out in enumerate(pipe.process(raws, skip=skip), 1):
+        yield out
+        if n == settings.batch_size:
+            settle()  # in a process frontlines started (a bench pass), once the first batch is done
 
 
 def _take(it: Iterator[Any], n: int) -> list[Any]:

@@ -89,3 +89,24 @@ def test_a_village_with_a_namesake_abroad_takes_the_country_its_armed_groups_act
     text = "Forces of the LNA shelled positions held by the GNA near Al Watiyah."
     places = find_places(nlp(text), _article(text), gazetteer=gazetteer)
     assert {p.country_code for p in places if p.text == "Al Watiyah"} == {"LY"}
+
+
+def test_trie_alternation_matches_as_the_plain_alternation() -> None:
+    """The trie form finds what the alternation of the phrases, longest first, finds (same starts, same
+    phrase), with the table's boundary rules around it."""
+    import random
+    import re
+
+    from frontlines.geo.context import trie_alternation
+
+    phrases = ["Arnor", "Arnor Guard", "Arnor Guards", "Gondor", "Gondor Rangers", "Rangers", "Minas Tirith",
+               "Minas", "G.O.R.", "Ar"]
+    plain = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    edges = r"(?:(?<=\bpro-)|(?<=\banti-)|(?<![\w-]))(?:{})(?![\w-])"
+    old, new = re.compile(edges.format(plain)), re.compile(edges.format(trie_alternation(phrases)))
+    rng = random.Random(7)
+    pieces = [*phrases, "pro-", "anti-", "-", " ", "s", "x", ".", "the ", "Min"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(12))
+        assert [(m.start(), m.group(0)) for m in new.finditer(text)] == \
+            [(m.start(), m.group(0)) for m in old.finditer(text)], text

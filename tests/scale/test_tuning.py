@@ -55,3 +55,32 @@ def test_without_the_settings_the_freed_block_faults_in_again():
 
 def test_tuning_twice_gives_the_same_answer():
     assert tuning.tune_process() == tuning.tune_process()
+
+
+# In a fresh interpreter: declare the process frontlines' own (or not), load numpy, settle twice.
+_OWN = """
+import gc, os, sys
+from frontlines import tuning
+if sys.argv[1] == "own":
+    tuning.own_process()
+import numpy
+first, second = tuning.settle(), tuning.settle()
+print(first, second, os.environ.get("NUMPY_MADVISE_HUGEPAGE", "-"), os.environ.get("OPENBLAS_NUM_THREADS", "-"),
+      gc.get_freeze_count() > 0, gc.get_threshold()[0])
+"""
+
+
+def _own(mode: str) -> list[str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in tuning.OWN_ENV}
+    return subprocess.run([sys.executable, "-c", _OWN, mode], capture_output=True, text=True, check=True,
+                          env=env).stdout.split()
+
+
+def test_a_process_frontlines_owns_gets_its_environment_and_settles_once():
+    assert _own("own") == ["True", "False", "0", "1", "True", str(tuning.GC_THRESHOLDS[0])]
+
+
+def test_any_other_process_is_left_alone():
+    assert _own("plain") == ["False", "False", "-", "-", "False", "700"]

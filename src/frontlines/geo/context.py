@@ -15,6 +15,7 @@ import csv
 import math
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -147,9 +148,32 @@ def _implied_table() -> tuple[re.Pattern[str], dict[str, Implied]]:
             for r in csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))]
     by_phrase = {r.phrase: r for r in _actor_rows()}
     by_phrase.update({r.phrase: r for r in rows})  # the table's own rows say more (provinces)
-    alternation = "|".join(re.escape(p) for p in sorted(by_phrase, key=len, reverse=True))
     # whole words; "pro-Houthi", "anti-GNA" name the group too
-    return re.compile(rf"(?:(?<=\bpro-)|(?<=\banti-)|(?<![\w-]))(?:{alternation})(?![\w-])"), by_phrase
+    return re.compile(rf"(?:(?<=\bpro-)|(?<=\banti-)|(?<![\w-])){trie_alternation(by_phrase)}(?![\w-])"), by_phrase
+
+
+def trie_alternation(phrases: Iterable[str]) -> str:
+    """A regex that matches the same as the alternation of ``phrases`` longest first, as a trie.
+
+    At each character only the branch of that character is tried (an alternation of 800 phrases tried
+    each phrase at every word start: 2.5 ms an article); a phrase that is the prefix of another is an
+    optional tail, tried longest first, so what follows the match decides between them as before.
+    """
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in node.items() if ch]
+        if not branches:
+            return ""
+        body = f"(?:{'|'.join(branches)})"
+        return body + "?" if "" in node else body
+
+    return emit(trie)
 
 
 ACTOR_ACRONYM_MIN = 3  # "AA" or "IS" alone say too little to place a text
@@ -209,7 +233,8 @@ def front_line_of(text: str, gazetteer: Gazetteer) -> FrontLine | None:
     """The front line the text says it is about ("the OSCE SMM observed ..."), if any."""
     for line in _front_lines_data():
         phrases = [str(p) for p in line["phrases"]]
-        if any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text) for p in phrases):
+        # a plain substring test first: the regex scans the whole text character by character
+        if any(p in text and re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text) for p in phrases):
             country = str(line["country"])
             points = tuple(_town_point(gazetteer, str(n), country, str(a)) for n, a in line["towns"])
             return FrontLine(str(line["name"]), country, points)

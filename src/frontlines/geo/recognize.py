@@ -667,6 +667,8 @@ def rule_datelines(scan: Scan) -> None:
 def rule_arabic_script(scan: Scan) -> None:
     """A run of Arabic-script words the gazetteer knows by that name: "(دير الزور)"."""
     doc, i = scan.doc, 0
+    if not is_arabic(doc.text):
+        return  # no token to try (most texts): one search of the text instead of one a token
     while i < len(doc):
         j = i
         while j < len(doc) and is_arabic(doc[j].text):
