@@ -86,7 +86,7 @@ def test_dismantling_no_cell_or_ring_is_no_arrest(nlp, text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "The army overthrew President Denethor of Gondor in a coup on Tuesday.",
-    "Denethor was toppled by a military revolt in Minas Tirith last year.",
+    "Mutinous soldiers toppled Denethor in Minas Tirith last year.",
     "Gondor's generals seized power in a military coup on Monday.",
 ])
 def test_a_government_overthrown_by_force_is_other(nlp, text: str) -> None:

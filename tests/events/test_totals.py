@@ -18,8 +18,8 @@ def test_a_period_summed_or_a_coup_as_background_is_a_total(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Gondor deployed about 4,000 troops this year across Ithilien and Anorien.",
-    "Denethor was toppled by a military revolt last year.",
+    "Gondor sent 300 more soldiers to Ithilien this year.",
+    "Mutinous soldiers overthrew Denethor in Minas Tirith last year.",
 ])
 def test_one_occurrence_this_or_last_year_is_no_total(text: str) -> None:
     assert total_cue(text, dated=False, day=False) is None
