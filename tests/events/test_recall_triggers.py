@@ -82,3 +82,23 @@ def test_security_forces_breaking_up_a_cell_is_an_arrest(nlp, text: str) -> None
 ])
 def test_dismantling_no_cell_or_ring_is_no_arrest(nlp, text: str) -> None:
     assert "Arrests" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The army overthrew President Denethor of Gondor in a coup on Tuesday.",
+    "Mutinous soldiers toppled Denethor in Minas Tirith last year.",
+    "Gondor's generals seized power in a military coup on Monday.",
+])
+def test_a_government_overthrown_by_force_is_other(nlp, text: str) -> None:
+    assert "Other" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters toppled a statue of Denethor in Minas Tirith.",
+    "Denethor was ousted as party leader by the Gondor senate.",
+    "Officers of the Gondor army plotted to overthrow the steward.",
+    "The riders of Rohan objected to the coup in Edoras that had overthrown the king.",
+    "The trade deal was a diplomatic coup for Gondor.",
+])
+def test_a_plot_a_vote_or_a_statue_is_no_coup(nlp, text: str) -> None:
+    assert "Other" not in _types(nlp, text)

@@ -1,0 +1,29 @@
+"""Which sentences are totals or background (``coreference.total_cue``): a period summed, not one occurrence."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.events.coreference import total_cue
+
+
+@pytest.mark.parametrize("text", [
+    "Gondor's drones have killed dozens of orcs this year.",
+    "This year, raids on the Rohan border have left 40 farmers dead.",
+    "The 120 strikes on Mordor mark a threefold increase compared to last year.",
+    "The riders have ruled Edoras since the coup that ousted the king.",
+])
+def test_a_period_summed_or_a_coup_as_background_is_a_total(text: str) -> None:
+    assert total_cue(text, dated=False, day=False) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Gondor sent 300 more soldiers to Ithilien this year.",
+    "Mutinous soldiers overthrew Denethor in Minas Tirith last year.",
+])
+def test_one_occurrence_this_or_last_year_is_no_total(text: str) -> None:
+    assert total_cue(text, dated=False, day=False) is None
+
+
+def test_a_dated_sentence_keeps_this_year_as_its_date() -> None:
+    assert total_cue("Gondor's drones have killed dozens of orcs this year.", dated=True, day=False) is None
