@@ -28,7 +28,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import numpy as np
 

@@ -32,7 +32,7 @@ import sys
 import tempfile
 from importlib import resources
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 import numpy as np
 
@@ -156,7 +156,7 @@ class Session:
         return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
 
 
-def read_exact(stream: BinaryIO, n: int) -> bytes | None:
+def read_exact(stream: IO[bytes], n: int) -> bytes | None:
     """``n`` bytes from ``stream``, or ``None`` at its end."""
     got = bytearray()
     while len(got) < n:
