@@ -128,7 +128,7 @@ class SentenceEncoder:
         proc = self._start()
         stdin, stdout = proc.stdin, proc.stdout
         assert stdin is not None and stdout is not None
-        body = json.dumps(texts, ensure_ascii=False).encode("utf-8")
+        body = json.dumps(texts).encode("ascii")  # escapes keep any string (a lone surrogate too) encodable
         try:
             stdin.write(LENGTH.pack(len(body)) + body)
             stdin.flush()

@@ -195,8 +195,9 @@ def serve(model_path: Path | None, data_path: Path | None, threads: int,
             if session is None:
                 session = Session(model_path or int8_path(data_path), threads)
             vectors = np.ascontiguousarray(session.encode(texts), dtype="<f4")
-        except ModelError as err:
-            message = str(err).encode("utf-8")
+        except Exception as err:  # the model does not load, or a text cannot be encoded: say so, then exit
+            text = str(err) if isinstance(err, ModelError) else f"the sentence encoder failed ({type(err).__name__}: {err})"
+            message = " ".join(text.split()).encode("utf-8", "replace")
             stdout.write(HEADER.pack(ERROR_ROWS, len(message)) + message)
             stdout.flush()
             return 1
