@@ -72,11 +72,20 @@ def _init_worker(settings: Settings, factory: Factory | None) -> None:
 
 
 def _exit_with_parent(interval: float = 1.0) -> None:
-    """Exit this worker when its parent dies (SIGKILL, OOM killer): no orphan keeps a core busy."""
+    """Exit this worker when its parent dies (SIGKILL, OOM killer): no orphan keeps a core busy.
+
+    On Linux the kernel does it (``PR_SET_PDEATHSIG``: SIGKILL when the parent's thread that
+    started the worker ends; the pool starts its workers from the thread that submits chunks), so
+    the worker keeps one thread: a second one makes spaCy's parse slower (docs/scale.md, round 8).
+    Elsewhere a thread watches the parent.
+    """
+    parent = os.getppid()
+    if _kill_with_parent():
+        if os.getppid() != parent:  # it died before the signal was asked for
+            os._exit(1)
+        return
     import threading
     import time
-
-    parent = os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -84,6 +93,26 @@ def _exit_with_parent(interval: float = 1.0) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="frontlines-parent-watch", daemon=True).start()
+
+
+#: ``prctl`` option (linux/prctl.h): the signal this process gets when its parent ends.
+PR_SET_PDEATHSIG = 1
+
+
+def _kill_with_parent() -> bool:
+    """Ask the kernel for SIGKILL when the parent ends; whether it was granted (Linux only)."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
 
 
 # -- local processes ---------------------------------------------------------------------------

