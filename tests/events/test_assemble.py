@@ -20,8 +20,9 @@ from frontlines.events.assemble import (
     geo_precision,
     main_place,
 )
+from frontlines.events.evaluate import main_event
 from frontlines.pipeline import Pipeline
-from frontlines.records import Actor, Article, Candidate, DateInfo, Evidence, OffsetMap, Place
+from frontlines.records import Actor, Article, Candidate, DateInfo, Evidence, OffsetMap, Place, RawDoc
 
 PUBLISHED = dt.date(2017, 6, 18)
 
@@ -925,3 +926,26 @@ def test_the_pipeline_types_sentences_without_its_model_and_asks_it_about_the_wh
                                typer=replace(lexicon_pipeline.typer, model=model))
     assert model.asked and all(asked == text for asked in model.asked)
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def headlined(pipeline, title: str, body: str) -> list:
+    raw = RawDoc("test", text=f"{title}\n\n{body}", hints={"published": "2031-06-03"})
+    [result] = list(pipeline.run([pipeline.build_article(raw)]))
+    return list(result.events)
+
+
+LEDE = ("MINAS TIRITH (Wire) - Rockets slammed into a residential neighbourhood of Osgiliath on Monday, "
+        "killing seven members of two families, the civil defence said.")
+
+
+def test_the_headline_names_the_means_of_a_lede_that_tells_only_the_killing(lexicon_pipeline):
+    events = headlined(lexicon_pipeline, "Rocket fire on Gondor town of Osgiliath kills 7", LEDE)
+    main = main_event(events)
+    assert main is not None and main.sub_event_type == "Shelling/artillery/missile attack"
+    assert main.evidence["sub_event_type"].startswith("headline:")
+
+
+def test_a_headline_that_names_no_remote_means_keeps_the_ledes_type(lexicon_pipeline):
+    events = headlined(lexicon_pipeline, "Gunmen kill seven in Gondor town of Osgiliath", LEDE)
+    main = main_event(events)
+    assert main is not None and main.sub_event_type == "Attack"

@@ -43,6 +43,7 @@ from .coreference import (
     separate_cue,
     total_cue,
 )
+from .mainevent import headline_means
 from .merge import incident_event
 from .model import model_typing, overrule_rule, verdict
 from .typings import retyped
@@ -87,7 +88,8 @@ def typer_stages(typed: dict[int, SentenceTyping], model: Any) -> Stages:
 
 
 def extract_events(doc: Any, article: Article, places: list[Place], *, actors: Any, typer: EventTyper,
-                   readings: list[SentenceTyping] | None = None) -> tuple[list[Event], list[RejectedEvent]]:
+                   readings: list[SentenceTyping] | None = None,
+                   headline: Callable[[], list[Any]] | None = None) -> tuple[list[Event], list[RejectedEvent]]:
     """The pipeline stage: events of a parsed article, one per incident (and place), and the
     candidates rejected.
 
@@ -96,7 +98,9 @@ def extract_events(doc: Any, article: Article, places: list[Place], *, actors: A
     :func:`frontlines.actors.load_actors` returns; ``typer`` types the sentences (the lexicon and
     the event gate; its trained model, if any, is asked about whole incidents instead).
     ``readings``: the sentences already typed by ``typer`` without its model, as
-    :meth:`EventTyper.read_docs` gives them (``None``: typed here).
+    :meth:`EventTyper.read_docs` gives them (``None``: typed here). ``headline``: the typings of
+    the article's headline, asked for only when the lede's event is a bare killing (see
+    :func:`headline_means`).
     """
     sents = list(doc.sents)
     if readings is None:
@@ -104,7 +108,27 @@ def extract_events(doc: Any, article: Article, places: list[Place], *, actors: A
     typed = {sent.start: t for sent, t in zip(sents, readings, strict=True)}
     stages = typer_stages(typed, typer.model)
     events = assemble(doc, article, places, actors=actors, stages=stages)
+    if headline is not None:
+        events = with_headline_means(events, headline)
     return events, rejected_events(doc, article, typed) + background_rejections(doc, article, typed, stages)
+
+
+def with_headline_means(events: list[Event], headline: Callable[[], list[Any]]) -> list[Event]:
+    """The lede's bare killing typed as the remote means its headline names (:func:`.mainevent.headline_means`)."""
+    if not events:
+        return events
+    lede = min(e.start for e in events)
+    if not any(e.start == lede and e.sub_event_type == "Attack" for e in events):
+        return events
+    typings = headline()
+    out = []
+    for e in events:
+        means = headline_means(e, typings) if e.start == lede else None
+        if means is not None:
+            evidence = {**e.evidence, "event_type": means[1], "sub_event_type": means[1], "plover_type": means[1]}
+            e = replace(retyped(e, means[0], means[1]), evidence=evidence)
+        out.append(e)
+    return out
 
 
 def rejected_events(doc: Any, article: Article, typed: dict[int, SentenceTyping]) -> list[RejectedEvent]:
