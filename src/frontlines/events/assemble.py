@@ -54,6 +54,8 @@ PRECISION_RANK = {"point": 0, "near": 1, "region": 2, "country": 3, "unresolved"
 #: Choosing among a clause's places: a place the text names, even unknown to the gazetteer, is finer
 #: than a whole country ("took the Al Waleed border crossing with Syria" happened at the crossing).
 CHOICE_RANK = {"point": 0, "near": 1, "region": 2, "unresolved": 3, "country": 4}
+#: The evidence rule of a place read from the dateline (``geo``): where the report was filed.
+DATELINE_RULE = "dateline"
 #: Relations of a place list that names one area, not several ("between A and B").
 JOINT_RELATIONS = ("between",)
 #: Sub-event types that say a place changed hands: the place is the claim, so it is never borrowed.
@@ -431,8 +433,12 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
     # Gaduud village": the village, even when the parse puts it in another clause). A place the text
     # says another one lies in is that one's container, not the event's place ("in the vicinity of
     # Lossarnach village (Edhellond, Belfalas)": Lossarnach, not Edhellond).
+    # A dateline says where the report was filed: a town or village the sentence names beside it is
+    # where the event happened ("AMMAN - A car bomb blew up near the town of Ras al-Ain").
     holders = containers_named(top)
-    scored = sorted(top, key=lambda ph: (ph[0].precision == "country", _clause_distance(trigger, ph[1])[0],
+    towns = any(p.evidence.rule != DATELINE_RULE and p.precision in ("point", "near") for p, _ in top)
+    scored = sorted(top, key=lambda ph: (ph[0].precision == "country", towns and ph[0].evidence.rule == DATELINE_RULE,
+                                         _clause_distance(trigger, ph[1])[0],
                                          ph[1].i in holders,
                                          not (ph[0].precision != "country" and lies_in_next(ph[1], heads)),
                                          CHOICE_RANK[ph[0].precision],
