@@ -276,6 +276,19 @@ def names_currency(head: Any) -> bool:
     return nxt is not None and nxt.lower_ in currency_words()
 
 
+@lru_cache(maxsize=1)
+def seat_words() -> frozenset[str]:
+    """Words after a place's name that make it the seat of who governs ("the Tripoli government"), not a place."""
+    path = resources.files("frontlines") / "data" / PLACE_CUES
+    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))["seat_words"])
+
+
+def names_seat(last: Any) -> bool:
+    """A place naming the government seated there ("forces loyal to the Tripoli government"), not the event's place."""
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    return nxt is not None and nxt.lower_ in seat_words()
+
+
 def modifies_noun(place: Place, head: Any) -> bool:
     """A country naming a kind of thing, not where it happened: "the US dollar", "a Syria analyst"."""
     return place.precision == "country" and head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN"
@@ -1007,7 +1020,8 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
     """The sentence's places an event can be pinned on, with their head tokens.
 
     Left out: places inside an actor mention ("US forces"), a country naming a kind of thing
-    ("a Syria analyst") and a country naming a currency ("the US dollar").
+    ("a Syria analyst"), a country naming a currency ("the US dollar") and a place naming the
+    government seated there ("the Tripoli government").
     """
     start, end = toks[0][1][0], toks[-1][1][1]
     out: list[tuple[Place, Any]] = []
@@ -1018,7 +1032,8 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
         if not covered or any(a.start is not None and a.end is not None and a.start < p.end and a.end > p.start
                               for a in found_actors):
             continue
-        if not modifies_noun(p, head_of(covered)) and not names_currency(covered[-1]):
+        if not modifies_noun(p, head_of(covered)) and not names_currency(covered[-1]) \
+                and not names_seat(covered[-1]):
             out.append((p, head_of(covered)))
     return out
 
