@@ -419,6 +419,11 @@ def _direct(head: Any, container: Place, found: list[tuple[Place, Any]]) -> bool
     return any(q is container and g.i == nxt for q, g in found)
 
 
+def dateline(place: Place) -> bool:
+    """Whether the place was read from the report's dateline (where it was filed)."""
+    return place.evidence is not None and place.evidence.rule == DATELINE_RULE
+
+
 def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]:
     """The place(s) of an event in its sentence: those in the trigger's clause, one per listed place.
 
@@ -449,8 +454,8 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
     # A dateline says where the report was filed: a town or village the sentence names beside it is
     # where the event happened ("AMMAN - A car bomb blew up near the town of Ras al-Ain").
     holders = containers_named(top)
-    towns = any(p.evidence.rule != DATELINE_RULE and p.precision in ("point", "near") for p, _ in top)
-    scored = sorted(top, key=lambda ph: (ph[0].precision == "country", towns and ph[0].evidence.rule == DATELINE_RULE,
+    towns = any(not dateline(p) and p.precision in ("point", "near") for p, _ in top)
+    scored = sorted(top, key=lambda ph: (ph[0].precision == "country", towns and dateline(ph[0]),
                                          _clause_distance(trigger, ph[1])[0],
                                          ph[1].i in holders,
                                          not (ph[0].precision != "country" and lies_in_next(ph[1], heads)),
