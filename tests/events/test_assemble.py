@@ -949,3 +949,45 @@ def test_a_headline_that_names_no_remote_means_keeps_the_ledes_type(lexicon_pipe
     events = headlined(lexicon_pipeline, "Gunmen kill seven in Gondor town of Osgiliath", LEDE)
     main = main_event(events)
     assert main is not None and main.sub_event_type == "Attack"
+
+
+def test_a_dateline_gives_way_to_a_town_the_sentence_names(run):
+    text = ("PELARGIR (Wire) - A car packed with explosives blew up at a checkpoint run by fighters near the "
+            "northern town of Osgiliath on Monday, killing six people, including three civilians.")
+    filed = replace(place("PELARGIR", "Pelargir", 1), evidence=Evidence("a1", "", 0, 8, "dateline"))
+    e = one(run(text, [filed, place("Osgiliath", "Osgiliath", 2)]))
+    assert e.place.text == "Osgiliath"
+
+
+def test_a_dateline_alone_is_the_place(run):
+    text = "PELARGIR (Wire) - A car bomb blew up at a checkpoint on Monday, killing six people."
+    filed = replace(place("PELARGIR", "Pelargir", 1), evidence=Evidence("a1", "", 0, 8, "dateline"))
+    assert one(run(text, [filed])).place.text == "PELARGIR"
+
+
+def test_a_place_naming_its_government_is_not_the_event_place(run):
+    text = "Fighting between forces loyal to the Osgiliath government and rebels near the town of Ethring killed 21."
+    e = one(run(text, [place("Osgiliath", "Osgiliath", 2), place("Ethring", "Ethring", 3)]))
+    assert e.place.text == "Ethring"
+
+
+def test_the_clashes_go_back_to_the_clash_not_to_a_strike_told_in_between(run):
+    text = (QUIET + "Iraqi forces clashed with ISIS near Ethring on Monday. Russian jets also struck the airport "
+            "of Osgiliath on Monday. Later 25 fighters had been killed in the clashes.")
+    events = run(text, [place("Ethring", "Ethring", 3), place("Osgiliath", "Osgiliath", 2)])
+    clash = next(e for e in events if e.sub_event_type == "Armed clash")
+    assert any("in the clashes" in m.sentence for m in clash.mentions)
+
+
+def test_a_speaker_saying_its_own_force_struck_owns_the_unclaimed_strike(run):
+    text = (QUIET + "A drone struck a factory in Osgiliath on Monday. "
+            "A spokesman for ISIS said its aircraft had hit an arms depot, not a factory.")
+    e = one(run(text, [place("Osgiliath", "Osgiliath", 2)]))
+    assert e.actor1 is not None and e.actor1.id == "is" and "carry:claim" in e.evidence["actor1"]
+
+
+def test_a_speaker_denying_its_force_struck_owns_nothing(run):
+    text = (QUIET + "A drone struck a factory in Osgiliath on Monday. "
+            "A spokesman for ISIS said its aircraft had not hit the factory.")
+    e = one(run(text, [place("Osgiliath", "Osgiliath", 2)]))
+    assert e.actor1 is None
