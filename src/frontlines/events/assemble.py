@@ -441,8 +441,9 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
         # A country is never described by a town in its phrase: "the Govt of Somalia near Gaduud" is a parse
         # attaching the village to the country, not a village that says where Somalia lies. Nor is the
         # place the text says the town lies in: "in Punta Arenas (Magallanes)" parsed with the town inside.
+        # Nor is a dateline, which the parse may make the subject of the lede ("BEIRUT - Rebels clashed ...").
         outer = next((q for q, g in found if q is not p and g.i != h.i and q.precision != "country"
-                      and _describes(g, h) and not (h.i < g.i and lies_in_next(h, heads))), None)
+                      and not dateline(q) and _describes(g, h) and not (h.i < g.i and lies_in_next(h, heads))), None)
         if outer is None:
             top.append((p, h))
         elif id(outer) not in nested and p.precision != "unresolved":
