@@ -189,6 +189,27 @@ def _claimant(sent: Any, mentions: list[Actor]) -> Actor | None:
     return None
 
 
+def _carried_out_by(sent: Any, mentions: list[Actor]) -> Actor | None:
+    """The named armed actor by whom the sentence says the incident ("the strike", "the attack") was carried
+    out: "The strike, believed to have been carried out by the coalition, ..."; "The attack was carried out by X"."""
+    for tok in sent:
+        if tok.lemma_ not in CARRIED_OUT or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        deed, hops = tok, 0
+        while deed.dep_ in ("xcomp", "acl") and hops < 3:  # "the strike, believed to have been carried out"
+            deed, hops = deed.head, hops + 1
+        told = deed if deed.i != tok.i else next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if agent is None or told is None or told.lower_ not in CLAIMED \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in told.children):
+            continue
+        words = sent.doc[agent.left_edge.i:agent.right_edge.i + 1].text
+        named = [a for a in mentions if a.id is not None and _force(a) and a.text and a.text in words]
+        if named:
+            return named[0]
+    return None
+
+
 def unnamed_perpetrator(actor1: Actor | None) -> bool:
     """No actor1, a generic unidentified armed group ("gunmen", "a suicide bomber"), or a weapon or force
     that no dictionary actor flies or commands ("a drone", "warplanes" of no named state)."""
@@ -207,7 +228,7 @@ def claimed(events: list[Event], sents: list[Any], memory: Memory) -> list[Event
         low = sent.text.lower()
         if not any(cue in low for cue in CLAIM_CUES):
             continue
-        who = _claimant(sent, memory.actors_of(k))
+        who = _claimant(sent, memory.actors_of(k)) or _carried_out_by(sent, memory.actors_of(k))
         if who is None:
             continue
         before = [e for e in events if e.event_type in CLAIMABLE and e.start < sent.start_char]
