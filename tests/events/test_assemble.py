@@ -991,3 +991,17 @@ def test_a_speaker_denying_its_force_struck_owns_nothing(run):
             "A spokesman for ISIS said its aircraft had not hit the factory.")
     e = one(run(text, [place("Osgiliath", "Osgiliath", 2)]))
     assert e.actor1 is None
+
+
+def test_the_strike_carried_out_by_a_named_force_names_its_perpetrator(run):
+    text = (QUIET + "A drone struck a car near Osgiliath on Sunday. "
+            "The strike, believed to have been carried out by ISIS, destroyed the vehicle.")
+    e = one(run(text, [place("Osgiliath", "Osgiliath", 2)]))
+    assert e.actor1 is not None and e.actor1.id == "is" and "carry:claim" in e.evidence["actor1"]
+
+
+def test_a_strike_not_carried_out_by_a_named_force_names_nobody(run):
+    text = (QUIET + "A drone struck a car near Osgiliath on Sunday. "
+            "ISIS said the strike was not carried out by its fighters.")
+    e = one(run(text, [place("Osgiliath", "Osgiliath", 2)]))
+    assert e.actor1 is None
