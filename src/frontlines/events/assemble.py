@@ -289,6 +289,19 @@ def names_seat(last: Any) -> bool:
     return nxt is not None and nxt.lower_ in seat_words()
 
 
+@lru_cache(maxsize=1)
+def destination_verbs() -> frozenset[str]:
+    """Verbs (lemmas) of going whose "to X" names where someone was headed, not where the event happened."""
+    path = resources.files("frontlines") / "data" / PLACE_CUES
+    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))["destination_verbs"])
+
+
+def names_destination(head: Any) -> bool:
+    """ "passengers heading to Azaz", "a convoy bound for X": the place someone was going to."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ in ("to", "for") and prep.head.lemma_ in destination_verbs()
+
+
 def modifies_noun(place: Place, head: Any) -> bool:
     """A country naming a kind of thing, not where it happened: "the US dollar", "a Syria analyst"."""
     return place.precision == "country" and head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN"
@@ -1027,7 +1040,7 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
 
     Left out: places inside an actor mention ("US forces"), a country naming a kind of thing
     ("a Syria analyst"), a country naming a currency ("the US dollar") and a place naming the
-    government seated there ("the Tripoli government").
+    government seated there ("the Tripoli government") or where someone was headed ("heading to Azaz").
     """
     start, end = toks[0][1][0], toks[-1][1][1]
     out: list[tuple[Place, Any]] = []
@@ -1039,7 +1052,7 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
                               for a in found_actors):
             continue
         if not modifies_noun(p, head_of(covered)) and not names_currency(covered[-1]) \
-                and not names_seat(covered[-1]):
+                and not names_seat(covered[-1]) and not names_destination(head_of(covered)):
             out.append((p, head_of(covered)))
     return out
 
