@@ -1005,3 +1005,9 @@ def test_a_strike_not_carried_out_by_a_named_force_names_nobody(run):
             "ISIS said the strike was not carried out by its fighters.")
     e = one(run(text, [place("Osgiliath", "Osgiliath", 2)]))
     assert e.actor1 is None
+
+
+def test_a_place_someone_was_headed_to_is_not_the_event_place(run):
+    text = "Gunmen attacked minibuses waiting for passengers heading to Ethring at the bus station of Osgiliath."
+    e = one(run(text, [place("Ethring", "Ethring", 3), place("Osgiliath", "Osgiliath", 2)]))
+    assert e.place.text == "Osgiliath"

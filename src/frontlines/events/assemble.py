@@ -299,7 +299,7 @@ def destination_verbs() -> frozenset[str]:
 def names_destination(head: Any) -> bool:
     """ "passengers heading to Azaz", "a convoy bound for X": the place someone was going to."""
     prep = head.head
-    return head.dep_ == "pobj" and prep.lower_ in ("to", "for") and prep.head.lemma_ in destination_verbs()
+    return head.dep_ in ("pobj", "pcomp") and prep.lower_ in ("to", "for") and prep.head.lemma_ in destination_verbs()
 
 
 def modifies_noun(place: Place, head: Any) -> bool:
