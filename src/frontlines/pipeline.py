@@ -108,10 +108,17 @@ class Pipeline:
             return Result(article=article, errors=(stage_error("places", err),))
         try:
             events, rejected = extract_events(doc, article, places, actors=actors, typer=typer,
-                                              readings=typed)
+                                              readings=typed, headline=lambda: self.headline_typings(article))
         except Exception as err:  # noqa: BLE001 - as above
             return Result(article=article, places=tuple(places), errors=(stage_error("events", err),))
         return Result(article=article, places=tuple(places), events=tuple(events), rejected=tuple(rejected))
+
+    def headline_typings(self, article: Article) -> list[Any]:
+        """The event typings of the article's headline (its title), parsed on demand; [] without one."""
+        if not article.title:
+            return []
+        sents = list(self.nlp(article.title[:self.settings.max_nlp_chars]).sents)
+        return [t for reading in replace(self.typer, model=None).read(sents) for t in reading.typings]
 
     def run(self, articles: Iterable[Article]) -> Iterator[Result]:
         """Results in input order; non-English or empty articles pass through unextracted."""

@@ -20,8 +20,9 @@ from frontlines.events.assemble import (
     geo_precision,
     main_place,
 )
+from frontlines.events.evaluate import main_event
 from frontlines.pipeline import Pipeline
-from frontlines.records import Actor, Article, Candidate, DateInfo, Evidence, OffsetMap, Place
+from frontlines.records import Actor, Article, Candidate, DateInfo, Evidence, OffsetMap, Place, RawDoc
 
 PUBLISHED = dt.date(2017, 6, 18)
 
@@ -925,3 +926,88 @@ def test_the_pipeline_types_sentences_without_its_model_and_asks_it_about_the_wh
                                typer=replace(lexicon_pipeline.typer, model=model))
     assert model.asked and all(asked == text for asked in model.asked)
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def headlined(pipeline, title: str, body: str) -> list:
+    raw = RawDoc("test", text=f"{title}\n\n{body}", hints={"published": "2031-06-03"})
+    [result] = list(pipeline.run([pipeline.build_article(raw)]))
+    return list(result.events)
+
+
+LEDE = ("MINAS TIRITH (Wire) - Rockets slammed into a residential neighbourhood of Osgiliath on Monday, "
+        "killing seven members of two families, the civil defence said.")
+
+
+def test_the_headline_names_the_means_of_a_lede_that_tells_only_the_killing(lexicon_pipeline):
+    events = headlined(lexicon_pipeline, "Rocket fire on Gondor town of Osgiliath kills 7", LEDE)
+    main = main_event(events)
+    assert main is not None and main.sub_event_type == "Shelling/artillery/missile attack"
+    assert main.evidence["sub_event_type"].startswith("headline:")
+
+
+def test_a_headline_that_names_no_remote_means_keeps_the_ledes_type(lexicon_pipeline):
+    events = headlined(lexicon_pipeline, "Gunmen kill seven in Gondor town of Osgiliath", LEDE)
+    main = main_event(events)
+    assert main is not None and main.sub_event_type == "Attack"
+
+
+def test_a_dateline_gives_way_to_a_town_the_sentence_names(run):
+    text = ("PELARGIR (Wire) - A car packed with explosives blew up at a checkpoint run by fighters near the "
+            "northern town of Osgiliath on Monday, killing six people, including three civilians.")
+    filed = replace(place("PELARGIR", "Pelargir", 1), evidence=Evidence("a1", "", 0, 8, "dateline"))
+    e = one(run(text, [filed, place("Osgiliath", "Osgiliath", 2)]))
+    assert e.place.text == "Osgiliath"
+
+
+def test_a_dateline_alone_is_the_place(run):
+    text = "PELARGIR (Wire) - A car bomb blew up at a checkpoint on Monday, killing six people."
+    filed = replace(place("PELARGIR", "Pelargir", 1), evidence=Evidence("a1", "", 0, 8, "dateline"))
+    assert one(run(text, [filed])).place.text == "PELARGIR"
+
+
+def test_a_place_naming_its_government_is_not_the_event_place(run):
+    text = "Fighting between forces loyal to the Osgiliath government and rebels near the town of Ethring killed 21."
+    e = one(run(text, [place("Osgiliath", "Osgiliath", 2), place("Ethring", "Ethring", 3)]))
+    assert e.place.text == "Ethring"
+
+
+def test_the_clashes_go_back_to_the_clash_not_to_a_strike_told_in_between(run):
+    text = (QUIET + "Iraqi forces clashed with ISIS near Ethring on Monday. Russian jets also struck the airport "
+            "of Osgiliath on Monday. Later 25 fighters had been killed in the clashes.")
+    events = run(text, [place("Ethring", "Ethring", 3), place("Osgiliath", "Osgiliath", 2)])
+    clash = next(e for e in events if e.sub_event_type == "Armed clash")
+    assert any("in the clashes" in m.sentence for m in clash.mentions)
+
+
+def test_a_speaker_saying_its_own_force_struck_owns_the_unclaimed_strike(run):
+    text = (QUIET + "A drone struck a factory in Osgiliath on Monday. "
+            "A spokesman for ISIS said its aircraft had hit an arms depot, not a factory.")
+    e = one(run(text, [place("Osgiliath", "Osgiliath", 2)]))
+    assert e.actor1 is not None and e.actor1.id == "is" and "carry:claim" in e.evidence["actor1"]
+
+
+def test_a_speaker_denying_its_force_struck_owns_nothing(run):
+    text = (QUIET + "A drone struck a factory in Osgiliath on Monday. "
+            "A spokesman for ISIS said its aircraft had not hit the factory.")
+    e = one(run(text, [place("Osgiliath", "Osgiliath", 2)]))
+    assert e.actor1 is None
+
+
+def test_the_strike_carried_out_by_a_named_force_names_its_perpetrator(run):
+    text = (QUIET + "A drone struck a car near Osgiliath on Sunday. "
+            "The strike, believed to have been carried out by ISIS, destroyed the vehicle.")
+    e = one(run(text, [place("Osgiliath", "Osgiliath", 2)]))
+    assert e.actor1 is not None and e.actor1.id == "is" and "carry:claim" in e.evidence["actor1"]
+
+
+def test_a_strike_not_carried_out_by_a_named_force_names_nobody(run):
+    text = (QUIET + "A drone struck a car near Osgiliath on Sunday. "
+            "ISIS said the strike was not carried out by its fighters.")
+    e = one(run(text, [place("Osgiliath", "Osgiliath", 2)]))
+    assert e.actor1 is None
+
+
+def test_a_place_someone_was_headed_to_is_not_the_event_place(run):
+    text = "Gunmen attacked minibuses waiting for passengers heading to Ethring at the bus station of Osgiliath."
+    e = one(run(text, [place("Ethring", "Ethring", 3), place("Osgiliath", "Osgiliath", 2)]))
+    assert e.place.text == "Osgiliath"

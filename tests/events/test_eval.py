@@ -282,7 +282,7 @@ def report_scores(pipeline):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("metric", ["incident_found", "main_sub_event", "main_toll_within_20pct",
+@pytest.mark.parametrize("metric", ["incident_found", "main_sub_event", "main_toll_within_20pct", "main_location_25km",
                                     "perpetrator_side_right"])
 def test_conflict_reports_hold_the_baseline(report_scores, metric: str) -> None:
     floor = json.loads(BASELINE.read_text())["articles"][metric] - 0.01

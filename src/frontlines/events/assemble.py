@@ -43,6 +43,7 @@ from .coreference import (
     separate_cue,
     total_cue,
 )
+from .mainevent import headline_means
 from .merge import incident_event
 from .model import model_typing, overrule_rule, verdict
 from .typings import retyped
@@ -53,6 +54,8 @@ PRECISION_RANK = {"point": 0, "near": 1, "region": 2, "country": 3, "unresolved"
 #: Choosing among a clause's places: a place the text names, even unknown to the gazetteer, is finer
 #: than a whole country ("took the Al Waleed border crossing with Syria" happened at the crossing).
 CHOICE_RANK = {"point": 0, "near": 1, "region": 2, "unresolved": 3, "country": 4}
+#: The evidence rule of a place read from the dateline (``geo``): where the report was filed.
+DATELINE_RULE = "dateline"
 #: Relations of a place list that names one area, not several ("between A and B").
 JOINT_RELATIONS = ("between",)
 #: Sub-event types that say a place changed hands: the place is the claim, so it is never borrowed.
@@ -87,7 +90,8 @@ def typer_stages(typed: dict[int, SentenceTyping], model: Any) -> Stages:
 
 
 def extract_events(doc: Any, article: Article, places: list[Place], *, actors: Any, typer: EventTyper,
-                   readings: list[SentenceTyping] | None = None) -> tuple[list[Event], list[RejectedEvent]]:
+                   readings: list[SentenceTyping] | None = None,
+                   headline: Callable[[], list[Any]] | None = None) -> tuple[list[Event], list[RejectedEvent]]:
     """The pipeline stage: events of a parsed article, one per incident (and place), and the
     candidates rejected.
 
@@ -96,7 +100,9 @@ def extract_events(doc: Any, article: Article, places: list[Place], *, actors: A
     :func:`frontlines.actors.load_actors` returns; ``typer`` types the sentences (the lexicon and
     the event gate; its trained model, if any, is asked about whole incidents instead).
     ``readings``: the sentences already typed by ``typer`` without its model, as
-    :meth:`EventTyper.read_docs` gives them (``None``: typed here).
+    :meth:`EventTyper.read_docs` gives them (``None``: typed here). ``headline``: the typings of
+    the article's headline, asked for only when the lede's event is a bare killing (see
+    :func:`headline_means`).
     """
     sents = list(doc.sents)
     if readings is None:
@@ -104,7 +110,27 @@ def extract_events(doc: Any, article: Article, places: list[Place], *, actors: A
     typed = {sent.start: t for sent, t in zip(sents, readings, strict=True)}
     stages = typer_stages(typed, typer.model)
     events = assemble(doc, article, places, actors=actors, stages=stages)
+    if headline is not None:
+        events = with_headline_means(events, headline)
     return events, rejected_events(doc, article, typed) + background_rejections(doc, article, typed, stages)
+
+
+def with_headline_means(events: list[Event], headline: Callable[[], list[Any]]) -> list[Event]:
+    """The lede's bare killing typed as the remote means its headline names (:func:`.mainevent.headline_means`)."""
+    if not events:
+        return events
+    lede = min(e.start for e in events)
+    if not any(e.start == lede and e.sub_event_type == "Attack" for e in events):
+        return events
+    typings = headline()
+    out = []
+    for e in events:
+        means = headline_means(e, typings) if e.start == lede else None
+        if means is not None:
+            evidence = {**e.evidence, "event_type": means[1], "sub_event_type": means[1], "plover_type": means[1]}
+            e = replace(retyped(e, means[0], means[1]), evidence=evidence)
+        out.append(e)
+    return out
 
 
 def rejected_events(doc: Any, article: Article, typed: dict[int, SentenceTyping]) -> list[RejectedEvent]:
@@ -250,6 +276,32 @@ def names_currency(head: Any) -> bool:
     return nxt is not None and nxt.lower_ in currency_words()
 
 
+@lru_cache(maxsize=1)
+def seat_words() -> frozenset[str]:
+    """Words after a place's name that make it the seat of who governs ("the Tripoli government"), not a place."""
+    path = resources.files("frontlines") / "data" / PLACE_CUES
+    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))["seat_words"])
+
+
+def names_seat(last: Any) -> bool:
+    """A place naming the government seated there ("forces loyal to the Tripoli government"), not the event's place."""
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    return nxt is not None and nxt.lower_ in seat_words()
+
+
+@lru_cache(maxsize=1)
+def destination_verbs() -> frozenset[str]:
+    """Verbs (lemmas) of going whose "to X" names where someone was headed, not where the event happened."""
+    path = resources.files("frontlines") / "data" / PLACE_CUES
+    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))["destination_verbs"])
+
+
+def names_destination(head: Any) -> bool:
+    """ "passengers heading to Azaz", "a convoy bound for X": the place someone was going to."""
+    prep = head.head
+    return head.dep_ in ("pobj", "pcomp") and prep.lower_ in ("to", "for") and prep.head.lemma_ in destination_verbs()
+
+
 def modifies_noun(place: Place, head: Any) -> bool:
     """A country naming a kind of thing, not where it happened: "the US dollar", "a Syria analyst"."""
     return place.precision == "country" and head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN"
@@ -380,6 +432,11 @@ def _direct(head: Any, container: Place, found: list[tuple[Place, Any]]) -> bool
     return any(q is container and g.i == nxt for q, g in found)
 
 
+def dateline(place: Place) -> bool:
+    """Whether the place was read from the report's dateline (where it was filed)."""
+    return place.evidence is not None and place.evidence.rule == DATELINE_RULE
+
+
 def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]:
     """The place(s) of an event in its sentence: those in the trigger's clause, one per listed place.
 
@@ -397,8 +454,9 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
         # A country is never described by a town in its phrase: "the Govt of Somalia near Gaduud" is a parse
         # attaching the village to the country, not a village that says where Somalia lies. Nor is the
         # place the text says the town lies in: "in Punta Arenas (Magallanes)" parsed with the town inside.
+        # Nor is a dateline, which the parse may make the subject of the lede ("BEIRUT - Rebels clashed ...").
         outer = next((q for q, g in found if q is not p and g.i != h.i and q.precision != "country"
-                      and _describes(g, h) and not (h.i < g.i and lies_in_next(h, heads))), None)
+                      and not dateline(q) and _describes(g, h) and not (h.i < g.i and lies_in_next(h, heads))), None)
         if outer is None:
             top.append((p, h))
         elif id(outer) not in nested and p.precision != "unresolved":
@@ -407,8 +465,12 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
     # Gaduud village": the village, even when the parse puts it in another clause). A place the text
     # says another one lies in is that one's container, not the event's place ("in the vicinity of
     # Lossarnach village (Edhellond, Belfalas)": Lossarnach, not Edhellond).
+    # A dateline says where the report was filed: a town or village the sentence names beside it is
+    # where the event happened ("AMMAN - A car bomb blew up near the town of Ras al-Ain").
     holders = containers_named(top)
-    scored = sorted(top, key=lambda ph: (ph[0].precision == "country", _clause_distance(trigger, ph[1])[0],
+    towns = any(not dateline(p) and p.precision in ("point", "near") for p, _ in top)
+    scored = sorted(top, key=lambda ph: (ph[0].precision == "country", towns and dateline(ph[0]),
+                                         _clause_distance(trigger, ph[1])[0],
                                          ph[1].i in holders,
                                          not (ph[0].precision != "country" and lies_in_next(ph[1], heads)),
                                          CHOICE_RANK[ph[0].precision],
@@ -977,7 +1039,8 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
     """The sentence's places an event can be pinned on, with their head tokens.
 
     Left out: places inside an actor mention ("US forces"), a country naming a kind of thing
-    ("a Syria analyst") and a country naming a currency ("the US dollar").
+    ("a Syria analyst"), a country naming a currency ("the US dollar") and a place naming the
+    government seated there ("the Tripoli government") or where someone was headed ("heading to Azaz").
     """
     start, end = toks[0][1][0], toks[-1][1][1]
     out: list[tuple[Place, Any]] = []
@@ -988,7 +1051,8 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
         if not covered or any(a.start is not None and a.end is not None and a.start < p.end and a.end > p.start
                               for a in found_actors):
             continue
-        if not modifies_noun(p, head_of(covered)) and not names_currency(covered[-1]):
+        if not modifies_noun(p, head_of(covered)) and not names_currency(covered[-1]) \
+                and not names_seat(covered[-1]) and not names_destination(head_of(covered)):
             out.append((p, head_of(covered)))
     return out
 

@@ -135,6 +135,13 @@ CLAIMABLE = frozenset({"Explosions/Remote violence", "Violence against civilians
 STATED = frozenset({"say", "announce", "state", "confirm"})
 #: Verbs of doing an attack in such a clause.
 CARRIED_OUT = frozenset({"carry", "conduct", "perpetrate", "execute", "launch"})
+#: Verbs of striking whose subject, the speaker's own force ("its aircraft", "their fighters"), makes a statement
+#: an admission of the strike ("X said its aircraft had targeted an arms depot").
+STRUCK = frozenset({"target", "strike", "hit", "bomb", "shell"})
+#: Possessives by which a speaker names its own force.
+OWN = frozenset({"its", "their", "our"})
+#: Words a sentence needs before it is parsed for a claim.
+CLAIM_CUES = ("claim", "carried out", "conducted", "its ", "their ", "our ")
 
 
 def _claims(tok: Any) -> bool:
@@ -145,7 +152,15 @@ def _claims(tok: Any) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ in CLAIMED for c in tok.children)
     return tok.lemma_ in STATED and any(
         c.lemma_ in CARRIED_OUT and _reported_by(c, tok) and not any(g.dep_ == "neg" for g in c.children)
-        and any(g.dep_ == "dobj" and g.lower_ in CLAIMED for g in c.children) for c in tok.subtree)
+        and any(g.dep_ == "dobj" and g.lower_ in CLAIMED for g in c.children) for c in tok.subtree) or (
+        tok.lemma_ in STATED and any(_own_strike(c) for c in tok.children if c.dep_ == "ccomp"))
+
+
+def _own_strike(clause: Any) -> bool:
+    """ "its aircraft had targeted ...": a strike whose subject is the speaker's own force."""
+    return clause.lemma_ in STRUCK and not any(g.dep_ == "neg" for g in clause.children) and any(
+        g.dep_ in ("nsubj", "nsubjpass") and any(p.dep_ == "poss" and p.lower_ in OWN for p in g.children)
+        for g in clause.children)
 
 
 def _reported_by(clause: Any, verb: Any) -> bool:
@@ -167,7 +182,28 @@ def _claimant(sent: Any, mentions: list[Actor]) -> Actor | None:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None:
             continue
-        words = " ".join(t.text for t in subj.subtree)
+        words = subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text  # as written: "Haftar's forces"
+        named = [a for a in mentions if a.id is not None and _force(a) and a.text and a.text in words]
+        if named:
+            return named[0]
+    return None
+
+
+def _carried_out_by(sent: Any, mentions: list[Actor]) -> Actor | None:
+    """The named armed actor by whom the sentence says the incident ("the strike", "the attack") was carried
+    out: "The strike, believed to have been carried out by the coalition, ..."; "The attack was carried out by X"."""
+    for tok in sent:
+        if tok.lemma_ not in CARRIED_OUT or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        deed, hops = tok, 0
+        while deed.dep_ in ("xcomp", "acl") and hops < 3:  # "the strike, believed to have been carried out"
+            deed, hops = deed.head, hops + 1
+        told = deed if deed.i != tok.i else next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if agent is None or told is None or told.lower_ not in CLAIMED \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in told.children):
+            continue
+        words = sent.doc[agent.left_edge.i:agent.right_edge.i + 1].text
         named = [a for a in mentions if a.id is not None and _force(a) and a.text and a.text in words]
         if named:
             return named[0]
@@ -175,21 +211,24 @@ def _claimant(sent: Any, mentions: list[Actor]) -> Actor | None:
 
 
 def unnamed_perpetrator(actor1: Actor | None) -> bool:
-    """No actor1, or a generic unidentified armed group ("gunmen", "a suicide bomber")."""
-    return actor1 is None or actor1.generic_type == "armed group"
+    """No actor1, a generic unidentified armed group ("gunmen", "a suicide bomber"), or a weapon or force
+    that no dictionary actor flies or commands ("a drone", "warplanes" of no named state)."""
+    return actor1 is None or actor1.generic_type == "armed group" or (
+        actor1.id is None and actor1.generic_type is not None)
 
 
 def claimed(events: list[Event], sents: list[Any], memory: Memory) -> list[Event]:
     """actor1 of an attack whose perpetrator the article names only in a later claim ("Al Shabaab claimed the
-    attack", "X claimed responsibility", "X said one of its fighters carried out the attack"): the last bombing, attack or clash told before the first claim
+    attack", "X claimed responsibility", "X said one of its fighters carried out the attack", "X said its
+    aircraft had targeted an arms depot"): the last bombing, attack or clash told before the first claim
     sentence takes the claimant when it names no perpetrator; the evidence names the claim's sentence."""
     if not any(e.event_type in CLAIMABLE and unnamed_perpetrator(e.actor1) for e in events):
         return events
     for k, sent in enumerate(sents):
         low = sent.text.lower()
-        if "claim" not in low and "carried out" not in low and "conducted" not in low:
+        if not any(cue in low for cue in CLAIM_CUES):
             continue
-        who = _claimant(sent, memory.actors_of(k))
+        who = _claimant(sent, memory.actors_of(k)) or _carried_out_by(sent, memory.actors_of(k))
         if who is None:
             continue
         before = [e for e in events if e.event_type in CLAIMABLE and e.start < sent.start_char]

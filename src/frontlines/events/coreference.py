@@ -327,6 +327,11 @@ def _same_sentence(inc: Incident, d: Draft, ctx: Context) -> bool:
     return any(x.sentence == d.sentence and sides_agree(x.event, d.event) for x in inc.drafts)
 
 
+def _anaphora_same_type(inc: Incident, d: Draft, ctx: Context) -> bool:
+    """"the clashes" goes back to the clash told before, not to an air strike told in between."""
+    return d.refers is not None and any(x.event.sub_event_type == d.event.sub_event_type for x in inc.drafts)
+
+
 def _anaphora(inc: Incident, d: Draft, ctx: Context) -> bool:
     return d.refers is not None and family(inc.drafts[0].event) == family(d.event)
 
@@ -371,6 +376,7 @@ def _short_report(inc: Incident, d: Draft, ctx: Context) -> bool:
 #: The rules, in the order they are tried (see docs/events-assembly.md, "One incident, one event").
 RULES: tuple[JoinRule, ...] = (
     JoinRule("same-sentence", _same_sentence),
+    JoinRule("anaphora", _anaphora_same_type),
     JoinRule("anaphora", _anaphora),
     JoinRule("outcome", _outcome),
     JoinRule("same-event", _same_event),

@@ -76,6 +76,23 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
     return main
 
 
+def headline_means(lede: Any, headline: Sequence[Any]) -> tuple[str, str] | None:
+    """The sub-event type (and its rule) that the headline gives a lede told by a bare killing.
+
+    A lede often tells only the killing ("Rockets slammed into a neighbourhood, killing seven";
+    typed Attack, the means unnamed in its trigger) where the headline names the means ("Rocket
+    fire kills 7", "Car bomb kills six"). ACLED codes an attack by remote means as that explosion,
+    so the headline's Explosions/Remote violence type wins over the lede's Attack; any other
+    pair keeps the lede's type.
+    """
+    if getattr(lede, "sub_event_type", None) != "Attack" or not headline:
+        return None
+    best = max(headline, key=lambda t: t.confidence)
+    if best.event_type != "Explosions/Remote violence":
+        return None
+    return best.sub_event_type, f"headline:{_rule(best)}"
+
+
 def _earlier(t: Any, main: Any) -> bool:
     """Whether an assembled event is dated before the main one ("In March, militants killed ...")."""
     a, b = getattr(t, "date", None), getattr(main, "date", None)
