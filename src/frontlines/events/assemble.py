@@ -16,7 +16,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -264,42 +264,34 @@ def geo_precision(place: Place | None, *, fallback: bool = False) -> tuple[int |
     return value, rule
 
 
-@lru_cache(maxsize=1)
-def currency_words() -> frozenset[str]:
-    """Words after a country's name that make it a currency's ("the US dollar exchange rate"), not a place."""
+@cache
+def place_cue_words(key: str) -> frozenset[str]:
+    """A word list of ``data/events/places.yaml``: ``currency_words`` ("the US dollar"), ``seat_words`` ("the
+    Minas Tirith government"), ``destination_verbs`` (lemmas: "riders heading to Bree")."""
     path = resources.files("frontlines") / "data" / PLACE_CUES
-    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))["currency_words"])
+    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))[key])
+
+
+def _next_word_in(last: Any, key: str) -> bool:
+    """Whether the word after ``last`` is in the list ``key`` of :func:`place_cue_words`."""
+    return last.i + 1 < len(last.doc) and last.nbor(1).lower_ in place_cue_words(key)
 
 
 def names_currency(head: Any) -> bool:
-    nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
-    return nxt is not None and nxt.lower_ in currency_words()
-
-
-@lru_cache(maxsize=1)
-def seat_words() -> frozenset[str]:
-    """Words after a place's name that make it the seat of who governs ("the Tripoli government"), not a place."""
-    path = resources.files("frontlines") / "data" / PLACE_CUES
-    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))["seat_words"])
+    """A country naming its currency ("the US dollar exchange rate"), not a place."""
+    return _next_word_in(head, "currency_words")
 
 
 def names_seat(last: Any) -> bool:
-    """A place naming the government seated there ("forces loyal to the Tripoli government"), not the event's place."""
-    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
-    return nxt is not None and nxt.lower_ in seat_words()
-
-
-@lru_cache(maxsize=1)
-def destination_verbs() -> frozenset[str]:
-    """Verbs (lemmas) of going whose "to X" names where someone was headed, not where the event happened."""
-    path = resources.files("frontlines") / "data" / PLACE_CUES
-    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))["destination_verbs"])
+    """A place naming the government seated there ("forces loyal to the Minas Tirith government"), not the
+    event's place."""
+    return _next_word_in(last, "seat_words")
 
 
 def names_destination(head: Any) -> bool:
-    """ "passengers heading to Azaz", "a convoy bound for X": the place someone was going to."""
+    """ "riders heading to Bree", "a convoy bound for X": the place someone was going to."""
     prep = head.head
-    return head.dep_ in ("pobj", "pcomp") and prep.lower_ in ("to", "for") and prep.head.lemma_ in destination_verbs()
+    return head.dep_ in ("pobj", "pcomp") and prep.lower_ in ("to", "for") and prep.head.lemma_ in place_cue_words("destination_verbs")
 
 
 def modifies_noun(place: Place, head: Any) -> bool:
@@ -1040,7 +1032,7 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
 
     Left out: places inside an actor mention ("US forces"), a country naming a kind of thing
     ("a Syria analyst"), a country naming a currency ("the US dollar") and a place naming the
-    government seated there ("the Tripoli government") or where someone was headed ("heading to Azaz").
+    government seated there ("the Minas Tirith government") or where someone was headed ("heading to Bree").
     """
     start, end = toks[0][1][0], toks[-1][1][1]
     out: list[tuple[Place, Any]] = []
