@@ -80,8 +80,8 @@ def own_process() -> None:
     (where unset; numpy reads it when it loads, so call this first) and :func:`settle` will act."""
     global _owned
     _owned = True
-    for var, value in OWN_ENV.items():
-        os.environ.setdefault(var, value)
+    thread_environment()
+    os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", OWN_ENV["NUMPY_MADVISE_HUGEPAGE"])
 
 
 def settle() -> bool:

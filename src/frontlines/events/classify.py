@@ -235,11 +235,11 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
     an aircraft named) is the gate's only where a trigger of that type matched with its cue words:
     "Gondor fired on Osgiliath", no aircraft named, is no air strike.
     """
-    weapon_types = load_matching()["named_weapon_types"]
+    matching = load_matching()
     named = {h.entry.sub for h in reading.proposals}
-    best, p_sub = next((s, p) for s, p in verdict.sub_events if s not in weapon_types or s in named)
+    best, p_sub = next((s, p) for s, p in verdict.sub_events if s not in matching["named_weapon_types"] or s in named)
     hit = next((h for h in reading.hits if h.entry.sub == best), None)
-    if hit is None and best in load_matching()["word_named_types"]:
+    if hit is None and best in matching["word_named_types"]:
         return None
     hit = hit or reading.hits[0]
     span = sent.doc[hit.first:hit.last + 1]
