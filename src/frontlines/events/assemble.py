@@ -28,6 +28,7 @@ from ..actors.resolve import actors_in_text
 from ..geo import lies_in_gap
 from ..geo.distance import great_circle_km
 from ..geo.names import norm
+from ..geo.words import words as geo_words
 from ..records import Actor, Article, DateInfo, Event, Evidence, Place, Precision, RejectedEvent
 from ..time import resolve_date
 from . import carry, modality, numbers, roles
@@ -266,26 +267,27 @@ def geo_precision(place: Place | None, *, fallback: bool = False) -> tuple[int |
 
 @cache
 def place_cue_words(key: str) -> frozenset[str]:
-    """A word list of ``data/events/places.yaml``: ``currency_words`` ("the US dollar"), ``seat_words`` ("the
-    Minas Tirith government"), ``destination_verbs`` (lemmas: "riders heading to Bree")."""
+    """A word list of ``data/events/places.yaml``: ``seat_words`` ("the Minas Tirith government"),
+    ``destination_verbs`` (lemmas: "riders heading to Bree")."""
     path = resources.files("frontlines") / "data" / PLACE_CUES
     return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))[key])
 
 
-def _next_word_in(last: Any, key: str) -> bool:
-    """Whether the word after ``last`` is in the list ``key`` of :func:`place_cue_words`."""
-    return last.i + 1 < len(last.doc) and last.nbor(1).lower_ in place_cue_words(key)
+def _next_word_in(last: Any, listed: frozenset[str]) -> bool:
+    """Whether the word after ``last`` is in ``listed``."""
+    return last.i + 1 < len(last.doc) and last.nbor(1).lower_ in listed
 
 
 def names_currency(head: Any) -> bool:
-    """A country naming its currency ("the US dollar exchange rate"), not a place."""
-    return _next_word_in(head, "currency_words")
+    """A country naming its currency ("the US dollar exchange rate"), not a place: the currency words the
+    places step also uses (``data/geo/place_words.toml#currency_words``)."""
+    return _next_word_in(head, geo_words("currency_words"))
 
 
 def names_seat(last: Any) -> bool:
     """A place naming the government seated there ("forces loyal to the Minas Tirith government"), not the
     event's place."""
-    return _next_word_in(last, "seat_words")
+    return _next_word_in(last, place_cue_words("seat_words"))
 
 
 def names_destination(head: Any) -> bool:
