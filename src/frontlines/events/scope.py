@@ -20,6 +20,7 @@ import yaml
 
 from ..fold import fold
 from .matching import padded_text, words_of
+from .modality import subject_of
 from .ontology import Lexicon
 from .roles import classes_of
 from .typings import Typing
@@ -215,8 +216,8 @@ def _adjective(t: Typing, ctx: Context) -> bool:
 
 def _metaphor(t: Typing, ctx: Context) -> bool:
     """A verb trigger used figuratively or of no event: one with an abstract object ("shot down the
-    proposal", "fought the bill", "fighting two fires", "the motion was handed over"; a protest's or
-    an agreement's object is its topic; "opened fire" is a phrase), one "captured on video", one
+    proposal", "fought the bill", "the motion was handed over"; a protest's or an agreement's object
+    is its topic), a fight against fires or ills ("fighting two fires"), one "captured on video", one
     won "by a margin" ("beating the rival by a wide margin"), or one followed by a set phrase
     ("marched in lockstep")."""
     lists = load_scope()
@@ -227,6 +228,8 @@ def _metaphor(t: Typing, ctx: Context) -> bool:
             if (c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")) and t.event_type != "Protests" and \
                     t.sub_event_type != "Agreement" and _lemma(c) in lists["abstract_objects"] and \
                     not t.trigger_start <= c.idx < t.trigger_end:
+                return True
+            if c.dep_ == "dobj" and _lemma(tok) in lists["ongoing_lemmas"] and _lemma(c) in lists["fought_objects"]:
                 return True
             if c.dep_ == "prep" and c.lower_ == "on" and any(
                     _lemma(g) in lists["recording_media"] for g in c.children if g.dep_ == "pobj"):
@@ -291,12 +294,17 @@ def _people_acted_on(t: Typing, ctx: Context) -> bool:
 
 
 def _protested_that(t: Typing, ctx: Context) -> bool:
-    """A protest verb with a "that" clause is an objection said, no demonstration ("protesting that
-    he could not attend", "the party protested that the count was rigged")."""
+    """One person who protests with a "that" clause objects in words, no demonstration ("he
+    protested that he could not attend"; "workers protested that they were unpaid" stays)."""
+    lists = load_scope()
     tok = _trigger(t, ctx)
-    return t.event_type == "Protests" and tok.pos_ == "VERB" and any(
-        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in load_scope()["speech_marks"] for m in c.children)
-        for c in tok.children)
+    if t.event_type != "Protests" or tok.pos_ != "VERB" or _lemma(tok) not in lists["speech_lemmas"] or not any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in lists["speech_marks"] for m in c.children)
+            for c in tok.children):
+        return False
+    subj = subject_of(tok)
+    return subj is not None and subj.tag_ in ("PRP", "NNP", "NN") and subj.lower_ not in ("they", "we") and \
+        _lemma(subj) not in lists["collective_lemmas"]
 
 
 def _rallied_others(t: Typing, ctx: Context) -> bool:
