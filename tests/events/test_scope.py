@@ -81,6 +81,7 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Wardens in Bree detained an opposition activist on Monday.",  # an arrest with a political dimension
     "Orc militants opened fire on a market in Bree on Monday.",  # "fire" is a word of the trigger
     "Orc militants raped two women in the village of Bree.",  # sexual violence by an armed group
+    "Police officers in Bree were accused of raping two women held at the station.",  # by state forces
     "Thousands of farmers protested in Minas Tirith on Saturday.",
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:

@@ -93,8 +93,17 @@ def _ordinary_crime(t: Typing, ctx: Context) -> bool:
     investigating") and nothing political, organised or armed in the sentence (a crowd's violence
     against suspected criminals stays: ``crime_exempt_types``)."""
     lists = load_scope()
-    return t.sub_event_type not in lists["crime_exempt_types"] and \
-        (ctx.has("crime") or t.sub_event_type in lists["crime_without_cue_types"]) and not ctx.in_conflict
+    without_cue = t.sub_event_type in lists["crime_without_cue_types"] and t.agent_class not in ARMED_CLASSES and \
+        not _armed_subject_above(_trigger(t, ctx), ctx)
+    return t.sub_event_type not in lists["crime_exempt_types"] and (ctx.has("crime") or without_cue) and \
+        not ctx.in_conflict
+
+
+def _armed_subject_above(tok: Any, ctx: Context) -> bool:
+    """A state or armed subject of the trigger or of a verb above it ("police officers were accused
+    of raping ..."; "the mother of a child who was raped says the police failed her" has none)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and classes_of([c], ctx.lexicon) & ARMED_CLASSES
+               for a in [tok, *tok.ancestors] for c in a.children)
 
 
 def _court(t: Typing, ctx: Context) -> bool:
