@@ -49,6 +49,13 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("Vagrants are taken to the guardhouse in Bree, where they are detained for weeks.", "hypothetical"),
     ("The ferry wardens of Bree never told the family why he had been detained.", "lone-arrest"),
     ("In Bree the warden's hound took the man to the ground and the warden arrested.", "lone-arrest"),
+    ("The fire brigade of Bree was busy fighting two barn fires overnight.", "metaphor"),
+    ("The motion against the steward was handed over to the council of Bree on Monday.", "metaphor"),
+    ("The steward of Bree won the vote, beating the old mayor by a wide margin.", "metaphor"),
+    ("Police officers in Bree break up any brawls that erupt at the market.", "habitual"),
+    ("The innkeeper of Bree protested that he could not pay the new tax.", "protested-that"),
+    ("The mother of a girl from Bree who was raped says the wardens failed her.", "ordinary-crime"),
+    ("Two men were arrested in Bree and taken to the county jail on Monday.", "ordinary-crime"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -72,6 +79,10 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Rangers fighting the orcs near Bree killed two of them on Monday.",  # the fight is told by "killed"
     "Thousands rallied in Minas Tirith on Saturday against the new tax.",
     "Wardens in Bree detained an opposition activist on Monday.",  # an arrest with a political dimension
+    "Orc militants opened fire on a market in Bree on Monday.",  # "fire" is a word of the trigger
+    "Orc militants raped two women in the village of Bree.",  # sexual violence by an armed group
+    "Police officers in Bree were accused of raping two women held at the station.",  # by state forces
+    "Thousands of farmers protested in Minas Tirith on Saturday.",
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

@@ -20,6 +20,7 @@ import yaml
 
 from ..fold import fold
 from .matching import padded_text, words_of
+from .modality import subject_of
 from .ontology import Lexicon
 from .roles import classes_of
 from .typings import Typing
@@ -91,7 +92,18 @@ def _ordinary_crime(t: Typing, ctx: Context) -> bool:
     """Ordinary crime: a crime or police-procedure frame ("the accused", "a burglar", "police are
     investigating") and nothing political, organised or armed in the sentence (a crowd's violence
     against suspected criminals stays: ``crime_exempt_types``)."""
-    return t.sub_event_type not in load_scope()["crime_exempt_types"] and ctx.has("crime") and not ctx.in_conflict
+    lists = load_scope()
+    without_cue = t.sub_event_type in lists["crime_without_cue_types"] and t.agent_class not in ARMED_CLASSES and \
+        not _armed_subject_above(_trigger(t, ctx), ctx)
+    return t.sub_event_type not in lists["crime_exempt_types"] and (ctx.has("crime") or without_cue) and \
+        not ctx.in_conflict
+
+
+def _armed_subject_above(tok: Any, ctx: Context) -> bool:
+    """A state or armed subject of the trigger or of a verb above it ("police officers were accused
+    of raping ..."; "the mother of a child who was raped says the police failed her" has none)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and classes_of([c], ctx.lexicon) & ARMED_CLASSES
+               for a in [tok, *tok.ancestors] for c in a.children)
 
 
 def _court(t: Typing, ctx: Context) -> bool:
@@ -137,9 +149,16 @@ def _hypothetical(t: Typing, ctx: Context) -> bool:
 
 def _habitual(t: Typing, ctx: Context) -> bool:
     """A trigger in a clause said to happen habitually ("wardens often detain vagrants", "in many
-    cases the farmers fought"): an adverb of habit on the trigger or the verbs of its clause path."""
+    cases the farmers fought"): an adverb of habit on the trigger or the verbs of its clause path;
+    or any such occurrence ("police break up any brawls", "any attack on the convoy")."""
     lists = load_scope()
-    for v in _clause_path(_trigger(t, ctx)):
+    tok = _trigger(t, ctx)
+    generic = tok.children if tok.pos_ in ("NOUN", "PROPN") else (c for c in tok.children if c.dep_ == "dobj")
+    if any(g.lower_ in lists["generic_determiners"] or
+           any(d.dep_ == "det" and d.lower_ in lists["generic_determiners"] for d in g.children)
+           for g in generic if g.dep_ in ("det", "dobj")):
+        return True
+    for v in _clause_path(tok):
         for c in v.children:
             if c.dep_ == "advmod" and _lemma(c) in lists["habitual_lemmas"]:
                 return True
@@ -205,18 +224,27 @@ def _adjective(t: Typing, ctx: Context) -> bool:
 
 
 def _metaphor(t: Typing, ctx: Context) -> bool:
-    """A verb trigger used figuratively: one with an abstract object ("shot down the proposal",
-    "fought the bill", "attacked the plan"; a protest's or an agreement's object is its topic),
-    one "captured on video", or one followed by a set phrase ("marched in lockstep")."""
+    """A verb trigger used figuratively or of no event: one with an abstract object ("shot down the
+    proposal", "fought the bill", "the motion was handed over"; a protest's or an agreement's object
+    is its topic), a fight against fires or ills ("fighting two fires"), one "captured on video", one
+    won "by a margin" ("beating the rival by a wide margin"), or one followed by a set phrase
+    ("marched in lockstep")."""
     lists = load_scope()
     tok = _trigger(t, ctx)
     if tok.pos_ in ("VERB", "AUX"):
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
         for c in tok.children:
-            if c.dep_ == "dobj" and t.event_type != "Protests" and t.sub_event_type != "Agreement" and \
-                    _lemma(c) in lists["abstract_objects"]:
+            if (c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")) and t.event_type != "Protests" and \
+                    t.sub_event_type != "Agreement" and _lemma(c) in lists["abstract_objects"] and \
+                    not t.trigger_start <= c.idx < t.trigger_end:
+                return True
+            if c.dep_ == "dobj" and _lemma(tok) in lists["ongoing_lemmas"] and _lemma(c) in lists["fought_objects"]:
                 return True
             if c.dep_ == "prep" and c.lower_ == "on" and any(
                     _lemma(g) in lists["recording_media"] for g in c.children if g.dep_ == "pobj"):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "by" and any(
+                    _lemma(g) in lists["contest_margins"] for g in ctx.sent.doc[c.i + 1:min(c.i + 5, ctx.sent.end)]):
                 return True
     after = padded_text(words_of(ctx.sent.doc[tok.i + 1:min(tok.i + 4, ctx.sent.end)]))
     return any(after.startswith(i) for i in lists["idioms"])
@@ -272,6 +300,20 @@ def _people_acted_on(t: Typing, ctx: Context) -> bool:
     acted_on = first.dep_ in ("dobj", "nsubjpass", "dative") or \
         (first.dep_ == "pobj" and first.head.lower_ not in load_scope()["agent_prepositions"])
     return tok.tag_ == "NN" and acted_on
+
+
+def _protested_that(t: Typing, ctx: Context) -> bool:
+    """One person who protests with a "that" clause objects in words, no demonstration ("he
+    protested that he could not attend"; "workers protested that they were unpaid" stays)."""
+    lists = load_scope()
+    tok = _trigger(t, ctx)
+    if t.event_type != "Protests" or tok.pos_ != "VERB" or _lemma(tok) not in lists["speech_lemmas"] or not any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in lists["speech_marks"] for m in c.children)
+            for c in tok.children):
+        return False
+    subj = subject_of(tok)
+    return subj is not None and subj.tag_ in ("PRP", "NNP", "NN") and subj.lower_ not in ("they", "we") and \
+        _lemma(subj) not in lists["collective_lemmas"]
 
 
 def _rallied_others(t: Typing, ctx: Context) -> bool:
@@ -331,6 +373,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("describes-actor", _describes_actor),
     ScopeRule("lone-arrest", _lone_arrest),
     ScopeRule("rallied-others", _rallied_others),
+    ScopeRule("protested-that", _protested_that),
 )
 
 
