@@ -463,7 +463,9 @@ def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: 
     if others and e.feature_code not in ("PCLI", "CONT"):
         d = nearest_km(e.lat, e.lon, others)
         near = math.exp(-d / 300.0)
-    prov = provinces.get((e.country_code or "", e.admin1 or ""), 0.0) if e.feature_code != "ADM1" else 0.0
+    # a province is supported by the places the text names in it ("Oregon" beside Yachats and Newport is the
+    # state, not the Ohio town of Oregon beside Toledo)
+    prov = provinces.get((e.country_code or "", e.admin1 or ""), 0.0)
     w, h = within_score(e, container), home_score(e, doc.home)
     c = contains_score(e, doc.inner[i], doc.holds[i] if doc.holds else frozenset()) if doc.inner else 0.0
     fr = front_score(e, doc.front)
