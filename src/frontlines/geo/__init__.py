@@ -28,8 +28,10 @@ from .words import words
 
 __all__ = ["Gazetteer", "find_places", "lies_in_gap", "load_gazetteer", "resolve_name"]
 
-#: Nouns around a name that say which level of area it names: "Idlib province", "the district of Afrin".
+#: Nouns around a name that say which level of area it names: "Idlib province", "the district of Afrin"; a
+#: governor or a legislature is a province's or state's ("the governor of Georgia", "Missouri Gov. Greitens").
 _ADMIN_CUES = {"province": "ADM1", "governorate": "ADM1", "state": "ADM1", "region": "ADM1", "oblast": "ADM1",
+               "governor": "ADM1", "gov.": "ADM1", "legislature": "ADM1",
                "district": "ADM2", "county": "ADM2", "raion": "ADM2", "subdistrict": "ADM3", "nahiya": "ADM3"}
 
 

@@ -33,7 +33,7 @@ from .names import norm, plausible_variant, variant_distance
 
 WEIGHTS = {"match": 2.0, "prior": 2.0, "focus": 0.8, "near": 0.6, "within": 1.2, "spelling": 2.0, "province": 0.8,
            "abroad": 0.6, "contains": 1.2, "front": 1.0,
-           "home": 0.8}
+           "home": 1.0}
 KIND_QUALITY = {0: 1.0, 1: 0.95, 2: 0.55, 3: 0.5, 4: 0.95}
 CODE_BONUS = {"PCLI": 0.35, "CONT": 0.35, "PPLC": 0.15}
 MAX_CANDIDATES = 8  # kept in Place.candidates
@@ -414,11 +414,22 @@ def province_weights(firsts: Sequence[Entry | None], hints: Sequence[tuple[str, 
     return {k: v / total for k, v in counts.items()}
 
 
+HOME_KM = 150.0  # a local outlet covers the towns around its home, across a state line too
+
+
 def home_score(entry: Entry, home: Entry | None) -> float:
-    """0..1: 0.5 for the outlet's home country, 0.5 more for its province."""
+    """0..1: 0.5 for the outlet's home country; up to 0.5 more for its province (0.4) or nearness to its home,
+    whichever is more (a Chattanooga paper's LaFayette is the Georgian town across the line); the province
+    or district that holds the home gets the full 1.0 (a Georgia paper's "Georgia" is the state)."""
     if home is None or not home.country_code or entry.country_code != home.country_code:
         return 0.0
-    return 1.0 if home.admin1 and entry.admin1 == home.admin1 else 0.5
+    if home.feature_class != "P":
+        return 1.0 if home.admin1 and entry.admin1 == home.admin1 else 0.5
+    same_province = bool(home.admin1) and entry.admin1 == home.admin1
+    if same_province and entry.feature_code == "ADM1":
+        return 1.0
+    return 0.5 + 0.5 * max(0.8 if same_province else 0.0,
+                           math.exp(-great_circle_km(entry.lat, entry.lon, home.lat, home.lon) / HOME_KM))
 
 
 def _container(doc: Document, firsts: Sequence[Entry | None], i: int) -> tuple[Entry | None, bool]:
@@ -463,6 +474,10 @@ def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: 
     if others and e.feature_code not in ("PCLI", "CONT"):
         d = nearest_km(e.lat, e.lon, others)
         near = math.exp(-d / 300.0)
+        if e.feature_code == "ADM1" and e.kind == 0:
+            # a state named by its own name is as near the text's places as its country: its point says
+            # little ("Florida" in a New Jersey story is the state, not the village of Florida, New York)
+            near = max(near, f)
     # a province is supported by the places the text names in it ("Oregon" beside Yachats and Newport is the
     # state, not the Ohio town of Oregon beside Toledo)
     prov = provinces.get((e.country_code or "", e.admin1 or ""), 0.0)
