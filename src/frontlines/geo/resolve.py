@@ -191,6 +191,7 @@ class Document:
     holds: Sequence[frozenset[int]] = ()  # for each mention, its towns near a place the text says lies in it
     front: FrontLine | None = None  # the front line the text is about (context.front_line_of)
     caps: Sequence[float | None] = ()  # for each mention, the prior of its best place named as written
+    cities: Sequence[frozenset[str | None]] = ()  # for each mention, the countries of its towns of 100,000 named as written
 
 
 def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries: Sequence[str] = (),
@@ -227,7 +228,9 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
         if not written[i] and not any(is_exact(e) and important(e) for e in c):
             # villages of the document's countries that share a transliteration key with many places elsewhere
             c.extend(gazetteer.lookup_in(texts[i], countries))
-    doc = replace(doc, caps=[written_prior(c) for c in cands])
+    doc = replace(doc, caps=[written_prior(c) for c in cands],
+                  cities=[frozenset(e.country_code for e in c if e.feature_class == "P" and is_exact(e) and important(e))
+                          for c in cands])
     out = _pass(doc, cands, firsts)
     for _ in range(MAX_PASSES - 1):
         if len(texts) < 2:
@@ -474,9 +477,10 @@ def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: 
     if others and e.feature_code not in ("PCLI", "CONT"):
         d = nearest_km(e.lat, e.lon, others)
         near = math.exp(-d / 300.0)
-        if e.feature_code == "ADM1" and e.kind == 0:
-            # a state named by its own name is as near the text's places as its country: its point says
-            # little ("Florida" in a New Jersey story is the state, not the village of Florida, New York)
+        if e.feature_code == "ADM1" and e.kind == 0 and not (doc.cities and e.country_code in doc.cities[i]):
+            # a state named by its own name, that no city of its country shares, is as near the text's places as
+            # its country: its point says little ("Florida" in a New Jersey story is the state, not the village
+            # of Florida, New York; "New York" stays the city)
             near = max(near, f)
     # a province is supported by the places the text names in it ("Oregon" beside Yachats and Newport is the
     # state, not the Ohio town of Oregon beside Toledo)
