@@ -138,6 +138,8 @@ def containers_of(doc: Any, names: list[Mention]) -> list[tuple[int, bool] | Non
         firm = "in" in gap or "(" in gap
         ok = nxt is not None and lies_in_gap(gap) and norm(nxt.name) != norm(m.name) \
             and (firm or ("the" not in gap and k not in listed))
+        if nxt is not None and m.rule == nxt.rule == "postal-address" and gap in ([], [","]):
+            ok = firm = True  # "Galesburg IL 61401": the address says the town lies in the state
         # "in"/"(" say it lies there; a bare comma may also be a list ("Paris, London and Berlin")
         out.append((k + 1, firm) if ok else None)
     return out
