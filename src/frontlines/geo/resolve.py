@@ -417,6 +417,7 @@ def province_weights(firsts: Sequence[Entry | None], hints: Sequence[tuple[str, 
     return {k: v / total for k, v in counts.items()}
 
 
+PROVINCE_TOWNS = 2  # towns the text names in a province before they support it
 HOME_KM = 150.0  # a local outlet covers the towns around its home, across a state line too
 
 
@@ -469,7 +470,8 @@ class _Scored:
 
 
 def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: dict[tuple[str, str], float],
-           others: list[tuple[float, float, float]], container: Entry | None) -> _Scored:
+           others: list[tuple[float, float, float]], container: Entry | None,
+           towns_in: Counter[tuple[str, str]] | None = None) -> _Scored:
     f = focus.get(e.country_code or "", 0.0)
     if e.feature_code == "CONT" and is_exact(e):
         f = 0.5
@@ -482,9 +484,13 @@ def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: 
             # its country: its point says little ("Florida" in a New Jersey story is the state, not the village
             # of Florida, New York; "New York" stays the city)
             near = max(near, f)
-    # a province is supported by the places the text names in it ("Oregon" beside Yachats and Newport is the
-    # state, not the Ohio town of Oregon beside Toledo)
-    prov = provinces.get((e.country_code or "", e.admin1 or ""), 0.0)
+    key = (e.country_code or "", e.admin1 or "")
+    prov = provinces.get(key, 0.0)
+    if e.feature_code == "ADM1" and (towns_in is None or towns_in[key] < PROVINCE_TOWNS):
+        # a province is supported by the towns the text names in it, two at least ("Oregon" beside Yachats and
+        # Newport is the state, not the Ohio town of Oregon beside Toledo); one town and the province would
+        # call each other forth ("New York ... Boston": the state and Boston, New York)
+        prov = 0.0
     w, h = within_score(e, container), home_score(e, doc.home)
     c = contains_score(e, doc.inner[i], doc.holds[i] if doc.holds else frozenset()) if doc.inner else 0.0
     fr = front_score(e, doc.front)
@@ -536,7 +542,9 @@ def _pass(doc: Document, cands: list[list[Entry]], firsts: Sequence[Entry | None
         near_points = prepared([(f.lat, f.lon) for f in others])
         # the province focus leaves out the other mentions of this very name ("Hawaii" ... "Hawaii")
         provinces = province_weights([f for f in rest if norm_name(f) != own], doc.province_hints)
-        scored = sorted((_score(doc, i, e, focus, provinces, near_points, container) for e in entries),
+        towns_in = Counter((f.country_code or "", f.admin1 or "") for f in
+                           {f.geonameid: f for f in rest if norm_name(f) != own and f.feature_class == "P"}.values())
+        scored = sorted((_score(doc, i, e, focus, provinces, near_points, container, towns_in) for e in entries),
                         key=lambda x: x.score, reverse=True)
         candidates = tuple(
             Candidate(x.entry.geonameid, x.entry.name, x.entry.lat, x.entry.lon, x.entry.country_code,
