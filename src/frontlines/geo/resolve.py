@@ -191,7 +191,8 @@ class Document:
     holds: Sequence[frozenset[int]] = ()  # for each mention, its towns near a place the text says lies in it
     front: FrontLine | None = None  # the front line the text is about (context.front_line_of)
     caps: Sequence[float | None] = ()  # for each mention, the prior of its best place named as written
-    cities: Sequence[frozenset[str | None]] = ()  # for each mention, the countries of its towns of 100,000 named as written
+    # for each mention, the provinces of its towns named as written, (country, "") for a city of 100,000
+    seats: Sequence[frozenset[tuple[str, str]]] = ()
 
 
 def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries: Sequence[str] = (),
@@ -229,8 +230,8 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
             # villages of the document's countries that share a transliteration key with many places elsewhere
             c.extend(gazetteer.lookup_in(texts[i], countries))
     doc = replace(doc, caps=[written_prior(c) for c in cands],
-                  cities=[frozenset(e.country_code for e in c if e.feature_class == "P" and is_exact(e) and important(e))
-                          for c in cands])
+                  seats=[frozenset((e.country_code or "", "" if important(e) else e.admin1 or "")
+                                   for e in c if e.feature_class == "P" and is_exact(e)) for c in cands])
     out = _pass(doc, cands, firsts)
     for _ in range(MAX_PASSES - 1):
         if len(texts) < 2:
@@ -469,6 +470,13 @@ class _Scored:
                 *(f"{name}={signs.get(name, '')}{value:.2f}" for name, value in zip(_PARTS, self.parts, strict=True)))
 
 
+def _has_seat(doc: Document, i: int, e: Entry) -> bool:
+    """Whether a town inside province ``e``, or a city of 100,000 in its country, has the name mention ``i`` is
+    written with (its seat, mostly; "Washington")."""
+    return bool(doc.seats) and ((e.country_code or "", e.admin1 or "") in doc.seats[i]
+                                or (e.country_code or "", "") in doc.seats[i])
+
+
 def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: dict[tuple[str, str], float],
            others: list[tuple[float, float, float]], container: Entry | None,
            towns_in: Counter[tuple[str, str]] | None = None) -> _Scored:
@@ -479,14 +487,14 @@ def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: 
     if others and e.feature_code not in ("PCLI", "CONT"):
         d = nearest_km(e.lat, e.lon, others)
         near = math.exp(-d / 300.0)
-        if e.feature_code == "ADM1" and e.kind == 0 and not (doc.cities and e.country_code in doc.cities[i]):
-            # a state named by its own name, that no city of its country shares, is as near the text's places as
-            # its country: its point says little ("Florida" in a New Jersey story is the state, not the village
-            # of Florida, New York; "New York" stays the city)
+        if e.feature_code == "ADM1" and e.kind == 0 and not _has_seat(doc, i, e):
+            # a state named by its own name, that no town inside it shares, is as near the text's places as its
+            # country: its point says little ("Florida" in a New Jersey story is the state, not the village of
+            # Florida, New York; "New York", "Farah" or "Timbuktu" stay the towns inside the areas so named)
             near = max(near, f)
     key = (e.country_code or "", e.admin1 or "")
     prov = provinces.get(key, 0.0)
-    if e.feature_code == "ADM1" and (towns_in is None or towns_in[key] < PROVINCE_TOWNS):
+    if e.feature_code == "ADM1" and (towns_in is None or towns_in[key] < PROVINCE_TOWNS or _has_seat(doc, i, e)):
         # a province is supported by the towns the text names in it, two at least ("Oregon" beside Yachats and
         # Newport is the state, not the Ohio town of Oregon beside Toledo); one town and the province would
         # call each other forth ("New York ... Boston": the state and Boston, New York)
