@@ -41,6 +41,7 @@ MAX_PASSES = 3
 SCORED_CANDIDATES = 250  # scored against the document (villages rank low on name and prior alone)
 ABBREVIABLE = frozenset({"PCLI", "ADM1", "ADM2", "CONT", "RGN"})
 IMPORTANT_CODES = frozenset({"PCLI", "ADM1", "CONT", "PPLC"})
+WIDE_CODES = ("CONT", "OCN")  # continents and oceans: in no country, near everything
 
 
 def is_acronym(text: str) -> bool:
@@ -481,10 +482,10 @@ def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: 
            others: list[tuple[float, float, float]], container: Entry | None,
            towns_in: Counter[tuple[str, str]] | None = None) -> _Scored:
     f = focus.get(e.country_code or "", 0.0)
-    if e.feature_code == "CONT" and is_exact(e):
-        f = 0.5
-    near = f if e.feature_code in ("PCLI", "CONT") else 0.0  # a country is "near" the places in it
-    if others and e.feature_code not in ("PCLI", "CONT"):
+    if e.feature_code in WIDE_CODES and is_exact(e):
+        f = 0.5  # a continent or an ocean belongs to no country ("the Pacific" beside Oregon towns, not Pacific, Washington)
+    near = f if e.feature_code in ("PCLI", *WIDE_CODES) else 0.0  # a country is "near" the places in it
+    if others and e.feature_code not in ("PCLI", *WIDE_CODES):
         d = nearest_km(e.lat, e.lon, others)
         near = math.exp(-d / 300.0)
         if e.feature_code == "ADM1" and e.kind == 0 and not _has_seat(doc, i, e):
