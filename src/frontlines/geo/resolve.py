@@ -471,6 +471,14 @@ class _Scored:
                 *(f"{name}={signs.get(name, '')}{value:.2f}" for name, value in zip(_PARTS, self.parts, strict=True)))
 
 
+STATE_NEAR = 0.5
+
+
+def _linked(doc: Document, i: int) -> bool:
+    """Whether the text says mention ``i`` lies in another, or another lies in it."""
+    return bool(doc.within) and (doc.within[i] is not None or any(w is not None and w[0] == i for w in doc.within))
+
+
 def _has_seat(doc: Document, i: int, e: Entry) -> bool:
     """Whether a town inside province ``e``, or a city of 100,000 in its country, has the name mention ``i`` is
     written with (its seat, mostly; "Washington")."""
@@ -488,11 +496,12 @@ def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: 
     if others and e.feature_code not in ("PCLI", *WIDE_CODES):
         d = nearest_km(e.lat, e.lon, others)
         near = math.exp(-d / 300.0)
-        if e.feature_code == "ADM1" and e.kind == 0 and not _has_seat(doc, i, e):
-            # a state named by its own name, that no town inside it shares, is as near the text's places as its
-            # country: its point says little ("Florida" in a New Jersey story is the state, not the village of
-            # Florida, New York; "New York", "Farah" or "Timbuktu" stay the towns inside the areas so named)
-            near = max(near, f)
+        if e.feature_code == "ADM1" and e.kind == 0 and not _has_seat(doc, i, e) and not _linked(doc, i):
+            # a state named by its own name, that no town inside it shares, is half as near the text's places
+            # as its country: its point says little ("Florida" in a New Jersey story is the state, not the
+            # village of Florida, New York; "New York", "Farah" or "Timbuktu" stay the towns inside the areas
+            # so named); not in a "(district, province)" chain, where the text says what holds what
+            near = max(near, STATE_NEAR * f)
     key = (e.country_code or "", e.admin1 or "")
     prov = provinces.get(key, 0.0)
     if e.feature_code == "ADM1" and (towns_in is None or towns_in[key] < PROVINCE_TOWNS or _has_seat(doc, i, e)):
