@@ -1,7 +1,7 @@
 """Write chosen GeoWebNews articles as JSONL gold for ``frontlines eval geo`` with their web address kept,
 so that the outlet's home counts (``read_gwn`` drops it, as GeoWebNews' own scoring does).
 
-    python scripts/gwn_to_jsonl.py ../shared/eval/geo/gwn.xml /work/labels/local8/gwn-local.jsonl --ids eval/geo/gwn-local-ids.txt
+    python scripts/gwn_to_jsonl.py ../shared/eval/geo/gwn.xml /tmp/gwn-local.jsonl --ids eval/geo/gwn-local-ids.txt
 
 The output holds GeoWebNews text: keep it outside the repository (an eval file).
 """
