@@ -21,6 +21,9 @@ def _places(nlp, gazetteer, text: str, url: str | None = None):
      "Paris", "Texas"),
     ("Police in Dublin arrested two men on Tuesday.", "https://www.dispatch.com/story/news/x", "Dublin", "Ohio"),
     ("Georgia lawmakers passed the budget on Monday.", "https://www.ajc.com/politics/x", "Georgia", "Georgia"),
+    ("Springfield police arrested a man on Monday.", "https://www.masslive.com/news/x", "Springfield",
+     "Massachusetts"),
+    ("Springfield police arrested a man on Monday.", "https://www.sj-r.com/news/x", "Springfield", "Illinois"),
 ])
 def test_a_local_papers_namesake_is_the_one_near_its_home(nlp, gazetteer, text, url, name, state):
     place = _places(nlp, gazetteer, text, url)[name]
