@@ -86,6 +86,8 @@ def _at_border(doc: Any, m: Mention) -> bool:
 def _admin_cue(doc: Any, m: Mention) -> str | None:
     """The level of area the text says a name is ("ADM1" for "Idlib province"), if it says."""
     after = doc[m.token_end].lower_ if m.token_end < len(doc) else ""
+    if after == "national" and m.token_end + 1 < len(doc) and doc[m.token_end + 1].lower_ == "guard":
+        return "ADM1"  # "the Georgia National Guard": a US state's
     before = doc[m.token_start - 2].lower_ if m.token_start >= 2 and doc[m.token_start - 1].lower_ == "of" else ""
     return _ADMIN_CUES.get(after) or _ADMIN_CUES.get(before)
 
