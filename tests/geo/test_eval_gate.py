@@ -33,3 +33,18 @@ def test_issue_targets_are_met(gwn_scores):
 
 # Geocoding's share of the spaCy pass is reported by `frontlines eval geo` and `frontlines bench`,
 # never asserted in a test: speed is judged by the benchmark command, not by timed tests.
+
+
+LOCAL_BASELINE = Path(__file__).resolve().parents[2] / "eval" / "baselines" / "local-news.json"
+LOCAL_NEWS = Path(__file__).resolve().parents[2] / "eval" / "geo" / "local-news.jsonl"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("metric", ["f1", "accuracy"])
+def test_local_news_holds_the_baseline(nlp, gazetteer, metric):
+    """Our hand-labelled US local stories (eval/geo/local-news.jsonl) keep their scores."""
+    from frontlines.geo.evaluate import evaluate_geo
+
+    scores = evaluate_geo(LOCAL_NEWS, nlp=nlp, gazetteer=gazetteer)
+    floor = json.loads(LOCAL_BASELINE.read_text())["scores"][metric] - 0.01
+    assert getattr(scores, metric) >= floor

@@ -100,3 +100,48 @@ def test_cli_eval_geo_bad_file_is_one_line_error(tmp_path):
     path.write_text("<articles", encoding="utf-8")
     result = CliRunner().invoke(cli, ["eval", "geo", "--gold", str(path)])
     assert result.exit_code == 2 and "not valid XML" in result.output
+
+
+JSONL_ARTICLE = {"id": "mt-1", "outlet": "The Minas Tirith Herald", "url": "https://herald.example/a",
+                 "text": "Riders left Minas Tirith for Osgiliath.",
+                 "toponyms": [{"start": 12, "end": 24, "geonameid": None, "lat": 44.0, "lon": -120.5},
+                              {"start": 29, "end": 38, "type": "Embedded_Non_Lit", "lat": None, "lon": None}]}
+
+
+def test_read_jsonl_gold_keeps_offsets_outlet_and_url(tmp_path):
+    from frontlines.geo.evaluate import read_gold
+
+    path = tmp_path / "local.jsonl"
+    path.write_text(json.dumps(JSONL_ARTICLE) + "\n\n", encoding="utf-8")
+    (article,) = read_gold(path)
+    assert (article.id, article.outlet, article.url) == ("mt-1", "The Minas Tirith Herald", "https://herald.example/a")
+    first, second = article.toponyms
+    assert (first.text, first.type, first.lat, first.lon) == ("Minas Tirith", "Literal", 44.0, -120.5)
+    assert (second.text, second.type, second.lat) == ("Osgiliath", "Embedded_Non_Lit", None)
+
+
+def test_read_jsonl_gold_rejects_offsets_outside_the_text(tmp_path):
+    from frontlines.geo.evaluate import read_jsonl_gold
+
+    bad = {**JSONL_ARTICLE, "toponyms": [{"start": 30, "end": 90}]}
+    path = tmp_path / "local.jsonl"
+    path.write_text(json.dumps(bad) + "\n", encoding="utf-8")
+    with pytest.raises(EvalError, match="outside the text"):
+        read_jsonl_gold(path)
+
+
+def test_read_jsonl_gold_names_a_line_that_is_not_an_article(tmp_path):
+    from frontlines.geo.evaluate import read_jsonl_gold
+
+    path = tmp_path / "local.jsonl"
+    path.write_text('{"id": "x"}\n', encoding="utf-8")
+    with pytest.raises(EvalError, match=":1: not a labelled article"):
+        read_jsonl_gold(path)
+
+
+def test_the_outlet_of_a_jsonl_article_reaches_the_pipeline():
+    from frontlines.geo.evaluate import _article
+
+    gold = GoldArticle("mt-1", "Riders left.", (), "The Minas Tirith Herald", "https://herald.example/a")
+    article = _article(gold)
+    assert (article.outlet, article.url) == ("The Minas Tirith Herald", "https://herald.example/a")

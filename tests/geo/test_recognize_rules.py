@@ -23,12 +23,19 @@ def _found(nlp, gazetteer, text, ents=()):
 
 
 def test_rules_run_in_their_declared_order():
-    assert [r.name for r in RULES] == ["entities", "demonym-lexicon", "weak-entities", "admin-lists",
-                                       "cued-unknowns", "datelines", "arabic-script", "proper-noun-runs"]
+    assert [r.name for r in RULES] == ["postal-addresses", "entities", "demonym-lexicon", "weak-entities",
+                                       "admin-lists", "cued-unknowns", "datelines", "arabic-script", "proper-noun-runs"]
     assert [r.name for r in ENTITY_RULES] == ["organisation", "demonym", "comma-parts", "part-of", "place-noun",
                                               "unit-title", "strong", "weak"]
     assert [name for name, _ in WEAK_RULES] == ["known-with-cue", "transliterated", "in-province", "site",
                                                 "inside-org"]
+
+
+def test_postal_addresses_take_the_town_and_its_state_code_before_the_entities(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Mail it to Box 7, Peoria IL 61602 today.", [("Peoria IL 61602", "PERSON")])
+    assert found["Peoria"].rule == found["IL"].rule == "postal-address"
+    # a code of a state with no town of that name is no address line
+    assert "Peoria" not in _found(nlp, gazetteer, "Mail it to Box 7, Peoria VT 05001 today.")
 
 
 def test_entity_organisation_hides_the_place_inside_a_group_name(nlp, gazetteer):

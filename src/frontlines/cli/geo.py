@@ -152,7 +152,7 @@ def info_cmd(ctx: click.Context, as_json: bool) -> None:
 
 @eval_group.command("geo")
 @click.option("--gold", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="GeoWebNews XML (../shared/eval/geo/gwn.xml).")
+              help="GeoWebNews XML (../shared/eval/geo/gwn.xml) or our JSONL labels (eval/geo/local-news.jsonl).")
 @click.option("--limit", type=int, default=None, help="Only the first N articles.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context

@@ -28,8 +28,10 @@ from .words import words
 
 __all__ = ["Gazetteer", "find_places", "lies_in_gap", "load_gazetteer", "resolve_name"]
 
-#: Nouns around a name that say which level of area it names: "Idlib province", "the district of Afrin".
+#: Nouns around a name that say which level of area it names: "Idlib province", "the district of Afrin"; a
+#: governor or a legislature is a province's or state's ("the governor of Georgia", "Missouri Gov. Greitens").
 _ADMIN_CUES = {"province": "ADM1", "governorate": "ADM1", "state": "ADM1", "region": "ADM1", "oblast": "ADM1",
+               "governor": "ADM1", "gov.": "ADM1", "legislature": "ADM1",
                "district": "ADM2", "county": "ADM2", "raion": "ADM2", "subdistrict": "ADM3", "nahiya": "ADM3"}
 
 
@@ -84,6 +86,8 @@ def _at_border(doc: Any, m: Mention) -> bool:
 def _admin_cue(doc: Any, m: Mention) -> str | None:
     """The level of area the text says a name is ("ADM1" for "Idlib province"), if it says."""
     after = doc[m.token_end].lower_ if m.token_end < len(doc) else ""
+    if after == "national" and m.token_end + 1 < len(doc) and doc[m.token_end + 1].lower_ == "guard":
+        return "ADM1"  # "the Georgia National Guard": a US state's
     before = doc[m.token_start - 2].lower_ if m.token_start >= 2 and doc[m.token_start - 1].lower_ == "of" else ""
     return _ADMIN_CUES.get(after) or _ADMIN_CUES.get(before)
 
@@ -136,6 +140,8 @@ def containers_of(doc: Any, names: list[Mention]) -> list[tuple[int, bool] | Non
         firm = "in" in gap or "(" in gap
         ok = nxt is not None and lies_in_gap(gap) and norm(nxt.name) != norm(m.name) \
             and (firm or ("the" not in gap and k not in listed))
+        if nxt is not None and m.rule == nxt.rule == "postal-address" and gap in ([], [","]):
+            ok = firm = True  # "Galesburg IL 61401": the address says the town lies in the state
         # "in"/"(" say it lies there; a bare comma may also be a list ("Paris, London and Berlin")
         out.append((k + 1, firm) if ok else None)
     return out
@@ -177,13 +183,14 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
                      and not _leads_abroad(doc, m)]
     implied = implied_places(article.clean_text)
     dem_countries += [i.country for i in implied]
+    home = home_place(article, gazetteer)
     resolutions = resolve_all([m.name for m in names], gazetteer, demonym_countries=dem_countries,
                               province_hints=[(i.country, a) for i in implied for a in i.admin1],
                               votes=[not (_names_currency(doc, m) or _leads_abroad(doc, m)) for m in names],
                               admin_levels=[_admin_cue(doc, m) for m in names],
                               at_border=[_at_border(doc, m) for m in names],
                               as_written=[m.rule.endswith("+site") for m in names],
-                              containers=containers_of(doc, names), home=home_place(article, gazetteer),
+                              containers=containers_of(doc, names), home=home,
                               front=front_line_of(article.clean_text, gazetteer))
     by_start = dict(zip((m.start for m in names), resolutions, strict=True))
     places: list[Place] = []
@@ -205,7 +212,8 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
                              precision=rel.precision if rel and res.entry and precision_of(res.entry) == "point" else None,
                              conf=confidence(res)))
     parts = {m.start for m in names if m.token_end < len(doc) and doc[m.token_end].lower_ in words("town_part_nouns")}
-    return _place_local_features(places, doc, gazetteer, parts={_raw_start(article, s) for s in parts})
+    return _place_local_features(places, doc, gazetteer, parts={_raw_start(article, s) for s in parts},
+                                 home=home.geonameid if home is not None else None)
 
 
 def _raw_start(article: Article, start: int) -> int:
@@ -219,17 +227,23 @@ TOWN_PART_KM = 40.0
 
 
 def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer,
-                          parts: Collection[int] = ()) -> list[Place]:
+                          parts: Collection[int] = (), home: int | None = None) -> list[Place]:
     """Unresolved local features ("Frenchmen Street") → the document's main town, precision ``near``;
     likewise a part of a town ("Candelaria neighborhood", raw start offsets in ``parts``) that the gazetteer
-    has only far from that town."""
+    has only far from that town. The main town is the outlet's home (``home``, a GeoNames id) when the text
+    names it: a local paper's streets are its town's."""
+    # the town named most often in the country the text names most ("Royal Street" in a New Orleans story
+    # that names New Orleans once and a street named after Dubreuil, also a Mauritian village, twice)
+    countries = Counter(p.country_code for p in places if p.country_code and p.relation != "demonym")
+    main = countries.most_common(1)[0][0] if countries else None
     towns = Counter(p.geonameid for p in places
                     if p.precision in ("point", "near") and p.geonameid is not None and p.relation != "demonym"
-                    and p.feature_code and p.feature_code.startswith("PPL"))
+                    and p.feature_code and p.feature_code.startswith("PPL") and p.country_code == main)
     if not towns:
         return places
     most = max(towns.values())
-    town = next(p for p in places if p.geonameid is not None and towns.get(p.geonameid) == most)  # ties: first
+    town = next((p for p in places if home is not None and p.geonameid == home and p.relation != "demonym"), None) \
+        or next(p for p in places if p.geonameid is not None and towns.get(p.geonameid) == most)  # ties: first
     out = []
     for p in places:
         tokens = p.text.lower().split()

@@ -1,4 +1,4 @@
-"""``eval geo``: toponym recognition and resolution scores on GeoWebNews.
+"""``eval geo``: toponym recognition and resolution scores on GeoWebNews or our own JSONL labels.
 
 Scored the way Gritta et al. (2019, "A Pragmatic Guide to Geoparsing
 Evaluation") score GeoWebNews:
@@ -50,6 +50,8 @@ class GoldArticle:
     id: str
     text: str
     toponyms: tuple[GoldToponym, ...]
+    outlet: str | None = None  # where it appeared: the outlet's home is part of the article's geography
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,9 +116,46 @@ def read_gwn(path: str | Path) -> list[GoldArticle]:
     return out
 
 
+def read_jsonl_gold(path: str | Path) -> list[GoldArticle]:
+    """Read our own labelled articles, one JSON object a line: ``id``, ``text``, optional ``outlet`` and
+    ``url``, and ``toponyms``, each with ``start``, ``end`` (offsets into ``text``), ``type`` ("Literal" unless
+    told), and ``geonameid``, ``lat``, ``lon`` (null for a toponym the labeller could not place)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise EvalError(f"{path}: no such file (give a JSONL gold file, e.g. eval/geo/local-news.jsonl)") from None
+    out = []
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            text = str(rec["text"])
+            tops = tuple(GoldToponym(int(t["start"]), int(t["end"]), text[int(t["start"]):int(t["end"])],
+                                     str(t.get("type") or "Literal"),
+                                     int(t["geonameid"]) if t.get("geonameid") is not None else None,
+                                     _float(None if t.get("lat") is None else str(t["lat"])),
+                                     _float(None if t.get("lon") is None else str(t["lon"])))
+                         for t in rec["toponyms"])
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError):
+            raise EvalError(f"{path}:{n}: not a labelled article (each line needs id, text and toponyms with "
+                            "start, end)") from None
+        if any(not 0 <= t.start < t.end <= len(text) for t in tops):
+            raise EvalError(f"{path}:{n}: a toponym's offsets lie outside the text")
+        out.append(GoldArticle(str(rec["id"]), text, tops, rec.get("outlet") or None, rec.get("url") or None))
+    if not out:
+        raise EvalError(f"{path}: no labelled articles")
+    return out
+
+
+def read_gold(path: str | Path) -> list[GoldArticle]:
+    """GeoWebNews XML (``.xml``) or our JSONL labels (``.jsonl``)."""
+    return read_jsonl_gold(path) if str(path).endswith(".jsonl") else read_gwn(path)
+
+
 def _article(gold: GoldArticle) -> Article:
-    return Article(id=f"gwn-{gold.id}", raw_text=gold.text, clean_text=gold.text,
-                   offsets=OffsetMap.identity(len(gold.text)), source="gwn")
+    return Article(id=f"gold-{gold.id}", raw_text=gold.text, clean_text=gold.text,
+                   offsets=OffsetMap.identity(len(gold.text)), source="gold", outlet=gold.outlet, url=gold.url)
 
 
 def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
@@ -168,7 +207,7 @@ def evaluate_geo(gold_path: str | Path, *, nlp: Any, gazetteer: Any, limit: int 
 
     ``docs`` (spaCy Docs of the same texts, in order) skips the parse.
     """
-    golds = read_gwn(gold_path)[: limit or None]
+    golds = read_gold(gold_path)[: limit or None]
     started = time.perf_counter()
     parsed = list(docs[: len(golds)]) if docs is not None else list(nlp.pipe(g.text for g in golds))
     geo_started = time.perf_counter()

@@ -21,6 +21,7 @@ say which country an actor belongs to, never where an event happened.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -344,13 +345,14 @@ class Scan:
         return not any(i in self.taken for i in range(span.start, span.end))
 
     def add(self, span: Any, rule: str, strong: bool, demonym: str | None = None, query: str = "",
-            part: str | None = None, cued: bool = False) -> None:
-        """Accept a span as a mention, unless it overlaps one or is only a fragment of a name."""
+            part: str | None = None, cued: bool = False, code: bool = False) -> None:
+        """Accept a span as a mention, unless it overlaps one or is only a fragment of a name. ``code``: a
+        state's postal code ("IL", "AL"), never an article."""
         if not self.free(span):
             return
-        if demonym is None and is_article(query or span.text):
+        if demonym is None and not code and is_article(query or span.text):
             return  # "Ez" of "Deir Ez Zour", "Al": an article alone names nothing
-        if demonym is None and norm(query or span.text) in not_places():
+        if demonym is None and not code and norm(query or span.text) in not_places():
             return  # "Katyusha rockets", "Kanuri herders": a name some hamlet has, here something else
         if not strong and _glued_hyphen_after(span):
             return  # "Pul" of "Pul-e Khumri": a fragment of a hyphenated name
@@ -696,6 +698,33 @@ def rule_proper_noun_runs(scan: Scan) -> None:
             scan.add(span, "gazetteer:in-province", False, cued=True)
 
 
+_ZIP = re.compile(r"\d{5}(?:-\d{4})?")
+_STATE_CODE = re.compile(r"[A-Z]{2}")
+POSTAL_TOWN_WORDS = 3  # "Galesburg IL 61401", "Rancho Santa Margarita CA 92688"
+
+
+def rule_postal_addresses(scan: Scan) -> None:
+    """A US postal address line: "Galesburg IL 61401", "Springfield, IL 62701": the town, when the gazetteer
+    has a town of that name in the state the USPS code names, and the state code."""
+    doc, words_ = scan.doc, scan.words
+    for k, w in enumerate(words_):
+        if k < 2 or not _ZIP.fullmatch(w) or not _STATE_CODE.fullmatch(words_[k - 1]):
+            continue
+        states = [e for e in scan.gazetteer.exact(words_[k - 1]) if e.feature_code == "ADM1" and e.country_code == "US"]
+        if not states:
+            continue
+        end = k - 1 if words_[k - 2] != "," else k - 2
+        for start in range(max(0, end - POSTAL_TOWN_WORDS), end):
+            span = doc[start:end]
+            if not all(t[:1].isupper() for t in words_[start:end]) or not scan.free(span):
+                continue
+            if any(e.feature_class == "P" and e.country_code == "US" and e.admin1 == states[0].admin1
+                   for e in scan.gazetteer.exact(span.text)):
+                scan.add(span, "postal-address", True)
+                scan.add(doc[k - 1:k], "postal-address", True, code=True)
+                break
+
+
 @dataclass(frozen=True)
 class Rule:
     """One recognition rule: a name (for tests and docs) and what it does to a scan."""
@@ -706,6 +735,7 @@ class Rule:
 
 #: The recogniser, in its declared order: earlier rules take their tokens first.
 RULES: tuple[Rule, ...] = (
+    Rule("postal-addresses", rule_postal_addresses),
     Rule("entities", rule_entities),
     Rule("demonym-lexicon", rule_demonym_lexicon),
     Rule("weak-entities", rule_weak_entities),

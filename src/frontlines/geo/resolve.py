@@ -33,7 +33,7 @@ from .names import norm, plausible_variant, variant_distance
 
 WEIGHTS = {"match": 2.0, "prior": 2.0, "focus": 0.8, "near": 0.6, "within": 1.2, "spelling": 2.0, "province": 0.8,
            "abroad": 0.6, "contains": 1.2, "front": 1.0,
-           "home": 0.8}
+           "home": 1.0}
 KIND_QUALITY = {0: 1.0, 1: 0.95, 2: 0.55, 3: 0.5, 4: 0.95}
 CODE_BONUS = {"PCLI": 0.35, "CONT": 0.35, "PPLC": 0.15}
 MAX_CANDIDATES = 8  # kept in Place.candidates
@@ -41,6 +41,7 @@ MAX_PASSES = 3
 SCORED_CANDIDATES = 250  # scored against the document (villages rank low on name and prior alone)
 ABBREVIABLE = frozenset({"PCLI", "ADM1", "ADM2", "CONT", "RGN"})
 IMPORTANT_CODES = frozenset({"PCLI", "ADM1", "CONT", "PPLC"})
+WIDE_CODES = ("CONT", "OCN")  # continents and oceans: in no country, near everything
 
 
 def is_acronym(text: str) -> bool:
@@ -191,6 +192,8 @@ class Document:
     holds: Sequence[frozenset[int]] = ()  # for each mention, its towns near a place the text says lies in it
     front: FrontLine | None = None  # the front line the text is about (context.front_line_of)
     caps: Sequence[float | None] = ()  # for each mention, the prior of its best place named as written
+    # for each mention, the provinces of its towns named as written, (country, "") for a city of 100,000
+    seats: Sequence[frozenset[tuple[str, str]]] = ()
 
 
 def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries: Sequence[str] = (),
@@ -227,7 +230,9 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
         if not written[i] and not any(is_exact(e) and important(e) for e in c):
             # villages of the document's countries that share a transliteration key with many places elsewhere
             c.extend(gazetteer.lookup_in(texts[i], countries))
-    doc = replace(doc, caps=[written_prior(c) for c in cands])
+    doc = replace(doc, caps=[written_prior(c) for c in cands],
+                  seats=[frozenset((e.country_code or "", "" if important(e) else e.admin1 or "")
+                                   for e in c if e.feature_class == "P" and is_exact(e)) for c in cands])
     out = _pass(doc, cands, firsts)
     for _ in range(MAX_PASSES - 1):
         if len(texts) < 2:
@@ -414,11 +419,23 @@ def province_weights(firsts: Sequence[Entry | None], hints: Sequence[tuple[str, 
     return {k: v / total for k, v in counts.items()}
 
 
+PROVINCE_TOWNS = 2  # towns the text names in a province before they support it
+HOME_KM = 150.0  # a local outlet covers the towns around its home, across a state line too
+
+
 def home_score(entry: Entry, home: Entry | None) -> float:
-    """0..1: 0.5 for the outlet's home country, 0.5 more for its province."""
+    """0..1: 0.5 for the outlet's home country; up to 0.5 more for its province (0.4) or nearness to its home,
+    whichever is more (a Chattanooga paper's LaFayette is the Georgian town across the line); the province
+    or district that holds the home gets the full 1.0 (a Georgia paper's "Georgia" is the state)."""
     if home is None or not home.country_code or entry.country_code != home.country_code:
         return 0.0
-    return 1.0 if home.admin1 and entry.admin1 == home.admin1 else 0.5
+    if home.feature_class != "P":
+        return 1.0 if home.admin1 and entry.admin1 == home.admin1 else 0.5
+    same_province = bool(home.admin1) and entry.admin1 == home.admin1
+    if same_province and entry.feature_code == "ADM1":
+        return 1.0
+    return 0.5 + 0.5 * max(0.8 if same_province else 0.0,
+                           math.exp(-great_circle_km(entry.lat, entry.lon, home.lat, home.lon) / HOME_KM))
 
 
 def _container(doc: Document, firsts: Sequence[Entry | None], i: int) -> tuple[Entry | None, bool]:
@@ -454,16 +471,44 @@ class _Scored:
                 *(f"{name}={signs.get(name, '')}{value:.2f}" for name, value in zip(_PARTS, self.parts, strict=True)))
 
 
+STATE_NEAR = 0.5
+
+
+def _linked(doc: Document, i: int) -> bool:
+    """Whether the text says mention ``i`` lies in another, or another lies in it."""
+    return bool(doc.within) and (doc.within[i] is not None or any(w is not None and w[0] == i for w in doc.within))
+
+
+def _has_seat(doc: Document, i: int, e: Entry) -> bool:
+    """Whether a town inside province ``e``, or a city of 100,000 in its country, has the name mention ``i`` is
+    written with (its seat, mostly; "Washington")."""
+    return bool(doc.seats) and ((e.country_code or "", e.admin1 or "") in doc.seats[i]
+                                or (e.country_code or "", "") in doc.seats[i])
+
+
 def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: dict[tuple[str, str], float],
-           others: list[tuple[float, float, float]], container: Entry | None) -> _Scored:
+           others: list[tuple[float, float, float]], container: Entry | None,
+           towns_in: Counter[tuple[str, str]] | None = None) -> _Scored:
     f = focus.get(e.country_code or "", 0.0)
-    if e.feature_code == "CONT" and is_exact(e):
-        f = 0.5
-    near = f if e.feature_code in ("PCLI", "CONT") else 0.0  # a country is "near" the places in it
-    if others and e.feature_code not in ("PCLI", "CONT"):
+    if e.feature_code in WIDE_CODES and is_exact(e):
+        f = 0.5  # a continent or an ocean belongs to no country ("the Pacific" beside Oregon towns, not Pacific, Washington)
+    near = f if e.feature_code in ("PCLI", *WIDE_CODES) else 0.0  # a country is "near" the places in it
+    if others and e.feature_code not in ("PCLI", *WIDE_CODES):
         d = nearest_km(e.lat, e.lon, others)
         near = math.exp(-d / 300.0)
-    prov = provinces.get((e.country_code or "", e.admin1 or ""), 0.0) if e.feature_code != "ADM1" else 0.0
+        if e.feature_code == "ADM1" and e.kind == 0 and not _has_seat(doc, i, e) and not _linked(doc, i):
+            # a state named by its own name, that no town inside it shares, is half as near the text's places
+            # as its country: its point says little ("Florida" in a New Jersey story is the state, not the
+            # village of Florida, New York; "New York", "Farah" or "Timbuktu" stay the towns inside the areas
+            # so named); not in a "(district, province)" chain, where the text says what holds what
+            near = max(near, STATE_NEAR * f)
+    key = (e.country_code or "", e.admin1 or "")
+    prov = provinces.get(key, 0.0)
+    if e.feature_code == "ADM1" and (towns_in is None or towns_in[key] < PROVINCE_TOWNS or _has_seat(doc, i, e)):
+        # a province is supported by the towns the text names in it, two at least ("Oregon" beside Yachats and
+        # Newport is the state, not the Ohio town of Oregon beside Toledo); one town and the province would
+        # call each other forth ("New York ... Boston": the state and Boston, New York)
+        prov = 0.0
     w, h = within_score(e, container), home_score(e, doc.home)
     c = contains_score(e, doc.inner[i], doc.holds[i] if doc.holds else frozenset()) if doc.inner else 0.0
     fr = front_score(e, doc.front)
@@ -515,7 +560,9 @@ def _pass(doc: Document, cands: list[list[Entry]], firsts: Sequence[Entry | None
         near_points = prepared([(f.lat, f.lon) for f in others])
         # the province focus leaves out the other mentions of this very name ("Hawaii" ... "Hawaii")
         provinces = province_weights([f for f in rest if norm_name(f) != own], doc.province_hints)
-        scored = sorted((_score(doc, i, e, focus, provinces, near_points, container) for e in entries),
+        towns_in = Counter((f.country_code or "", f.admin1 or "") for f in
+                           {f.geonameid: f for f in rest if norm_name(f) != own and f.feature_class == "P"}.values())
+        scored = sorted((_score(doc, i, e, focus, provinces, near_points, container, towns_in) for e in entries),
                         key=lambda x: x.score, reverse=True)
         candidates = tuple(
             Candidate(x.entry.geonameid, x.entry.name, x.entry.lat, x.entry.lon, x.entry.country_code,
