@@ -229,3 +229,24 @@ def test_a_dated_untyped_candidate_in_the_present_is_still_judged_by_the_gate(nl
     reading = EventTyper(load_lexicon(), fake, 0.5, 0.5).read([sent])[0]
     assert fake.meta["judged"][0] == sent.text
     assert not [r for r in reading.rejected if r.reason == "rule:present-tense"]
+
+
+@pytest.mark.parametrize(("text", "dated"), [
+    ("Critics in Bree pointed to last week's air strike on the Edoras market.", True),
+    ("Nobody asked why Tuesday's raid on the compound in Arnor was approved.", True),
+    ("Organisers in Minas Tirith hope next week's protest will be larger.", False),  # no past occurrence
+    ("Critics in Bree pointed to the air strike on the Edoras market.", False),  # no date
+])
+def test_a_trigger_noun_named_by_a_past_date_is_judged_on_its_noun_phrase(nlp, text: str, dated: bool) -> None:
+    from frontlines.events.classify import clause_span, dated_noun
+    from frontlines.events.ontology import load_lexicon
+    from frontlines.events.typings import lexicon_typings
+
+    sent = next(iter(nlp(text).sents))
+    reading = lexicon_typings(sent, lexicon=load_lexicon())
+    noun = next(t for t in sent if t.lower_ in ("strike", "raid", "protest"))
+    assert dated_noun(noun) is dated
+    span = clause_span(sent, reading)
+    first = sent.doc[reading.typings[0].trigger_index] if reading.typings else sent.doc[reading.hits[0].first]
+    assert first.i == noun.i
+    assert (span.text == sent.doc[noun.left_edge.i:noun.right_edge.i + 1].text) is dated
