@@ -231,6 +231,19 @@ def test_a_dated_untyped_candidate_in_the_present_is_still_judged_by_the_gate(nl
     assert not [r for r in reading.rejected if r.reason == "rule:present-tense"]
 
 
+@pytest.mark.parametrize(("text", "long_ago"), [
+    ("On 2 May 1778 the king of Gondor fired on Osgiliath and the towns along the river.", True),
+    ("On 2 May 2019 the king of Gondor fired on Osgiliath and the towns along the river.", False),
+    ("In 1778 and again on 2 May 2019 Gondor fired on Osgiliath.", False),  # a recent year too
+])
+def test_an_untyped_candidate_told_as_history_is_not_sent_to_the_gate_alone(nlp, text: str, long_ago: bool) -> None:
+    classes = ("Shelling/artillery/missile attack", "none")
+    fake = _CountingGate(classes, np.zeros((2, 384)), np.array([4.0, -9.0]), (1.0, 0.0))
+    reading = EventTyper(load_lexicon(), fake, 0.5, 0.5).read([next(nlp(text).sents)])[0]
+    assert bool([r for r in reading.rejected if r.reason == "rule:long-ago"]) is long_ago
+    assert bool(fake.meta.get("judged")) is not long_ago
+
+
 @pytest.mark.parametrize(("text", "dated"), [
     ("Critics in Bree pointed to last week's air strike on the Edoras market.", True),
     ("Nobody asked why Tuesday's raid on the compound in Arnor was approved.", True),

@@ -60,9 +60,18 @@ def _present_tense(sent: Any) -> bool:
     return tense == "modal" or not any(t.ent_type_ in ("DATE", "TIME") for t in sent)
 
 
+def _long_ago(sent: Any) -> bool:
+    """The sentence's dates name a year before ``matching.yaml#history_before`` and none since
+    ("On 2 May 1778 the general charged his soldiers ..."): history told, not news reported."""
+    before = int(min(load_matching()["history_before"]))
+    years = [int(t.text) for t in sent if t.ent_type_ == "DATE" and t.text.isdigit() and len(t.text) == 4]
+    return bool(years) and max(years) < before
+
+
 #: Rules applied, in order, to the sentences where a trigger matched but the lexicon typed nothing.
 ALONE_RULES: tuple[AloneRule, ...] = (
     AloneRule("present-tense", _present_tense),
+    AloneRule("long-ago", _long_ago),
 )
 
 
