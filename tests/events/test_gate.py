@@ -229,3 +229,37 @@ def test_a_dated_untyped_candidate_in_the_present_is_still_judged_by_the_gate(nl
     reading = EventTyper(load_lexicon(), fake, 0.5, 0.5).read([sent])[0]
     assert fake.meta["judged"][0] == sent.text
     assert not [r for r in reading.rejected if r.reason == "rule:present-tense"]
+
+
+@pytest.mark.parametrize(("text", "long_ago"), [
+    ("On 2 May 1778 the king of Gondor fired on Osgiliath and the towns along the river.", True),
+    ("On 2 May 2019 the king of Gondor fired on Osgiliath and the towns along the river.", False),
+    ("In 1778 and again on 2 May 2019 Gondor fired on Osgiliath.", False),  # a recent year too
+])
+def test_an_untyped_candidate_told_as_history_is_not_sent_to_the_gate_alone(nlp, text: str, long_ago: bool) -> None:
+    classes = ("Shelling/artillery/missile attack", "none")
+    fake = _CountingGate(classes, np.zeros((2, 384)), np.array([4.0, -9.0]), (1.0, 0.0))
+    reading = EventTyper(load_lexicon(), fake, 0.5, 0.5).read([next(nlp(text).sents)])[0]
+    assert bool([r for r in reading.rejected if r.reason == "rule:long-ago"]) is long_ago
+    assert bool(fake.meta.get("judged")) is not long_ago
+
+
+@pytest.mark.parametrize(("text", "dated"), [
+    ("Critics in Bree pointed to last week's air strike on the Edoras market.", True),
+    ("Nobody asked why Tuesday's raid on the compound in Arnor was approved.", True),
+    ("Organisers in Minas Tirith hope next week's protest will be larger.", False),  # no past occurrence
+    ("Critics in Bree pointed to the air strike on the Edoras market.", False),  # no date
+])
+def test_a_trigger_noun_named_by_a_past_date_is_judged_on_its_noun_phrase(nlp, text: str, dated: bool) -> None:
+    from frontlines.events.classify import clause_span, dated_noun
+    from frontlines.events.ontology import load_lexicon
+    from frontlines.events.typings import lexicon_typings
+
+    sent = next(iter(nlp(text).sents))
+    reading = lexicon_typings(sent, lexicon=load_lexicon())
+    noun = next(t for t in sent if t.lower_ in ("strike", "raid", "protest"))
+    assert dated_noun(noun) is dated
+    span = clause_span(sent, reading)
+    first = sent.doc[reading.typings[0].trigger_index] if reading.typings else sent.doc[reading.hits[0].first]
+    assert first.i == noun.i
+    assert (span.text == sent.doc[noun.left_edge.i:noun.right_edge.i + 1].text) is dated

@@ -102,3 +102,24 @@ def test_a_government_overthrown_by_force_is_other(nlp, text: str) -> None:
 ])
 def test_a_plot_a_vote_or_a_statue_is_no_coup(nlp, text: str) -> None:
     assert "Other" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rohan's riders have held the orc army from advancing beyond the Fords of Isen since Monday.",
+    "Gondor's soldiers beat back a rebel assault on the garrison at Osgiliath overnight.",
+])
+def test_holding_off_an_armed_enemy_is_an_armed_clash(nlp, text: str) -> None:
+    assert "Armed clash" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor of Bree held back tears as she thanked the firefighters.",
+    "The champion from Arnor held off a late challenge to win the marathon in Minas Tirith.",
+])
+def test_holding_back_no_armed_enemy_is_no_clash(nlp, text: str) -> None:
+    assert "Armed clash" not in _types(nlp, text)
+
+
+def test_aircraft_taking_out_a_target_is_an_air_strike(nlp) -> None:
+    assert "Air/drone strike" in _types(nlp, "Gondor's jets took out 40 fuel trucks of the rebels near Osgiliath on Monday.")
+    assert _types(nlp, "She took out a loan in Bree to pay for the new roof.") == []

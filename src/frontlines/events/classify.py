@@ -60,9 +60,18 @@ def _present_tense(sent: Any) -> bool:
     return tense == "modal" or not any(t.ent_type_ in ("DATE", "TIME") for t in sent)
 
 
+def _long_ago(sent: Any) -> bool:
+    """The sentence's dates name a year before ``matching.yaml#history_before`` and none since
+    ("On 2 May 1778 the general charged his soldiers ..."): history told, not news reported."""
+    before = int(min(load_matching()["history_before"]))
+    years = [int(t.text) for t in sent if t.ent_type_ == "DATE" and t.text.isdigit() and len(t.text) == 4]
+    return bool(years) and max(years) < before
+
+
 #: Rules applied, in order, to the sentences where a trigger matched but the lexicon typed nothing.
 ALONE_RULES: tuple[AloneRule, ...] = (
     AloneRule("present-tense", _present_tense),
+    AloneRule("long-ago", _long_ago),
 )
 
 
@@ -214,11 +223,27 @@ def _second_look(p_event: float, typed: bool, threshold: float, threshold_alone:
     return CLAUSE_LOOK_MIN_ALONE <= p_event < threshold_alone
 
 
+def dated_noun(tok: Any) -> bool:
+    """A noun that names one past occurrence by its date ("last week's air strike on ...", "the
+    March 4 poisoning", "Tuesday's raid"): a date or time among the words before it in its phrase,
+    none of them a word of the future (``matching.yaml#future_date_words``: "next week's protest")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    before = [t for t in tok.subtree if t.i < tok.i]
+    dated = [t for t in before if t.ent_type_ in ("DATE", "TIME")]
+    future = load_matching()["future_date_words"]
+    return bool(dated) and not any(t.lower_ in future for t in dated)
+
+
 def clause_span(sent: Any, reading: LexiconReading) -> Any:
     """The clause of the sentence's first typing (or candidate trigger): the subtree of the verb
-    heading it, the whole sentence at most ("..., the forces took control of the crossing")."""
+    heading it, the whole sentence at most ("..., the forces took control of the crossing"); for a
+    trigger noun named by its date (:func:`dated_noun`), its noun phrase ("... actions like last
+    week's air strike on the camp": the strike is reported whatever the sentence around it says)."""
     doc = sent.doc
     tok = doc[reading.typings[0].trigger_index] if reading.typings else doc[reading.hits[0].first]
+    if dated_noun(tok):
+        return doc[tok.left_edge.i:tok.right_edge.i + 1]
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     span = doc[tok.left_edge.i:tok.right_edge.i + 1]
