@@ -131,6 +131,15 @@ def test_dateline_opens_a_paragraph(nlp, gazetteer):
     assert found["HOMS"].rule == "dateline" and found["HOMS"].query == "Homs"
 
 
+def test_hyphenated_dateline_is_one_name_whichever_rule_took_it(nlp, gazetteer):
+    text = "DEIR EZ-ZOR, Syria — A shell fell on a market on Friday."
+    for ents in ((), (("DEIR EZ-ZOR", "GPE"),)):
+        found = _found(nlp, gazetteer, text, ents)
+        assert found["DEIR EZ-ZOR"].rule == "dateline" and found["DEIR EZ-ZOR"].query == "Deir Ez-Zor"
+    # a hyphen with spaces around it ends the dateline; it is not inside the name
+    assert _found(nlp, gazetteer, "HOMS - A shell fell on a market on Friday.")["HOMS"].rule == "dateline"
+
+
 def test_arabic_script_name_the_gazetteer_knows(nlp, gazetteer):
     found = _found(nlp, gazetteer, "Shelling hit the city (دير الزور) on Friday.")
     assert found["دير الزور"].rule == "gazetteer:arabic-script"

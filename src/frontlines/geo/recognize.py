@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -154,17 +154,28 @@ def _has_cue(span: Any, doc: Any, placed: set[int]) -> bool:
 _DATELINE_END = frozenset({",", "(", "—", "–", "-", "--", ":"})
 
 
-def _datelines(words: list[str]) -> list[tuple[int, int]]:
-    """Capitalised place names opening a paragraph before a comma or dash: "SAN DIEGO —"."""
+def _datelines(words: list[str], glued: list[bool] | None = None) -> list[tuple[int, int]]:
+    """Capitalised place names opening a paragraph before a comma or dash: "SAN DIEGO —", "DEIR EZ-ZOR,".
+
+    ``glued[k]``: token k has no space after it; a hyphen glued to capitalised words on both sides
+    is inside the name ("EZ-ZOR"), not the dash that ends the dateline.
+    """
     out = []
     for i, word in enumerate(words):
         if not (word.isupper() and word.isalpha() and len(word) > 1):
             continue
         if i > 0 and "\n" not in words[i - 1]:
             continue
-        j = i + 1
-        while j < len(words) and j - i < 4 and words[j].isupper() and words[j].replace(".", "").isalpha():
-            j += 1
+        j, n_words = i + 1, 1
+        while j < len(words) and n_words < 4:
+            n_words += 1
+            if words[j].isupper() and words[j].replace(".", "").isalpha():
+                j += 1
+            elif (glued is not None and words[j] == "-" and glued[j - 1] and glued[j] and j + 1 < len(words)
+                  and words[j + 1].isupper() and words[j + 1].isalpha()):
+                j += 2
+            else:
+                break
         if j < len(words) and words[j] in _DATELINE_END:
             out.append((i, j))
     return out
@@ -657,9 +668,15 @@ def rule_cued_unknowns(scan: Scan) -> None:
 
 
 def rule_datelines(scan: Scan) -> None:
-    """ "SAN DIEGO —": a capitalised known place opening a paragraph before a comma or dash."""
-    for i, j in _datelines(scan.words):
+    """ "SAN DIEGO —", "DEIR EZ-ZOR, Syria —": a capitalised known place opening a paragraph before a comma or
+    dash. A name an earlier rule took whole (spaCy's GPE "DEIR EZ-ZOR") is marked as the dateline too, and
+    looked up in title case."""
+    for i, j in _datelines(scan.words, [not t.whitespace_ for t in scan.doc]):
         span = scan.doc[i:j]
+        taken = scan.found.get(i)
+        if taken is not None and taken.token_end == j and taken.demonym is None and taken.part is None:
+            scan.found[i] = replace(taken, rule="dateline", query=taken.query or span.text.title())
+            continue
         if any(e.kind < 2 for e in scan.gazetteer.exact(span.text.title())):
             scan.add(span, "dateline", False, query=span.text.title())
 
