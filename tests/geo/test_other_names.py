@@ -38,6 +38,14 @@ def test_beside_a_well_known_place_of_its_own_name_a_small_place_only_also_calle
     assert set(candidates_for("Anorien", gaz)) == {ANORIEN, EDORAS}  # type: ignore[arg-type]
 
 
+def test_a_country_named_by_its_own_name_is_not_the_capital_only_also_called_so():
+    gondor = Entry(5, "Gondor", 10.0, 10.0, "GG", None, "A", "PCLI", 5_000_000)
+    gondor_city = Entry(6, "Minas Tirith", 11.0, 11.0, "GG", "01", "P", "PPLC", 3_000_000, kind=1)
+    gondor_town = Entry(7, "Gondor", 40.0, 40.0, "AA", "02", "P", "PPL", 2_000)  # its own name: stays
+    gaz = _Gazetteer({"Gondor": [gondor_city, gondor, gondor_town]})
+    assert candidates_for("Gondor", gaz) == [gondor, gondor_town]  # type: ignore[arg-type]
+
+
 def test_a_word_of_a_longer_name_counts_as_a_town_only_by_its_own_name_or_after_of():
     assert not _well_known_by(EDORAS)  # "Edoras Mutran square": a person's name, not the town also called so
     assert _well_known_by(EDORAS, after_of=True)  # "the Mayor of Edoras"

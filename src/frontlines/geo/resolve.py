@@ -41,6 +41,7 @@ MAX_PASSES = 3
 SCORED_CANDIDATES = 250  # scored against the document (villages rank low on name and prior alone)
 ABBREVIABLE = frozenset({"PCLI", "ADM1", "ADM2", "CONT", "RGN"})
 IMPORTANT_CODES = frozenset({"PCLI", "ADM1", "CONT", "PPLC"})
+COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLIX", "PCLS", "PCL", "TERR"})
 
 
 def is_acronym(text: str) -> bool:
@@ -141,6 +142,10 @@ def candidates_for(text: str, gazetteer: Gazetteer, *, admin_level: str | None =
         # A well-known place whose own name it is ("Bihar", "Kingston"): a small place only also called so
         # (an alternate name: a former, local or foreign one; Baihar, Kingston upon Thames) is noise too.
         entries = [e for e in entries if e.kind != 1 or important(e)]
+    if any(e.kind == 0 and e.feature_code in COUNTRY_CODES for e in entries):
+        # A country named by its own name ("Mexico", "Kuwait"): a city only also called so (Mexico City, whose
+        # alternate names include "Mexico") is not meant; news names the city in full.
+        entries = [e for e in entries if e.kind != 1]
     if admin_level == "ADM1":
         entries = [e for e in entries if e.feature_code == "ADM1"] or entries
     elif admin_level is None:
