@@ -148,3 +148,10 @@ def test_arabic_script_name_the_gazetteer_knows(nlp, gazetteer):
 def test_proper_noun_run_with_a_cue(nlp, gazetteer):
     found = _found(nlp, gazetteer, "Clashes were reported in Raqqah on Sunday.")
     assert found["Raqqah"].rule == "gazetteer:phrase"
+
+
+def test_a_name_spacy_tags_in_parts_grows_across_and_only_to_a_known_name(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Delegates of Trinidad and Tobago arrived.", (("Trinidad", "GPE"), ("Tobago", "PERSON")))
+    assert found["Trinidad and Tobago"].rule.endswith("+gazetteer:extended")
+    found = _found(nlp, gazetteer, "Shelling hit Homs and Hama on Friday.", (("Homs", "GPE"), ("Hama", "GPE")))
+    assert {"Homs", "Hama"} <= set(found)

@@ -245,6 +245,12 @@ def _inner_hyphen(tok: Any) -> bool:
     return tok.text in ("-", "‐") and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
 
 
+def _joins_name(tok: Any) -> bool:
+    """A word a longer name may run across: a name word, or "and" ("Trinidad and Tobago", whose parts spaCy
+    tags apart; the whole must still be a name the gazetteer knows as written)."""
+    return _name_word(tok) or tok.text == "and"
+
+
 def extend_span(span: Any, gazetteer: Gazetteer, taken: set[int]) -> Any:
     """The longest name around ``span`` the gazetteer knows as written, or ``span`` itself.
 
@@ -256,10 +262,10 @@ def extend_span(span: Any, gazetteer: Gazetteer, taken: set[int]) -> Any:
     doc = span.doc
     sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
     lo = span.start
-    while lo > sent_start and span.start - lo < MAX_EXTEND and (lo - 1) not in taken and _name_word(doc[lo - 1]):
+    while lo > sent_start and span.start - lo < MAX_EXTEND and (lo - 1) not in taken and _joins_name(doc[lo - 1]):
         lo -= 1
     hi = span.end
-    while hi < len(doc) and hi - span.end < MAX_EXTEND and hi not in taken and _name_word(doc[hi]):
+    while hi < len(doc) and hi - span.end < MAX_EXTEND and hi not in taken and _joins_name(doc[hi]):
         hi += 1
     if lo == span.start and hi == span.end:
         return span
