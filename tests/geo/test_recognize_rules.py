@@ -24,7 +24,8 @@ def _found(nlp, gazetteer, text, ents=()):
 
 def test_rules_run_in_their_declared_order():
     assert [r.name for r in RULES] == ["entities", "demonym-lexicon", "weak-entities", "admin-lists",
-                                       "cued-unknowns", "datelines", "arabic-script", "proper-noun-runs"]
+                                       "cued-unknowns", "datelines", "arabic-script", "road-ends",
+                                       "proper-noun-runs"]
     assert [r.name for r in ENTITY_RULES] == ["organisation", "demonym", "comma-parts", "part-of", "place-noun",
                                               "unit-title", "strong", "weak"]
     assert [name for name, _ in WEAK_RULES] == ["known-with-cue", "transliterated", "in-province", "site",
@@ -155,3 +156,12 @@ def test_a_name_spacy_tags_in_parts_grows_across_and_only_to_a_known_name(nlp, g
     assert found["Trinidad and Tobago"].rule.endswith("+gazetteer:extended")
     found = _found(nlp, gazetteer, "Shelling hit Homs and Hama on Friday.", (("Homs", "GPE"), ("Hama", "GPE")))
     assert {"Homs", "Hama"} <= set(found)
+
+
+def test_road_ends_are_two_towns_of_one_country_near_each_other(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Gunmen stopped a bus on the Damboa-Maiduguri road on Monday.")
+    assert found["Damboa"].rule == found["Maiduguri"].rule == "gazetteer:road-ends"
+    found = _found(nlp, gazetteer, "Gunmen stopped a bus on the Damboa - Maiduguri highway on Monday.")
+    assert found["Damboa"].rule == "gazetteer:road-ends"
+    # towns of two countries far apart name no road between them
+    assert "Maiduguri" not in _found(nlp, gazetteer, "Gunmen stopped a bus on the Aleppo-Maiduguri road.")

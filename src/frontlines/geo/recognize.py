@@ -27,6 +27,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .distance import great_circle_km
 from .gazetteer import Gazetteer, is_exact
 from .names import is_arabic, is_article, norm
 from .words import word_list, words
@@ -701,6 +702,43 @@ def rule_arabic_script(scan: Scan) -> None:
         i = max(j, i + 1)
 
 
+#: The two towns a road is named after lie in one country, at most this far apart.
+ROAD_ENDS_KM = 250.0
+
+
+def _known_as_written(scan: Scan, span: Any) -> list[Any]:
+    return [e for e in scan.gazetteer.exact(span.text) if _named(e)] if not _generic(span) else []
+
+
+def rule_road_ends(scan: Scan) -> None:
+    """ "the Halba-Qoubaiyat road", "the Damboa - Maiduguri road": the towns a road joins, when the gazetteer
+    knows both as written, in one country and within :data:`ROAD_ENDS_KM` of each other."""
+    doc = scan.doc
+    for k, dash in enumerate(doc):
+        if dash.text not in ("-", "–") or k == 0:
+            continue
+        j = k + 1
+        while j < len(doc) and j - k <= MAX_EXTEND and _name_word(doc[j]):
+            j += 1
+        if j == k + 1 or j >= len(doc) or doc[j].lower_ not in words("road_words"):
+            continue
+        right = doc[k + 1:j]
+        lo = k
+        while lo > 0 and k - lo < MAX_EXTEND and _name_word(doc[lo - 1]):
+            lo -= 1
+        lefts = [doc[a:k] for a in range(lo, k) if doc[a].text[:1].isupper()]  # longest first
+        if not lefts or not right[0].text[:1].isupper() or not scan.free(right):
+            continue
+        ends = _known_as_written(scan, right)
+        for left in lefts:
+            starts = _known_as_written(scan, left) if scan.free(left) else []
+            if any(a.country_code and a.country_code == b.country_code
+                   and great_circle_km(a.lat, a.lon, b.lat, b.lon) <= ROAD_ENDS_KM for a in starts for b in ends):
+                scan.add(left, "gazetteer:road-ends", False)
+                scan.add(right, "gazetteer:road-ends", False)
+                break
+
+
 def rule_proper_noun_runs(scan: Scan) -> None:
     """Proper-noun runs spaCy left untagged, when the gazetteer knows them and the text calls them places."""
     doc, words_ = scan.doc, scan.words
@@ -736,6 +774,7 @@ RULES: tuple[Rule, ...] = (
     Rule("cued-unknowns", rule_cued_unknowns),
     Rule("datelines", rule_datelines),
     Rule("arabic-script", rule_arabic_script),
+    Rule("road-ends", rule_road_ends),
     Rule("proper-noun-runs", rule_proper_noun_runs),
 )
 
