@@ -21,9 +21,9 @@ from .context import front_line_of, home_place, implied_places
 from .distance import great_circle_km
 from .gazetteer import Entry, Gazetteer
 from .names import norm
-from .recognize import Mention, find_mentions
+from .recognize import ROAD_ENDS_RULE, Mention, find_mentions
 from .relative import Relation, relation_before
-from .resolve import Resolution, confidence, resolve_all
+from .resolve import TOWN_CUE, Resolution, confidence, resolve_all
 from .words import words
 
 __all__ = ["Gazetteer", "find_places", "lies_in_gap", "load_gazetteer", "resolve_name"]
@@ -85,6 +85,8 @@ def _admin_cue(doc: Any, m: Mention) -> str | None:
     """The level of area the text says a name is ("ADM1" for "Idlib province"), if it says."""
     after = doc[m.token_end].lower_ if m.token_end < len(doc) else ""
     before = doc[m.token_start - 2].lower_ if m.token_start >= 2 and doc[m.token_start - 1].lower_ == "of" else ""
+    if after in words("newspaper_heads") and doc[m.token_end].text[:1].isupper():
+        return TOWN_CUE  # "The Washington Post", "Kyiv Post": a paper is named after its city
     return _ADMIN_CUES.get(after) or _ADMIN_CUES.get(before)
 
 
@@ -198,6 +200,8 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
         if res.entry is None and not (m.strong or m.cued):
             continue  # a weak span the gazetteer cannot place is probably not a place, unless the text says so
         rel = relation_before(doc, m.token_start)
+        if ROAD_ENDS_RULE in m.rule:
+            rel = Relation("road between", "near")  # "the Halba-Qoubaiyat road": on the road, near the town
         if m.part and res.entry is not None:
             rel = Relation(f"{m.part} part of", "region")
         places.append(_place(m, res, res.entry, article, doc, gazetteer, rule=m.rule, bounds=bounds,

@@ -704,6 +704,7 @@ def rule_arabic_script(scan: Scan) -> None:
 
 #: The two towns a road is named after lie in one country, at most this far apart.
 ROAD_ENDS_KM = 250.0
+ROAD_ENDS_RULE = "gazetteer:road-ends"
 
 
 def _known_as_written(scan: Scan, span: Any) -> list[Any]:
@@ -734,8 +735,8 @@ def rule_road_ends(scan: Scan) -> None:
             starts = _known_as_written(scan, left) if scan.free(left) else []
             if any(a.country_code and a.country_code == b.country_code
                    and great_circle_km(a.lat, a.lon, b.lat, b.lon) <= ROAD_ENDS_KM for a in starts for b in ends):
-                scan.add(left, "gazetteer:road-ends", False)
-                scan.add(right, "gazetteer:road-ends", False)
+                scan.add(left, ROAD_ENDS_RULE, False)
+                scan.add(right, ROAD_ENDS_RULE, False)
                 break
 
 

@@ -41,6 +41,7 @@ MAX_PASSES = 3
 SCORED_CANDIDATES = 250  # scored against the document (villages rank low on name and prior alone)
 ABBREVIABLE = frozenset({"PCLI", "ADM1", "ADM2", "CONT", "RGN"})
 IMPORTANT_CODES = frozenset({"PCLI", "ADM1", "CONT", "PPLC"})
+TOWN_CUE = "TOWN"  # an admin_level: the text names the town ("The Washington Post"), not an area of its name
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLIX", "PCLS", "PCL", "TERR"})
 
 
@@ -148,6 +149,9 @@ def candidates_for(text: str, gazetteer: Gazetteer, *, admin_level: str | None =
         entries = [e for e in entries if e.kind != 1]
     if admin_level == "ADM1":
         entries = [e for e in entries if e.feature_code == "ADM1"] or entries
+    elif admin_level == TOWN_CUE:
+        # a newspaper's city ("The Washington Post"), not the state or province of that name
+        entries = [e for e in entries if e.feature_class == "P" and important(e)] or entries
     elif admin_level is None:
         entries = _towns_over_their_districts(entries)
     # "X district": the district and its seat town both stay; the town's point is where events are coded
