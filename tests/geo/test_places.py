@@ -87,6 +87,18 @@ def test_common_names_of_countries_and_regions_news_uses(nlp, gazetteer):
     assert _one(places, "Holland").country_code == "NL"
 
 
+def test_a_newspaper_named_after_a_city_names_the_city(nlp, gazetteer):
+    places = parse_places(nlp, "The Washington Post said the Kyiv Post had the story first.", gazetteer)
+    assert _one(places, "Washington").feature_code == "PPLC"
+    assert _one(places, "Kyiv").feature_code == "PPLC"
+
+
+def test_the_towns_a_road_is_named_after_are_near_the_event(nlp, gazetteer):
+    places = parse_places(nlp, "Gunmen blocked the Damboa-Maiduguri road on Monday.", gazetteer)
+    damboa = _one(places, "Damboa")
+    assert (damboa.relation, damboa.precision, damboa.country_code) == ("road between", "near", "NG")
+
+
 def test_resolve_name_with_country_hint(gazetteer):
     place = resolve_name("Deir ez-Zor", gazetteer=gazetteer, country_hint="SY")
     assert place is not None and place.country_code == "SY"
