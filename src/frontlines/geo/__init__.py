@@ -63,6 +63,11 @@ def _sentence(m: Mention, bounds: list[tuple[int, str]]) -> str:
     return bounds[i][1]
 
 
+#: The relation of a country naming its currency ("the US dollar exchange rate"): kept as a toponym, never an
+#: event's place nor the article's focus.
+CURRENCY_RELATION = "currency"
+
+
 def _names_currency(doc: Any, m: Mention) -> bool:
     """ "the US dollar", "Syrian pound": a country naming a currency says nothing about where the text is."""
     return m.token_end < len(doc) and doc[m.token_end].lower_ in words("currency_words")
@@ -200,6 +205,8 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
         if res.entry is None and not (m.strong or m.cued):
             continue  # a weak span the gazetteer cannot place is probably not a place, unless the text says so
         rel = relation_before(doc, m.token_start)
+        if res.entry is not None and precision_of(res.entry) == "country" and _names_currency(doc, m):
+            rel = Relation(CURRENCY_RELATION, "country")  # "the US dollar": a currency, never where something happened
         if ROAD_ENDS_RULE in m.rule:
             rel = Relation("road between", "near")  # "the Halba-Qoubaiyat road": on the road, near the town
         if m.part and res.entry is not None:
