@@ -160,6 +160,15 @@ def candidates_for(text: str, gazetteer: Gazetteer, *, admin_level: str | None =
     return entries[:SCORED_CANDIDATES]
 
 
+def _container_candidates(text: str, entries: list[Entry]) -> list[Entry]:
+    """A place the text says another lies in ("Karak in Dar'a") is the well-known place of that name, where one
+    is named as written (the Syrian governorate and city), not a hamlet of that name abroad (the Dara hamlets of
+    Pakistan and Sudan, which a namesake of the contained place would otherwise pull it to)."""
+    if not any(same_name(text, e) and important(e) for e in entries):
+        return entries
+    return [e for e in entries if important(e) or e.feature_class != "P" or e.population >= VILLAGE_POPULATION]
+
+
 DISTRICT_SEAT_KM = 60.0
 BORDER_KM = 30.0  # a crossing's town lies within this of a place of the other country
 
@@ -227,6 +236,8 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
     within = list(containers) if containers is not None else [None] * len(texts)
     cands = [candidates_for(t, gazetteer, admin_level=a, at_border=b, as_written=w)
              for t, a, b, w in zip(texts, levels, borders, written, strict=True)]
+    for i in {c[0] for c in within if c is not None}:
+        cands[i] = _container_candidates(texts[i], cands[i])
     doc = Document(texts, demonym_countries, country_hint, within, home, province_hints,
                    list(votes) if votes is not None else [True] * len(texts), inner_candidates(cands, within), front=front,
                    holds=holding_towns(texts, cands, within))
