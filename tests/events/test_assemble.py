@@ -329,6 +329,12 @@ def test_a_country_naming_a_kind_of_thing_is_not_the_event_place(run):
     assert not e.evidence["place"].startswith(("place:same-clause", "place:nearest-in-sentence"))
 
 
+def test_a_currency_country_is_not_the_articles_main_place_either(run):
+    us = place("US", "United States", 6252001, "country", fc="PCLI", cc="US", relation="currency")
+    e = one(run("Hundreds protested against the rising US dollar rate on Monday.", [us]))
+    assert e.place is None  # unknown: not a protest in the United States
+
+
 def test_between_two_places_is_one_event(run):
     a = place("Tanf", "At Tanf", 5, "near", relation="between")
     b = place("Abu Kamal", "Albu Kamal", 6, "near", relation="between")

@@ -6,7 +6,14 @@ from __future__ import annotations
 from frontlines.geo import _leads_abroad
 from frontlines.geo.gazetteer import Entry
 from frontlines.geo.recognize import Mention, _well_known_by
-from frontlines.geo.resolve import Document, Resolution, _pass, _settle_contained, candidates_for
+from frontlines.geo.resolve import (
+    Document,
+    Resolution,
+    _container_candidates,
+    _pass,
+    _settle_contained,
+    candidates_for,
+)
 
 # Anorien: a province of Gondor whose own name it is; a hamlet of Arnor also called Anorien (an alternate name).
 ANORIEN = Entry(1, "Anorien", 10.0, 10.0, "GG", "01", "A", "ADM1", 2_000_000)
@@ -36,6 +43,23 @@ def test_beside_a_well_known_place_of_its_own_name_a_small_place_only_also_calle
     # a well-known place also called so stays (an exonym: "Athens" of Athina)
     gaz = _Gazetteer({"Anorien": [ANORIEN, EDORAS]})
     assert set(candidates_for("Anorien", gaz)) == {ANORIEN, EDORAS}  # type: ignore[arg-type]
+
+
+def test_a_country_named_by_its_own_name_is_not_the_capital_only_also_called_so():
+    gondor = Entry(5, "Gondor", 10.0, 10.0, "GG", None, "A", "PCLI", 5_000_000)
+    gondor_city = Entry(6, "Minas Tirith", 11.0, 11.0, "GG", "01", "P", "PPLC", 3_000_000, kind=1)
+    gondor_town = Entry(7, "Gondor", 40.0, 40.0, "AA", "02", "P", "PPL", 2_000)  # its own name: stays
+    gaz = _Gazetteer({"Gondor": [gondor_city, gondor, gondor_town]})
+    assert candidates_for("Gondor", gaz) == [gondor, gondor_town]  # type: ignore[arg-type]
+
+
+def test_a_container_is_the_well_known_place_of_its_name_not_a_hamlet_abroad():
+    # "Ethring in Anorien": Gondor's province, not Arnor's hamlet of that very name
+    hamlet = Entry(8, "Anorien", 30.0, 30.0, "AA", "05", "P", "PPL", 0)
+    town = Entry(9, "Anorien", 31.0, 31.0, "AA", "05", "P", "PPL", 5_000)
+    assert _container_candidates("Anorien", [hamlet, ANORIEN, town]) == [ANORIEN, town]
+    # with no well-known place of that name, a hamlet may be the container
+    assert _container_candidates("Anorien", [hamlet, town]) == [hamlet, town]
 
 
 def test_a_word_of_a_longer_name_counts_as_a_town_only_by_its_own_name_or_after_of():

@@ -80,6 +80,25 @@ def test_abbreviation_of_a_country(nlp, gazetteer):
     assert _one(places, "U.S.").country_code == "US"
 
 
+def test_common_names_of_countries_and_regions_news_uses(nlp, gazetteer):
+    places = parse_places(nlp, "Shelling hit towns in eastern Ghouta. The tulips came from Holland.", gazetteer)
+    ghouta = _one(places, "Ghouta")
+    assert (ghouta.name, ghouta.country_code, ghouta.precision) == ("Eastern Ghouta", "SY", "region")
+    assert _one(places, "Holland").country_code == "NL"
+
+
+def test_a_newspaper_named_after_a_city_names_the_city(nlp, gazetteer):
+    places = parse_places(nlp, "The Washington Post said the Kyiv Post had the story first.", gazetteer)
+    assert _one(places, "Washington").feature_code == "PPLC"
+    assert _one(places, "Kyiv").feature_code == "PPLC"
+
+
+def test_the_towns_a_road_is_named_after_are_near_the_event(nlp, gazetteer):
+    places = parse_places(nlp, "Gunmen blocked the Damboa-Maiduguri road on Monday.", gazetteer)
+    damboa = _one(places, "Damboa")
+    assert (damboa.relation, damboa.precision, damboa.country_code) == ("road between", "near", "NG")
+
+
 def test_resolve_name_with_country_hint(gazetteer):
     place = resolve_name("Deir ez-Zor", gazetteer=gazetteer, country_hint="SY")
     assert place is not None and place.country_code == "SY"

@@ -24,7 +24,8 @@ def _found(nlp, gazetteer, text, ents=()):
 
 def test_rules_run_in_their_declared_order():
     assert [r.name for r in RULES] == ["postal-addresses", "entities", "demonym-lexicon", "weak-entities",
-                                       "admin-lists", "cued-unknowns", "datelines", "arabic-script", "proper-noun-runs"]
+                                       "admin-lists", "cued-unknowns", "datelines", "arabic-script", "road-ends",
+                                       "proper-noun-runs"]
     assert [r.name for r in ENTITY_RULES] == ["organisation", "demonym", "comma-parts", "part-of", "place-noun",
                                               "unit-title", "strong", "weak"]
     assert [name for name, _ in WEAK_RULES] == ["known-with-cue", "transliterated", "in-province", "site",
@@ -138,6 +139,15 @@ def test_dateline_opens_a_paragraph(nlp, gazetteer):
     assert found["HOMS"].rule == "dateline" and found["HOMS"].query == "Homs"
 
 
+def test_hyphenated_dateline_is_one_name_whichever_rule_took_it(nlp, gazetteer):
+    text = "DEIR EZ-ZOR, Syria — A shell fell on a market on Friday."
+    for ents in ((), (("DEIR EZ-ZOR", "GPE"),)):
+        found = _found(nlp, gazetteer, text, ents)
+        assert found["DEIR EZ-ZOR"].rule == "dateline" and found["DEIR EZ-ZOR"].query == "Deir Ez-Zor"
+    # a hyphen with spaces around it ends the dateline; it is not inside the name
+    assert _found(nlp, gazetteer, "HOMS - A shell fell on a market on Friday.")["HOMS"].rule == "dateline"
+
+
 def test_arabic_script_name_the_gazetteer_knows(nlp, gazetteer):
     found = _found(nlp, gazetteer, "Shelling hit the city (دير الزور) on Friday.")
     assert found["دير الزور"].rule == "gazetteer:arabic-script"
@@ -146,3 +156,19 @@ def test_arabic_script_name_the_gazetteer_knows(nlp, gazetteer):
 def test_proper_noun_run_with_a_cue(nlp, gazetteer):
     found = _found(nlp, gazetteer, "Clashes were reported in Raqqah on Sunday.")
     assert found["Raqqah"].rule == "gazetteer:phrase"
+
+
+def test_a_name_spacy_tags_in_parts_grows_across_and_only_to_a_known_name(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Delegates of Trinidad and Tobago arrived.", (("Trinidad", "GPE"), ("Tobago", "PERSON")))
+    assert found["Trinidad and Tobago"].rule.endswith("+gazetteer:extended")
+    found = _found(nlp, gazetteer, "Shelling hit Homs and Hama on Friday.", (("Homs", "GPE"), ("Hama", "GPE")))
+    assert {"Homs", "Hama"} <= set(found)
+
+
+def test_road_ends_are_two_towns_of_one_country_near_each_other(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Gunmen stopped a bus on the Damboa-Maiduguri road on Monday.")
+    assert found["Damboa"].rule == found["Maiduguri"].rule == "gazetteer:road-ends"
+    found = _found(nlp, gazetteer, "Gunmen stopped a bus on the Damboa - Maiduguri highway on Monday.")
+    assert found["Damboa"].rule == "gazetteer:road-ends"
+    # towns of two countries far apart name no road between them
+    assert "Maiduguri" not in _found(nlp, gazetteer, "Gunmen stopped a bus on the Aleppo-Maiduguri road.")

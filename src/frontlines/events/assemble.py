@@ -302,14 +302,14 @@ def modifies_noun(place: Place, head: Any) -> bool:
 
 
 def usable(place: Place) -> bool:
-    """Places an event can be pinned on (not a demonym such as "Syrian")."""
-    return place.relation != "demonym"
+    """Places an event can be pinned on (not a demonym such as "Syrian", nor a currency's country, "the US dollar")."""
+    return place.relation not in ("demonym", "currency")
 
 
 def focus_country(places: list[Place]) -> str | None:
     """The country an article is about: the one its resolved places name most often (demonyms count)."""
-    named = Counter(p.country_code for p in places
-                    if p.country_code and p.precision != "unresolved" and p.geonameid is not None)
+    named = Counter(p.country_code for p in places if p.country_code and p.precision != "unresolved"
+                    and p.geonameid is not None and p.relation != "currency")
     return named.most_common(1)[0][0] if named else None
 
 
@@ -332,7 +332,8 @@ def main_place(places: list[Place], *, short: bool = False) -> Place | None:
     report (``short``), the first town named in it ("On 2 June, in Minas Tirith, Gondor, guards raided a
     workshop in the Rath Dinen quarter. Two smiths were detained."); else the country.
     """
-    named = [p for p in places if p.country_code and p.precision != "unresolved" and p.geonameid is not None]
+    named = [p for p in places if p.country_code and p.precision != "unresolved" and p.geonameid is not None
+             and p.relation != "currency"]
     if not named:
         return None
     focus = Counter(p.country_code for p in named).most_common(1)[0][0]

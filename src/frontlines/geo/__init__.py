@@ -21,9 +21,9 @@ from .context import front_line_of, home_place, implied_places
 from .distance import great_circle_km
 from .gazetteer import Entry, Gazetteer
 from .names import norm
-from .recognize import Mention, find_mentions
+from .recognize import ROAD_ENDS_RULE, Mention, find_mentions
 from .relative import Relation, relation_before
-from .resolve import Resolution, confidence, resolve_all
+from .resolve import TOWN_CUE, Resolution, confidence, resolve_all
 from .words import words
 
 __all__ = ["Gazetteer", "find_places", "lies_in_gap", "load_gazetteer", "resolve_name"]
@@ -65,6 +65,11 @@ def _sentence(m: Mention, bounds: list[tuple[int, str]]) -> str:
     return bounds[i][1]
 
 
+#: The relation of a country naming its currency ("the US dollar exchange rate"): kept as a toponym, never an
+#: event's place nor the article's focus.
+CURRENCY_RELATION = "currency"
+
+
 def _names_currency(doc: Any, m: Mention) -> bool:
     """ "the US dollar", "Syrian pound": a country naming a currency says nothing about where the text is."""
     return m.token_end < len(doc) and doc[m.token_end].lower_ in words("currency_words")
@@ -89,6 +94,8 @@ def _admin_cue(doc: Any, m: Mention) -> str | None:
     if after == "national" and m.token_end + 1 < len(doc) and doc[m.token_end + 1].lower_ == "guard":
         return "ADM1"  # "the Georgia National Guard": a US state's
     before = doc[m.token_start - 2].lower_ if m.token_start >= 2 and doc[m.token_start - 1].lower_ == "of" else ""
+    if after in words("newspaper_heads") and doc[m.token_end].text[:1].isupper():
+        return TOWN_CUE  # "The Washington Post", "Kyiv Post": a paper is named after its city
     return _ADMIN_CUES.get(after) or _ADMIN_CUES.get(before)
 
 
@@ -205,6 +212,10 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
         if res.entry is None and not (m.strong or m.cued):
             continue  # a weak span the gazetteer cannot place is probably not a place, unless the text says so
         rel = relation_before(doc, m.token_start)
+        if res.entry is not None and precision_of(res.entry) == "country" and _names_currency(doc, m):
+            rel = Relation(CURRENCY_RELATION, "country")  # "the US dollar": a currency, never where something happened
+        if ROAD_ENDS_RULE in m.rule:
+            rel = Relation("road between", "near")  # "the Halba-Qoubaiyat road": on the road, near the town
         if m.part and res.entry is not None:
             rel = Relation(f"{m.part} part of", "region")
         places.append(_place(m, res, res.entry, article, doc, gazetteer, rule=m.rule, bounds=bounds,

@@ -30,7 +30,7 @@ from .names import (
 )
 
 FILE_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"  # 8: aliases and regions of data/geo (common names, Eastern Ghouta with its country)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS place (

@@ -23,11 +23,12 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .distance import great_circle_km
 from .gazetteer import Gazetteer, is_exact
 from .names import is_arabic, is_article, norm
 from .words import word_list, words
@@ -155,17 +156,28 @@ def _has_cue(span: Any, doc: Any, placed: set[int]) -> bool:
 _DATELINE_END = frozenset({",", "(", "—", "–", "-", "--", ":"})
 
 
-def _datelines(words: list[str]) -> list[tuple[int, int]]:
-    """Capitalised place names opening a paragraph before a comma or dash: "SAN DIEGO —"."""
+def _datelines(words: list[str], glued: list[bool] | None = None) -> list[tuple[int, int]]:
+    """Capitalised place names opening a paragraph before a comma or dash: "SAN DIEGO —", "DEIR EZ-ZOR,".
+
+    ``glued[k]``: token k has no space after it; a hyphen glued to capitalised words on both sides
+    is inside the name ("EZ-ZOR"), not the dash that ends the dateline.
+    """
     out = []
     for i, word in enumerate(words):
         if not (word.isupper() and word.isalpha() and len(word) > 1):
             continue
         if i > 0 and "\n" not in words[i - 1]:
             continue
-        j = i + 1
-        while j < len(words) and j - i < 4 and words[j].isupper() and words[j].replace(".", "").isalpha():
-            j += 1
+        j, n_words = i + 1, 1
+        while j < len(words) and n_words < 4:
+            n_words += 1
+            if words[j].isupper() and words[j].replace(".", "").isalpha():
+                j += 1
+            elif (glued is not None and words[j] == "-" and glued[j - 1] and glued[j] and j + 1 < len(words)
+                  and words[j + 1].isupper() and words[j + 1].isalpha()):
+                j += 2
+            else:
+                break
         if j < len(words) and words[j] in _DATELINE_END:
             out.append((i, j))
     return out
@@ -235,6 +247,12 @@ def _inner_hyphen(tok: Any) -> bool:
     return tok.text in ("-", "‐") and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
 
 
+def _joins_name(tok: Any) -> bool:
+    """A word a longer name may run across: a name word, or "and" ("Trinidad and Tobago", whose parts spaCy
+    tags apart; the whole must still be a name the gazetteer knows as written)."""
+    return _name_word(tok) or tok.text == "and"
+
+
 def extend_span(span: Any, gazetteer: Gazetteer, taken: set[int]) -> Any:
     """The longest name around ``span`` the gazetteer knows as written, or ``span`` itself.
 
@@ -246,10 +264,10 @@ def extend_span(span: Any, gazetteer: Gazetteer, taken: set[int]) -> Any:
     doc = span.doc
     sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
     lo = span.start
-    while lo > sent_start and span.start - lo < MAX_EXTEND and (lo - 1) not in taken and _name_word(doc[lo - 1]):
+    while lo > sent_start and span.start - lo < MAX_EXTEND and (lo - 1) not in taken and _joins_name(doc[lo - 1]):
         lo -= 1
     hi = span.end
-    while hi < len(doc) and hi - span.end < MAX_EXTEND and hi not in taken and _name_word(doc[hi]):
+    while hi < len(doc) and hi - span.end < MAX_EXTEND and hi not in taken and _joins_name(doc[hi]):
         hi += 1
     if lo == span.start and hi == span.end:
         return span
@@ -659,9 +677,15 @@ def rule_cued_unknowns(scan: Scan) -> None:
 
 
 def rule_datelines(scan: Scan) -> None:
-    """ "SAN DIEGO —": a capitalised known place opening a paragraph before a comma or dash."""
-    for i, j in _datelines(scan.words):
+    """ "SAN DIEGO —", "DEIR EZ-ZOR, Syria —": a capitalised known place opening a paragraph before a comma or
+    dash. A name an earlier rule took whole (spaCy's GPE "DEIR EZ-ZOR") is marked as the dateline too, and
+    looked up in title case."""
+    for i, j in _datelines(scan.words, [not t.whitespace_ for t in scan.doc]):
         span = scan.doc[i:j]
+        taken = scan.found.get(i)
+        if taken is not None and taken.token_end == j and taken.demonym is None and taken.part is None:
+            scan.found[i] = replace(taken, rule="dateline", query=taken.query or span.text.title())
+            continue
         if any(e.kind < 2 for e in scan.gazetteer.exact(span.text.title())):
             scan.add(span, "dateline", False, query=span.text.title())
 
@@ -678,6 +702,44 @@ def rule_arabic_script(scan: Scan) -> None:
         if j > i and scan.free(doc[i:j]) and any(is_exact(e) for e in scan.gazetteer.exact(doc[i:j].text)):
             scan.add(doc[i:j], "gazetteer:arabic-script", False)
         i = max(j, i + 1)
+
+
+#: The two towns a road is named after lie in one country, at most this far apart.
+ROAD_ENDS_KM = 250.0
+ROAD_ENDS_RULE = "gazetteer:road-ends"
+
+
+def _known_as_written(scan: Scan, span: Any) -> list[Any]:
+    return [e for e in scan.gazetteer.exact(span.text) if _named(e)] if not _generic(span) else []
+
+
+def rule_road_ends(scan: Scan) -> None:
+    """ "the Halba-Qoubaiyat road", "the Damboa - Maiduguri road": the towns a road joins, when the gazetteer
+    knows both as written, in one country and within :data:`ROAD_ENDS_KM` of each other."""
+    doc = scan.doc
+    for k, dash in enumerate(doc):
+        if dash.text not in ("-", "–") or k == 0:
+            continue
+        j = k + 1
+        while j < len(doc) and j - k <= MAX_EXTEND and _name_word(doc[j]):
+            j += 1
+        if j == k + 1 or j >= len(doc) or doc[j].lower_ not in words("road_words"):
+            continue
+        right = doc[k + 1:j]
+        lo = k
+        while lo > 0 and k - lo < MAX_EXTEND and _name_word(doc[lo - 1]):
+            lo -= 1
+        lefts = [doc[a:k] for a in range(lo, k) if doc[a].text[:1].isupper()]  # longest first
+        if not lefts or not right[0].text[:1].isupper() or not scan.free(right):
+            continue
+        ends = _known_as_written(scan, right)
+        for left in lefts:
+            starts = _known_as_written(scan, left) if scan.free(left) else []
+            if any(a.country_code and a.country_code == b.country_code
+                   and great_circle_km(a.lat, a.lon, b.lat, b.lon) <= ROAD_ENDS_KM for a in starts for b in ends):
+                scan.add(left, ROAD_ENDS_RULE, False)
+                scan.add(right, ROAD_ENDS_RULE, False)
+                break
 
 
 def rule_proper_noun_runs(scan: Scan) -> None:
@@ -743,6 +805,7 @@ RULES: tuple[Rule, ...] = (
     Rule("cued-unknowns", rule_cued_unknowns),
     Rule("datelines", rule_datelines),
     Rule("arabic-script", rule_arabic_script),
+    Rule("road-ends", rule_road_ends),
     Rule("proper-noun-runs", rule_proper_noun_runs),
 )
 

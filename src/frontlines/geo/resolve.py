@@ -42,6 +42,8 @@ SCORED_CANDIDATES = 250  # scored against the document (villages rank low on nam
 ABBREVIABLE = frozenset({"PCLI", "ADM1", "ADM2", "CONT", "RGN"})
 IMPORTANT_CODES = frozenset({"PCLI", "ADM1", "CONT", "PPLC"})
 WIDE_CODES = ("CONT", "OCN")  # continents and oceans: in no country, near everything
+TOWN_CUE = "TOWN"  # an admin_level: the text names the town ("The Washington Post"), not an area of its name
+COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLIX", "PCLS", "PCL", "TERR"})
 
 
 def is_acronym(text: str) -> bool:
@@ -142,14 +144,30 @@ def candidates_for(text: str, gazetteer: Gazetteer, *, admin_level: str | None =
         # A well-known place whose own name it is ("Bihar", "Kingston"): a small place only also called so
         # (an alternate name: a former, local or foreign one; Baihar, Kingston upon Thames) is noise too.
         entries = [e for e in entries if e.kind != 1 or important(e)]
+    if any(e.kind == 0 and e.feature_code in COUNTRY_CODES for e in entries):
+        # A country named by its own name ("Mexico", "Kuwait"): a city only also called so (Mexico City, whose
+        # alternate names include "Mexico") is not meant; news names the city in full.
+        entries = [e for e in entries if e.kind != 1]
     if admin_level == "ADM1":
         entries = [e for e in entries if e.feature_code == "ADM1"] or entries
+    elif admin_level == TOWN_CUE:
+        # a newspaper's city ("The Washington Post"), not the state or province of that name
+        entries = [e for e in entries if e.feature_class == "P" and important(e)] or entries
     elif admin_level is None:
         entries = _towns_over_their_districts(entries)
     # "X district": the district and its seat town both stay; the town's point is where events are coded
     cap = written_prior(entries)
     entries.sort(key=lambda e: base_score(e, text, cap) - spelling_penalty(text, e), reverse=True)
     return entries[:SCORED_CANDIDATES]
+
+
+def _container_candidates(text: str, entries: list[Entry]) -> list[Entry]:
+    """A place the text says another lies in ("Karak in Dar'a") is the well-known place of that name, where one
+    is named as written (the Syrian governorate and city), not a hamlet of that name abroad (the Dara hamlets of
+    Pakistan and Sudan, which a namesake of the contained place would otherwise pull it to)."""
+    if not any(same_name(text, e) and important(e) for e in entries):
+        return entries
+    return [e for e in entries if important(e) or e.feature_class != "P" or e.population >= VILLAGE_POPULATION]
 
 
 DISTRICT_SEAT_KM = 60.0
@@ -221,6 +239,8 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
     within = list(containers) if containers is not None else [None] * len(texts)
     cands = [candidates_for(t, gazetteer, admin_level=a, at_border=b, as_written=w)
              for t, a, b, w in zip(texts, levels, borders, written, strict=True)]
+    for i in {c[0] for c in within if c is not None}:
+        cands[i] = _container_candidates(texts[i], cands[i])
     doc = Document(texts, demonym_countries, country_hint, within, home, province_hints,
                    list(votes) if votes is not None else [True] * len(texts), inner_candidates(cands, within), front=front,
                    holds=holding_towns(texts, cands, within))
