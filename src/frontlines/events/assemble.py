@@ -28,7 +28,6 @@ from ..actors.resolve import actors_in_text
 from ..geo import lies_in_gap
 from ..geo.distance import great_circle_km
 from ..geo.names import norm
-from ..geo.words import words as geo_words
 from ..records import Actor, Article, DateInfo, Event, Evidence, Place, Precision, RejectedEvent
 from ..time import resolve_date
 from . import carry, modality, numbers, roles
@@ -61,7 +60,7 @@ DATELINE_RULE = "dateline"
 JOINT_RELATIONS = ("between",)
 #: Sub-event types that say a place changed hands: the place is the claim, so it is never borrowed.
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory")
-#: Cue words for choosing an event's place (currency names after a country).
+#: Cue words for choosing an event's place (seat words, destination verbs).
 PLACE_CUES = "events/places.yaml"
 
 
@@ -276,12 +275,6 @@ def place_cue_words(key: str) -> frozenset[str]:
 def _next_word_in(last: Any, listed: frozenset[str]) -> bool:
     """Whether the word after ``last`` is in ``listed``."""
     return last.i + 1 < len(last.doc) and last.nbor(1).lower_ in listed
-
-
-def names_currency(head: Any) -> bool:
-    """A country naming its currency ("the US dollar exchange rate"), not a place: the currency words the
-    places step also uses (``data/geo/place_words.toml#currency_words``)."""
-    return _next_word_in(head, geo_words("currency_words"))
 
 
 def names_seat(last: Any) -> bool:
@@ -1034,7 +1027,7 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
     """The sentence's places an event can be pinned on, with their head tokens.
 
     Left out: places inside an actor mention ("US forces"), a country naming a kind of thing
-    ("a Syria analyst"), a country naming a currency ("the US dollar") and a place naming the
+    ("a Syria analyst"), a country naming a currency ("the US dollar", relation ``currency``) and a place naming the
     government seated there ("the Minas Tirith government") or where someone was headed ("heading to Bree").
     """
     start, end = toks[0][1][0], toks[-1][1][1]
@@ -1046,7 +1039,7 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
         if not covered or any(a.start is not None and a.end is not None and a.start < p.end and a.end > p.start
                               for a in found_actors):
             continue
-        if not modifies_noun(p, head_of(covered)) and not names_currency(covered[-1]) \
+        if not modifies_noun(p, head_of(covered)) \
                 and not names_seat(covered[-1]) and not names_destination(head_of(covered)):
             out.append((p, head_of(covered)))
     return out
