@@ -853,6 +853,20 @@ def test_secondary_typings_of_one_happening_fold_into_its_event(run):
     e = one(run(text, stages=INCIDENTS))
     assert e.sub_event_type == "Attack"
     assert "same-sentence" in e.evidence["mentions"]
+    # the sentence reports both kinds: the one event keeps the other type, with its rule
+    assert e.other_sub_event_types == ("Looting/property destruction",)
+    assert e.evidence["other_sub_event_types"].startswith("Looting/property destruction: fake#looted")
+
+
+def test_one_event_of_one_kind_keeps_no_other_type(run):
+    text = QUIET + "A bomb exploded at the market on Sunday, killing 9 people. Witnesses saw the attack."
+    assert one(run(text, stages=INCIDENTS)).other_sub_event_types == ()
+
+
+def test_the_stages_of_one_demonstration_are_no_other_type(run):
+    e = one(run(QUIET + "Protesters marched to the square and police dispersed them.", stages=INCIDENTS))
+    assert e.sub_event_type in ("Peaceful protest", "Protest with intervention")
+    assert e.other_sub_event_types == ()
 
 
 def test_in_a_short_report_later_sentences_tell_its_incident(run):
