@@ -863,6 +863,11 @@ def test_one_event_of_one_kind_keeps_no_other_type(run):
     assert one(run(text, stages=INCIDENTS)).other_sub_event_types == ()
 
 
+def test_what_came_before_is_no_other_type(run):
+    e = one(run(QUIET + "Gunmen attacked the market after clashes.", stages=INCIDENTS))
+    assert e.sub_event_type == "Attack" and e.other_sub_event_types == ()
+
+
 def test_the_stages_of_one_demonstration_are_no_other_type(run):
     e = one(run(QUIET + "Protesters marched to the square and police dispersed them.", stages=INCIDENTS))
     assert e.sub_event_type in ("Peaceful protest", "Protest with intervention")

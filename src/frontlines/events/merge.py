@@ -114,8 +114,10 @@ def other_types(inc: Incident, main: Event) -> list[tuple[str, str]]:
     chlorine", "shelled the village and clashed with the rebels") is one event of the main type
     that keeps the other: the types of mentions that share their sentence with another mention of
     the incident, in text order. Not the main type, not a mention that names the incident ("the
-    attack") or only reports deaths, and not a stage of a demonstration when the main event is
-    one (a protest, its dispersal, arrests, its violence: one demonstration).
+    attack"), only reports deaths or tells what came before ("retook the town after two days of
+    fighting"), not a stage of a demonstration when the main event is one (a protest, its
+    dispersal, arrests, its violence: one demonstration), and not the weapons a seizure names
+    ("seized a cache of rockets and grenades").
     """
     sentences = [d.sentence for d in inc.drafts]
     out: dict[str, str] = {}
@@ -123,7 +125,9 @@ def other_types(inc: Incident, main: Event) -> list[tuple[str, str]]:
         sub = d.event.sub_event_type
         if sub is None or sub == main.sub_event_type or sub in out or sentences.count(d.sentence) < 2:
             continue
-        if d.refers is not None or d.outcome or (sub in DEMONSTRATION and main.sub_event_type in DEMONSTRATION):
+        if d.refers is not None or d.outcome or d.backstory or (
+                sub in DEMONSTRATION and main.sub_event_type in DEMONSTRATION) or (
+                main.sub_event_type == "Disrupted weapons use" and d.event.event_type == "Explosions/Remote violence"):
             continue
         out[sub] = d.event.evidence.get("sub_event_type", "")
     return list(out.items())

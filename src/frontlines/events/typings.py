@@ -204,6 +204,23 @@ def _background(tok: Any) -> bool:
     return False
 
 
+def backstory(tok: Any) -> bool:
+    """True for a trigger that tells what came before its sentence's news: a background trigger
+    (:func:`_background`) or one in a clause that "after", "following" or "since" introduces
+    ("the army retook the town after rebels withdrew")."""
+    if _background(tok):
+        return True
+    words = load_matching()["background_preps"]
+    node = tok
+    for _ in range(8):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _clause(tok: Any) -> int:
     """Index of the verb heading the clause a token is in (the sentence root at most)."""
     node = tok
