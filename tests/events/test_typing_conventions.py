@@ -157,3 +157,9 @@ def test_tear_gas_fired_at_a_protest_is_an_intervention(nlp) -> None:
 def test_people_protesting_who_are_removed_are_protesters(nlp) -> None:
     text = "About a hundred residents protesting against a landfill in Edoras were forcibly removed by police on Monday."
     assert _report(nlp, text) == "Protest with intervention"
+
+
+def test_a_date_is_no_cue_word(nlp) -> None:
+    """"On 8 March" names no march: an arrest that day is no protest's dispersal."""
+    text = "On 8 March, in Osgiliath, Gondor security forces arrested 4 suspected Mordor militants at a checkpoint."
+    assert _report(nlp, text) == "Arrests"

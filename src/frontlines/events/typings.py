@@ -130,7 +130,9 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
     lex = lexicon
     words = words_of(sent)
     doc = sent.doc
-    padded = padded_text(words)
+    dates = load_matching()["date_entities"]
+    cue_words = [(w, i) for w, i in words if doc[i].ent_type_ not in dates]  # "On 8 March" names no march
+    padded = padded_text(cue_words)
     onto = load_ontology()
     found: list[_Found] = []
     role_cache: _RoleCache = {}
@@ -141,7 +143,8 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
     proposals: list[Hit] = []
     for hit in hits:
         entry = hit.entry
-        text = padded if entry.window is None else padded_text(words[hit.at:hit.to + 1 + entry.window])
+        text = padded if entry.window is None else padded_text(
+            [(w, i) for w, i in words[hit.at:hit.to + 1 + entry.window] if doc[i].ent_type_ not in dates])
         if not cue_ok(entry, text):
             rejected.append(_rejected(doc, hit, f"lexicon:{entry.id}:cues"))
             if not _light_verb(doc, hit):
