@@ -163,3 +163,11 @@ def test_a_date_is_no_cue_word(nlp) -> None:
     """"On 8 March" names no march: an arrest that day is no protest's dispersal."""
     text = "On 8 March, in Osgiliath, Gondor security forces arrested 4 suspected Mordor militants at a checkpoint."
     assert _report(nlp, text) == "Arrests"
+
+
+@pytest.mark.parametrize("text", [
+    "Fighters of Mordor built a new camp on the hills above Osgiliath on Tuesday, residents said.",
+    "On 4 February, Mordor forces established a new operations centre on Cair Andros island.",
+])
+def test_a_new_camp_or_operations_centre_is_a_base_established(nlp, text: str) -> None:
+    assert _report(nlp, text) == "Headquarters or base established"
