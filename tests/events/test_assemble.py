@@ -868,6 +868,17 @@ def test_what_came_before_is_no_other_type(run):
     assert e.sub_event_type == "Attack" and e.other_sub_event_types == ()
 
 
+def test_a_riots_own_violence_is_no_other_type(run):
+    def mob_classify(sent):
+        mob = [FakeTyping("Riots", "Mob violence", "X", t.idx, t.idx + len(t), t.text, t.i, "fake#mob", 0.9)
+               for t in sent if t.text == "mob"]
+        return mob + incident_classify(sent)
+
+    e = one(run(QUIET + "A mob attacked the market and looted the shops.", stages=replace(INCIDENTS,
+                                                                                          classify=mob_classify)))
+    assert e.sub_event_type == "Mob violence" and e.other_sub_event_types == ()
+
+
 def test_the_stages_of_one_demonstration_are_no_other_type(run):
     e = one(run(QUIET + "Protesters marched to the square and police dispersed them.", stages=INCIDENTS))
     assert e.sub_event_type in ("Peaceful protest", "Protest with intervention")

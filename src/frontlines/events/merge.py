@@ -21,6 +21,9 @@ NONE_REPORTED = "numbers.yaml#fatalities:none-reported"
 #: The stages of one demonstration: its report tells one protest, which :func:`main_typing` sharpens by them.
 DEMONSTRATION = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                  "Violent demonstration", "Arrests")
+#: A riot's own violence: what a mob or rioters attack, loot or burn is the riot ("a mob attacked shops, looting").
+RIOTS = ("Mob violence", "Violent demonstration")
+RIOT_VIOLENCE = ("Mob violence", "Violent demonstration", "Looting/property destruction", "Attack", "Armed clash")
 
 
 def incident_toll(tolls: list[Toll]) -> tuple[int, str]:
@@ -116,8 +119,9 @@ def other_types(inc: Incident, main: Event) -> list[tuple[str, str]]:
     the incident, in text order. Not the main type, not a mention that names the incident ("the
     attack"), only reports deaths or tells what came before ("retook the town after two days of
     fighting"), not a stage of a demonstration when the main event is one (a protest, its
-    dispersal, arrests, its violence: one demonstration), and not the weapons a seizure names
-    ("seized a cache of rockets and grenades").
+    dispersal, arrests, its violence: one demonstration), not a riot's own violence ("a mob
+    attacked the shops, looting goods"), and not the weapons a seizure names ("seized a cache of
+    rockets and grenades").
     """
     sentences = [d.sentence for d in inc.drafts]
     out: dict[str, str] = {}
@@ -127,6 +131,7 @@ def other_types(inc: Incident, main: Event) -> list[tuple[str, str]]:
             continue
         if d.refers is not None or d.outcome or d.backstory or (
                 sub in DEMONSTRATION and main.sub_event_type in DEMONSTRATION) or (
+                sub in RIOT_VIOLENCE and main.sub_event_type in RIOTS) or (
                 main.sub_event_type == "Disrupted weapons use" and d.event.event_type == "Explosions/Remote violence"):
             continue
         out[sub] = d.event.evidence.get("sub_event_type", "")
