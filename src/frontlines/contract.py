@@ -80,6 +80,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "evidence": dict(event.evidence),
         "quantities": list(event.quantities),
         "mentions": [asdict(m) for m in event.mentions],
+        "other_sub_event_types": list(event.other_sub_event_types),
     }
 
 

@@ -243,6 +243,9 @@ class Event:
     evidence: dict[str, str] = field(default_factory=dict)  # field -> rule
     quantities: tuple[str, ...] = ()
     mentions: tuple[Evidence, ...] = ()  # every sentence that reported it (merged mentions)
+    # sub-event types a sentence of the incident reports beside this one ("bombed the town with chlorine":
+    # a Chemical weapon event that also reports an Air/drone strike); rules in evidence["other_sub_event_types"]
+    other_sub_event_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

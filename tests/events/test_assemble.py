@@ -859,6 +859,36 @@ def test_secondary_typings_of_one_happening_fold_into_its_event(run):
     e = one(run(text, stages=INCIDENTS))
     assert e.sub_event_type == "Attack"
     assert "same-sentence" in e.evidence["mentions"]
+    # the sentence reports both kinds: the one event keeps the other type, with its rule
+    assert e.other_sub_event_types == ("Looting/property destruction",)
+    assert e.evidence["other_sub_event_types"].startswith("Looting/property destruction: fake#looted")
+
+
+def test_one_event_of_one_kind_keeps_no_other_type(run):
+    text = QUIET + "A bomb exploded at the market on Sunday, killing 9 people. Witnesses saw the attack."
+    assert one(run(text, stages=INCIDENTS)).other_sub_event_types == ()
+
+
+def test_what_came_before_is_no_other_type(run):
+    e = one(run(QUIET + "Gunmen attacked the market after clashes.", stages=INCIDENTS))
+    assert e.sub_event_type == "Attack" and e.other_sub_event_types == ()
+
+
+def test_a_riots_own_violence_is_no_other_type(run):
+    def mob_classify(sent):
+        mob = [FakeTyping("Riots", "Mob violence", "X", t.idx, t.idx + len(t), t.text, t.i, "fake#mob", 0.9)
+               for t in sent if t.text == "mob"]
+        return mob + incident_classify(sent)
+
+    e = one(run(QUIET + "A mob attacked the market and looted the shops.", stages=replace(INCIDENTS,
+                                                                                          classify=mob_classify)))
+    assert e.sub_event_type == "Mob violence" and e.other_sub_event_types == ()
+
+
+def test_the_stages_of_one_demonstration_are_no_other_type(run):
+    e = one(run(QUIET + "Protesters marched to the square and police dispersed them.", stages=INCIDENTS))
+    assert e.sub_event_type in ("Peaceful protest", "Protest with intervention")
+    assert e.other_sub_event_types == ()
 
 
 def test_in_a_short_report_later_sentences_tell_its_incident(run):

@@ -37,6 +37,20 @@ def test_sub_event_and_event_type_levels_count_pairs() -> None:
     assert (typ.tp, typ.fp, typ.fn) == (2, 0, 0)  # shelling and air strike share Explosions/Remote violence
 
 
+def test_counted_types_include_the_other_types_an_event_keeps() -> None:
+    import datetime as dt
+
+    from frontlines.events.sentences import counted
+    from frontlines.records import Event
+
+    def event(sub: str, modality: str, others: tuple[str, ...] = ()) -> Event:
+        return Event("e", "a", None, sub, None, None, None, (), None, None, dt.date(2020, 1, 1), 1, None, modality,
+                     None, "Gondor shelled Osgiliath.", 0, 24, 0.9, other_sub_event_types=others)
+
+    events = [event("Chemical weapon", "asserted", ("Air/drone strike",)), event("Arrests", "planned", ("Attack",))]
+    assert counted(events) == {"Chemical weapon", "Air/drone strike"}
+
+
 def test_read_sentences_splits_statuses(tmp_path: Path) -> None:
     p = tmp_path / "s.jsonl"
     p.write_text(json.dumps({"id": "a", "text": "Gondor shelled Osgiliath.", "events": [

@@ -139,3 +139,35 @@ def test_what_a_protest_is_about_is_no_second_event(nlp) -> None:
     text = ("Students of Edoras marched to the town hall to demand freedom for a poet jailed for throwing stones at "
             "the mayor's carriage.")
     assert {t.sub_event_type for t in classify(next(nlp(text).sents))} == {"Peaceful protest"}
+
+
+@pytest.mark.parametrize("text", [
+    "Police shot and killed three people during protests in Minas Tirith on Monday, the steward said.",
+    "On 5 May, soldiers opened fire on farmers protesting against the grain tax in Edoras, killing one.",
+])
+def test_state_forces_killing_people_at_a_protest_is_excessive_force(nlp, text: str) -> None:
+    assert _report(nlp, text) == "Excessive force against protesters"
+
+
+def test_tear_gas_fired_at_a_protest_is_an_intervention(nlp) -> None:
+    text = "Gondor's police fired tear gas at protesters marching against the grain tax and arrested several."
+    assert _report(nlp, text) == "Protest with intervention"
+
+
+def test_people_protesting_who_are_removed_are_protesters(nlp) -> None:
+    text = "About a hundred residents protesting against a landfill in Edoras were forcibly removed by police on Monday."
+    assert _report(nlp, text) == "Protest with intervention"
+
+
+def test_a_date_is_no_cue_word(nlp) -> None:
+    """"On 8 March" names no march: an arrest that day is no protest's dispersal."""
+    text = "On 8 March, in Osgiliath, Gondor security forces arrested 4 suspected Mordor militants at a checkpoint."
+    assert _report(nlp, text) == "Arrests"
+
+
+@pytest.mark.parametrize("text", [
+    "Fighters of Mordor built a new camp on the hills above Osgiliath on Tuesday, residents said.",
+    "On 4 February, Mordor forces established a new operations centre on Cair Andros island.",
+])
+def test_a_new_camp_or_operations_centre_is_a_base_established(nlp, text: str) -> None:
+    assert _report(nlp, text) == "Headquarters or base established"

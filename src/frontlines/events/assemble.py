@@ -46,7 +46,7 @@ from .coreference import (
 from .mainevent import headline_means
 from .merge import incident_event
 from .model import model_typing, overrule_rule, verdict
-from .typings import retyped
+from .typings import backstory, retyped
 
 #: Dependencies that open a new clause: a place across one is not "in the same clause".
 CLAUSE_DEPS = ("relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp")
@@ -1002,6 +1002,7 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
             toll = Toll(count.value, not count.vague, f"{count.rule} '{count.text}'", event.start, event.end,
                         count.additive) if count is not None else None
             drafts.append(Draft(event, n, trig.i, refers=refers_back(trig), separate=separate_cue(trig, sent),
+                                backstory=backstory(trig),
                                 outcome=outcome, own_date=dated, toll=toll))
     return drafts
 

@@ -68,6 +68,7 @@ class Draft:
     own_date: bool = False  # its sentence states its date (not the publication date)
     toll: Toll | None = None
     joined: str = ""  # the rule by which it joined its incident
+    backstory: bool = False  # what led to another event of its sentence ("after two days of fighting")
 
 
 @dataclass

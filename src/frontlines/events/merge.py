@@ -18,6 +18,12 @@ from .coreference import Draft, Incident, Toll, actor_key, own_place
 from .mainevent import main_typing
 
 NONE_REPORTED = "numbers.yaml#fatalities:none-reported"
+#: The stages of one demonstration: its report tells one protest, which :func:`main_typing` sharpens by them.
+DEMONSTRATION = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                 "Violent demonstration", "Arrests")
+#: A riot's own violence: what a mob or rioters attack, loot or burn is the riot ("a mob attacked shops, looting").
+RIOTS = ("Mob violence", "Violent demonstration")
+RIOT_VIOLENCE = ("Mob violence", "Violent demonstration", "Looting/property destruction", "Attack", "Armed clash")
 
 
 def incident_toll(tolls: list[Toll]) -> tuple[int, str]:
@@ -104,6 +110,34 @@ def _main(inc: Incident) -> tuple[Draft, Event]:
     return host, chosen
 
 
+def other_types(inc: Incident, main: Event) -> list[tuple[str, str]]:
+    """Sub-event types that a sentence of the incident reports beside the main one, with their rules.
+
+    A sentence that reports two kinds of violence in one incident ("jets bombed the town with
+    chlorine", "shelled the village and clashed with the rebels") is one event of the main type
+    that keeps the other: the types of mentions that share their sentence with another mention of
+    the incident, in text order. Not the main type, not a mention that names the incident ("the
+    attack"), only reports deaths or tells what came before ("retook the town after two days of
+    fighting"), not a stage of a demonstration when the main event is one (a protest, its
+    dispersal, arrests, its violence: one demonstration), not a riot's own violence ("a mob
+    attacked the shops, looting goods"), and not the weapons a seizure names ("seized a cache of
+    rockets and grenades").
+    """
+    sentences = [d.sentence for d in inc.drafts]
+    out: dict[str, str] = {}
+    for d in sorted(inc.drafts, key=lambda d: (d.sentence, d.event.start, d.trigger)):
+        sub = d.event.sub_event_type
+        if sub is None or sub == main.sub_event_type or sub in out or sentences.count(d.sentence) < 2:
+            continue
+        if d.refers is not None or d.outcome or d.backstory or (
+                sub in DEMONSTRATION and main.sub_event_type in DEMONSTRATION) or (
+                sub in RIOT_VIOLENCE and main.sub_event_type in RIOTS) or (
+                main.sub_event_type == "Disrupted weapons use" and d.event.event_type == "Explosions/Remote violence"):
+            continue
+        out[sub] = d.event.evidence.get("sub_event_type", "")
+    return list(out.items())
+
+
 def _mention(d: Draft) -> Evidence:
     m = d.event.mentions[0]
     return replace(m, rule=f"{m.rule}; incident:{d.joined}") if d.joined else m
@@ -123,10 +157,13 @@ def incident_event(inc: Incident) -> Event:
     tolls = [d.toll for d in inc.drafts if d.toll is not None] + [t for t, _ in inc.tolls]
     value, rule = incident_toll(tolls)
     evidence = {**event.evidence, "fatalities": rule}
+    kinds = other_types(inc, event)
+    if kinds:
+        evidence["other_sub_event_types"] = "; ".join(f"{sub}: {why}; incident:same-sentence" for sub, why in kinds)
     if len(inc.drafts) + len(inc.tolls) > 1:  # why each mention is this incident's
         told = [(d.event.start, f"[{d.event.start}:{d.event.end}] '{d.event.evidence.get('trigger', '')}' "
                  f"{d.joined or 'first'}") for d in inc.drafts]
         told += [(m.start, f"[{m.start}:{m.end}] toll-sentence") for _, m in inc.tolls]
         evidence["mentions"] = "; ".join(text for _, text in sorted(told, key=lambda x: x[0]))
-    return replace(event, fatalities=value, evidence=evidence,
-                   mentions=tuple(mentions[k] for k in sorted(mentions)))
+    return replace(event, fatalities=value, evidence=evidence, mentions=tuple(mentions[k] for k in sorted(mentions)),
+                   other_sub_event_types=tuple(sub for sub, _ in kinds))

@@ -670,9 +670,9 @@ def classes_of(tokens: Sequence[Any], lexicon: Lexicon, *, as_target: bool = Fal
             found.add("state")
         elif any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP") for t in tokens):
             found.add("nonstate")
-    if "rioter" in found and any(c.dep_ in ("acl", "relcl") and c.lemma_ in _PROTESTING
-                                 for t in tokens for c in t.children):
-        found = (found - {"rioter"}) | {"protester"}  # "a crowd protesting over land": protesters
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_ in _PROTESTING for t in tokens for c in t.children):
+        # "a crowd protesting over land", "villagers protesting at the camp", "supporters demonstrating in X"
+        found = (found - {"rioter", "civilian"}) | {"protester"}
     if as_target:
         if found & {"state", "nonstate"}:
             found.add("armed")

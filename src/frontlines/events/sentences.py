@@ -140,8 +140,10 @@ def score_sentences(gold: Sequence[JudgedSentence], predicted: Sequence[frozense
 
 
 def counted(events: Iterable[Event]) -> frozenset[str]:
-    """The sub-event types of the events that count as reported (asserted or claimed)."""
-    return frozenset(e.sub_event_type for e in events if e.sub_event_type and e.modality in COUNTED_MODALITIES)
+    """The sub-event types of the events that count as reported (asserted or claimed), with the other
+    sub-event types their sentences report (``Event.other_sub_event_types``)."""
+    return frozenset(sub for e in events if e.sub_event_type and e.modality in COUNTED_MODALITIES
+                     for sub in (e.sub_event_type, *e.other_sub_event_types))
 
 
 def _article(s: JudgedSentence) -> Article:

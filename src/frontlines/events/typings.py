@@ -130,7 +130,9 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
     lex = lexicon
     words = words_of(sent)
     doc = sent.doc
-    padded = padded_text(words)
+    dates = load_matching()["date_entities"]
+    cue_words = [(w, i) for w, i in words if doc[i].ent_type_ not in dates]  # "On 8 March" names no march
+    padded = padded_text(cue_words)
     onto = load_ontology()
     found: list[_Found] = []
     role_cache: _RoleCache = {}
@@ -141,7 +143,8 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
     proposals: list[Hit] = []
     for hit in hits:
         entry = hit.entry
-        text = padded if entry.window is None else padded_text(words[hit.at:hit.to + 1 + entry.window])
+        text = padded if entry.window is None else padded_text(
+            [(w, i) for w, i in words[hit.at:hit.to + 1 + entry.window] if doc[i].ent_type_ not in dates])
         if not cue_ok(entry, text):
             rejected.append(_rejected(doc, hit, f"lexicon:{entry.id}:cues"))
             if not _light_verb(doc, hit):
@@ -197,6 +200,23 @@ def _background(tok: Any) -> bool:
             return True
         if node.dep_ in ("pobj", "pcomp") and (node.head.lower_ in words["background_preps"] or (
                 node.head.lower_ in ("for", "of") and node.head.head.lower_ in words["background_for"])):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def backstory(tok: Any) -> bool:
+    """True for a trigger that tells what came before its sentence's news: a background trigger
+    (:func:`_background`) or one in a clause that "after", "following" or "since" introduces
+    ("the army retook the town after rebels withdrew")."""
+    if _background(tok):
+        return True
+    words = load_matching()["background_preps"]
+    node = tok
+    for _ in range(8):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words for c in node.children):
             return True
         if node.head.i == node.i:
             return False
