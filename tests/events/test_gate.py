@@ -106,6 +106,15 @@ def test_the_gate_alone_gives_no_arrest_where_no_word_names_one(nlp) -> None:
     assert any(r.reason == "model:event-gate:type-not-named" for r in reading.rejected)
 
 
+def test_the_gate_alone_gives_no_type_that_no_candidate_names(nlp) -> None:
+    fake = _favouring(("Mob violence", 4.0), ("Peaceful protest", 3.0))
+    typer = EventTyper(load_lexicon(), fake, 0.5, 0.5)
+    sent = next(nlp("A tense crowd gathered in Bree after the miller was found drowned.").sents)
+    reading = typer.read([sent])[0]
+    assert reading.typings == ()
+    assert any(r.reason == "model:event-gate:type-not-named" for r in reading.rejected)
+
+
 def test_a_light_verb_without_its_cue_words_is_no_candidate_for_the_gate(nlp) -> None:
     typer = EventTyper(load_lexicon(), _favouring(("Armed clash", 4.0), ("Attack", 0.0)), 0.5, 0.5)
     sent = next(nlp("The orcs are using the villagers of Bree as human shields.").sents)
