@@ -287,3 +287,12 @@ def test_a_move_something_prevented_is_no_event(nlp) -> None:
 def test_opening_fire_near_a_base_establishes_no_base(nlp) -> None:
     types = _types(nlp, "Gondor soldiers opened fire on a civilian car passing near their base in Bree.")
     assert "Headquarters or base established" not in types
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The riders of Rohan responded to the orcs' fire and killed two of them near Edoras.", ["Armed clash"]),
+    ("Five officers responded after callers reported a man pointing a firearm at people in Bree.", []),
+    ("The unit worked with the Bree Fire Department and responded to shots fired at the market.", []),
+])
+def test_a_response_is_a_clash_only_where_fire_is_named(nlp, text: str, expected: list[str]) -> None:
+    assert [t for t in _types(nlp, text) if t == "Armed clash"] == expected

@@ -242,7 +242,8 @@ def _words(phrase: str) -> list[str]:
 def _entry(item: dict[str, Any]) -> Entry:
     def tup(key: str) -> tuple[str, ...]:
         val = item.get(key) or ()
-        return tuple(norm_text(v) for v in ([val] if isinstance(val, str) else val))
+        # a cue written with a final space is the whole word ("fire ": no "firearm")
+        return tuple(norm_text(v) + (" " if v.endswith(" ") else "") for v in ([val] if isinstance(val, str) else val))
 
     return Entry(item["id"], item["sub"], float(item.get("weight", 0.7)), bool(item.get("generic", False)),
                  tup("with"), tup("without"), tup("agent"), tup("target"), tup("also"),
