@@ -56,6 +56,7 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The innkeeper of Bree protested that he could not pay the new tax.", "protested-that"),
     ("The mother of a girl from Bree who was raped says the wardens failed her.", "ordinary-crime"),
     ("Two men were arrested in Bree and taken to the county jail on Monday.", "ordinary-crime"),
+    ("Butterbur was arrested on Thursday at the market of Bree, the Bree Gazette reported.", "lone-arrest"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -79,6 +80,8 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Rangers fighting the orcs near Bree killed two of them on Monday.",  # the fight is told by "killed"
     "Thousands rallied in Minas Tirith on Saturday against the new tax.",
     "Wardens in Bree detained an opposition activist on Monday.",  # an arrest with a political dimension
+    "Whitfoot, the mayor of Bree, was arrested on Thursday.",  # a named person with a public role
+    "Wardens arrested Butterbur in Bree on Thursday.",  # a named arrest said of the wardens
     "Orc militants opened fire on a market in Bree on Monday.",  # "fire" is a word of the trigger
     "Orc militants raped two women in the village of Bree.",  # sexual violence by an armed group
     "Police officers in Bree were accused of raping two women held at the station.",  # by state forces

@@ -32,7 +32,7 @@ ARMED_CLASSES = frozenset({"state", "nonstate", "armed"})
 #: Event types of violence: a noun of these that is prevented did not happen ("to prevent attacks").
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 #: The lists of ``scope.yaml`` matched against the sentence's folded words; the others hold lemmas or names.
-SENTENCE_CUES = frozenset({"crime", "court", "conflict", "noncombat_aircraft", "strike_cues", "idioms"})
+SENTENCE_CUES = frozenset({"crime", "court", "conflict", "noncombat_aircraft", "strike_cues", "idioms", "public_roles"})
 
 
 @cache
@@ -333,8 +333,9 @@ def _describes_actor(t: Typing, ctx: Context) -> bool:
 
 
 def _lone_arrest(t: Typing, ctx: Context) -> bool:
-    """An arrest of one person ("the man", "him") in a sentence with nothing political, organised
-    or armed in it: an ordinary arrest ("the dog took the man to the ground and he was arrested")."""
+    """An arrest of one person ("the man", "him", or a name: "Nuiry was arrested") in a sentence with
+    nothing political, organised or armed in it (nor a public role, for a name): an ordinary arrest
+    ("the dog took the man to the ground and he was arrested")."""
     if t.sub_event_type != "Arrests" or ctx.in_conflict:
         return False
     tok = _trigger(t, ctx)
@@ -343,8 +344,20 @@ def _lone_arrest(t: Typing, ctx: Context) -> bool:
         hit.append(tok.head)
     if not hit and tok.dep_ == "conj":  # "took the man to the ground and arrested (him)"
         hit = [c for c in tok.head.children if c.dep_ == "dobj"]
-    return bool(hit) and all(_lemma(h) in load_scope()["one_person_lemmas"] and h.tag_ in ("NN", "PRP") and
-                             not any(c.dep_ == "conj" for c in h.children) for h in hit)
+    return bool(hit) and all(_one_person(h, ctx) for h in hit)
+
+
+def _one_person(tok: Any, ctx: Context) -> bool:
+    """One person: a word of ``one_person_lemmas`` ("the man", "him"), or a singular proper noun that
+    names no organisation or group, said to be arrested by no one named ("Nuiry was arrested";
+    "police arrested Orujov" reports what the police did), in a sentence that names no public role;
+    none listed with others."""
+    if any(c.dep_ == "conj" for c in tok.children):
+        return False
+    if tok.tag_ == "NNP":
+        return tok.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.head.children) and \
+            tok.ent_type_ not in ("ORG", "NORP", "FAC") and not ctx.has("public_roles")
+    return _lemma(tok) in load_scope()["one_person_lemmas"] and tok.tag_ in ("NN", "PRP")
 
 
 def _noncombat_aircraft(t: Typing, ctx: Context) -> bool:
