@@ -57,6 +57,10 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The mother of a girl from Bree who was raped says the wardens failed her.", "ordinary-crime"),
     ("Two men were arrested in Bree and taken to the county jail on Monday.", "ordinary-crime"),
     ("Butterbur was arrested on Thursday at the market of Bree, the Bree Gazette reported.", "lone-arrest"),
+    ("The steward said Gondor should end the truce talks until the Rohan troops are withdrawn.", "hypothetical"),
+    ("During the war Gondor troops deployed numerous times to Ithilien and Harad.", "habitual"),
+    ("Hamfast, a farmer from Bree who survived detention and torture in Umbar's jails, runs an inn.", "endured"),
+    ("The steward, reacting in a statement he signed in Minas Tirith, said the peace deal stands.", "signed-paper"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -82,6 +86,9 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Wardens in Bree detained an opposition activist on Monday.",  # an arrest with a political dimension
     "Whitfoot, the mayor of Bree, was arrested on Thursday.",  # a named person with a public role
     "Wardens arrested Butterbur in Bree on Thursday.",  # a named arrest said of the wardens
+    "Rohan and Gondor signed a ceasefire agreement in Edoras on Monday.",
+    "The battle for Osgiliath went on until the Rohan troops withdrew on Monday.",  # no modal: it happened
+    "Orcs shelled the town of Bree several times on Monday.",  # a date: a specific day
     "Orc militants opened fire on a market in Bree on Monday.",  # "fire" is a word of the trigger
     "Orc militants raped two women in the village of Bree.",  # sexual violence by an armed group
     "Police officers in Bree were accused of raping two women held at the station.",  # by state forces

@@ -143,14 +143,17 @@ def _hypothetical(t: Typing, ctx: Context) -> bool:
     if tok.dep_ == "relcl" and _simple_present(tok):
         return True
     return any((c.dep_ == "aux" and _lemma(c) in lists["modal_lemmas"]) or
-               (c.dep_ == "mark" and v.dep_ == "advcl" and v.i < v.head.i and _lemma(c) in lists["condition_lemmas"])
+               (c.dep_ == "mark" and v.dep_ == "advcl" and v.i < v.head.i and _lemma(c) in lists["condition_lemmas"]) or
+               (c.dep_ == "mark" and v.dep_ == "advcl" and _lemma(c) in lists["pending_lemmas"] and
+                any(a.dep_ == "aux" and _lemma(a) in lists["modal_lemmas"] for a in v.head.children))
                for v in _clause_path(tok) for c in v.children)
 
 
 def _habitual(t: Typing, ctx: Context) -> bool:
     """A trigger in a clause said to happen habitually ("wardens often detain vagrants", "in many
-    cases the farmers fought"): an adverb of habit on the trigger or the verbs of its clause path;
-    or any such occurrence ("police break up any brawls", "any attack on the convoy")."""
+    cases the farmers fought", "deployed numerous times", no date named): an adverb of habit on the
+    trigger or the verbs of its clause path; or any such occurrence ("police break up any brawls",
+    "any attack on the convoy")."""
     lists = load_scope()
     tok = _trigger(t, ctx)
     generic = tok.children if tok.pos_ in ("NOUN", "PROPN") else (c for c in tok.children if c.dep_ == "dobj")
@@ -164,6 +167,10 @@ def _habitual(t: Typing, ctx: Context) -> bool:
                 return True
             if c.dep_ == "prep" and any(g.dep_ == "pobj" and _lemma(g) in lists["habitual_cases"] and any(
                     a.lower_ in lists["habitual_quantifiers"] for a in g.children) for g in c.children):
+                return True
+            if c.dep_ == "npadvmod" and _lemma(c) == "time" and any(
+                    a.lower_ in lists["habitual_times"] for a in c.children) and \
+                    not any(w.ent_type_ in ("DATE", "TIME") for w in ctx.sent):
                 return True
     return False
 
@@ -207,6 +214,28 @@ def _prevented(t: Typing, ctx: Context) -> bool:
     tok = _trigger(t, ctx)
     return t.event_type in VIOLENT_TYPES and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
         _lemma(tok.head) in load_scope()["prevented_lemmas"]
+
+
+def _endured(t: Typing, ctx: Context) -> bool:
+    """An arrest or abduction noun that someone survived or endured ("who survived detention and
+    torture"): a person's past told, no new event."""
+    tok = _trigger(t, ctx)
+    return t.sub_event_type in ("Arrests", "Abduction/forced disappearance") and tok.pos_ == "NOUN" and \
+        tok.dep_ == "dobj" and _lemma(tok.head) in load_scope()["endured_lemmas"]
+
+
+def _signed_paper(t: Typing, ctx: Context) -> bool:
+    """An agreement at a verb of signing whose object is no agreement ("a statement he signed",
+    "signed a petition"): the object, the noun a relative clause of signing describes, or the
+    passive subject."""
+    lists = load_scope()
+    tok = _trigger(t, ctx)
+    if t.sub_event_type != "Agreement" or _lemma(tok) not in lists["signing_lemmas"]:
+        return False
+    signed = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("relcl", "acl"):
+        signed.append(tok.head)
+    return any(_lemma(c) in lists["signed_papers"] for c in signed)
 
 
 def _laid_mines(t: Typing, ctx: Context) -> bool:
@@ -377,6 +406,8 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("adjective", _adjective),
     ScopeRule("prevented", _prevented),
     ScopeRule("laid-mines", _laid_mines),
+    ScopeRule("endured", _endured),
+    ScopeRule("signed-paper", _signed_paper),
     ScopeRule("metaphor", _metaphor),
     ScopeRule("arms-trade", _arms_trade),
     ScopeRule("formal-complaint", _formal_complaint),
