@@ -244,6 +244,7 @@ def test_a_dated_untyped_candidate_in_the_present_is_still_judged_by_the_gate(nl
     ("On 2 May 1778 the king of Gondor fired on Osgiliath and the towns along the river.", True),
     ("On 2 May 2019 the king of Gondor fired on Osgiliath and the towns along the river.", False),
     ("In 1778 and again on 2 May 2019 Gondor fired on Osgiliath.", False),  # a recent year too
+    ("In the early 1900s the king of Gondor fired on Osgiliath and the towns along the river.", True),  # a decade
 ])
 def test_an_untyped_candidate_told_as_history_is_not_sent_to_the_gate_alone(nlp, text: str, long_ago: bool) -> None:
     classes = ("Shelling/artillery/missile attack", "none")

@@ -62,9 +62,11 @@ def _present_tense(sent: Any) -> bool:
 
 def _long_ago(sent: Any) -> bool:
     """The sentence's dates name a year before ``matching.yaml#history_before`` and none since
-    ("On 2 May 1778 the general charged his soldiers ..."): history told, not news reported."""
+    ("On 2 May 1778 the general charged his soldiers ...", "in the early 1900s"): history told, not news
+    reported."""
     before = int(min(load_matching()["history_before"]))
-    years = [int(t.text) for t in sent if t.ent_type_ == "DATE" and t.text.isdigit() and len(t.text) == 4]
+    years = [int(t.text[:4]) for t in sent if t.ent_type_ == "DATE" and t.text[:4].isdigit() and
+             (len(t.text) == 4 or t.text[4:] == "s")]  # "1778", "the early 1900s"
     return bool(years) and max(years) < before
 
 

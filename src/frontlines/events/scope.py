@@ -224,6 +224,15 @@ def _endured(t: Typing, ctx: Context) -> bool:
         tok.dep_ == "dobj" and _lemma(tok.head) in load_scope()["endured_lemmas"]
 
 
+def _went_missing(t: Typing, ctx: Context) -> bool:
+    """An abduction at "disappear" with no object, not passive: someone went missing or got away
+    ("some 18 hours after he had disappeared"), nobody was made to disappear."""
+    tok = _trigger(t, ctx)
+    return t.sub_event_type == "Abduction/forced disappearance" and tok.pos_ == "VERB" and \
+        _lemma(tok) in load_scope()["vanishing_lemmas"] and \
+        not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in tok.children)
+
+
 def _signed_paper(t: Typing, ctx: Context) -> bool:
     """An agreement at a verb of signing whose object is no agreement ("a statement he signed",
     "signed a petition"): the object, the noun a relative clause of signing describes, or the
@@ -408,6 +417,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("laid-mines", _laid_mines),
     ScopeRule("endured", _endured),
     ScopeRule("signed-paper", _signed_paper),
+    ScopeRule("went-missing", _went_missing),
     ScopeRule("metaphor", _metaphor),
     ScopeRule("arms-trade", _arms_trade),
     ScopeRule("formal-complaint", _formal_complaint),
