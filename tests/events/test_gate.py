@@ -113,7 +113,7 @@ def test_the_gate_alone_gives_no_base_where_no_base_is_named(nlp) -> None:
     assert "Headquarters or base established" not in [t.sub_event_type for t in typer(sent)]
 
 
-def test_the_gate_alone_gives_no_type_that_no_candidate_names(nlp) -> None:
+def test_the_gate_alone_gives_no_mob_violence_where_no_word_names_one(nlp) -> None:
     fake = _favouring(("Mob violence", 4.0), ("Peaceful protest", 3.0))
     typer = EventTyper(load_lexicon(), fake, 0.5, 0.5)
     sent = next(nlp("A tense crowd gathered in Bree after the miller was found drowned.").sents)

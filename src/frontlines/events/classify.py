@@ -254,9 +254,10 @@ def clause_span(sent: Any, reading: LexiconReading) -> Any:
 
 def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing | None:
     """A typing the gate reports where the lexicon's conditions typed nothing: its likeliest
-    sub-event type, at a candidate trigger of that type; ``None`` when no candidate trigger is of
-    that type: a word must name the event ("requests to the police were sent back" is no arrest,
-    "a crowd gathered" no mob violence, "the serviceman who died" no change of activity).
+    sub-event type, at the candidate trigger of that type (or the first candidate); ``None`` when
+    that type is one a word must name (``matching.yaml#word_named_types``: an arrest, a seizure, a
+    mob's violence) and no candidate trigger is of that type ("requests to the police were sent
+    back" is no arrest, "a tense crowd gathered" no mob violence).
 
     A type defined by the weapon used (``matching.yaml#named_weapon_types``: an air strike needs
     an aircraft named) is the gate's only where a trigger of that type matched with its cue words:
@@ -266,8 +267,9 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
     named = {h.entry.sub for h in reading.proposals}
     best, p_sub = next((s, p) for s, p in verdict.sub_events if s not in matching["named_weapon_types"] or s in named)
     hit = next((h for h in reading.hits if h.entry.sub == best), None)
-    if hit is None:
+    if hit is None and best in matching["word_named_types"]:
         return None
+    hit = hit or reading.hits[0]
     span = sent.doc[hit.first:hit.last + 1]
     sub = load_ontology().get(best)
     head = head_of(span)
