@@ -62,6 +62,7 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("Hamfast, a farmer from Bree who survived detention and torture in Umbar's jails, runs an inn.", "endured"),
     ("The steward, reacting in a statement he signed in Minas Tirith, said the peace deal stands.", "signed-paper"),
     ("The healers of Minas Tirith found the farmer 18 hours after he had disappeared from Bree.", "went-missing"),
+    ("The town of Bree is surrounded by orc militants.", "state-described"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -91,6 +92,7 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "The battle for Osgiliath went on until the Rohan troops withdrew on Monday.",  # no modal: it happened
     "Orcs shelled the town of Bree several times on Monday.",  # a date: a specific day
     "Orc militants forcibly disappeared a street vendor in Bree on Monday.",
+    "The town of Bree was surrounded by orc militants on Monday.",
     "Orc militants opened fire on a market in Bree on Monday.",  # "fire" is a word of the trigger
     "Orc militants raped two women in the village of Bree.",  # sexual violence by an armed group
     "Police officers in Bree were accused of raping two women held at the station.",  # by state forces

@@ -149,6 +149,15 @@ def _hypothetical(t: Typing, ctx: Context) -> bool:
                for v in _clause_path(tok) for c in v.children)
 
 
+def _state_described(t: Typing, ctx: Context) -> bool:
+    """A verb trigger in the simple present passive heading the sentence or a reported clause, in a
+    sentence with no date ("Bree is surrounded by orcs", "the town is held by rebels"): a state
+    described, no occurrence reported ("Bree was surrounded on Monday" stays)."""
+    tok = _trigger(t, ctx)
+    return tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp") and _simple_present(tok) and tok.tag_ == "VBN" and \
+        not any(w.ent_type_ in ("DATE", "TIME") for w in ctx.sent)
+
+
 def _habitual(t: Typing, ctx: Context) -> bool:
     """A trigger in a clause said to happen habitually ("wardens often detain vagrants", "in many
     cases the farmers fought", "deployed numerous times", no date named): an adverb of habit on the
@@ -410,6 +419,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("lone-attacker", _lone_attacker),
     ScopeRule("hypothetical", _hypothetical),
     ScopeRule("habitual", _habitual),
+    ScopeRule("state-described", _state_described),
     ScopeRule("intended", _intended),
     ScopeRule("clausal-subject", _clausal_subject),
     ScopeRule("adjective", _adjective),
