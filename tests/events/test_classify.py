@@ -296,3 +296,11 @@ def test_opening_fire_near_a_base_establishes_no_base(nlp) -> None:
 ])
 def test_a_response_is_a_clash_only_where_fire_is_named(nlp, text: str, expected: list[str]) -> None:
     assert [t for t in _types(nlp, text) if t == "Armed clash"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rohan troops set up a camp near the Fords of Isen on Monday.", ["Headquarters or base established"]),
+    ("The charity set up a camp for displaced families near Bree.", []),
+])
+def test_a_camp_set_up_by_forces_is_a_base(nlp, text: str, expected: list[str]) -> None:
+    assert [t for t in _types(nlp, text) if t == "Headquarters or base established"] == expected
