@@ -110,6 +110,9 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
     chain = verb_chain(trigger)
     above = governors(trigger)
     kids = [c for t in chain for c in t.children]
+    # an adverb on the predicate a noun trigger is the object of ("most likely responsible for the
+    # attack") doubts who did it, not that it happened
+    adverb_kids = [c for t in _below_predicate(trigger, chain) for c in t.children]
     # negation is not shared across coordination: "not finished and will continue"
     own = chain[: next((i + 1 for i, t in enumerate(chain) if t.dep_ == "conj"), len(chain))]
     own_kids = [c for t in own for c in t.children]
@@ -122,7 +125,7 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
         ("denied", "negation", own_kids, "neg", den["negations"]),
         ("denied", "governor", above, None, den["governors"]),
         ("speculative", "aux", kids, "aux", spec["aux"]),
-        ("speculative", "adverb", kids, "advmod", spec["adverbs"]),
+        ("speculative", "adverb", adverb_kids, "advmod", spec["adverbs"]),
         ("speculative", "modifier", trigger.children, "amod", spec["modifiers"]),
         ("speculative", "condition", [cond] if cond is not None else [], None, None),
         ("speculative", "question", asked, None, None),
@@ -130,7 +133,7 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
         ("speculative", "governor", above, None, spec["governors"]),
         ("planned", "aux", kids, "aux", plan["aux"]),
         ("planned", "modifier", trigger.children, "amod", plan["modifiers"]),
-        ("planned", "governor", above, None, plan["governors"]),
+        ("planned", "governor", _planning(trigger, above, plan["infinitive_governors"]), None, plan["governors"]),
         ("claimed", "adverb", kids, "advmod", claim["adverbs"]),
     )
     for modality, kind, tokens, dep, words in cues:
@@ -141,6 +144,28 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
             said = f"it is {found.text}" if kind == "impersonal" and subject_of(found) is not None else found.text
             return modality, f"modality.yaml#{modality}:{kind} '{said}'"
     return "asserted", "modality.yaml#asserted:no-cue"
+
+
+def _below_predicate(trigger: Any, chain: list[Any]) -> list[Any]:
+    """The verb chain up to the preposition a noun trigger hangs from ("for the attack"); all of it for a verb."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return chain
+    return chain[: next((i + 1 for i, t in enumerate(chain) if t.dep_ == "prep"), len(chain))]
+
+
+def _planning(trigger: Any, above: list[Any], infinitive_only: Any) -> list[Any]:
+    """Governors that can make the trigger a plan: one of ``infinitive_only`` only over an infinitive."""
+    out = []
+    for below, g in zip([trigger, *above], above):
+        if g.lower_ in infinitive_only and not _infinitive(below):
+            continue
+        out.append(g)
+    return out
+
+
+def _infinitive(tok: Any) -> bool:
+    """The token is the infinitive a verb takes ("set to march"; "to" itself where the parser made it a preposition)."""
+    return tok.dep_ == "xcomp" or tok.lower_ == "to"
 
 
 def _impersonal(above: list[Any], frames: Any) -> list[Any]:
