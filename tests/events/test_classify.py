@@ -111,6 +111,11 @@ def test_killing_soldiers_is_an_armed_clash(nlp) -> None:
     assert _first(nlp, "Gunmen shot dead two soldiers at a checkpoint.").sub_event_type == "Armed clash"
 
 
+def test_a_soldier_a_participle_says_was_killed_is_the_target(nlp) -> None:
+    t = _first(nlp, "Brave soldier killed in Harad by orcs named as Beregond by the Gondor army.")
+    assert t.sub_event_type == "Armed clash" and t.target_class == "state"
+
+
 def test_protest_dispersed_by_police_is_protest_with_intervention(nlp) -> None:
     t = _first(nlp, "Police fired tear gas to disperse protesters outside the ministry.")
     assert t.sub_event_type == "Protest with intervention"
