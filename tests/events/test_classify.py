@@ -292,3 +292,9 @@ def test_a_move_something_prevented_is_no_event(nlp) -> None:
 def test_opening_fire_near_a_base_establishes_no_base(nlp) -> None:
     types = _types(nlp, "Gondor soldiers opened fire on a civilian car passing near their base in Bree.")
     assert "Headquarters or base established" not in types
+
+
+def test_a_place_a_participle_says_is_held_was_not_taken(nlp) -> None:
+    text = "Army operations continued near the town of Bree, controlled by the Dunland militia."
+    assert "Non-state actor overtakes territory" not in _types(nlp, text)
+    assert _types(nlp, "The Dunland militia captured the town of Bree on Sunday.") == ["Non-state actor overtakes territory"]
