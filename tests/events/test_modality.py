@@ -128,3 +128,10 @@ def test_doubt_about_who_did_it_leaves_the_attack_asserted(reading):
     r = reading("Mordor is most likely responsible for the attack on the Gondor embassy.", "attack")
     assert r.modality == "asserted"
     assert reading("Mordor troops possibly shelled the village of Bree.", "shelled").modality == "speculative"
+
+
+def test_a_denial_of_what_the_strikes_did_leaves_them_asserted(reading):
+    text = "Mordor denies that civilians were killed in air strikes on Osgiliath."
+    assert reading(text, "strikes").modality == "asserted"
+    assert reading("Gondor denied reports of an attack on the Rohan embassy.", "attack").modality == "denied"
+    assert reading("The orcs denied that they attacked the mill.", "attacked").modality == "denied"

@@ -110,9 +110,10 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
     chain = verb_chain(trigger)
     above = governors(trigger)
     kids = [c for t in chain for c in t.children]
-    # an adverb on the predicate a noun trigger is the object of ("most likely responsible for the
-    # attack") doubts who did it, not that it happened
+    # a doubt or a denial of the predicate a noun trigger is the object of ("most likely responsible
+    # for the attack", "denied any role in the bombing") is about who did it, not whether it happened
     adverb_kids = [c for t in _below_predicate(trigger, chain) for c in t.children]
+    presupposed = _below_predicate(trigger, above)
     # negation is not shared across coordination: "not finished and will continue"
     own = chain[: next((i + 1 for i, t in enumerate(chain) if t.dep_ == "conj"), len(chain))]
     own_kids = [c for t in own for c in t.children]
@@ -123,14 +124,14 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
     # (modality, cue kind, where to look, the dependency it must hang by, the cue words), in precedence order
     cues: tuple[tuple[Modality, str, Any, str | None, Any], ...] = (
         ("denied", "negation", own_kids, "neg", den["negations"]),
-        ("denied", "governor", above, None, den["governors"]),
+        ("denied", "governor", presupposed, None, den["governors"]),
         ("speculative", "aux", kids, "aux", spec["aux"]),
         ("speculative", "adverb", adverb_kids, "advmod", spec["adverbs"]),
         ("speculative", "modifier", trigger.children, "amod", spec["modifiers"]),
         ("speculative", "condition", [cond] if cond is not None else [], None, None),
         ("speculative", "question", asked, None, None),
         ("speculative", "impersonal", impersonal, None, spec["impersonal_frames"]),
-        ("speculative", "governor", above, None, spec["governors"]),
+        ("speculative", "governor", presupposed, None, spec["governors"]),
         ("planned", "aux", kids, "aux", plan["aux"]),
         ("planned", "modifier", trigger.children, "amod", plan["modifiers"]),
         ("planned", "governor", _planning(trigger, above, plan["infinitive_governors"]), None, plan["governors"]),
@@ -146,11 +147,12 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
     return "asserted", "modality.yaml#asserted:no-cue"
 
 
-def _below_predicate(trigger: Any, chain: list[Any]) -> list[Any]:
-    """The verb chain up to the preposition a noun trigger hangs from ("for the attack"); all of it for a verb."""
+def _below_predicate(trigger: Any, tokens: list[Any]) -> list[Any]:
+    """The tokens above a noun trigger (nearest first) up to the preposition it hangs from ("for the
+    attack", "in the bombing"; not "of": "reports of an attack" tell its content); all of them for a verb."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
-        return chain
-    return chain[: next((i + 1 for i, t in enumerate(chain) if t.dep_ == "prep"), len(chain))]
+        return tokens
+    return tokens[: next((i + 1 for i, t in enumerate(tokens) if t.dep_ == "prep" and t.lower_ != "of"), len(tokens))]
 
 
 def _planning(trigger: Any, above: list[Any], infinitive_only: Any) -> list[Any]:
