@@ -149,10 +149,12 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
 
 def _below_predicate(trigger: Any, tokens: list[Any]) -> list[Any]:
     """The tokens above a noun trigger (nearest first) up to the preposition it hangs from ("for the
-    attack", "in the bombing"; not "of": "reports of an attack" tell its content); all of them for a verb."""
+    attack", "in the bombing"; not "of": "reports of an attack" tell its content; nor "to", often an
+    infinitive the parser took for one: "expects to clear mines"); all of them for a verb."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return tokens
-    return tokens[: next((i + 1 for i, t in enumerate(tokens) if t.dep_ == "prep" and t.lower_ != "of"), len(tokens))]
+    cut = next((i + 1 for i, t in enumerate(tokens) if t.dep_ == "prep" and t.lower_ not in ("of", "to")), len(tokens))
+    return tokens[:cut]
 
 
 def _planning(trigger: Any, above: list[Any], infinitive_only: Any) -> list[Any]:
