@@ -159,12 +159,8 @@ def _below_predicate(trigger: Any, tokens: list[Any]) -> list[Any]:
 
 def _planning(trigger: Any, above: list[Any], infinitive_only: Any) -> list[Any]:
     """Governors that can make the trigger a plan: one of ``infinitive_only`` only over an infinitive."""
-    out = []
-    for below, g in zip([trigger, *above], above):
-        if g.lower_ in infinitive_only and not _infinitive(below):
-            continue
-        out.append(g)
-    return out
+    below = [trigger, *above]  # the token on the path just under each governor
+    return [g for i, g in enumerate(above) if g.lower_ not in infinitive_only or _infinitive(below[i])]
 
 
 def _infinitive(tok: Any) -> bool:
