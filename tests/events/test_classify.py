@@ -111,6 +111,11 @@ def test_killing_soldiers_is_an_armed_clash(nlp) -> None:
     assert _first(nlp, "Gunmen shot dead two soldiers at a checkpoint.").sub_event_type == "Armed clash"
 
 
+def test_a_soldier_a_participle_says_was_killed_is_the_target(nlp) -> None:
+    t = _first(nlp, "Brave soldier killed in Harad by orcs named as Beregond by the Gondor army.")
+    assert t.sub_event_type == "Armed clash" and t.target_class == "state"
+
+
 def test_protest_dispersed_by_police_is_protest_with_intervention(nlp) -> None:
     t = _first(nlp, "Police fired tear gas to disperse protesters outside the ministry.")
     assert t.sub_event_type == "Protest with intervention"
@@ -287,6 +292,12 @@ def test_a_move_something_prevented_is_no_event(nlp) -> None:
 def test_opening_fire_near_a_base_establishes_no_base(nlp) -> None:
     types = _types(nlp, "Gondor soldiers opened fire on a civilian car passing near their base in Bree.")
     assert "Headquarters or base established" not in types
+
+
+def test_a_place_a_participle_says_is_held_was_not_taken(nlp) -> None:
+    text = "Army operations continued near the town of Bree, controlled by the Dunland militia."
+    assert "Non-state actor overtakes territory" not in _types(nlp, text)
+    assert _types(nlp, "The Dunland militia captured the town of Bree on Sunday.") == ["Non-state actor overtakes territory"]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -111,3 +111,27 @@ def test_a_question_is_speculative(reading):
 
 def test_a_past_attack_without_cues_stays_asserted(reading):
     assert reading("Orcs attacked Bree on Sunday.", "attacked").modality == "asserted"
+
+
+def test_set_off_on_a_march_is_no_plan_but_set_to_march_is(reading):
+    r = reading("Thousands of farmers set off on a march from Edoras to Minas Tirith on Monday.", "march")
+    assert r.modality == "asserted"
+    assert reading("The miners of Erebor are set to march on Dale next week.", "march").modality == "planned"
+
+
+def test_about_a_past_attack_is_no_plan_but_about_to_attack_is(reading):
+    assert reading("Officials in Bree spoke about the attack on the mill.", "attack").modality == "asserted"
+    assert reading("The orcs are about to attack the town of Bree.", "attack").modality == "planned"
+
+
+def test_doubt_about_who_did_it_leaves_the_attack_asserted(reading):
+    r = reading("Mordor is most likely responsible for the attack on the Gondor embassy.", "attack")
+    assert r.modality == "asserted"
+    assert reading("Mordor troops possibly shelled the village of Bree.", "shelled").modality == "speculative"
+
+
+def test_a_denial_of_what_the_strikes_did_leaves_them_asserted(reading):
+    text = "Mordor denies that civilians were killed in air strikes on Osgiliath."
+    assert reading(text, "strikes").modality == "asserted"
+    assert reading("Gondor denied reports of an attack on the Rohan embassy.", "attack").modality == "denied"
+    assert reading("The orcs denied that they attacked the mill.", "attacked").modality == "denied"

@@ -123,3 +123,8 @@ def test_holding_back_no_armed_enemy_is_no_clash(nlp, text: str) -> None:
 def test_aircraft_taking_out_a_target_is_an_air_strike(nlp) -> None:
     assert "Air/drone strike" in _types(nlp, "Gondor's jets took out 40 fuel trucks of the rebels near Osgiliath on Monday.")
     assert _types(nlp, "She took out a loan in Bree to pay for the new roof.") == []
+
+
+def test_workers_walking_off_the_job_is_a_peaceful_protest(nlp) -> None:
+    assert "Peaceful protest" in _types(nlp, "Dock workers in Pelargir walked off their jobs on Friday over unpaid wages.")
+    assert _types(nlp, "The striker walked off the pitch after the match in Edoras.") == []

@@ -90,9 +90,13 @@ def _not_a_verb(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
     """A one-word verb phrase whose word is not tagged as a verb, or is an adjective before a noun
     ("liberated areas" reports nothing new); a verb phrase whose first word is a noun with a
     determiner under a preposition ("responded to a call for a break-in"; "carried out a swap of
-    prisoners" is one); "shot dead" is a verb whatever the tagger says."""
+    prisoners" is one); a participle of a verb of state that describes a noun ("the city, controlled
+    by the rebels": held, not taken); "shot dead" is a verb whatever the tagger says."""
     tok = sent.doc[hit.first]
     if hit.verb and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and any(c.dep_ == "det" for c in tok.children):
+        return True
+    if hit.verb and hit.words == 1 and tok.dep_ == "acl" and tok.tag_ == "VBN" and \
+            tok.lemma_.lower() in load_matching()["state_verbs"]:
         return True
     return hit.verb and hit.words == 1 and (tok.pos_ not in load_matching()["verb_pos"] or tok.dep_ == "amod")
 

@@ -110,6 +110,10 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
     chain = verb_chain(trigger)
     above = governors(trigger)
     kids = [c for t in chain for c in t.children]
+    # a doubt or a denial of the predicate a noun trigger is the object of ("most likely responsible
+    # for the attack", "denied any role in the bombing") is about who did it, not whether it happened
+    adverb_kids = [c for t in _below_predicate(trigger, chain) for c in t.children]
+    presupposed = _below_predicate(trigger, above)
     # negation is not shared across coordination: "not finished and will continue"
     own = chain[: next((i + 1 for i, t in enumerate(chain) if t.dep_ == "conj"), len(chain))]
     own_kids = [c for t in own for c in t.children]
@@ -120,17 +124,17 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
     # (modality, cue kind, where to look, the dependency it must hang by, the cue words), in precedence order
     cues: tuple[tuple[Modality, str, Any, str | None, Any], ...] = (
         ("denied", "negation", own_kids, "neg", den["negations"]),
-        ("denied", "governor", above, None, den["governors"]),
+        ("denied", "governor", presupposed, None, den["governors"]),
         ("speculative", "aux", kids, "aux", spec["aux"]),
-        ("speculative", "adverb", kids, "advmod", spec["adverbs"]),
+        ("speculative", "adverb", adverb_kids, "advmod", spec["adverbs"]),
         ("speculative", "modifier", trigger.children, "amod", spec["modifiers"]),
         ("speculative", "condition", [cond] if cond is not None else [], None, None),
         ("speculative", "question", asked, None, None),
         ("speculative", "impersonal", impersonal, None, spec["impersonal_frames"]),
-        ("speculative", "governor", above, None, spec["governors"]),
+        ("speculative", "governor", presupposed, None, spec["governors"]),
         ("planned", "aux", kids, "aux", plan["aux"]),
         ("planned", "modifier", trigger.children, "amod", plan["modifiers"]),
-        ("planned", "governor", above, None, plan["governors"]),
+        ("planned", "governor", _planning(trigger, above, plan["infinitive_governors"]), None, plan["governors"]),
         ("claimed", "adverb", kids, "advmod", claim["adverbs"]),
     )
     for modality, kind, tokens, dep, words in cues:
@@ -141,6 +145,27 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
             said = f"it is {found.text}" if kind == "impersonal" and subject_of(found) is not None else found.text
             return modality, f"modality.yaml#{modality}:{kind} '{said}'"
     return "asserted", "modality.yaml#asserted:no-cue"
+
+
+def _below_predicate(trigger: Any, tokens: list[Any]) -> list[Any]:
+    """The tokens above a noun trigger (nearest first) up to the preposition it hangs from ("for the
+    attack", "in the bombing"; not "of": "reports of an attack" tell its content; nor "to", often an
+    infinitive the parser took for one: "expects to clear mines"); all of them for a verb."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return tokens
+    cut = next((i + 1 for i, t in enumerate(tokens) if t.dep_ == "prep" and t.lower_ not in ("of", "to")), len(tokens))
+    return tokens[:cut]
+
+
+def _planning(trigger: Any, above: list[Any], infinitive_only: Any) -> list[Any]:
+    """Governors that can make the trigger a plan: one of ``infinitive_only`` only over an infinitive."""
+    below = [trigger, *above]  # the token on the path just under each governor
+    return [g for i, g in enumerate(above) if g.lower_ not in infinitive_only or _infinitive(below[i])]
+
+
+def _infinitive(tok: Any) -> bool:
+    """The token is the infinitive a verb takes ("set to march"; "to" itself where the parser made it a preposition)."""
+    return tok.dep_ == "xcomp" or tok.lower_ == "to"
 
 
 def _impersonal(above: list[Any], frames: Any) -> list[Any]:

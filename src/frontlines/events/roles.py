@@ -586,7 +586,8 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
         if trig.dep_ not in ("dobj", "nsubj", "attr", "pobj", "conj", "appos") or trig.head.pos_ not in ("VERB", "AUX"):
             return agent, target
         verb = trig.head
-    passive = any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
+    # a participle that describes a noun ("soldiers killed by Isis", "farmers shot near Bree") is passive
+    passive = any(c.dep_ in _PASSIVE_DEPS for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
     node = verb
     prep_targets: list[Any] = []
     objects: list[Any] = []  # the direct objects' heads
@@ -604,10 +605,13 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
                 agent += pobjs(child)
             elif node is verb and dep == "prep" and child.lower_ in _TARGET_PREPS:
                 prep_targets += pobjs(child)
+        if passive and node.dep_ == "acl" and node.head not in target:
+            target.append(node.head)  # the noun a passive participle describes is hit, whoever the agent
         if agent or node.dep_ not in _CLIMB | {"relcl", "acl"}:
             break
         if node.dep_ in ("relcl", "acl"):
-            (target if passive and node.dep_ == "acl" else agent).append(node.head)
+            if not (passive and node.dep_ == "acl"):
+                agent.append(node.head)
             break
         node = node.head
     if len(agent) == 1 and agent[0].pos_ == "PRON" and verb.dep_ == "ccomp":
