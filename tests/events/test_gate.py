@@ -106,13 +106,6 @@ def test_the_gate_alone_gives_no_arrest_where_no_word_names_one(nlp) -> None:
     assert any(r.reason == "model:event-gate:type-not-named" for r in reading.rejected)
 
 
-def test_the_gate_alone_gives_no_base_where_no_base_is_named(nlp) -> None:
-    fake = _favouring(("Headquarters or base established", 4.0), ("Change to group/activity", 3.0))
-    typer = EventTyper(load_lexicon(), fake, 0.5, 0.5)
-    sent = next(nlp("Last year the town of Bree looked at building a large market hall near the river.").sents)
-    assert "Headquarters or base established" not in [t.sub_event_type for t in typer(sent)]
-
-
 def test_the_gate_alone_gives_no_mob_violence_where_no_word_names_one(nlp) -> None:
     fake = _favouring(("Mob violence", 4.0), ("Peaceful protest", 3.0))
     typer = EventTyper(load_lexicon(), fake, 0.5, 0.5)
