@@ -116,18 +116,22 @@ def read_gwn(path: str | Path) -> list[GoldArticle]:
     return out
 
 
+def _lines(path: str | Path, give: str) -> list[tuple[int, str]]:
+    """The non-blank lines of a JSONL file with their line numbers; a missing file is an :class:`EvalError`
+    that says what to give instead."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise EvalError(f"{path}: no such file (give {give})") from None
+    return [(n, line) for n, line in enumerate(lines, start=1) if line.strip()]
+
+
 def read_jsonl_gold(path: str | Path) -> list[GoldArticle]:
     """Read our own labelled articles, one JSON object a line: ``id``, ``text``, optional ``outlet`` and
     ``url``, and ``toponyms``, each with ``start``, ``end`` (offsets into ``text``), ``type`` ("Literal" unless
     told), and ``geonameid``, ``lat``, ``lon`` (null for a toponym the labeller could not place)."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise EvalError(f"{path}: no such file (give a JSONL gold file, e.g. eval/geo/local-news.jsonl)") from None
     out = []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for n, line in _lines(path, "a JSONL gold file, e.g. eval/geo/local-news.jsonl"):
         try:
             rec = json.loads(line)
             text = str(rec["text"])
@@ -235,14 +239,8 @@ class ProvinceScores:
 
 def read_reports(path: str | Path) -> list[dict[str, str]]:
     """Short reports labelled with the province of their main event (JSONL: id, country, admin1, text)."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise EvalError(f"{path}: no such file (give eval/geo/syria-iraq-reports.jsonl)") from None
     out = []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for n, line in _lines(path, "eval/geo/syria-iraq-reports.jsonl"):
         try:
             rec = json.loads(line)
             out.append({k: str(rec[k]) for k in ("id", "country", "admin1", "text")})
