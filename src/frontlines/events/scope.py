@@ -66,6 +66,11 @@ class Context:
         """A conflict cue, or a non-state, protester or rioter actor, is in the sentence."""
         return self.has("conflict") or bool(classes_of(list(self.sent), self.lexicon) & CONFLICT_CLASSES)
 
+    @property
+    def dated(self) -> bool:
+        """The sentence names a date or a time (spaCy's DATE and TIME entities)."""
+        return any(w.ent_type_ in ("DATE", "TIME") for w in self.sent)
+
 
 def context(sent: Any, lexicon: Lexicon) -> Context:
     """The :class:`Context` of a sentence (a spaCy Span)."""
@@ -155,7 +160,7 @@ def _state_described(t: Typing, ctx: Context) -> bool:
     described, no occurrence reported ("Bree was surrounded on Monday" stays)."""
     tok = _trigger(t, ctx)
     return tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp") and _simple_present(tok) and tok.tag_ == "VBN" and \
-        not any(w.ent_type_ in ("DATE", "TIME") for w in ctx.sent)
+        not ctx.dated
 
 
 def _habitual(t: Typing, ctx: Context) -> bool:
@@ -179,7 +184,7 @@ def _habitual(t: Typing, ctx: Context) -> bool:
                 return True
             if c.dep_ == "npadvmod" and _lemma(c) == "time" and any(
                     a.lower_ in lists["habitual_times"] for a in c.children) and \
-                    not any(w.ent_type_ in ("DATE", "TIME") for w in ctx.sent):
+                    not ctx.dated:
                 return True
     return False
 
