@@ -613,11 +613,14 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
             if not (passive and node.dep_ == "acl"):
                 agent.append(node.head)
             break
-        node = node.head
+        # "..., after liberating the town": the clause's subject is the verb's the preposition hangs on
+        by_prep = node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX")
+        node = node.head.head if by_prep else node.head
     if len(agent) == 1 and agent[0].pos_ == "PRON" and verb.dep_ == "ccomp":
         # "The rebels said they had captured ...": they = the reporting verb's subject
         agent = [t for c in verb.head.children if c.dep_ == "nsubj" for t in core(c)] or agent
-    if not agent and not passive and verb.i > verb.sent.start:
+    if not agent and not passive and verb.i > verb.sent.start and verb.dep_ != "pcomp":
+        # not for "after/before/by liberating ...": the nouns before are the clause's objects
         agent = left_context(verb)
     # "fired at positions", "attacked a civilian at a police station": an object beats a place
     if not target or all(t.lower_ in _OF_HEADS for t in target):  # "took control" + "of X"
