@@ -315,3 +315,29 @@ def test_a_response_is_a_clash_only_where_fire_is_named(nlp, text: str, expected
 ])
 def test_a_camp_set_up_by_forces_is_a_base(nlp, text: str, expected: list[str]) -> None:
     assert [t for t in _types(nlp, text) if t == "Headquarters or base established"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gondor deployed tanks and artillery along the Anduin on Sunday.", ["Change to group/activity"]),
+    ("Rohan dispatched heavy weaponry to the border near Edoras on Monday.", ["Change to group/activity"]),
+    ("Forty howitzers were sent to the Arnor border this week.", ["Change to group/activity"]),
+    ("Gondor artillery shelled Osgiliath on Monday, killing four.", ["Shelling/artillery/missile attack"]),
+])
+def test_a_weapon_moved_is_a_deployment_not_its_use(nlp, text: str, expected: list[str]) -> None:
+    types = _types(nlp, text)
+    assert types[:1] == expected
+    if expected == ["Change to group/activity"]:
+        assert "Shelling/artillery/missile attack" not in types
+
+
+def test_a_weapon_moved_is_rejected_by_a_named_rule(nlp) -> None:
+    from frontlines.events.classify import EventTyper
+    sent = next(nlp("Rohan dispatched heavy weaponry to the border near Edoras on Monday.").sents)
+    reading = EventTyper(load_lexicon()).read([sent])[0]
+    assert any(r.reason == "rule:moved" and r.trigger == "heavy weaponry" for r in reading.rejected)
+
+
+def test_who_acts_after_a_preposition_is_the_clause_s_subject_not_the_nouns_before(nlp) -> None:
+    text = ("The elves called on the wardens to bring food to the frightened villagers of Bree after "
+            "liberating the town from the orcs.")
+    assert "Government regains territory" in _types(nlp, text)

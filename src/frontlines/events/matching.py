@@ -116,6 +116,22 @@ def _prevented(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
         prep.head.lemma_.lower() in load_matching()["preventing_verbs"]
 
 
+def _moved(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
+    """A trigger noun that is the object (or the passive subject) of a verb of ``moving_verbs``,
+    itself, as a conjunct or a modifier ("deployed tanks and artillery along the river", "howitzers were sent to
+    the border"): a weapon moved, not used; not where the verb says against whom ("deployed
+    gunships against the rebels")."""
+    if hit.verb:
+        return False
+    tok = sent.doc[hit.last]
+    while tok.dep_ in ("conj", "nmod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    verb = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and \
+        verb.lemma_.lower() in load_matching()["moving_verbs"] and \
+        not any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children)
+
+
 #: The rules, in the order they are tried; the first that applies rejects the match.
 HIT_RULES: tuple[HitRule, ...] = (
     HitRule("negated", _negated),
@@ -123,6 +139,7 @@ HIT_RULES: tuple[HitRule, ...] = (
     HitRule("in-name-or-date", _in_name_or_date),
     HitRule("not-a-verb", _not_a_verb),
     HitRule("modifies-a-noun", _modifies_a_noun),
+    HitRule("moved", _moved),
 )
 
 
