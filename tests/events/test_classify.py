@@ -341,3 +341,12 @@ def test_who_acts_after_a_preposition_is_the_clause_s_subject_not_the_nouns_befo
     text = ("The elves called on the wardens to bring food to the frightened villagers of Bree after "
             "liberating the town from the orcs.")
     assert "Government regains territory" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The men, members of the Dunland militia, attacked the village of Bree on Monday.",
+    "The Dunland clan, a militia of some 300 fighters, attacked the village of Bree on Monday.",
+])
+def test_who_acts_includes_what_an_apposition_says_they_are(nlp, text: str) -> None:
+    first = _first(nlp, text)
+    assert (first.sub_event_type, first.agent_class) == ("Attack", "nonstate")

@@ -543,8 +543,9 @@ _OF_HEADS = {"control", "part", "parts", "rest", "most", "some", "number", "grou
 
 
 def core(tok: Any, depth: int = 0) -> list[Any]:
-    """A noun phrase's head with its modifiers and conjuncts, not its clauses: in "civilians
-    accused of spying for the army" the civilians are hit, not the army."""
+    """A noun phrase's head with its modifiers, conjuncts and appositions ("the men, members of the
+    militia"), not its clauses: in "civilians accused of spying for the army" the civilians are hit,
+    not the army."""
     out = [tok]
     for c in tok.children:
         dep = c.dep_
@@ -552,7 +553,7 @@ def core(tok: Any, depth: int = 0) -> list[Any]:
             out += list(c.subtree)  # "pro-Houthi fighters", not "posts critical of the army"
         elif dep in ("compound", "nummod"):
             out.append(c)
-        elif dep == "conj" and depth < 4:
+        elif dep in ("conj", "appos") and depth < 4:  # "NW, some 200 members of the black bloc"
             out += core(c, depth + 1)
         elif dep == "prep" and c.lower_ == "of" and depth < 3 and (tok.lower_ in _OF_HEADS or tok.like_num):
             out += [t for p in c.children if p.dep_ == "pobj" for t in core(p, depth + 1)]
