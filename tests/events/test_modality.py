@@ -135,3 +135,29 @@ def test_a_denial_of_what_the_strikes_did_leaves_them_asserted(reading):
     assert reading(text, "strikes").modality == "asserted"
     assert reading("Gondor denied reports of an attack on the Rohan embassy.", "attack").modality == "denied"
     assert reading("The orcs denied that they attacked the mill.", "attacked").modality == "denied"
+
+
+def _parsed(nlp, words: list[str], heads: list[int], deps: list[str]):
+    """A Doc with the parse given (the tagger's reading of such sentences varies)."""
+    from spacy.tokens import Doc
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+
+
+def test_suspected_before_the_subject_describes_who_not_whether(nlp):
+    # "suspected" parsed as the root verb (no subject) over "killed", right before its subject
+    words = ["On", "9", "May", ",", "suspected", "Dunland", "militants", "killed", "six", "farmers", "."]
+    heads = [4, 2, 0, 4, 4, 6, 7, 4, 9, 7, 4]
+    deps = ["prep", "nummod", "pobj", "punct", "ROOT", "compound", "nsubj", "ccomp", "nummod", "dobj", "punct"]
+    doc = _parsed(nlp, words, heads, deps)
+    assert read(doc[7]).modality == "asserted"
+    # a verb of suspecting with its own subject still makes a guess
+    words = ["Police", "suspected", "Dunland", "militants", "killed", "six", "farmers", "."]
+    heads = [1, 1, 3, 4, 1, 6, 4, 1]
+    deps = ["nsubj", "ROOT", "compound", "nsubj", "ccomp", "nummod", "dobj", "punct"]
+    assert read(_parsed(nlp, words, heads, deps)[4]).modality == "speculative"
+
+
+def test_a_belief_about_who_the_attackers_are_is_no_doubt_that_they_attacked(reading):
+    r = reading("On 30 April, gunmen believed to belong to the Dunland militia shot and killed a man near Bree.", "shot")
+    assert r.modality == "asserted"
+    assert reading("The rebels are believed to have shot two men near Bree.", "shot").modality == "speculative"

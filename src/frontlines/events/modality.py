@@ -108,7 +108,8 @@ def _cue(tokens: Any, dep: str | None, words: Any) -> Any:
 
 def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
     chain = verb_chain(trigger)
-    above = governors(trigger)
+    above = [g for g in governors(trigger) if not _attributive(g, lex["speculative"]["attributive"])
+             and not _infinitive_elsewhere(g, trigger)]
     kids = [c for t in chain for c in t.children]
     # a doubt or a denial of the predicate a noun trigger is the object of ("most likely responsible
     # for the attack", "denied any role in the bombing") is about who did it, not whether it happened
@@ -166,6 +167,23 @@ def _planning(trigger: Any, above: list[Any], infinitive_only: Any) -> list[Any]
 def _infinitive(tok: Any) -> bool:
     """The token is the infinitive a verb takes ("set to march"; "to" itself where the parser made it a preposition)."""
     return tok.dep_ == "xcomp" or tok.lower_ == "to"
+
+
+def _attributive(tok: Any, words: Any) -> bool:
+    """A word of ``words`` the parser took for a verb with no subject of its own, right before the
+    subject of the clause it heads ("On 9 May, suspected Dunland militants killed ...": the word
+    says who is thought to have done it, not whether it happened)."""
+    if tok.lower_ not in words or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children):
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i == tok.i + 1 for t in tok.subtree)
+
+
+def _infinitive_elsewhere(tok: Any, trigger: Any) -> bool:
+    """A governor whose doubt or plan is about an infinitive of its own that the trigger is not in
+    ("gunmen believed to belong to the militia shot a man", parsed with "believed" over "shot": what
+    is believed is whom they belong to)."""
+    return any(c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) and
+               trigger not in c.subtree and c.i < trigger.i for c in tok.children)
 
 
 def _impersonal(above: list[Any], frames: Any) -> list[Any]:
