@@ -32,7 +32,7 @@ ARMED_CLASSES = frozenset({"state", "nonstate", "armed"})
 #: Event types of violence: a noun of these that is prevented did not happen ("to prevent attacks").
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 #: The lists of ``scope.yaml`` matched against the sentence's folded words; the others hold lemmas or names.
-SENTENCE_CUES = frozenset({"crime", "court", "conflict", "noncombat_aircraft", "strike_cues", "idioms", "public_roles"})
+SENTENCE_CUES = frozenset({"crime", "court", "police_report", "conflict", "noncombat_aircraft", "strike_cues", "idioms", "public_roles"})
 
 
 @cache
@@ -109,6 +109,18 @@ def _armed_subject_above(tok: Any, ctx: Context) -> bool:
     of raping ..."; "the mother of a child who was raped says the police failed her" has none)."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and classes_of([c], ctx.lexicon) & ARMED_CLASSES
                for a in [tok, *tok.ancestors] for c in a.children)
+
+
+def _police_report(t: Typing, ctx: Context) -> bool:
+    """A killing or assault the police report ("police say Ted was killed on Elm Street", "..., police
+    said"), with no state or armed subject or agent in the trigger's clause (the police who say it
+    are none) and nothing political, organised or armed in the sentence: crime news ("police said
+    the officers shot a man" stays: the police are the agent)."""
+    if t.sub_event_type not in load_scope()["police_report_types"] or not ctx.has("police_report") or \
+            ctx.in_conflict:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") and classes_of(list(c.subtree), ctx.lexicon) & ARMED_CLASSES
+                   for v in _clause_path(_trigger(t, ctx)) for c in v.children)
 
 
 def _court(t: Typing, ctx: Context) -> bool:
@@ -191,10 +203,16 @@ def _habitual(t: Typing, ctx: Context) -> bool:
 
 def _intended(t: Typing, ctx: Context) -> bool:
     """A verb trigger that is the infinitive of a noun ("a request to deploy troops", "a bid to storm
-    the gate"): an intention, a request or an attempt, not an occurrence (a protest's is its aim:
-    "rallied at the palace to demand bread")."""
+    the gate"), or the gerund of a verb of considering ("looking at building a fort", "considered
+    deploying troops"): an intention, a request or an attempt, not an occurrence (a protest's is its
+    aim: "rallied at the palace to demand bread")."""
     tok = _trigger(t, ctx)
-    return t.event_type != "Protests" and tok.tag_ == "VB" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and \
+    if t.event_type == "Protests":
+        return False
+    if tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "pcomp"):
+        above = tok.head.head if tok.dep_ == "pcomp" else tok.head
+        return _lemma(above) in load_scope()["considering_lemmas"]
+    return tok.tag_ == "VB" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
@@ -420,6 +438,7 @@ def _noncombat_aircraft(t: Typing, ctx: Context) -> bool:
 #: The rules, in the order they are tried; the first that applies rejects the typing.
 SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("ordinary-crime", _ordinary_crime),
+    ScopeRule("police-report", _police_report),
     ScopeRule("court", _court),
     ScopeRule("lone-attacker", _lone_attacker),
     ScopeRule("hypothetical", _hypothetical),
