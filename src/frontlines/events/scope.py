@@ -250,10 +250,23 @@ def _prevented(t: Typing, ctx: Context) -> bool:
 
 def _endured(t: Typing, ctx: Context) -> bool:
     """An arrest or abduction noun that someone survived or endured ("who survived detention and
-    torture"): a person's past told, no new event."""
+    torture"), or one that ends or is prolonged ("before his detention expired", "her detention was
+    extended"): a person's past told, no new event."""
     tok = _trigger(t, ctx)
-    return t.sub_event_type in ("Arrests", "Abduction/forced disappearance") and tok.pos_ == "NOUN" and \
-        tok.dep_ == "dobj" and _lemma(tok.head) in load_scope()["endured_lemmas"]
+    if t.sub_event_type not in ("Arrests", "Abduction/forced disappearance") or tok.pos_ != "NOUN":
+        return False
+    lists = load_scope()
+    return (tok.dep_ == "dobj" and _lemma(tok.head) in lists["endured_lemmas"]) or \
+        (tok.dep_ in ("nsubj", "nsubjpass") and _lemma(tok.head) in lists["lapsing_lemmas"])
+
+
+def _displaced_described(t: Typing, ctx: Context) -> bool:
+    """A displacement verb in a relative clause on people ("two siblings, who were displaced from
+    Bree, were seen with ..."): it says who they are, the sentence reports something else."""
+    tok = _trigger(t, ctx)
+    return t.sub_event_type == "Other" and tok.pos_ == "VERB" and tok.dep_ == "relcl" and \
+        _lemma(tok) in load_scope()["displacement_lemmas"] and \
+        any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in tok.children)
 
 
 def _went_missing(t: Typing, ctx: Context) -> bool:
@@ -452,6 +465,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("endured", _endured),
     ScopeRule("signed-paper", _signed_paper),
     ScopeRule("went-missing", _went_missing),
+    ScopeRule("displaced-described", _displaced_described),
     ScopeRule("metaphor", _metaphor),
     ScopeRule("arms-trade", _arms_trade),
     ScopeRule("formal-complaint", _formal_complaint),
