@@ -333,6 +333,14 @@ def _metaphor(t: Typing, ctx: Context) -> bool:
     return any(after.startswith(i) for i in lists["idioms"])
 
 
+def _place_role(t: Typing, ctx: Context) -> bool:
+    """A trigger noun after "of" under a noun of a place's role ("the town was the centre of the
+    protests", "the cradle of the revolt"): it says what the place is known for, no occurrence."""
+    tok = _trigger(t, ctx)
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+        _lemma(tok.head.head) in load_scope()["role_nouns"]
+
+
 def _arms_trade(t: Typing, ctx: Context) -> bool:
     """A weapon noun that is traded, built or shown, not used ("bought 40 howitzers", "a drone
     deal"): a trade word up to three heads above the trigger noun of an explosion or strike."""
@@ -467,6 +475,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("went-missing", _went_missing),
     ScopeRule("displaced-described", _displaced_described),
     ScopeRule("metaphor", _metaphor),
+    ScopeRule("place-role", _place_role),
     ScopeRule("arms-trade", _arms_trade),
     ScopeRule("formal-complaint", _formal_complaint),
     ScopeRule("markets", _markets),
