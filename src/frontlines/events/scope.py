@@ -68,8 +68,13 @@ class Context:
 
     @property
     def dated(self) -> bool:
-        """The sentence names a date or a time (spaCy's DATE and TIME entities)."""
-        return any(w.ent_type_ in ("DATE", "TIME") for w in self.sent)
+        """The sentence names a date or a time (:func:`dated`)."""
+        return dated(self.sent)
+
+
+def dated(sent: Any) -> bool:
+    """The sentence names a date or a time (spaCy's DATE and TIME entities)."""
+    return any(w.ent_type_ in ("DATE", "TIME") for w in sent)
 
 
 def context(sent: Any, lexicon: Lexicon) -> Context:
