@@ -68,6 +68,8 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("Hours before his detention expired, the wardens of Bree charged him with fraud.", "endured"),
     ("Two farmers, who were displaced from the village of Bree, were seen with a fever.", "displaced-described"),
     ("The town was the main centre of street protests against the steward of Bree.", "place-role"),
+    ("A friend of the family had shot two men in Bree days before the brothers committed their murders.",
+     "ordinary-crime"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
