@@ -70,6 +70,7 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The town was the main centre of street protests against the steward of Bree.", "place-role"),
     ("A friend of the family had shot two men in Bree days before the brothers committed their murders.",
      "ordinary-crime"),
+    ("\"In Bree we have had a large problem with shops being looted,\" the steward said.", "a-problem"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)

@@ -346,6 +346,20 @@ def _place_role(t: Typing, ctx: Context) -> bool:
         _lemma(tok.head.head) in load_scope()["role_nouns"]
 
 
+def _a_problem(t: Typing, ctx: Context) -> bool:
+    """A trigger inside the phrase that names a problem ("we have had a problem with murals being
+    destroyed", "the scourge of cattle raids"): a state of things, no occurrence."""
+    node = _trigger(t, ctx)
+    for _ in range(3):
+        if node.dep_ in ("pcomp", "pobj") and node.head.lower_ in ("with", "of") and \
+                _lemma(node.head.head) in load_scope()["problem_nouns"]:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _arms_trade(t: Typing, ctx: Context) -> bool:
     """A weapon noun that is traded, built or shown, not used ("bought 40 howitzers", "a drone
     deal"): a trade word up to three heads above the trigger noun of an explosion or strike."""
@@ -481,6 +495,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("displaced-described", _displaced_described),
     ScopeRule("metaphor", _metaphor),
     ScopeRule("place-role", _place_role),
+    ScopeRule("a-problem", _a_problem),
     ScopeRule("arms-trade", _arms_trade),
     ScopeRule("formal-complaint", _formal_complaint),
     ScopeRule("markets", _markets),
