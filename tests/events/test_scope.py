@@ -71,6 +71,7 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("A friend of the family had shot two men in Bree days before the brothers committed their murders.",
      "ordinary-crime"),
     ("\"In Bree we have had a large problem with shops being looted,\" the steward said.", "a-problem"),
+    ("A neighbour tipped police off that Ted Sandyman had shot a farmer in Bree.", "ordinary-crime"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
