@@ -48,3 +48,13 @@ def test_a_short_form_of_a_full_name_the_text_writes_is_resolved_as_the_full_nam
     assert short_forms_in_full(texts, gazetteer) == ["Dol Amroth and Belfalas", "Gondor", "Dol Amroth and Belfalas"]
     # a name the gazetteer does not know in full ("Bains and Grants Town") lends nothing to its parts
     assert short_forms_in_full(["Minas and Tirith Town", "Minas"], gazetteer) == ["Minas and Tirith Town", "Minas"]
+
+
+def test_an_airport_named_after_its_city_is_also_found_by_its_own_name():
+    from frontlines.geo.build import airport_names
+
+    names = airport_names("Minas Tirith Pelennor International Airport", "Minas Tirith")
+    assert "Pelennor International Airport" in names and "Pelennor Airport" in names
+    assert "Minas Tirith Pelennor Airport" in names
+    # a name that is only its city's and an airport word adds nothing bare
+    assert all(n.startswith("Osgiliath ") for n in airport_names("Osgiliath International Airport", "Osgiliath"))
