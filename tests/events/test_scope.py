@@ -63,6 +63,17 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The steward, reacting in a statement he signed in Minas Tirith, said the peace deal stands.", "signed-paper"),
     ("The healers of Minas Tirith found the farmer 18 hours after he had disappeared from Bree.", "went-missing"),
     ("The town of Bree is surrounded by orc militants.", "state-described"),
+    ("The steward told the council that wardens would be needed in Bree to guard the gate following an attack.",
+     "under-modal"),
+    ("There are no demonstrators in Bree to protest on their behalf.", "no-existence"),
+    ("Battle lines are being drawn between the steward and the council of Bree.", "figurative-compound"),
+    ("The council of Gondor will help villages at risk for radicalization and recruitment.", "listed-topic"),
+    ("The new law of Gondor allows the wardens to arrest and detain travellers without a warrant.", "permitted"),
+    ("Orc raiders slaughtered farmers in cold blood.", "generic-plural"),
+    ("The orc armies surrounding Gondor have pushed Rohan into an alliance with Arnor.", "actor-participle"),
+    ("Gondor, beset with street protests and riots, has a new steward.", "beset"),
+    ("The guilds of Bree wrote a letter last week to boycott the salt of Umbar.", "purpose-infinitive"),
+    ("In 2014 and 2015, when Gondor troops were fighting the orcs in Ithilien, Rohan sent no help.", "span-of-years"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -97,6 +108,12 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Orc militants raped two women in the village of Bree.",  # sexual violence by an armed group
     "Police officers in Bree were accused of raping two women held at the station.",  # by state forces
     "Thousands of farmers protested in Minas Tirith on Saturday.",
+    "The steward should publicise actions like last week's air strike on the orc camp near Bree.",  # stops at a noun
+    "Orc raiders slaughtered five farmers in Bree on Monday.",  # a number, a place and a date: one occurrence
+    "Farmers rallied in Bree on Monday to protest against the tax.",  # the verb above is a trigger
+    "Orc militants attacked the village of Bree on Monday, and the wardens could not stop them.",
+    "There were clashes in Bree on Monday between wardens and orcs.",  # no "no"
+    "Fighting between Gondor and the orcs broke out in Bree on 3 May 2015 and went on into 2016.",  # a day named
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)
