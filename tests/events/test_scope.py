@@ -73,6 +73,7 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The orc armies surrounding Gondor have pushed Rohan into an alliance with Arnor.", "actor-participle"),
     ("Gondor, beset with street protests and riots, has a new steward.", "beset"),
     ("The guilds of Bree wrote a letter last week to boycott the salt of Umbar.", "purpose-infinitive"),
+    ("Every single farmer in Bree was beaten, chased and robbed.", "sweeping-subject"),
     ("In 2014 and 2015, when Gondor troops were fighting the orcs in Ithilien, Rohan sent no help.", "span-of-years"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
@@ -114,6 +115,7 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Orc militants attacked the village of Bree on Monday, and the wardens could not stop them.",
     "There were clashes in Bree on Monday between wardens and orcs.",  # no "no"
     "Fighting between Gondor and the orcs broke out in Bree on 3 May 2015 and went on into 2016.",  # a day named
+    "Every house in Bree was destroyed by orcs on Monday.",  # a date: one occurrence
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

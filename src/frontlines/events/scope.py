@@ -542,6 +542,17 @@ def _span_of_years(t: Typing, ctx: Context) -> bool:
     return len(years) > 1 and not any(w.lower_.rstrip(".") in months for w in dates)
 
 
+def _sweeping_subject(t: Typing, ctx: Context) -> bool:
+    """A verb trigger whose subject is every or any one of a kind ("every single farmer was
+    beaten", "any trader was robbed"), in a sentence with no date: a sweeping claim, no occurrence."""
+    tok = _trigger(t, ctx)
+    if tok.pos_ != "VERB" or ctx.dated:
+        return False
+    generic = load_scope()["generic_determiners"]
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ in generic for d in c.children)
+               for v in _clause_path(tok) for c in v.children)
+
+
 #: The rules, in the order they are tried; the first that applies rejects the typing.
 SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("ordinary-crime", _ordinary_crime),
@@ -578,6 +589,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("actor-participle", _actor_participle),
     ScopeRule("beset", _beset),
     ScopeRule("span-of-years", _span_of_years),
+    ScopeRule("sweeping-subject", _sweeping_subject),
 )
 
 
