@@ -74,6 +74,11 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("Gondor, beset with street protests and riots, has a new steward.", "beset"),
     ("The guilds of Bree wrote a letter last week to boycott the salt of Umbar.", "purpose-infinitive"),
     ("Every single farmer in Bree was beaten, chased and robbed.", "sweeping-subject"),
+    ("Gondor blamed Rohan for cyber attacks on its banks.", "figurative-modifier"),
+    ("A cyber-attack hit the ministries of Gondor on Monday.", "figurative-modifier"),
+    ("The fund of Gondor was set up in 1950 to help refugees displaced by the orc war.", "participle-described"),
+    ("When wardens make arrests, they often split families.", "generic-present"),
+    ("It takes the wardens days to use the footage as an aid to apprehending a raider.", "gerund-generic"),
     ("In 2014 and 2015, when Gondor troops were fighting the orcs in Ithilien, Rohan sent no help.", "span-of-years"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
@@ -116,6 +121,9 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "There were clashes in Bree on Monday between wardens and orcs.",  # no "no"
     "Fighting between Gondor and the orcs broke out in Bree on 3 May 2015 and went on into 2016.",  # a day named
     "Every house in Bree was destroyed by orcs on Monday.",  # a date: one occurrence
+    "Orcs attacked the trade convoy near Bree on Monday.",  # "trade" is not before the trigger
+    "When wardens arrested the orc chief on Monday, the farmers cheered.",  # a past occurrence
+    "Orc raiders burn farms near Bree.",  # a place named
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

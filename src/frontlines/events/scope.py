@@ -553,6 +553,55 @@ def _sweeping_subject(t: Typing, ctx: Context) -> bool:
                for v in _clause_path(tok) for c in v.children)
 
 
+def _figurative_modifier(t: Typing, ctx: Context) -> bool:
+    """A trigger noun whose modifier makes it no act of violence ("cyber attacks", "a cyber-attack",
+    "a trade war", "a legal battle", "a charm offensive"): the modifier is a child of the noun or
+    the word before it, across a hyphen."""
+    tok = _trigger(t, ctx)
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    words = load_scope()["figurative_modifiers"]
+    before = [ctx.sent.doc[tok.i - 2]] if tok.i >= 2 and ctx.sent.doc[tok.i - 1].text == "-" else []
+    return any(c.lower_ in words for c in [*tok.children, *before] if c.i < tok.i)
+
+
+def _participle_described(t: Typing, ctx: Context) -> bool:
+    """An "Other" typing at a past participle that describes a noun ("a fund for the refugees
+    displaced by the war"): who the people are, no new event."""
+    tok = _trigger(t, ctx)
+    return t.sub_event_type == "Other" and tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and \
+        tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def _generic_present(t: Typing, ctx: Context) -> bool:
+    """A trigger whose clause is a generic present ("when police make arrests, they ...", "soldiers
+    kill farmers to clear the land"), in a sentence with no date and no place: what happens as a
+    rule, no occurrence. The clause is the trigger verb's, or the verb a noun trigger is the subject
+    or object of; generic where it is a simple present with a bare plural subject, or a simple
+    present under "when"/"whenever" (any tense under "whenever")."""
+    tok = _trigger(t, ctx)
+    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj") else tok
+    if verb.pos_ not in ("VERB", "AUX") or ctx.dated or any(w.ent_type_ in ("GPE", "LOC", "FAC") for w in ctx.sent):
+        return False
+    marks = [c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")]
+    if verb.dep_ == "advcl" and ("whenever" in marks or ("when" in marks and _simple_present(verb))):
+        return True
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _simple_present(verb) and subj is not None and subj.i != tok.i and _bare_plural(subj)
+
+
+def _gerund_generic(t: Typing, ctx: Context) -> bool:
+    """A gerund trigger after a preposition whose object is "a"/"an" one of a kind ("an aid to
+    apprehending a suspect", "the risk of attacking a convoy"), in a sentence with no date and no
+    place: an activity spoken of, no occurrence."""
+    tok = _trigger(t, ctx)
+    if tok.tag_ != "VBG" or tok.dep_ != "pcomp" or ctx.dated or \
+            any(w.ent_type_ in ("GPE", "LOC", "FAC") for w in ctx.sent):
+        return False
+    return any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+               for c in tok.children)
+
+
 #: The rules, in the order they are tried; the first that applies rejects the typing.
 SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("ordinary-crime", _ordinary_crime),
@@ -590,6 +639,10 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("beset", _beset),
     ScopeRule("span-of-years", _span_of_years),
     ScopeRule("sweeping-subject", _sweeping_subject),
+    ScopeRule("figurative-modifier", _figurative_modifier),
+    ScopeRule("participle-described", _participle_described),
+    ScopeRule("generic-present", _generic_present),
+    ScopeRule("gerund-generic", _gerund_generic),
 )
 
 
