@@ -116,6 +116,7 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Thousands of farmers protested in Minas Tirith on Saturday.",
     "The steward should publicise actions like last week's air strike on the orc camp near Bree.",  # stops at a noun
     "Orc raiders slaughtered five farmers in Bree on Monday.",  # a number, a place and a date: one occurrence
+    "Orc forces shelled residential areas of Minas Tirith overnight, officials said.",  # a place named
     "Farmers rallied in Bree on Monday to protest against the tax.",  # the verb above is a trigger
     "Orc militants attacked the village of Bree on Monday, and the wardens could not stop them.",
     "There were clashes in Bree on Monday between wardens and orcs.",  # no "no"

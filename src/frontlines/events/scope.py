@@ -485,13 +485,17 @@ def _permitted(t: Typing, ctx: Context) -> bool:
 def _generic_plural(t: Typing, ctx: Context) -> bool:
     """A verb trigger whose subject and object are both bare plurals (no determiner, number or
     possessive: "terrorists slaughtered policemen"), in a sentence that names no date and no
-    place: a sweeping claim about kinds of people, no specific occurrence."""
+    place, and nothing named in the object or the verb's modifiers ("forces shelled residential
+    areas of Kharkiv overnight" tells one): a sweeping claim about kinds of people, no specific
+    occurrence."""
     tok = _trigger(t, ctx)
     if tok.pos_ != "VERB" or ctx.dated or any(w.ent_type_ in ("GPE", "LOC", "FAC") for w in ctx.sent):
         return False
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    return subj is not None and obj is not None and _bare_plural(subj) and _bare_plural(obj)
+    named = [w for c in tok.children if c.dep_ in ("dobj", "prep", "npadvmod", "advmod") for w in c.subtree
+             if w.pos_ == "PROPN" or w.ent_type_]
+    return subj is not None and obj is not None and _bare_plural(subj) and _bare_plural(obj) and not named
 
 
 def _bare_plural(tok: Any) -> bool:
