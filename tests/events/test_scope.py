@@ -78,6 +78,7 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("A cyber-attack hit the ministries of Gondor on Monday.", "figurative-modifier"),
     ("The fund of Gondor was set up in 1950 to help refugees displaced by the orc war.", "participle-described"),
     ("When wardens make arrests, they often split families.", "generic-present"),
+    ("Orc raiders were beaten and chased away in more than one case.", "habitual"),
     ("It takes the wardens days to use the footage as an aid to apprehending a raider.", "gerund-generic"),
     ("In 2014 and 2015, when Gondor troops were fighting the orcs in Ithilien, Rohan sent no help.", "span-of-years"),
 ])

@@ -166,7 +166,9 @@ def _state_described(t: Typing, ctx: Context) -> bool:
 def _habitual(t: Typing, ctx: Context) -> bool:
     """A trigger in a clause said to happen habitually ("wardens often detain vagrants", "in many
     cases the farmers fought", "deployed numerous times", no date named): an adverb of habit on the
-    trigger or the verbs of its clause path; or any such occurrence ("police break up any brawls",
+    trigger or the verbs of its clause path (a noun trigger's: the verb it is the subject or object
+    of; "in many cases" also on a verb coordinated after them: "were beaten and chased away in
+    more than one case"); or any such occurrence ("police break up any brawls",
     "any attack on the convoy")."""
     lists = load_scope()
     tok = _trigger(t, ctx)
@@ -176,14 +178,16 @@ def _habitual(t: Typing, ctx: Context) -> bool:
            any(d.dep_ == "det" and d.lower_ in lists["generic_determiners"] for d in g.children)
            for g in generic if g.dep_ in ("det", "dobj")):
         return True
-    for v in _clause_path(verb):
+    path = _clause_path(verb)
+    shared = [c for v in path for c in v.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    for v in [*path, *shared]:
         for c in v.children:
-            if c.dep_ == "advmod" and _lemma(c) in lists["habitual_lemmas"]:
+            if c.dep_ == "advmod" and _lemma(c) in lists["habitual_lemmas"] and v in path:
                 return True
             if c.dep_ == "prep" and any(g.dep_ == "pobj" and _lemma(g) in lists["habitual_cases"] and any(
                     a.lower_ in lists["habitual_quantifiers"] for a in g.subtree) for g in c.children):
                 return True
-            if c.dep_ == "npadvmod" and _lemma(c) == "time" and any(
+            if c.dep_ == "npadvmod" and v in path and _lemma(c) == "time" and any(
                     a.lower_ in lists["habitual_times"] for a in c.children) and \
                     not ctx.dated:
                 return True
