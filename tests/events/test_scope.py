@@ -69,17 +69,14 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("Battle lines are being drawn between the steward and the council of Bree.", "figurative-compound"),
     ("The council of Gondor will help villages at risk for radicalization and recruitment.", "listed-topic"),
     ("The new law of Gondor allows the wardens to arrest and detain travellers without a warrant.", "permitted"),
-    ("Orc raiders slaughtered farmers in cold blood.", "generic-plural"),
     ("The orc armies surrounding Gondor have pushed Rohan into an alliance with Arnor.", "actor-participle"),
     ("Gondor, beset with street protests and riots, has a new steward.", "beset"),
-    ("The guilds of Bree wrote a letter last week to boycott the salt of Umbar.", "purpose-infinitive"),
     ("Every single farmer in Bree was beaten, chased and robbed.", "sweeping-subject"),
     ("Gondor blamed Rohan for cyber attacks on its banks.", "figurative-modifier"),
     ("A cyber-attack hit the ministries of Gondor on Monday.", "figurative-modifier"),
     ("The fund of Gondor was set up in 1950 to help refugees displaced by the orc war.", "participle-described"),
     ("When wardens make arrests, they often split families.", "generic-present"),
     ("Orc raiders were beaten and chased away in more than one case.", "habitual"),
-    ("It takes the wardens days to use the footage as an aid to apprehending a raider.", "gerund-generic"),
     ("In 2014 and 2015, when Gondor troops were fighting the orcs in Ithilien, Rohan sent no help.", "span-of-years"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
@@ -116,9 +113,6 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Police officers in Bree were accused of raping two women held at the station.",  # by state forces
     "Thousands of farmers protested in Minas Tirith on Saturday.",
     "The steward should publicise actions like last week's air strike on the orc camp near Bree.",  # stops at a noun
-    "Orc raiders slaughtered five farmers in Bree on Monday.",  # a number, a place and a date: one occurrence
-    "Orc forces shelled residential areas of Minas Tirith overnight, officials said.",  # a place named
-    "Farmers rallied in Bree on Monday to protest against the tax.",  # the verb above is a trigger
     "Orc militants attacked the village of Bree on Monday, and the wardens could not stop them.",
     "There were clashes in Bree on Monday between wardens and orcs.",  # no "no"
     "Fighting between Gondor and the orcs broke out in Bree on 3 May 2015 and went on into 2016.",  # a day named

@@ -486,38 +486,9 @@ def _permitted(t: Typing, ctx: Context) -> bool:
     return any(_lemma(v) in load_scope()["permitting_lemmas"] for v in path[1:])
 
 
-def _generic_plural(t: Typing, ctx: Context) -> bool:
-    """A verb trigger whose subject and object are both bare plurals (no determiner, number or
-    possessive: "terrorists slaughtered policemen"), in a sentence that names no date and no
-    place, and nothing named in the object or the verb's modifiers ("forces shelled residential
-    areas of Kharkiv overnight" tells one): a sweeping claim about kinds of people, no specific
-    occurrence."""
-    tok = _trigger(t, ctx)
-    if tok.pos_ != "VERB" or ctx.dated or any(w.ent_type_ in ("GPE", "LOC", "FAC") for w in ctx.sent):
-        return False
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    named = [w for c in tok.children if c.dep_ in ("dobj", "prep", "npadvmod", "advmod") for w in c.subtree
-             if w.pos_ == "PROPN" or w.ent_type_]
-    return subj is not None and obj is not None and _bare_plural(subj) and _bare_plural(obj) and not named
-
-
 def _bare_plural(tok: Any) -> bool:
     """A plural common noun with no determiner, number, possessive or list."""
     return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss", "conj", "predet") for c in tok.children)
-
-
-def _purpose_infinitive(t: Typing, ctx: Context) -> bool:
-    """A verb trigger that is the "to" infinitive of purpose of a verb that reports no event itself
-    ("pay attention to the call to boycott the mills", "there are none to protest"): an aim, no
-    occurrence ("rallied at the gate to demand bread" and "sent troops to attack" keep theirs: the
-    verb above is a trigger)."""
-    tok = _trigger(t, ctx)
-    if tok.pos_ != "VERB" or tok.tag_ != "VB" or tok.dep_ != "advcl" or \
-            not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return False
-    doc = ctx.sent.doc
-    return not ctx.lexicon.matches(doc[tok.head.i:tok.head.i + 1])
 
 
 def _actor_participle(t: Typing, ctx: Context) -> bool:
@@ -598,18 +569,6 @@ def _generic_present(t: Typing, ctx: Context) -> bool:
     return _simple_present(verb) and subj is not None and subj.i != tok.i and _bare_plural(subj)
 
 
-def _gerund_generic(t: Typing, ctx: Context) -> bool:
-    """A gerund trigger after a preposition whose object is "a"/"an" one of a kind ("an aid to
-    apprehending a suspect", "the risk of attacking a convoy"), in a sentence with no date and no
-    place: an activity spoken of, no occurrence."""
-    tok = _trigger(t, ctx)
-    if tok.tag_ != "VBG" or tok.dep_ != "pcomp" or ctx.dated or \
-            any(w.ent_type_ in ("GPE", "LOC", "FAC") for w in ctx.sent):
-        return False
-    return any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
-               for c in tok.children)
-
-
 #: The rules, in the order they are tried; the first that applies rejects the typing.
 SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("ordinary-crime", _ordinary_crime),
@@ -641,8 +600,6 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("figurative-compound", _figurative_compound),
     ScopeRule("listed-topic", _listed_topic),
     ScopeRule("permitted", _permitted),
-    ScopeRule("generic-plural", _generic_plural),
-    ScopeRule("purpose-infinitive", _purpose_infinitive),
     ScopeRule("actor-participle", _actor_participle),
     ScopeRule("beset", _beset),
     ScopeRule("span-of-years", _span_of_years),
@@ -650,7 +607,6 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("figurative-modifier", _figurative_modifier),
     ScopeRule("participle-described", _participle_described),
     ScopeRule("generic-present", _generic_present),
-    ScopeRule("gerund-generic", _gerund_generic),
 )
 
 
