@@ -135,3 +135,12 @@ def test_a_denial_of_what_the_strikes_did_leaves_them_asserted(reading):
     assert reading(text, "strikes").modality == "asserted"
     assert reading("Gondor denied reports of an attack on the Rohan embassy.", "attack").modality == "denied"
     assert reading("The orcs denied that they attacked the mill.", "attacked").modality == "denied"
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "modality"), [
+    ("The wardens of Bree didn’t succeed in killing the orc chief.", "killing", "denied"),
+    ("The orcs won’t attack Bree.", "attack", "denied"),
+    ("They’ll attack Bree at dawn, the orcs said.", "attack", "planned"),
+])
+def test_a_typographic_apostrophe_negates_and_plans(reading, sentence: str, trigger: str, modality: str) -> None:
+    assert reading(sentence, trigger).modality == modality
