@@ -247,9 +247,11 @@ def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer,
     # that names New Orleans once and a street named after Dubreuil, also a Mauritian village, twice)
     countries = Counter(p.country_code for p in places if p.country_code and p.relation != "demonym")
     main = countries.most_common(1)[0][0] if countries else None
+    # a part of a town is not the town it is part of ("Al-Ashrafieh neighbourhood in Afrin city", each named once)
     towns = Counter(p.geonameid for p in places
                     if p.precision in ("point", "near") and p.geonameid is not None and p.relation != "demonym"
-                    and p.feature_code and p.feature_code.startswith("PPL") and p.country_code == main)
+                    and p.feature_code and p.feature_code.startswith("PPL") and p.country_code == main
+                    and p.start not in parts)
     if not towns:
         return places
     most = max(towns.values())
