@@ -125,8 +125,11 @@ CONTAINER_GAP = 5
 
 
 def lies_in_gap(gap: list[str]) -> bool:
-    """Whether the words between two place names say the first lies in the second."""
-    return 0 < len(gap) <= CONTAINER_GAP and all(g in words("container_gap") for g in gap) and any(g in {",", "(", "in"} for g in gap)
+    """Whether the words between two place names say the first lies in the second: "in", a bracket or a comma
+    ("Maan town in Hama", "Sirwah district (Marib)"), or a place noun and "of" ("Laman area of Qala I Naw district")."""
+    return 0 < len(gap) <= CONTAINER_GAP and all(g in words("container_gap") for g in gap) and (
+        any(g in {",", "(", "in"} for g in gap)
+        or any(a in words("place_nouns") | {"area"} and b == "of" for a, b in zip(gap, gap[1:], strict=False)))
 
 
 def containers_of(doc: Any, names: list[Mention]) -> list[tuple[int, bool] | None]:
