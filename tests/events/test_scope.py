@@ -63,6 +63,15 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The steward, reacting in a statement he signed in Minas Tirith, said the peace deal stands.", "signed-paper"),
     ("The healers of Minas Tirith found the farmer 18 hours after he had disappeared from Bree.", "went-missing"),
     ("The town of Bree is surrounded by orc militants.", "state-described"),
+    ("Police say Ted Sandyman was killed around 5 p.m. Wednesday on the Bree road.", "police-report"),
+    ("Gondor is also looking at building a military base near Osgiliath.", "intended"),
+    ("Hours before his detention expired, the wardens of Bree charged him with fraud.", "endured"),
+    ("Two farmers, who were displaced from the village of Bree, were seen with a fever.", "displaced-described"),
+    ("The town was the main centre of street protests against the steward of Bree.", "place-role"),
+    ("A friend of the family had shot two men in Bree days before the brothers committed their murders.",
+     "ordinary-crime"),
+    ("\"In Bree we have had a large problem with shops being looted,\" the steward said.", "a-problem"),
+    ("A neighbour tipped police off that Ted Sandyman had shot a farmer in Bree.", "ordinary-crime"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -97,6 +106,7 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Orc militants raped two women in the village of Bree.",  # sexual violence by an armed group
     "Police officers in Bree were accused of raping two women held at the station.",  # by state forces
     "Thousands of farmers protested in Minas Tirith on Saturday.",
+    "Police said officers shot Ted Sandyman dead in Bree on Wednesday.",  # the police's own officers shot him
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

@@ -19,7 +19,7 @@ from .gate_features import main_verb_tense
 from .matching import head_of, load_matching
 from .model import apply_model
 from .ontology import Lexicon, load_lexicon, load_ontology
-from .scope import context, out_of_scope
+from .scope import context, dated, out_of_scope
 from .typings import LexiconReading, Rejected, Typing, lexicon_typings
 
 __all__ = ["EventTyper", "SentenceTyping", "Typing", "classify"]
@@ -37,6 +37,10 @@ CLAUSE_LOOK_MIN_ALONE = 0.02
 #: The same for a sentence the lexicon typed: below this P(event) its clause raised the verdict
 #: only for false events on news (docs/scale.md, round 7b).
 CLAUSE_LOOK_MIN_TYPED = 0.01
+#: In a sentence with no date, the gate's type where no candidate trigger is of that type stands only
+#: if the gate gives it at least this probability among event types ("the serviceman who died",
+#: "responding to directions" are no event whatever type the gate likes best).
+ALONE_UNNAMED_MIN = 0.35
 
 
 @dataclass(frozen=True)
@@ -257,7 +261,8 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
     sub-event type, at the candidate trigger of that type (or the first candidate); ``None`` when
     that type is one a word must name (``matching.yaml#word_named_types``: an arrest, a seizure, a
     mob's violence) and no candidate trigger is of that type ("requests to the police were sent
-    back" is no arrest, "a tense crowd gathered" no mob violence).
+    back" is no arrest, "a tense crowd gathered" no mob violence), and in a sentence with no date
+    when no candidate trigger is of that type and the gate is unsure of it (:data:`ALONE_UNNAMED_MIN`).
 
     A type defined by the weapon used (``matching.yaml#named_weapon_types``: an air strike needs
     an aircraft named) is the gate's only where a trigger of that type matched with its cue words:
@@ -267,7 +272,7 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
     named = {h.entry.sub for h in reading.proposals}
     best, p_sub = next((s, p) for s, p in verdict.sub_events if s not in matching["named_weapon_types"] or s in named)
     hit = next((h for h in reading.hits if h.entry.sub == best), None)
-    if hit is None and best in matching["word_named_types"]:
+    if hit is None and (best in matching["word_named_types"] or (p_sub < ALONE_UNNAMED_MIN and not dated(sent))):
         return None
     hit = hit or reading.hits[0]
     span = sent.doc[hit.first:hit.last + 1]

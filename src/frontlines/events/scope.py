@@ -32,7 +32,7 @@ ARMED_CLASSES = frozenset({"state", "nonstate", "armed"})
 #: Event types of violence: a noun of these that is prevented did not happen ("to prevent attacks").
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 #: The lists of ``scope.yaml`` matched against the sentence's folded words; the others hold lemmas or names.
-SENTENCE_CUES = frozenset({"crime", "court", "conflict", "noncombat_aircraft", "strike_cues", "idioms", "public_roles"})
+SENTENCE_CUES = frozenset({"crime", "court", "police_report", "conflict", "noncombat_aircraft", "strike_cues", "idioms", "public_roles"})
 
 
 @cache
@@ -68,8 +68,13 @@ class Context:
 
     @property
     def dated(self) -> bool:
-        """The sentence names a date or a time (spaCy's DATE and TIME entities)."""
-        return any(w.ent_type_ in ("DATE", "TIME") for w in self.sent)
+        """The sentence names a date or a time (:func:`dated`)."""
+        return dated(self.sent)
+
+
+def dated(sent: Any) -> bool:
+    """The sentence names a date or a time (spaCy's DATE and TIME entities)."""
+    return any(w.ent_type_ in ("DATE", "TIME") for w in sent)
 
 
 def context(sent: Any, lexicon: Lexicon) -> Context:
@@ -109,6 +114,18 @@ def _armed_subject_above(tok: Any, ctx: Context) -> bool:
     of raping ..."; "the mother of a child who was raped says the police failed her" has none)."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and classes_of([c], ctx.lexicon) & ARMED_CLASSES
                for a in [tok, *tok.ancestors] for c in a.children)
+
+
+def _police_report(t: Typing, ctx: Context) -> bool:
+    """A killing or assault the police report ("police say Ted was killed on Elm Street", "..., police
+    said"), with no state or armed subject or agent in the trigger's clause (the police who say it
+    are none) and nothing political, organised or armed in the sentence: crime news ("police said
+    the officers shot a man" stays: the police are the agent)."""
+    if t.sub_event_type not in load_scope()["police_report_types"] or not ctx.has("police_report") or \
+            ctx.in_conflict:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") and classes_of(list(c.subtree), ctx.lexicon) & ARMED_CLASSES
+                   for v in _clause_path(_trigger(t, ctx)) for c in v.children)
 
 
 def _court(t: Typing, ctx: Context) -> bool:
@@ -191,10 +208,16 @@ def _habitual(t: Typing, ctx: Context) -> bool:
 
 def _intended(t: Typing, ctx: Context) -> bool:
     """A verb trigger that is the infinitive of a noun ("a request to deploy troops", "a bid to storm
-    the gate"): an intention, a request or an attempt, not an occurrence (a protest's is its aim:
-    "rallied at the palace to demand bread")."""
+    the gate"), or the gerund of a verb of considering ("looking at building a fort", "considered
+    deploying troops"): an intention, a request or an attempt, not an occurrence (a protest's is its
+    aim: "rallied at the palace to demand bread")."""
     tok = _trigger(t, ctx)
-    return t.event_type != "Protests" and tok.tag_ == "VB" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and \
+    if t.event_type == "Protests":
+        return False
+    if tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "pcomp"):
+        above = tok.head.head if tok.dep_ == "pcomp" else tok.head
+        return _lemma(above) in load_scope()["considering_lemmas"]
+    return tok.tag_ == "VB" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
@@ -232,10 +255,23 @@ def _prevented(t: Typing, ctx: Context) -> bool:
 
 def _endured(t: Typing, ctx: Context) -> bool:
     """An arrest or abduction noun that someone survived or endured ("who survived detention and
-    torture"): a person's past told, no new event."""
+    torture"), or one that ends or is prolonged ("before his detention expired", "her detention was
+    extended"): a person's past told, no new event."""
     tok = _trigger(t, ctx)
-    return t.sub_event_type in ("Arrests", "Abduction/forced disappearance") and tok.pos_ == "NOUN" and \
-        tok.dep_ == "dobj" and _lemma(tok.head) in load_scope()["endured_lemmas"]
+    if t.sub_event_type not in ("Arrests", "Abduction/forced disappearance") or tok.pos_ != "NOUN":
+        return False
+    lists = load_scope()
+    return (tok.dep_ == "dobj" and _lemma(tok.head) in lists["endured_lemmas"]) or \
+        (tok.dep_ in ("nsubj", "nsubjpass") and _lemma(tok.head) in lists["lapsing_lemmas"])
+
+
+def _displaced_described(t: Typing, ctx: Context) -> bool:
+    """A displacement verb in a relative clause on people ("two siblings, who were displaced from
+    Bree, were seen with ..."): it says who they are, the sentence reports something else."""
+    tok = _trigger(t, ctx)
+    return t.sub_event_type == "Other" and tok.pos_ == "VERB" and tok.dep_ == "relcl" and \
+        _lemma(tok) in load_scope()["displacement_lemmas"] and \
+        any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in tok.children)
 
 
 def _went_missing(t: Typing, ctx: Context) -> bool:
@@ -300,6 +336,28 @@ def _metaphor(t: Typing, ctx: Context) -> bool:
                 return True
     after = padded_text(words_of(ctx.sent.doc[tok.i + 1:min(tok.i + 4, ctx.sent.end)]))
     return any(after.startswith(i) for i in lists["idioms"])
+
+
+def _place_role(t: Typing, ctx: Context) -> bool:
+    """A trigger noun after "of" under a noun of a place's role ("the town was the centre of the
+    protests", "the cradle of the revolt"): it says what the place is known for, no occurrence."""
+    tok = _trigger(t, ctx)
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+        _lemma(tok.head.head) in load_scope()["role_nouns"]
+
+
+def _a_problem(t: Typing, ctx: Context) -> bool:
+    """A trigger inside the phrase that names a problem ("we have had a problem with murals being
+    destroyed", "the scourge of cattle raids"): a state of things, no occurrence."""
+    node = _trigger(t, ctx)
+    for _ in range(3):
+        if node.dep_ in ("pcomp", "pobj") and node.head.lower_ in ("with", "of") and \
+                _lemma(node.head.head) in load_scope()["problem_nouns"]:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _arms_trade(t: Typing, ctx: Context) -> bool:
@@ -420,6 +478,7 @@ def _noncombat_aircraft(t: Typing, ctx: Context) -> bool:
 #: The rules, in the order they are tried; the first that applies rejects the typing.
 SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("ordinary-crime", _ordinary_crime),
+    ScopeRule("police-report", _police_report),
     ScopeRule("court", _court),
     ScopeRule("lone-attacker", _lone_attacker),
     ScopeRule("hypothetical", _hypothetical),
@@ -433,7 +492,10 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("endured", _endured),
     ScopeRule("signed-paper", _signed_paper),
     ScopeRule("went-missing", _went_missing),
+    ScopeRule("displaced-described", _displaced_described),
     ScopeRule("metaphor", _metaphor),
+    ScopeRule("place-role", _place_role),
+    ScopeRule("a-problem", _a_problem),
     ScopeRule("arms-trade", _arms_trade),
     ScopeRule("formal-complaint", _formal_complaint),
     ScopeRule("markets", _markets),

@@ -179,6 +179,18 @@ def _demonym_entry(target: str, gazetteer: Gazetteer) -> Entry | None:
     return gazetteer.country(target)
 
 
+def short_forms_in_full(texts: list[str], gazetteer: Gazetteer) -> list[str]:
+    """Each name, or the full name it is the first part of when the text also writes that in full and the gazetteer
+    knows it so ("Trinidad" in a story that names Trinidad and Tobago is the country, not La Trinidad; likewise
+    Bosnia and Herzegovina, Antigua and Barbuda)."""
+    full: dict[str, str] = {}
+    for t in texts:
+        head, sep, _ = norm(t).partition(" and ")
+        if sep and head and head not in full and gazetteer.exact(t):
+            full[head] = t
+    return [full.get(norm(t), t) for t in texts] if full else texts
+
+
 def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Place]:
     """Recognise and resolve the toponyms of a parsed article (offsets into the user's text).
 
@@ -194,7 +206,8 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
     implied = implied_places(article.clean_text)
     dem_countries += [i.country for i in implied]
     home = home_place(article, gazetteer)
-    resolutions = resolve_all([m.name for m in names], gazetteer, demonym_countries=dem_countries,
+    resolutions = resolve_all(short_forms_in_full([m.name for m in names], gazetteer), gazetteer,
+                              demonym_countries=dem_countries,
                               province_hints=[(i.country, a) for i in implied for a in i.admin1],
                               votes=[not (_names_currency(doc, m) or _leads_abroad(doc, m)) for m in names],
                               admin_levels=[_admin_cue(doc, m) for m in names],

@@ -284,15 +284,21 @@ def landmark_words() -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-def airport_names(name: str) -> tuple[str, ...]:
-    """Other ways the news names an airport: its own name with each airport word after it."""
+def airport_names(name: str, city: str = "") -> tuple[str, ...]:
+    """Other ways the news names an airport: its own name with each airport word after it; and, for a name that
+    opens with its city's ("Washington Dulles International Airport", "London Gatwick Airport"), the rest with
+    each airport word ("Dulles International Airport", "Gatwick Airport")."""
     heads: list[str] = landmark_words()["airports"]["heads"]
     low = name.lower()
     head = next((h for h in heads if low.endswith(" " + h)), None)
     if head is None:
         return ()
     core = name[: len(name) - len(head) - 1].strip()
-    return tuple(f"{core} {h.title() if len(h) > 3 else h.upper()}" for h in heads if h != head and core)
+    cores = [core]
+    if city and core.lower().startswith(city.lower() + " ") and (own := core[len(city):].strip(" -")):
+        cores.append(own)
+    return tuple(f"{c} {h.title() if len(h) > 3 else h.upper()}" for c in cores for h in heads
+                 if c and (h != head or c != core))
 
 
 def step_airports(con: sqlite3.Connection, state: BuildState) -> int:
@@ -306,7 +312,8 @@ def step_airports(con: sqlite3.Connection, state: BuildState) -> int:
             continue
         lat, lon = float(a["lat"]), float(a["lon"])
         rows.append(PlaceRow(analyst_id(a["name"], lat, lon), a["name"], lat, lon, a["country"] or None, None,
-                             "S", "AIRB" if is_military else "AIRP", 0, airport_names(a["name"]), "airportsdata"))
+                             "S", "AIRB" if is_military else "AIRP", 0, airport_names(a["name"], a["city"] or ""),
+                             "airportsdata"))
     return write_places(con, rows, name_table=STAGING)
 
 

@@ -30,7 +30,7 @@ from .names import (
 )
 
 FILE_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "8"  # 8: aliases and regions of data/geo (common names, Eastern Ghouta with its country)
+SCHEMA_VERSION = "9"  # 8: aliases and regions of data/geo (common names, Eastern Ghouta with its country); 9: airports by their own name without the city's, more country short forms, Niger and Nile Delta
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS place (

@@ -540,6 +540,31 @@ def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: 
     return _Scored(s, e, (f, near, w, prov, h, c, fr, sp, abroad), f, near)
 
 
+#: How many times more people a well-known place has than a namesake that beats it only on the text's context.
+FAMOUS_RATIO = 10
+LOCAL_NEAR = 0.9  # closeness (exp(-km / 300)) of a place within about 30 km of another the text names
+_LINKS = tuple(_PARTS.index(name) for name in ("within", "home", "contains", "front"))
+
+
+def _famous_first(text: str, scored: list[_Scored], focus: dict[str, float]) -> list[_Scored]:
+    """A well-known place named by its own name beats a namesake with a tenth of its people that wins only by the
+    text's country focus and nearness ("Portland" in a story on Houston and Dallas is Oregon's city, not Portland,
+    Texas; "Wales" beside London is the country, not the English village), when the text is about the well-known
+    place's country too (so that "Paris" in a Texas story with no word of France stays open to Paris, Texas).
+    Not when the text links the namesake: a container, the outlet's home, a place it holds, the front line, or
+    another place it names within about 30 km ("LaFayette" beside Walker County, Georgia)."""
+    if (len(scored) < 2 or important(top := scored[0].entry) or any(scored[0].parts[k] > 0 for k in _LINKS)
+            or scored[0].near >= LOCAL_NEAR):
+        return scored
+    for k, x in enumerate(scored[1:], start=1):
+        e = x.entry
+        if (e.kind == 0 and is_exact(e) and same_name(text, top) and norm(e.name) == norm(text) and important(e)
+                and e.population >= FAMOUS_RATIO * max(top.population, VILLAGE_POPULATION)
+                and (focus.get(e.country_code or "", 0.0) > 0 or e.feature_code in COUNTRY_CODES)):
+            return [x, *scored[:k], *scored[k + 1:]]
+    return scored
+
+
 def _accept(doc: Document, i: int, top: _Scored, focus: dict[str, float], container: Entry | None,
             firm: bool) -> bool:
     """Whether the best candidate may stand: a look-alike needs support; nothing abroad lies in its container."""
@@ -584,6 +609,7 @@ def _pass(doc: Document, cands: list[list[Entry]], firsts: Sequence[Entry | None
                            {f.geonameid: f for f in rest if norm_name(f) != own and f.feature_class == "P"}.values())
         scored = sorted((_score(doc, i, e, focus, provinces, near_points, container, towns_in) for e in entries),
                         key=lambda x: x.score, reverse=True)
+        scored = _famous_first(doc.texts[i], scored, focus)
         candidates = tuple(
             Candidate(x.entry.geonameid, x.entry.name, x.entry.lat, x.entry.lon, x.entry.country_code,
                       x.entry.feature_code, x.entry.population, round(x.score, 3), x.reasons)
