@@ -122,6 +122,7 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Police officers in Bree were accused of raping two women held at the station.",  # by state forces
     "Thousands of farmers protested in Minas Tirith on Saturday.",
     "Police said officers shot Ted Sandyman dead in Bree on Wednesday.",  # the police's own officers shot him
+    "An explosion at a mill in Bree killed two workers on Saturday, police said.",  # a blast is no crime news
     "The steward should publicise actions like last week's air strike on the orc camp near Bree.",  # stops at a noun
     "Orc militants attacked the village of Bree on Monday, and the wardens could not stop them.",
     "There were clashes in Bree on Monday between wardens and orcs.",  # no "no"

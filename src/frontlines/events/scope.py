@@ -32,7 +32,8 @@ ARMED_CLASSES = frozenset({"state", "nonstate", "armed"})
 #: Event types of violence: a noun of these that is prevented did not happen ("to prevent attacks").
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 #: The lists of ``scope.yaml`` matched against the sentence's folded words; the others hold lemmas or names.
-SENTENCE_CUES = frozenset({"crime", "court", "police_report", "conflict", "noncombat_aircraft", "strike_cues", "idioms", "public_roles"})
+SENTENCE_CUES = frozenset({"crime", "court", "police_report", "police_report_weapons", "conflict", "noncombat_aircraft",
+                           "strike_cues", "idioms", "public_roles"})
 
 
 @cache
@@ -120,9 +121,9 @@ def _police_report(t: Typing, ctx: Context) -> bool:
     """A killing or assault the police report ("police say Ted was killed on Elm Street", "..., police
     said"), with no state or armed subject or agent in the trigger's clause (the police who say it
     are none) and nothing political, organised or armed in the sentence: crime news ("police said
-    the officers shot a man" stays: the police are the agent)."""
+    the officers shot a man" stays: the police are the agent; so does a blast: ``police_report_weapons``)."""
     if t.sub_event_type not in load_scope()["police_report_types"] or not ctx.has("police_report") or \
-            ctx.in_conflict:
+            ctx.in_conflict or ctx.has("police_report_weapons"):
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") and classes_of(list(c.subtree), ctx.lexicon) & ARMED_CLASSES
                    for v in _clause_path(_trigger(t, ctx)) for c in v.children)
