@@ -699,6 +699,25 @@ def test_a_village_in_another_province_than_an_outer_container_is_a_namesake(run
     assert "namesake-in-another-province-than 'Anorien State'" in event.evidence["place"]
 
 
+def test_a_village_of_a_district_is_the_place_when_the_gazetteer_agrees(run):
+    # "the Ethring village of Lossarnach district, Anorien": a place noun and "of" say the village lies there
+    text = "On 2 June 2031, gunmen killed two guards in the Ethring village of Lossarnach district, Anorien."
+    district = town("Lossarnach", 10.2, 10.1, "A", fc="ADM2")
+    places = [town("Ethring", 10.0, 10.0, "A"), district, town("Anorien", 10.5, 10.5, "A", fc="ADM1")]
+    assert one(run(text, places)).place.text == "Ethring"
+    # the gazetteer's Ethring lies in another province: the words alone do not make it the finer place
+    places = [town("Ethring", 14.0, 14.0, "B"), district, town("Anorien", 10.5, 10.5, "A", fc="ADM1")]
+    assert one(run(text, places)).place.text != "Ethring"
+
+
+def test_a_village_in_a_subdivision_lies_in_the_district_after_it(run):
+    # "subdivision" between a village and its district is a container word like "district"
+    text = "On 2 June 2031, gunmen raided houses in Ethring village, Pelargir subdivision (Lossarnach, Anorien)."
+    places = [town("Ethring", 10.0, 10.0, "A"), town("Lossarnach", 10.2, 10.1, "A", fc="ADM2"),
+              town("Anorien", 10.5, 10.5, "A", fc="ADM1")]
+    assert one(run(text, places)).place.text == "Ethring"
+
+
 def test_a_city_does_not_lie_in_a_smaller_town_named_after_it(nlp):
     doc = nlp("On 2 June 2031, gunmen cut the road to Osgiliath in Ethring area (Lossarnach, Anorien).")
     heads = {t.text: t for t in doc}

@@ -161,3 +161,12 @@ def test_a_belief_about_who_the_attackers_are_is_no_doubt_that_they_attacked(rea
     r = reading("On 30 April, gunmen believed to belong to the Dunland militia shot and killed a man near Bree.", "shot")
     assert r.modality == "asserted"
     assert reading("The rebels are believed to have shot two men near Bree.", "shot").modality == "speculative"
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "modality"), [
+    ("The wardens of Bree didn’t succeed in killing the orc chief.", "killing", "denied"),
+    ("The orcs won’t attack Bree.", "attack", "denied"),
+    ("They’ll attack Bree at dawn, the orcs said.", "attack", "planned"),
+])
+def test_a_typographic_apostrophe_negates_and_plans(reading, sentence: str, trigger: str, modality: str) -> None:
+    assert reading(sentence, trigger).modality == modality

@@ -72,6 +72,21 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
      "ordinary-crime"),
     ("\"In Bree we have had a large problem with shops being looted,\" the steward said.", "a-problem"),
     ("A neighbour tipped police off that Ted Sandyman had shot a farmer in Bree.", "ordinary-crime"),
+    ("The steward told the council that wardens would be needed in Bree to guard the gate following an attack.",
+     "under-modal"),
+    ("There are no demonstrators in Bree to protest on their behalf.", "no-existence"),
+    ("Battle lines are being drawn between the steward and the council of Bree.", "figurative-compound"),
+    ("The council of Gondor will help villages at risk for radicalization and recruitment.", "listed-topic"),
+    ("The new law of Gondor allows the wardens to arrest and detain travellers without a warrant.", "permitted"),
+    ("The orc armies surrounding Gondor have pushed Rohan into an alliance with Arnor.", "actor-participle"),
+    ("Gondor, beset with street protests and riots, has a new steward.", "beset"),
+    ("Every single farmer in Bree was beaten, chased and robbed.", "sweeping-subject"),
+    ("Gondor blamed Rohan for cyber attacks on its banks.", "figurative-modifier"),
+    ("A cyber-attack hit the ministries of Gondor on Monday.", "figurative-modifier"),
+    ("The fund of Gondor was set up in 1950 to help refugees displaced by the orc war.", "participle-described"),
+    ("When wardens make arrests, they often split families.", "generic-present"),
+    ("Orc raiders were beaten and chased away in more than one case.", "habitual"),
+    ("In 2014 and 2015, when Gondor troops were fighting the orcs in Ithilien, Rohan sent no help.", "span-of-years"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -107,6 +122,15 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Police officers in Bree were accused of raping two women held at the station.",  # by state forces
     "Thousands of farmers protested in Minas Tirith on Saturday.",
     "Police said officers shot Ted Sandyman dead in Bree on Wednesday.",  # the police's own officers shot him
+    "An explosion at a mill in Bree killed two workers on Saturday, police said.",  # a blast is no crime news
+    "The steward should publicise actions like last week's air strike on the orc camp near Bree.",  # stops at a noun
+    "Orc militants attacked the village of Bree on Monday, and the wardens could not stop them.",
+    "There were clashes in Bree on Monday between wardens and orcs.",  # no "no"
+    "Fighting between Gondor and the orcs broke out in Bree on 3 May 2015 and went on into 2016.",  # a day named
+    "Every house in Bree was destroyed by orcs on Monday.",  # a date: one occurrence
+    "Orcs attacked the trade convoy near Bree on Monday.",  # "trade" is not before the trigger
+    "When wardens arrested the orc chief on Monday, the farmers cheered.",  # a past occurrence
+    "Orc raiders burn farms near Bree.",  # a place named
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

@@ -75,3 +75,11 @@ def test_a_part_of_a_town_the_gazetteer_has_only_far_away_is_placed_at_the_text_
     assert placed[1].evidence.rule.endswith("+document-town")
     assert _place_local_features([city, near], None, gazetteer, parts={40})[1] == near
     assert _place_local_features([city, far], None, gazetteer, parts=set())[1] == far
+
+
+def test_a_part_named_before_its_town_is_not_the_town_it_is_placed_at(gazetteer):
+    # "in the Rath Dinen neighbourhood in Minas Tirith city": each named once, the part first
+    far = _town("Rath Dinen", 10, 12.5, 11.0, 2)
+    city = _town("Minas Tirith", 40, 10.0, 10.0, 1)
+    placed = _place_local_features([far, city], None, gazetteer, parts={10})
+    assert (placed[0].name, placed[0].precision, placed[0].lat) == ("Minas Tirith", "near", 10.0)

@@ -377,16 +377,30 @@ def _clause_distance(a: Any, b: Any) -> tuple[int, int]:
 def lies_in_next(head: Any, heads: list[Any]) -> bool:
     """Whether the text says this place lies in the next place named ("Sirwah district (Marib)",
     "Darbasiyah in Al-Hasakeh", "Vasylivka, Donetsk"): the inner place is the finer location."""
+    gap = _gap_after(head, heads)
+    return gap is not None and lies_in_gap(gap)
+
+
+def _gap_after(head: Any, heads: list[Any]) -> list[str] | None:
+    """The lower-case words between a place and the next one named (None when none follows)."""
     nxt = min((h for h in heads if h.i > head.i), default=None, key=lambda h: h.i)
     if nxt is None:
-        return False
+        return None
     doc = head.doc
     # the gap ends where the next name is written, hyphens and all: "in al-Hasakeh", "in Deir-ez-Zor" (head "Zor")
     start = nxt.i
     while start - 1 > head.i and not doc[start - 1].whitespace_ and doc[start - 1].is_alpha | (doc[start - 1].text == "-"):
         start -= 1
-    gap = [t.lower_ for t in doc[head.i + 1:start] if not t.text[:1].isupper()]
-    return lies_in_gap(gap)
+    return [t.lower_ for t in doc[head.i + 1:start] if not t.text[:1].isupper()]
+
+
+def finer_than_next(place: Place, head: Any, heads: list[Any], found: list[tuple[Place, Any]]) -> bool:
+    """Whether the text makes this place the finer location inside the next one (``lies_in_next``); said with
+    "of" alone ("Laman area of Qala I Naw district"), only when the gazetteer agrees (``outside_container``)."""
+    if place.precision == "country" or not lies_in_next(head, heads):
+        return False
+    gap = _gap_after(head, heads) or []
+    return any(g in {",", "(", "in"} for g in gap) or not outside_container(place, head, found)
 
 
 def containers_named(found: list[tuple[Place, Any]]) -> set[int]:
@@ -412,6 +426,22 @@ def containers_named(found: list[tuple[Place, Any]]) -> set[int]:
         if inside:
             out.update(g.i for r, g in found if r is q)
     return out
+
+
+def outside_container(place: Place, head: Any, found: list[tuple[Place, Any]]) -> bool:
+    """Whether the gazetteer's place lies away from the place the text says holds it: further than
+    ``INNER_KM`` from a town or district, or in another province than one the text names ("Spin Masjid area of
+    Tarinkot city, Urozgan" where the gazetteer's Spin Masjid lies in Nangarhar)."""
+    chain = _containers(head, found)
+    if not chain or not _direct(head, chain[0], found) or place.precision in ("unresolved", "country") \
+            or place.lat is None or place.lon is None or _area(place):
+        return False
+    if any(_other_province(place, q) for q in chain if q.feature_code == "ADM1"):
+        return True
+    q = chain[0]
+    if q.feature_code == "ADM1":
+        return place.country_code != q.country_code
+    return great_circle_km(place.lat, place.lon, q.lat, q.lon) > INNER_KM["area" if _area(q) else "town"]  # type: ignore[arg-type]
 
 
 def _direct(head: Any, container: Place, found: list[tuple[Place, Any]]) -> bool:
@@ -460,7 +490,7 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
     scored = sorted(top, key=lambda ph: (ph[0].precision == "country", towns and dateline(ph[0]),
                                          _clause_distance(trigger, ph[1])[0],
                                          ph[1].i in holders,
-                                         not (ph[0].precision != "country" and lies_in_next(ph[1], heads)),
+                                         not finer_than_next(ph[0], ph[1], heads, top),
                                          CHOICE_RANK[ph[0].precision],
                                          _clause_distance(trigger, ph[1])[1], abs(ph[1].i - trigger.i)))
     best, best_head = scored[0]

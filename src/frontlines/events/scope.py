@@ -32,7 +32,8 @@ ARMED_CLASSES = frozenset({"state", "nonstate", "armed"})
 #: Event types of violence: a noun of these that is prevented did not happen ("to prevent attacks").
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 #: The lists of ``scope.yaml`` matched against the sentence's folded words; the others hold lemmas or names.
-SENTENCE_CUES = frozenset({"crime", "court", "police_report", "conflict", "noncombat_aircraft", "strike_cues", "idioms", "public_roles"})
+SENTENCE_CUES = frozenset({"crime", "court", "police_report", "police_report_weapons", "conflict", "noncombat_aircraft",
+                           "strike_cues", "idioms", "public_roles"})
 
 
 @cache
@@ -120,9 +121,9 @@ def _police_report(t: Typing, ctx: Context) -> bool:
     """A killing or assault the police report ("police say Ted was killed on Elm Street", "..., police
     said"), with no state or armed subject or agent in the trigger's clause (the police who say it
     are none) and nothing political, organised or armed in the sentence: crime news ("police said
-    the officers shot a man" stays: the police are the agent)."""
+    the officers shot a man" stays: the police are the agent; so does a blast: ``police_report_weapons``)."""
     if t.sub_event_type not in load_scope()["police_report_types"] or not ctx.has("police_report") or \
-            ctx.in_conflict:
+            ctx.in_conflict or ctx.has("police_report_weapons"):
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") and classes_of(list(c.subtree), ctx.lexicon) & ARMED_CLASSES
                    for v in _clause_path(_trigger(t, ctx)) for c in v.children)
@@ -183,23 +184,28 @@ def _state_described(t: Typing, ctx: Context) -> bool:
 def _habitual(t: Typing, ctx: Context) -> bool:
     """A trigger in a clause said to happen habitually ("wardens often detain vagrants", "in many
     cases the farmers fought", "deployed numerous times", no date named): an adverb of habit on the
-    trigger or the verbs of its clause path; or any such occurrence ("police break up any brawls",
+    trigger or the verbs of its clause path (a noun trigger's: the verb it is the subject or object
+    of; "in many cases" also on a verb coordinated after them: "were beaten and chased away in
+    more than one case"); or any such occurrence ("police break up any brawls",
     "any attack on the convoy")."""
     lists = load_scope()
     tok = _trigger(t, ctx)
+    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj") else tok
     generic = tok.children if tok.pos_ in ("NOUN", "PROPN") else (c for c in tok.children if c.dep_ == "dobj")
     if any(g.lower_ in lists["generic_determiners"] or
            any(d.dep_ == "det" and d.lower_ in lists["generic_determiners"] for d in g.children)
            for g in generic if g.dep_ in ("det", "dobj")):
         return True
-    for v in _clause_path(tok):
+    path = _clause_path(verb)
+    shared = [c for v in path for c in v.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    for v in [*path, *shared]:
         for c in v.children:
-            if c.dep_ == "advmod" and _lemma(c) in lists["habitual_lemmas"]:
+            if c.dep_ == "advmod" and _lemma(c) in lists["habitual_lemmas"] and v in path:
                 return True
             if c.dep_ == "prep" and any(g.dep_ == "pobj" and _lemma(g) in lists["habitual_cases"] and any(
-                    a.lower_ in lists["habitual_quantifiers"] for a in g.children) for g in c.children):
+                    a.lower_ in lists["habitual_quantifiers"] for a in g.subtree) for g in c.children):
                 return True
-            if c.dep_ == "npadvmod" and _lemma(c) == "time" and any(
+            if c.dep_ == "npadvmod" and v in path and _lemma(c) == "time" and any(
                     a.lower_ in lists["habitual_times"] for a in c.children) and \
                     not ctx.dated:
                 return True
@@ -226,7 +232,7 @@ def _clausal_subject(t: Typing, ctx: Context) -> bool:
     mistake", "joining a brawl is a crime in Bree"): a topic, not a report. The
     trigger itself may be the subject ("Shelling kills two in Osgiliath")."""
     node = _trigger(t, ctx)
-    for _ in range(8):
+    for _ in range(16):
         if node.head.i == node.i:
             return False
         node = node.head
@@ -475,6 +481,153 @@ def _noncombat_aircraft(t: Typing, ctx: Context) -> bool:
     return t.sub_event_type == "Air/drone strike" and ctx.has("noncombat_aircraft") and not ctx.has("strike_cues")
 
 
+def _under_modal(t: Typing, ctx: Context) -> bool:
+    """A trigger (noun or verb) in a phrase or adverbial clause under a verb with a modal auxiliary
+    ("troops would be needed to hold the fort following an attack", "they might split families when
+    making arrests"): what could happen, no occurrence. The walk goes up through objects,
+    prepositions, adverbial and complement clauses to the first clause head, and stops at a noun
+    ("should publicise actions like last week's air strike" tells one); the trigger's own modal is
+    :func:`_hypothetical`'s."""
+    lists = load_scope()
+    node = _trigger(t, ctx)
+    for _ in range(8):
+        if node.dep_ not in lists["modal_walk_deps"] or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN", "PRON"):
+            return False
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and _lemma(c) in lists["modal_lemmas"]
+                                                for c in node.children):
+            return True
+    return False
+
+
+def _no_existence(t: Typing, ctx: Context) -> bool:
+    """A trigger in a sentence that says there is none ("there are no demonstrators to protest",
+    "there was no fighting"): "there" + "be" with a noun under "no" above or at the trigger."""
+    node = _trigger(t, ctx)
+    for a in [node, *node.ancestors]:
+        if _lemma(a) == "be" and any(c.dep_ == "expl" for c in a.children) and any(
+                c.dep_ in ("attr", "nsubj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                for c in a.children):
+            return True
+    return False
+
+
+def _figurative_compound(t: Typing, ctx: Context) -> bool:
+    """A trigger noun in a compound whose head makes it a figure of speech ("battle lines are
+    drawn", "a battle cry"): no fight."""
+    tok = _trigger(t, ctx)
+    return tok.dep_ == "compound" and _lemma(tok.head) in load_scope()["figurative_heads"]
+
+
+def _listed_topic(t: Typing, ctx: Context) -> bool:
+    """A bare trigger noun (no determiner, number, possessive or modifier) listed with nouns that
+    name no event ("at risk for radicalization and recruitment", "talk guns, gear and shooting"):
+    a topic, no occurrence ("shelling and gunfire" stays: both are triggers)."""
+    tok = _trigger(t, ctx)
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or any(c.dep_ != "cc" and c.dep_ != "punct" for c in tok.children):
+        return False
+    listed = [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    doc = ctx.sent.doc
+    return len(listed) > 0 and all(not ctx.lexicon.matches(doc[c.i:c.i + 1]) for c in listed)
+
+
+def _permitted(t: Typing, ctx: Context) -> bool:
+    """A verb trigger that is the infinitive of a verb of permitting ("laws that allow the army to
+    arrest citizens", "empowers police to detain"): a power given, no occurrence."""
+    tok = _trigger(t, ctx)
+    if tok.pos_ != "VERB" or tok.tag_ != "VB":
+        return False
+    path = _clause_path(tok)
+    if path[-1].dep_ in ("ccomp", "oprd"):
+        path.append(path[-1].head)
+    return any(_lemma(v) in load_scope()["permitting_lemmas"] for v in path[1:])
+
+
+def _bare_plural(tok: Any) -> bool:
+    """A plural common noun with no determiner, number, possessive or list."""
+    return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss", "conj", "predet") for c in tok.children)
+
+
+def _actor_participle(t: Typing, ctx: Context) -> bool:
+    """A present participle of holding or moving around that describes an armed actor ("forces
+    surrounding the town", "troops occupying the valley"): where they are, no new move."""
+    tok = _trigger(t, ctx)
+    return tok.tag_ == "VBG" and tok.dep_ == "acl" and _lemma(tok) in load_scope()["describing_lemmas"] and \
+        bool(classes_of([tok.head], ctx.lexicon) & ARMED_CLASSES)
+
+
+def _beset(t: Typing, ctx: Context) -> bool:
+    """A bare plural trigger noun (or one listed after it) under a participle of affliction, in a
+    sentence with no date ("Gondor, beset with street protests and riots", "a region plagued by
+    attacks"): a state described."""
+    tok = _trigger(t, ctx)
+    first = min([tok, *tok.conjuncts], key=lambda c: c.i)
+    if tok.pos_ != "NOUN" or first.tag_ != "NNS" or first.dep_ != "pobj" or ctx.dated or \
+            any(c.dep_ in ("det", "nummod", "poss") for c in first.children):
+        return False
+    verb = first.head.head
+    return verb.tag_ == "VBN" and _lemma(verb) in load_scope()["afflicted_lemmas"]
+
+
+def _span_of_years(t: Typing, ctx: Context) -> bool:
+    """A sentence whose dates name two or more years and no month or day ("in 2014 and 2015, when
+    ...", "between 2011 and 2013"): a period told, no specific occurrence."""
+    dates = [w for w in ctx.sent if w.ent_type_ == "DATE"]
+    years = {w.text for w in dates if w.like_num and len(w.text) == 4 and w.text[:2] in ("19", "20")}
+    months = load_scope()["month_words"]
+    return len(years) > 1 and not any(w.lower_.rstrip(".") in months for w in dates)
+
+
+def _sweeping_subject(t: Typing, ctx: Context) -> bool:
+    """A verb trigger whose subject is every or any one of a kind ("every single farmer was
+    beaten", "any trader was robbed"), in a sentence with no date: a sweeping claim, no occurrence."""
+    tok = _trigger(t, ctx)
+    if tok.pos_ != "VERB" or ctx.dated:
+        return False
+    generic = load_scope()["generic_determiners"]
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ in generic for d in c.children)
+               for v in _clause_path(tok) for c in v.children)
+
+
+def _figurative_modifier(t: Typing, ctx: Context) -> bool:
+    """A trigger noun whose modifier makes it no act of violence ("cyber attacks", "a cyber-attack",
+    "a trade war", "a legal battle", "a charm offensive"): the modifier is a child of the noun or
+    the word before it, across a hyphen."""
+    tok = _trigger(t, ctx)
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    words = load_scope()["figurative_modifiers"]
+    before = [ctx.sent.doc[tok.i - 2]] if tok.i >= 2 and ctx.sent.doc[tok.i - 1].text == "-" else []
+    return any(c.lower_ in words for c in [*tok.children, *before] if c.i < tok.i)
+
+
+def _participle_described(t: Typing, ctx: Context) -> bool:
+    """An "Other" typing at a past participle that describes a noun ("a fund for the refugees
+    displaced by the war"): who the people are, no new event."""
+    tok = _trigger(t, ctx)
+    return t.sub_event_type == "Other" and tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and \
+        tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def _generic_present(t: Typing, ctx: Context) -> bool:
+    """A trigger whose clause is a generic present ("when police make arrests, they ...", "soldiers
+    kill farmers to clear the land"), in a sentence with no date and no place: what happens as a
+    rule, no occurrence. The clause is the trigger verb's, or the verb a noun trigger is the subject
+    or object of; generic where it is a simple present with a bare plural subject, or a simple
+    present under "when"/"whenever" (any tense under "whenever")."""
+    tok = _trigger(t, ctx)
+    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj") else tok
+    if verb.pos_ not in ("VERB", "AUX") or ctx.dated or any(w.ent_type_ in ("GPE", "LOC", "FAC") for w in ctx.sent):
+        return False
+    marks = [c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")]
+    if verb.dep_ == "advcl" and ("whenever" in marks or ("when" in marks and _simple_present(verb))):
+        return True
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _simple_present(verb) and subj is not None and subj.i != tok.i and _bare_plural(subj)
+
+
 #: The rules, in the order they are tried; the first that applies rejects the typing.
 SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("ordinary-crime", _ordinary_crime),
@@ -505,6 +658,18 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("lone-arrest", _lone_arrest),
     ScopeRule("rallied-others", _rallied_others),
     ScopeRule("protested-that", _protested_that),
+    ScopeRule("under-modal", _under_modal),
+    ScopeRule("no-existence", _no_existence),
+    ScopeRule("figurative-compound", _figurative_compound),
+    ScopeRule("listed-topic", _listed_topic),
+    ScopeRule("permitted", _permitted),
+    ScopeRule("actor-participle", _actor_participle),
+    ScopeRule("beset", _beset),
+    ScopeRule("span-of-years", _span_of_years),
+    ScopeRule("sweeping-subject", _sweeping_subject),
+    ScopeRule("figurative-modifier", _figurative_modifier),
+    ScopeRule("participle-described", _participle_described),
+    ScopeRule("generic-present", _generic_present),
 )
 
 
