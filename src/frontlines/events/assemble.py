@@ -396,7 +396,7 @@ def _gap_after(head: Any, heads: list[Any]) -> list[str] | None:
 
 def finer_than_next(place: Place, head: Any, heads: list[Any], found: list[tuple[Place, Any]]) -> bool:
     """Whether the text makes this place the finer location inside the next one (``lies_in_next``); said with
-    "of" alone ("Laman area of Qala I Naw district"), only when the gazetteer agrees (``outside_container``)."""
+    "of" alone ("Combe area of Archet district"), only when the gazetteer agrees (``outside_container``)."""
     if place.precision == "country" or not lies_in_next(head, heads):
         return False
     gap = _gap_after(head, heads) or []

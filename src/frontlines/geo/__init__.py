@@ -126,7 +126,7 @@ CONTAINER_GAP = 5
 
 def lies_in_gap(gap: list[str]) -> bool:
     """Whether the words between two place names say the first lies in the second: "in", a bracket or a comma
-    ("Maan town in Hama", "Sirwah district (Marib)"), or a place noun and "of" ("Laman area of Qala I Naw district")."""
+    ("Maan town in Hama", "Sirwah district (Marib)"), or a place noun and "of" ("Combe area of Archet district")."""
     return 0 < len(gap) <= CONTAINER_GAP and all(g in words("container_gap") for g in gap) and (
         any(g in {",", "(", "in"} for g in gap)
         or any(a in words("place_nouns") | {"area"} and b == "of" for a, b in zip(gap, gap[1:], strict=False)))
@@ -263,7 +263,7 @@ def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer,
     # that names New Orleans once and a street named after Dubreuil, also a Mauritian village, twice)
     countries = Counter(p.country_code for p in places if p.country_code and p.relation != "demonym")
     main = countries.most_common(1)[0][0] if countries else None
-    # a part of a town is not the town it is part of ("Al-Ashrafieh neighbourhood in Afrin city", each named once)
+    # a part of a town is not the town it is part of ("the Hill neighbourhood in Hobbiton city", each named once)
     towns = Counter(p.geonameid for p in places
                     if p.precision in ("point", "near") and p.geonameid is not None and p.relation != "demonym"
                     and p.feature_code and p.feature_code.startswith("PPL") and p.country_code == main
