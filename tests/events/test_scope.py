@@ -87,6 +87,8 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("When wardens make arrests, they often split families.", "generic-present"),
     ("Orc raiders were beaten and chased away in more than one case.", "habitual"),
     ("In 2014 and 2015, when Gondor troops were fighting the orcs in Ithilien, Rohan sent no help.", "span-of-years"),
+    ("Orc raiders slaughtered farmers in cold blood.", "unanchored"),
+    ("Raiders looted farms and burned barns.", "unanchored"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -131,6 +133,9 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Orcs attacked the trade convoy near Bree on Monday.",  # "trade" is not before the trigger
     "When wardens arrested the orc chief on Monday, the farmers cheered.",  # a past occurrence
     "Orc raiders burn farms near Bree.",  # a place named
+    "Raiders killed five farmers.",  # a number: one occurrence
+    "Raiders burned the farms.",  # a definite object refers back to one occurrence
+    "On Monday orcs crossed the river at Bree. Raiders burned farms.",  # anchored by the report's first sentence
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)
