@@ -99,6 +99,12 @@ def _lemma(tok: Any) -> str:
     return str(tok.lemma_).lower()
 
 
+def _verb_of(tok: Any) -> Any:
+    """The verb a trigger tells of: a noun trigger's verb when it is that verb's subject or object
+    ("attacks continued", "launched raids"), else the trigger itself."""
+    return tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj") else tok
+
+
 def _ordinary_crime(t: Typing, ctx: Context) -> bool:
     """Ordinary crime: a crime or police-procedure frame ("the accused", "a burglar", "police are
     investigating") and nothing political, organised or armed in the sentence (a crowd's violence
@@ -190,7 +196,7 @@ def _habitual(t: Typing, ctx: Context) -> bool:
     "any attack on the convoy")."""
     lists = load_scope()
     tok = _trigger(t, ctx)
-    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj") else tok
+    verb = _verb_of(tok)
     generic = tok.children if tok.pos_ in ("NOUN", "PROPN") else (c for c in tok.children if c.dep_ == "dobj")
     if any(g.lower_ in lists["generic_determiners"] or
            any(d.dep_ == "det" and d.lower_ in lists["generic_determiners"] for d in g.children)
@@ -545,9 +551,14 @@ def _permitted(t: Typing, ctx: Context) -> bool:
     return any(_lemma(v) in load_scope()["permitting_lemmas"] for v in path[1:])
 
 
+def _bare(tok: Any) -> bool:
+    """A noun with no determiner, number, possessive or predeterminer ("policemen", "forces")."""
+    return not any(c.dep_ in ("det", "nummod", "poss", "predet") for c in tok.children)
+
+
 def _bare_plural(tok: Any) -> bool:
-    """A plural common noun with no determiner, number, possessive or list."""
-    return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss", "conj", "predet") for c in tok.children)
+    """A plural common noun with no determiner, number, possessive or list (:func:`_bare`)."""
+    return tok.tag_ == "NNS" and _bare(tok) and not any(c.dep_ == "conj" for c in tok.children)
 
 
 def _actor_participle(t: Typing, ctx: Context) -> bool:
@@ -618,7 +629,7 @@ def _generic_present(t: Typing, ctx: Context) -> bool:
     or object of; generic where it is a simple present with a bare plural subject, or a simple
     present under "when"/"whenever" (any tense under "whenever")."""
     tok = _trigger(t, ctx)
-    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj") else tok
+    verb = _verb_of(tok)
     if verb.pos_ not in ("VERB", "AUX") or ctx.dated or any(w.ent_type_ in ("GPE", "LOC", "FAC") for w in ctx.sent):
         return False
     marks = [c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")]
@@ -651,7 +662,7 @@ def anchors(t: Typing, ctx: Context) -> frozenset[str]:
     if any(w.lower_ in FIRST_PERSON and w.pos_ == "PRON" for w in ctx.sent):
         out.add("first-person")
     tok = _trigger(t, ctx)
-    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj") else tok
+    verb = _verb_of(tok)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if any(_definite(w) for w in [tok, *objects]):
@@ -673,15 +684,10 @@ def _unanchored(t: Typing, ctx: Context) -> bool:
     a bare plural ("terrorists slaughtered policemen", "sent in forces to occupy the region"): a
     narrative or generic statement, no specific occurrence."""
     tok = _trigger(t, ctx)
-    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj") else tok
+    verb = _verb_of(tok)
     args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     args += [g for c in verb.children if c.dep_ in ("agent", "prt") for g in c.children if g.dep_ == "pobj"]
-    return any(a.tag_ in ("NNS", "NNPS") and _bare_plural_noun(a) for a in args) and not anchors(t, ctx)
-
-
-def _bare_plural_noun(tok: Any) -> bool:
-    """A plural noun with no determiner, number, possessive or predeterminer ("policemen", "forces")."""
-    return not any(c.dep_ in ("det", "nummod", "poss", "predet") for c in tok.children)
+    return any(a.tag_ in ("NNS", "NNPS") and _bare(a) for a in args) and not anchors(t, ctx)
 
 
 #: The rules, in the order they are tried; the first that applies rejects the typing.
