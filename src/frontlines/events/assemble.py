@@ -430,8 +430,8 @@ def containers_named(found: list[tuple[Place, Any]]) -> set[int]:
 
 def outside_container(place: Place, head: Any, found: list[tuple[Place, Any]]) -> bool:
     """Whether the gazetteer's place lies away from the place the text says holds it: further than
-    ``INNER_KM`` from a town or district, or in another province than one the text names ("Spin Masjid area of
-    Tarinkot city, Urozgan" where the gazetteer's Spin Masjid lies in Nangarhar)."""
+    ``INNER_KM`` from a town or district, or in another province than one the text names ("Combe area of
+    Archet city, Bree-land" where the gazetteer's only Combe lies in another province)."""
     chain = _containers(head, found)
     if not chain or not _direct(head, chain[0], found) or place.precision in ("unresolved", "country") \
             or place.lat is None or place.lon is None or _area(place):
