@@ -11,7 +11,7 @@ may then retype. Every candidate that does not become an event is kept, with why
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .gate import EventGate, GateVerdict
@@ -19,7 +19,7 @@ from .gate_features import main_verb_tense
 from .matching import head_of, load_matching
 from .model import apply_model
 from .ontology import Lexicon, load_lexicon, load_ontology
-from .scope import context, dated, out_of_scope
+from .scope import context, dated, definite_noun, out_of_scope
 from .typings import LexiconReading, Rejected, Typing, lexicon_typings
 
 __all__ = ["EventTyper", "SentenceTyping", "Typing", "classify"]
@@ -41,6 +41,13 @@ CLAUSE_LOOK_MIN_TYPED = 0.01
 #: if the gate gives it at least this probability among event types ("the serviceman who died",
 #: "responding to directions" are no event whatever type the gate likes best).
 ALONE_UNNAMED_MIN = 0.35
+#: A definite mention of one past incident (:func:`definite_mention`: "before the raid began", "the
+#: Benghazi attack") stands at this P(event) where the lexicon typed it, and at
+#: :data:`MENTION_MIN_ALONE` where its entry's conditions failed (the type then is the likeliest, by
+#: the gate, of the noun's own entries): such later mentions are events under the rubric, and the gate
+#: scores them low.
+MENTION_MIN = 0.1
+MENTION_MIN_ALONE = 0.15
 
 
 @dataclass(frozen=True)
@@ -183,6 +190,11 @@ class EventTyper:
         candidate trigger when P(event) reaches ``threshold_alone``; else all are rejected, with
         the likeliest out-of-scope kind."""
         name = self.gate.name if self.gate is not None else "gate"
+        if typings and MENTION_MIN <= verdict.p_event < self.threshold:
+            mentions = [replace(t, rule=f"{t.rule}; mention:definite (P(event) {verdict.p_event:.3f})")
+                        for t in typings if definite_mention(sent.doc[t.trigger_index], sent)]
+            if mentions:
+                return mentions, []
         if typings and verdict.p_event >= self.threshold:
             kept = [t for n, t in enumerate(typings) if not n or verdict.p_sub(t.sub_event_type) >= SECOND_TYPE_MIN]
             reason = f"model:{name}:unlikely-type"
@@ -194,6 +206,10 @@ class EventTyper:
             if alone is not None:
                 return [alone], []
             reason = f"model:{name}:type-not-named"
+        elif not typings and verdict.p_event >= MENTION_MIN_ALONE:
+            mention = _mention_typing(sent, reading, verdict, name)
+            if mention is not None:
+                return [mention], []
         if not typings:
             return [], [_candidate(sent, reading, reason, verdict.p_event)]
         return [], [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason, verdict.p_event)
@@ -239,6 +255,38 @@ def dated_noun(tok: Any) -> bool:
     dated = [t for t in before if t.ent_type_ in ("DATE", "TIME")]
     future = load_matching()["future_date_words"]
     return bool(dated) and not any(t.lower_ in future for t in dated)
+
+
+def definite_mention(tok: Any, sent: Any) -> bool:
+    """A singular trigger noun that names one past incident (``matching.yaml#incident_nouns``): with a
+    definite or possessive determiner, a date (:func:`dated_noun`) or a proper noun before it ("before
+    the raid began", "our first strike", "Sunday's bombing", "the Benghazi attack"), in a sentence with
+    a verb in the past. Not a plural, bare or indefinite noun ("attacks on civilians", "an attack would
+    ..."), nor a sentence with no past verb ("the attack will come")."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in load_matching()["incident_nouns"]:
+        return False
+    if not any(t.tag_ in ("VBD", "VBN") for t in sent):
+        return False
+    return definite_noun(tok) or dated_noun(tok) or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+
+
+def _mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing | None:
+    """A typing at the first candidate trigger that is a definite mention (:func:`definite_mention`),
+    of the type the gate likes best among the types of that noun's own entries (those whose
+    conditions failed or that want a verb too: "the raid" may be an attack, a clash or an arrest);
+    ``None`` if there is none."""
+    doc = sent.doc
+    hit = next((h for h in reading.hits if definite_mention(head_of(doc[h.first:h.last + 1]), sent)), None)
+    if hit is None:
+        return None
+    span = doc[hit.first:hit.last + 1]
+    subs = {h.entry.sub for h in reading.hits if (h.first, h.last) == (hit.first, hit.last)}
+    subs |= {r.sub_event_type for r in reading.rejected if (r.trigger_start, r.trigger_end) == (span.start_char,
+                                                                                                 span.end_char)}
+    sub = load_ontology().get(max(sorted(subs), key=verdict.p_sub))
+    return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, span.start_char, span.end_char,
+                  span.text, head_of(span).i, f"mention:definite:{name}:{sub.name} (candidate '{span.text.lower()}', "
+                  f"{hit.entry.id}, P(event) {verdict.p_event:.3f})", round(verdict.p_event * verdict.p_sub(sub.name), 3))
 
 
 def clause_span(sent: Any, reading: LexiconReading) -> Any:

@@ -397,13 +397,15 @@ def _formal_complaint(t: Typing, ctx: Context) -> bool:
 
 
 def _markets(t: Typing, ctx: Context) -> bool:
-    """A rally or march of prices, not people ("oil prices rallied", "stocks marched higher")."""
+    """A rally or march of prices, not people ("oil prices rallied", "stocks marched higher", "the
+    dollar extended its rally")."""
     if t.event_type != "Protests":
         return False
     tok = _trigger(t, ctx)
     markets = load_scope()["market_subjects"]
+    heads = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [tok]
     return any(c.dep_ in ("nsubj", "nsubjpass") and (_lemma(c) in markets or c.lower_.rstrip("s") in markets)
-               for c in tok.children)
+               for h in heads for c in h.children)
 
 
 def _people_acted_on(t: Typing, ctx: Context) -> bool:
@@ -665,7 +667,7 @@ def anchors(t: Typing, ctx: Context) -> frozenset[str]:
     verb = _verb_of(tok)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    if any(_definite(w) for w in [tok, *objects]):
+    if any(definite_noun(w) for w in [tok, *objects]):
         out.add("definite")
     doc = ctx.sent.doc
     if any(w.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for w in doc[:ctx.sent.start]):
@@ -673,7 +675,7 @@ def anchors(t: Typing, ctx: Context) -> frozenset[str]:
     return frozenset(out)
 
 
-def _definite(tok: Any) -> bool:
+def definite_noun(tok: Any) -> bool:
     """A noun that refers back to one thing: "the attack", "this raid", "Sunday's raid", "the crowd"."""
     return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE)
                                                  for c in tok.children)
