@@ -45,7 +45,9 @@ ALONE_UNNAMED_MIN = 0.35
 #: Benghazi attack") stands at this P(event) where the lexicon typed it, and at
 #: :data:`MENTION_MIN_ALONE` where its entry's conditions failed (the type then is the likeliest, by
 #: the gate, of the noun's own entries): such later mentions are events under the rubric, and the gate
-#: scores them low.
+#: scores them low. Only where the gate's likeliest out-of-scope kind is "none": a mention of a crime,
+#: a court case, an accident, a metaphor or a background total is no event ("at the time of the attack"
+#: in a story of a car-jacking).
 MENTION_MIN = 0.1
 MENTION_MIN_ALONE = 0.15
 
@@ -190,7 +192,8 @@ class EventTyper:
         candidate trigger when P(event) reaches ``threshold_alone``; else all are rejected, with
         the likeliest out-of-scope kind."""
         name = self.gate.name if self.gate is not None else "gate"
-        if typings and MENTION_MIN <= verdict.p_event < self.threshold:
+        mention_ok = verdict.reason == "none"
+        if typings and mention_ok and MENTION_MIN <= verdict.p_event < self.threshold:
             mentions = [replace(t, rule=f"{t.rule}; mention:definite (P(event) {verdict.p_event:.3f})")
                         for t in typings if definite_mention(sent.doc[t.trigger_index], sent)]
             if mentions:
@@ -206,7 +209,7 @@ class EventTyper:
             if alone is not None:
                 return [alone], []
             reason = f"model:{name}:type-not-named"
-        elif not typings and verdict.p_event >= MENTION_MIN_ALONE:
+        elif not typings and mention_ok and verdict.p_event >= MENTION_MIN_ALONE:
             mention = _mention_typing(sent, reading, verdict, name)
             if mention is not None:
                 return [mention], []
