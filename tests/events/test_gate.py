@@ -273,3 +273,38 @@ def test_a_trigger_noun_named_by_a_past_date_is_judged_on_its_noun_phrase(nlp, t
     first = sent.doc[reading.typings[0].trigger_index] if reading.typings else sent.doc[reading.hits[0].first]
     assert first.i == noun.i
     assert (span.text == sent.doc[noun.left_edge.i:noun.right_edge.i + 1].text) is dated
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Before the raid on the granary of Bree began, the guards had left.", True),
+    ("Sunday's bombing in Minas Tirith was claimed by the Umbar corsairs.", True),
+    ("The steward said the Bree attack was planned in Umbar.", True),  # a name before the noun
+    ("Raids on the villages of Bree were a crime, the steward said.", False),  # plural
+    ("An attack on Bree was never likely, the steward said.", False),  # indefinite
+    ("The attack on Bree will come at dawn.", False),  # no past verb
+])
+def test_a_definite_mention_of_one_past_incident(nlp, text: str, mention: bool) -> None:
+    from frontlines.events.classify import definite_mention
+
+    sent = next(iter(nlp(text).sents))
+    noun = next(t for t in sent if t.lemma_.lower() in ("raid", "bombing", "attack"))
+    assert definite_mention(noun, sent) is mention
+
+
+def _unsure(reason: str) -> _FakeGate:
+    """A fake gate that gives P(event) about 0.3 (below both thresholds of the typers below), an
+    attack likelier than a clash, and ``reason`` as the likeliest out-of-scope kind."""
+    classes = ("Attack", "Armed clash", reason, "crime" if reason == "none" else "none")
+    return _FakeGate(classes, np.zeros((4, 384)), np.array([1.0, 0.0, 2.0, 0.0]), (1.0, 0.0))
+
+
+def test_a_definite_mention_stands_at_a_lower_gate_probability_unless_the_gate_reads_crime(nlp) -> None:
+    sent = next(nlp("Before the raid on the granary of Bree began, the guards had left.").sents)
+    typer = EventTyper(load_lexicon(), _unsure("none"), 0.5, 0.9)
+    reading = typer.read([sent])[0]
+    assert reading.verdict is not None and 0.15 < reading.verdict.p_event < 0.5
+    [typing] = reading.typings
+    assert typing.trigger == "raid" and "mention:definite" in typing.rule
+    assert EventTyper(load_lexicon(), _unsure("crime"), 0.5, 0.9)(sent) == []
+    plural = next(nlp("Raids on the granaries of Bree began before the guards had left.").sents)
+    assert EventTyper(load_lexicon(), _unsure("none"), 0.5, 0.9)(plural) == []

@@ -40,6 +40,7 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("Gondor agreed to buy 40 howitzers from Rohan.", "arms-trade"),
     ("The envoy of Arnor filed a protest with the ministry in Gondor.", "formal-complaint"),
     ("Oil prices rallied on Wednesday in Minas Tirith.", "markets"),
+    ("The Gondor dollar extended this week's rally on Tuesday in Minas Tirith.", "markets"),
     ("Gondor was conducting surveillance drone operations over Umbar.", "noncombat-aircraft"),
     ("The clip shows the ranger tripping over a bench and hitting the protester in Bree.", "people-acted-on"),
     ("The steward gave farmers, innkeepers and vigilantes in Bree a week to hand in their swords.",
