@@ -284,8 +284,8 @@ def _mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, na
         return None
     span = doc[hit.first:hit.last + 1]
     subs = {h.entry.sub for h in reading.hits if (h.first, h.last) == (hit.first, hit.last)}
-    subs |= {r.sub_event_type for r in reading.rejected if (r.trigger_start, r.trigger_end) == (span.start_char,
-                                                                                                 span.end_char)}
+    subs |= {r.sub_event_type for r in reading.rejected
+             if r.sub_event_type and (r.trigger_start, r.trigger_end) == (span.start_char, span.end_char)}
     sub = load_ontology().get(max(sorted(subs), key=verdict.p_sub))
     return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, span.start_char, span.end_char,
                   span.text, head_of(span).i, f"mention:definite:{name}:{sub.name} (candidate '{span.text.lower()}', "
