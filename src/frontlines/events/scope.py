@@ -374,17 +374,23 @@ def _a_problem(t: Typing, ctx: Context) -> bool:
 
 def _arms_trade(t: Typing, ctx: Context) -> bool:
     """A weapon noun that is traded, built or shown, not used ("bought 40 howitzers", "a drone
-    deal"): a trade word up to three heads above the trigger noun of an explosion or strike."""
+    deal"): a trade word up to four heads above the trigger noun (or the trigger modifier:
+    "rocket-firing vehicles") of an explosion or strike, or the subject of a verb of contents above it
+    ("the deal includes 40 howitzers")."""
     tok = _trigger(t, ctx)
-    if t.event_type != "Explosions/Remote violence" or tok.pos_ not in ("NOUN", "PROPN"):
+    if t.event_type != "Explosions/Remote violence" or \
+            (tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")):
         return False
     trade = load_scope()["trade_lemmas"]
     node = tok
-    for _ in range(3):
+    for _ in range(4):
         if node.head.i == node.i:
             return False
         node = node.head
         if _lemma(node) in trade:
+            return True
+        if _lemma(node) in load_scope()["contents_lemmas"] and any(
+                c.dep_ == "nsubj" and _lemma(c) in trade for c in node.children):  # "the deal includes 40 howitzers"
             return True
     return False
 
@@ -641,6 +647,60 @@ def _generic_present(t: Typing, ctx: Context) -> bool:
     return _simple_present(verb) and subj is not None and subj.i != tok.i and _bare_plural(subj)
 
 
+def _cyber_target(t: Typing, ctx: Context) -> bool:
+    """An attack on a computer, a server or an account ("the attack on the party's servers", "hacked
+    and attacked her email"): a cyber attack, no violence. The target is the noun after "on" or
+    "against" on a trigger noun, or a trigger verb's object."""
+    tok = _trigger(t, ctx)
+    targets = load_scope()["cyber_targets"]
+    if tok.pos_ in ("VERB", "AUX"):
+        hit = [c for c in tok.children if c.dep_ == "dobj"]
+    else:
+        hit = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+               for g in c.children if g.dep_ == "pobj"]
+    return any(_lemma(h) in targets for h in hit)
+
+
+def _counterfactual(t: Typing, ctx: Context) -> bool:
+    """A trigger (noun or verb) inside a condition whose main clause has a modal ("if any bomb was
+    dropped today it would cause ...", "unless the army withdrew, rebels could take the town"): a
+    hypothesis, no occurrence."""
+    lists = load_scope()
+    for a in [_trigger(t, ctx), *_trigger(t, ctx).ancestors]:
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" and _lemma(c) in lists["condition_lemmas"] for c in a.children):
+            return any(c.dep_ == "aux" and _lemma(c) in lists["modal_lemmas"] for c in a.head.children)
+    return False
+
+
+#: Sub-event types of territory changing hands.
+TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _people_freed(t: Typing, ctx: Context) -> bool:
+    """A territory typing at a verb whose object is people, not a place ("the court freed nine
+    prisoners", "those expelled were diplomats"), with no place after a preposition on the verb
+    ("expelled the militants from Bree" stays): people set free or sent away, no ground taken.
+    People: a plural of a people or a creed (spaCy's NORP: "Islamists"), a pronoun, or a civilian of
+    the trigger lexicon's classes (a person's name is not asked: the parser takes places for people)."""
+    tok = _trigger(t, ctx)
+    if t.sub_event_type not in TERRITORY_TYPES or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "DET"):
+        objects.append(tok.head)
+    placed = any(w.ent_type_ in ("GPE", "LOC", "FAC") for c in tok.children if c.dep_ in ("prep", "advmod")
+                 for w in c.subtree)
+    return bool(objects) and not placed and all(_people(o, ctx) for o in objects)
+
+
+def _people(tok: Any, ctx: Context) -> bool:
+    """People, no place (:func:`_people_freed`)."""
+    if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return False
+    return (tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS")) or tok.lower_ in load_scope()["people_pronouns"] or \
+        "civilian" in classes_of([tok], ctx.lexicon, as_target=True)
+
+
 #: Entity labels that anchor an event to one occurrence: a date or time, a place, a named person or organisation.
 ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place", "FAC": "place",
                    "PERSON": "named", "ORG": "named", "CARDINAL": "count", "QUANTITY": "count"}
@@ -735,6 +795,9 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("participle-described", _participle_described),
     ScopeRule("generic-present", _generic_present),
     ScopeRule("unanchored", _unanchored),
+    ScopeRule("cyber-target", _cyber_target),
+    ScopeRule("counterfactual", _counterfactual),
+    ScopeRule("people-freed", _people_freed),
 )
 
 
