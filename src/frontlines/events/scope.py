@@ -220,7 +220,7 @@ def _habitual(t: Typing, ctx: Context) -> bool:
 
 def _intended(t: Typing, ctx: Context) -> bool:
     """A verb trigger that is the infinitive of a noun ("a request to deploy troops", "a bid to storm
-    the gate"), or the gerund of a verb of considering ("looking at building a fort", "considered
+    the gate", "grounds to attack", which the parser may take for a relative clause), or the gerund of a verb of considering ("looking at building a fort", "considered
     deploying troops"): an intention, a request or an attempt, not an occurrence (a protest's is its
     aim: "rallied at the palace to demand bread")."""
     tok = _trigger(t, ctx)
@@ -229,7 +229,7 @@ def _intended(t: Typing, ctx: Context) -> bool:
     if tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "pcomp"):
         above = tok.head.head if tok.dep_ == "pcomp" else tok.head
         return _lemma(above) in load_scope()["considering_lemmas"]
-    return tok.tag_ == "VB" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and \
+    return tok.tag_ == "VB" and tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
@@ -701,6 +701,32 @@ def _people(tok: Any, ctx: Context) -> bool:
         "civilian" in classes_of([tok], ctx.lexicon, as_target=True)
 
 
+def _equipped(t: Typing, ctx: Context) -> bool:
+    """A weapon noun after "with" on a verb of equipping ("vehicles fitted with machine guns", "armed
+    with rockets"): what someone carries, no use of it ("gunmen armed with rifles attacked ..." is
+    reported at "attacked")."""
+    tok = _trigger(t, ctx)
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "with" and \
+        _lemma(tok.head.head) in load_scope()["equipping_lemmas"]
+
+
+def _person_past(t: Typing, ctx: Context) -> bool:
+    """A verb trigger in the past perfect in a relative clause on a person who did it ("a court
+    released Hana, who had killed nine people in the 1970s"): it says who the person is, the
+    sentence reports something else."""
+    tok = _trigger(t, ctx)
+    return tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.tag_ == "VBN" and \
+        any(c.dep_ == "aux" and _lemma(c) == "have" and c.tag_ == "VBD" for c in tok.children) and \
+        any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in tok.children)
+
+
+def _base_in_progress(t: Typing, ctx: Context) -> bool:
+    """A base or headquarters being built ("Gondor was building a naval base"): not established yet."""
+    tok = _trigger(t, ctx)
+    return t.sub_event_type == "Headquarters or base established" and tok.tag_ == "VBG" and \
+        any(c.dep_ == "aux" and _lemma(c) == "be" for c in tok.children)
+
+
 #: Entity labels that anchor an event to one occurrence: a date or time, a place, a named person or organisation.
 ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place", "FAC": "place",
                    "PERSON": "named", "ORG": "named", "CARDINAL": "count", "QUANTITY": "count"}
@@ -798,6 +824,9 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("cyber-target", _cyber_target),
     ScopeRule("counterfactual", _counterfactual),
     ScopeRule("people-freed", _people_freed),
+    ScopeRule("equipped", _equipped),
+    ScopeRule("person-past", _person_past),
+    ScopeRule("base-in-progress", _base_in_progress),
 )
 
 
