@@ -702,20 +702,22 @@ def _people(tok: Any, ctx: Context) -> bool:
 
 
 def _equipped(t: Typing, ctx: Context) -> bool:
-    """A weapon noun after "with" on a verb of equipping ("vehicles fitted with machine guns", "armed
-    with rockets"): what someone carries, no use of it ("gunmen armed with rifles attacked ..." is
-    reported at "attacked")."""
+    """A weapon noun after "with" on a verb of equipping that heads a clause ("the vehicles were
+    fitted with machine guns", "Gondor armed them with rockets"): what someone carries, no use of it
+    (a participle on a noun stays: "fired rockets fitted with a toxic gas")."""
     tok = _trigger(t, ctx)
+    verb = tok.head.head
     return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "with" and \
-        _lemma(tok.head.head) in load_scope()["equipping_lemmas"]
+        _lemma(verb) in load_scope()["equipping_lemmas"] and verb.dep_ not in ("acl", "amod")
 
 
 def _person_past(t: Typing, ctx: Context) -> bool:
-    """A verb trigger in the past perfect in a relative clause on a person who did it ("a court
-    released Hana, who had killed nine people in the 1970s"): it says who the person is, the
-    sentence reports something else."""
+    """A violent verb trigger in the past perfect in a relative clause on a person who did it ("a
+    court released Hana, who had killed nine people in the 1970s"): it says who the person is, the
+    sentence reports something else (a move told so may be the news: "fighters, who had joined the
+    mutiny, left it")."""
     tok = _trigger(t, ctx)
-    return tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.tag_ == "VBN" and \
+    return t.event_type in VIOLENT_TYPES and tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.tag_ == "VBN" and \
         any(c.dep_ == "aux" and _lemma(c) == "have" and c.tag_ == "VBD" for c in tok.children) and \
         any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in tok.children)
 
