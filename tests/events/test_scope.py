@@ -99,6 +99,9 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("Gondor was building a naval base in Umbar.", "base-in-progress"),
     ("The latest deal between Gondor and Rohan includes 40 howitzers and rocket launchers.", "arms-trade"),
     ("Gondor has grounds to attack Umbar, the steward said.", "intended"),
+    ("The farmers of Bree still remember the massacre of 1990 in the market.", "remembered"),
+    ("The orc wars killed millions of farmers in Gondor.", "millions"),
+    ("Nine of those killed were rangers, the steward of Bree said.", "victims-counted"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -152,6 +155,8 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Gondor troops liberated Minas Tirith on Sunday.",  # a place, whatever the parser calls it
     "Orcs attacked the village of Bree, which the wardens had defended for weeks.",  # the attack is no relative clause
     "Gondor set up a naval base in Umbar on Monday.",  # set up, not being built
+    "Among those killed in Bree on Monday were two rangers.",  # no number counts "those"
+    "Hundreds of farmers protested in Bree on Monday to commemorate the massacre of 1990.",  # the protest stays
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

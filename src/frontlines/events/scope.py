@@ -729,6 +729,34 @@ def _base_in_progress(t: Typing, ctx: Context) -> bool:
         any(c.dep_ == "aux" and _lemma(c) == "be" for c in tok.children)
 
 
+def _remembered(t: Typing, ctx: Context) -> bool:
+    """A trigger noun that is the object of a verb of remembering ("we all remember the protest of
+    2014", "to commemorate the massacre"): a past event recalled, the sentence reports no new one."""
+    tok = _trigger(t, ctx)
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and _lemma(tok.head) in load_scope()["remembering_lemmas"]
+
+
+def _millions(t: Typing, ctx: Context) -> bool:
+    """A trigger whose victims or doers are counted in millions ("millions of babies killed", "the
+    wars killed millions"): a total, no specific occurrence. The count is the noun a participle
+    trigger describes, a verb trigger's object or passive subject, or the noun above them after "of"."""
+    tok = _trigger(t, ctx)
+    nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    if tok.dep_ in ("acl", "amod"):
+        nouns.append(tok.head)
+    nouns += [n.head.head for n in nouns if n.dep_ == "pobj" and n.head.lower_ == "of"]
+    return any(_lemma(n) in load_scope()["multitude_lemmas"] for n in nouns)
+
+
+def _victims_counted(t: Typing, ctx: Context) -> bool:
+    """A participle trigger on "those" counted by a number ("149 of those killed were unarmed"): who
+    the victims were, a statistic told of an event reported elsewhere."""
+    tok = _trigger(t, ctx)
+    those = tok.head
+    return tok.tag_ == "VBN" and tok.dep_ == "acl" and those.lower_ == "those" and those.dep_ == "pobj" and \
+        those.head.lower_ == "of" and those.head.head.like_num
+
+
 #: Entity labels that anchor an event to one occurrence: a date or time, a place, a named person or organisation.
 ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place", "FAC": "place",
                    "PERSON": "named", "ORG": "named", "CARDINAL": "count", "QUANTITY": "count"}
@@ -829,6 +857,9 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("equipped", _equipped),
     ScopeRule("person-past", _person_past),
     ScopeRule("base-in-progress", _base_in_progress),
+    ScopeRule("remembered", _remembered),
+    ScopeRule("millions", _millions),
+    ScopeRule("victims-counted", _victims_counted),
 )
 
 
