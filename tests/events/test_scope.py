@@ -96,7 +96,6 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The wardens said those expelled were spies of Umbar.", "people-freed"),
     ("The trucks of the Gondor army were fitted with machine guns.", "equipped"),
     ("A court in Gondor released Hana, who had killed nine people in Bree in 1990.", "person-past"),
-    ("Gondor was building a naval base in Umbar.", "base-in-progress"),
     ("The latest deal between Gondor and Rohan includes 40 howitzers and rocket launchers.", "arms-trade"),
     ("Gondor has grounds to attack Umbar, the steward said.", "intended"),
     ("The farmers of Bree still remember the massacre of 1990 in the market.", "remembered"),
@@ -154,7 +153,8 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "The Gondor army expelled the orcs from Osgiliath on Monday.",  # a place they were expelled from
     "Gondor troops liberated Minas Tirith on Sunday.",  # a place, whatever the parser calls it
     "Orcs attacked the village of Bree, which the wardens had defended for weeks.",  # the attack is no relative clause
-    "Gondor set up a naval base in Umbar on Monday.",  # set up, not being built
+    "Rangers took out two orcs who had opened fire on the convoy near Bree on Monday.",  # the fight told
+    "Rioters stormed the steward's office in Bree on Sunday, destroying computers.",  # damage, no hacking
     "Among those killed in Bree on Monday were two rangers.",  # no number counts "those"
     "Hundreds of farmers protested in Bree on Monday to commemorate the massacre of 1990.",  # the protest stays
 ])

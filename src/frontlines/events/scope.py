@@ -649,10 +649,13 @@ def _generic_present(t: Typing, ctx: Context) -> bool:
 
 def _cyber_target(t: Typing, ctx: Context) -> bool:
     """An attack on a computer, a server or an account ("the attack on the party's servers", "hacked
-    and attacked her email"): a cyber attack, no violence. The target is the noun after "on" or
-    "against" on a trigger noun, or a trigger verb's object."""
+    and attacked her email"): a cyber attack, no violence. The trigger is a word of attacking
+    (`cyber_attack_lemmas`: "destroying computers" is damage done); the target is the noun after "on"
+    or "against" on a trigger noun, or a trigger verb's object."""
     tok = _trigger(t, ctx)
     targets = load_scope()["cyber_targets"]
+    if _lemma(tok) not in load_scope()["cyber_attack_lemmas"]:
+        return False
     if tok.pos_ in ("VERB", "AUX"):
         hit = [c for c in tok.children if c.dep_ == "dobj"]
     else:
@@ -712,21 +715,14 @@ def _equipped(t: Typing, ctx: Context) -> bool:
 
 
 def _person_past(t: Typing, ctx: Context) -> bool:
-    """A violent verb trigger in the past perfect in a relative clause on a person who did it ("a
-    court released Hana, who had killed nine people in the 1970s"): it says who the person is, the
-    sentence reports something else (a move told so may be the news: "fighters, who had joined the
-    mutiny, left it")."""
+    """A violent verb trigger in the past perfect in a relative clause on a named person who did it
+    ("a court released Hana, who had killed nine people in the 1970s"): it says who the person is,
+    the sentence reports something else ("took out two gunmen who had opened fire on the convoy"
+    tells the fight; a move told so may be the news: "fighters, who had joined the mutiny, left it")."""
     tok = _trigger(t, ctx)
     return t.event_type in VIOLENT_TYPES and tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.tag_ == "VBN" and \
         any(c.dep_ == "aux" and _lemma(c) == "have" and c.tag_ == "VBD" for c in tok.children) and \
-        any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in tok.children)
-
-
-def _base_in_progress(t: Typing, ctx: Context) -> bool:
-    """A base or headquarters being built ("Gondor was building a naval base"): not established yet."""
-    tok = _trigger(t, ctx)
-    return t.sub_event_type == "Headquarters or base established" and tok.tag_ == "VBG" and \
-        any(c.dep_ == "aux" and _lemma(c) == "be" for c in tok.children)
+        tok.head.tag_ == "NNP" and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in tok.children)
 
 
 def _remembered(t: Typing, ctx: Context) -> bool:
@@ -856,7 +852,6 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("people-freed", _people_freed),
     ScopeRule("equipped", _equipped),
     ScopeRule("person-past", _person_past),
-    ScopeRule("base-in-progress", _base_in_progress),
     ScopeRule("remembered", _remembered),
     ScopeRule("millions", _millions),
     ScopeRule("victims-counted", _victims_counted),
