@@ -115,6 +115,19 @@ def test_the_gate_alone_gives_no_mob_violence_where_no_word_names_one(nlp) -> No
     assert any(r.reason == "model:event-gate:type-not-named" for r in reading.rejected)
 
 
+def test_the_gate_alone_is_sure_before_it_turns_non_violent_words_into_another_event_type(nlp) -> None:
+    unsure = _favouring(("Abduction/forced disappearance", 1.0), ("Change to group/activity", 0.8))
+    text = "The steward ordered the four prisoners to be sent to the tower of Minas Tirith"
+    reading = EventTyper(load_lexicon(), unsure, 0.5, 0.5).read([next(nlp(text + ".").sents)])[0]
+    assert reading.typings == ()
+    assert any(r.reason == "model:event-gate:type-not-named" for r in reading.rejected)
+    dated = EventTyper(load_lexicon(), unsure, 0.5, 0.5)(next(nlp(text + " on Monday.").sents))
+    assert [t.sub_event_type for t in dated] == ["Abduction/forced disappearance"]
+    sure = _favouring(("Abduction/forced disappearance", 4.0), ("Change to group/activity", 0.8))
+    assert [t.sub_event_type for t in EventTyper(load_lexicon(), sure, 0.5, 0.5)(next(nlp(text + ".").sents))] == \
+        ["Abduction/forced disappearance"]
+
+
 def test_a_light_verb_without_its_cue_words_is_no_candidate_for_the_gate(nlp) -> None:
     typer = EventTyper(load_lexicon(), _favouring(("Armed clash", 4.0), ("Attack", 0.0)), 0.5, 0.5)
     sent = next(nlp("The orcs are using the villagers of Bree as human shields.").sents)

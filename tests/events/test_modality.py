@@ -57,6 +57,11 @@ def test_denial_by_a_governing_verb(reading):
     assert r.modality == "denied"
 
 
+def test_a_refusal_denies_the_infinitive(reading):
+    assert reading("The steward of Bree declined to sign the truce with the orcs.", "sign").modality == "denied"
+    assert reading("The steward of Bree agreed to sign the truce with the orcs.", "sign").modality != "denied"
+
+
 def test_negation_is_denied(reading):
     assert reading("The army did not shell the village.", "shell").modality == "denied"
 

@@ -90,6 +90,17 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("In 2014 and 2015, when Gondor troops were fighting the orcs in Ithilien, Rohan sent no help.", "span-of-years"),
     ("Orc raiders slaughtered farmers in cold blood.", "unanchored"),
     ("Raiders looted farms and burned barns.", "unanchored"),
+    ("Umbar blamed Gondor for the attack on the servers of the Bree council on Monday.", "cyber-target"),
+    ("Orc hackers attacked the email of the steward of Bree.", "cyber-target"),
+    ("If a bomb was dropped on Minas Tirith today, it would kill thousands.", "counterfactual"),
+    ("The wardens said those expelled were spies of Umbar.", "people-freed"),
+    ("The trucks of the Gondor army were fitted with machine guns.", "equipped"),
+    ("A court in Gondor released Hana, who had killed nine people in Bree in 1990.", "person-past"),
+    ("The latest deal between Gondor and Rohan includes 40 howitzers and rocket launchers.", "arms-trade"),
+    ("Gondor has grounds to attack Umbar, the steward said.", "intended"),
+    ("The farmers of Bree still remember the massacre of 1990 in the market.", "remembered"),
+    ("The orc wars killed millions of farmers in Gondor.", "millions"),
+    ("Nine of those killed were rangers, the steward of Bree said.", "victims-counted"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -137,6 +148,15 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Raiders killed five farmers.",  # a number: one occurrence
     "Raiders burned the farms.",  # a definite object refers back to one occurrence
     "On Monday orcs crossed the river at Bree. Raiders burned farms.",  # anchored by the report's first sentence
+    "Gunmen armed with rifles attacked the village of Bree on Monday.",  # the rifles are carried, the attack told
+    "Rangers said Gondor troops fired shells fitted with a nerve agent into Bree on Monday.",  # shells used
+    "The Gondor army expelled the orcs from Osgiliath on Monday.",  # a place they were expelled from
+    "Gondor troops liberated Minas Tirith on Sunday.",  # a place, whatever the parser calls it
+    "Orcs attacked the village of Bree, which the wardens had defended for weeks.",  # the attack is no relative clause
+    "Rangers took out two orcs who had opened fire on the convoy near Bree on Monday.",  # the fight told
+    "Rioters stormed the steward's office in Bree on Sunday, destroying computers.",  # damage, no hacking
+    "Among those killed in Bree on Monday were two rangers.",  # no number counts "those"
+    "Hundreds of farmers protested in Bree on Monday to commemorate the massacre of 1990.",  # the protest stays
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

@@ -19,7 +19,7 @@ from .gate_features import main_verb_tense
 from .matching import head_of, load_matching
 from .model import apply_model
 from .ontology import Lexicon, load_lexicon, load_ontology
-from .scope import context, dated, definite_noun, out_of_scope
+from .scope import VIOLENT_TYPES, context, dated, definite_noun, out_of_scope
 from .typings import LexiconReading, Rejected, Typing, lexicon_typings
 
 __all__ = ["EventTyper", "SentenceTyping", "Typing", "classify"]
@@ -50,6 +50,11 @@ ALONE_UNNAMED_MIN = 0.35
 #: in a story of a car-jacking).
 MENTION_MIN = 0.1
 MENTION_MIN_ALONE = 0.15
+#: In a sentence with no date whose candidate triggers are all of non-violent types (protests, strategic
+#: developments), the gate's type where no candidate trigger is of its event type stands only if the gate
+#: gives it at least this probability among event types ("they demanded ...", "he ordered the convicts to
+#: be sent to ...", "bowed their heads": no attack, no abduction whatever the gate likes best).
+ALONE_OTHER_TYPE_MIN = 0.6
 
 
 @dataclass(frozen=True)
@@ -313,7 +318,8 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
     that type is one a word must name (``matching.yaml#word_named_types``: an arrest, a seizure, a
     mob's violence) and no candidate trigger is of that type ("requests to the police were sent
     back" is no arrest, "a tense crowd gathered" no mob violence), and in a sentence with no date
-    when no candidate trigger is of that type and the gate is unsure of it (:data:`ALONE_UNNAMED_MIN`).
+    when no candidate trigger is of that type and the gate is unsure of it (:data:`ALONE_UNNAMED_MIN`),
+    or none is of its event type nor a violent one (:data:`ALONE_OTHER_TYPE_MIN`).
 
     A type defined by the weapon used (``matching.yaml#named_weapon_types``: an air strike needs
     an aircraft named) is the gate's only where a trigger of that type matched with its cue words:
@@ -325,6 +331,8 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
     hit = next((h for h in reading.hits if h.entry.sub == best), None)
     if hit is None and (best in matching["word_named_types"] or (p_sub < ALONE_UNNAMED_MIN and not dated(sent))):
         return None
+    if hit is None and p_sub < ALONE_OTHER_TYPE_MIN and not dated(sent) and _other_type(best, reading):
+        return None
     hit = hit or reading.hits[0]
     span = sent.doc[hit.first:hit.last + 1]
     sub = load_ontology().get(best)
@@ -332,6 +340,14 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
     return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, span.start_char, span.end_char,
                   span.text, head.i, f"model:{name}:{best} (candidate '{span.text.lower()}', {hit.entry.id})",
                   round(verdict.p_event * p_sub, 3))
+
+
+def _other_type(sub: str, reading: LexiconReading) -> bool:
+    """No candidate trigger of the sentence is of the event type of ``sub`` nor of a violent one
+    (:data:`.scope.VIOLENT_TYPES`): the gate's type comes from words that name no such event."""
+    onto = load_ontology()
+    kinds = {onto.get(h.entry.sub).event_type for h in reading.hits}
+    return onto.get(sub).event_type not in kinds and not kinds & VIOLENT_TYPES
 
 
 def classify(sent: Any, *, lexicon: Lexicon | None = None, model: Any = None, gate: EventGate | None = None,

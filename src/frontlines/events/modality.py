@@ -126,6 +126,7 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
     cues: tuple[tuple[Modality, str, Any, str | None, Any], ...] = (
         ("denied", "negation", own_kids, "neg", den["negations"]),
         ("denied", "governor", presupposed, None, den["governors"]),
+        ("denied", "refusal", _refused(trigger), None, den["refusals"]),
         ("speculative", "aux", kids, "aux", spec["aux"]),
         ("speculative", "adverb", adverb_kids, "advmod", spec["adverbs"]),
         ("speculative", "modifier", trigger.children, "amod", spec["modifiers"]),
@@ -146,6 +147,15 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
             said = f"it is {found.text}" if kind == "impersonal" and subject_of(found) is not None else found.text
             return modality, f"modality.yaml#{modality}:{kind} '{said}'"
     return "asserted", "modality.yaml#asserted:no-cue"
+
+
+def _refused(trigger: Any) -> list[Any]:
+    """The verb whose infinitive the trigger verb is ("declined to sign the agreement", "refused to
+    withdraw"): a refusal, if that verb is one (``denied.refusals``), says it did not happen."""
+    if trigger.pos_ not in ("VERB", "AUX") or trigger.dep_ != "xcomp" or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return []
+    return [trigger.head]
 
 
 def _below_predicate(trigger: Any, tokens: list[Any]) -> list[Any]:

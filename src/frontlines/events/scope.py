@@ -220,7 +220,7 @@ def _habitual(t: Typing, ctx: Context) -> bool:
 
 def _intended(t: Typing, ctx: Context) -> bool:
     """A verb trigger that is the infinitive of a noun ("a request to deploy troops", "a bid to storm
-    the gate"), or the gerund of a verb of considering ("looking at building a fort", "considered
+    the gate", "grounds to attack", which the parser may take for a relative clause), or the gerund of a verb of considering ("looking at building a fort", "considered
     deploying troops"): an intention, a request or an attempt, not an occurrence (a protest's is its
     aim: "rallied at the palace to demand bread")."""
     tok = _trigger(t, ctx)
@@ -229,7 +229,7 @@ def _intended(t: Typing, ctx: Context) -> bool:
     if tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "pcomp"):
         above = tok.head.head if tok.dep_ == "pcomp" else tok.head
         return _lemma(above) in load_scope()["considering_lemmas"]
-    return tok.tag_ == "VB" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and \
+    return tok.tag_ == "VB" and tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
@@ -374,17 +374,23 @@ def _a_problem(t: Typing, ctx: Context) -> bool:
 
 def _arms_trade(t: Typing, ctx: Context) -> bool:
     """A weapon noun that is traded, built or shown, not used ("bought 40 howitzers", "a drone
-    deal"): a trade word up to three heads above the trigger noun of an explosion or strike."""
+    deal"): a trade word up to four heads above the trigger noun (or the trigger modifier:
+    "rocket-firing vehicles") of an explosion or strike, or the subject of a verb of contents above it
+    ("the deal includes 40 howitzers")."""
     tok = _trigger(t, ctx)
-    if t.event_type != "Explosions/Remote violence" or tok.pos_ not in ("NOUN", "PROPN"):
+    if t.event_type != "Explosions/Remote violence" or \
+            (tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")):
         return False
     trade = load_scope()["trade_lemmas"]
     node = tok
-    for _ in range(3):
+    for _ in range(4):
         if node.head.i == node.i:
             return False
         node = node.head
         if _lemma(node) in trade:
+            return True
+        if _lemma(node) in load_scope()["contents_lemmas"] and any(
+                c.dep_ == "nsubj" and _lemma(c) in trade for c in node.children):  # "the deal includes 40 howitzers"
             return True
     return False
 
@@ -641,6 +647,112 @@ def _generic_present(t: Typing, ctx: Context) -> bool:
     return _simple_present(verb) and subj is not None and subj.i != tok.i and _bare_plural(subj)
 
 
+def _cyber_target(t: Typing, ctx: Context) -> bool:
+    """An attack on a computer, a server or an account ("the attack on the party's servers", "hacked
+    and attacked her email"): a cyber attack, no violence. The trigger is a word of attacking
+    (`cyber_attack_lemmas`: "destroying computers" is damage done); the target is the noun after "on"
+    or "against" on a trigger noun, or a trigger verb's object."""
+    tok = _trigger(t, ctx)
+    targets = load_scope()["cyber_targets"]
+    if _lemma(tok) not in load_scope()["cyber_attack_lemmas"]:
+        return False
+    if tok.pos_ in ("VERB", "AUX"):
+        hit = [c for c in tok.children if c.dep_ == "dobj"]
+    else:
+        hit = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+               for g in c.children if g.dep_ == "pobj"]
+    return any(_lemma(h) in targets for h in hit)
+
+
+def _counterfactual(t: Typing, ctx: Context) -> bool:
+    """A trigger (noun or verb) inside a condition whose main clause has a modal ("if any bomb was
+    dropped today it would cause ...", "unless the army withdrew, rebels could take the town"): a
+    hypothesis, no occurrence."""
+    lists = load_scope()
+    for a in [_trigger(t, ctx), *_trigger(t, ctx).ancestors]:
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" and _lemma(c) in lists["condition_lemmas"] for c in a.children):
+            return any(c.dep_ == "aux" and _lemma(c) in lists["modal_lemmas"] for c in a.head.children)
+    return False
+
+
+#: Sub-event types of territory changing hands.
+TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _people_freed(t: Typing, ctx: Context) -> bool:
+    """A territory typing at a verb whose object is people, not a place ("the court freed nine
+    prisoners", "those expelled were diplomats"), with no place after a preposition on the verb
+    ("expelled the militants from Bree" stays): people set free or sent away, no ground taken.
+    People: a plural of a people or a creed (spaCy's NORP: "Islamists"), a pronoun, or a civilian of
+    the trigger lexicon's classes (a person's name is not asked: the parser takes places for people)."""
+    tok = _trigger(t, ctx)
+    if t.sub_event_type not in TERRITORY_TYPES or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "DET"):
+        objects.append(tok.head)
+    placed = any(w.ent_type_ in ("GPE", "LOC", "FAC") for c in tok.children if c.dep_ in ("prep", "advmod")
+                 for w in c.subtree)
+    return bool(objects) and not placed and all(_people(o, ctx) for o in objects)
+
+
+def _people(tok: Any, ctx: Context) -> bool:
+    """People, no place (:func:`_people_freed`)."""
+    if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return False
+    return (tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS")) or tok.lower_ in load_scope()["people_pronouns"] or \
+        "civilian" in classes_of([tok], ctx.lexicon, as_target=True)
+
+
+def _equipped(t: Typing, ctx: Context) -> bool:
+    """A weapon noun after "with" on a verb of equipping that heads a clause ("the vehicles were
+    fitted with machine guns", "Gondor armed them with rockets"): what someone carries, no use of it
+    (a participle on a noun stays: "fired rockets fitted with a toxic gas")."""
+    tok = _trigger(t, ctx)
+    verb = tok.head.head
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "with" and \
+        _lemma(verb) in load_scope()["equipping_lemmas"] and verb.dep_ not in ("acl", "amod")
+
+
+def _person_past(t: Typing, ctx: Context) -> bool:
+    """A violent verb trigger in the past perfect in a relative clause on a named person who did it
+    ("a court released Hana, who had killed nine people in the 1970s"): it says who the person is,
+    the sentence reports something else ("took out two gunmen who had opened fire on the convoy"
+    tells the fight; a move told so may be the news: "fighters, who had joined the mutiny, left it")."""
+    tok = _trigger(t, ctx)
+    return t.event_type in VIOLENT_TYPES and tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.tag_ == "VBN" and \
+        any(c.dep_ == "aux" and _lemma(c) == "have" and c.tag_ == "VBD" for c in tok.children) and \
+        tok.head.tag_ == "NNP" and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in tok.children)
+
+
+def _remembered(t: Typing, ctx: Context) -> bool:
+    """A trigger noun that is the object of a verb of remembering ("we all remember the protest of
+    2014", "to commemorate the massacre"): a past event recalled, the sentence reports no new one."""
+    tok = _trigger(t, ctx)
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and _lemma(tok.head) in load_scope()["remembering_lemmas"]
+
+
+def _millions(t: Typing, ctx: Context) -> bool:
+    """A trigger whose victims or doers are counted in millions ("millions of babies killed", "the
+    wars killed millions"): a total, no specific occurrence. The count is the noun a participle
+    trigger describes, a verb trigger's object or passive subject, or the noun above them after "of"."""
+    tok = _trigger(t, ctx)
+    nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    if tok.dep_ in ("acl", "amod"):
+        nouns.append(tok.head)
+    nouns += [n.head.head for n in nouns if n.dep_ == "pobj" and n.head.lower_ == "of"]
+    return any(_lemma(n) in load_scope()["multitude_lemmas"] for n in nouns)
+
+
+def _victims_counted(t: Typing, ctx: Context) -> bool:
+    """A participle trigger on "those" counted by a number ("149 of those killed were unarmed"): who
+    the victims were, a statistic told of an event reported elsewhere."""
+    tok = _trigger(t, ctx)
+    those = tok.head
+    return tok.tag_ == "VBN" and tok.dep_ == "acl" and those.lower_ == "those" and those.dep_ == "pobj" and \
+        those.head.lower_ == "of" and those.head.head.like_num
+
+
 #: Entity labels that anchor an event to one occurrence: a date or time, a place, a named person or organisation.
 ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place", "FAC": "place",
                    "PERSON": "named", "ORG": "named", "CARDINAL": "count", "QUANTITY": "count"}
@@ -735,6 +847,14 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("participle-described", _participle_described),
     ScopeRule("generic-present", _generic_present),
     ScopeRule("unanchored", _unanchored),
+    ScopeRule("cyber-target", _cyber_target),
+    ScopeRule("counterfactual", _counterfactual),
+    ScopeRule("people-freed", _people_freed),
+    ScopeRule("equipped", _equipped),
+    ScopeRule("person-past", _person_past),
+    ScopeRule("remembered", _remembered),
+    ScopeRule("millions", _millions),
+    ScopeRule("victims-counted", _victims_counted),
 )
 
 
