@@ -213,7 +213,7 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
                               admin_levels=[_admin_cue(doc, m) for m in names],
                               at_border=[_at_border(doc, m) for m in names],
                               as_written=[m.rule.endswith("+site") for m in names],
-                              containers=containers_of(doc, names), home=home,
+                              containers=(containers := containers_of(doc, names)), home=home,
                               front=front_line_of(article.clean_text, gazetteer))
     by_start = dict(zip((m.start for m in names), resolutions, strict=True))
     places: list[Place] = []
@@ -239,8 +239,22 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
                              precision=rel.precision if rel and res.entry and precision_of(res.entry) == "point" else None,
                              conf=confidence(res)))
     parts = {m.start for m in names if m.token_end < len(doc) and doc[m.token_end].lower_ in words("town_part_nouns")}
+    sites = {m.start for m in names if FACILITY_LABEL in m.rule and _local_head(m.name)}
+    inside = {_raw_start(article, m.start): _raw_start(article, names[c[0]].start)
+              for m, c in zip(names, containers, strict=True) if c is not None and c[1]}
     return _place_local_features(places, doc, gazetteer, parts={_raw_start(article, s) for s in parts},
-                                 home=home.geonameid if home is not None else None)
+                                 home=home.geonameid if home is not None else None,
+                                 sites={_raw_start(article, s) for s in sites}, inside=inside)
+
+
+#: spaCy's label of buildings, streets and squares, as the recognition rules write it.
+FACILITY_LABEL = ":FAC"
+
+
+def _local_head(text: str) -> bool:
+    """The name ends in a word of a local feature ("Washington Square", "Frenchmen Street")."""
+    tokens = text.lower().split()
+    return bool(tokens) and tokens[-1].strip(".") in words("local_heads")
 
 
 def _raw_start(article: Article, start: int) -> int:
@@ -254,11 +268,17 @@ TOWN_PART_KM = 40.0
 
 
 def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer,
-                          parts: Collection[int] = (), home: int | None = None) -> list[Place]:
+                          parts: Collection[int] = (), home: int | None = None,
+                          sites: Collection[int] = (), inside: dict[int, int] | None = None) -> list[Place]:
     """Unresolved local features ("Frenchmen Street") → the document's main town, precision ``near``;
     likewise a part of a town ("Candelaria neighborhood", raw start offsets in ``parts``) that the gazetteer
-    has only far from that town. The main town is the outlet's home (``home``, a GeoNames id) when the text
-    names it: a local paper's streets are its town's."""
+    has only far from that town, and a square or street that spaCy calls a facility (``sites``) that matched a
+    town named so, far from it ("Washington Square", a park of a New Orleans story, not the Pennsylvanian
+    town). The main town is the outlet's home (``home``, a GeoNames id) when the text
+    names it: a local paper's streets are its town's; else the town named most often, ties going to the town
+    in the province most of the text's places lie in (New Orleans beside "Louisiana"), then to the first.
+    A feature the text puts in a town (``inside``: raw start → the town's raw start; "Collins Avenue in Miami
+    Beach") is placed at that town instead."""
     # the town named most often in the country the text names most ("Royal Street" in a New Orleans story
     # that names New Orleans once and a street named after Dubreuil, also a Mauritian village, twice)
     countries = Counter(p.country_code for p in places if p.country_code and p.relation != "demonym")
@@ -267,23 +287,36 @@ def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer,
     towns = Counter(p.geonameid for p in places
                     if p.precision in ("point", "near") and p.geonameid is not None and p.relation != "demonym"
                     and p.feature_code and p.feature_code.startswith("PPL") and p.country_code == main
-                    and p.start not in parts)
+                    and p.start not in parts and p.start not in sites)
     if not towns:
         return places
     most = max(towns.values())
+    provinces = Counter((p.country_code, p.admin1) for p in places if p.admin1 and p.relation != "demonym"
+                        and p.start not in parts and p.start not in sites)
+    tied = [p for p in places if p.geonameid is not None and towns.get(p.geonameid) == most
+            and p.start not in parts and p.start not in sites]
     town = next((p for p in places if home is not None and p.geonameid == home and p.relation != "demonym"), None) \
-        or next(p for p in places if p.geonameid is not None and towns.get(p.geonameid) == most)  # ties: first
+        or max(tied, key=lambda p: provinces[(p.country_code, p.admin1)])  # ties: first
+    by_start = {p.start: p for p in places}
     out = []
     for p in places:
         tokens = p.text.lower().split()
-        part = p.start in parts and p.geonameid != town.geonameid and (p.precision == "unresolved" or (
-            p.lat is not None and p.lon is not None and great_circle_km(p.lat, p.lon, town.lat, town.lon) > TOWN_PART_KM))  # type: ignore[arg-type]
+        far = p.lat is not None and p.lon is not None \
+            and great_circle_km(p.lat, p.lon, town.lat, town.lon) > TOWN_PART_KM  # type: ignore[arg-type]
+        part = p.start in parts and p.geonameid != town.geonameid and (p.precision == "unresolved" or far)
+        part = part or (p.start in sites and far and bool(p.feature_code and p.feature_code.startswith("PPL"))
+                        and norm(p.name or "") == norm(p.text))
         local = p.precision == "unresolved" and tokens and tokens[-1].strip(".") in words("local_heads")
         if (local or part) and p.evidence:
+            at, how = town, "+document-town"
+            stated = by_start.get((inside or {}).get(p.start, -1))
+            if stated is not None and stated.geonameid is not None and stated.feature_code \
+                    and stated.feature_code.startswith("PPL"):
+                at, how = stated, "+stated-town"
             ev = Evidence(p.evidence.article_id, p.evidence.sentence, p.evidence.start, p.evidence.end,
-                          p.evidence.rule + "+document-town")
-            p = Place(p.text, p.start, p.end, town.name, town.geonameid, town.lat, town.lon, town.country_code,
-                      town.admin1, town.feature_code, "near", 0.3, "in", town.name, ev, p.candidates)
+                          p.evidence.rule + how)
+            p = Place(p.text, p.start, p.end, at.name, at.geonameid, at.lat, at.lon, at.country_code,
+                      at.admin1, at.feature_code, "near", 0.3, "in", at.name, ev, p.candidates)
         out.append(p)
     return out
 
