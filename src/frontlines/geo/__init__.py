@@ -99,6 +99,49 @@ def _admin_cue(doc: Any, m: Mention) -> str | None:
     return _ADMIN_CUES.get(after) or _ADMIN_CUES.get(before)
 
 
+#: A town of a state's name lying this near another state of the list is the one meant ("Maryland, Virginia
+#: and Washington": the capital, not the state).
+LIST_TOWN_KM = 300.0
+
+
+def _state_by_own_name(text: str, gazetteer: Gazetteer) -> Entry | None:
+    """The first-level area whose own name this is, when no city of 100,000 has the name too."""
+    entries = gazetteer.exact(text)
+    if any(e.feature_class == "P" and e.population >= 100_000 for e in entries):
+        return None
+    return next((e for e in entries if e.kind == 0 and e.feature_code == "ADM1"), None)
+
+
+def listed_states(doc: Any, names: list[Mention], gazetteer: Gazetteer) -> list[bool]:
+    """For each mention, whether it is a first-level area by the list it stands in: "western states such as
+    California or Washington", "Guam, Alaska, Hawaii, Florida and Washington" (most of the other names of
+    the list are states by their own name, and the mention has a state of its name, whose large town does
+    not lie among them)."""
+    gaps = [[t.text.lower() for t in doc[m.token_end:nxt.token_start]] for m, nxt in zip(names, names[1:], strict=False)]
+    runs: list[list[int]] = [[0]] if names else []
+    for k, gap in enumerate(gaps):
+        if gap in ([","], ["and"], ["or"], [",", "and"], [",", "or"]):
+            runs[-1].append(k + 1)
+        else:
+            runs.append([k + 1])
+    out = [False] * len(names)
+    for run in runs:
+        if len(run) < 2 or not any(gaps[k - 1] != [","] for k in run[1:]):
+            continue  # a list ends in "and"/"or"
+        states = {k: _state_by_own_name(names[k].name, gazetteer) for k in run}
+        for k in run:
+            mates = [j for j in run if j != k and norm(names[j].name) != norm(names[k].name)]
+            known = [st for j in mates if (st := states[j]) is not None]
+            if not mates or 2 * len(known) <= len(mates):
+                continue
+            own = [e for e in gazetteer.exact(names[k].name) if e.feature_code == "ADM1"]
+            towns = [e for e in gazetteer.exact(names[k].name) if e.feature_class == "P" and e.population >= 100_000]
+            if own and not any(great_circle_km(t.lat, t.lon, st.lat, st.lon) <= LIST_TOWN_KM
+                               for t in towns for st in known):
+                out[k] = True
+    return out
+
+
 def _place(m: Mention, res: Resolution | None, entry: Entry | None, article: Article, doc: Any,
            gazetteer: Gazetteer, *, rule: str, bounds: list[tuple[int, str]], relation: str | None = None, precision: str | None = None,
            conf: float = 0.0) -> Place:
@@ -210,7 +253,9 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
                               demonym_countries=dem_countries,
                               province_hints=[(i.country, a) for i in implied for a in i.admin1],
                               votes=[not (_names_currency(doc, m) or _leads_abroad(doc, m)) for m in names],
-                              admin_levels=[_admin_cue(doc, m) for m in names],
+                              admin_levels=[_admin_cue(doc, m) or ("ADM1" if listed else None)
+                                            for m, listed in zip(names, listed_states(doc, names, gazetteer),
+                                                                 strict=True)],
                               at_border=[_at_border(doc, m) for m in names],
                               as_written=[m.rule.endswith("+site") for m in names],
                               containers=(containers := containers_of(doc, names)), home=home,
@@ -291,8 +336,9 @@ def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer,
     if not towns:
         return places
     most = max(towns.values())
-    provinces = Counter((p.country_code, p.admin1) for p in places if p.admin1 and p.relation != "demonym"
-                        and p.start not in parts and p.start not in sites)
+    provinces: Counter[tuple[str | None, str | None]] = Counter(
+        (p.country_code, p.admin1) for p in places if p.admin1 and p.relation != "demonym"
+        and p.start not in parts and p.start not in sites)
     tied = [p for p in places if p.geonameid is not None and towns.get(p.geonameid) == most
             and p.start not in parts and p.start not in sites]
     town = next((p for p in places if home is not None and p.geonameid == home and p.relation != "demonym"), None) \
