@@ -53,7 +53,7 @@ def test_main_town_ties_go_to_the_province_most_places_lie_in(gazetteer):
 
 class _States:
     """A gazetteer stub: Anorien, Lebennin, Ithilien and Lossarnach are states; Belfalas a state and a city of
-    300,000 beside Lossarnach; Pelargir only a town."""
+    300,000 beside Lossarnach; Pelargir only a town; Rhun a country and a state of Gondor."""
 
     def __init__(self) -> None:
         def state(gid: int, name: str, lat: float, lon: float) -> Entry:
@@ -62,7 +62,8 @@ class _States:
             "Anorien": [state(1, "Anorien", 10, 10)], "Lebennin": [state(2, "Lebennin", 12, 8)],
             "Ithilien": [state(3, "Ithilien", 20, 30)], "Lossarnach": [state(4, "Lossarnach", 5, 6)],
             "Belfalas": [state(5, "Belfalas", 40, 40), Entry(6, "Belfalas", 5.1, 5.1, "GG", "4", "P", "PPLC", 300_000)],
-            "Pelargir": [Entry(7, "Pelargir", 8, 12, "GG", "2", "P", "PPL", 20_000)]}
+            "Pelargir": [Entry(7, "Pelargir", 8, 12, "GG", "2", "P", "PPL", 20_000)],
+            "Rhun": [Entry(8, "Rhun", 50, 50, "RR", None, "A", "PCLI", 9_000_000), state(9, "Rhun", 30, 30)]}
 
     def exact(self, text: str) -> tuple[Entry, ...]:
         return tuple(self.entries.get(text, ()))
@@ -83,6 +84,9 @@ def test_a_name_in_a_list_of_states_is_the_state(nlp):
     # its large town lies among the listed states: the town is meant
     doc = nlp("Traffic was heavy in Lossarnach, Anorien and Belfalas on Monday.")
     assert listed_states(doc, _mentions(doc, ["Lossarnach", "Anorien", "Belfalas"]), _States())[2] is False
+    # a country is no state ("to Alaska or Mexico")
+    doc = nlp("Whales swim to Anorien or Rhun each year.")
+    assert listed_states(doc, _mentions(doc, ["Anorien", "Rhun"]), _States()) == [False, False]
     # most of the others are no states; and a mere comma makes no list
     doc = nlp("Trips to Pelargir and Belfalas were cut.")
     assert listed_states(doc, _mentions(doc, ["Pelargir", "Belfalas"]), _States()) == [False, False]

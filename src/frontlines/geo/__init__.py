@@ -23,7 +23,7 @@ from .gazetteer import Entry, Gazetteer
 from .names import norm
 from .recognize import ROAD_ENDS_RULE, Mention, find_mentions
 from .relative import Relation, relation_before
-from .resolve import TOWN_CUE, Resolution, confidence, resolve_all
+from .resolve import COUNTRY_CODES, TOWN_CUE, Resolution, confidence, resolve_all
 from .words import words
 
 __all__ = ["Gazetteer", "find_places", "lies_in_gap", "load_gazetteer", "resolve_name"]
@@ -105,9 +105,9 @@ LIST_TOWN_KM = 300.0
 
 
 def _state_by_own_name(text: str, gazetteer: Gazetteer) -> Entry | None:
-    """The first-level area whose own name this is, when no city of 100,000 has the name too."""
+    """The first-level area whose own name this is, when no country nor city of 100,000 has the name too."""
     entries = gazetteer.exact(text)
-    if any(e.feature_class == "P" and e.population >= 100_000 for e in entries):
+    if any((e.feature_class == "P" and e.population >= 100_000) or e.feature_code in COUNTRY_CODES for e in entries):
         return None
     return next((e for e in entries if e.kind == 0 and e.feature_code == "ADM1"), None)
 
@@ -116,7 +116,7 @@ def listed_states(doc: Any, names: list[Mention], gazetteer: Gazetteer) -> list[
     """For each mention, whether it is a first-level area by the list it stands in: "western states such as
     California or Washington", "Guam, Alaska, Hawaii, Florida and Washington" (most of the other names of
     the list are states by their own name, and the mention has a state of its name, whose large town does
-    not lie among them)."""
+    not lie among them, and names no country: "to Alaska or Mexico")."""
     gaps = [[t.text.lower() for t in doc[m.token_end:nxt.token_start]] for m, nxt in zip(names, names[1:], strict=False)]
     runs: list[list[int]] = [[0]] if names else []
     for k, gap in enumerate(gaps):
@@ -134,8 +134,11 @@ def listed_states(doc: Any, names: list[Mention], gazetteer: Gazetteer) -> list[
             known = [st for j in mates if (st := states[j]) is not None]
             if not mates or 2 * len(known) <= len(mates):
                 continue
-            own = [e for e in gazetteer.exact(names[k].name) if e.feature_code == "ADM1"]
-            towns = [e for e in gazetteer.exact(names[k].name) if e.feature_class == "P" and e.population >= 100_000]
+            entries = gazetteer.exact(names[k].name)
+            own = [e for e in entries if e.feature_code == "ADM1"]
+            towns = [e for e in entries if e.feature_class == "P" and e.population >= 100_000]
+            if any(e.feature_code in COUNTRY_CODES for e in entries):
+                continue  # "to Alaska or Mexico": a country is no state, nor are its list's others
             if own and not any(great_circle_km(t.lat, t.lon, st.lat, st.lon) <= LIST_TOWN_KM
                                for t in towns for st in known):
                 out[k] = True
