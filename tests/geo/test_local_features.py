@@ -24,6 +24,10 @@ def test_a_street_the_text_puts_in_a_town_is_placed_at_that_town_not_the_main_on
     assert (placed[2].name, placed[2].precision) == ("Pelargir", "near")
     assert placed[2].evidence.rule.endswith("+stated-town")
     assert _place_local_features([city, again, street, port], None, gazetteer)[2].name == "Minas Tirith"
+    # "Fen Park, Anorien": an area the text puts it in, at the area's precision
+    park, province = _place("Fen Park", 40, None, None, None), _place("Anorien", 50, 10.5, 10.5, 6, code="ADM1")
+    placed = _place_local_features([city, again, park, province], None, gazetteer, inside={40: 50})
+    assert (placed[2].name, placed[2].precision) == ("Anorien", "region")
 
 
 def test_a_square_named_like_a_far_town_is_no_main_town_and_lies_in_the_text_s_town(gazetteer):

@@ -289,7 +289,7 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
     parts = {m.start for m in names if m.token_end < len(doc) and doc[m.token_end].lower_ in words("town_part_nouns")}
     sites = {m.start for m in names if FACILITY_LABEL in m.rule and _local_head(m.name)}
     inside = {_raw_start(article, m.start): _raw_start(article, names[c[0]].start)
-              for m, c in zip(names, containers, strict=True) if c is not None and c[1]}
+              for m, c in zip(names, containers, strict=True) if c is not None}
     return _place_local_features(places, doc, gazetteer, parts={_raw_start(article, s) for s in parts},
                                  home=home.geonameid if home is not None else None,
                                  sites={_raw_start(article, s) for s in sites}, inside=inside)
@@ -325,8 +325,8 @@ def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer,
     town). The main town is the outlet's home (``home``, a GeoNames id) when the text
     names it: a local paper's streets are its town's; else the town named most often, ties going to the town
     in the province most of the text's places lie in (New Orleans beside "Louisiana"), then to the first.
-    A feature the text puts in a town (``inside``: raw start → the town's raw start; "Collins Avenue in Miami
-    Beach") is placed at that town instead."""
+    A feature the text puts in a town or an area within a country (``inside``: raw start → the container's raw
+    start; "Collins Avenue in Miami Beach", "Donington Park, Leicestershire") is placed there instead."""
     # the town named most often in the country the text names most ("Royal Street" in a New Orleans story
     # that names New Orleans once and a street named after Dubreuil, also a Mauritian village, twice)
     countries = Counter(p.country_code for p in places if p.country_code and p.relation != "demonym")
@@ -360,12 +360,13 @@ def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer,
             at, how = town, "+document-town"
             stated = by_start.get((inside or {}).get(p.start, -1))
             if stated is not None and stated.geonameid is not None and stated.feature_code \
-                    and stated.feature_code.startswith("PPL"):
+                    and (stated.feature_code.startswith("PPL") or stated.feature_code in words("area_codes")):
                 at, how = stated, "+stated-town"
             ev = Evidence(p.evidence.article_id, p.evidence.sentence, p.evidence.start, p.evidence.end,
                           p.evidence.rule + how)
+            area = bool(at.feature_code and at.feature_code in words("area_codes"))
             p = Place(p.text, p.start, p.end, at.name, at.geonameid, at.lat, at.lon, at.country_code,
-                      at.admin1, at.feature_code, "near", 0.3, "in", at.name, ev, p.candidates)
+                      at.admin1, at.feature_code, "region" if area else "near", 0.3, "in", at.name, ev, p.candidates)
         out.append(p)
     return out
 
