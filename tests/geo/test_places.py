@@ -87,6 +87,16 @@ def test_common_names_of_countries_and_regions_news_uses(nlp, gazetteer):
     assert _one(places, "Holland").country_code == "NL"
 
 
+def test_british_counties_and_the_white_house_from_data_geo(nlp, gazetteer):
+    places = parse_places(nlp, "The race moves to Croft, Yorkshire, then to Rockingham, Northamptonshire.", gazetteer)
+    assert {_one(places, n).country_code for n in ("Yorkshire", "Northamptonshire")} == {"GB"}
+    places = parse_places(nlp, "The U.S. president spoke from the White House on Monday.", gazetteer)
+    house = _one(places, "White House")
+    assert (house.country_code, house.feature_code, round(house.lat)) == ("US", "BLDG", 39)
+    # "White House aides": an organisation, not a place, unless the text calls it one
+    assert not [p for p in parse_places(nlp, "White House aides declined to comment.", gazetteer) if p.name]
+
+
 def test_a_newspaper_named_after_a_city_names_the_city(nlp, gazetteer):
     places = parse_places(nlp, "The Washington Post said the Kyiv Post had the story first.", gazetteer)
     assert _one(places, "Washington").feature_code == "PPLC"

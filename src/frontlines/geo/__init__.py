@@ -23,7 +23,7 @@ from .gazetteer import Entry, Gazetteer
 from .names import norm
 from .recognize import ROAD_ENDS_RULE, Mention, find_mentions
 from .relative import Relation, relation_before
-from .resolve import TOWN_CUE, Resolution, confidence, resolve_all
+from .resolve import COUNTRY_CODES, TOWN_CUE, Resolution, confidence, resolve_all
 from .words import words
 
 __all__ = ["Gazetteer", "find_places", "lies_in_gap", "load_gazetteer", "resolve_name"]
@@ -97,6 +97,52 @@ def _admin_cue(doc: Any, m: Mention) -> str | None:
     if after in words("newspaper_heads") and doc[m.token_end].text[:1].isupper():
         return TOWN_CUE  # "The Washington Post", "Kyiv Post": a paper is named after its city
     return _ADMIN_CUES.get(after) or _ADMIN_CUES.get(before)
+
+
+#: A town of a state's name lying this near another state of the list is the one meant ("Maryland, Virginia
+#: and Washington": the capital, not the state).
+LIST_TOWN_KM = 300.0
+
+
+def _state_by_own_name(text: str, gazetteer: Gazetteer) -> Entry | None:
+    """The first-level area whose own name this is, when no country nor city of 100,000 has the name too."""
+    entries = gazetteer.exact(text)
+    if any((e.feature_class == "P" and e.population >= 100_000) or e.feature_code in COUNTRY_CODES for e in entries):
+        return None
+    return next((e for e in entries if e.kind == 0 and e.feature_code == "ADM1"), None)
+
+
+def listed_states(doc: Any, names: list[Mention], gazetteer: Gazetteer) -> list[bool]:
+    """For each mention, whether it is a first-level area by the list it stands in: "western states such as
+    California or Washington", "Guam, Alaska, Hawaii, Florida and Washington" (most of the other names of
+    the list are states by their own name, and the mention has a state of its name, whose large town does
+    not lie among them, and names no country: "to Alaska or Mexico")."""
+    gaps = [[t.text.lower() for t in doc[m.token_end:nxt.token_start]] for m, nxt in zip(names, names[1:], strict=False)]
+    runs: list[list[int]] = [[0]] if names else []
+    for k, gap in enumerate(gaps):
+        if gap in ([","], ["and"], ["or"], [",", "and"], [",", "or"]):
+            runs[-1].append(k + 1)
+        else:
+            runs.append([k + 1])
+    out = [False] * len(names)
+    for run in runs:
+        if len(run) < 2 or not any(gaps[k - 1] != [","] for k in run[1:]):
+            continue  # a list ends in "and"/"or"
+        states = {k: _state_by_own_name(names[k].name, gazetteer) for k in run}
+        for k in run:
+            mates = [j for j in run if j != k and norm(names[j].name) != norm(names[k].name)]
+            known = [st for j in mates if (st := states[j]) is not None]
+            if not mates or 2 * len(known) <= len(mates):
+                continue
+            entries = gazetteer.exact(names[k].name)
+            own = [e for e in entries if e.feature_code == "ADM1"]
+            towns = [e for e in entries if e.feature_class == "P" and e.population >= 100_000]
+            if any(e.feature_code in COUNTRY_CODES for e in entries):
+                continue  # "to Alaska or Mexico": a country is no state, nor are its list's others
+            if own and not any(great_circle_km(t.lat, t.lon, st.lat, st.lon) <= LIST_TOWN_KM
+                               for t in towns for st in known):
+                out[k] = True
+    return out
 
 
 def _place(m: Mention, res: Resolution | None, entry: Entry | None, article: Article, doc: Any,
@@ -210,10 +256,12 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
                               demonym_countries=dem_countries,
                               province_hints=[(i.country, a) for i in implied for a in i.admin1],
                               votes=[not (_names_currency(doc, m) or _leads_abroad(doc, m)) for m in names],
-                              admin_levels=[_admin_cue(doc, m) for m in names],
+                              admin_levels=[_admin_cue(doc, m) or ("ADM1" if listed else None)
+                                            for m, listed in zip(names, listed_states(doc, names, gazetteer),
+                                                                 strict=True)],
                               at_border=[_at_border(doc, m) for m in names],
                               as_written=[m.rule.endswith("+site") for m in names],
-                              containers=containers_of(doc, names), home=home,
+                              containers=(containers := containers_of(doc, names)), home=home,
                               front=front_line_of(article.clean_text, gazetteer))
     by_start = dict(zip((m.start for m in names), resolutions, strict=True))
     places: list[Place] = []
@@ -239,8 +287,22 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
                              precision=rel.precision if rel and res.entry and precision_of(res.entry) == "point" else None,
                              conf=confidence(res)))
     parts = {m.start for m in names if m.token_end < len(doc) and doc[m.token_end].lower_ in words("town_part_nouns")}
+    sites = {m.start for m in names if FACILITY_LABEL in m.rule and _local_head(m.name)}
+    inside = {_raw_start(article, m.start): _raw_start(article, names[c[0]].start)
+              for m, c in zip(names, containers, strict=True) if c is not None}
     return _place_local_features(places, doc, gazetteer, parts={_raw_start(article, s) for s in parts},
-                                 home=home.geonameid if home is not None else None)
+                                 home=home.geonameid if home is not None else None,
+                                 sites={_raw_start(article, s) for s in sites}, inside=inside)
+
+
+#: spaCy's label of buildings, streets and squares, as the recognition rules write it.
+FACILITY_LABEL = ":FAC"
+
+
+def _local_head(text: str) -> bool:
+    """The name ends in a word of a local feature ("Washington Square", "Frenchmen Street")."""
+    tokens = text.lower().split()
+    return bool(tokens) and tokens[-1].strip(".") in words("local_heads")
 
 
 def _raw_start(article: Article, start: int) -> int:
@@ -254,11 +316,17 @@ TOWN_PART_KM = 40.0
 
 
 def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer,
-                          parts: Collection[int] = (), home: int | None = None) -> list[Place]:
+                          parts: Collection[int] = (), home: int | None = None,
+                          sites: Collection[int] = (), inside: dict[int, int] | None = None) -> list[Place]:
     """Unresolved local features ("Frenchmen Street") → the document's main town, precision ``near``;
     likewise a part of a town ("Candelaria neighborhood", raw start offsets in ``parts``) that the gazetteer
-    has only far from that town. The main town is the outlet's home (``home``, a GeoNames id) when the text
-    names it: a local paper's streets are its town's."""
+    has only far from that town, and a square or street that spaCy calls a facility (``sites``) that matched a
+    town named so, far from it ("Washington Square", a park of a New Orleans story, not the Pennsylvanian
+    town). The main town is the outlet's home (``home``, a GeoNames id) when the text
+    names it: a local paper's streets are its town's; else the town named most often, ties going to the town
+    in the province most of the text's places lie in (New Orleans beside "Louisiana"), then to the first.
+    A feature the text puts in a town or an area within a country (``inside``: raw start → the container's raw
+    start; "Collins Avenue in Miami Beach", "Donington Park, Leicestershire") is placed there instead."""
     # the town named most often in the country the text names most ("Royal Street" in a New Orleans story
     # that names New Orleans once and a street named after Dubreuil, also a Mauritian village, twice)
     countries = Counter(p.country_code for p in places if p.country_code and p.relation != "demonym")
@@ -267,23 +335,38 @@ def _place_local_features(places: list[Place], doc: Any, gazetteer: Gazetteer,
     towns = Counter(p.geonameid for p in places
                     if p.precision in ("point", "near") and p.geonameid is not None and p.relation != "demonym"
                     and p.feature_code and p.feature_code.startswith("PPL") and p.country_code == main
-                    and p.start not in parts)
+                    and p.start not in parts and p.start not in sites)
     if not towns:
         return places
     most = max(towns.values())
+    provinces: Counter[tuple[str | None, str | None]] = Counter(
+        (p.country_code, p.admin1) for p in places if p.admin1 and p.relation != "demonym"
+        and p.start not in parts and p.start not in sites)
+    tied = [p for p in places if p.geonameid is not None and towns.get(p.geonameid) == most
+            and p.start not in parts and p.start not in sites]
     town = next((p for p in places if home is not None and p.geonameid == home and p.relation != "demonym"), None) \
-        or next(p for p in places if p.geonameid is not None and towns.get(p.geonameid) == most)  # ties: first
+        or max(tied, key=lambda p: provinces[(p.country_code, p.admin1)])  # ties: first
+    by_start = {p.start: p for p in places}
     out = []
     for p in places:
         tokens = p.text.lower().split()
-        part = p.start in parts and p.geonameid != town.geonameid and (p.precision == "unresolved" or (
-            p.lat is not None and p.lon is not None and great_circle_km(p.lat, p.lon, town.lat, town.lon) > TOWN_PART_KM))  # type: ignore[arg-type]
+        far = p.lat is not None and p.lon is not None \
+            and great_circle_km(p.lat, p.lon, town.lat, town.lon) > TOWN_PART_KM  # type: ignore[arg-type]
+        part = p.start in parts and p.geonameid != town.geonameid and (p.precision == "unresolved" or far)
+        part = part or (p.start in sites and far and bool(p.feature_code and p.feature_code.startswith("PPL"))
+                        and norm(p.name or "") == norm(p.text))
         local = p.precision == "unresolved" and tokens and tokens[-1].strip(".") in words("local_heads")
         if (local or part) and p.evidence:
+            at, how = town, "+document-town"
+            stated = by_start.get((inside or {}).get(p.start, -1))
+            if stated is not None and stated.geonameid is not None and stated.feature_code \
+                    and (stated.feature_code.startswith("PPL") or stated.feature_code in words("area_codes")):
+                at, how = stated, "+stated-town"
             ev = Evidence(p.evidence.article_id, p.evidence.sentence, p.evidence.start, p.evidence.end,
-                          p.evidence.rule + "+document-town")
-            p = Place(p.text, p.start, p.end, town.name, town.geonameid, town.lat, town.lon, town.country_code,
-                      town.admin1, town.feature_code, "near", 0.3, "in", town.name, ev, p.candidates)
+                          p.evidence.rule + how)
+            area = bool(at.feature_code and at.feature_code in words("area_codes"))
+            p = Place(p.text, p.start, p.end, at.name, at.geonameid, at.lat, at.lon, at.country_code,
+                      at.admin1, at.feature_code, "region" if area else "near", 0.3, "in", at.name, ev, p.candidates)
         out.append(p)
     return out
 

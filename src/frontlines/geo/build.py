@@ -334,14 +334,15 @@ def step_aliases(con: sqlite3.Connection, state: BuildState) -> int:
 
 def step_regions(con: sqlite3.Connection, state: BuildState) -> int:
     """Seas, oceans and regions from ``data/geo/regions.csv`` (approximate centres, frontlines ids; the country
-    of an area inside one)."""
+    of an area inside one, and its prior's population where given)."""
     rows = []
     for rec in _data_rows("regions.csv"):
         lat, lon = float(rec["lat"]), float(rec["lon"])
         fclass, _, fcode = rec["feature"].partition(".")
         aliases = tuple(a for a in rec["aliases"].split(";") if a)
+        people = int(rec.get("population") or REGION_POPULATION)
         rows.append(PlaceRow(analyst_id(rec["name"], lat, lon), rec["name"], lat, lon, rec.get("country") or None,
-                             None, fclass, fcode, REGION_POPULATION, aliases, "frontlines-regions"))
+                             None, fclass, fcode, people, aliases, "frontlines-regions"))
     return write_places(con, rows, name_table=STAGING)
 
 

@@ -30,7 +30,7 @@ from .names import (
 )
 
 FILE_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "9"  # 8: aliases and regions of data/geo (common names, Eastern Ghouta with its country); 9: airports by their own name without the city's, more country short forms, Niger and Nile Delta
+SCHEMA_VERSION = "10"  # 8: aliases and regions of data/geo (common names, Eastern Ghouta with its country); 9: airports by their own name without the city's, more country short forms, Niger and Nile Delta; 10: British counties no package holds, the White House
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS place (
