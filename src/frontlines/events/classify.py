@@ -16,7 +16,7 @@ from typing import Any
 
 from .gate import EventGate, GateVerdict
 from .gate_features import main_verb_tense
-from .matching import head_of, load_matching
+from .matching import head_of, load_matching, padded_text, words_of
 from .model import apply_model
 from .ontology import Lexicon, load_lexicon, load_ontology
 from .scope import context, dated, definite_noun, out_of_scope
@@ -307,6 +307,13 @@ def clause_span(sent: Any, reading: LexiconReading) -> Any:
     return span if sent.start <= span.start and span.end <= sent.end else sent
 
 
+def protest_named(sent: Any) -> bool:
+    """A protest is named in the sentence (a word of ``matching.yaml#protest_words``): "police fired
+    on the crowd" may be force against protesters, "four officers fired ten rounds" is not."""
+    padded = padded_text(words_of(sent))
+    return any(f" {w}" in padded for w in load_matching()["protest_words"])
+
+
 def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing | None:
     """A typing the gate reports where the lexicon's conditions typed nothing: its likeliest
     sub-event type, at the candidate trigger of that type (or the first candidate); ``None`` when
@@ -317,11 +324,15 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
 
     A type defined by the weapon used (``matching.yaml#named_weapon_types``: an air strike needs
     an aircraft named) is the gate's only where a trigger of that type matched with its cue words:
-    "Gondor fired on Osgiliath", no aircraft named, is no air strike.
+    "Gondor fired on Osgiliath", no aircraft named, is no air strike. A type that needs a protest
+    named (``matching.yaml#protest_named_types``) is, with none named, the same violence away from a
+    protest (:func:`protest_named`).
     """
     matching = load_matching()
     named = {h.entry.sub for h in reading.proposals}
     best, p_sub = next((s, p) for s, p in verdict.sub_events if s not in matching["named_weapon_types"] or s in named)
+    if best in matching["protest_named_types"] and not protest_named(sent):
+        best = next(iter(matching["away_from_protest_type"]))
     hit = next((h for h in reading.hits if h.entry.sub == best), None)
     if hit is None and (best in matching["word_named_types"] or (p_sub < ALONE_UNNAMED_MIN and not dated(sent))):
         return None
