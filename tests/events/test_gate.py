@@ -115,6 +115,16 @@ def test_the_gate_alone_gives_no_mob_violence_where_no_word_names_one(nlp) -> No
     assert any(r.reason == "model:event-gate:type-not-named" for r in reading.rejected)
 
 
+def test_the_gate_alone_gives_force_against_protesters_only_where_a_protest_is_named(nlp) -> None:
+    fake = _favouring(("Excessive force against protesters", 4.0), ("Armed clash", 3.0), ("Attack", 0.0))
+    typer = EventTyper(load_lexicon(), fake, 0.5, 0.5)
+    sent = next(nlp("Four of the guards of Bree then fired ten rounds on Tuesday.").sents)
+    [typing] = typer(sent)
+    assert typing.sub_event_type == "Attack"
+    sent = next(nlp("Four of the guards of Bree then fired ten rounds into the crowd on Tuesday.").sents)
+    assert [t.sub_event_type for t in typer(sent)] == ["Excessive force against protesters"]
+
+
 def test_a_light_verb_without_its_cue_words_is_no_candidate_for_the_gate(nlp) -> None:
     typer = EventTyper(load_lexicon(), _favouring(("Armed clash", 4.0), ("Attack", 0.0)), 0.5, 0.5)
     sent = next(nlp("The orcs are using the villagers of Bree as human shields.").sents)
