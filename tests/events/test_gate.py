@@ -318,3 +318,19 @@ def test_a_definite_mention_stands_at_a_lower_gate_probability_unless_the_gate_r
     assert EventTyper(load_lexicon(), _unsure("crime"), 0.5, 0.9)(sent) == []
     plural = next(nlp("Raids on the granaries of Bree began before the guards had left.").sents)
     assert EventTyper(load_lexicon(), _unsure("none"), 0.5, 0.9)(plural) == []
+
+
+def test_a_definite_mention_of_violence_beside_a_protest_is_a_second_event(nlp, gate: EventGate) -> None:
+    typer = EventTyper(load_lexicon(), gate)
+    sent = next(nlp("The council said the Minas Tirith attack had no relation to the Edoras protest.").sents)
+    typings = typer(sent)
+    assert [t.sub_event_type for t in typings][0] == "Peaceful protest"
+    [mention] = typings[1:]
+    assert mention.event_type != "Protests" and mention.rule.startswith("mention:beside:event-gate:")
+    assert mention.trigger == "attack"
+
+
+def test_a_definite_mention_beside_violence_is_the_same_incident(nlp, gate: EventGate) -> None:
+    typer = EventTyper(load_lexicon(), gate)
+    sent = next(nlp("Gunmen killed two guards in Edoras on Monday, weeks after the Minas Tirith attack.").sents)
+    assert [t.sub_event_type for t in typer(sent)] == ["Armed clash"]

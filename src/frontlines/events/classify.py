@@ -127,7 +127,7 @@ class EventTyper:
         sents = list(sents)
         readings = [lexicon_typings(s, lexicon=self.lexicon, actor_inter=actor_inter) for s in sents]
         verdicts, screened = self._verdicts(sents, readings) if self.gate is not None else ({}, {})
-        out = []
+        gated_all: list[tuple[list[Typing], list[Rejected]]] = []
         for n, (sent, reading) in enumerate(zip(sents, readings, strict=True)):
             typings, rejected = reading.typings, list(reading.rejected)
             verdict = verdicts.get(n)
@@ -136,6 +136,12 @@ class EventTyper:
                 rejected += gated
             elif n in screened:
                 rejected.append(_candidate(sent, reading, f"rule:{screened[n]}"))
+            gated_all.append((list(typings), rejected))
+        if self.gate is not None:
+            self._mentions_beside(sents, readings, gated_all)
+        out = []
+        for n, (sent, (typings, rejected)) in enumerate(zip(sents, gated_all, strict=True)):
+            verdict = verdicts.get(n)
             if typings:
                 typings, scoped = _in_scope(sent, typings, self.lexicon)
                 rejected += scoped
@@ -184,6 +190,51 @@ class EventTyper:
             if clause.text != sents[n].text and v.p_event > verdicts[n].p_event:
                 verdicts[n] = v
         return verdicts, screened
+
+    def _mentions_beside(self, sents: list[Any], readings: list[LexiconReading],
+                         gated: list[tuple[list[Typing], list[Rejected]]]) -> None:
+        """Adds, beside the events the gate accepted in a sentence, the definite mention of one past
+        incident of another event type that the sentence names as a noun (:func:`definite_mention`:
+        "the Benghazi attack had no relation to the Cairo protest"), beside no event of violence
+        (``matching.yaml#violent_event_types``: "the raid" beside "gunmen killed" is the same incident), when the gate, judging the noun
+        phrase alone, finds an event in it (P(event) at least :data:`MENTION_MIN_ALONE`, likeliest
+        out-of-scope kind "none"); its type is the gate's likeliest of the noun's own entries, not one
+        a word or a weapon must name (``matching.yaml#word_named_types``, ``#named_weapon_types``)."""
+        assert self.gate is not None
+        todo: list[tuple[int, Any, set[str]]] = []
+        matching, onto = load_matching(), load_ontology()
+        for n, (typings, _) in enumerate(gated):
+            if not typings:
+                continue
+            sent, reading = sents[n], readings[n]
+            have = {t.event_type for t in typings}
+            if have & matching["violent_event_types"]:
+                continue
+            named = {h.entry.sub for h in reading.proposals}
+            unnamed = matching["word_named_types"] | (matching["named_weapon_types"] - named)
+            nouns: dict[tuple[int, int], set[str]] = {}
+            for r in reading.rejected:
+                if r.reason == "rule:not-a-verb" and r.sub_event_type:
+                    nouns.setdefault((r.trigger_start, r.trigger_end), set()).add(r.sub_event_type)
+            for (start, end), subs in nouns.items():
+                span = sent.doc.char_span(start, end)
+                if span is None or any(t.trigger_start < end and start < t.trigger_end for t in typings):
+                    continue
+                tok = head_of(span)
+                subs = {s for s in subs if onto.get(s).event_type not in have and s not in unnamed}
+                if subs and definite_mention(tok, sent):
+                    todo.append((n, tok, subs))
+                    break
+        phrases = [sents[n].doc[tok.left_edge.i:tok.right_edge.i + 1] for n, tok, _ in todo]
+        for (n, tok, subs), phrase, v in zip(todo, phrases, self.gate.judge(phrases), strict=True):
+            if v.reason != "none" or v.p_event < MENTION_MIN_ALONE:
+                continue
+            sub = load_ontology().get(max(sorted(subs), key=v.p_sub))
+            text = tok.text
+            gated[n][0].append(Typing(
+                sub.event_type, sub.name, sub.plover_type, sub.plover_mode, tok.idx, tok.idx + len(text), text, tok.i,
+                f"mention:beside:{self.gate.name}:{sub.name} (candidate '{text.lower()}', "
+                f"P(event) of '{phrase.text}' {v.p_event:.3f})", round(v.p_event * v.p_sub(sub.name), 3)))
 
     def _gated(self, sent: Any, typings: list[Typing], reading: LexiconReading,
                verdict: GateVerdict) -> tuple[list[Typing], list[Rejected]]:
