@@ -198,17 +198,18 @@ class EventTyper:
         "the Benghazi attack had no relation to the Cairo protest"), beside no event of violence
         (``matching.yaml#violent_event_types``: "the raid" beside "gunmen killed" is the same incident), when the gate, judging the noun
         phrase alone, finds an event in it (P(event) at least :data:`MENTION_MIN_ALONE`, likeliest
-        out-of-scope kind "none"); its type is the gate's likeliest of the noun's own entries, not one
+        out-of-scope kind "none"); its type is the gate's likeliest of the noun's own types of violence, not one
         a word or a weapon must name (``matching.yaml#word_named_types``, ``#named_weapon_types``)."""
         assert self.gate is not None
         todo: list[tuple[int, Any, set[str]]] = []
         matching, onto = load_matching(), load_ontology()
+        violent = matching["violent_event_types"]
         for n, (typings, _) in enumerate(gated):
             if not typings:
                 continue
             sent, reading = sents[n], readings[n]
             have = {t.event_type for t in typings}
-            if have & matching["violent_event_types"]:
+            if have & violent:
                 continue
             named = {h.entry.sub for h in reading.proposals}
             unnamed = matching["word_named_types"] | (matching["named_weapon_types"] - named)
@@ -221,7 +222,7 @@ class EventTyper:
                 if span is None or any(t.trigger_start < end and start < t.trigger_end for t in typings):
                     continue
                 tok = head_of(span)
-                subs = {s for s in subs if onto.get(s).event_type not in have and s not in unnamed}
+                subs = {s for s in subs if onto.get(s).event_type in violent and s not in unnamed}
                 if subs and definite_mention(tok, sent):
                     todo.append((n, tok, subs))
                     break
