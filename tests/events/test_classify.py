@@ -351,3 +351,13 @@ def test_who_acts_after_a_preposition_is_the_clause_s_subject_not_the_nouns_befo
 def test_who_acts_includes_what_an_apposition_says_they_are(nlp, text: str) -> None:
     first = _first(nlp, text)
     assert (first.sub_event_type, first.agent_class) == ("Attack", "nonstate")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Agents of Mordor poisoned a defector and his daughter in Bree on Sunday, Gondor said.", ["Attack"]),
+    ("Gondor expelled twenty envoys over the poisoning of a former spy in Bree.", ["Attack"]),
+    ("Twelve guests at the wedding in Bree were treated for food poisoning on Saturday.", []),
+    ("The farmer was charged with poisoning his neighbour's dogs.", []),
+])
+def test_a_person_poisoned_on_purpose_is_an_attack(nlp, text: str, expected: list[str]) -> None:
+    assert [t for t in _types(nlp, text) if t == "Attack"] == expected
