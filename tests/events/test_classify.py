@@ -361,3 +361,9 @@ def test_who_acts_includes_what_an_apposition_says_they_are(nlp, text: str) -> N
 ])
 def test_a_person_poisoned_on_purpose_is_an_attack(nlp, text: str, expected: list[str]) -> None:
     assert [t for t in _types(nlp, text) if t == "Attack"] == expected
+
+
+def test_a_jihadist_attack_is_a_terror_attack(nlp) -> None:
+    doc = nlp("The council investigating the Bree jihadist attack met again on Monday.")
+    rules = [t.rule for s in doc.sents for t in classify(s)]
+    assert any("#attack.terror_noun:jihadist attack" in r for r in rules)
