@@ -17,6 +17,7 @@ from typing import Any
 from .gate import EventGate, GateVerdict
 from .gate_features import main_verb_tense
 from .matching import head_of, load_matching, padded_text, words_of
+from .modality import dated_noun
 from .model import apply_model
 from .ontology import Lexicon, load_lexicon, load_ontology
 from .scope import context, dated, definite_noun, out_of_scope
@@ -298,18 +299,6 @@ def _second_look(p_event: float, typed: bool, threshold: float, threshold_alone:
     if typed:
         return CLAUSE_LOOK_MIN_TYPED <= p_event < threshold
     return CLAUSE_LOOK_MIN_ALONE <= p_event < threshold_alone
-
-
-def dated_noun(tok: Any) -> bool:
-    """A noun that names one past occurrence by its date ("last week's air strike on ...", "the
-    March 4 poisoning", "Tuesday's raid"): a date or time among the words before it in its phrase,
-    none of them a word of the future (``matching.yaml#future_date_words``: "next week's protest")."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return False
-    before = [t for t in tok.subtree if t.i < tok.i]
-    dated = [t for t in before if t.ent_type_ in ("DATE", "TIME")]
-    future = load_matching()["future_date_words"]
-    return bool(dated) and not any(t.lower_ in future for t in dated)
 
 
 def definite_mention(tok: Any, sent: Any) -> bool:
