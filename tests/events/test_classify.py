@@ -367,3 +367,12 @@ def test_a_jihadist_attack_is_a_terror_attack(nlp) -> None:
     doc = nlp("The council investigating the Bree jihadist attack met again on Monday.")
     rules = [t.rule for s in doc.sents for t in classify(s)]
     assert any("#attack.terror_noun:jihadist attack" in r for r in rules)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Rohan militia and the Dunland clans agreed a ceasefire deal in Edoras on Monday.", ["Agreement"]),
+    ("The Bree police agreed to pay damages as part of a deal to settle claims brought by three traders.", []),
+    ("The mayor of Bree agreed to a plea deal on Tuesday.", []),
+])
+def test_a_settled_lawsuit_is_no_agreement(nlp, text: str, expected: list[str]) -> None:
+    assert [t for t in _types(nlp, text) if t == "Agreement"] == expected
