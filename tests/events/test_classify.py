@@ -304,6 +304,7 @@ def test_a_place_a_participle_says_is_held_was_not_taken(nlp) -> None:
     ("The riders of Rohan responded to the orcs' fire and killed two of them near Edoras.", ["Armed clash"]),
     ("Five officers responded after callers reported a man pointing a firearm at people in Bree.", []),
     ("The unit worked with the Bree Fire Department and responded to shots fired at the market.", []),
+    ("Guards responding to a report of a man with a gun shot the miller of Bree on Monday.", []),
 ])
 def test_a_response_is_a_clash_only_where_fire_is_named(nlp, text: str, expected: list[str]) -> None:
     assert [t for t in _types(nlp, text) if t == "Armed clash"] == expected
@@ -350,3 +351,28 @@ def test_who_acts_after_a_preposition_is_the_clause_s_subject_not_the_nouns_befo
 def test_who_acts_includes_what_an_apposition_says_they_are(nlp, text: str) -> None:
     first = _first(nlp, text)
     assert (first.sub_event_type, first.agent_class) == ("Attack", "nonstate")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Agents of Mordor poisoned a defector and his daughter in Bree on Sunday, Gondor said.", ["Attack"]),
+    ("Gondor expelled twenty envoys over the poisoning of a former spy in Bree.", ["Attack"]),
+    ("Twelve guests at the wedding in Bree were treated for food poisoning on Saturday.", []),
+    ("The farmer was charged with poisoning his neighbour's dogs.", []),
+])
+def test_a_person_poisoned_on_purpose_is_an_attack(nlp, text: str, expected: list[str]) -> None:
+    assert [t for t in _types(nlp, text) if t == "Attack"] == expected
+
+
+def test_a_jihadist_attack_is_a_terror_attack(nlp) -> None:
+    doc = nlp("The council investigating the Bree jihadist attack met again on Monday.")
+    rules = [t.rule for s in doc.sents for t in classify(s)]
+    assert any("#attack.terror_noun:jihadist attack" in r for r in rules)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Rohan militia and the Dunland clans agreed a ceasefire deal in Edoras on Monday.", ["Agreement"]),
+    ("The Bree police agreed to pay damages as part of a deal to settle claims brought by three traders.", []),
+    ("The mayor of Bree agreed to a plea deal on Tuesday.", []),
+])
+def test_a_settled_lawsuit_is_no_agreement(nlp, text: str, expected: list[str]) -> None:
+    assert [t for t in _types(nlp, text) if t == "Agreement"] == expected

@@ -128,6 +128,16 @@ def test_the_gate_alone_is_sure_before_it_turns_non_violent_words_into_another_e
         ["Abduction/forced disappearance"]
 
 
+def test_the_gate_alone_gives_force_against_protesters_only_where_a_protest_is_named(nlp) -> None:
+    fake = _favouring(("Excessive force against protesters", 4.0), ("Armed clash", 3.0), ("Attack", 0.0))
+    typer = EventTyper(load_lexicon(), fake, 0.5, 0.5)
+    sent = next(nlp("Four of the guards of Bree then fired ten rounds on Tuesday.").sents)
+    [typing] = typer(sent)
+    assert typing.sub_event_type == "Attack"
+    sent = next(nlp("Four of the guards of Bree then fired ten rounds into the crowd on Tuesday.").sents)
+    assert [t.sub_event_type for t in typer(sent)] == ["Excessive force against protesters"]
+
+
 def test_a_light_verb_without_its_cue_words_is_no_candidate_for_the_gate(nlp) -> None:
     typer = EventTyper(load_lexicon(), _favouring(("Armed clash", 4.0), ("Attack", 0.0)), 0.5, 0.5)
     sent = next(nlp("The orcs are using the villagers of Bree as human shields.").sents)
@@ -321,3 +331,19 @@ def test_a_definite_mention_stands_at_a_lower_gate_probability_unless_the_gate_r
     assert EventTyper(load_lexicon(), _unsure("crime"), 0.5, 0.9)(sent) == []
     plural = next(nlp("Raids on the granaries of Bree began before the guards had left.").sents)
     assert EventTyper(load_lexicon(), _unsure("none"), 0.5, 0.9)(plural) == []
+
+
+def test_a_definite_mention_of_violence_beside_a_protest_is_a_second_event(nlp, gate: EventGate) -> None:
+    typer = EventTyper(load_lexicon(), gate)
+    sent = next(nlp("The council said the Minas Tirith attack had no relation to the Edoras protest.").sents)
+    typings = typer(sent)
+    assert [t.sub_event_type for t in typings][0] == "Peaceful protest"
+    [mention] = typings[1:]
+    assert mention.event_type != "Protests" and mention.rule.startswith("mention:beside:event-gate:")
+    assert mention.trigger == "attack"
+
+
+def test_a_definite_mention_beside_violence_is_the_same_incident(nlp, gate: EventGate) -> None:
+    typer = EventTyper(load_lexicon(), gate)
+    sent = next(nlp("Gunmen killed two guards in Edoras on Monday, weeks after the Minas Tirith attack.").sents)
+    assert [t.sub_event_type for t in typer(sent)] == ["Armed clash"]

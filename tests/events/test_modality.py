@@ -175,3 +175,22 @@ def test_a_belief_about_who_the_attackers_are_is_no_doubt_that_they_attacked(rea
 ])
 def test_a_typographic_apostrophe_negates_and_plans(reading, sentence: str, trigger: str, modality: str) -> None:
     assert reading(sentence, trigger).modality == modality
+
+
+@pytest.mark.parametrize("sentence, trigger, modality", [
+    ("The protests in Bree will continue for a third straight day on Friday.", "protests", "asserted"),
+    ("The strike by dock workers in Pelargir will enter its second week on Monday.", "strike", "asserted"),
+    ("The protest in Bree will continue until the tax is withdrawn.", "protest", "planned"),
+    ("Farmers will march in Bree for two days next week.", "march", "planned"),
+])
+def test_an_occurrence_that_goes_on_into_another_day_has_begun(reading, sentence, trigger, modality):
+    assert reading(sentence, trigger).modality == modality
+
+
+@pytest.mark.parametrize("sentence, trigger, modality", [
+    ("The envoy was set to visit Bree weeks after the March 4 attack on the garrison.", "attack", "asserted"),
+    ("The riders are set to attack Bree on Monday.", "attack", "planned"),
+    ("The March 31 rally in Bree will go ahead, organisers said.", "rally", "planned"),
+])
+def test_a_noun_named_by_its_past_date_is_no_plan_of_what_is_planned_around_it(reading, sentence, trigger, modality):
+    assert reading(sentence, trigger).modality == modality

@@ -16,7 +16,8 @@ from typing import Any
 
 from .gate import EventGate, GateVerdict
 from .gate_features import main_verb_tense
-from .matching import head_of, load_matching
+from .matching import head_of, load_matching, padded_text, words_of
+from .modality import dated_noun
 from .model import apply_model
 from .ontology import Lexicon, load_lexicon, load_ontology
 from .scope import VIOLENT_TYPES, context, dated, definite_noun, out_of_scope
@@ -132,7 +133,7 @@ class EventTyper:
         sents = list(sents)
         readings = [lexicon_typings(s, lexicon=self.lexicon, actor_inter=actor_inter) for s in sents]
         verdicts, screened = self._verdicts(sents, readings) if self.gate is not None else ({}, {})
-        out = []
+        gated_all: list[tuple[list[Typing], list[Rejected]]] = []
         for n, (sent, reading) in enumerate(zip(sents, readings, strict=True)):
             typings, rejected = reading.typings, list(reading.rejected)
             verdict = verdicts.get(n)
@@ -141,6 +142,12 @@ class EventTyper:
                 rejected += gated
             elif n in screened:
                 rejected.append(_candidate(sent, reading, f"rule:{screened[n]}"))
+            gated_all.append((list(typings), rejected))
+        if self.gate is not None:
+            self._mentions_beside(sents, readings, gated_all)
+        out = []
+        for n, (sent, (typings, rejected)) in enumerate(zip(sents, gated_all, strict=True)):
+            verdict = verdicts.get(n)
             if typings:
                 typings, scoped = _in_scope(sent, typings, self.lexicon)
                 rejected += scoped
@@ -189,6 +196,52 @@ class EventTyper:
             if clause.text != sents[n].text and v.p_event > verdicts[n].p_event:
                 verdicts[n] = v
         return verdicts, screened
+
+    def _mentions_beside(self, sents: list[Any], readings: list[LexiconReading],
+                         gated: list[tuple[list[Typing], list[Rejected]]]) -> None:
+        """Adds, beside the events the gate accepted in a sentence, the definite mention of one past
+        incident of another event type that the sentence names as a noun (:func:`definite_mention`:
+        "the Benghazi attack had no relation to the Cairo protest"), beside no event of violence
+        (``matching.yaml#violent_event_types``: "the raid" beside "gunmen killed" is the same incident), when the gate, judging the noun
+        phrase alone, finds an event in it (P(event) at least :data:`MENTION_MIN_ALONE`, likeliest
+        out-of-scope kind "none"); its type is the gate's likeliest of the noun's own types of violence, not one
+        a word or a weapon must name (``matching.yaml#word_named_types``, ``#named_weapon_types``)."""
+        assert self.gate is not None
+        todo: list[tuple[int, Any, set[str]]] = []
+        matching, onto = load_matching(), load_ontology()
+        violent = matching["violent_event_types"]
+        for n, (typings, _) in enumerate(gated):
+            if not typings:
+                continue
+            sent, reading = sents[n], readings[n]
+            have = {t.event_type for t in typings}
+            if have & violent:
+                continue
+            named = {h.entry.sub for h in reading.proposals}
+            unnamed = matching["word_named_types"] | (matching["named_weapon_types"] - named)
+            nouns: dict[tuple[int, int], set[str]] = {}
+            for r in reading.rejected:
+                if r.reason == "rule:not-a-verb" and r.sub_event_type:
+                    nouns.setdefault((r.trigger_start, r.trigger_end), set()).add(r.sub_event_type)
+            for (start, end), subs in nouns.items():
+                span = sent.doc.char_span(start, end)
+                if span is None or any(t.trigger_start < end and start < t.trigger_end for t in typings):
+                    continue
+                tok = head_of(span)
+                subs = {s for s in subs if onto.get(s).event_type in violent and s not in unnamed}
+                if subs and definite_mention(tok, sent):
+                    todo.append((n, tok, subs))
+                    break
+        phrases = [sents[n].doc[tok.left_edge.i:tok.right_edge.i + 1] for n, tok, _ in todo]
+        for (n, tok, subs), phrase, v in zip(todo, phrases, self.gate.judge(phrases), strict=True):
+            if v.reason != "none" or v.p_event < MENTION_MIN_ALONE:
+                continue
+            sub = load_ontology().get(max(sorted(subs), key=v.p_sub))
+            text = tok.text
+            gated[n][0].append(Typing(
+                sub.event_type, sub.name, sub.plover_type, sub.plover_mode, tok.idx, tok.idx + len(text), text, tok.i,
+                f"mention:beside:{self.gate.name}:{sub.name} (candidate '{text.lower()}', "
+                f"P(event) of '{phrase.text}' {v.p_event:.3f})", round(v.p_event * v.p_sub(sub.name), 3)))
 
     def _gated(self, sent: Any, typings: list[Typing], reading: LexiconReading,
                verdict: GateVerdict) -> tuple[list[Typing], list[Rejected]]:
@@ -253,18 +306,6 @@ def _second_look(p_event: float, typed: bool, threshold: float, threshold_alone:
     return CLAUSE_LOOK_MIN_ALONE <= p_event < threshold_alone
 
 
-def dated_noun(tok: Any) -> bool:
-    """A noun that names one past occurrence by its date ("last week's air strike on ...", "the
-    March 4 poisoning", "Tuesday's raid"): a date or time among the words before it in its phrase,
-    none of them a word of the future (``matching.yaml#future_date_words``: "next week's protest")."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return False
-    before = [t for t in tok.subtree if t.i < tok.i]
-    dated = [t for t in before if t.ent_type_ in ("DATE", "TIME")]
-    future = load_matching()["future_date_words"]
-    return bool(dated) and not any(t.lower_ in future for t in dated)
-
-
 def definite_mention(tok: Any, sent: Any) -> bool:
     """A singular trigger noun that names one past incident (``matching.yaml#incident_nouns``): with a
     definite or possessive determiner, a date (:func:`dated_noun`) or a proper noun before it ("before
@@ -312,6 +353,13 @@ def clause_span(sent: Any, reading: LexiconReading) -> Any:
     return span if sent.start <= span.start and span.end <= sent.end else sent
 
 
+def protest_named(sent: Any) -> bool:
+    """A protest is named in the sentence (a word of ``matching.yaml#protest_words``): "police fired
+    on the crowd" may be force against protesters, "four officers fired ten rounds" is not."""
+    padded = padded_text(words_of(sent))
+    return any(f" {w}" in padded for w in load_matching()["protest_words"])
+
+
 def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing | None:
     """A typing the gate reports where the lexicon's conditions typed nothing: its likeliest
     sub-event type, at the candidate trigger of that type (or the first candidate); ``None`` when
@@ -323,11 +371,15 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
 
     A type defined by the weapon used (``matching.yaml#named_weapon_types``: an air strike needs
     an aircraft named) is the gate's only where a trigger of that type matched with its cue words:
-    "Gondor fired on Osgiliath", no aircraft named, is no air strike.
+    "Gondor fired on Osgiliath", no aircraft named, is no air strike. A type that needs a protest
+    named (``matching.yaml#protest_named_types``) is, with none named, the same violence away from a
+    protest (:func:`protest_named`).
     """
     matching = load_matching()
     named = {h.entry.sub for h in reading.proposals}
     best, p_sub = next((s, p) for s, p in verdict.sub_events if s not in matching["named_weapon_types"] or s in named)
+    if best in matching["protest_named_types"] and not protest_named(sent):
+        best = next(iter(matching["away_from_protest_type"]))
     hit = next((h for h in reading.hits if h.entry.sub == best), None)
     if hit is None and (best in matching["word_named_types"] or (p_sub < ALONE_UNNAMED_MIN and not dated(sent))):
         return None

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..records import Modality
+from .matching import load_matching
 
 LEXICON = "events/modality.yaml"
 #: Dependencies that hang a clause on a noun: cues above them do not govern the trigger,
@@ -139,7 +140,13 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
         ("planned", "governor", _planning(trigger, above, plan["infinitive_governors"]), None, plan["governors"]),
         ("claimed", "adverb", kids, "advmod", claim["adverbs"]),
     )
+    dated = dated_noun(trigger)
+    going_on = _ongoing(chain, plan)
     for modality, kind, tokens, dep, words in cues:
+        if going_on and modality == "planned" and kind == "aux":
+            continue
+        if dated and modality == "planned" and kind == "governor":
+            continue  # "was set to visit weeks after the Sept. 11 attack": the visit is the plan
         found = _cue(tokens, dep, words)
         if found is not None:
             if kind == "question":
@@ -156,6 +163,28 @@ def _refused(trigger: Any) -> list[Any]:
             not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return []
     return [trigger.head]
+
+
+def dated_noun(tok: Any) -> bool:
+    """A noun that names one past occurrence by its date ("last week's air strike on ...", "the
+    March 4 poisoning", "Tuesday's raid"): a date or time among the words before it in its phrase,
+    none of them a word of the future (``matching.yaml#future_date_words``: "next week's protest")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    before = [t for t in tok.subtree if t.i < tok.i]
+    dated = [t for t in before if t.ent_type_ in ("DATE", "TIME")]
+    future = load_matching()["future_date_words"]
+    return bool(dated) and not any(t.lower_ in future for t in dated)
+
+
+def _ongoing(chain: list[Any], plan: dict[str, Any]) -> bool:
+    """The trigger's verb goes on into another day or week ("will continue for a fourth straight day",
+    "will enter its second week"): the occurrence has begun (``modality.yaml#planned.ongoing_*``)."""
+    for verb in chain:
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in plan["ongoing_verbs"]:
+            return any(t.lower_ in plan["ongoing_periods"] and any(c.lower_ in plan["ongoing_counts"] for c in t.children)
+                       for t in verb.subtree)
+    return False
 
 
 def _below_predicate(trigger: Any, tokens: list[Any]) -> list[Any]:
