@@ -163,6 +163,12 @@ def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     assert subs and not rules, (subs, rules)
 
 
+def test_the_time_of_a_plan_is_no_intention_the_scope_drops(nlp) -> None:
+    text = "The rangers of Bree said they are awaiting for the \u201czero hour\u201d to attack the orcs in the city of Osgiliath."
+    assert "intended" not in _read(nlp, text)[1]  # planned, as modality reads it
+    assert "intended" in _read(nlp, "Gondor has grounds to attack Umbar, the steward said.")[1]
+
+
 def test_every_scope_rule_is_named_once() -> None:
     names = [r.name for r in SCOPE_RULES]
     assert len(names) == len(set(names))

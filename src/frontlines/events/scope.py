@@ -220,9 +220,11 @@ def _habitual(t: Typing, ctx: Context) -> bool:
 
 def _intended(t: Typing, ctx: Context) -> bool:
     """A verb trigger that is the infinitive of a noun ("a request to deploy troops", "a bid to storm
-    the gate", "grounds to attack", which the parser may take for a relative clause), or the gerund of a verb of considering ("looking at building a fort", "considered
-    deploying troops"): an intention, a request or an attempt, not an occurrence (a protest's is its
-    aim: "rallied at the palace to demand bread")."""
+    the gate", "grounds to attack", which the parser may take for a relative clause), or the gerund
+    of a verb of considering ("looking at building a fort", "considered deploying troops"): an
+    intention, a request or an attempt, not an occurrence (a protest's is its aim: "rallied at the
+    palace to demand bread"). The infinitive of a time noun ("the zero hour to attack") dates a plan:
+    modality reads it as planned."""
     tok = _trigger(t, ctx)
     if t.event_type == "Protests":
         return False
@@ -230,6 +232,7 @@ def _intended(t: Typing, ctx: Context) -> bool:
         above = tok.head.head if tok.dep_ == "pcomp" else tok.head
         return _lemma(above) in load_scope()["considering_lemmas"]
     return tok.tag_ == "VB" and tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and \
+        _lemma(tok.head) not in load_scope()["plan_time_nouns"] and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
