@@ -1066,3 +1066,17 @@ def test_a_place_someone_was_headed_to_is_not_the_event_place(run):
     text = "Gunmen attacked minibuses waiting for passengers heading to Ethring at the bus station of Osgiliath."
     e = one(run(text, [place("Ethring", "Ethring", 3), place("Osgiliath", "Osgiliath", 2)]))
     assert e.place.text == "Osgiliath"
+
+
+# ------------------------------------------------------------------ a province at its seat
+
+def test_an_event_placed_in_a_province_stands_at_its_seat(run):
+    province = replace(place("Lossarnach", "Lossarnach", 5, "region", fc="ADM1", cc="GG"), lat=10.0, lon=10.0)
+
+    def seat(p):
+        return replace(p, lat=10.4, lon=10.3, anchor="Lossarnach") if p.feature_code == "ADM1" else None
+
+    event = one(run("Gunmen attacked a convoy in Lossarnach province.", [province], replace(STAGES, seat=seat)))
+    assert (event.place.lat, event.place.lon, event.place.feature_code) == (10.4, 10.3, "ADM1")
+    assert event.geo_precision == 3
+    assert "province-seat" in event.evidence["place"]
