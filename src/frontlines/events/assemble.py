@@ -557,6 +557,9 @@ def stated_container(place: Place, head: Any, found: list[tuple[Place, Any]]) ->
     kind = "town" if not _area(first) else "province" if first.feature_code == "ADM1" else "district"
     direct = first is chain[0] and _direct(head, first, found)
     far = direct and great_circle_km(place.lat, place.lon, first.lat, first.lon) > CONTAINER_KM[kind]  # type: ignore[arg-type]
+    outer = [q for q in chain if q.feature_code == "ADM1" and q is not first]
+    if far and any(_other_province(first, q) for q in outer) and not any(_other_province(place, q) for q in outer):
+        far = False  # "Bywater (Archet, Shire)": the gazetteer's Archet lies outside the Shire, Bywater inside it
     if direct and not far and first.country_code == place.country_code and first.admin1 and first.admin1 == place.admin1:
         return None  # "Goniri (Gujba LGA, Borno)": the district the text names holds it; an outer province may be a slip
     if far or any(_other_province(place, q) or (_other_country(place, q) and (q is first and direct or _area(q)))
