@@ -595,8 +595,8 @@ def _pass(doc: Document, cands: list[list[Entry]], firsts: Sequence[Entry | None
           accepted: Sequence[bool] | None = None) -> list[Resolution]:
     """Each mention scored against the others' ``firsts``. ``accepted[k]``: whether mention ``k``'s first was
     accepted in the pass before (not only its best guess); a guess scores its contents' candidates but vetoes
-    none of them ("Famale (Dessa, Tillaberi)": Dessa's guess, a town of that name abroad, was left unresolved,
-    so Famale may stand in Tillaberi's country)."""
+    none of them ("Ethring (Dolen, Lossarnach)": Dolen's guess, a town of that name abroad, was left unresolved,
+    so Ethring may stand in Lossarnach's country)."""
     out = []
     for i, entries in enumerate(cands):
         container, firm, k = _container(doc, firsts, i)
