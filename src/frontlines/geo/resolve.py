@@ -468,8 +468,9 @@ def _container(doc: Document, firsts: Sequence[Entry | None], i: int) -> tuple[E
         seen.add(k)
         k, also = doc.within[k] or (None, False)
         firm = firm or also
-    found = k is not None and k not in seen
-    return (firsts[k] if found else None), firm, (k if found else None)
+    if k is None or k in seen:
+        return None, firm, None
+    return firsts[k], firm, k
 
 
 #: The parts of a candidate's score, in the order its reasons list them.
