@@ -310,11 +310,11 @@ SEAT_RULE = "province-seat"
 
 
 def province_seat(place: Place, gazetteer: Gazetteer) -> Place | None:
-    """A first-level area at the point of its seat: the largest town of the province named like it, as written
-    ("Gondor province" → the town of Gondor in that province), where ACLED codes an event it only places in
-    the province (geo_precision 3). The place stays the province (its name, id, feature code and precision);
-    its point is the town's, ``anchor`` the town's name. ``None`` when it is no province or no town inside it
-    is named so (a province whose seat has another name keeps its own point)."""
+    """A first-level area at the point of its seat, where ACLED codes an event it only places in the province
+    (geo_precision 3): the largest town of the province named like it, as written ("Gondor province" → the
+    town of Gondor in that province), else the province's largest town of known population (its capital,
+    mostly). The place stays the province (its name, id, feature code and precision); its point is the
+    town's, ``anchor`` the town's name. ``None`` when it is no province or no town inside it is known."""
     if place.feature_code != "ADM1" or place.geonameid is None or place.precision != "region" \
             or place.relation not in _WHOLE_PROVINCE:
         return None
@@ -324,9 +324,10 @@ def province_seat(place: Place, gazetteer: Gazetteer) -> Place | None:
     names = {n for n in (place.name, place.text, area.name) if n}
     towns = [e for n in names for e in gazetteer.exact(n) if e.feature_class == "P" and e.kind < 2
              and e.country_code == area.country_code and e.admin1 == area.admin1]
-    if not towns:
+    town = max(towns, key=lambda e: (e.population, e.kind == 0)) if towns \
+        else gazetteer.largest_town(area.country_code, area.admin1)
+    if town is None:
         return None
-    town = max(towns, key=lambda e: (e.population, e.kind == 0))
     ev = place.evidence
     evidence = Evidence(ev.article_id, ev.sentence, ev.start, ev.end, f"{ev.rule}; {SEAT_RULE} '{town.name}'") \
         if ev is not None else None
