@@ -108,7 +108,8 @@ class Pipeline:
             return Result(article=article, errors=(stage_error("places", err),))
         try:
             events, rejected = extract_events(doc, article, places, actors=actors, typer=typer,
-                                              readings=typed, headline=lambda: self.headline_typings(article))
+                                              readings=typed, headline=lambda: self.headline_typings(article),
+                                              gazetteer=gazetteer)
         except Exception as err:  # noqa: BLE001 - as above
             return Result(article=article, places=tuple(places), errors=(stage_error("events", err),))
         return Result(article=article, places=tuple(places), events=tuple(events), rejected=tuple(rejected))

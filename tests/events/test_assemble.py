@@ -1066,3 +1066,28 @@ def test_a_place_someone_was_headed_to_is_not_the_event_place(run):
     text = "Gunmen attacked minibuses waiting for passengers heading to Ethring at the bus station of Osgiliath."
     e = one(run(text, [place("Ethring", "Ethring", 3), place("Osgiliath", "Osgiliath", 2)]))
     assert e.place.text == "Osgiliath"
+
+
+# ------------------------------------------------------------------ a province at its seat
+
+def test_an_event_placed_in_a_province_stands_at_its_seat(run):
+    province = replace(place("Lossarnach", "Lossarnach", 5, "region", fc="ADM1", cc="GG"), lat=10.0, lon=10.0)
+
+    def seat(p):
+        return replace(p, lat=10.4, lon=10.3, anchor="Lossarnach") if p.feature_code == "ADM1" else None
+
+    event = one(run("Gunmen attacked a convoy in Lossarnach province.", [province], replace(STAGES, seat=seat)))
+    assert (event.place.lat, event.place.lon, event.place.feature_code) == (10.4, 10.3, "ADM1")
+    assert event.geo_precision == 3
+    assert "province-seat" in event.evidence["place"]
+
+
+def test_a_container_outside_the_province_the_text_names_does_not_make_a_namesake(run):
+    # "Bywater town (Archet, Shire)": the gazetteer's only Archet lies far away in another province, so it is
+    # a namesake itself; Bywater, which lies in the Shire, stays the place.
+    bywater = replace(place("Bywater", "Bywater", 1, cc="GG"), lat=10.0, lon=10.0, admin1="Shire")
+    archet = replace(place("Archet", "Archet", 2, cc="GG"), lat=20.0, lon=20.0, admin1="Rhudaur")
+    shire = replace(place("Shire", "Shire", 3, "region", fc="ADM1", cc="GG"), lat=10.2, lon=10.2, admin1="Shire")
+    event = one(run("Gunmen attacked a market in Bywater town (Archet, Shire).", [bywater, archet, shire]))
+    assert event.place.name == "Bywater" and "namesake" not in event.evidence["place"]
+

@@ -172,3 +172,23 @@ def test_road_ends_are_two_towns_of_one_country_near_each_other(nlp, gazetteer):
     assert found["Damboa"].rule == "gazetteer:road-ends"
     # towns of two countries far apart name no road between them
     assert "Maiduguri" not in _found(nlp, gazetteer, "Gunmen stopped a bus on the Aleppo-Maiduguri road.")
+
+
+def test_a_name_tagged_across_a_bracket_is_the_name_before_it(nlp, gazetteer):
+    found = _found(nlp, gazetteer, "Militants raided Bama (Gwoza, Borno) at dawn.", [("Bama (Gwoza", "ORG")])
+    assert "Bama" in found and "Bama (Gwoza" not in found
+    assert found["Gwoza"].rule == "gazetteer:admin-list"
+
+
+def test_a_known_name_before_a_district_province_list_is_a_place(nlp, gazetteer):
+    text = "Residents of Bama (Gwoza LGA, Borno) blocked the road."
+    found = _found(nlp, gazetteer, text, [("Bama", "PERSON"), ("Borno", "GPE")])
+    assert found["Bama"].rule == "spacy:ner:PERSON+gazetteer"
+    # a name before a bracket that names no place is not
+    assert "Bama" not in _found(nlp, gazetteer, "Residents of Bama (aged 30) blocked the road.", [("Bama", "PERSON")])
+
+
+def test_a_road_tagged_as_a_group_is_left_to_road_ends(nlp, gazetteer):
+    text = "Drivers blocked the Damboa-Maiduguri highway on Monday."
+    found = _found(nlp, gazetteer, text, [("Damboa-Maiduguri", "ORG")])
+    assert found["Damboa"].rule == found["Maiduguri"].rule == "gazetteer:road-ends"

@@ -25,7 +25,7 @@ import yaml
 from ..actors import find_actors, resolve_entry
 from ..actors.held import HeldPlace, held_in_text, held_place, in_longer_name, load_held_ground
 from ..actors.resolve import actors_in_text
-from ..geo import lies_in_gap
+from ..geo import SEAT_RULE, lies_in_gap, province_seat
 from ..geo.distance import great_circle_km
 from ..geo.names import norm
 from ..records import Actor, Article, DateInfo, Event, Evidence, Place, Precision, RejectedEvent
@@ -77,21 +77,26 @@ class Stages:
     find_actors: Callable[..., list[Actor]]
     resolve_date: Callable[..., DateInfo]
     model: Any = None  # a trained sub-event model (``frontlines train``): it may retype whole incidents
+    #: an event's province at the point of its seat town (:func:`frontlines.geo.province_seat`), or None
+    seat: Callable[[Place], Place | None] = lambda place: None
 
 
-def typer_stages(typed: dict[int, SentenceTyping], model: Any) -> Stages:
+def typer_stages(typed: dict[int, SentenceTyping], model: Any, gazetteer: Any = None) -> Stages:
     """The real neighbouring stages, the sentences already typed (``typed``: by their first token).
 
     ``model`` (a trained sub-event model, or ``None``) types whole incidents, so the sentences
-    are typed without it (see :func:`extract_events`).
+    are typed without it (see :func:`extract_events`). ``gazetteer``: where a province's seat is looked
+    up (without one, a province keeps its own point).
     """
+    seat = (lambda place: province_seat(place, gazetteer)) if gazetteer is not None else (lambda place: None)
     return Stages(classify=lambda sent: list(typed[sent.start].typings), find_actors=find_actors,
-                  resolve_date=resolve_date, model=model)
+                  resolve_date=resolve_date, model=model, seat=seat)
 
 
 def extract_events(doc: Any, article: Article, places: list[Place], *, actors: Any, typer: EventTyper,
                    readings: list[SentenceTyping] | None = None,
-                   headline: Callable[[], list[Any]] | None = None) -> tuple[list[Event], list[RejectedEvent]]:
+                   headline: Callable[[], list[Any]] | None = None,
+                   gazetteer: Any = None) -> tuple[list[Event], list[RejectedEvent]]:
     """The pipeline stage: events of a parsed article, one per incident (and place), and the
     candidates rejected.
 
@@ -102,13 +107,14 @@ def extract_events(doc: Any, article: Article, places: list[Place], *, actors: A
     ``readings``: the sentences already typed by ``typer`` without its model, as
     :meth:`EventTyper.read_docs` gives them (``None``: typed here). ``headline``: the typings of
     the article's headline, asked for only when the lede's event is a bare killing (see
-    :func:`headline_means`).
+    :func:`headline_means`). ``gazetteer``: where an event placed in a province finds the province's
+    seat (:func:`frontlines.geo.province_seat`).
     """
     sents = list(doc.sents)
     if readings is None:
         readings = replace(typer, model=None).read(sents)
     typed = {sent.start: t for sent, t in zip(sents, readings, strict=True)}
-    stages = typer_stages(typed, typer.model)
+    stages = typer_stages(typed, typer.model, gazetteer)
     events = assemble(doc, article, places, actors=actors, stages=stages)
     if headline is not None:
         events = with_headline_means(events, headline)
@@ -551,6 +557,9 @@ def stated_container(place: Place, head: Any, found: list[tuple[Place, Any]]) ->
     kind = "town" if not _area(first) else "province" if first.feature_code == "ADM1" else "district"
     direct = first is chain[0] and _direct(head, first, found)
     far = direct and great_circle_km(place.lat, place.lon, first.lat, first.lon) > CONTAINER_KM[kind]  # type: ignore[arg-type]
+    outer = [q for q in chain if q.feature_code == "ADM1" and q is not first]
+    if far and any(_other_province(first, q) for q in outer) and not any(_other_province(place, q) for q in outer):
+        far = False  # "Bywater (Archet, Shire)": the gazetteer's Archet lies outside the Shire, Bywater inside it
     if direct and not far and first.country_code == place.country_code and first.admin1 and first.admin1 == place.admin1:
         return None  # "Goniri (Gujba LGA, Borno)": the district the text names holds it; an outer province may be a slip
     if far or any(_other_province(place, q) or (_other_country(place, q) and (q is first and direct or _area(q)))
@@ -1128,6 +1137,9 @@ def _events(typing: Any, trig: Any, r: roles.Roles, count: numbers.Count | None,
     located = choose_places(trig, s.places) or [fallback_place(scene.main, r.actor1, typing.sub_event_type)]
     out = []
     for loc in located:
+        seat = scene.stages.seat(loc.place) if loc.place is not None and loc.by is None else None
+        if seat is not None:  # "in Gondor province": at the province's seat town, as ACLED codes it
+            loc = replace(loc, place=seat, rule=f"{loc.rule}, {SEAT_RULE}")
         gp, gp_rule = geo_precision(loc.by or loc.place, fallback=not loc.in_sentence)
         if loc.by is not None:
             gp_rule = f"{gp_rule} (of '{loc.by.text}', which locates '{loc.place.text if loc.place else ''}')"

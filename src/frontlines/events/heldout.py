@@ -107,7 +107,8 @@ def _pipeline_label(row: AcledRow, doc: Any, pipeline: Any, model: Any) -> str |
     """The main event's sub-event type, through the whole pipeline with ``model`` (None: without one)."""
     article = _article(row, "acled")
     places = find_places(doc, article, gazetteer=pipeline.gazetteer)
-    events, _ = extract_events(doc, article, places, actors=pipeline.actors, typer=replace(pipeline.typer, model=model))
+    events, _ = extract_events(doc, article, places, actors=pipeline.actors, typer=replace(pipeline.typer, model=model),
+                               gazetteer=pipeline.gazetteer)
     event = main_event(events)
     return event.sub_event_type if event is not None else None
 

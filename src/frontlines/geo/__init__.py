@@ -4,7 +4,8 @@ Public API:
 
 * :func:`load_gazetteer` — open (building on first use) the gazetteer in ``settings.data_path``;
 * :func:`find_places` — the pipeline stage: spaCy Doc + Article → ``list[Place]``;
-* :func:`resolve_name` — one name (e.g. an ACLED location) → a :class:`Place` or ``None``.
+* :func:`resolve_name` — one name (e.g. an ACLED location) → a :class:`Place` or ``None``;
+* :func:`province_seat` — a province at the point of its seat town, for an event placed in it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Collection
+from dataclasses import replace
 from typing import Any
 
 from ..records import Article, Evidence, Place
@@ -26,7 +28,7 @@ from .relative import Relation, relation_before
 from .resolve import COUNTRY_CODES, TOWN_CUE, Resolution, confidence, resolve_all
 from .words import words
 
-__all__ = ["Gazetteer", "find_places", "lies_in_gap", "load_gazetteer", "resolve_name"]
+__all__ = ["Gazetteer", "find_places", "lies_in_gap", "load_gazetteer", "province_seat", "resolve_name"]
 
 #: Nouns around a name that say which level of area it names: "Idlib province", "the district of Afrin"; a
 #: governor or a legislature is a province's or state's ("the governor of Georgia", "Missouri Gov. Greitens").
@@ -383,3 +385,33 @@ def resolve_name(name: str, *, gazetteer: Gazetteer, country_hint: str | None = 
     admin1 = gazetteer.admin1_name(e.country_code, e.admin1) if e.feature_code != "ADM1" else e.name
     return Place(name, 0, len(name), e.name, e.geonameid, e.lat, e.lon, e.country_code, admin1,
                  e.feature_code, precision_of(e), confidence(res), None, None, None, res.candidates)  # type: ignore[arg-type]
+
+
+#: Relations that keep a province whole ("the province of X"): the seat stands for it; "north of X" does not.
+_WHOLE_PROVINCE = frozenset({None, *(f"{n} of" for n, level in _ADMIN_CUES.items() if level == "ADM1")})
+SEAT_RULE = "province-seat"
+
+
+def province_seat(place: Place, gazetteer: Gazetteer) -> Place | None:
+    """A first-level area at the point of its seat, where ACLED codes an event it only places in the province
+    (geo_precision 3): the largest town of the province named like it, as written ("Gondor province" → the
+    town of Gondor in that province), else the province's largest town of known population (its capital,
+    mostly). The place stays the province (its name, id, feature code and precision); its point is the
+    town's, ``anchor`` the town's name. ``None`` when it is no province or no town inside it is known."""
+    if place.feature_code != "ADM1" or place.geonameid is None or place.precision != "region" \
+            or place.relation not in _WHOLE_PROVINCE:
+        return None
+    area = gazetteer.get(place.geonameid)
+    if area is None or not area.admin1 or not area.country_code:
+        return None
+    names = {n for n in (place.name, place.text, area.name) if n}
+    towns = [e for n in names for e in gazetteer.exact(n) if e.feature_class == "P" and e.kind < 2
+             and e.country_code == area.country_code and e.admin1 == area.admin1]
+    town = max(towns, key=lambda e: (e.population, e.kind == 0)) if towns \
+        else gazetteer.largest_town(area.country_code, area.admin1)
+    if town is None:
+        return None
+    ev = place.evidence
+    evidence = Evidence(ev.article_id, ev.sentence, ev.start, ev.end, f"{ev.rule}; {SEAT_RULE} '{town.name}'") \
+        if ev is not None else None
+    return replace(place, lat=town.lat, lon=town.lon, anchor=town.name, evidence=evidence)

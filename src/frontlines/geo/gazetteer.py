@@ -332,6 +332,14 @@ class Gazetteer:
             "AND fclass = 'P' LIMIT 1", (lat - dlat, lat + dlat, lon - dlon, lon + dlon, country_code)).fetchone()
         return row is not None
 
+    @lru_cache(maxsize=1024)  # noqa: B019
+    def largest_town(self, country_code: str, admin1: str) -> Entry | None:
+        """The town of known population with the most people in a province (its capital, mostly)."""
+        row = self._con.execute(
+            f"SELECT {_COLUMNS}, 0, '' FROM place p WHERE cc = ? AND admin1 = ? AND fclass = 'P' AND population > 0 "
+            "ORDER BY population DESC LIMIT 1", (country_code, admin1)).fetchone()
+        return Entry(*row) if row else None
+
     def admin1_name(self, country_code: str | None, code: str | None) -> str | None:
         if not country_code or not code:
             return None

@@ -112,7 +112,11 @@ def _named(entry: Any) -> bool:
 
 
 def _trim(span: Any) -> Any:
-    """Drop a leading determiner/title and a trailing possessive from a span."""
+    """Drop a leading determiner/title and a trailing possessive from a span, and what follows a bracket inside it
+    ("Bree (Archet" tagged as one name is Bree, the bracket opening the place it lies in)."""
+    cut = next((t.i for t in span if t.text in {"(", ")"}), None)
+    if cut is not None and cut > span.start:
+        span = span.doc[span.start:cut]
     while len(span) and (span[0].lower_ in words("stop_words") or (span[0].is_lower and span[0].lower_ in words("direction_words"))
                          or span[0].is_punct):
         span = span[1:]
@@ -149,6 +153,8 @@ def _has_cue(span: Any, doc: Any, placed: set[int]) -> bool:
         if prev.lower_ in {"and", ",", "or"} and (i - 2) in placed:
             return True
     if j < len(doc) and doc[j].lower_ in words("cue_after"):
+        return True
+    if _before_admin_list(span, doc, placed):
         return True
     return j < len(doc) and doc[j].text in {",", "and"} and (j + 1) in placed
 
@@ -284,6 +290,26 @@ def extend_span(span: Any, gazetteer: Gazetteer, taken: set[int]) -> Any:
     return span
 
 
+def _admin_list_at(doc: Any, i: int) -> tuple[list[Any] | None, int]:
+    """The comma-separated parts of a parenthesised place list opening at token ``i`` ("(Razih, Sadah)"), or
+    None; and the token after which to look for the next one."""
+    j = i + 1
+    while j < len(doc) and j - i < 14 and doc[j].text not in {")", "("} and not doc[j].is_sent_start:
+        j += 1
+    if j >= len(doc) or doc[j].text != ")":
+        return None, j
+    parts, start = [], i + 1
+    for k in range(i + 1, j + 1):
+        if doc[k].text in {",", ")"}:
+            end = k - 1 if k - 1 > start and doc[k - 1].lower_ in words("place_nouns") and doc[k - 1].is_lower else k
+            parts.append(doc[start:end])  # "(Poonch district, J&K)": the name without its noun
+            start = k + 1
+    if len(parts) >= 2 and all(len(p) and all(_name_word(t) or t.text in {"-", "'", "’"} for t in p)
+                               and p[0].text[:1].isupper() and not p.text.isupper() for p in parts):
+        return parts, j + 1
+    return None, j + 1
+
+
 def _admin_lists(doc: Any) -> list[list[Any]]:
     """The comma-separated parts of parenthesised place lists: "(Razih, Sadah)", "(Afgooye,Lower Shabelle)"."""
     out = []
@@ -292,23 +318,20 @@ def _admin_lists(doc: Any) -> list[list[Any]]:
         if doc[i].text != "(":
             i += 1
             continue
-        j = i + 1
-        while j < len(doc) and j - i < 14 and doc[j].text not in {")", "("} and not doc[j].is_sent_start:
-            j += 1
-        if j >= len(doc) or doc[j].text != ")":
-            i = j
-            continue
-        parts, start = [], i + 1
-        for k in range(i + 1, j + 1):
-            if doc[k].text in {",", ")"}:
-                end = k - 1 if k - 1 > start and doc[k - 1].lower_ in words("place_nouns") and doc[k - 1].is_lower else k
-                parts.append(doc[start:end])  # "(Poonch district, J&K)": the name without its noun
-                start = k + 1
-        if len(parts) >= 2 and all(len(p) and all(_name_word(t) or t.text in {"-", "'", "’"} for t in p)
-                                   and p[0].text[:1].isupper() and not p.text.isupper() for p in parts):
+        parts, i = _admin_list_at(doc, i)
+        if parts is not None:
             out.append(parts)
-        i = j + 1
     return out
+
+
+def _before_admin_list(span: Any, doc: Any, placed: set[int]) -> bool:
+    """ "Bree (Archet, Eriador)": a name right before a "(district, province)" list that names a place already
+    found lies in it, so it is a place too."""
+    j = span.end
+    if j >= len(doc) or doc[j].text != "(" or all(t.lower_ in words("place_nouns") for t in span):
+        return False  # "Upazila (Archet, Eriador)": a unit noun alone names nothing
+    parts, _ = _admin_list_at(doc, j)
+    return parts is not None and any(p.end - 1 in placed for p in parts)
 
 
 def _glued_hyphen_after(span: Any) -> bool:
@@ -614,12 +637,19 @@ def weak_site(scan: Scan, span: Any, label: str) -> bool:
 
 def weak_inside_org(scan: Scan, span: Any, label: str) -> bool:
     """ "University of California": a country, province or large city inside an organisation's name."""
-    if label != "ORG":
+    if label != "ORG" or _names_road(span):
         return False
     sub = _best_subspan(scan.doc, span.start, span.end, scan.gazetteer, important_only=True)
     if sub is not None:
         scan.add(sub, "gazetteer:inside-org", False)
     return sub is not None
+
+
+def _names_road(span: Any) -> bool:
+    """ "the Bree-Archet road": a road named after the towns it joins (``road-ends`` takes them), not a group."""
+    doc = span.doc
+    road = span[-1].lower_ in words("road_words") or (span.end < len(doc) and doc[span.end].lower_ in words("road_words"))
+    return road and any(t.text in ("-", "–") for t in span)
 
 
 WeakRule = Callable[[Scan, Any, str], bool]

@@ -261,7 +261,7 @@ def resolve_all(texts: Sequence[str], gazetteer: Gazetteer, *, demonym_countries
         # so that two transliterated names of one area support each other ("Ein Issa ... Ar-Raqqa").
         # Until nothing changes: "Karak area in Dar'a" first pulls Dar'a abroad by Karak's namesake.
         before = [r.entry for r in out]
-        out = _pass(doc, cands, [r.entry or r.best for r in out])
+        out = _pass(doc, cands, [r.entry or r.best for r in out], [r.entry is not None for r in out])
         if [r.entry for r in out] == before:
             break
     out = _settle_contained(doc, cands, out)
@@ -280,7 +280,7 @@ def _settle_contained(doc: Document, cands: list[list[Entry]], out: list[Resolut
              and e.feature_code not in ("PCLI", "CONT") and e.country_code != c.country_code]
     if not clash:
         return out
-    again = _pass(doc, cands, [r.entry or r.best for r in out])
+    again = _pass(doc, cands, [r.entry or r.best for r in out], [r.entry is not None for r in out])
     return [again[i] if i in clash else r for i, r in enumerate(out)]
 
 
@@ -458,8 +458,9 @@ def home_score(entry: Entry, home: Entry | None) -> float:
                            math.exp(-great_circle_km(entry.lat, entry.lon, home.lat, home.lon) / HOME_KM))
 
 
-def _container(doc: Document, firsts: Sequence[Entry | None], i: int) -> tuple[Entry | None, bool]:
-    """The first choice of the place the text says mention ``i`` lies in, and whether it says so firmly."""
+def _container(doc: Document, firsts: Sequence[Entry | None], i: int) -> tuple[Entry | None, bool, int | None]:
+    """The first choice of the place the text says mention ``i`` lies in, whether it says so firmly, and which
+    mention that is."""
     k, firm = doc.within[i] or (None, False)
     seen = {i}
     while k is not None and k not in seen and firsts[k] is None:
@@ -467,7 +468,9 @@ def _container(doc: Document, firsts: Sequence[Entry | None], i: int) -> tuple[E
         seen.add(k)
         k, also = doc.within[k] or (None, False)
         firm = firm or also
-    return (firsts[k] if k is not None and k not in seen else None), firm
+    if k is None or k in seen:
+        return None, firm, None
+    return firsts[k], firm, k
 
 
 #: The parts of a candidate's score, in the order its reasons list them.
@@ -589,10 +592,16 @@ def _accept(doc: Document, i: int, top: _Scored, focus: dict[str, float], contai
                 and best.feature_code not in ("PCLI", "CONT") and best.country_code != container.country_code)
 
 
-def _pass(doc: Document, cands: list[list[Entry]], firsts: Sequence[Entry | None]) -> list[Resolution]:
+def _pass(doc: Document, cands: list[list[Entry]], firsts: Sequence[Entry | None],
+          accepted: Sequence[bool] | None = None) -> list[Resolution]:
+    """Each mention scored against the others' ``firsts``. ``accepted[k]``: whether mention ``k``'s first was
+    accepted in the pass before (not only its best guess); a guess scores its contents' candidates but vetoes
+    none of them ("Ethring (Dolen, Lossarnach)": Dolen's guess, a town of that name abroad, was left unresolved,
+    so Ethring may stand in Lossarnach's country)."""
     out = []
     for i, entries in enumerate(cands):
-        container, firm = _container(doc, firsts, i)
+        container, firm, k = _container(doc, firsts, i)
+        veto = container if accepted is None or (k is not None and accepted[k]) else None
         # Leave-one-out: a mention does not vote for its own country; look-alikes do not vote.
         rest = [f for j, f in enumerate(firsts) if j != i and f is not None and is_exact(f) and doc.votes[j]]
         own = norm_name(cands[i][0]) if cands[i] else ""
@@ -616,7 +625,7 @@ def _pass(doc: Document, cands: list[list[Entry]], firsts: Sequence[Entry | None
             for x in scored[:MAX_CANDIDATES])
         if not scored:
             out.append(Resolution(None, 0.0, ()))
-        elif _accept(doc, i, scored[0], focus, container, firm):
+        elif _accept(doc, i, scored[0], focus, veto, firm):
             out.append(Resolution(scored[0].entry, scored[0].score, candidates, scored[0].entry))
         else:
             out.append(Resolution(None, scored[0].score, candidates, scored[0].entry))
