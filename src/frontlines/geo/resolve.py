@@ -591,22 +591,27 @@ def _accept(doc: Document, i: int, top: _Scored, focus: dict[str, float], contai
 
 def _pass(doc: Document, cands: list[list[Entry]], firsts: Sequence[Entry | None]) -> list[Resolution]:
     out = []
+    # Per mention below, the other mentions' first choices are filtered again; what does not depend on
+    # the mention is found once: each first choice's name, the ones that vote, the ones that may be near.
+    names = [norm_name(f) for f in firsts]
+    voters = [(j, f, names[j]) for j, f in enumerate(firsts) if f is not None and is_exact(f) and doc.votes[j]]
+    neighbours = [(j, f, names[j]) for j, f in enumerate(firsts) if f is not None and f.country_code
+                  and doc.votes[j] and f.feature_code not in ("PCLI", "CONT")]
     for i, entries in enumerate(cands):
         container, firm = _container(doc, firsts, i)
-        # Leave-one-out: a mention does not vote for its own country; look-alikes do not vote.
-        rest = [f for j, f in enumerate(firsts) if j != i and f is not None and is_exact(f) and doc.votes[j]]
         own = norm_name(cands[i][0]) if cands[i] else ""
+        # Leave-one-out: a mention does not vote for its own country; look-alikes do not vote;
         # nor do the other mentions of this very name ("Santa Ana (Santa Ana)": a namesake must not vote for itself)
-        focus = focus_weights([f for f in rest if norm_name(f) != own], doc.demonym_countries)
+        rest = [f for j, f, name in voters if j != i and name != own]
+        focus = focus_weights(rest, doc.demonym_countries)
         if doc.country_hint:
             focus[doc.country_hint] = focus.get(doc.country_hint, 0.0) + 1.0
-        others = list({f.geonameid: f for j, f in enumerate(firsts) if j != i and f is not None and f.country_code
-                       and doc.votes[j] and f.feature_code not in ("PCLI", "CONT") and norm_name(f) != own}.values())
+        others = list({f.geonameid: f for j, f, name in neighbours if j != i and name != own}.values())
         near_points = prepared([(f.lat, f.lon) for f in others])
         # the province focus leaves out the other mentions of this very name ("Hawaii" ... "Hawaii")
-        provinces = province_weights([f for f in rest if norm_name(f) != own], doc.province_hints)
+        provinces = province_weights(rest, doc.province_hints)
         towns_in = Counter((f.country_code or "", f.admin1 or "") for f in
-                           {f.geonameid: f for f in rest if norm_name(f) != own and f.feature_class == "P"}.values())
+                           {f.geonameid: f for f in rest if f.feature_class == "P"}.values())
         scored = sorted((_score(doc, i, e, focus, provinces, near_points, container, towns_in) for e in entries),
                         key=lambda x: x.score, reverse=True)
         scored = _famous_first(doc.texts[i], scored, focus)
