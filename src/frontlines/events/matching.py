@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
-from spacy.attrs import IS_SPACE, ORTH
 
 from ..fold import fold
 from .ontology import Entry, Lexicon, Pattern
@@ -48,16 +47,12 @@ def words_of(sent: Any) -> list[tuple[str, int]]:
     """The sentence's words, folded (:func:`frontlines.fold.fold`), with their token index; a
     hyphenated token gives its parts ("air-strike" → air, strike)."""
     out: list[tuple[str, int]] = []
-    strings, start = sent.doc.vocab.strings, sent.start
-    for n, (orth, space) in enumerate(sent.to_array([ORTH, IS_SPACE]).tolist()):  # a token's text is its ORTH
-        if not space:
-            out.extend((part, start + n) for part in _folded_words(strings[orth]))
+    for tok in sent:
+        if tok.is_space:
+            continue
+        for part in fold(tok.text).split():
+            out.append((part, tok.i))
     return out
-
-
-@lru_cache(maxsize=200_000)
-def _folded_words(text: str) -> tuple[str, ...]:
-    return tuple(fold(text).split())
 
 
 def padded_text(words: list[tuple[str, int]]) -> str:

@@ -151,7 +151,7 @@ class Lexicon:
         # each anchor's first token, in the order of the tokens and of _ANCHOR_ATTRS (the words'
         # hashes are read from one array: a token's lower_, lemma_ and orth_ are those strings)
         first: dict[Anchor, int] = {None: span.start}
-        for n, row in enumerate(span.to_array(_ANCHOR_IDS).tolist()):
+        for n, row in enumerate(token_rows(span, _ANCHOR_IDS)):
             for known, h in zip(by_hash, row, strict=True):
                 found = known.get(h)
                 if found is not None and found not in first:
@@ -202,8 +202,22 @@ class _Group:
 
 #: Token attributes a pattern's anchor may be on (their values are compared as strings).
 _ANCHOR_ATTRS = ("LOWER", "LEMMA", "ORTH")
-#: Their spaCy attribute ids, for ``Span.to_array``.
-_ANCHOR_IDS = [LOWER, LEMMA, ORTH]
+#: Their spaCy attribute ids, for :func:`token_rows`.
+_ANCHOR_IDS = (LOWER, LEMMA, ORTH)
+
+#: attributes → (the last doc read, its rows): the sentences of one doc are read in turn.
+_ROWS: dict[tuple[int, ...], tuple[Any, list[list[int]]]] = {}
+
+
+def token_rows(span: Any, attrs: tuple[int, ...]) -> list[list[int]]:
+    """``span.to_array(attrs).tolist()``, from one ``Doc.to_array`` a doc (``Span.to_array`` loops in
+    Python; reading a token's attributes one by one builds a ``Token`` each time). A parsed doc's
+    tokens do not change (nothing retokenizes), so the last doc's rows are kept."""
+    doc = span.doc
+    known = _ROWS.get(attrs)
+    if known is None or known[0] is not doc:
+        known = _ROWS[attrs] = (doc, doc.to_array(list(attrs)).tolist())
+    return known[1][span.start:span.end]
 
 
 def anchor(tokens: tuple[dict[str, Any], ...]) -> Anchor:
