@@ -133,8 +133,8 @@ class _RulerPlan:
         self.attr_ids = sorted({a for r in rules for a in r[3]})
         self.cache: dict[Any, Any] = {}
         # a spec's role: (rule number, pattern number, token position in the pattern, pattern length)
-        self.index: dict[tuple[int, str], list[tuple[tuple[int, int, int, int], dict[str, Any]]]] = {}
-        self.other: list[tuple[tuple[int, int, int, int], dict[str, Any]]] = []
+        self.index: dict[tuple[int, str], list[tuple[tuple[int, int, int, int], _Spec]]] = {}
+        self.other: list[tuple[tuple[int, int, int, int], _Spec]] = []
         for n, (_, patterns, _, _) in enumerate(rules):
             for m, pattern in enumerate(patterns):
                 for pos, spec in enumerate(pattern):
@@ -144,16 +144,16 @@ class _RulerPlan:
                         values = [want] if isinstance(want, str) else want.get("IN") if isinstance(want, dict) else None
                         if isinstance(values, list) and all(isinstance(v, str) for v in values):
                             for v in set(values):
-                                self.index.setdefault((col, v), []).append((role, spec))
+                                self.index.setdefault((col, v), []).append((role, _Spec.of(spec)))
                             break
                     else:
-                        self.other.append((role, spec))
+                        self.other.append((role, _Spec.of(spec)))
 
     def _of_token(self, view: tuple[str, str, str, bool]) -> tuple[Any, ...]:
         """For a token: the one-token rules it matches (in rule order) with their merged attributes, and
         the (rule, pattern) pairs whose first and whose second token it matches."""
         maybe = self.index.get((0, view[0]), []) + self.index.get((1, view[1]), []) + self.other
-        roles = {role for role, spec in maybe if _matches(spec, view)}
+        roles = {role for role, spec in maybe if spec.matches(view)}
         singles = [(self.rules[n][0], self.rules[n][3]) for n in sorted({n for n, _, _, size in roles if size == 1})]
         merged: dict[int, int] = {}
         for _, attrs in singles:
@@ -234,20 +234,51 @@ def _simple(spec: dict[str, Any], keys: tuple[str, ...]) -> bool:
     return True
 
 
-def _matches(spec: dict[str, Any], view: tuple[str, str, str, bool]) -> bool:
-    values = dict(zip(_RulerPlan.KEYS, view, strict=True))
-    for k, want in spec.items():
-        have = values[k]
-        if isinstance(want, dict):
-            if "IN" in want and have not in want["IN"]:
+def _members(values: list[Any]) -> Any:
+    """A pattern's IN / NOT_IN list, as a set when its values are strings (same answers, faster)."""
+    return frozenset(values) if all(isinstance(v, str) for v in values) else values
+
+
+class _Spec:
+    """One token of an attribute ruler pattern, as tests on a token's view (TAG, LOWER, DEP, IS_SPACE):
+    (position in the view, kind, value); ``==`` and ``in`` as in spaCy's ``Matcher``."""
+
+    __slots__ = ("tests",)
+
+    def __init__(self, tests: tuple[tuple[int, str, Any], ...]) -> None:
+        self.tests = tests
+
+    @classmethod
+    def of(cls, spec: dict[str, Any]) -> _Spec:
+        tests: list[tuple[int, str, Any]] = []
+        for k, want in spec.items():
+            at = _RulerPlan.KEYS.index(k)
+            if isinstance(want, dict):
+                if "IN" in want:
+                    tests.append((at, "in", _members(want["IN"])))
+                if "NOT_IN" in want:
+                    tests.append((at, "not in", _members(want["NOT_IN"])))
+                if "REGEX" in want:
+                    tests.append((at, "regex", re.compile(want["REGEX"]).search))
+            else:
+                tests.append((at, "==", want))
+        return cls(tuple(tests))
+
+    def matches(self, view: tuple[str, str, str, bool]) -> bool:
+        for at, kind, want in self.tests:
+            have = view[at]
+            if kind == "==":
+                if have != want:
+                    return False
+            elif kind == "in":
+                if have not in want:
+                    return False
+            elif kind == "not in":
+                if have in want:
+                    return False
+            elif not want(str(have)):
                 return False
-            if "NOT_IN" in want and have in want["NOT_IN"]:
-                return False
-            if "REGEX" in want and not re.search(want["REGEX"], str(have)):
-                return False
-        elif have != want:
-            return False
-    return True
+        return True
 
 
 class _CachedLemmas:

@@ -145,9 +145,8 @@ def rejected_events(doc: Any, article: Article, typed: dict[int, SentenceTyping]
     for sent in doc.sents:
         if not typed[sent.start].rejected:
             continue
-        text = sent.text.strip()
-        lead = len(sent.text) - len(sent.text.lstrip())
-        s_start, s_end = article.span_to_raw(sent.start_char + lead, sent.start_char + lead + len(text))
+        text, s_start, s_end = _strip_span(sent)  # Span.text joins the tokens anew on each call
+        s_start, s_end = article.span_to_raw(s_start, s_end)
         for r in typed[sent.start].rejected:
             start, end = article.span_to_raw(r.trigger_start, r.trigger_end)
             out.append(RejectedEvent(r.trigger, start, end, text, s_start, s_end, r.sub_event_type, r.reason,

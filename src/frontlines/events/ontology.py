@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher
 
 from ..errors import ConfigError
@@ -135,7 +136,8 @@ class Lexicon:
     patterns: dict[str, Pattern]
     classes: dict[str, tuple[frozenset[str], tuple[str, ...]]]  # class -> (one-word cues, " multi word " cues)
     entries: dict[str, Entry]
-    _groups: list[tuple[Any, dict[Anchor, _Group]]] = field(default_factory=list, compare=False, repr=False)
+    _groups: list[tuple[Any, dict[Anchor, _Group], tuple[dict[int, Anchor], ...]]] = field(
+        default_factory=list, compare=False, repr=False)
 
     def matches(self, span: Any) -> list[tuple[str, int, int]]:
         """(pattern key, start, end within ``span``) of every ``Matcher`` match of the patterns.
@@ -145,11 +147,15 @@ class Lexicon:
         when every pattern of the group begins with it: the same matches as one ``Matcher`` of all
         the patterns, without trying every pattern at every token.
         """
-        groups = self._matchers(span.doc.vocab)
+        groups, by_hash = self._matchers(span.doc.vocab)
+        # each anchor's first token, in the order of the tokens and of _ANCHOR_ATTRS (the words'
+        # hashes are read from one array: a token's lower_, lemma_ and orth_ are those strings)
         first: dict[Anchor, int] = {None: span.start}
-        for tok in span:
-            for key in (("LOWER", tok.lower_), ("LEMMA", tok.lemma_), ("ORTH", tok.orth_)):
-                first.setdefault(key, tok.i)
+        for n, row in enumerate(token_rows(span, _ANCHOR_IDS)):
+            for known, h in zip(by_hash, row, strict=True):
+                found = known.get(h)
+                if found is not None and found not in first:
+                    first[found] = span.start + n
         strings, doc = span.doc.vocab.strings, span.doc
         out: list[tuple[str, int, int]] = []
         for anchor_, at in first.items():
@@ -162,11 +168,12 @@ class Lexicon:
                        for key, start, end in group.matcher(doc[begin:span.end]))
         return out
 
-    def _matchers(self, vocab: Any) -> dict[Anchor, _Group]:
-        """The grouped ``Matcher`` objects for a vocabulary (built once per vocabulary)."""
-        for known, built in self._groups:
+    def _matchers(self, vocab: Any) -> tuple[dict[Anchor, _Group], tuple[dict[int, Anchor], ...]]:
+        """The grouped ``Matcher`` objects for a vocabulary (built once per vocabulary), and for each
+        attribute of :data:`_ANCHOR_ATTRS` the anchors on it by their value's hash."""
+        for known, built, by_hash in self._groups:
             if known is vocab:
-                return built
+                return built, by_hash
         groups: dict[Anchor, _Group] = {}
         for key, pat in self.patterns.items():
             group = anchor(pat.tokens)
@@ -175,8 +182,10 @@ class Lexicon:
             groups[group].matcher.add(key, [list(pat.tokens)])
             groups[group].leads &= group is not None and pat.tokens[0].get(group[0]) == group[1] \
                 and "OP" not in pat.tokens[0]
-        self._groups.append((vocab, groups))
-        return groups
+        by_hash = tuple({vocab.strings[a[1]]: a for a in groups if a is not None and a[0] == attr}
+                        for attr in _ANCHOR_ATTRS)
+        self._groups.append((vocab, groups, by_hash))
+        return groups, by_hash
 
 
 #: A word a pattern cannot match without: (token attribute, value); ``None``: no such word.
@@ -193,6 +202,22 @@ class _Group:
 
 #: Token attributes a pattern's anchor may be on (their values are compared as strings).
 _ANCHOR_ATTRS = ("LOWER", "LEMMA", "ORTH")
+#: Their spaCy attribute ids, for :func:`token_rows`.
+_ANCHOR_IDS = (LOWER, LEMMA, ORTH)
+
+#: attributes → (the last doc read, its rows): the sentences of one doc are read in turn.
+_ROWS: dict[tuple[int, ...], tuple[Any, list[list[int]]]] = {}
+
+
+def token_rows(span: Any, attrs: tuple[int, ...]) -> list[list[int]]:
+    """``span.to_array(attrs).tolist()``, from one ``Doc.to_array`` a doc (``Span.to_array`` loops in
+    Python; reading a token's attributes one by one builds a ``Token`` each time). A parsed doc's
+    tokens do not change (nothing retokenizes), so the last doc's rows are kept."""
+    doc = span.doc
+    known = _ROWS.get(attrs)
+    if known is None or known[0] is not doc:
+        known = _ROWS[attrs] = (doc, doc.to_array(list(attrs)).tolist())
+    return known[1][span.start:span.end]
 
 
 def anchor(tokens: tuple[dict[str, Any], ...]) -> Anchor:

@@ -509,15 +509,33 @@ def _has_seat(doc: Document, i: int, e: Entry) -> bool:
                                 or (e.country_code or "", "") in doc.seats[i])
 
 
+class _Nearest:
+    """Kilometres from a point to the nearest of the other mentions' places, each point's kept (a name the
+    text repeats brings the same candidates again)."""
+
+    def __init__(self, points: list[tuple[float, float]]) -> None:
+        self.points = prepared(points)
+        self.known: dict[tuple[float, float], float] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.points)
+
+    def km(self, lat: float, lon: float) -> float:
+        d = self.known.get((lat, lon))
+        if d is None:
+            d = self.known[(lat, lon)] = nearest_km(lat, lon, self.points)
+        return d
+
+
 def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: dict[tuple[str, str], float],
-           others: list[tuple[float, float, float]], container: Entry | None,
+           others: _Nearest, container: Entry | None,
            towns_in: Counter[tuple[str, str]] | None = None) -> _Scored:
     f = focus.get(e.country_code or "", 0.0)
     if e.feature_code in WIDE_CODES and is_exact(e):
         f = 0.5  # a continent or an ocean belongs to no country ("the Pacific" beside Oregon towns, not Pacific, Washington)
     near = f if e.feature_code in ("PCLI", *WIDE_CODES) else 0.0  # a country is "near" the places in it
     if others and e.feature_code not in ("PCLI", *WIDE_CODES):
-        d = nearest_km(e.lat, e.lon, others)
+        d = others.km(e.lat, e.lon)
         near = math.exp(-d / 300.0)
         if e.feature_code == "ADM1" and e.kind == 0 and not _has_seat(doc, i, e) and not _linked(doc, i):
             # a state named by its own name, that no town inside it shares, is half as near the text's places
@@ -599,23 +617,34 @@ def _pass(doc: Document, cands: list[list[Entry]], firsts: Sequence[Entry | None
     none of them ("Ethring (Dolen, Lossarnach)": Dolen's guess, a town of that name abroad, was left unresolved,
     so Ethring may stand in Lossarnach's country)."""
     out = []
+    # Per mention below, the other mentions' first choices are filtered again; what does not depend on
+    # the mention is found once: each first choice's name, the ones that vote, the ones that may be near.
+    names = [norm_name(f) for f in firsts]
+    voters = [(j, f, names[j]) for j, f in enumerate(firsts) if f is not None and is_exact(f) and doc.votes[j]]
+    neighbours = [(j, f, names[j]) for j, f in enumerate(firsts) if f is not None and f.country_code
+                  and doc.votes[j] and f.feature_code not in ("PCLI", "CONT")]
+    # What the others say is the same for every mention of one name (its own choice, left out below, has
+    # that name too, unless a later pass chose a place of another name for it): found once per name.
+    said: dict[tuple[str, int], tuple[dict[str, float], _Nearest, dict[tuple[str, str], float],
+                                      Counter[tuple[str, str]]]] = {}
     for i, entries in enumerate(cands):
         container, firm, k = _container(doc, firsts, i)
         veto = container if accepted is None or (k is not None and accepted[k]) else None
-        # Leave-one-out: a mention does not vote for its own country; look-alikes do not vote.
-        rest = [f for j, f in enumerate(firsts) if j != i and f is not None and is_exact(f) and doc.votes[j]]
         own = norm_name(cands[i][0]) if cands[i] else ""
-        # nor do the other mentions of this very name ("Santa Ana (Santa Ana)": a namesake must not vote for itself)
-        focus = focus_weights([f for f in rest if norm_name(f) != own], doc.demonym_countries)
-        if doc.country_hint:
-            focus[doc.country_hint] = focus.get(doc.country_hint, 0.0) + 1.0
-        others = list({f.geonameid: f for j, f in enumerate(firsts) if j != i and f is not None and f.country_code
-                       and doc.votes[j] and f.feature_code not in ("PCLI", "CONT") and norm_name(f) != own}.values())
-        near_points = prepared([(f.lat, f.lon) for f in others])
-        # the province focus leaves out the other mentions of this very name ("Hawaii" ... "Hawaii")
-        provinces = province_weights([f for f in rest if norm_name(f) != own], doc.province_hints)
-        towns_in = Counter((f.country_code or "", f.admin1 or "") for f in
-                           {f.geonameid: f for f in rest if norm_name(f) != own and f.feature_class == "P"}.values())
+        key = (own, i if firsts[i] is not None and names[i] != own else -1)
+        if key not in said:
+            # Leave-one-out: a mention does not vote for its own country; look-alikes do not vote;
+            # nor do the other mentions of this very name ("Santa Ana (Santa Ana)": a namesake must not vote for itself)
+            rest = [f for j, f, name in voters if j != i and name != own]
+            focus = focus_weights(rest, doc.demonym_countries)
+            if doc.country_hint:
+                focus[doc.country_hint] = focus.get(doc.country_hint, 0.0) + 1.0
+            others = list({f.geonameid: f for j, f, name in neighbours if j != i and name != own}.values())
+            # the province focus leaves out the other mentions of this very name ("Hawaii" ... "Hawaii")
+            said[key] = (focus, _Nearest([(f.lat, f.lon) for f in others]), province_weights(rest, doc.province_hints),
+                         Counter((f.country_code or "", f.admin1 or "") for f in
+                                 {f.geonameid: f for f in rest if f.feature_class == "P"}.values()))
+        focus, near_points, provinces, towns_in = said[key]
         scored = sorted((_score(doc, i, e, focus, provinces, near_points, container, towns_in) for e in entries),
                         key=lambda x: x.score, reverse=True)
         scored = _famous_first(doc.texts[i], scored, focus)
