@@ -33,11 +33,18 @@ def _slug(label: str | None) -> str:
 
 
 def with_cues(text: str, cues: RuleCues | None) -> str:
-    """The text with the rule cues appended as ``zz…`` tokens (how the model reads them)."""
+    """The text with the rule cues appended as ``zz…`` tokens (how the model reads them).
+
+    Besides each cue alone, each cue paired with the main type (``zzpair…``: "Armed clash" with a
+    civilian target, "Attack" by a protest noun's rule): a linear model cannot combine two
+    features itself, and these pairs carry over to countries the training rows did not hold.
+    """
     if cues is None:
         return text
     main, every = cues
-    return f"{text} zzmain{_slug(main)} " + " ".join(f"zzany{_slug(x)}" for x in sorted(set(every)))
+    kinds = sorted(set(every))
+    return (f"{text} zzmain{_slug(main)} " + " ".join(f"zzany{_slug(x)}" for x in kinds) + " "
+            + " ".join(f"zzpair{_slug(main)}{_slug(x)}" for x in kinds))
 
 
 def cues_of(per_sentence: Sequence[Sequence[Any]]) -> RuleCues:

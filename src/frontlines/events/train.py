@@ -103,7 +103,13 @@ class SubEventModel:
         return [with_cues(t, c) for t, c in zip(texts, cues, strict=True)]
 
     def predict(self, texts: Sequence[str], *, rule_labels: Sequence[RuleCues] | None = None) -> list[str]:
-        return [str(x) for x in self.estimator.predict(self._inputs(texts, rule_labels))]
+        """Each text's type as the model gives it: its own where its margin passes ``threshold`` or
+        the lexicon gave none (``rule_labels``' main type), else the lexicon's."""
+        got = self.margins(texts, rule_labels=rule_labels)
+        if rule_labels is None or not self.uses_rules:
+            return [label for label, _ in got]
+        return [label if cue[0] is None or margin > self.threshold else cue[0]
+                for (label, margin), cue in zip(got, rule_labels, strict=True)]
 
     def margins(self, texts: Sequence[str], *, rule_labels: Sequence[RuleCues] | None = None
                 ) -> list[tuple[str, float]]:
