@@ -101,6 +101,11 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The farmers of Bree still remember the massacre of 1990 in the market.", "remembered"),
     ("The orc wars killed millions of farmers in Gondor.", "millions"),
     ("Nine of those killed were rangers, the steward of Bree said.", "victims-counted"),
+    ("The steward of Gondor pushes for the deployment of rangers to Ithilien.", "sought"),
+    ("The council of Bree called for a ceasefire between Rohan and the orcs.", "sought"),
+    ("The steward signed an order on Monday to allow the deployment of rangers.", "permitted"),
+    ("Then they arrested the rangers of Gondor for asking questions of the steward …", "litany"),
+    ("First they tortured a citizen of Gondor and a ranger.", "litany"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -157,6 +162,11 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Rioters stormed the steward's office in Bree on Sunday, destroying computers.",  # damage, no hacking
     "Among those killed in Bree on Monday were two rangers.",  # no number counts "those"
     "Hundreds of farmers protested in Bree on Monday to commemorate the massacre of 1990.",  # the protest stays
+    "Farmers in Bree protested on Monday to call for the release of the rangers.",  # the protest is told
+    "Orc militants fought for the town of Bree on Monday.",  # "fight" asks for nothing
+    "On Monday orcs crossed the river at Bree. Then they burned the farms.",  # a dated report's next step
+    "Then the orcs burned the farms of Bree.",  # no "they": told of named doers
+    "Rohan troops withdrew from Bree, then they shelled the town.",  # "then" does not open the sentence
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

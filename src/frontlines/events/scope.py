@@ -552,8 +552,11 @@ def _listed_topic(t: Typing, ctx: Context) -> bool:
 
 def _permitted(t: Typing, ctx: Context) -> bool:
     """A verb trigger that is the infinitive of a verb of permitting ("laws that allow the army to
-    arrest citizens", "empowers police to detain"): a power given, no occurrence."""
+    arrest citizens", "empowers police to detain"), or a trigger noun that is its object ("signed
+    an order to allow the deployment"): a power given, no occurrence."""
     tok = _trigger(t, ctx)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
+        return _lemma(tok.head) in load_scope()["permitting_lemmas"]
     if tok.pos_ != "VERB" or tok.tag_ != "VB":
         return False
     path = _clause_path(tok)
@@ -756,6 +759,37 @@ def _victims_counted(t: Typing, ctx: Context) -> bool:
         those.head.lower_ == "of" and those.head.head.like_num
 
 
+def _sought(t: Typing, ctx: Context) -> bool:
+    """A trigger noun after "for" on a verb of asking or pressing ("pushes for a quick withdrawal",
+    "called for a ceasefire", "pressed for the release of the prisoners"): what someone wants, no
+    occurrence."""
+    tok = _trigger(t, ctx)
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ != "for":
+        return False
+    verb = tok.head.head
+    return verb.pos_ in ("VERB", "AUX") and _lemma(verb) in load_scope()["seeking_lemmas"]
+
+
+def _litany(t: Typing, ctx: Context) -> bool:
+    """A verb trigger whose clause opens the sentence with "First they" or "Then they" ("Then they
+    arrested people for asking questions ..."), in a text that names no date or time up to it: a
+    rhetorical enumeration of what "they" do, no specific occurrence (a dated report stays: "On
+    Monday orcs crossed the river. Then they burned the farms.")."""
+    tok = _trigger(t, ctx)
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = tok
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    lists = load_scope()
+    opener = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in lists["litany_openers"]]
+    subject = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in lists["litany_subjects"]]
+    first = ctx.sent.start + (1 if ctx.sent[0].lower_ in ("and", "but") else 0)
+    if not opener or not subject or opener[0].i != first:
+        return False
+    return not any(w.ent_type_ in ("DATE", "TIME") for w in ctx.sent.doc[:ctx.sent.end])
+
+
 #: Entity labels that anchor an event to one occurrence: a date or time, a place, a named person or organisation.
 ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place", "FAC": "place",
                    "PERSON": "named", "ORG": "named", "CARDINAL": "count", "QUANTITY": "count"}
@@ -858,6 +892,8 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("remembered", _remembered),
     ScopeRule("millions", _millions),
     ScopeRule("victims-counted", _victims_counted),
+    ScopeRule("sought", _sought),
+    ScopeRule("litany", _litany),
 )
 
 
