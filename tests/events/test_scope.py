@@ -106,6 +106,8 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The steward signed an order on Monday to allow the deployment of rangers.", "permitted"),
     ("Then they arrested the rangers of Gondor for asking questions of the steward …", "litany"),
     ("First they tortured a citizen of Gondor and a ranger.", "litany"),
+    ("In 2012 an orc who plotted to kill farmers in a bomb attack in Bree applied for asylum.", "plotted"),
+    ("On Monday, rangers on patrol in Bree answered a call about a fire.", "on-duty"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -167,6 +169,9 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "On Monday orcs crossed the river at Bree. Then they burned the farms.",  # a dated report's next step
     "Then the orcs burned the farms of Bree.",  # no "they": told of named doers
     "Rohan troops withdrew from Bree, then they shelled the town.",  # "then" does not open the sentence
+    "An orc who plotted the raid killed two farmers in a bomb attack in Bree on Monday.",  # the attack is told
+    "Gondor deployed troops on the border of Bree on Monday.",  # "on" a place, no bare activity noun
+    "Dock workers in Bree have been on strike since Monday.",  # a strike is a protest
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

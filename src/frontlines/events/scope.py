@@ -790,6 +790,29 @@ def _litany(t: Typing, ctx: Context) -> bool:
     return not any(w.ent_type_ in ("DATE", "TIME") for w in ctx.sent.doc[:ctx.sent.end])
 
 
+def _plotted(t: Typing, ctx: Context) -> bool:
+    """A trigger in the infinitive of a verb of plotting, or in a phrase under it ("one of them
+    plotted to kill thousands in a bomb attack", "conspired to bomb the bridge"): a plan, no
+    occurrence."""
+    a = _trigger(t, ctx)
+    for _ in range(8):
+        if a.dep_ == "xcomp" and a.tag_ == "VB":
+            return _lemma(a.head) in load_scope()["plotting_lemmas"]
+        if a.dep_ not in ("prep", "pobj", "dobj", "compound", "conj") or a.head.i == a.i:
+            return False
+        a = a.head
+    return False
+
+
+def _on_duty(t: Typing, ctx: Context) -> bool:
+    """A bare trigger noun after "on" ("officers on patrol responded to a call", "soldiers on
+    deployment"): what the people are doing, no deployment or move reported (only for the types of
+    ``duty_types``: "workers on strike" is a protest)."""
+    tok = _trigger(t, ctx)
+    return t.sub_event_type in load_scope()["duty_types"] and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and \
+        tok.head.lower_ == "on" and not any(c.dep_ in ("det", "poss", "amod") for c in tok.children)
+
+
 #: Entity labels that anchor an event to one occurrence: a date or time, a place, a named person or organisation.
 ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place", "FAC": "place",
                    "PERSON": "named", "ORG": "named", "CARDINAL": "count", "QUANTITY": "count"}
@@ -894,6 +917,8 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("victims-counted", _victims_counted),
     ScopeRule("sought", _sought),
     ScopeRule("litany", _litany),
+    ScopeRule("plotted", _plotted),
+    ScopeRule("on-duty", _on_duty),
 )
 
 
