@@ -813,6 +813,19 @@ def _on_duty(t: Typing, ctx: Context) -> bool:
         tok.head.lower_ == "on" and not any(c.dep_ in ("det", "poss", "amod") for c in tok.children)
 
 
+def _first_person_victim(t: Typing, ctx: Context) -> bool:
+    """A verb trigger in the passive whose subject is "I", with no agent, in a sentence with no
+    conflict cue, non-state, protester or rioter actor ("I was shot on June 9, 1993", "I was
+    arrested on a felony warrant"): one person's own story, no political violence told ("I was
+    shot by soldiers" and "I was shot at the protest" stay)."""
+    tok = _trigger(t, ctx)
+    if tok.pos_ not in ("VERB", "AUX") or any(c.dep_ == "agent" for c in tok.children):
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and all(s.lower_ in load_scope()["first_person_victims"] for s in subjects) and \
+        not ctx.in_conflict
+
+
 #: Entity labels that anchor an event to one occurrence: a date or time, a place, a named person or organisation.
 ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place", "FAC": "place",
                    "PERSON": "named", "ORG": "named", "CARDINAL": "count", "QUANTITY": "count"}
@@ -919,6 +932,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("litany", _litany),
     ScopeRule("plotted", _plotted),
     ScopeRule("on-duty", _on_duty),
+    ScopeRule("first-person-victim", _first_person_victim),
 )
 
 
