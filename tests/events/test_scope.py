@@ -109,6 +109,7 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("In 2012 an orc who plotted to kill farmers in a bomb attack in Bree applied for asylum.", "plotted"),
     ("On Monday, rangers on patrol in Bree answered a call about a fire.", "on-duty"),
     ("I was shot in Bree on June 9, 1993.", "first-person-victim"),
+    ("Ted Sandyman, the farmer who found the bodies of the rangers, died in Bree in 2001.", "finder-described"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -175,6 +176,7 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Dock workers in Bree have been on strike since Monday.",  # a strike is a protest
     "I was shot by orc militants in Bree on Monday, a farmer said.",  # an agent: the attack is told
     "I was beaten at the protest in Bree on Monday, a student said.",  # a protest: in scope
+    "Wardens found the bodies of two rangers in Bree on Monday.",  # the finding is the news
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

@@ -826,6 +826,15 @@ def _first_person_victim(t: Typing, ctx: Context) -> bool:
         not ctx.in_conflict
 
 
+def _finder_described(t: Typing, ctx: Context) -> bool:
+    """A verb of finding in a relative clause whose subject is the relative pronoun ("the person
+    that found the bodies of his relatives, died in 2001"): it says who found them, the sentence
+    reports something else ("bodies that were found in Bree" stays: the bodies are the subject)."""
+    tok = _trigger(t, ctx)
+    return tok.pos_ == "VERB" and tok.dep_ == "relcl" and _lemma(tok) in load_scope()["finding_lemmas"] and \
+        any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in tok.children)
+
+
 #: Entity labels that anchor an event to one occurrence: a date or time, a place, a named person or organisation.
 ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place", "FAC": "place",
                    "PERSON": "named", "ORG": "named", "CARDINAL": "count", "QUANTITY": "count"}
@@ -933,6 +942,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("plotted", _plotted),
     ScopeRule("on-duty", _on_duty),
     ScopeRule("first-person-victim", _first_person_victim),
+    ScopeRule("finder-described", _finder_described),
 )
 
 
