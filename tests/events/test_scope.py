@@ -104,12 +104,12 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The steward of Gondor pushes for the deployment of rangers to Ithilien.", "sought"),
     ("The council of Bree called for a ceasefire between Rohan and the orcs.", "sought"),
     ("The steward signed an order on Monday to allow the deployment of rangers.", "permitted"),
-    ("Then they arrested the rangers of Gondor for asking questions of the steward …", "litany"),
-    ("First they tortured a citizen of Gondor and a ranger.", "litany"),
-    ("In 2012 an orc who plotted to kill farmers in a bomb attack in Bree applied for asylum.", "plotted"),
+    ("Then they arrested the millers of Gondor and burned the mill …", "litany"),
+    ("First they burned the barns of Gondor and beat the millers.", "litany"),
+    ("An orc captain who plotted to kill farmers in a bomb attack on the mill of Bree was tried in Gondor.", "plotted"),
     ("On Monday, rangers on patrol in Bree answered a call about a fire.", "on-duty"),
-    ("I was shot in Bree on June 9, 1993.", "first-person-victim"),
-    ("Ted Sandyman, the farmer who found the bodies of the rangers, died in Bree in 2001.", "finder-described"),
+    ("I was stabbed outside the inn at Bree in the spring of 1990.", "first-person-victim"),
+    ("Ted Sandyman, a miller who found the bodies of two rangers, moved to Gondor in 1420.", "finder-described"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)

@@ -553,7 +553,7 @@ def _listed_topic(t: Typing, ctx: Context) -> bool:
 def _permitted(t: Typing, ctx: Context) -> bool:
     """A verb trigger that is the infinitive of a verb of permitting ("laws that allow the army to
     arrest citizens", "empowers police to detain"), or a trigger noun that is its object ("signed
-    an order to allow the deployment"): a power given, no occurrence."""
+    an order to allow the deployment of rangers"): a power given, no occurrence."""
     tok = _trigger(t, ctx)
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
         return _lemma(tok.head) in load_scope()["permitting_lemmas"]
@@ -760,8 +760,8 @@ def _victims_counted(t: Typing, ctx: Context) -> bool:
 
 
 def _sought(t: Typing, ctx: Context) -> bool:
-    """A trigger noun after "for" on a verb of asking or pressing ("pushes for a quick withdrawal",
-    "called for a ceasefire", "pressed for the release of the prisoners"): what someone wants, no
+    """A trigger noun after "for" on a verb of asking or pressing ("the steward pushes for the deployment
+    of rangers", "called for a ceasefire", "pressed for the release of the prisoners"): what someone wants, no
     occurrence."""
     tok = _trigger(t, ctx)
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ != "for":
@@ -772,7 +772,7 @@ def _sought(t: Typing, ctx: Context) -> bool:
 
 def _litany(t: Typing, ctx: Context) -> bool:
     """A verb trigger whose clause opens the sentence with "First they" or "Then they" ("Then they
-    arrested people for asking questions ..."), in a text that names no date or time up to it: a
+    burned the barns of the farmers ..."), in a text that names no date or time up to it: a
     rhetorical enumeration of what "they" do, no specific occurrence (a dated report stays: "On
     Monday orcs crossed the river. Then they burned the farms.")."""
     tok = _trigger(t, ctx)
@@ -791,8 +791,8 @@ def _litany(t: Typing, ctx: Context) -> bool:
 
 
 def _plotted(t: Typing, ctx: Context) -> bool:
-    """A trigger in the infinitive of a verb of plotting, or in a phrase under it ("one of them
-    plotted to kill thousands in a bomb attack", "conspired to bomb the bridge"): a plan, no
+    """A trigger in the infinitive of a verb of plotting, or in a phrase under it ("an orc who
+    plotted to kill farmers in a bomb attack", "conspired to bomb the bridge"): a plan, no
     occurrence."""
     a = _trigger(t, ctx)
     for _ in range(8):
@@ -805,7 +805,7 @@ def _plotted(t: Typing, ctx: Context) -> bool:
 
 
 def _on_duty(t: Typing, ctx: Context) -> bool:
-    """A bare trigger noun after "on" ("officers on patrol responded to a call", "soldiers on
+    """A bare trigger noun after "on" ("rangers on patrol answered a call about a fire", "soldiers on
     deployment"): what the people are doing, no deployment or move reported (only for the types of
     ``duty_types``: "workers on strike" is a protest)."""
     tok = _trigger(t, ctx)
@@ -815,8 +815,8 @@ def _on_duty(t: Typing, ctx: Context) -> bool:
 
 def _first_person_victim(t: Typing, ctx: Context) -> bool:
     """A verb trigger in the passive whose subject is "I", with no agent, in a sentence with no
-    conflict cue, non-state, protester or rioter actor ("I was shot on June 9, 1993", "I was
-    arrested on a felony warrant"): one person's own story, no political violence told ("I was
+    conflict cue, non-state, protester or rioter actor ("I was stabbed in Bree in the
+    spring of 1990", "I was arrested outside the inn"): one person's own story, no political violence told ("I was
     shot by soldiers" and "I was shot at the protest" stay)."""
     tok = _trigger(t, ctx)
     if tok.pos_ not in ("VERB", "AUX") or any(c.dep_ == "agent" for c in tok.children):
@@ -827,8 +827,8 @@ def _first_person_victim(t: Typing, ctx: Context) -> bool:
 
 
 def _finder_described(t: Typing, ctx: Context) -> bool:
-    """A verb of finding in a relative clause whose subject is the relative pronoun ("the person
-    that found the bodies of his relatives, died in 2001"): it says who found them, the sentence
+    """A verb of finding in a relative clause whose subject is the relative pronoun ("the miller
+    who found the bodies of the rangers moved to Bree"): it says who found them, the sentence
     reports something else ("bodies that were found in Bree" stays: the bodies are the subject)."""
     tok = _trigger(t, ctx)
     return tok.pos_ == "VERB" and tok.dep_ == "relcl" and _lemma(tok) in load_scope()["finding_lemmas"] and \
