@@ -101,6 +101,15 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The farmers of Bree still remember the massacre of 1990 in the market.", "remembered"),
     ("The orc wars killed millions of farmers in Gondor.", "millions"),
     ("Nine of those killed were rangers, the steward of Bree said.", "victims-counted"),
+    ("The steward of Gondor pushes for the deployment of rangers to Ithilien.", "sought"),
+    ("The council of Bree called for a ceasefire between Rohan and the orcs.", "sought"),
+    ("The steward signed an order on Monday to allow the deployment of rangers.", "permitted"),
+    ("Then they arrested the millers of Gondor and burned the mill …", "litany"),
+    ("First they burned the barns of Gondor and beat the millers.", "litany"),
+    ("An orc captain who plotted to kill farmers in a bomb attack on the mill of Bree was tried in Gondor.", "plotted"),
+    ("On Monday, rangers on patrol in Bree answered a call about a fire.", "on-duty"),
+    ("I was stabbed outside the inn at Bree in the spring of 1990.", "first-person-victim"),
+    ("Ted Sandyman, a miller who found the bodies of two rangers, moved to Gondor in 1420.", "finder-described"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -157,6 +166,17 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Rioters stormed the steward's office in Bree on Sunday, destroying computers.",  # damage, no hacking
     "Among those killed in Bree on Monday were two rangers.",  # no number counts "those"
     "Hundreds of farmers protested in Bree on Monday to commemorate the massacre of 1990.",  # the protest stays
+    "Farmers in Bree protested on Monday to call for the release of the rangers.",  # the protest is told
+    "Orc militants fought for the town of Bree on Monday.",  # "fight" asks for nothing
+    "On Monday orcs crossed the river at Bree. Then they burned the farms.",  # a dated report's next step
+    "Then the orcs burned the farms of Bree.",  # no "they": told of named doers
+    "Rohan troops withdrew from Bree, then they shelled the town.",  # "then" does not open the sentence
+    "An orc who plotted the raid killed two farmers in a bomb attack in Bree on Monday.",  # the attack is told
+    "Gondor deployed troops on the border of Bree on Monday.",  # "on" a place, no bare activity noun
+    "Dock workers in Bree have been on strike since Monday.",  # a strike is a protest
+    "I was shot by orc militants in Bree on Monday, a farmer said.",  # an agent: the attack is told
+    "I was beaten at the protest in Bree on Monday, a student said.",  # a protest: in scope
+    "Wardens found the bodies of two rangers in Bree on Monday.",  # the finding is the news
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

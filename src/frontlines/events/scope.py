@@ -552,8 +552,11 @@ def _listed_topic(t: Typing, ctx: Context) -> bool:
 
 def _permitted(t: Typing, ctx: Context) -> bool:
     """A verb trigger that is the infinitive of a verb of permitting ("laws that allow the army to
-    arrest citizens", "empowers police to detain"): a power given, no occurrence."""
+    arrest citizens", "empowers police to detain"), or a trigger noun that is its object ("signed
+    an order to allow the deployment of rangers"): a power given, no occurrence."""
     tok = _trigger(t, ctx)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
+        return _lemma(tok.head) in load_scope()["permitting_lemmas"]
     if tok.pos_ != "VERB" or tok.tag_ != "VB":
         return False
     path = _clause_path(tok)
@@ -756,6 +759,82 @@ def _victims_counted(t: Typing, ctx: Context) -> bool:
         those.head.lower_ == "of" and those.head.head.like_num
 
 
+def _sought(t: Typing, ctx: Context) -> bool:
+    """A trigger noun after "for" on a verb of asking or pressing ("the steward pushes for the deployment
+    of rangers", "called for a ceasefire", "pressed for the release of the prisoners"): what someone wants, no
+    occurrence."""
+    tok = _trigger(t, ctx)
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ != "for":
+        return False
+    verb = tok.head.head
+    return verb.pos_ in ("VERB", "AUX") and _lemma(verb) in load_scope()["seeking_lemmas"]
+
+
+def _litany(t: Typing, ctx: Context) -> bool:
+    """A verb trigger whose clause opens the sentence with "First they" or "Then they" ("Then they
+    burned the barns of the farmers ..."), in a text that names no date or time up to it: a
+    rhetorical enumeration of what "they" do, no specific occurrence (a dated report stays: "On
+    Monday orcs crossed the river. Then they burned the farms.")."""
+    tok = _trigger(t, ctx)
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = tok
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    lists = load_scope()
+    opener = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in lists["litany_openers"]]
+    subject = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in lists["litany_subjects"]]
+    first = ctx.sent.start + (1 if ctx.sent[0].lower_ in ("and", "but") else 0)
+    if not opener or not subject or opener[0].i != first:
+        return False
+    return not any(w.ent_type_ in ("DATE", "TIME") for w in ctx.sent.doc[:ctx.sent.end])
+
+
+def _plotted(t: Typing, ctx: Context) -> bool:
+    """A trigger in the infinitive of a verb of plotting, or in a phrase under it ("an orc who
+    plotted to kill farmers in a bomb attack", "conspired to bomb the bridge"): a plan, no
+    occurrence."""
+    a = _trigger(t, ctx)
+    for _ in range(8):
+        if a.dep_ == "xcomp" and a.tag_ == "VB":
+            return _lemma(a.head) in load_scope()["plotting_lemmas"]
+        if a.dep_ not in ("prep", "pobj", "dobj", "compound", "conj") or a.head.i == a.i:
+            return False
+        a = a.head
+    return False
+
+
+def _on_duty(t: Typing, ctx: Context) -> bool:
+    """A bare trigger noun after "on" ("rangers on patrol answered a call about a fire", "soldiers on
+    deployment"): what the people are doing, no deployment or move reported (only for the types of
+    ``duty_types``: "workers on strike" is a protest)."""
+    tok = _trigger(t, ctx)
+    return t.sub_event_type in load_scope()["duty_types"] and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and \
+        tok.head.lower_ == "on" and not any(c.dep_ in ("det", "poss", "amod") for c in tok.children)
+
+
+def _first_person_victim(t: Typing, ctx: Context) -> bool:
+    """A verb trigger in the passive whose subject is "I", with no agent, in a sentence with no
+    conflict cue, non-state, protester or rioter actor ("I was stabbed in Bree in the
+    spring of 1990", "I was arrested outside the inn"): one person's own story, no political violence told ("I was
+    shot by soldiers" and "I was shot at the protest" stay)."""
+    tok = _trigger(t, ctx)
+    if tok.pos_ not in ("VERB", "AUX") or any(c.dep_ == "agent" for c in tok.children):
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and all(s.lower_ in load_scope()["first_person_victims"] for s in subjects) and \
+        not ctx.in_conflict
+
+
+def _finder_described(t: Typing, ctx: Context) -> bool:
+    """A verb of finding in a relative clause whose subject is the relative pronoun ("the miller
+    who found the bodies of the rangers moved to Bree"): it says who found them, the sentence
+    reports something else ("bodies that were found in Bree" stays: the bodies are the subject)."""
+    tok = _trigger(t, ctx)
+    return tok.pos_ == "VERB" and tok.dep_ == "relcl" and _lemma(tok) in load_scope()["finding_lemmas"] and \
+        any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in tok.children)
+
+
 #: Entity labels that anchor an event to one occurrence: a date or time, a place, a named person or organisation.
 ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place", "FAC": "place",
                    "PERSON": "named", "ORG": "named", "CARDINAL": "count", "QUANTITY": "count"}
@@ -858,6 +937,12 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("remembered", _remembered),
     ScopeRule("millions", _millions),
     ScopeRule("victims-counted", _victims_counted),
+    ScopeRule("sought", _sought),
+    ScopeRule("litany", _litany),
+    ScopeRule("plotted", _plotted),
+    ScopeRule("on-duty", _on_duty),
+    ScopeRule("first-person-victim", _first_person_victim),
+    ScopeRule("finder-described", _finder_described),
 )
 
 
