@@ -152,3 +152,17 @@ def test_a_recovery_of_firearms_is_disrupted_weapons_use(nlp) -> None:
     assert "Disrupted weapons use" in _types(nlp, "He said the firearms recovery in Bree was done on the orders of the police chief.")
     assert _types(nlp, "The police praised the firearms recovery amnesty in Bree.") == []
     assert _types(nlp, "The recovery of the economy in Gondor was slow.") == []
+
+
+def test_bombs_dropped_on_a_place_are_an_air_strike_not_a_roadside_bomb(nlp) -> None:
+    types = _types(nlp, "Gondor forces dropped bombs on rebel positions near Osgiliath on Monday.")
+    assert "Air/drone strike" in types and "Remote explosive/landmine/IED" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "Sales of the game dropped after the bomb scare in Bree.",
+    "Gondor dropped its plan to buy new bombs from Rohan.",
+    "The minister dropped a bombshell in Minas Tirith on Tuesday.",
+])
+def test_dropping_no_bomb_is_no_air_strike(nlp, text: str) -> None:
+    assert "Air/drone strike" not in _types(nlp, text)
