@@ -128,3 +128,41 @@ def test_aircraft_taking_out_a_target_is_an_air_strike(nlp) -> None:
 def test_workers_walking_off_the_job_is_a_peaceful_protest(nlp) -> None:
     assert "Peaceful protest" in _types(nlp, "Dock workers in Pelargir walked off their jobs on Friday over unpaid wages.")
     assert _types(nlp, "The striker walked off the pitch after the match in Edoras.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Gondor planes destroyed 116 tanker trucks of the rebels near Osgiliath on 15 May.",
+    "Drones destroyed three armoured vehicles of the militia outside Bree on Sunday.",
+])
+def test_aircraft_destroying_a_target_is_an_air_strike(nlp, text: str) -> None:
+    assert "Air/drone strike" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Militants destroyed the jet engines factory in Bree.",
+    "The rebels destroyed two planes parked at the airport of Minas Tirith.",
+    "The storm destroyed several planes at the airfield in Bree.",
+    "Engineers demolished the old aircraft hangar in Bree.",
+])
+def test_destroying_an_aircraft_or_by_no_aircraft_is_no_air_strike(nlp, text: str) -> None:
+    assert "Air/drone strike" not in _types(nlp, text)
+
+
+def test_a_recovery_of_firearms_is_disrupted_weapons_use(nlp) -> None:
+    assert "Disrupted weapons use" in _types(nlp, "He said the firearms recovery in Bree was done on the orders of the police chief.")
+    assert _types(nlp, "The police praised the firearms recovery amnesty in Bree.") == []
+    assert _types(nlp, "The recovery of the economy in Gondor was slow.") == []
+
+
+def test_bombs_dropped_on_a_place_are_an_air_strike_not_a_roadside_bomb(nlp) -> None:
+    types = _types(nlp, "Gondor forces dropped bombs on rebel positions near Osgiliath on Monday.")
+    assert "Air/drone strike" in types and "Remote explosive/landmine/IED" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "Sales of the game dropped after the bomb scare in Bree.",
+    "Gondor dropped its plan to buy new bombs from Rohan.",
+    "The minister dropped a bombshell in Minas Tirith on Tuesday.",
+])
+def test_dropping_no_bomb_is_no_air_strike(nlp, text: str) -> None:
+    assert "Air/drone strike" not in _types(nlp, text)
