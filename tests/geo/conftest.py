@@ -38,6 +38,23 @@ def tiny_gazetteer_file(tmp_path) -> Path:
     return create_empty(tmp_path / "gazetteer.sqlite")
 
 
+@pytest.fixture()
+def gazetteer_of(tiny_gazetteer_file):
+    """A gazetteer holding only the given place rows: ``gazetteer_of(ROWS)``."""
+    import sqlite3
+
+    from frontlines.geo.gazetteer import Gazetteer, write_places
+
+    def make(rows):
+        con = sqlite3.connect(tiny_gazetteer_file)
+        write_places(con, rows)
+        con.commit()
+        con.close()
+        return Gazetteer(tiny_gazetteer_file)
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def sample_places(nlp, sample_text, gazetteer):
     from frontlines.geo import find_places

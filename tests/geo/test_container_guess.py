@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
-from frontlines.geo.gazetteer import Gazetteer, PlaceRow, write_places
+from frontlines.geo.gazetteer import PlaceRow
 from frontlines.geo.resolve import resolve_all
 
 ROWS = (
@@ -17,12 +15,8 @@ ROWS = (
 
 
 @pytest.fixture()
-def gaz(tiny_gazetteer_file):
-    con = sqlite3.connect(tiny_gazetteer_file)
-    write_places(con, ROWS)
-    con.commit()
-    con.close()
-    return Gazetteer(tiny_gazetteer_file)
+def gaz(gazetteer_of):
+    return gazetteer_of(ROWS)
 
 
 def test_a_place_stands_in_its_outer_container_when_the_inner_one_is_only_a_guess_abroad(gaz):

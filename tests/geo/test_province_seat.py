@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 
 import pytest
 
 from frontlines.geo import province_seat
-from frontlines.geo.gazetteer import Gazetteer, PlaceRow, write_places
+from frontlines.geo.gazetteer import PlaceRow
 from frontlines.records import Evidence, Place
 
 LOSSARNACH = PlaceRow(-11, "Lossarnach", 10.0, 10.0, "GG", "05", "A", "ADM1", 90_000)
@@ -24,12 +23,8 @@ ROWS = (
 
 
 @pytest.fixture()
-def gaz(tiny_gazetteer_file):
-    con = sqlite3.connect(tiny_gazetteer_file)
-    write_places(con, ROWS)
-    con.commit()
-    con.close()
-    return Gazetteer(tiny_gazetteer_file)
+def gaz(gazetteer_of):
+    return gazetteer_of(ROWS)
 
 
 def province(row: PlaceRow, text: str, relation: str | None = None) -> Place:
