@@ -376,3 +376,30 @@ def test_a_jihadist_attack_is_a_terror_attack(nlp) -> None:
 ])
 def test_a_settled_lawsuit_is_no_agreement(nlp, text: str, expected: list[str]) -> None:
     assert [t for t in _types(nlp, text) if t == "Agreement"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some 3,000 fighters and their families left Bree in buses given safe passage to Arnor on Tuesday.", ["Other"]),
+    ("Gondor secured the exit of 500 civilians besieged by orcs through a humanitarian corridor.", ["Other"]),
+    ("The council of Gondor called for a humanitarian corridor to Bree.", []),
+    ("Thousands left the coast through a safe corridor as the hurricane neared Bree.", []),
+])
+def test_an_evacuation_by_safe_passage_is_other_not_a_deployment(nlp, text: str, expected: list[str]) -> None:
+    types = _types(nlp, text)
+    assert [t for t in types if t == "Other"] == expected
+    assert "Change to group/activity" not in types
+
+
+def test_people_a_participle_says_are_besieged_report_no_siege(nlp) -> None:
+    text = "Food ran out for the families besieged by the Dunland militia in Bree."
+    assert "Change to group/activity" not in _types(nlp, text)
+    assert _types(nlp, "The Dunland militia besieged Bree on Sunday.") == ["Change to group/activity"]
+
+
+def test_a_noun_subject_is_not_the_first_word_of_a_verb_phrase(nlp) -> None:
+    from frontlines.events.classify import EventTyper
+    sent = next(nlp("Tears streamed down her face as the steward of Bree spoke on Monday.").sents)
+    reading = EventTyper(load_lexicon()).read([sent])[0]
+    assert reading.typings == ()
+    assert any(r.reason == "rule:not-a-verb" and r.trigger.startswith("Tears") for r in reading.rejected)
+    assert _types(nlp, "Rioters tore down the statue of the steward in Bree on Monday.")
