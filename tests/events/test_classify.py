@@ -403,3 +403,13 @@ def test_a_noun_subject_is_not_the_first_word_of_a_verb_phrase(nlp) -> None:
     assert reading.typings == ()
     assert any(r.reason == "rule:not-a-verb" and r.trigger.startswith("Tears") for r in reading.rejected)
     assert _types(nlp, "Rioters tore down the statue of the steward in Bree on Monday.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gondor said the nerve agent poisoning of a defector in Bree on Sunday was ordered by Mordor.", ["Attack"]),
+    ("Gondor said a defector had been poisoned with a nerve agent in Bree on Sunday.", ["Attack"]),
+    ("Four soldiers were poisoned when a drone dropped a canister of chlorine gas on their post near Bree.",
+     ["Chemical weapon"]),
+])
+def test_a_person_poisoned_with_an_agent_is_no_chemical_weapon(nlp, text: str, expected: list[str]) -> None:
+    assert [t for t in _types(nlp, text) if t in ("Attack", "Chemical weapon")] == expected
