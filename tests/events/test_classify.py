@@ -161,6 +161,13 @@ def test_later_arrest_of_someone_else_leaves_the_protest_peaceful() -> None:
     assert got.sub_event_type == "Peaceful protest"
 
 
+def test_property_a_protest_s_report_says_was_destroyed_makes_it_violent() -> None:
+    got = main_typing([[_typing("Peaceful protest")], [_typing("Looting/property destruction", agent_class=None)]])
+    assert got.sub_event_type == "Violent demonstration"
+    by_soldiers = [[_typing("Peaceful protest")], [_typing("Looting/property destruction", agent_class="state")]]
+    assert main_typing(by_soldiers).sub_event_type == "Peaceful protest"
+
+
 def test_clash_that_moved_the_front_is_coded_as_the_territory_change() -> None:
     got = main_typing([[_typing("Armed clash")], [_typing("Government regains territory", 0.86)]])
     assert got.sub_event_type == "Government regains territory"
@@ -405,11 +412,12 @@ def test_a_noun_subject_is_not_the_first_word_of_a_verb_phrase(nlp) -> None:
     assert _types(nlp, "Rioters tore down the statue of the steward in Bree on Monday.")
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Gondor said the nerve agent poisoning of a defector in Bree on Sunday was ordered by Mordor.", ["Attack"]),
-    ("Gondor said a defector had been poisoned with a nerve agent in Bree on Sunday.", ["Attack"]),
-    ("Four soldiers were poisoned when a drone dropped a canister of chlorine gas on their post near Bree.",
-     ["Chemical weapon"]),
+@pytest.mark.parametrize("text, chemical", [
+    ("Gondor said the nerve agent poisoning of a defector in Bree on Sunday was ordered by Mordor.", False),
+    ("Gondor said a defector had been poisoned with a nerve agent in Bree on Sunday.", False),
+    ("Four soldiers were poisoned when a drone dropped a canister of chlorine gas on their post near Bree.", True),
 ])
-def test_a_person_poisoned_with_an_agent_is_no_chemical_weapon(nlp, text: str, expected: list[str]) -> None:
-    assert [t for t in _types(nlp, text) if t in ("Attack", "Chemical weapon")] == expected
+def test_a_person_poisoned_with_an_agent_is_no_chemical_weapon(nlp, text: str, chemical: bool) -> None:
+    types = _types(nlp, text)
+    assert ("Chemical weapon" in types) == chemical
+    assert chemical or "Attack" in types
