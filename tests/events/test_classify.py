@@ -161,6 +161,13 @@ def test_later_arrest_of_someone_else_leaves_the_protest_peaceful() -> None:
     assert got.sub_event_type == "Peaceful protest"
 
 
+def test_property_a_protest_s_report_says_was_destroyed_makes_it_violent() -> None:
+    got = main_typing([[_typing("Peaceful protest")], [_typing("Looting/property destruction", agent_class=None)]])
+    assert got.sub_event_type == "Violent demonstration"
+    by_soldiers = [[_typing("Peaceful protest")], [_typing("Looting/property destruction", agent_class="state")]]
+    assert main_typing(by_soldiers).sub_event_type == "Peaceful protest"
+
+
 def test_clash_that_moved_the_front_is_coded_as_the_territory_change() -> None:
     got = main_typing([[_typing("Armed clash")], [_typing("Government regains territory", 0.86)]])
     assert got.sub_event_type == "Government regains territory"
@@ -376,3 +383,41 @@ def test_a_jihadist_attack_is_a_terror_attack(nlp) -> None:
 ])
 def test_a_settled_lawsuit_is_no_agreement(nlp, text: str, expected: list[str]) -> None:
     assert [t for t in _types(nlp, text) if t == "Agreement"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some 3,000 fighters and their families left Bree in buses given safe passage to Arnor on Tuesday.", ["Other"]),
+    ("Gondor secured the exit of 500 civilians besieged by orcs through a humanitarian corridor.", ["Other"]),
+    ("The council of Gondor called for a humanitarian corridor to Bree.", []),
+    ("Thousands left the coast through a safe corridor as the hurricane neared Bree.", []),
+])
+def test_an_evacuation_by_safe_passage_is_other_not_a_deployment(nlp, text: str, expected: list[str]) -> None:
+    types = _types(nlp, text)
+    assert [t for t in types if t == "Other"] == expected
+    assert "Change to group/activity" not in types
+
+
+def test_people_a_participle_says_are_besieged_report_no_siege(nlp) -> None:
+    text = "Food ran out for the families besieged by the Dunland militia in Bree."
+    assert "Change to group/activity" not in _types(nlp, text)
+    assert _types(nlp, "The Dunland militia besieged Bree on Sunday.") == ["Change to group/activity"]
+
+
+def test_a_noun_subject_is_not_the_first_word_of_a_verb_phrase(nlp) -> None:
+    from frontlines.events.classify import EventTyper
+    sent = next(nlp("Tears streamed down her face as the steward of Bree spoke on Monday.").sents)
+    reading = EventTyper(load_lexicon()).read([sent])[0]
+    assert reading.typings == ()
+    assert any(r.reason == "rule:not-a-verb" and r.trigger.startswith("Tears") for r in reading.rejected)
+    assert _types(nlp, "Rioters tore down the statue of the steward in Bree on Monday.")
+
+
+@pytest.mark.parametrize("text, chemical", [
+    ("Gondor said the nerve agent poisoning of a defector in Bree on Sunday was ordered by Mordor.", False),
+    ("Gondor said a defector had been poisoned with a nerve agent in Bree on Sunday.", False),
+    ("Four soldiers were poisoned when a drone dropped a canister of chlorine gas on their post near Bree.", True),
+])
+def test_a_person_poisoned_with_an_agent_is_no_chemical_weapon(nlp, text: str, chemical: bool) -> None:
+    types = _types(nlp, text)
+    assert ("Chemical weapon" in types) == chemical
+    assert chemical or "Attack" in types

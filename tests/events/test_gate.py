@@ -128,6 +128,19 @@ def test_the_gate_alone_is_sure_before_it_turns_non_violent_words_into_another_e
         ["Abduction/forced disappearance"]
 
 
+def test_the_gate_alone_gives_a_strategic_development_only_where_a_word_names_that_one(nlp) -> None:
+    sure = _favouring(("Looting/property destruction", 4.0), ("Change to group/activity", 0.8))
+    text = "The riders of Rohan met the orcs at the fords of the Isen"
+    reading = EventTyper(load_lexicon(), sure, 0.5, 0.5).read([next(nlp(text + ".").sents)])[0]
+    assert reading.typings == ()  # "met" (forces meeting) names no looting, however sure the gate
+    assert any(r.reason == "model:event-gate:type-not-named" for r in reading.rejected)
+    dated = EventTyper(load_lexicon(), sure, 0.5, 0.5)(next(nlp(text + " on Monday.").sents))
+    assert [t.sub_event_type for t in dated] == ["Looting/property destruction"]
+    violent = _favouring(("Attack", 4.0), ("Change to group/activity", 0.8))
+    typings = EventTyper(load_lexicon(), violent, 0.5, 0.5)(next(nlp(text + ".").sents))
+    assert [t.sub_event_type for t in typings] == ["Attack"]  # other event types keep ALONE_OTHER_TYPE_MIN
+
+
 def test_the_gate_alone_gives_force_against_protesters_only_where_a_protest_is_named(nlp) -> None:
     fake = _favouring(("Excessive force against protesters", 4.0), ("Armed clash", 3.0), ("Attack", 0.0))
     typer = EventTyper(load_lexicon(), fake, 0.5, 0.5)

@@ -367,7 +367,9 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
     mob's violence) and no candidate trigger is of that type ("requests to the police were sent
     back" is no arrest, "a tense crowd gathered" no mob violence), and in a sentence with no date
     when no candidate trigger is of that type and the gate is unsure of it (:data:`ALONE_UNNAMED_MIN`),
-    or none is of its event type nor a violent one (:data:`ALONE_OTHER_TYPE_MIN`).
+    or none is of its event type nor a violent one (:data:`ALONE_OTHER_TYPE_MIN`; for a strategic
+    development, :func:`sub_named`, none of that sub-event type nor a violent one, however sure the gate is:
+    "they met the enemy" names no looting).
 
     A type defined by the weapon used (``matching.yaml#named_weapon_types``: an air strike needs
     an aircraft named) is the gate's only where a trigger of that type matched with its cue words:
@@ -383,7 +385,8 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
     hit = next((h for h in reading.hits if h.entry.sub == best), None)
     if hit is None and (best in matching["word_named_types"] or (p_sub < ALONE_UNNAMED_MIN and not dated(sent))):
         return None
-    if hit is None and p_sub < ALONE_OTHER_TYPE_MIN and not dated(sent) and _other_type(best, reading):
+    if hit is None and not dated(sent) and _other_type(best, reading) and (
+            p_sub < ALONE_OTHER_TYPE_MIN or sub_named(best)):
         return None
     hit = hit or reading.hits[0]
     span = sent.doc[hit.first:hit.last + 1]
@@ -394,12 +397,23 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
                   round(verdict.p_event * p_sub, 3))
 
 
+def sub_named(sub: str) -> bool:
+    """The event type of ``sub`` is one whose sub-event types share little but the name
+    (``matching.yaml#sub_named_event_types``: strategic developments): a word must name the sub-event type."""
+    return load_ontology().get(sub).event_type in load_matching()["sub_named_event_types"]
+
+
 def _other_type(sub: str, reading: LexiconReading) -> bool:
     """No candidate trigger of the sentence is of the event type of ``sub`` nor of a violent one
-    (:data:`.scope.VIOLENT_TYPES`): the gate's type comes from words that name no such event."""
+    (:data:`.scope.VIOLENT_TYPES`): the gate's type comes from words that name no such event. For a
+    strategic development (:func:`sub_named`) the candidate must be of ``sub`` itself ("handing out visas"
+    names no "Other")."""
     onto = load_ontology()
+    kind = onto.get(sub).event_type
     kinds = {onto.get(h.entry.sub).event_type for h in reading.hits}
-    return onto.get(sub).event_type not in kinds and not kinds & VIOLENT_TYPES
+    if sub_named(sub) and all(h.entry.sub != sub for h in reading.hits):
+        kinds = kinds - {kind}  # a candidate of another strategic development names nothing of this one
+    return kind not in kinds and not kinds & VIOLENT_TYPES
 
 
 def classify(sent: Any, *, lexicon: Lexicon | None = None, model: Any = None, gate: EventGate | None = None,

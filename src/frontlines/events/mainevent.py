@@ -28,7 +28,7 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
     - a clash is the territorial change another sentence reports (a battle that moves a front line);
     - later sentences can otherwise only sharpen a protest: police intervention makes it "Protest
       with intervention", lethal force "Excessive force against protesters", protester violence
-      "Violent demonstration".
+      (or property destroyed by the protesters or by no one named) "Violent demonstration".
     """
     sents = [s for s in sentences if s]
     if not sents:
@@ -64,6 +64,8 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
                 sub = "Protest with intervention"
             if _protest_clash(later):  # "clashes with the police broke out"
                 sub = "Violent demonstration"
+            if sub == "Looting/property destruction" and _agent_class(later) in ("protester", "rioter", None):
+                sub = "Violent demonstration"  # "chairs were burnt and property destroyed": the demonstrators'
             if sub == "Violent demonstration" and (
                     _agent_class(later) not in ("protester", "rioter", None)
                     or "#riot.noun:" in _rule(later)):  # "riots in prisons" is background

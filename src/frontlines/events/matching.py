@@ -90,10 +90,13 @@ def _not_a_verb(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
     """A one-word verb phrase whose word is not tagged as a verb, or is an adjective before a noun
     ("liberated areas" reports nothing new); a verb phrase whose first word is a noun with a
     determiner under a preposition ("responded to a call for a break-in"; "carried out a swap of
-    prisoners" is one); a participle of a verb of state that describes a noun ("the city, controlled
-    by the rebels": held, not taken); "shot dead" is a verb whatever the tagger says."""
+    prisoners" is one); a verb phrase whose first word is a noun that is a clause's subject ("tears
+    streamed down her cheeks" tears nothing down); a participle of a verb of state that describes a noun
+    ("the city, controlled by the rebels": held, not taken); "shot dead" is a verb whatever the tagger says."""
     tok = sent.doc[hit.first]
     if hit.verb and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and any(c.dep_ == "det" for c in tok.children):
+        return True
+    if hit.verb and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
         return True
     if hit.verb and hit.words == 1 and tok.dep_ == "acl" and tok.tag_ == "VBN" and \
             tok.lemma_.lower() in load_matching()["state_verbs"]:
