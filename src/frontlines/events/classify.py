@@ -344,12 +344,14 @@ def _mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, na
 def consequence_mention(tok: Any, sent: Any) -> Any | None:
     """The verb by which a definite mention of one incident (:func:`definite_mention`) is told as
     having happened, or ``None``: the mention is the subject of a verb of
-    ``matching.yaml#consequence_verbs`` in the past whose object holds a number ("the ambush claimed
-    five lives", "Tuesday's raid left two dead", "the 3 May attack destroyed two houses"), or the
+    ``matching.yaml#consequence_verbs`` in the past whose object holds a number (and, after "left" or
+    "claimed", a word of ``#consequence_words``: "the ambush claimed five lives", "Tuesday's raid left
+    two dead", "the 3 May attack destroyed two houses"), or the
     object of "in"/"during" under a verb of ``#casualty_verbs`` in the past ("three people died in the
-    bombing", "two soldiers were wounded in Sunday's attack"). Not in a sentence of history
-    (rule long-ago), nor after a modal ("the attack could kill dozens")."""
-    if not definite_mention(tok, sent) or _long_ago(sent):
+    bombing", "two soldiers were wounded in Sunday's attack"). Not in a sentence that names a year
+    ("the 2015 attack killed 130": an earlier incident retold), nor after a modal ("the attack would
+    have killed dozens")."""
+    if not definite_mention(tok, sent) or _names_year(sent):
         return None
     matching = load_matching()
     verb = tok.head
@@ -359,8 +361,10 @@ def consequence_mention(tok: Any, sent: Any) -> Any | None:
         counted = True
     elif tok.dep_ == "nsubj":
         wanted = matching["consequence_verbs"]
-        counted = any((t.like_num or t.ent_type_ == "CARDINAL") and t.ent_type_ not in ("DATE", "TIME")
-                      for t in verb.subtree if t.i > verb.i)
+        after = [t for t in verb.subtree if t.i > verb.i]
+        counted = any((t.like_num or t.ent_type_ == "CARDINAL") and t.ent_type_ not in ("DATE", "TIME") for t in after)
+        if verb.lemma_.lower() in matching["consequence_wide_verbs"]:
+            counted = counted and any(t.lower_ in matching["consequence_words"] for t in after)
     else:
         return None
     past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.tag_ == "MD"
@@ -370,21 +374,10 @@ def consequence_mention(tok: Any, sent: Any) -> Any | None:
     return verb
 
 
-def time_frame_mention(tok: Any, sent: Any) -> Any | None:
-    """The word by which a definite mention of one incident (:func:`definite_mention`) places the
-    sentence's news in the incident's time, or ``None``: the object of a preposition of
-    ``matching.yaml#frame_preps`` ("officials met during the attack"), or of "of" under a time noun of
-    ``#frame_nouns`` ("on the night of the raid", "in the aftermath of the blast"). Not in a sentence
-    of history (rule long-ago)."""
-    if tok.dep_ != "pobj" or not definite_mention(tok, sent) or _long_ago(sent):
-        return None
-    matching = load_matching()
-    prep = tok.head
-    if prep.lower_ in matching["frame_preps"]:
-        return prep
-    if prep.lower_ == "of" and prep.head.lower_ in matching["frame_nouns"]:
-        return prep.head
-    return None
+def _names_year(sent: Any) -> bool:
+    """A date of the sentence names a year ("in 2015", "the 1994 massacre", "the 2010s")."""
+    return any(t.ent_type_ == "DATE" and t.text[:4].isdigit() and (len(t.text) == 4 or t.text[4:] == "s")
+               for t in sent)
 
 
 def _consequence_typing(sent: Any, reading: LexiconReading, typings: list[Typing], verdict: GateVerdict,
@@ -415,16 +408,12 @@ def _consequence_typing(sent: Any, reading: LexiconReading, typings: list[Typing
         tok = head_of(span)
         subs = {s for s in subs if not s.startswith("PLOVER:") and s not in unnamed and
                 onto.get(s).event_type in matching["violent_event_types"]}
-        if not subs:
-            continue
-        told, rule = consequence_mention(tok, sent), "consequence"
-        if told is None and verdict.reason == "none":
-            told, rule = time_frame_mention(tok, sent), "time-frame"
+        told = consequence_mention(tok, sent) if subs else None
         if told is None:
             continue
         sub = onto.get(max(sorted(subs), key=verdict.p_sub))
         return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, span.start_char, span.end_char,
-                      span.text, tok.i, f"mention:{rule}:{name}:{sub.name} (candidate '{span.text.lower()}', "
+                      span.text, tok.i, f"mention:consequence:{name}:{sub.name} (candidate '{span.text.lower()}', "
                       f"told by '{told.text.lower()}', P(event) {verdict.p_event:.3f})",
                       round(verdict.p_event * verdict.p_sub(sub.name), 3))
     return None
