@@ -397,10 +397,11 @@ def _consequence_typing(sent: Any, reading: LexiconReading, typings: list[Typing
     for h in reading.hits:
         span = doc[h.first:h.last + 1]
         nouns.setdefault((span.start_char, span.end_char), set()).add(h.entry.sub)
-    for item in [*reading.rejected, *typings]:
-        sub = item.sub_event_type
-        if sub and (not isinstance(item, Rejected) or item.reason == "rule:not-a-verb"):
-            nouns.setdefault((item.trigger_start, item.trigger_end), set()).add(sub)
+    for r in reading.rejected:
+        if r.sub_event_type and r.reason == "rule:not-a-verb":
+            nouns.setdefault((r.trigger_start, r.trigger_end), set()).add(r.sub_event_type)
+    for t in typings:
+        nouns.setdefault((t.trigger_start, t.trigger_end), set()).add(t.sub_event_type)
     for (start, end), subs in sorted(nouns.items()):
         span = doc.char_span(start, end)
         if span is None:
