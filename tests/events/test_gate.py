@@ -360,3 +360,34 @@ def test_a_definite_mention_beside_violence_is_the_same_incident(nlp, gate: Even
     typer = EventTyper(load_lexicon(), gate)
     sent = next(nlp("Gunmen killed two guards in Edoras on Monday, weeks after the Minas Tirith attack.").sents)
     assert [t.sub_event_type for t in typer(sent)] == ["Armed clash"]
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("Tuesday's raid on the granary of Bree left two guards dead.", "left"),
+    ("The ambush near Bree claimed five lives.", "claimed"),
+    ("The 3 May attack on Bree destroyed two houses.", "destroyed"),
+    ("Three guards died in the raid on the granary of Bree.", "died"),
+    ("The raid on the council left two ministers humiliated.", None),  # no toll after "left"
+    ("The raid on Bree killed the harvest.", None),  # no number
+    ("Raids on Bree left two guards dead.", None),  # plural
+    ("The 2019 raid on Bree left two guards dead.", None),  # a year: an earlier incident retold
+    ("The raid on Bree would have left two guards dead.", None),  # under a modal
+])
+def test_a_definite_mention_told_by_what_the_incident_did(nlp, text: str, told: str | None) -> None:
+    from frontlines.events.classify import consequence_mention
+
+    sent = next(iter(nlp(text).sents))
+    noun = next(t for t in sent if t.lemma_.lower() in ("raid", "ambush", "attack"))
+    verb = consequence_mention(noun, sent)
+    assert (verb.text if verb is not None else None) == told
+
+
+def test_a_mention_told_by_its_toll_stands_where_the_gate_reads_a_metaphor_not_a_crime(nlp) -> None:
+    sent = next(nlp("Tuesday's raid on the granary of Bree left two guards dead.").sents)
+    typer = EventTyper(load_lexicon(), _unsure("metaphor"), 0.5, 0.9)
+    [typing] = typer(sent)
+    assert typing.trigger == "raid" and typing.rule.startswith("mention:consequence:")
+    assert "told by 'left'" in typing.rule and typing.event_type != "Protests"
+    assert EventTyper(load_lexicon(), _unsure("crime"), 0.5, 0.9)(sent) == []
+    humiliated = next(nlp("Tuesday's raid on the council left two ministers humiliated.").sents)
+    assert EventTyper(load_lexicon(), _unsure("metaphor"), 0.5, 0.9)(humiliated) == []

@@ -271,6 +271,9 @@ class EventTyper:
             mention = _mention_typing(sent, reading, verdict, name)
             if mention is not None:
                 return [mention], []
+        consequence = _consequence_typing(sent, reading, typings, verdict, name)
+        if consequence is not None:
+            return [consequence], []
         if not typings:
             return [], [_candidate(sent, reading, reason, verdict.p_event)]
         return [], [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason, verdict.p_event)
@@ -336,6 +339,85 @@ def _mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, na
     return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, span.start_char, span.end_char,
                   span.text, head_of(span).i, f"mention:definite:{name}:{sub.name} (candidate '{span.text.lower()}', "
                   f"{hit.entry.id}, P(event) {verdict.p_event:.3f})", round(verdict.p_event * verdict.p_sub(sub.name), 3))
+
+
+def consequence_mention(tok: Any, sent: Any) -> Any | None:
+    """The verb by which a definite mention of one incident (:func:`definite_mention`) is told as
+    having happened, or ``None``: the mention is the subject of a verb of
+    ``matching.yaml#consequence_verbs`` in the past whose object holds a number (and, after "left" or
+    "claimed", a word of ``#consequence_words``: "the ambush claimed five lives", "Tuesday's raid left
+    two dead", "the 3 May attack destroyed two houses"), or the
+    object of "in"/"during" under a verb of ``#casualty_verbs`` in the past ("three people died in the
+    bombing", "two soldiers were wounded in Sunday's attack"). Not in a sentence that names a year
+    ("the 2015 attack killed 130": an earlier incident retold), nor after a modal ("the attack would
+    have killed dozens")."""
+    if not definite_mention(tok, sent) or _names_year(sent):
+        return None
+    matching = load_matching()
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.lower_ in ("in", "during"):
+        verb = verb.head
+        wanted = matching["casualty_verbs"]
+        counted = True
+    elif tok.dep_ == "nsubj":
+        wanted = matching["consequence_verbs"]
+        after = [t for t in verb.subtree if t.i > verb.i]
+        counted = any((t.like_num or t.ent_type_ == "CARDINAL") and t.ent_type_ not in ("DATE", "TIME") for t in after)
+        if verb.lemma_.lower() in matching["consequence_wide_verbs"]:
+            counted = counted and any(t.lower_ in matching["consequence_words"] for t in after)
+    else:
+        return None
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.tag_ == "MD"
+                                                                 for c in verb.children))
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in wanted or not past or not counted:
+        return None
+    return verb
+
+
+def _names_year(sent: Any) -> bool:
+    """A date of the sentence names a year ("in 2015", "the 1994 massacre", "the 2010s")."""
+    return any(t.ent_type_ == "DATE" and t.text[:4].isdigit() and (len(t.text) == 4 or t.text[4:] == "s")
+               for t in sent)
+
+
+def _consequence_typing(sent: Any, reading: LexiconReading, typings: list[Typing], verdict: GateVerdict,
+                        name: str) -> Typing | None:
+    """A typing at an incident noun the gate would reject, told by what the incident did
+    (:func:`consequence_mention`), where the gate's likeliest out-of-scope kind is one of
+    ``matching.yaml#consequence_reasons``; its type is the gate's likeliest of the noun's own types of
+    violence (``#violent_event_types``), not one a word or a weapon must name (as for
+    :meth:`EventTyper._mentions_beside`). ``None`` where there is none."""
+    matching, onto = load_matching(), load_ontology()
+    if verdict.reason not in matching["consequence_reasons"]:
+        return None
+    doc = sent.doc
+    named = {h.entry.sub for h in reading.proposals}
+    unnamed = matching["word_named_types"] | (matching["named_weapon_types"] - named)
+    nouns: dict[tuple[int, int], set[str]] = {}
+    for h in reading.hits:
+        span = doc[h.first:h.last + 1]
+        nouns.setdefault((span.start_char, span.end_char), set()).add(h.entry.sub)
+    for r in reading.rejected:
+        if r.sub_event_type and r.reason == "rule:not-a-verb":
+            nouns.setdefault((r.trigger_start, r.trigger_end), set()).add(r.sub_event_type)
+    for t in typings:
+        nouns.setdefault((t.trigger_start, t.trigger_end), set()).add(t.sub_event_type)
+    for (start, end), subs in sorted(nouns.items()):
+        span = doc.char_span(start, end)
+        if span is None:
+            continue
+        tok = head_of(span)
+        subs = {s for s in subs if not s.startswith("PLOVER:") and s not in unnamed and
+                onto.get(s).event_type in matching["violent_event_types"]}
+        told = consequence_mention(tok, sent) if subs else None
+        if told is None:
+            continue
+        sub = onto.get(max(sorted(subs), key=verdict.p_sub))
+        return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, span.start_char, span.end_char,
+                      span.text, tok.i, f"mention:consequence:{name}:{sub.name} (candidate '{span.text.lower()}', "
+                      f"told by '{told.text.lower()}', P(event) {verdict.p_event:.3f})",
+                      round(verdict.p_event * verdict.p_sub(sub.name), 3))
+    return None
 
 
 def clause_span(sent: Any, reading: LexiconReading) -> Any:
