@@ -16,6 +16,7 @@ from typing import Any
 
 from .gate import EventGate, GateVerdict
 from .gate_features import main_verb_tense
+from .labour import labour_strike
 from .matching import head_of, load_matching, padded_text, words_of
 from .modality import dated_noun
 from .model import apply_model
@@ -56,6 +57,10 @@ MENTION_MIN_ALONE = 0.15
 #: gives it at least this probability among event types ("they demanded ...", "he ordered the convicts to
 #: be sent to ...", "bowed their heads": no attack, no abduction whatever the gate likes best).
 ALONE_OTHER_TYPE_MIN = 0.6
+#: A labour strike (:func:`.labour.labour_strike`: "teachers striking in Gondor", "nurses struck for higher
+#: wages") that the lexicon typed stands from this P(event): the gate reads most such strikes as the word's
+#: metaphors or accidents ("struck a deal", "was struck by a car"), which the parse tells apart.
+LABOUR_STRIKE_MIN = 0.02
 
 
 @dataclass(frozen=True)
@@ -256,6 +261,10 @@ class EventTyper:
                         for t in typings if definite_mention(sent.doc[t.trigger_index], sent)]
             if mentions:
                 return mentions, []
+        if typings and LABOUR_STRIKE_MIN <= verdict.p_event < self.threshold:
+            strikes = _labour_strikes(sent, typings, verdict)
+            if strikes:
+                return strikes, []
         if typings and verdict.p_event >= self.threshold:
             kept = [t for n, t in enumerate(typings) if not n or verdict.p_sub(t.sub_event_type) >= SECOND_TYPE_MIN]
             reason = f"model:{name}:unlikely-type"
@@ -275,6 +284,22 @@ class EventTyper:
             return [], [_candidate(sent, reading, reason, verdict.p_event)]
         return [], [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason, verdict.p_event)
                     for t in typings]
+
+
+def _labour_strikes(sent: Any, typings: list[Typing], verdict: GateVerdict) -> list[Typing]:
+    """The typings of a sentence that are labour strikes (a trigger of ``matching.yaml#labour_strike_entries``
+    told of people who strike, :func:`.labour.labour_strike`), each with who strikes in its rule."""
+    entries = load_matching()["labour_strike_entries"]
+    out = []
+    for t in typings:
+        entry = t.rule.partition("#")[2].partition(":")[0]
+        if t.sub_event_type != "Peaceful protest" or entry not in entries:
+            continue
+        who = labour_strike(sent.doc[t.trigger_index], t.trigger_end)
+        if who is not None:
+            out.append(replace(t, rule=f"{t.rule}; rule:labour-strike ({who.text.lower()}, "
+                                       f"P(event) {verdict.p_event:.3f})"))
+    return out
 
 
 def _candidate(sent: Any, reading: LexiconReading, reason: str, score: float | None = None) -> Rejected:
