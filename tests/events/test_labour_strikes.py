@@ -76,6 +76,14 @@ def test_police_shooting_striking_workers_is_excessive_force(nlp) -> None:
     assert _types(nlp, "Police shot dead two striking workers in Osgiliath.") == ["Excessive force against protesters"]
 
 
+@pytest.mark.parametrize("text", [
+    "Striking dock workers clashed with police in Pelargir on Monday.",
+    "Workers on strike threw stones at police in Osgiliath on Monday.",
+])
+def test_strikers_clashing_or_throwing_stones_is_a_violent_demonstration(nlp, text: str) -> None:
+    assert _types(nlp, text)[0] == "Violent demonstration"
+
+
 def _head(nlp, text: str, word: str):
     doc = nlp(text)
     tok = next(t for t in doc if t.text == word)
