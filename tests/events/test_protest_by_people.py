@@ -1,15 +1,16 @@
-"""Labour strikes, walkouts, stoppages and hunger strikes are Peaceful protest; the word's other senses are not."""
+"""Labour strikes, walkouts, stoppages, hunger strikes and demonstrations by named people are Peaceful protest;
+the words' other senses are not."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from frontlines.events.classify import LABOUR_STRIKE_MIN, EventTyper, classify
+from frontlines.events.classify import PROTEST_BY_PEOPLE_MIN, EventTyper, classify
 from frontlines.events.gate import EventGate
-from frontlines.events.labour import labour_strike
 from frontlines.events.modality import read
 from frontlines.events.ontology import load_lexicon
+from frontlines.events.protest_by import protest_by
 from frontlines.pipeline import extract
 
 STRIKES = [
@@ -94,13 +95,15 @@ def _head(nlp, text: str, word: str):
     ("The movement began with nurses striking in Gondor and winning a pay rise.", "striking", "nurses"),
     ("Nurses struck for higher wages in Minas Tirith on Friday.", "struck", "Nurses"),
     ("The miners have been on strike for three weeks.", "strike", "miners"),
-    ("Thousands of dock workers joined the strike on Tuesday.", "strike", "workers"),
+    ("Thousands of dock workers joined the strike on Tuesday.", "strike", "Thousands"),
+    ("Nurses demonstrated outside the hospital in Edoras over the new virus ward.", "demonstrated", "Nurses"),
+    ("Residents of Bree held a rally against the closure of the clinic.", "rally", "Residents"),
     ("The strike by bus drivers entered its second week.", "strike", "drivers"),
     ("Police fired tear gas at striking miners in Erebor.", "striking", "miners"),
 ])
-def test_labour_strike_names_who_strikes(nlp, text: str, word: str, who: str) -> None:
+def test_protest_by_names_who_protests(nlp, text: str, word: str, who: str) -> None:
     tok, end = _head(nlp, text, word)
-    found = labour_strike(tok, end)
+    found = protest_by(tok, end)
     assert found is not None and found.text == who
 
 
@@ -111,10 +114,12 @@ def test_labour_strike_names_who_strikes(nlp, text: str, word: str, who: str) ->
     ("The court struck down the law on Monday.", "struck"),
     ("Gondor forces struck rebel positions near Osgiliath.", "struck"),
     ("The strike hit a convoy near Osgiliath.", "strike"),
+    ("The nurses demonstrated their new equipment in Edoras.", "demonstrated"),
+    ("The study demonstrated that the virus spreads in crowded wards.", "demonstrated"),
 ])
-def test_labour_strike_leaves_other_strikes_alone(nlp, text: str, word: str) -> None:
+def test_protest_by_leaves_other_senses_alone(nlp, text: str, word: str) -> None:
     tok, end = _head(nlp, text, word)
-    assert labour_strike(tok, end) is None
+    assert protest_by(tok, end) is None
 
 
 class _FakeGate(EventGate):
@@ -133,13 +138,20 @@ def test_a_labour_strike_stands_where_the_gate_reads_a_metaphor(nlp) -> None:
     sent = next(nlp("The movement began with nurses striking in Gondor and winning a pay rise.").sents)
     [typing] = typer(sent)
     assert typing.sub_event_type == "Peaceful protest"
-    assert "rule:labour-strike (nurses" in typing.rule
+    assert "rule:protest-by-people (nurses" in typing.rule
 
 
 def test_below_its_floor_the_gate_still_rejects_a_labour_strike(nlp) -> None:
-    typer = EventTyper(load_lexicon(), _doubting_gate(LABOUR_STRIKE_MIN / 2), 0.2, 0.6)
+    typer = EventTyper(load_lexicon(), _doubting_gate(PROTEST_BY_PEOPLE_MIN / 2), 0.2, 0.6)
     sent = next(nlp("The movement began with nurses striking in Gondor and winning a pay rise.").sents)
     assert typer(sent) == []
+
+
+def test_a_demonstration_by_named_people_stands_where_the_gate_reads_the_disease(nlp) -> None:
+    typer = EventTyper(load_lexicon(), _doubting_gate(0.06), 0.2, 0.6)
+    sent = next(nlp("Nurses demonstrated outside the hospital in Edoras over the new virus ward.").sents)
+    [typing] = typer(sent)
+    assert typing.sub_event_type == "Peaceful protest" and "rule:protest-by-people (nurses" in typing.rule
 
 
 def test_the_gate_still_rejects_a_strike_no_worker_stages(nlp) -> None:
