@@ -169,8 +169,13 @@ def test_the_gate_still_rejects_a_strike_no_worker_stages(nlp) -> None:
     ("The union threatened to strike over pay.", "strike", "planned"),
     ("An air strike on Monday cancelled the talks in Osgiliath.", "strike", "asserted"),
     ("She called on the agencies to keep sending aid after the army retook the town.", "retook", "asserted"),
+    ("The union has called a general strike for Thursday.", "strike", "planned"),
+    ("The opposition called for a rally in Minas Tirith on Saturday.", "rally", "planned"),
+    ("The minister called the attack cowardly.", "attack", "asserted"),
+    ("Officials called the strike a success.", "strike", "asserted"),
+    ("Workers in Osgiliath went on a strike called by the union on Monday.", "strike", "asserted"),
 ])
-def test_a_strike_called_off_or_only_voted_for_did_not_happen(nlp, text: str, word: str, modality: str) -> None:
+def test_a_strike_called_off_or_only_called_for_did_not_happen(nlp, text: str, word: str, modality: str) -> None:
     tok = next(t for t in nlp(text) if t.text == word)
     assert read(tok).modality == modality
 

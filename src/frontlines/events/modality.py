@@ -140,6 +140,7 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
         ("planned", "modifier", trigger.children, "amod", plan["modifiers"]),
         ("planned", "governor", _planning(trigger, above, plan["infinitive_governors"],
                                           plan["own_infinitive_governors"]), None, plan["governors"]),
+        ("planned", "call", _called_for(trigger, plan["calls"]), None, None),
         ("claimed", "adverb", kids, "advmod", claim["adverbs"]),
     )
     dated = dated_noun(trigger)
@@ -156,6 +157,23 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
             said = f"it is {found.text}" if kind == "impersonal" and subject_of(found) is not None else found.text
             return modality, f"modality.yaml#{modality}:{kind} '{said}'"
     return "asserted", "modality.yaml#asserted:no-cue"
+
+
+def _called_for(trigger: Any, verbs: Any) -> list[Any]:
+    """The verb that calls for the noun trigger, the object of its "for" or its own object with no definite
+    or possessive determiner ("called for a ceasefire", "called a general strike"); not one that names it
+    something ("called the attack cowardly", "called the strike a success")."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return []
+    verb = trigger.head
+    if trigger.dep_ == "pobj" and verb.lower_ == "for":
+        verb = verb.head
+    elif trigger.dep_ not in ("dobj", "obj") or any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these",
+                                                                                     "those") for c in trigger.children):
+        return []
+    if verb.lower_ not in verbs or any(c.dep_ in ("oprd", "attr", "acomp", "xcomp", "ccomp") for c in verb.children):
+        return []
+    return [verb]
 
 
 def _cancelled(trigger: Any, verbs: Any, phrasal: Any) -> list[Any]:
