@@ -98,6 +98,7 @@ def _head(nlp, text: str, word: str):
     ("Thousands of dock workers joined the strike on Tuesday.", "strike", "Thousands"),
     ("Nurses demonstrated outside the hospital in Edoras over the new virus ward.", "demonstrated", "Nurses"),
     ("Residents of Bree held a rally against the closure of the clinic.", "rally", "Residents"),
+    ("The teachers who struck last week in Gondor won a pay rise.", "struck", "teachers"),
     ("The strike by bus drivers entered its second week.", "strike", "drivers"),
     ("Police fired tear gas at striking miners in Erebor.", "striking", "miners"),
 ])

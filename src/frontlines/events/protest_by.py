@@ -60,10 +60,12 @@ def protest_by(tok: Any, trigger_end: int) -> Any | None:
 
 def _subject(verb: Any) -> Any | None:
     """The subject of a verb, or of the verb or noun it hangs from ("teachers striking in Gondor",
-    "marched and went on strike", "began striking")."""
+    "marched and went on strike", "began striking", "teachers who struck")."""
     node = verb
     for _ in range(MAX_UP):
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None and node.dep_ == "relcl" and subj.tag_ in ("WP", "WDT"):
+            return node.head  # "teachers who struck last week"
         if subj is not None:
             return subj
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
