@@ -20,6 +20,7 @@ from .matching import head_of, load_matching, padded_text, words_of
 from .modality import dated_noun
 from .model import apply_model
 from .ontology import Lexicon, load_lexicon, load_ontology
+from .protest_by import protest_by
 from .scope import VIOLENT_TYPES, context, dated, definite_noun, out_of_scope
 from .typings import LexiconReading, Rejected, Typing, lexicon_typings
 
@@ -56,6 +57,11 @@ MENTION_MIN_ALONE = 0.15
 #: gives it at least this probability among event types ("they demanded ...", "he ordered the convicts to
 #: be sent to ...", "bowed their heads": no attack, no abduction whatever the gate likes best).
 ALONE_OTHER_TYPE_MIN = 0.6
+#: A protest by named people (:func:`.protest_by.protest_by`: "teachers striking in Gondor", "nurses
+#: demonstrated outside the virus ward") that the lexicon typed stands from this P(event): the gate reads
+#: many such strikes as the word's metaphors or accidents ("struck a deal", "was struck by a car"), and
+#: protests over a disease as the disease, which the parse tells apart.
+PROTEST_BY_PEOPLE_MIN = 0.02
 
 
 @dataclass(frozen=True)
@@ -256,6 +262,10 @@ class EventTyper:
                         for t in typings if definite_mention(sent.doc[t.trigger_index], sent)]
             if mentions:
                 return mentions, []
+        if typings and PROTEST_BY_PEOPLE_MIN <= verdict.p_event < self.threshold:
+            protests = _protests_by_people(sent, typings, verdict)
+            if protests:
+                return protests, []
         if typings and verdict.p_event >= self.threshold:
             kept = [t for n, t in enumerate(typings) if not n or verdict.p_sub(t.sub_event_type) >= SECOND_TYPE_MIN]
             reason = f"model:{name}:unlikely-type"
@@ -278,6 +288,23 @@ class EventTyper:
             return [], [_candidate(sent, reading, reason, verdict.p_event)]
         return [], [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason, verdict.p_event)
                     for t in typings]
+
+
+def _protests_by_people(sent: Any, typings: list[Typing], verdict: GateVerdict) -> list[Typing]:
+    """The typings of a sentence that are protests by people (a trigger of
+    ``matching.yaml#protest_by_people_entries`` told of people who protest, :func:`.protest_by.protest_by`),
+    each with who protests in its rule."""
+    entries = load_matching()["protest_by_people_entries"]
+    out = []
+    for t in typings:
+        entry = t.rule.partition("#")[2].partition(":")[0]
+        if t.sub_event_type != "Peaceful protest" or entry not in entries:
+            continue
+        who = protest_by(sent.doc[t.trigger_index], t.trigger_end)
+        if who is not None:
+            out.append(replace(t, rule=f"{t.rule}; rule:protest-by-people ({who.text.lower()}, "
+                                       f"P(event) {verdict.p_event:.3f})"))
+    return out
 
 
 def _candidate(sent: Any, reading: LexiconReading, reason: str, score: float | None = None) -> Rejected:

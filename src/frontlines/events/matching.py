@@ -135,6 +135,15 @@ def _moved(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
         not any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children)
 
 
+def _left_a_meeting(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
+    """A walkout from a room, not from work ("walked out of the talks", "stormed out of the meeting"):
+    a verb trigger of ``walkout_verbs`` followed by "of" and, within three words, one of ``meeting_nouns``."""
+    if not hit.verb or sent.doc[hit.first].lemma_.lower() not in load_matching()["walkout_verbs"]:
+        return False
+    after = [w for w, _ in words[hit.to + 1:hit.to + 5]]
+    return bool(after) and after[0] == "of" and any(w in load_matching()["meeting_nouns"] for w in after[1:])
+
+
 #: The rules, in the order they are tried; the first that applies rejects the match.
 HIT_RULES: tuple[HitRule, ...] = (
     HitRule("negated", _negated),
@@ -143,6 +152,7 @@ HIT_RULES: tuple[HitRule, ...] = (
     HitRule("not-a-verb", _not_a_verb),
     HitRule("modifies-a-noun", _modifies_a_noun),
     HitRule("moved", _moved),
+    HitRule("left-a-meeting", _left_a_meeting),
 )
 
 

@@ -128,6 +128,7 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
         ("denied", "negation", own_kids, "neg", den["negations"]),
         ("denied", "governor", presupposed, None, den["governors"]),
         ("denied", "refusal", _refused(trigger), None, den["refusals"]),
+        ("denied", "cancelled", _cancelled(trigger, den["cancellations"], den["cancelling_phrasal"]), None, None),
         ("speculative", "aux", kids, "aux", spec["aux"]),
         ("speculative", "adverb", adverb_kids, "advmod", spec["adverbs"]),
         ("speculative", "modifier", trigger.children, "amod", spec["modifiers"]),
@@ -137,7 +138,9 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
         ("speculative", "governor", presupposed, None, spec["governors"]),
         ("planned", "aux", kids, "aux", plan["aux"]),
         ("planned", "modifier", trigger.children, "amod", plan["modifiers"]),
-        ("planned", "governor", _planning(trigger, above, plan["infinitive_governors"]), None, plan["governors"]),
+        ("planned", "governor", _planning(trigger, above, plan["infinitive_governors"],
+                                          plan["own_infinitive_governors"]), None, plan["governors"]),
+        ("planned", "call", _called_for(trigger, plan["calls"]), None, None),
         ("claimed", "adverb", kids, "advmod", claim["adverbs"]),
     )
     dated = dated_noun(trigger)
@@ -154,6 +157,34 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
             said = f"it is {found.text}" if kind == "impersonal" and subject_of(found) is not None else found.text
             return modality, f"modality.yaml#{modality}:{kind} '{said}'"
     return "asserted", "modality.yaml#asserted:no-cue"
+
+
+def _called_for(trigger: Any, verbs: Any) -> list[Any]:
+    """The verb that calls for the noun trigger, the object of its "for" or its own object with no definite
+    or possessive determiner ("called for a ceasefire", "called a general strike"); not one that names it
+    something ("called the attack cowardly", "called the strike a success")."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return []
+    verb = trigger.head
+    if trigger.dep_ == "pobj" and verb.lower_ == "for":
+        verb = verb.head
+    elif trigger.dep_ not in ("dobj", "obj") or any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these",
+                                                                                     "those") for c in trigger.children):
+        return []
+    if verb.lower_ not in verbs or any(c.dep_ in ("oprd", "attr", "acomp", "xcomp", "ccomp") for c in verb.children):
+        return []
+    return [verb]
+
+
+def _cancelled(trigger: Any, verbs: Any, phrasal: Any) -> list[Any]:
+    """The verb that cancels the trigger, its object ("cancelled the march", "the strike was called off",
+    "postponed their walkout"; not its subject: "the air strike cancelled the talks")."""
+    head = trigger.head
+    if trigger.dep_ not in ("dobj", "obj", "nsubjpass", "xcomp") or head.i == trigger.i:
+        return []
+    if head.lower_ in verbs or any(c.dep_ == "prt" and f"{head.lower_} {c.lower_}" in phrasal for c in head.children):
+        return [head]
+    return []
 
 
 def _refused(trigger: Any) -> list[Any]:
@@ -197,10 +228,12 @@ def _below_predicate(trigger: Any, tokens: list[Any]) -> list[Any]:
     return tokens[:cut]
 
 
-def _planning(trigger: Any, above: list[Any], infinitive_only: Any) -> list[Any]:
-    """Governors that can make the trigger a plan: one of ``infinitive_only`` only over an infinitive."""
+def _planning(trigger: Any, above: list[Any], infinitive_only: Any, own_only: Any) -> list[Any]:
+    """Governors that can make the trigger a plan: one of ``infinitive_only`` only over an infinitive, one of
+    ``own_only`` only over the trigger as its own infinitive."""
     below = [trigger, *above]  # the token on the path just under each governor
-    return [g for i, g in enumerate(above) if g.lower_ not in infinitive_only or _infinitive(below[i])]
+    return [g for i, g in enumerate(above) if (g.lower_ not in infinitive_only or _infinitive(below[i]))
+            and (g.lower_ not in own_only or (i == 0 and _infinitive(trigger)))]
 
 
 def _infinitive(tok: Any) -> bool:

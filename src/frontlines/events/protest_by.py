@@ -1,0 +1,94 @@
+"""Protests by people: a strike, walkout or demonstration that named people stage is a protest.
+
+The event gate reads "teachers striking in Gondor" as the metaphor or accident "strike" it learnt
+from, and "nurses demonstrated outside the hospital over the virus ward" as news of a disease; the
+ACLED codebook codes a workers' strike or walkout, and any demonstration, as a Peaceful protest.
+:func:`protest_by` tells such a protest from the word's other senses by the parse: the protest word (a
+trigger of one of ``matching.yaml#protest_by_people_entries``) is told of people who protest
+(``matching.yaml#protesting_people``: workers, teachers, nurses, residents, families, detainees on hunger
+strike ...) as their verb with no object ("nurses struck for higher wages", "residents demonstrated";
+not "struck a deal", "was struck by a car", "demonstrated their skill"), as the noun they stage, join
+or are on ("the miners are on strike", "a strike by dockers", "the teachers' strike", "residents held a
+rally"), or as the participle that describes them ("striking miners"). Its modality (threatened,
+planned, called off) is read later, as for any event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .matching import load_matching
+
+#: Dependency labels of a verb's object: a protest verb with one does something else ("struck a deal",
+#: "demonstrated their skill").
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "nsubjpass", "auxpass", "attr", "acomp"})
+#: Particles that make "strike" another verb ("struck down the law", "struck up a friendship", "struck off").
+OTHER_PARTICLES = frozenset({"down", "up", "off", "back", "through"})
+#: Prepositions whose object is who stages a protest noun ("a strike by nurses", "a walkout of dockers").
+AGENT_PREPS = frozenset({"by", "of"})
+#: How far up the parse the subject of a protest verb is looked for (conjoined and chained verbs).
+MAX_UP = 4
+
+
+def protest_by(tok: Any, trigger_end: int) -> Any | None:
+    """The token naming who protests, when the trigger at ``tok`` (its head token; the trigger ends at
+    character ``trigger_end``) is a protest by people (``matching.yaml#protesting_people``); else ``None``."""
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ in ("VBG", "VBN")):
+        if tok.dep_ == "amod":  # "striking miners"
+            return _people(tok.head)
+        if any(c.dep_ in OBJECT_DEPS and c.idx >= trigger_end for c in tok.children) \
+                or any(c.dep_ == "prt" and c.lower_ in OTHER_PARTICLES for c in tok.children):
+            return None
+        return _people(_subject(tok))
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for c in tok.children:  # "the teachers' strike", "a dockers strike", "a strike by nurses"
+        if c.dep_ in ("poss", "compound", "nmod") and _people(c) is not None:
+            return c
+        if c.dep_ == "prep" and c.lower_ in AGENT_PREPS:
+            found = next((_people(g) for g in c.children if g.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "on":  # "doctors (are) on strike", "workers on strike"
+        above = head.head
+        return _people(above) or _people(_subject(above))
+    if tok.dep_ in ("dobj", "obj", "nsubj"):  # "staged a walkout", "joined the strike", "their strike entered"
+        return _people(_subject(head)) if tok.dep_ != "nsubj" else None
+    return None
+
+
+def _subject(verb: Any) -> Any | None:
+    """The subject of a verb, or of the verb or noun it hangs from ("teachers striking in Gondor",
+    "marched and went on strike", "began striking", "teachers who struck")."""
+    node = verb
+    for _ in range(MAX_UP):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None and node.dep_ == "relcl" and subj.tag_ in ("WP", "WDT"):
+            return node.head  # "teachers who struck last week"
+        if subj is not None:
+            return subj
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head
+        if node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _people(tok: Any | None) -> Any | None:
+    """``tok`` if it (or a noun it holds: "thousands of workers", "members of the union") names people
+    who protest."""
+    if tok is None:
+        return None
+    words = load_matching()["protesting_people"]
+    if tok.lower_ in words or tok.lemma_.lower() in words:
+        return tok
+    for c in tok.children:
+        if c.dep_ == "compound" and (c.lower_ in words or c.lemma_.lower() in words):
+            return tok
+        if c.dep_ == "prep" and c.lower_ == "of":
+            g = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if g is not None and (g.lower_ in words or g.lemma_.lower() in words):
+                return g
+    return None
