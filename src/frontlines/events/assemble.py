@@ -142,11 +142,10 @@ def with_headline_means(events: list[Event], headline: Callable[[], list[Any]]) 
 def rejected_events(doc: Any, article: Article, typed: dict[int, SentenceTyping]) -> list[RejectedEvent]:
     """The rejected candidates of each sentence, with raw offsets."""
     out: list[RejectedEvent] = []
-    whole = doc.text
     for sent in doc.sents:
         if not typed[sent.start].rejected:
             continue
-        text, s_start, s_end = _strip_span(sent, whole)
+        text, s_start, s_end = _strip_span(sent)  # Span.text joins the tokens anew on each call
         s_start, s_end = article.span_to_raw(s_start, s_end)
         for r in typed[sent.start].rejected:
             start, end = article.span_to_raw(r.trigger_start, r.trigger_end)
@@ -167,12 +166,11 @@ def background_rejections(doc: Any, article: Article, typed: dict[int, SentenceT
     """The typed triggers of sentences that are totals or background (no event mention, see
     :func:`sentence_drafts`), with the cue as the reason ``rule:total-or-background '<cue>'``."""
     out: list[RejectedEvent] = []
-    whole = doc.text
     for sent in doc.sents:
         typings = [t for t in typed[sent.start].typings if getattr(t, "event_type", None)]
         if not typings:
             continue
-        text, cstart, cend = _strip_span(sent, whole)
+        text, cstart, cend = _strip_span(sent)
         cue = background_cue(text, article, stages)
         if cue is None:
             continue
@@ -195,7 +193,6 @@ class Scene:
     actors: Any
     stages: Stages
     memory: carry.Memory  # what earlier sentences named (actors carried through the article)
-    text: str  # the doc's text, that sentences are cut from (see :func:`_strip_span`)
 
 
 @dataclass(frozen=True)
@@ -771,10 +768,8 @@ def _actors_of(sent: Any, scene: Scene, toks: list[tuple[Any, tuple[int, int]]]
     return found, _sentence_places(sent, scene, found, toks), country, rule
 
 
-def _strip_span(sent: Any, whole: str) -> tuple[str, int, int]:
-    """A sentence's text without the space around it, and its offsets in the doc; ``whole`` is the doc's
-    text, read once an article (``Span.text``, the same characters, joins the tokens anew on each call)."""
-    text = whole[sent.start_char:sent.end_char]
+def _strip_span(sent: Any) -> tuple[str, int, int]:
+    text = sent.text
     lead = len(text) - len(text.lstrip())
     body = text.strip()
     start = sent.start_char + lead
@@ -787,7 +782,7 @@ def assemble(doc: Any, article: Article, places: list[Place], *, actors: Any, st
     short = len(sents) <= SHORT_REPORT_SENTENCES
     focus = focus_country(places)
     memory = carry.Memory(lambda k: list(stages.find_actors(sents[k], article, actors=actors, country=focus)))
-    scene = Scene(article, places, main_place(places, short=short), focus, actors, stages, memory, doc.text)
+    scene = Scene(article, places, main_place(places, short=short), focus, actors, stages, memory)
     book = Incidents(short=short)
     typed: list[list[Any]] = []
     for n, sent in enumerate(sents):
@@ -998,7 +993,7 @@ def overrule(event: Event, sents: list[Any], typings: list[list[Any]], model: An
 
 def _toll_sentence(book: Incidents, sent: Any, scene: Scene) -> None:
     """A sentence without an event that states a death toll ("The death toll rose to 13.") gives it to an incident."""
-    text, cstart, cend = _strip_span(sent, scene.text)
+    text, cstart, cend = _strip_span(sent)
     counts = [c for c in numbers.fatality_counts(text) if not c.subset]
     if not counts:
         return
@@ -1019,7 +1014,7 @@ def _toll_sentence(book: Incidents, sent: Any, scene: Scene) -> None:
 
 def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list[Draft]:
     """The event mentions of sentence ``n``: one per (typing, place); none in a total or background sentence."""
-    text, cstart, cend = _strip_span(sent, scene.text)
+    text, cstart, cend = _strip_span(sent)
     date, date_rule = date_of(text, scene.article, scene.stages)
     dated = own_date(date)
     if total_cue(text, dated=dated, day=dated and date.time_precision == 1) is not None:
