@@ -123,7 +123,9 @@ class _RulerPlan:
 
     Each token of each pattern is one spec; specs are indexed by the TAG or LOWER values they
     require (nearly all require one), so a token new to the cache is checked only against the
-    specs that may match it.
+    specs that may match it. The cache is keyed on the token's TAG, DEP, IS_SPACE and what the rules
+    can tell of its word (:meth:`word_key`): the word itself when a rule names it, else only which of
+    the rules' LOWER regexes it matches, so that a new word seldom means a new entry.
     """
 
     KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")
@@ -148,6 +150,16 @@ class _RulerPlan:
                             break
                     else:
                         self.other.append((role, _Spec.of(spec)))
+        # What the specs test of a token's word (LOWER): values compared with, and regexes; a word no
+        # spec names is told apart from another only by the regexes it matches.
+        specs = [spec for entries in (*self.index.values(), self.other) for _, spec in entries]
+        tests = [(kind, want) for spec in specs for at, kind, want in spec.tests if at == 1]
+        self.named: frozenset[str] | None = frozenset(
+            v for kind, want in tests if kind != "regex" for v in ([want] if kind == "==" else want))
+        if any(kind != "regex" and not isinstance(want, str | frozenset) for kind, want in tests) or "" in self.named:
+            self.named = None  # values of another kind (or an empty word): keyed on the word itself
+        self.regexes = list(dict.fromkeys(want for kind, want in tests if kind == "regex"))
+        self.words: dict[int, int] = {}
 
     def _of_token(self, view: tuple[str, str, str, bool]) -> tuple[Any, ...]:
         """For a token: the one-token rules it matches (in rule order) with their merged attributes, and
@@ -188,37 +200,76 @@ class _RulerPlan:
         if not len(doc) or not self.attr_ids:
             return
         strings = doc.vocab.strings
-        keys = [tuple(row) for row in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
-        if len(self.cache) > LEMMA_CACHE_SIZE:
+        # each distinct (TAG, LOWER, DEP, IS_SPACE) row once; ``inverse`` maps the tokens to them
+        distinct, inverse = _distinct_rows(doc.to_array([TAG, LOWER, DEP, IS_SPACE]))
+        if len(self.cache) > LEMMA_CACHE_SIZE or len(self.words) > LEMMA_CACHE_SIZE:
             self.cache.clear()
-        found = []
-        for k in keys:
-            got = self.cache.get(k)
+            self.words.clear()
+        cache, words = self.cache, self.words
+        col = {a: n for n, a in enumerate(self.attr_ids)}
+        values = np.zeros((len(distinct), len(self.attr_ids)), dtype=np.uint64)
+        written = np.zeros(values.shape, dtype=bool)
+        kinds = []
+        for u, k in enumerate(distinct.tolist()):
+            word = words.get(k[1])
+            if word is None:
+                word = words[k[1]] = self.word_key(k[1], strings)
+            ck = (k[0], word, k[2], k[3])
+            got = cache.get(ck)
             if got is None:
-                got = self.cache[k] = self._of_token(self.view(k, strings))
-            found.append(got)
+                got = cache[ck] = self._of_token(self.view(tuple(k), strings))
+            kinds.append(got)
+            for attr, value in got[1].items():
+                values[u, col[attr]] = value
+                written[u, col[attr]] = True
+        found = [kinds[u] for u in inverse.tolist()]
         pairs: dict[int, list[tuple[int, int, dict[int, int]]]] = {}
-        for i in range(len(keys) - 1):
+        for i in range(len(found) - 1):
             if found[i][2] and found[i + 1][3]:
                 for n in sorted({n for n, _ in found[i][2] & found[i + 1][3]}):
                     attr_id, _, index, attrs = self.rules[n]
                     pairs.setdefault(i + (index % 2), []).append((attr_id, i, attrs))
-        col = {a: n for n, a in enumerate(self.attr_ids)}
-        rows = doc.to_array(self.attr_ids).tolist()
-        for i, (row, (rules, merged, _, _)) in enumerate(zip(rows, found, strict=True)):
-            if i in pairs:
-                merged = {}
-                for _, _, attrs in sorted([(a, i, x) for a, x in rules] + pairs[i], key=lambda m: (m[0], m[1])):
-                    merged.update(attrs)
+        # the one-token rules' attributes at once; a token that a two-token rule covers is merged anew
+        # (its merged attributes include every one its one-token rules set)
+        rows = doc.to_array(self.attr_ids).reshape(len(doc), len(self.attr_ids))
+        rows = np.where(written[inverse], values[inverse], rows)
+        for i, more in pairs.items():
+            merged: dict[int, int] = {}
+            for _, _, attrs in sorted([(a, i, x) for a, x in found[i][0]] + more, key=lambda m: (m[0], m[1])):
+                merged.update(attrs)
             for attr, value in merged.items():
-                row[col[attr]] = value
-        doc.from_array(self.attr_ids, np.array(rows, dtype=np.uint64).reshape(len(rows), len(self.attr_ids)))
+                rows[i, col[attr]] = value
+        doc.from_array(self.attr_ids, np.ascontiguousarray(rows, dtype=np.uint64))
+
+    def word_key(self, lower: int, strings: Any) -> int:
+        """What the specs can tell of a word (its LOWER hash): the hash when a spec names the word (or
+        names values of another kind), else -1 less a bit mask of the regexes it matches."""
+        text = strings[lower] if lower else ""
+        if self.named is None or text in self.named:
+            return lower
+        return -1 - sum(1 << n for n, regex in enumerate(self.regexes) if regex(text))
 
     @staticmethod
     def view(key: tuple[int, ...], strings: Any) -> tuple[str, str, str, bool]:
         """A token's TAG, LOWER, DEP (strings) and IS_SPACE."""
         return (strings[key[0]] if key[0] else "", strings[key[1]] if key[1] else "",
                 strings[key[2]] if key[2] else "", bool(key[3]))
+
+
+def _distinct_rows(rows: Any) -> tuple[Any, Any]:
+    """The distinct rows of a 2-D integer array and, for each row, the index of its distinct row (as
+    ``numpy.unique(rows, axis=0, return_inverse=True)``, faster, in another order): each column is coded by
+    its distinct values and the codes of a row combined into one number (at most the product of the
+    columns' distinct counts: the ruler's four columns, one of them two-valued, stay within int64 up to
+    1.6 million tokens, more than spaCy's longest text)."""
+    import numpy as np
+
+    code = np.zeros(len(rows), dtype=np.int64)
+    for column in rows.T:
+        values, codes = np.unique(column, return_inverse=True)
+        code = code * len(values) + codes.reshape(-1)
+    _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+    return rows[first], inverse.reshape(-1)
 
 
 def _simple(spec: dict[str, Any], keys: tuple[str, ...]) -> bool:

@@ -72,3 +72,27 @@ def test_fast_ruler_follows_rule_order_index_and_predicates():
         a, b = stock.get_pipe("attribute_ruler")(docs[0]), fast.get_pipe("attribute_ruler")(docs[1])
         assert [(t.pos_, str(t.morph), t.tag_, t.lemma_) for t in a] == [(t.pos_, str(t.morph), t.tag_, t.lemma_) for t in b]
         assert b[2].lemma_ == "be" and b[5].pos_ == "X" and str(b[5].morph) == "Number=Plur" and b[9].pos_ == "SPACE"
+
+
+def test_fast_ruler_keys_a_word_by_what_its_rules_test():
+    """A word no rule names is cached by the rules' regexes it matches alone, so new words seldom
+    make new cache entries; a named word is its own key."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    r = nlp.add_pipe("attribute_ruler")
+    r.add([[{"LOWER": "gondor"}]], {"POS": "PROPN"})
+    r.add([[{"LOWER": {"IN": ["rohan", "arnor"]}}, {"LOWER": {"REGEX": "^ost"}}]], {"POS": "NOUN"})
+    plan = frontlines_nlp._RulerPlan.of(frontlines_nlp.accelerate(nlp).get_pipe("attribute_ruler"))
+    strings = nlp.vocab.strings
+    key = {w: plan.word_key(strings.add(w), strings) for w in ("gondor", "arnor", "orcs", "wargs", "ost", "ostrich")}
+    assert key["gondor"] == strings["gondor"] and key["arnor"] == strings["arnor"]
+    assert key["orcs"] == key["wargs"] == -1 and key["ost"] == key["ostrich"] == -2
+
+
+def test_distinct_rows_as_numpy_unique():
+    rng = np.random.default_rng(7)
+    rows = rng.choice(np.array([0, 5, 2**63 + 11, 2**64 - 1], dtype=np.uint64), size=(300, 4))
+    distinct, inverse = frontlines_nlp._distinct_rows(rows)
+    assert np.array_equal(distinct[inverse], rows)
+    assert len(distinct) == len(np.unique(rows, axis=0))

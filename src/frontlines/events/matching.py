@@ -156,7 +156,7 @@ HIT_RULES: tuple[HitRule, ...] = (
 )
 
 
-def _spans(sent: Any, lexicon: Lexicon) -> list[tuple[Pattern, int, int]]:
+def pattern_spans(sent: Any, lexicon: Lexicon) -> list[tuple[Pattern, int, int]]:
     """(pattern, first, last token index in the doc) of each match, the shortest per pattern and start."""
     shortest: dict[tuple[str, int], int] = {}
     for key, start, end in lexicon.matches(sent):
@@ -168,12 +168,16 @@ def _spans(sent: Any, lexicon: Lexicon) -> list[tuple[Pattern, int, int]]:
                   key=lambda x: (x[1], x[2], x[0].key))
 
 
-def match(sent: Any, words: list[tuple[str, int]], lexicon: Lexicon) -> list[Hit]:
+def match(sent: Any, words: list[tuple[str, int]], lexicon: Lexicon,
+          spans: list[tuple[Pattern, int, int]] | None = None) -> list[Hit]:
     """Every lexicon pattern found in a sentence, each with the first of :data:`HIT_RULES` that
     rejects it as a trigger (``rejected_by``), if any.
 
-    ``words`` is :func:`words_of` the sentence (for the negation look-back and cue windows).
+    ``words`` is :func:`words_of` the sentence (for the negation look-back and cue windows);
+    ``spans``: :func:`pattern_spans` of the sentence, when the caller has them.
     """
+    if spans is None:
+        spans = pattern_spans(sent, lexicon)
     first_word: dict[int, int] = {}
     last_word: dict[int, int] = {}
     for n, (_, ti) in enumerate(words):
@@ -181,7 +185,7 @@ def match(sent: Any, words: list[tuple[str, int]], lexicon: Lexicon) -> list[Hit
         last_word[ti] = n
     hits: list[Hit] = []
     seen: set[tuple[str, bool, int, int]] = set()
-    for pat, first, last in _spans(sent, lexicon):
+    for pat, first, last in spans:
         if (pat.entry.id, pat.verb, first, last) in seen:  # the lemma and the as-written form of one phrase
             continue
         seen.add((pat.entry.id, pat.verb, first, last))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .matching import Hit, cue_ok, head_of, load_matching, match, padded_text, words_of
+from .matching import Hit, cue_ok, head_of, load_matching, match, padded_text, pattern_spans, words_of
 from .ontology import LEXICON_FILE, Entry, Lexicon, load_ontology
 from .roles import classes_of, trigger_roles
 
@@ -128,7 +128,11 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
     the agent class read from the parse.
     """
     lex = lexicon
+    spans = pattern_spans(sent, lex)
+    if not spans:  # most sentences: no word of the sentence needs reading
+        return LexiconReading([], [], [], [])
     words = words_of(sent)
+    hits = match(sent, words, lex, spans)
     doc = sent.doc
     dates = load_matching()["date_entities"]
     cue_words = [(w, i) for w, i in words if doc[i].ent_type_ not in dates]  # "On 8 March" names no march
@@ -136,7 +140,6 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
     onto = load_ontology()
     found: list[_Found] = []
     role_cache: _RoleCache = {}
-    hits = match(sent, words, lex)
     rejected = [_rejected(doc, h, f"rule:{h.rejected_by}") for h in hits if h.rejected_by]
     hits = [h for h in hits if not h.rejected_by]
     candidates: list[Hit] = []

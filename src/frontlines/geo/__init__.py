@@ -119,7 +119,7 @@ def listed_states(doc: Any, names: list[Mention], gazetteer: Gazetteer) -> list[
     California or Washington", "Guam, Alaska, Hawaii, Florida and Washington" (most of the other names of
     the list are states by their own name, and the mention has a state of its name, whose large town does
     not lie among them, and names no country: "to Alaska or Mexico")."""
-    gaps = [[t.text.lower() for t in doc[m.token_end:nxt.token_start]] for m, nxt in zip(names, names[1:], strict=False)]
+    gaps = _gaps(doc, names)
     runs: list[list[int]] = [[0]] if names else []
     for k, gap in enumerate(gaps):
         if gap in ([","], ["and"], ["or"], [",", "and"], [",", "or"]):
@@ -189,7 +189,7 @@ def containers_of(doc: Any, names: list[Mention]) -> list[tuple[int, bool] | Non
     A bare comma links neither a list ("Saipan, Guam, Alaska and Hawaii") nor a clause ("from Sirte,
     the US gave").
     """
-    gaps = [[t.text.lower() for t in doc[m.token_end:nxt.token_start]] for m, nxt in zip(names, names[1:], strict=False)]
+    gaps = _gaps(doc, names)
     listed = _listed(gaps)
     out: list[tuple[int, bool] | None] = []
     for k, m in enumerate(names):
@@ -203,6 +203,14 @@ def containers_of(doc: Any, names: list[Mention]) -> list[tuple[int, bool] | Non
         # "in"/"(" say it lies there; a bare comma may also be a list ("Paris, London and Berlin")
         out.append((k + 1, firm) if ok else None)
     return out
+
+
+def _gaps(doc: Any, names: list[Mention]) -> list[list[str]]:
+    """The words (lower case) between each mention and the next. Only a gap of up to
+    :data:`CONTAINER_GAP` words is ever read word by word, so a longer one is cut after
+    ``CONTAINER_GAP + 1`` words (still too long for every test; names are far apart in most texts)."""
+    return [[t.text.lower() for t in doc[m.token_end:min(nxt.token_start, m.token_end + CONTAINER_GAP + 1)]]
+            for m, nxt in zip(names, names[1:], strict=False)]
 
 
 def _listed(gaps: list[list[str]]) -> set[int]:

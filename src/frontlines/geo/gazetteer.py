@@ -24,9 +24,9 @@ from .names import (
     loose,
     loose_usable,
     norm,
-    plausible_variant,
     romanise,
     script_key,
+    variant_test,
 )
 
 FILE_NAME = "gazetteer.sqlite"
@@ -289,12 +289,12 @@ class Gazetteer:
             f"WHERE n.key = ? AND n.kind IN {kinds}{where} ORDER BY p.population DESC LIMIT ?",
             (key, *countries, LOOSE_ROWS)).fetchall()
         best: dict[int, Entry] = {}
-        for r in rows:
-            entry = Entry(*r)
-            if entry.geonameid in seen or entry.geonameid in best:
+        variant = variant_test(text)
+        for r in rows:  # (id, name, ..., kind, form): an Entry only for the rows kept
+            if r[0] in seen or r[0] in best:
                 continue
-            if plausible_variant(text, entry.form or entry.name):
-                best[entry.geonameid] = entry
+            if variant(r[10] or r[1]):
+                best[r[0]] = Entry(*r)
         return tuple(best.values())
 
     @lru_cache(maxsize=16384)  # noqa: B019

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -275,7 +276,17 @@ def plausible_variant(mention: str, name: str, *, bar: float = 0.155) -> bool:
     The bar for matches by the ``loose`` key alone, which collapses too much on its own
     ("Talila" would match "Tororo" through an alternate name).
     """
-    x, y = _core(mention), _core(name)
+    return _plausible_cores(_core(mention), _core(name), bar)
+
+
+def variant_test(mention: str, *, bar: float = 0.155) -> Callable[[str], bool]:
+    """:func:`plausible_variant` of ``mention`` as a test of names, the mention's core found once
+    (for the many names a transliteration key brings)."""
+    x = _core(mention)
+    return lambda name: _plausible_cores(x, _core(name), bar)
+
+
+def _plausible_cores(x: str, y: str, bar: float) -> bool:
     if not x or not y:
         return False
     vowels = rules().vowels

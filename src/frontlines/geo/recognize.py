@@ -28,6 +28,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
+
 from .distance import great_circle_km
 from .gazetteer import Gazetteer, is_exact
 from .names import is_arabic, is_article, norm
@@ -312,13 +314,15 @@ def _admin_list_at(doc: Any, i: int) -> tuple[list[Any] | None, int]:
 
 def _admin_lists(doc: Any) -> list[list[Any]]:
     """The comma-separated parts of parenthesised place lists: "(Razih, Sadah)", "(Afgooye,Lower Shabelle)"."""
+    from spacy.attrs import ORTH
+
     out = []
     i = 0
-    while i < len(doc):
-        if doc[i].text != "(":
-            i += 1
+    # the tokens whose word's hash is that of "(" (one array a doc, not a Token for each word)
+    for k in (np.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings["("]).tolist() if len(doc) else []):
+        if k < i or doc[k].text != "(":
             continue
-        parts, i = _admin_list_at(doc, i)
+        parts, i = _admin_list_at(doc, k)
         if parts is not None:
             out.append(parts)
     return out
