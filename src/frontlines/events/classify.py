@@ -264,9 +264,9 @@ class EventTyper:
         reason = f"model:{name}:{verdict.reason}"
         if not typings and verdict.p_event >= self.threshold_alone:
             alone = _gate_typing(sent, reading, verdict, name)
-            if alone is not None:
+            if isinstance(alone, Typing):
                 return [alone], []
-            reason = f"model:{name}:type-not-named"
+            reason = f"model:{name}:{alone}"
         elif not typings and mention_ok and verdict.p_event >= MENTION_MIN_ALONE:
             mention = _mention_typing(sent, reading, verdict, name)
             if mention is not None:
@@ -360,9 +360,10 @@ def protest_named(sent: Any) -> bool:
     return any(f" {w}" in padded for w in load_matching()["protest_words"])
 
 
-def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing | None:
+def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing | str:
     """A typing the gate reports where the lexicon's conditions typed nothing: its likeliest
-    sub-event type, at the candidate trigger of that type (or the first candidate); ``None`` when
+    sub-event type, at the candidate trigger of that type (or the first candidate); else the name of
+    the rule that keeps it: one of :data:`ALONE_TYPE_RULES`, or ``type-not-named`` when
     that type is one a word must name (``matching.yaml#word_named_types``: an arrest, a seizure, a
     mob's violence) and no candidate trigger is of that type ("requests to the police were sent
     back" is no arrest, "a tense crowd gathered" no mob violence), and in a sentence with no date
@@ -382,9 +383,12 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
         best = next(iter(matching["away_from_protest_type"]))
     hit = next((h for h in reading.hits if h.entry.sub == best), None)
     if hit is None and (best in matching["word_named_types"] or (p_sub < ALONE_UNNAMED_MIN and not dated(sent))):
-        return None
+        return "type-not-named"
     if hit is None and p_sub < ALONE_OTHER_TYPE_MIN and not dated(sent) and _other_type(best, reading):
-        return None
+        return "type-not-named"
+    rule = next((r.name for r in ALONE_TYPE_RULES if r.applies(best, sent, reading)), None)
+    if rule is not None:
+        return rule
     hit = hit or reading.hits[0]
     span = sent.doc[hit.first:hit.last + 1]
     sub = load_ontology().get(best)
@@ -392,6 +396,43 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
     return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, span.start_char, span.end_char,
                   span.text, head.i, f"model:{name}:{best} (candidate '{span.text.lower()}', {hit.entry.id})",
                   round(verdict.p_event * p_sub, 3))
+
+
+@dataclass(frozen=True)
+class AloneTypeRule:
+    """A named rule that keeps the gate's likeliest type from a sentence the lexicon did not type
+    (``applies(sub, sent, reading) -> bool``): the candidate is rejected as ``model:<gate>:<name>``."""
+
+    name: str
+    applies: Callable[[str, Any, LexiconReading], bool]
+
+
+def _protest_not_named(sub: str, sent: Any, reading: LexiconReading) -> bool:
+    """A protest (event type Protests) with no candidate trigger of that event type nor of people
+    gathering (``matching.yaml#gathering_entries``) and no protest named in the text (:func:`protest_named`;
+    "police reached the spot" after a sentence that names the protest may be its dispersal): "volunteers
+    took up a project in February", "the group established an office in Bree in May"."""
+    onto, matching = load_ontology(), load_matching()
+    kind = onto.get(sub).event_type
+    return kind == "Protests" and not protest_named(sent.doc[:]) and not any(
+        onto.get(h.entry.sub).event_type == kind or h.entry.id in matching["gathering_entries"] for h in reading.hits)
+
+
+def _weak_type_elsewhere(sub: str, sent: Any, reading: LexiconReading) -> bool:
+    """A non-violent strategic development (``matching.yaml#weak_alone_types``) with no candidate
+    trigger of the same event type, dated or not: "the serviceman who died on Thursday" is no change
+    to a group, "forces secured the site on Friday" no other development."""
+    onto = load_ontology()
+    kind = onto.get(sub).event_type
+    return sub in load_matching()["weak_alone_types"] and not any(
+        onto.get(h.entry.sub).event_type == kind for h in reading.hits)
+
+
+#: Rules applied, in order, to the gate's likeliest type where the lexicon typed nothing (issue 11, prec15).
+ALONE_TYPE_RULES: tuple[AloneTypeRule, ...] = (
+    AloneTypeRule("protest-not-named", _protest_not_named),
+    AloneTypeRule("weak-type-elsewhere", _weak_type_elsewhere),
+)
 
 
 def _other_type(sub: str, reading: LexiconReading) -> bool:
