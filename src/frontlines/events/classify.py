@@ -419,13 +419,13 @@ def _protest_not_named(sub: str, sent: Any, reading: LexiconReading) -> bool:
 
 
 def _weak_type_elsewhere(sub: str, sent: Any, reading: LexiconReading) -> bool:
-    """A non-violent strategic development (``matching.yaml#weak_alone_types``) with no candidate
-    trigger of the same event type, dated or not: "the serviceman who died on Thursday" is no change
-    to a group, "forces secured the site on Friday" no other development."""
+    """A non-violent strategic development (``matching.yaml#weak_alone_types``) where every candidate
+    trigger is of an event type of violence (:data:`.scope.VIOLENT_TYPES`), dated or not: a word of
+    violence whose entry's conditions failed names no other development ("forces secured the site on
+    Friday", a candidate of taking territory, is no Other)."""
     onto = load_ontology()
-    kind = onto.get(sub).event_type
-    return sub in load_matching()["weak_alone_types"] and not any(
-        onto.get(h.entry.sub).event_type == kind for h in reading.hits)
+    return sub in load_matching()["weak_alone_types"] and bool(reading.hits) and all(
+        onto.get(h.entry.sub).event_type in VIOLENT_TYPES for h in reading.hits)
 
 
 #: Rules applied, in order, to the gate's likeliest type where the lexicon typed nothing (issue 11, prec15).
