@@ -266,6 +266,17 @@ def test_an_untyped_candidate_in_the_present_is_not_sent_to_the_gate(nlp, text: 
     assert why.trigger in text and why.score is None
 
 
+def test_an_untyped_candidate_that_describes_a_person_is_not_sent_to_the_gate(nlp) -> None:
+    fake = _favouring(("Change to group/activity", 4.0), ("Other", 0.0))
+    typer = EventTyper(load_lexicon(), fake, 0.5, 0.5)
+    text = "The steward of Gondor has named the soldier who died on Thursday as Sergeant Bob Took of Bree."
+    reading = typer.read([next(nlp(text).sents)])[0]
+    assert reading.typings == () and reading.verdict is None
+    assert any(r.reason == "rule:described-person" for r in reading.rejected)
+    decree = "The steward issued a decree on Thursday that removed the captain of the Bree watch."
+    assert [t.sub_event_type for t in typer(next(nlp(decree).sents))] == ["Change to group/activity"]  # no person
+
+
 def test_an_untyped_candidate_in_the_past_is_still_judged_by_the_gate(nlp) -> None:
     classes = ("Shelling/artillery/missile attack", "none")
     fake = _CountingGate(classes, np.zeros((2, 384)), np.array([4.0, -9.0]), (1.0, 0.0))

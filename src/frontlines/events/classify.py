@@ -20,6 +20,7 @@ from .matching import head_of, load_matching, padded_text, words_of
 from .modality import dated_noun
 from .model import apply_model
 from .ontology import Lexicon, load_lexicon, load_ontology
+from .roles import classes_of
 from .scope import VIOLENT_TYPES, context, dated, definite_noun, out_of_scope
 from .typings import LexiconReading, Rejected, Typing, lexicon_typings
 
@@ -61,14 +62,14 @@ ALONE_OTHER_TYPE_MIN = 0.6
 @dataclass(frozen=True)
 class AloneRule:
     """A named rule that keeps a sentence the lexicon did not type from the gate-alone path
-    (``applies(sent) -> bool``): the gate is not asked, and its candidate is rejected as
+    (``applies(sent, reading) -> bool``): the gate is not asked, and its candidate is rejected as
     ``rule:<name>``. Each such rule saves one or two encoder runs per candidate."""
 
     name: str
-    applies: Callable[[Any], bool]
+    applies: Callable[[Any, LexiconReading], bool]
 
 
-def _present_tense(sent: Any) -> bool:
+def _present_tense(sent: Any, reading: LexiconReading) -> bool:
     """No verb in the past tense, and the main verb under a modal, or in the present with no date
     named ("The riders will march on Isengard", "Gondor builds ships", "we must find him"): a plan,
     a habit or a judgement, not the report of an occurrence that the lexicon's conditions missed.
@@ -79,7 +80,7 @@ def _present_tense(sent: Any) -> bool:
     return tense == "modal" or not any(t.ent_type_ in ("DATE", "TIME") for t in sent)
 
 
-def _long_ago(sent: Any) -> bool:
+def _long_ago(sent: Any, reading: LexiconReading) -> bool:
     """The sentence's dates name a year before ``matching.yaml#history_before`` and none since
     ("On 2 May 1778 the general charged his soldiers ...", "in the early 1900s"): history told, not news
     reported."""
@@ -89,10 +90,29 @@ def _long_ago(sent: Any) -> bool:
     return bool(years) and max(years) < before
 
 
+def _described_person(sent: Any, reading: LexiconReading) -> bool:
+    """Every candidate trigger heads a relative clause on a person or is inside one ("has named the
+    soldier who died on Thursday as ...": a noun of ``matching.yaml#person_classes`` or a PERSON or
+    NORP entity): it says who someone is, the sentence reports something else (issue 11, prec15)."""
+    return bool(reading.hits) and all(_in_relative_clause(sent.doc[h.first]) for h in reading.hits)
+
+
+def _in_relative_clause(tok: Any) -> bool:
+    """The token, or a verb above it below the sentence's root, is a relative clause on a noun of a person."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "relcl":
+            return t.head.ent_type_ in ("PERSON", "NORP") or bool(
+                classes_of([t.head], load_lexicon()) & load_matching()["person_classes"])
+        if t.dep_ == "ROOT":
+            return False
+    return False
+
+
 #: Rules applied, in order, to the sentences where a trigger matched but the lexicon typed nothing.
 ALONE_RULES: tuple[AloneRule, ...] = (
     AloneRule("present-tense", _present_tense),
     AloneRule("long-ago", _long_ago),
+    AloneRule("described-person", _described_person),
 )
 
 
@@ -183,7 +203,7 @@ class EventTyper:
             if r.typings:
                 todo.append(n)
             elif alone and r.hits:
-                rule = next((a.name for a in ALONE_RULES if a.applies(sents[n])), None)
+                rule = next((a.name for a in ALONE_RULES if a.applies(sents[n], r)), None)
                 if rule is None:
                     todo.append(n)
                 else:
