@@ -151,6 +151,27 @@ def test_the_gate_alone_gives_force_against_protesters_only_where_a_protest_is_n
     assert [t.sub_event_type for t in typer(sent)] == ["Excessive force against protesters"]
 
 
+def test_the_gate_alone_gives_a_protest_only_where_people_gather_or_a_protest_is_named(nlp) -> None:
+    typer = EventTyper(load_lexicon(), _favouring(("Peaceful protest", 4.0), ("Other", 0.0)), 0.5, 0.5)
+    sent = next(nlp("The guild established an office in Bree in May.").sents)
+    reading = typer.read([sent])[0]
+    assert reading.typings == ()
+    assert any(r.reason == "model:event-gate:protest-not-named" for r in reading.rejected)
+    sent = next(nlp("Members of the Bree farmers' guild gathered in front of the town hall on 1 May.").sents)
+    assert [t.sub_event_type for t in typer(sent)] == ["Peaceful protest"]
+
+
+def test_the_gate_alone_gives_a_weak_development_only_at_a_candidate_of_its_event_type(nlp) -> None:
+    typer = EventTyper(load_lexicon(), _favouring(("Other", 4.0), ("Attack", 0.0)), 0.5, 0.5)
+    sent = next(nlp("Gondor forces secured the site in Bree on Friday.").sents)
+    reading = typer.read([sent])[0]
+    assert reading.typings == ()
+    assert any(r.reason == "model:event-gate:weak-type-elsewhere" for r in reading.rejected)
+    moved = EventTyper(load_lexicon(), _favouring(("Change to group/activity", 4.0), ("Other", 0.0)), 0.5, 0.5)
+    assert [t.sub_event_type for t in moved(next(nlp("Gondor troops moved to the border on Monday.").sents))] == \
+        ["Change to group/activity"]
+
+
 def test_a_light_verb_without_its_cue_words_is_no_candidate_for_the_gate(nlp) -> None:
     typer = EventTyper(load_lexicon(), _favouring(("Armed clash", 4.0), ("Attack", 0.0)), 0.5, 0.5)
     sent = next(nlp("The orcs are using the villagers of Bree as human shields.").sents)
@@ -256,6 +277,17 @@ def test_an_untyped_candidate_in_the_present_is_not_sent_to_the_gate(nlp, text: 
     assert reading.typings == () and reading.verdict is None and not fake.meta.get("judged")
     [why] = [r for r in reading.rejected if r.reason == "rule:present-tense"]
     assert why.trigger in text and why.score is None
+
+
+def test_an_untyped_candidate_that_describes_a_person_is_not_sent_to_the_gate(nlp) -> None:
+    fake = _favouring(("Change to group/activity", 4.0), ("Other", 0.0))
+    typer = EventTyper(load_lexicon(), fake, 0.5, 0.5)
+    text = "The steward of Gondor has named the soldier who died on Thursday as Sergeant Bob Took of Bree."
+    reading = typer.read([next(nlp(text).sents)])[0]
+    assert reading.typings == () and reading.verdict is None
+    assert any(r.reason == "rule:described-person" for r in reading.rejected)
+    decree = "The steward issued a decree on Thursday that removed the captain of the Bree watch."
+    assert [t.sub_event_type for t in typer(next(nlp(decree).sents))] == ["Change to group/activity"]  # no person
 
 
 def test_an_untyped_candidate_in_the_past_is_still_judged_by_the_gate(nlp) -> None:

@@ -111,6 +111,9 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("On Monday, rangers on patrol in Bree answered a call about a fire.", "on-duty"),
     ("I was stabbed outside the inn at Bree in the spring of 1990.", "first-person-victim"),
     ("Ted Sandyman, a miller who found the bodies of two rangers, moved to Gondor in 1420.", "finder-described"),
+    ("A mill collapsed in Bree on Friday, killing four farmers.", "accident"),
+    ("Three farmers were killed in Bree on Monday when a ferry capsized.", "accident"),
+    ("The steward of Bree died of a heart attack on Monday.", "figurative-modifier"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -178,6 +181,10 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "I was shot by orc militants in Bree on Monday, a farmer said.",  # an agent: the attack is told
     "I was beaten at the protest in Bree on Monday, a student said.",  # a protest: in scope
     "Wardens found the bodies of two rangers in Bree on Monday.",  # the finding is the news
+    "Two bodies with gunshot wounds were found in Bree on Monday.",  # a sign of violence
+    "Orc artillery shelled the mill of Bree on Friday and it collapsed, killing four farmers.",  # the shelling told
+    "Troops moved into Bree and seized the town hall on Monday.",
+    "Orc rebels established a base in Bree on Tuesday.",
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

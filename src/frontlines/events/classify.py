@@ -21,6 +21,7 @@ from .modality import dated_noun
 from .model import apply_model
 from .ontology import Lexicon, load_lexicon, load_ontology
 from .protest_by import protest_by
+from .roles import classes_of
 from .scope import VIOLENT_TYPES, context, dated, definite_noun, out_of_scope
 from .typings import LexiconReading, Rejected, Typing, lexicon_typings
 
@@ -67,14 +68,14 @@ PROTEST_BY_PEOPLE_MIN = 0.02
 @dataclass(frozen=True)
 class AloneRule:
     """A named rule that keeps a sentence the lexicon did not type from the gate-alone path
-    (``applies(sent) -> bool``): the gate is not asked, and its candidate is rejected as
+    (``applies(sent, reading) -> bool``): the gate is not asked, and its candidate is rejected as
     ``rule:<name>``. Each such rule saves one or two encoder runs per candidate."""
 
     name: str
-    applies: Callable[[Any], bool]
+    applies: Callable[[Any, LexiconReading], bool]
 
 
-def _present_tense(sent: Any) -> bool:
+def _present_tense(sent: Any, reading: LexiconReading) -> bool:
     """No verb in the past tense, and the main verb under a modal, or in the present with no date
     named ("The riders will march on Isengard", "Gondor builds ships", "we must find him"): a plan,
     a habit or a judgement, not the report of an occurrence that the lexicon's conditions missed.
@@ -85,7 +86,7 @@ def _present_tense(sent: Any) -> bool:
     return tense == "modal" or not any(t.ent_type_ in ("DATE", "TIME") for t in sent)
 
 
-def _long_ago(sent: Any) -> bool:
+def _long_ago(sent: Any, reading: LexiconReading) -> bool:
     """The sentence's dates name a year before ``matching.yaml#history_before`` and none since
     ("On 2 May 1778 the general charged his soldiers ...", "in the early 1900s"): history told, not news
     reported."""
@@ -95,10 +96,29 @@ def _long_ago(sent: Any) -> bool:
     return bool(years) and max(years) < before
 
 
+def _described_person(sent: Any, reading: LexiconReading) -> bool:
+    """Every candidate trigger heads a relative clause on a person or is inside one ("has named the
+    soldier who died on Thursday as ...": a noun of ``matching.yaml#person_classes`` or a PERSON or
+    NORP entity): it says who someone is, the sentence reports something else (issue 11, prec15)."""
+    return bool(reading.hits) and all(_in_relative_clause(sent.doc[h.first]) for h in reading.hits)
+
+
+def _in_relative_clause(tok: Any) -> bool:
+    """The token, or a verb above it below the sentence's root, is a relative clause on a noun of a person."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "relcl":
+            return t.head.ent_type_ in ("PERSON", "NORP") or bool(
+                classes_of([t.head], load_lexicon()) & load_matching()["person_classes"])
+        if t.dep_ == "ROOT":
+            return False
+    return False
+
+
 #: Rules applied, in order, to the sentences where a trigger matched but the lexicon typed nothing.
 ALONE_RULES: tuple[AloneRule, ...] = (
     AloneRule("present-tense", _present_tense),
     AloneRule("long-ago", _long_ago),
+    AloneRule("described-person", _described_person),
 )
 
 
@@ -189,7 +209,7 @@ class EventTyper:
             if r.typings:
                 todo.append(n)
             elif alone and r.hits:
-                rule = next((a.name for a in ALONE_RULES if a.applies(sents[n])), None)
+                rule = next((a.name for a in ALONE_RULES if a.applies(sents[n], r)), None)
                 if rule is None:
                     todo.append(n)
                 else:
@@ -274,9 +294,9 @@ class EventTyper:
         reason = f"model:{name}:{verdict.reason}"
         if not typings and verdict.p_event >= self.threshold_alone:
             alone = _gate_typing(sent, reading, verdict, name)
-            if alone is not None:
+            if isinstance(alone, Typing):
                 return [alone], []
-            reason = f"model:{name}:type-not-named"
+            reason = f"model:{name}:{alone}"
         elif not typings and mention_ok and verdict.p_event >= MENTION_MIN_ALONE:
             mention = _mention_typing(sent, reading, verdict, name)
             if mention is not None:
@@ -469,9 +489,10 @@ def protest_named(sent: Any) -> bool:
     return any(f" {w}" in padded for w in load_matching()["protest_words"])
 
 
-def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing | None:
+def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing | str:
     """A typing the gate reports where the lexicon's conditions typed nothing: its likeliest
-    sub-event type, at the candidate trigger of that type (or the first candidate); ``None`` when
+    sub-event type, at the candidate trigger of that type (or the first candidate); else the name of
+    the rule that keeps it: one of :data:`ALONE_TYPE_RULES`, or ``type-not-named`` when
     that type is one a word must name (``matching.yaml#word_named_types``: an arrest, a seizure, a
     mob's violence) and no candidate trigger is of that type ("requests to the police were sent
     back" is no arrest, "a tense crowd gathered" no mob violence), and in a sentence with no date
@@ -493,10 +514,13 @@ def _gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name:
         best = next(iter(matching["away_from_protest_type"]))
     hit = next((h for h in reading.hits if h.entry.sub == best), None)
     if hit is None and (best in matching["word_named_types"] or (p_sub < ALONE_UNNAMED_MIN and not dated(sent))):
-        return None
+        return "type-not-named"
     if hit is None and not dated(sent) and _other_type(best, reading) and (
             p_sub < ALONE_OTHER_TYPE_MIN or sub_named(best)):
-        return None
+        return "type-not-named"
+    rule = next((r.name for r in ALONE_TYPE_RULES if r.applies(best, sent, reading)), None)
+    if rule is not None:
+        return rule
     hit = hit or reading.hits[0]
     span = sent.doc[hit.first:hit.last + 1]
     sub = load_ontology().get(best)
@@ -510,6 +534,43 @@ def sub_named(sub: str) -> bool:
     """The event type of ``sub`` is one whose sub-event types share little but the name
     (``matching.yaml#sub_named_event_types``: strategic developments): a word must name the sub-event type."""
     return load_ontology().get(sub).event_type in load_matching()["sub_named_event_types"]
+
+
+@dataclass(frozen=True)
+class AloneTypeRule:
+    """A named rule that keeps the gate's likeliest type from a sentence the lexicon did not type
+    (``applies(sub, sent, reading) -> bool``): the candidate is rejected as ``model:<gate>:<name>``."""
+
+    name: str
+    applies: Callable[[str, Any, LexiconReading], bool]
+
+
+def _protest_not_named(sub: str, sent: Any, reading: LexiconReading) -> bool:
+    """A protest (event type Protests) with no candidate trigger of that event type nor of people
+    gathering (``matching.yaml#gathering_entries``) and no protest named in the text (:func:`protest_named`;
+    "police reached the spot" after a sentence that names the protest may be its dispersal): "volunteers
+    took up a project in February", "the group established an office in Bree in May"."""
+    onto, matching = load_ontology(), load_matching()
+    kind = onto.get(sub).event_type
+    return kind == "Protests" and not protest_named(sent.doc[:]) and not any(
+        onto.get(h.entry.sub).event_type == kind or h.entry.id in matching["gathering_entries"] for h in reading.hits)
+
+
+def _weak_type_elsewhere(sub: str, sent: Any, reading: LexiconReading) -> bool:
+    """A non-violent strategic development (``matching.yaml#weak_alone_types``) where every candidate
+    trigger is of an event type of violence (:data:`.scope.VIOLENT_TYPES`), dated or not: a word of
+    violence whose entry's conditions failed names no other development ("forces secured the site on
+    Friday", a candidate of taking territory, is no Other)."""
+    onto = load_ontology()
+    return sub in load_matching()["weak_alone_types"] and bool(reading.hits) and all(
+        onto.get(h.entry.sub).event_type in VIOLENT_TYPES for h in reading.hits)
+
+
+#: Rules applied, in order, to the gate's likeliest type where the lexicon typed nothing (issue 11, prec15).
+ALONE_TYPE_RULES: tuple[AloneTypeRule, ...] = (
+    AloneTypeRule("protest-not-named", _protest_not_named),
+    AloneTypeRule("weak-type-elsewhere", _weak_type_elsewhere),
+)
 
 
 def _other_type(sub: str, reading: LexiconReading) -> bool:

@@ -33,6 +33,7 @@ ARMED_CLASSES = frozenset({"state", "nonstate", "armed"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 #: The lists of ``scope.yaml`` matched against the sentence's folded words; the others hold lemmas or names.
 SENTENCE_CUES = frozenset({"crime", "court", "police_report", "police_report_weapons", "conflict", "noncombat_aircraft",
+                           "accident", "violence_signs",
                            "strike_cues", "idioms", "public_roles"})
 
 
@@ -886,6 +887,26 @@ def _unanchored(t: Typing, ctx: Context) -> bool:
     return any(a.tag_ in ("NNS", "NNPS") and _bare(a) for a in args) and not anchors(t, ctx)
 
 
+def _violence_named(text: str) -> bool:
+    """A sign that a death was dealt by someone (``scope.yaml#violence_signs``) in padded folded words,
+    not counting the accident cues themselves ("a heart attack" is no attack)."""
+    lists = load_scope()
+    for cue in lists["accident"]:
+        text = text.replace(cue, " ")
+    return any(c in text for c in lists["violence_signs"])
+
+
+def _accident(t: Typing, ctx: Context) -> bool:
+    """An act of violence (``accident_types``) in a sentence that names an accident, a disaster or a
+    natural death (``scope.yaml#accident``: "a building collapsed, killing four people", "three
+    drowned when the ferry capsized") with no sign of violence in it (``violence_signs``) and no state
+    or armed subject of the trigger or a verb above it: ACLED codes no accident."""
+    if t.event_type not in load_scope()["accident_types"] or not ctx.has("accident"):
+        return False
+    return not _violence_named(ctx.padded) and not _armed_subject_above(_trigger(t, ctx), ctx)
+
+
+
 #: The rules, in the order they are tried; the first that applies rejects the typing.
 SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("ordinary-crime", _ordinary_crime),
@@ -943,6 +964,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("on-duty", _on_duty),
     ScopeRule("first-person-victim", _first_person_victim),
     ScopeRule("finder-described", _finder_described),
+    ScopeRule("accident", _accident),
 )
 
 
