@@ -386,6 +386,16 @@ def test_a_settled_lawsuit_is_no_agreement(nlp, text: str, expected: list[str]) 
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Arnor and Gondor completed an exchange of 30 Gondorian prisoners for 10 hostages on Thursday.", ["Agreement"]),
+    ("Rebels and the Gondor army carried out a swap of 12 captives near Bree on Monday.", ["Agreement"]),
+    ("An exchange of fire with the hostage takers left two officers dead in Bree.", []),
+    ("The Bree stock exchange fell on Monday.", []),
+])
+def test_an_exchange_of_prisoners_told_with_numbers_is_an_agreement(nlp, text: str, expected: list[str]) -> None:
+    assert [t for t in _types(nlp, text) if t == "Agreement"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Some 3,000 fighters and their families left Bree in buses given safe passage to Arnor on Tuesday.", ["Other"]),
     ("Gondor secured the exit of 500 civilians besieged by orcs through a humanitarian corridor.", ["Other"]),
     ("The council of Gondor called for a humanitarian corridor to Bree.", []),
