@@ -4,9 +4,10 @@
 :mod:`.matching`, roles read from the parse in :mod:`.roles`) proposes candidate triggers and
 types them; the event gate (:mod:`.gate`) decides whether the sentence reports an in-scope event
 and of which sub-event type (what it may type where the lexicon typed nothing: :mod:`.alone`; a
-definite mention of one incident: :mod:`.mentions`); the optional model of ``frontlines train
---acled`` (:mod:`.model`) may then retype. Every candidate that does not become an event is kept,
-with why, for ``--explain``. Heavy parts (gate, model) are passed in, never looked up here.
+definite mention of one incident: :mod:`.mentions`; a protest by named people: :mod:`.protest_by`);
+the optional model of ``frontlines train --acled`` (:mod:`.model`) may then retype. Every candidate
+that does not become an event is kept, with why, for ``--explain``. Heavy parts (gate, model) are
+passed in, never looked up here.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from typing import Any
 
 from .alone import ALONE_RULES, gate_typing
 from .gate import EventGate, GateVerdict
-from .matching import load_matching
 from .mentions import (
     MENTION_MIN,
     MENTION_MIN_ALONE,
@@ -29,7 +29,7 @@ from .mentions import (
 from .modality import dated_noun
 from .model import apply_model
 from .ontology import Lexicon, load_lexicon
-from .protest_by import protest_by
+from .protest_by import PROTEST_BY_PEOPLE_MIN, protests_by_people
 from .scope import context, out_of_scope
 from .typings import LexiconReading, Rejected, Typing, lexicon_typings
 
@@ -48,11 +48,6 @@ CLAUSE_LOOK_MIN_ALONE = 0.02
 #: The same for a sentence the lexicon typed: below this P(event) its clause raised the verdict
 #: only for false events on news (docs/scale.md, round 7b).
 CLAUSE_LOOK_MIN_TYPED = 0.01
-#: A protest by named people (:func:`.protest_by.protest_by`: "teachers striking in Gondor", "nurses
-#: demonstrated outside the virus ward") that the lexicon typed stands from this P(event): the gate reads
-#: many such strikes as the word's metaphors or accidents ("struck a deal", "was struck by a car"), and
-#: protests over a disease as the disease, which the parse tells apart.
-PROTEST_BY_PEOPLE_MIN = 0.02
 
 
 @dataclass(frozen=True)
@@ -170,7 +165,7 @@ class EventTyper:
             if mentions:
                 return mentions, []
         if typings and PROTEST_BY_PEOPLE_MIN <= verdict.p_event < self.threshold:
-            protests = _protests_by_people(sent, typings, verdict)
+            protests = protests_by_people(sent, typings, verdict)
             if protests:
                 return protests, []
         if typings and verdict.p_event >= self.threshold:
@@ -195,23 +190,6 @@ class EventTyper:
             return [], [_candidate(sent, reading, reason, verdict.p_event)]
         return [], [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason, verdict.p_event)
                     for t in typings]
-
-
-def _protests_by_people(sent: Any, typings: list[Typing], verdict: GateVerdict) -> list[Typing]:
-    """The typings of a sentence that are protests by people (a trigger of
-    ``matching.yaml#protest_by_people_entries`` told of people who protest, :func:`.protest_by.protest_by`),
-    each with who protests in its rule."""
-    entries = load_matching()["protest_by_people_entries"]
-    out = []
-    for t in typings:
-        entry = t.rule.partition("#")[2].partition(":")[0]
-        if t.sub_event_type != "Peaceful protest" or entry not in entries:
-            continue
-        who = protest_by(sent.doc[t.trigger_index], t.trigger_end)
-        if who is not None:
-            out.append(replace(t, rule=f"{t.rule}; rule:protest-by-people ({who.text.lower()}, "
-                                       f"P(event) {verdict.p_event:.3f})"))
-    return out
 
 
 def _candidate(sent: Any, reading: LexiconReading, reason: str, score: float | None = None) -> Rejected:
