@@ -836,6 +836,59 @@ def _finder_described(t: Typing, ctx: Context) -> bool:
         any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in tok.children)
 
 
+def _verb_above(tok: Any) -> Any:
+    """The verb a trigger noun is the object of, directly or after a preposition ("stay on strike":
+    stay; "join the march": join), else the trigger itself."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        return tok.head.head
+    return _verb_of(tok)
+
+
+def _exhortation(t: Typing, ctx: Context) -> bool:
+    """A trigger in an imperative clause: a bare verb with no subject and no auxiliary heading the
+    sentence or a reported clause ("I say stay on strike!", "Join the march on Minas Tirith!"): a
+    call to act, no occurrence ("the dockers stayed on strike" stays)."""
+    verb = _verb_above(_trigger(t, ctx))
+    return verb.tag_ == "VB" and verb.dep_ in ("ROOT", "ccomp") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
+
+
+def _gerund_topic(t: Typing, ctx: Context) -> bool:
+    """A bare plural trigger noun that is the object of a gerund after a preposition of topic, in a
+    sentence with no date ("the power they have in organizing rallies", "known for staging raids"):
+    an activity named, no occurrence ("after storming the gate on Monday", "by firing rockets" stay)."""
+    tok = _trigger(t, ctx)
+    gerund = tok.head
+    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and _bare_plural(tok) and gerund.tag_ == "VBG" and \
+        gerund.dep_ == "pcomp" and gerund.head.lower_ in load_scope()["topic_prepositions"] and not ctx.dated
+
+
+def _diplomatic_move(t: Typing, ctx: Context) -> bool:
+    """A strategic development (``diplomatic_types``) whose subjects are all envoys or their families
+    ("the first group of expelled envoys and their families left the embassy"; a group's members after
+    "of"): diplomacy, no move of a conflict party ("Gondor troops left the fort" stays)."""
+    lists = load_scope()
+    if t.sub_event_type not in lists["diplomatic_types"]:
+        return False
+    verb = _verb_of(_trigger(t, ctx))
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [g for s in list(subjects) for g in s.conjuncts]
+    people = [next((g for c in s.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"), s) if _lemma(s) in lists["collective_lemmas"] else s for s in subjects]
+    return bool(people) and all(_lemma(p) in lists["envoy_lemmas"] for p in people)
+
+
+def _forced_entry(t: Typing, ctx: Context) -> bool:
+    """Property destruction whose objects are all doors or locks ("the tactical team destroyed the door
+    of the room where the gunman was"): a way in forced, no destruction of property ("burned the town
+    hall" stays)."""
+    if t.sub_event_type != "Looting/property destruction":
+        return False
+    verb = _verb_of(_trigger(t, ctx))
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(_lemma(o) in load_scope()["entry_nouns"] for o in objects)
+
+
 #: Entity labels that anchor an event to one occurrence: a date or time, a place, a named person or organisation.
 ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place", "FAC": "place",
                    "PERSON": "named", "ORG": "named", "CARDINAL": "count", "QUANTITY": "count"}
@@ -965,6 +1018,10 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("first-person-victim", _first_person_victim),
     ScopeRule("finder-described", _finder_described),
     ScopeRule("accident", _accident),
+    ScopeRule("exhortation", _exhortation),
+    ScopeRule("gerund-topic", _gerund_topic),
+    ScopeRule("diplomatic-move", _diplomatic_move),
+    ScopeRule("forced-entry", _forced_entry),
 )
 
 
