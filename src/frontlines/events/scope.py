@@ -889,6 +889,16 @@ def _forced_entry(t: Typing, ctx: Context) -> bool:
     return bool(objects) and all(_lemma(o) in load_scope()["entry_nouns"] for o in objects)
 
 
+def _aspect_of(t: Typing, ctx: Context) -> bool:
+    """A strategic development (``aspect_types``) named after "of" under a noun of one of its
+    aspects (``aspect_nouns``: "the number of troops, the duration of their deployment and the
+    cost"), in a sentence with no date: a plan's terms discussed, no move reported."""
+    tok = _trigger(t, ctx)
+    lists = load_scope()
+    return t.sub_event_type in lists["aspect_types"] and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and \
+        tok.head.lower_ == "of" and _lemma(tok.head.head) in lists["aspect_nouns"] and not ctx.dated
+
+
 #: Entity labels that anchor an event to one occurrence: a date or time, a place, a named person or organisation.
 ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place", "FAC": "place",
                    "PERSON": "named", "ORG": "named", "CARDINAL": "count", "QUANTITY": "count"}
@@ -1022,6 +1032,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("gerund-topic", _gerund_topic),
     ScopeRule("diplomatic-move", _diplomatic_move),
     ScopeRule("forced-entry", _forced_entry),
+    ScopeRule("aspect-of", _aspect_of),
 )
 
 
