@@ -120,6 +120,7 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
      "gerund-topic"),
     ("The wardens' team destroyed the door of the room where the gunman was.", "forced-entry"),
     ("Wardens arrested Ruffo and Sandyman during a buy-bust sale in Bree in 2016.", "ordinary-crime"),
+    ("Wardens arrested Ruffo after a buy-bust sale in a flat used as a party drug laboratory.", "ordinary-crime"),
     ("The steward said that without the number of rangers, the duration of their deployment and the cost, he was "
      "unwilling to commit.", "aspect-of"),
 ])
@@ -197,6 +198,7 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "The students have been organizing rallies in Bree since Monday.",  # a date: rallies held
     "Orc raiders destroyed the town hall of Bree on Monday.",  # a building, no door forced
     "Rohan troops withdrew from Bree on Saturday.",  # troops, no envoys
+    "Wardens arrested Ruffo, a member of the Bree party, during a buy-bust sale in 2016.",  # a party member
     "The cost of the deployment of rangers to Bree on Monday was high, the steward said.",  # a date: it happened
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:

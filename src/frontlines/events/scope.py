@@ -32,7 +32,8 @@ ARMED_CLASSES = frozenset({"state", "nonstate", "armed"})
 #: Event types of violence: a noun of these that is prevented did not happen ("to prevent attacks").
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 #: The lists of ``scope.yaml`` matched against the sentence's folded words; the others hold lemmas or names.
-SENTENCE_CUES = frozenset({"crime", "court", "police_report", "police_report_weapons", "conflict", "noncombat_aircraft",
+SENTENCE_CUES = frozenset({"crime", "court", "police_report", "police_report_weapons", "conflict", "conflict_exceptions",
+                           "noncombat_aircraft",
                            "accident", "violence_signs",
                            "strike_cues", "idioms", "public_roles"})
 
@@ -65,8 +66,13 @@ class Context:
 
     @property
     def in_conflict(self) -> bool:
-        """A conflict cue, or a non-state, protester or rioter actor, is in the sentence."""
-        return self.has("conflict") or bool(classes_of(list(self.sent), self.lexicon) & CONFLICT_CLASSES)
+        """A conflict cue, or a non-state, protester or rioter actor, is in the sentence (a cue inside
+        a phrase of ``conflict_exceptions`` is none: "a party drug laboratory", "a search party")."""
+        text = self.padded
+        for phrase in load_scope()["conflict_exceptions"]:
+            text = text.replace(phrase, " ")
+        return any(c in text for c in load_scope()["conflict"]) or \
+            bool(classes_of(list(self.sent), self.lexicon) & CONFLICT_CLASSES)
 
     @property
     def dated(self) -> bool:
