@@ -905,6 +905,17 @@ def _aspect_of(t: Typing, ctx: Context) -> bool:
         tok.head.lower_ == "of" and _lemma(tok.head.head) in lists["aspect_nouns"] and not ctx.dated
 
 
+def _characterised(t: Typing, ctx: Context) -> bool:
+    """A strategic development (``aspect_types``) named after "as" on a verb of describing
+    (``describing_verbs``: "to meet what it described as a dangerous military build-up"): how
+    someone calls a state of things, no move reported ("Gondor deployed troops, described as a
+    build-up" reports the deployment at "deployed")."""
+    tok = _trigger(t, ctx)
+    lists = load_scope()
+    return t.sub_event_type in lists["aspect_types"] and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and \
+        tok.head.lower_ == "as" and _lemma(tok.head.head) in lists["describing_verbs"]
+
+
 #: Entity labels that anchor an event to one occurrence: a date or time, a place, a named person or organisation.
 ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place", "FAC": "place",
                    "PERSON": "named", "ORG": "named", "CARDINAL": "count", "QUANTITY": "count"}
@@ -1039,6 +1050,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("diplomatic-move", _diplomatic_move),
     ScopeRule("forced-entry", _forced_entry),
     ScopeRule("aspect-of", _aspect_of),
+    ScopeRule("characterised", _characterised),
 )
 
 
