@@ -916,6 +916,15 @@ def _characterised(t: Typing, ctx: Context) -> bool:
         tok.head.lower_ == "as" and _lemma(tok.head.head) in lists["describing_verbs"]
 
 
+def _under_construction(t: Typing, ctx: Context) -> bool:
+    """A base (``construction_types``) at a verb in the progressive, in a sentence with no date
+    ("Rohan was building an alternative naval base in the north"): work going on, no base
+    established yet ("orcs were setting up a camp near Bree on Monday" stays)."""
+    tok = _trigger(t, ctx)
+    return t.sub_event_type in load_scope()["construction_types"] and tok.tag_ == "VBG" and \
+        any(c.dep_ == "aux" and _lemma(c) == "be" for c in tok.children) and not ctx.dated
+
+
 #: Entity labels that anchor an event to one occurrence: a date or time, a place, a named person or organisation.
 ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place", "FAC": "place",
                    "PERSON": "named", "ORG": "named", "CARDINAL": "count", "QUANTITY": "count"}
@@ -1051,6 +1060,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("forced-entry", _forced_entry),
     ScopeRule("aspect-of", _aspect_of),
     ScopeRule("characterised", _characterised),
+    ScopeRule("under-construction", _under_construction),
 )
 
 
