@@ -126,6 +126,7 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("Rohan said it would form three new companies to meet what it described as a dangerous military build-up.",
      "characterised"),
     ("Rohan was building in the far north an alternative naval base.", "under-construction"),
+    ("It takes wardens hours to use the footage as an aid to apprehending an orc.", "means-gerund"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -202,6 +203,7 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Orc raiders destroyed the town hall of Bree on Monday.",  # a building, no door forced
     "Rohan troops withdrew from Bree on Saturday.",  # troops, no envoys
     "Orc rebels were building a base near Bree on Monday.",  # a date: the work that day is told
+    "Wardens in Bree arrested two orcs after apprehending their chief on Monday.",  # "after" is no means
     "Gondor deployed troops to Bree on Monday, which Rohan described as a dangerous build-up.",  # the move told
     "Wardens arrested Ruffo, a member of the Bree party, during a buy-bust sale in 2016.",  # a party member
     "The cost of the deployment of rangers to Bree on Monday was high, the steward said.",  # a date: it happened

@@ -925,6 +925,16 @@ def _under_construction(t: Typing, ctx: Context) -> bool:
         any(c.dep_ == "aux" and _lemma(c) == "be" for c in tok.children) and not ctx.dated
 
 
+def _means_gerund(t: Typing, ctx: Context) -> bool:
+    """A gerund trigger after a preposition on a noun of purpose or means (``means_nouns``: "the
+    footage is an aid to apprehending a suspect", "a tool for capturing towns"): what something is
+    for, no occurrence ("in the course of storming the village" stays)."""
+    tok = _trigger(t, ctx)
+    prep = tok.head
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.pos_ == "NOUN" and \
+        _lemma(prep.head) in load_scope()["means_nouns"]
+
+
 #: Entity labels that anchor an event to one occurrence: a date or time, a place, a named person or organisation.
 ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place", "FAC": "place",
                    "PERSON": "named", "ORG": "named", "CARDINAL": "count", "QUANTITY": "count"}
@@ -1061,6 +1071,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("aspect-of", _aspect_of),
     ScopeRule("characterised", _characterised),
     ScopeRule("under-construction", _under_construction),
+    ScopeRule("means-gerund", _means_gerund),
 )
 
 
