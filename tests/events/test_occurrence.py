@@ -76,3 +76,12 @@ def test_an_annexation_is_a_non_violent_transfer_of_territory(nlp) -> None:
     assert typing.sub_event_type == "Non-violent transfer of territory" and "transfer.annex" in typing.rule
     threat = next(nlp("Gondor threatened to annex the province of Ithilien.").sents)
     assert lexicon_typings(threat, lexicon=load_lexicon()).typings == []
+
+
+def test_state_forces_named_as_marines_keep_a_sentence_with_court_words_in(nlp) -> None:
+    from frontlines.events.classify import classify
+
+    marines = next(nlp("The marines were deployed to Gondor on Sunday, according to testimony.").sents)
+    assert [t.sub_event_type for t in classify(marines)] == ["Change to group/activity"]
+    jurors = next(nlp("The men were sent to Gondor on Sunday, according to testimony.").sents)
+    assert classify(jurors) == []
