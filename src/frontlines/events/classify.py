@@ -28,6 +28,7 @@ from .mentions import (
 )
 from .modality import dated_noun
 from .model import apply_model
+from .occurrence import occurrence_verb
 from .ontology import Lexicon, load_lexicon
 from .protest_by import PROTEST_BY_PEOPLE_MIN, protests_by_people
 from .scope import context, out_of_scope
@@ -184,6 +185,8 @@ class EventTyper:
             if mention is not None:
                 return [mention], []
         consequence = consequence_typing(sent, reading, typings, verdict, name)
+        if consequence is None and verdict.p_event >= MENTION_MIN:
+            consequence = consequence_typing(sent, reading, typings, verdict, name, occurrence_verb, "occurrence")
         if consequence is not None:
             return [consequence], []
         if not typings:

@@ -8,11 +8,13 @@ type. :class:`.classify.EventTyper` applies them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .gate import EventGate, GateVerdict
 from .matching import head_of, load_matching
 from .modality import dated_noun
+from .occurrence import names_year
 from .ontology import load_ontology
 from .scope import definite_noun
 from .typings import LexiconReading, Rejected, Typing
@@ -70,7 +72,7 @@ def consequence_mention(tok: Any, sent: Any) -> Any | None:
     bombing", "two soldiers were wounded in Sunday's attack"). Not in a sentence that names a year
     ("the 2015 attack killed 130": an earlier incident retold), nor after a modal ("the attack would
     have killed dozens")."""
-    if not definite_mention(tok, sent) or _names_year(sent):
+    if not definite_mention(tok, sent) or names_year(sent):
         return None
     matching = load_matching()
     verb = tok.head
@@ -93,19 +95,17 @@ def consequence_mention(tok: Any, sent: Any) -> Any | None:
     return verb
 
 
-def _names_year(sent: Any) -> bool:
-    """A date of the sentence names a year ("in 2015", "the 1994 massacre", "the 2010s")."""
-    return any(t.ent_type_ == "DATE" and t.text[:4].isdigit() and (len(t.text) == 4 or t.text[4:] == "s")
-               for t in sent)
-
-
 def consequence_typing(sent: Any, reading: LexiconReading, typings: list[Typing], verdict: GateVerdict,
-                        name: str) -> Typing | None:
+                       name: str, told_by: Callable[[Any, Any], Any | None] | None = None,
+                       label: str = "consequence") -> Typing | None:
     """A typing at an incident noun the gate would reject, told by what the incident did
     (:func:`consequence_mention`), where the gate's likeliest out-of-scope kind is one of
     ``matching.yaml#consequence_reasons``; its type is the gate's likeliest of the noun's own types of
     violence (``#violent_event_types``), not one a word or a weapon must name (as for
-    :func:`mentions_beside`). ``None`` where there is none."""
+    :func:`mentions_beside`). ``None`` where there is none. ``told_by`` (default
+    :func:`consequence_mention`) and ``label`` give another way an incident noun is told as having
+    happened (:func:`.occurrence.occurrence_verb`, rule ``mention:occurrence``)."""
+    told_by = told_by or consequence_mention
     matching, onto = load_matching(), load_ontology()
     if verdict.reason not in matching["consequence_reasons"]:
         return None
@@ -128,12 +128,12 @@ def consequence_typing(sent: Any, reading: LexiconReading, typings: list[Typing]
         tok = head_of(span)
         subs = {s for s in subs if not s.startswith("PLOVER:") and s not in unnamed and
                 onto.get(s).event_type in matching["violent_event_types"]}
-        told = consequence_mention(tok, sent) if subs else None
+        told = told_by(tok, sent) if subs else None
         if told is None:
             continue
         sub = onto.get(max(sorted(subs), key=verdict.p_sub))
         return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, span.start_char, span.end_char,
-                      span.text, tok.i, f"mention:consequence:{name}:{sub.name} (candidate '{span.text.lower()}', "
+                      span.text, tok.i, f"mention:{label}:{name}:{sub.name} (candidate '{span.text.lower()}', "
                       f"told by '{told.text.lower()}', P(event) {verdict.p_event:.3f})",
                       round(verdict.p_event * verdict.p_sub(sub.name), 3))
     return None
