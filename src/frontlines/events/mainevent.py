@@ -15,7 +15,7 @@ _TERRITORY = {"Government regains territory", "Non-state actor overtakes territo
               "Non-violent transfer of territory"}
 
 
-def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
+def main_typing(sentences: Iterable[Sequence[Any]], rejected: Sequence[Any] = ()) -> Any:
     """The main event of a short report (an ACLED note, a wire snippet).
 
     The first sentence that reports an event gives it (its most confident typing), and then, as
@@ -28,7 +28,12 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
     - a clash is the territorial change another sentence reports (a battle that moves a front line);
     - later sentences can otherwise only sharpen a protest: police intervention makes it "Protest
       with intervention", lethal force "Excessive force against protesters", protester violence
-      (or property destroyed by the protesters or by no one named) "Violent demonstration".
+      (or property destroyed by the protesters or by no one named) "Violent demonstration";
+    - a peaceful protest is "Protest with intervention" where a later sentence's candidate of police
+      intervention (``rejected``: the report's rejected candidates, :class:`~frontlines.records.RejectedEvent`) failed
+      only for the protest its own sentence does not name, or was typed and the gate judged it alone
+      (:func:`_told_intervention`: "Police intervened.", "Seven were detained by the police."), with no
+      candidate of another incident beside it (:func:`_other_incident`: "police intervened in a brawl").
     """
     sents = [s for s in sentences if s]
     if not sents:
@@ -75,7 +80,36 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
                 return retyped(main, sub, rule)
             if sub in rank and rank.index(sub) > rank.index(main.sub_event_type):
                 main = retyped(main, sub, rule)
+        if main.sub_event_type == "Peaceful protest":
+            told = next((r for r in rejected if _told_intervention(r, main) and not _other_incident(r, rejected)), None)
+            if told is not None:
+                main = retyped(main, "Protest with intervention", f"later:{told.reason}:{told.trigger.lower()}")
     return main
+
+
+def _other_incident(r: Any, rejected: Sequence[Any]) -> bool:
+    """The sentence of a rejected candidate has a candidate of another kind than a protest, its policing or an
+    arrest ("police intervened in a brawl"): the intervention may be in that other incident."""
+    kinds = _PROTESTS | _INTERVENTION | {"Abduction/forced disappearance"}
+    return any(o.sentence_start == r.sentence_start and o.sub_event_type and o.sub_event_type not in kinds
+               for o in rejected)
+
+
+def _told_intervention(r: Any, main: Any) -> bool:
+    """A rejected candidate, after the protest's sentence, of police intervention that failed only for want of a
+    protest named in its sentence (an entry of ``matching.yaml#intervention_entries``, its cues) or that the gate
+    rejected (``model:``): the report's protest is the one the police broke up."""
+    if r.sub_event_type != "Protest with intervention" or r.sentence_start < main.end:
+        return False
+    matching = load_matching()
+    entry = r.reason.split(":")[1] if r.reason.startswith("lexicon:") else ""
+    if not (r.reason.startswith("model:") or (entry in matching["intervention_entries"] and r.reason.endswith(":cues"))):
+        return False
+    # told of the protesters ("Seven were detained", "Several arrests were made") or by the police ("Police
+    # intervened"), not of one person's earlier arrest ("He was arrested in a corruption case") or a measure
+    opening = r.sentence.strip().lower()
+    counted = bool(_SOME.match(opening)) and not opening.startswith(("they ", "them "))  # "They blocked the road"
+    return counted or opening.startswith(tuple(f"{w} " for w in matching["intervening_subjects"]))
 
 
 def headline_means(lede: Any, headline: Sequence[Any]) -> tuple[str, str] | None:

@@ -596,8 +596,9 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
         for child in node.children:
             dep = child.dep_
             if dep == "nsubj" and not agent:
-                # "a group of people that attacked ...": the relative pronoun stands for the noun
-                relative = child.tag_ in ("WDT", "WP") and node.dep_ == "relcl"
+                # "a group of people that attacked ...": the relative pronoun stands for the noun (the
+                # trigger's own clause only: "militants, which used wiretaps to gather evidence" gather nobody)
+                relative = node is verb and child.tag_ in ("WDT", "WP") and node.dep_ == "relcl"
                 agent += core(node.head) if relative else core(child)
             elif dep == "agent":
                 agent += pobjs(child)
