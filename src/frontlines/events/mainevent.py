@@ -15,7 +15,7 @@ _TERRITORY = {"Government regains territory", "Non-state actor overtakes territo
               "Non-violent transfer of territory"}
 
 
-def main_typing(sentences: Iterable[Sequence[Any]], rejected: Sequence[Any] = ()) -> Any:
+def main_typing(sentences: Iterable[Sequence[Any]], rejected: Sequence[Any] = (), text: str = "") -> Any:
     """The main event of a short report (an ACLED note, a wire snippet).
 
     The first sentence that reports an event gives it (its most confident typing), and then, as
@@ -33,7 +33,10 @@ def main_typing(sentences: Iterable[Sequence[Any]], rejected: Sequence[Any] = ()
       intervention (``rejected``: the report's rejected candidates, :class:`~frontlines.records.RejectedEvent`) failed
       only for the protest its own sentence does not name, or was typed and the gate judged it alone
       (:func:`_told_intervention`: "Police intervened.", "Seven were detained by the police."), with no
-      candidate of another incident beside it (:func:`_other_incident`: "police intervened in a brawl").
+      candidate of another incident beside it (:func:`_other_incident`: "police intervened in a brawl");
+    - an attack whose victim a later sentence of the report's ``text`` says was a gang member, armed or
+      charged with trafficking is an armed clash (:func:`_armed_victim`: ACLED codes violence between
+      armed groups, gangs included, as battles).
     """
     sents = [s for s in sentences if s]
     if not sents:
@@ -56,6 +59,8 @@ def main_typing(sentences: Iterable[Sequence[Any]], rejected: Sequence[Any] = ()
     if _protest_clash(main) and any(t.sub_event_type in _PROTESTS for t in sents[0]):
         # "workers were injured in a clash with the police during their demonstration": the demonstrators' clash
         return retyped(main, "Violent demonstration", _rule(main))
+    if main.sub_event_type == "Attack" and _armed_victim(text, main):
+        main = retyped(main, "Armed clash", "later:armed-victim")
     if main.sub_event_type == "Armed clash":
         # a battle that changed who holds ground is coded as the change of territory
         won = [t for s in sents for t in s if t.sub_event_type in _TERRITORY and t.confidence >= 0.8]
@@ -85,6 +90,27 @@ def main_typing(sentences: Iterable[Sequence[Any]], rejected: Sequence[Any] = ()
             if told is not None:
                 main = retyped(main, "Protest with intervention", f"later:{told.reason}:{told.trigger.lower()}")
     return main
+
+
+_VICTIM = re.compile(r"(?:^|[.;] )(?:the |both |all )?victims? (?:\w+ ){0,2}(?:was|were|had|had been|is)\b([^.;]*)", re.I)
+
+
+_CLAUSE = re.compile(r"\b(?:who|whom|which|that|after|before|because|when|while|by|with|since)\b")
+
+
+def _armed_victim(text: str, main: Any) -> bool:
+    """A sentence after the main event's (in the report's ``text``) opens with the victim and says they were
+    of an armed group or a gang, armed, or charged with its crimes (``matching.yaml#armed_victim_words``:
+    "The victim was involved in a gang", "The victim had charges against him for drug trafficking"); an
+    assembled event only (a typing has no sentence end)."""
+    end = getattr(main, "end", None)
+    if not text or end is None or not hasattr(main, "sentence"):
+        return False
+    words = load_matching()["armed_victim_words"]
+    # what the victim was, up to a clause of its own ("a leader who denounced the armed groups", "a record,
+    # which is why police suspect gangs", "killed after the group met the armed men")
+    said = [_CLAUSE.split(m.group(1).lower())[0] for m in _VICTIM.finditer(text[end:].lstrip())]
+    return any(re.search(rf"\b{re.escape(w)}", clause) for clause in said for w in words)  # not "unarmed"
 
 
 def _other_incident(r: Any, rejected: Sequence[Any]) -> bool:
