@@ -114,6 +114,19 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("A mill collapsed in Bree on Friday, killing four farmers.", "accident"),
     ("Three farmers were killed in Bree on Monday when a ferry capsized.", "accident"),
     ("The steward of Bree died of a heart attack on Monday.", "figurative-modifier"),
+    ("I say stay on strike!", "exhortation"),
+    ("Join the march on Minas Tirith!", "exhortation"),
+    ("The power the students of Bree have, not just in organizing rallies but in spurring the merchants to act.",
+     "gerund-topic"),
+    ("The wardens' team destroyed the door of the room where the gunman was.", "forced-entry"),
+    ("Wardens arrested Ruffo and Sandyman during a buy-bust sale in Bree in 2016.", "ordinary-crime"),
+    ("Wardens arrested Ruffo after a buy-bust sale in a flat used as a party drug laboratory.", "ordinary-crime"),
+    ("The steward said that without the number of rangers, the duration of their deployment and the cost, he was "
+     "unwilling to commit.", "aspect-of"),
+    ("Rohan said it would form three new companies to meet what it described as a dangerous military build-up.",
+     "characterised"),
+    ("Rohan was building in the far north an alternative naval base.", "under-construction"),
+    ("It takes wardens hours to use the footage as an aid to apprehending an orc.", "means-gerund"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -185,6 +198,15 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Orc artillery shelled the mill of Bree on Friday and it collapsed, killing four farmers.",  # the shelling told
     "Troops moved into Bree and seized the town hall on Monday.",
     "Orc rebels established a base in Bree on Tuesday.",
+    "The dockers of Bree stayed on strike on Monday.",  # a strike told, no call to strike
+    "The students have been organizing rallies in Bree since Monday.",  # a date: rallies held
+    "Orc raiders destroyed the town hall of Bree on Monday.",  # a building, no door forced
+    "Rohan troops withdrew from Bree on Saturday.",  # troops, no envoys
+    "Orc rebels were building a base near Bree on Monday.",  # a date: the work that day is told
+    "Wardens in Bree arrested two orcs after apprehending their chief on Monday.",  # "after" is no means
+    "Gondor deployed troops to Bree on Monday, which Rohan described as a dangerous build-up.",  # the move told
+    "Wardens arrested Ruffo, a member of the Bree party, during a buy-bust sale in 2016.",  # a party member
+    "The cost of the deployment of rangers to Bree on Monday was high, the steward said.",  # a date: it happened
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)
@@ -210,6 +232,17 @@ def test_the_pipeline_keeps_a_scope_rejection_for_explain(pipeline) -> None:
     result = pipeline.analyse(article, pipeline.nlp(text))
     assert not result.events
     assert any(r.reason == "rule:scope:markets" and r.trigger == "rallied" for r in result.rejected)
+
+
+def test_envoys_leaving_are_diplomacy_not_a_move(pipeline) -> None:
+    from frontlines.records import Article, OffsetMap
+
+    text = "The steward said the first group of expelled envoys and their families left the embassy compound in " \
+           "Bree on Saturday."
+    article = Article(id="envoys", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)), source="test")
+    result = pipeline.analyse(article, pipeline.nlp(text))
+    assert not result.events
+    assert any(r.reason == "rule:scope:diplomatic-move" for r in result.rejected)
 
 
 def test_a_total_it_drops_is_explained(nlp) -> None:

@@ -19,6 +19,8 @@ from .gate_features import main_verb_tense
 from .matching import head_of, load_matching, padded_text, words_of
 from .modality import dated_noun
 from .model import apply_model
+from .occurrence import names_year as _names_year
+from .occurrence import occurrence_verb
 from .ontology import Lexicon, load_lexicon, load_ontology
 from .protest_by import protest_by
 from .roles import classes_of
@@ -302,6 +304,8 @@ class EventTyper:
             if mention is not None:
                 return [mention], []
         consequence = _consequence_typing(sent, reading, typings, verdict, name)
+        if consequence is None and verdict.p_event >= MENTION_MIN:
+            consequence = _consequence_typing(sent, reading, typings, verdict, name, occurrence_verb, "occurrence")
         if consequence is not None:
             return [consequence], []
         if not typings:
@@ -421,19 +425,17 @@ def consequence_mention(tok: Any, sent: Any) -> Any | None:
     return verb
 
 
-def _names_year(sent: Any) -> bool:
-    """A date of the sentence names a year ("in 2015", "the 1994 massacre", "the 2010s")."""
-    return any(t.ent_type_ == "DATE" and t.text[:4].isdigit() and (len(t.text) == 4 or t.text[4:] == "s")
-               for t in sent)
-
-
 def _consequence_typing(sent: Any, reading: LexiconReading, typings: list[Typing], verdict: GateVerdict,
-                        name: str) -> Typing | None:
+                        name: str, told_by: Callable[[Any, Any], Any | None] | None = None,
+                        label: str = "consequence") -> Typing | None:
     """A typing at an incident noun the gate would reject, told by what the incident did
     (:func:`consequence_mention`), where the gate's likeliest out-of-scope kind is one of
     ``matching.yaml#consequence_reasons``; its type is the gate's likeliest of the noun's own types of
     violence (``#violent_event_types``), not one a word or a weapon must name (as for
-    :meth:`EventTyper._mentions_beside`). ``None`` where there is none."""
+    :meth:`EventTyper._mentions_beside`). ``None`` where there is none. ``told_by`` (default
+    :func:`consequence_mention`) and ``label`` give another way an incident noun is told as having
+    happened (:func:`.occurrence.occurrence_verb`, rule ``mention:occurrence``)."""
+    told_by = told_by or consequence_mention
     matching, onto = load_matching(), load_ontology()
     if verdict.reason not in matching["consequence_reasons"]:
         return None
@@ -456,12 +458,12 @@ def _consequence_typing(sent: Any, reading: LexiconReading, typings: list[Typing
         tok = head_of(span)
         subs = {s for s in subs if not s.startswith("PLOVER:") and s not in unnamed and
                 onto.get(s).event_type in matching["violent_event_types"]}
-        told = consequence_mention(tok, sent) if subs else None
+        told = told_by(tok, sent) if subs else None
         if told is None:
             continue
         sub = onto.get(max(sorted(subs), key=verdict.p_sub))
         return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, span.start_char, span.end_char,
-                      span.text, tok.i, f"mention:consequence:{name}:{sub.name} (candidate '{span.text.lower()}', "
+                      span.text, tok.i, f"mention:{label}:{name}:{sub.name} (candidate '{span.text.lower()}', "
                       f"told by '{told.text.lower()}', P(event) {verdict.p_event:.3f})",
                       round(verdict.p_event * verdict.p_sub(sub.name), 3))
     return None

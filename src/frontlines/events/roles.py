@@ -626,6 +626,7 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
     if len(agent) == 1 and agent[0].pos_ == "PRON" and verb.dep_ == "ccomp":
         # "The rebels said they had captured ...": they = the reporting verb's subject
         agent = [t for c in verb.head.children if c.dep_ == "nsubj" for t in core(c)] or agent
+    agent, target = _adverbial_antecedent(agent, verb), _adverbial_antecedent(target, verb)
     if not agent and not passive and verb.i > verb.sent.start and verb.dep_ != "pcomp":
         # not for "after/before/by liberating ...": the nouns before are the clause's objects
         agent = left_context(verb)
@@ -647,6 +648,26 @@ def shared_object(verb: Any) -> list[Any]:
                 return []
             return [t for d in c.children if d.dep_ == "dobj" for t in core(d)]
     return []
+
+
+def _adverbial_antecedent(role: list[Any], verb: Any) -> list[Any]:
+    """A role that is only a personal pronoun subject of an adverbial clause, read as the subject of the
+    clause it hangs on when that is a noun before it ("the soldiers rested before they were deployed to
+    Gondor": they = the soldiers; through "were forced to ..."); else the role as it is."""
+    if len(role) != 1 or role[0].lower_ not in ("they", "he", "she") or role[0].head.i != verb.i \
+            or verb.dep_ != "advcl":
+        return role
+    node = verb.head
+    for _ in range(3):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            if subj.pos_ in ("NOUN", "PROPN") and subj.i < role[0].i:
+                return core(subj)
+            return role
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return role
+        node = node.head
+    return role
 
 
 def left_context(verb: Any) -> list[Any]:

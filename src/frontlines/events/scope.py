@@ -32,7 +32,8 @@ ARMED_CLASSES = frozenset({"state", "nonstate", "armed"})
 #: Event types of violence: a noun of these that is prevented did not happen ("to prevent attacks").
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 #: The lists of ``scope.yaml`` matched against the sentence's folded words; the others hold lemmas or names.
-SENTENCE_CUES = frozenset({"crime", "court", "police_report", "police_report_weapons", "conflict", "noncombat_aircraft",
+SENTENCE_CUES = frozenset({"crime", "court", "police_report", "police_report_weapons", "conflict", "conflict_exceptions",
+                           "noncombat_aircraft",
                            "accident", "violence_signs",
                            "strike_cues", "idioms", "public_roles"})
 
@@ -65,8 +66,13 @@ class Context:
 
     @property
     def in_conflict(self) -> bool:
-        """A conflict cue, or a non-state, protester or rioter actor, is in the sentence."""
-        return self.has("conflict") or bool(classes_of(list(self.sent), self.lexicon) & CONFLICT_CLASSES)
+        """A conflict cue, or a non-state, protester or rioter actor, is in the sentence (a cue inside
+        a phrase of ``conflict_exceptions`` is none: "a party drug laboratory", "a search party")."""
+        text = self.padded
+        for phrase in load_scope()["conflict_exceptions"]:
+            text = text.replace(phrase, " ")
+        return any(c in text for c in load_scope()["conflict"]) or \
+            bool(classes_of(list(self.sent), self.lexicon) & CONFLICT_CLASSES)
 
     @property
     def dated(self) -> bool:
@@ -836,6 +842,99 @@ def _finder_described(t: Typing, ctx: Context) -> bool:
         any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in tok.children)
 
 
+def _verb_above(tok: Any) -> Any:
+    """The verb a trigger noun is the object of, directly or after a preposition ("stay on strike":
+    stay; "join the march": join), else the trigger itself."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        return tok.head.head
+    return _verb_of(tok)
+
+
+def _exhortation(t: Typing, ctx: Context) -> bool:
+    """A trigger in an imperative clause: a bare verb with no subject and no auxiliary heading the
+    sentence or a reported clause ("I say stay on strike!", "Join the march on Minas Tirith!"): a
+    call to act, no occurrence ("the dockers stayed on strike" stays)."""
+    verb = _verb_above(_trigger(t, ctx))
+    return verb.tag_ == "VB" and verb.dep_ in ("ROOT", "ccomp") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
+
+
+def _gerund_topic(t: Typing, ctx: Context) -> bool:
+    """A bare plural trigger noun that is the object of a gerund after a preposition of topic, in a
+    sentence with no date ("the power they have in organizing rallies", "known for staging raids"):
+    an activity named, no occurrence ("after storming the gate on Monday", "by firing rockets" stay)."""
+    tok = _trigger(t, ctx)
+    gerund = tok.head
+    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and _bare_plural(tok) and gerund.tag_ == "VBG" and \
+        gerund.dep_ == "pcomp" and gerund.head.lower_ in load_scope()["topic_prepositions"] and not ctx.dated
+
+
+def _diplomatic_move(t: Typing, ctx: Context) -> bool:
+    """A strategic development (``diplomatic_types``) whose subjects are all envoys or their families
+    ("the first group of expelled envoys and their families left the embassy"; a group's members after
+    "of"): diplomacy, no move of a conflict party ("Gondor troops left the fort" stays)."""
+    lists = load_scope()
+    if t.sub_event_type not in lists["diplomatic_types"]:
+        return False
+    verb = _verb_of(_trigger(t, ctx))
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [g for s in list(subjects) for g in s.conjuncts]
+    people = [next((g for c in s.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"), s) if _lemma(s) in lists["collective_lemmas"] else s for s in subjects]
+    return bool(people) and all(_lemma(p) in lists["envoy_lemmas"] for p in people)
+
+
+def _forced_entry(t: Typing, ctx: Context) -> bool:
+    """Property destruction whose objects are all doors or locks ("the tactical team destroyed the door
+    of the room where the gunman was"): a way in forced, no destruction of property ("burned the town
+    hall" stays)."""
+    if t.sub_event_type != "Looting/property destruction":
+        return False
+    verb = _verb_of(_trigger(t, ctx))
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(_lemma(o) in load_scope()["entry_nouns"] for o in objects)
+
+
+def _aspect_of(t: Typing, ctx: Context) -> bool:
+    """A strategic development (``aspect_types``) named after "of" under a noun of one of its
+    aspects (``aspect_nouns``: "the number of troops, the duration of their deployment and the
+    cost"), in a sentence with no date: a plan's terms discussed, no move reported."""
+    tok = _trigger(t, ctx)
+    lists = load_scope()
+    return t.sub_event_type in lists["aspect_types"] and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and \
+        tok.head.lower_ == "of" and _lemma(tok.head.head) in lists["aspect_nouns"] and not ctx.dated
+
+
+def _characterised(t: Typing, ctx: Context) -> bool:
+    """A strategic development (``aspect_types``) named after "as" on a verb of describing
+    (``describing_verbs``: "to meet what it described as a dangerous military build-up"): how
+    someone calls a state of things, no move reported ("Gondor deployed troops, described as a
+    build-up" reports the deployment at "deployed")."""
+    tok = _trigger(t, ctx)
+    lists = load_scope()
+    return t.sub_event_type in lists["aspect_types"] and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and \
+        tok.head.lower_ == "as" and _lemma(tok.head.head) in lists["describing_verbs"]
+
+
+def _under_construction(t: Typing, ctx: Context) -> bool:
+    """A base (``construction_types``) at a verb in the progressive, in a sentence with no date
+    ("Rohan was building an alternative naval base in the north"): work going on, no base
+    established yet ("orcs were setting up a camp near Bree on Monday" stays)."""
+    tok = _trigger(t, ctx)
+    return t.sub_event_type in load_scope()["construction_types"] and tok.tag_ == "VBG" and \
+        any(c.dep_ == "aux" and _lemma(c) == "be" for c in tok.children) and not ctx.dated
+
+
+def _means_gerund(t: Typing, ctx: Context) -> bool:
+    """A gerund trigger after a preposition on a noun of purpose or means (``means_nouns``: "the
+    footage is an aid to apprehending a suspect", "a tool for capturing towns"): what something is
+    for, no occurrence ("in the course of storming the village" stays)."""
+    tok = _trigger(t, ctx)
+    prep = tok.head
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.pos_ == "NOUN" and \
+        _lemma(prep.head) in load_scope()["means_nouns"]
+
+
 #: Entity labels that anchor an event to one occurrence: a date or time, a place, a named person or organisation.
 ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place", "FAC": "place",
                    "PERSON": "named", "ORG": "named", "CARDINAL": "count", "QUANTITY": "count"}
@@ -965,6 +1064,14 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("first-person-victim", _first_person_victim),
     ScopeRule("finder-described", _finder_described),
     ScopeRule("accident", _accident),
+    ScopeRule("exhortation", _exhortation),
+    ScopeRule("gerund-topic", _gerund_topic),
+    ScopeRule("diplomatic-move", _diplomatic_move),
+    ScopeRule("forced-entry", _forced_entry),
+    ScopeRule("aspect-of", _aspect_of),
+    ScopeRule("characterised", _characterised),
+    ScopeRule("under-construction", _under_construction),
+    ScopeRule("means-gerund", _means_gerund),
 )
 
 
