@@ -171,3 +171,137 @@ def test_a_date_is_no_cue_word(nlp) -> None:
 ])
 def test_a_new_camp_or_operations_centre_is_a_base_established(nlp, text: str) -> None:
     assert _report(nlp, text) == "Headquarters or base established"
+
+
+# ---------------------------------------------------------------- who is hit, read from the parse
+
+
+def test_a_date_is_not_who_is_hit(nlp) -> None:
+    from frontlines.events.roles import trigger_roles
+    doc = nlp("On 6 May 2020, unidentified gunmen shot a shepherd near Bree.")
+    shot = next(t for t in doc if t.lower_ == "shot")
+    assert "May" not in {t.text for t in trigger_roles(shot)[1]}
+
+
+@pytest.mark.parametrize("text", [
+    "On 9 May, an Easterling sniper shot and killed a civilian in Bree whilst he was inspecting his house.",
+    "On 8 May, unidentified gunmen shot and killed 2 civilians in Bree using small arms fire.",
+])
+def test_a_verb_joined_to_a_killing_hits_the_same_civilians(nlp, text: str) -> None:
+    assert _report(nlp, text) == "Attack"
+
+
+def test_the_joined_verb_with_its_own_subject_keeps_its_own_object(nlp) -> None:
+    from frontlines.events.roles import trigger_roles
+    doc = nlp("Gondor troops fired and the rebels killed a farmer.")
+    fired = next(t for t in doc if t.lower_ == "fired")
+    assert trigger_roles(fired)[1] == []
+
+
+def test_fire_at_a_part_of_a_town_is_fire_at_a_place(nlp) -> None:
+    text = "On 7 May, Mordor forces fired heavy machine guns at the east of Minas Tirith. No one was hurt."
+    assert _report(nlp, text) == SHELLING
+
+
+# ---------------------------------------------------------------- who acts: civilians are no armed group
+
+
+@pytest.mark.parametrize("text", [
+    "On 9 May, in Bree, a video showed a group of people that attacked a group of police officers.",
+    "On 9 May, about 250 people targeted police forces in Bree after a raid on a tavern.",
+])
+def test_civilians_attacking_police_are_a_mob(nlp, text: str) -> None:
+    assert _report(nlp, text) == "Mob violence"
+
+
+def test_gunmen_killing_an_officer_still_fight_an_armed_side(nlp) -> None:
+    text = "On 6 May, unidentified gunmen shot and injured the police commander of Bree district."
+    assert _report(nlp, text) == "Armed clash"
+
+
+# ---------------------------------------------------------------- a protest the police broke up, told later
+
+
+def _main_of_report(pipeline, text: str) -> str | None:
+    from frontlines.events.evaluate import main_event
+    from frontlines.records import Article, OffsetMap
+
+    article = Article(id="t", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)))
+    result = pipeline.analyse(article, pipeline.nlp(text))
+    main = main_event(result.events, result.rejected)
+    return main.sub_event_type if main is not None else None
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 May, about 40 mill workers demonstrated outside the mill in Bree, demanding their wages. Police intervened.",
+    "On 3 May, around 15 people held a protest in Bree in solidarity with the millers. Two persons were arrested "
+    "by the police for refusing to identify themselves.",
+])
+def test_police_intervening_in_a_later_sentence_makes_a_protest_with_intervention(pipeline, text: str) -> None:
+    assert _main_of_report(pipeline, text) == "Protest with intervention"
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 May, about 40 mill workers demonstrated outside the mill in Bree, demanding their wages. The protest was "
+    "peaceful.",
+    "On 4 May, about 40 mill workers demonstrated outside the mill in Bree. The police said the gathering ended "
+    "without incident.",
+])
+def test_a_protest_with_no_police_intervention_told_stays_peaceful(pipeline, text: str) -> None:
+    assert _main_of_report(pipeline, text) == "Peaceful protest"
+
+
+def test_a_relative_pronoun_of_a_clause_above_the_trigger_names_no_actor(nlp) -> None:
+    text = "The inquiry centred on Orc militants, which used wiretaps and undercover agents to gather evidence."
+    assert classify(next(nlp(text).sents)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 9 May, millers protested in Bree against the arrest of their guild master. He was arrested in connection "
+    "with a tax case.",
+    "On 9 May, nurses staged a demonstration in Bree to demand masks. This happened while measures were in place "
+    "to stop the fever from spreading.",
+])
+def test_an_arrest_or_a_measure_told_as_background_leaves_the_protest_peaceful(pipeline, text: str) -> None:
+    assert _main_of_report(pipeline, text) == "Peaceful protest"
+
+
+# ---------------------------------------------------------------- a victim of an armed group: a clash
+
+
+def _main_of_note(pipeline, text: str) -> str | None:
+    from frontlines.events.evaluate import main_event
+    from frontlines.records import Article, OffsetMap
+
+    article = Article(id="t", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)))
+    result = pipeline.analyse(article, pipeline.nlp(text))
+    main = main_event(result.events, result.rejected, text)
+    return main.sub_event_type if main is not None else None
+
+
+@pytest.mark.parametrize("text", [
+    "On 7 May, in Bree, a man was shot dead by two armed men. The victim was involved in a gang.",
+    "On 7 May, in Bree, a man was shot dead by two armed men. The victim had charges against him for drug "
+    "trafficking.",
+])
+def test_an_attack_on_a_gang_member_is_a_clash(pipeline, text: str) -> None:
+    assert _main_of_note(pipeline, text) == "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "On 7 May, in Bree, a man was shot dead by two armed men. The victim was unarmed.",
+    "On 7 May, in Bree, a man was shot dead by two armed men. The victim was a baker.",
+    "On 7 May, in Bree, a man was shot dead by two armed men. The police suspect a gang.",
+])
+def test_an_attack_on_a_man_not_said_to_be_armed_stays_an_attack(pipeline, text: str) -> None:
+    assert _main_of_note(pipeline, text) == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "On 7 May, in Bree, a man was shot dead by two armed men. The victim had a criminal record, which is why the "
+    "police suspect a rivalry between gangs.",
+    "On 7 May, in Bree, a miller was killed by armed men. The victim was a leader who had denounced the armed "
+    "groups of the hills.",
+])
+def test_gangs_named_in_a_clause_of_its_own_leave_the_attack(pipeline, text: str) -> None:
+    assert _main_of_note(pipeline, text) == "Attack"

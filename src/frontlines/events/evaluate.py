@@ -103,14 +103,16 @@ def _confusions(gold: Sequence[str], pred: Sequence[str | None], top: int = 15) 
 
 # ---------------------------------------------------------------------------- main event
 
-def main_event(events: Sequence[Event]) -> Event | None:
-    """The main event of a short report (see the module docstring)."""
+def main_event(events: Sequence[Event], rejected: Sequence[Any] = (), text: str = "") -> Event | None:
+    """The main event of a short report (see the module docstring); ``rejected``: the candidates the
+    pipeline rejected in it (a later "Police intervened." sharpens a protest), ``text``: the report's clean
+    text (a later "The victim was a gang member" makes an attack a clash; :func:`.mainevent.main_typing`)."""
     if not events:
         return None
     by_sentence: dict[tuple[int, int], list[Any]] = {}
     for e in sorted(events, key=lambda e: (e.start, -e.confidence)):
         by_sentence.setdefault((e.start, e.end), []).append(e)
-    return main_typing(list(by_sentence.values()))  # type: ignore[return-value]
+    return main_typing(list(by_sentence.values()), rejected, text)  # type: ignore[return-value]
 
 
 def _article(row: AcledRow, source: str) -> Article:
@@ -144,8 +146,9 @@ def predict_rows(rows: Sequence[AcledRow], *, pipeline: Any, model: Any = None, 
             label = model.predict([article.clean_text], rule_labels=[rule_cues(doc)])[0]
             preds.append(Prediction(label, load_ontology().get(label).event_type))
             continue
-        events = pipeline.analyse(article, doc).events
-        event = main_event(events)
+        result = pipeline.analyse(article, doc)
+        events = result.events
+        event = main_event(events, result.rejected, article.clean_text)
         preds.append(Prediction(event.sub_event_type, event.event_type, event, len(events)) if event is not None
                      else Prediction(None, None))
         if progress is not None:

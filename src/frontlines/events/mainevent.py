@@ -15,7 +15,7 @@ _TERRITORY = {"Government regains territory", "Non-state actor overtakes territo
               "Non-violent transfer of territory"}
 
 
-def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
+def main_typing(sentences: Iterable[Sequence[Any]], rejected: Sequence[Any] = (), text: str = "") -> Any:
     """The main event of a short report (an ACLED note, a wire snippet).
 
     The first sentence that reports an event gives it (its most confident typing), and then, as
@@ -28,7 +28,15 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
     - a clash is the territorial change another sentence reports (a battle that moves a front line);
     - later sentences can otherwise only sharpen a protest: police intervention makes it "Protest
       with intervention", lethal force "Excessive force against protesters", protester violence
-      (or property destroyed by the protesters or by no one named) "Violent demonstration".
+      (or property destroyed by the protesters or by no one named) "Violent demonstration";
+    - a peaceful protest is "Protest with intervention" where a later sentence's candidate of police
+      intervention (``rejected``: the report's rejected candidates, :class:`~frontlines.records.RejectedEvent`) failed
+      only for the protest its own sentence does not name, or was typed and the gate judged it alone
+      (:func:`_told_intervention`: "Police intervened.", "Seven were detained by the police."), with no
+      candidate of another incident beside it (:func:`_other_incident`: "police intervened in a brawl");
+    - an attack whose victim a later sentence of the report's ``text`` says was a gang member, armed or
+      charged with trafficking is an armed clash (:func:`_armed_victim`: ACLED codes violence between
+      armed groups, gangs included, as battles).
     """
     sents = [s for s in sentences if s]
     if not sents:
@@ -51,6 +59,8 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
     if _protest_clash(main) and any(t.sub_event_type in _PROTESTS for t in sents[0]):
         # "workers were injured in a clash with the police during their demonstration": the demonstrators' clash
         return retyped(main, "Violent demonstration", _rule(main))
+    if main.sub_event_type == "Attack" and _armed_victim(text, main):
+        main = retyped(main, "Armed clash", "later:armed-victim")
     if main.sub_event_type == "Armed clash":
         # a battle that changed who holds ground is coded as the change of territory
         won = [t for s in sents for t in s if t.sub_event_type in _TERRITORY and t.confidence >= 0.8]
@@ -75,7 +85,57 @@ def main_typing(sentences: Iterable[Sequence[Any]]) -> Any:
                 return retyped(main, sub, rule)
             if sub in rank and rank.index(sub) > rank.index(main.sub_event_type):
                 main = retyped(main, sub, rule)
+        if main.sub_event_type == "Peaceful protest":
+            told = next((r for r in rejected if _told_intervention(r, main) and not _other_incident(r, rejected)), None)
+            if told is not None:
+                main = retyped(main, "Protest with intervention", f"later:{told.reason}:{told.trigger.lower()}")
     return main
+
+
+_VICTIM = re.compile(r"(?:^|[.;] )(?:the |both |all )?victims? (?:\w+ ){0,2}(?:was|were|had|had been|is)\b([^.;]*)", re.I)
+
+
+_CLAUSE = re.compile(r"\b(?:who|whom|which|that|after|before|because|when|while|by|with|since)\b")
+
+
+def _armed_victim(text: str, main: Any) -> bool:
+    """A sentence after the main event's (in the report's ``text``) opens with the victim and says they were
+    of an armed group or a gang, armed, or charged with its crimes (``matching.yaml#armed_victim_words``:
+    "The victim was involved in a gang", "The victim had charges against him for drug trafficking"); an
+    assembled event only (a typing has no sentence end)."""
+    end = getattr(main, "end", None)
+    if not text or end is None or not hasattr(main, "sentence"):
+        return False
+    words = load_matching()["armed_victim_words"]
+    # what the victim was, up to a clause of its own ("a leader who denounced the armed groups", "a record,
+    # which is why police suspect gangs", "killed after the group met the armed men")
+    said = [_CLAUSE.split(m.group(1).lower())[0] for m in _VICTIM.finditer(text[end:].lstrip())]
+    return any(re.search(rf"\b{re.escape(w)}", clause) for clause in said for w in words)  # not "unarmed"
+
+
+def _other_incident(r: Any, rejected: Sequence[Any]) -> bool:
+    """The sentence of a rejected candidate has a candidate of another kind than a protest, its policing or an
+    arrest ("police intervened in a brawl"): the intervention may be in that other incident."""
+    kinds = _PROTESTS | _INTERVENTION | {"Abduction/forced disappearance"}
+    return any(o.sentence_start == r.sentence_start and o.sub_event_type and o.sub_event_type not in kinds
+               for o in rejected)
+
+
+def _told_intervention(r: Any, main: Any) -> bool:
+    """A rejected candidate, after the protest's sentence, of police intervention that failed only for want of a
+    protest named in its sentence (an entry of ``matching.yaml#intervention_entries``, its cues) or that the gate
+    rejected (``model:``): the report's protest is the one the police broke up."""
+    if r.sub_event_type != "Protest with intervention" or r.sentence_start < main.end:
+        return False
+    matching = load_matching()
+    entry = r.reason.split(":")[1] if r.reason.startswith("lexicon:") else ""
+    if not (r.reason.startswith("model:") or (entry in matching["intervention_entries"] and r.reason.endswith(":cues"))):
+        return False
+    # told of the protesters ("Seven were detained", "Several arrests were made") or by the police ("Police
+    # intervened"), not of one person's earlier arrest ("He was arrested in a corruption case") or a measure
+    opening = r.sentence.strip().lower()
+    counted = bool(_SOME.match(opening)) and not opening.startswith(("they ", "them "))  # "They blocked the road"
+    return counted or opening.startswith(tuple(f"{w} " for w in matching["intervening_subjects"]))
 
 
 def headline_means(lede: Any, headline: Sequence[Any]) -> tuple[str, str] | None:

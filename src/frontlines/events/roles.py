@@ -596,7 +596,10 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
         for child in node.children:
             dep = child.dep_
             if dep == "nsubj" and not agent:
-                agent += core(child)
+                # "a group of people that attacked ...": the relative pronoun stands for the noun (the
+                # trigger's own clause only: "militants, which used wiretaps to gather evidence" gather nobody)
+                relative = node is verb and child.tag_ in ("WDT", "WP") and node.dep_ == "relcl"
+                agent += core(node.head) if relative else core(child)
             elif dep == "agent":
                 agent += pobjs(child)
             elif node is verb and child is not trig and dep in ("nsubjpass", "dobj"):
@@ -605,7 +608,8 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
             elif node is verb and dep == "prep" and child.lower_ in ("between", "among"):
                 agent += pobjs(child)
             elif node is verb and dep == "prep" and child.lower_ in _TARGET_PREPS:
-                prep_targets += pobjs(child)
+                # "On 4 May, gunmen shot ...": a date names when, not who is hit
+                prep_targets += [t for t in pobjs(child) if t.ent_type_ not in ("DATE", "TIME")]
         if passive and node.dep_ == "acl" and node.head not in target:
             target.append(node.head)  # the noun a passive participle describes is hit, whoever the agent
         if agent or node.dep_ not in _CLIMB | {"relcl", "acl"}:
@@ -617,6 +621,8 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
         # "..., after liberating the town": the clause's subject is the verb's the preposition hangs on
         by_prep = node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX")
         node = node.head.head if by_prep else node.head
+    if not target and not passive:
+        target = shared_object(verb)
     if len(agent) == 1 and agent[0].pos_ == "PRON" and verb.dep_ == "ccomp":
         # "The rebels said they had captured ...": they = the reporting verb's subject
         agent = [t for c in verb.head.children if c.dep_ == "nsubj" for t in core(c)] or agent
@@ -631,6 +637,17 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
                            or all(t.lemma_.lower() in load_roles()["instrument_objects"] for t in objects)):
         target = prep_targets  # "fired mortars at the positions of X"
     return agent, target
+
+
+def shared_object(verb: Any) -> list[Any]:
+    """The direct object of the verb it is joined to, for a verb with no object of its own and the
+    next verb with no subject of its own ("gunmen shot and killed a civilian": the civilian was shot too)."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i:
+            if any(d.dep_ in ("nsubj", "nsubjpass", "auxpass") for d in c.children):
+                return []
+            return [t for d in c.children if d.dep_ == "dobj" for t in core(d)]
+    return []
 
 
 def _adverbial_antecedent(role: list[Any], verb: Any) -> list[Any]:
