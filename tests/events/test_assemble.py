@@ -12,15 +12,9 @@ from dataclasses import dataclass, field, replace
 
 import pytest
 
-from frontlines.events.assemble import (
-    Stages,
-    assemble,
-    containers_named,
-    extract_events,
-    geo_precision,
-    main_place,
-)
+from frontlines.events.assemble import Stages, assemble, extract_events
 from frontlines.events.evaluate import main_event
+from frontlines.events.places import containers_named, geo_precision, main_place
 from frontlines.pipeline import Pipeline
 from frontlines.records import Actor, Article, Candidate, DateInfo, Evidence, OffsetMap, Place, RawDoc
 

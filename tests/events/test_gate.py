@@ -329,7 +329,8 @@ def test_an_untyped_candidate_told_as_history_is_not_sent_to_the_gate_alone(nlp,
     ("Critics in Bree pointed to the air strike on the Edoras market.", False),  # no date
 ])
 def test_a_trigger_noun_named_by_a_past_date_is_judged_on_its_noun_phrase(nlp, text: str, dated: bool) -> None:
-    from frontlines.events.classify import clause_span, dated_noun
+    from frontlines.events.classify import clause_span
+    from frontlines.events.modality import dated_noun
     from frontlines.events.ontology import load_lexicon
     from frontlines.events.typings import lexicon_typings
 
@@ -352,7 +353,7 @@ def test_a_trigger_noun_named_by_a_past_date_is_judged_on_its_noun_phrase(nlp, t
     ("The attack on Bree will come at dawn.", False),  # no past verb
 ])
 def test_a_definite_mention_of_one_past_incident(nlp, text: str, mention: bool) -> None:
-    from frontlines.events.classify import definite_mention
+    from frontlines.events.mentions import definite_mention
 
     sent = next(iter(nlp(text).sents))
     noun = next(t for t in sent if t.lemma_.lower() in ("raid", "bombing", "attack"))
@@ -406,7 +407,7 @@ def test_a_definite_mention_beside_violence_is_the_same_incident(nlp, gate: Even
     ("The raid on Bree would have left two guards dead.", None),  # under a modal
 ])
 def test_a_definite_mention_told_by_what_the_incident_did(nlp, text: str, told: str | None) -> None:
-    from frontlines.events.classify import consequence_mention
+    from frontlines.events.mentions import consequence_mention
 
     sent = next(iter(nlp(text).sents))
     noun = next(t for t in sent if t.lemma_.lower() in ("raid", "ambush", "attack"))

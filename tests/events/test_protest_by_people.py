@@ -6,11 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from frontlines.events.classify import PROTEST_BY_PEOPLE_MIN, EventTyper, classify
+from frontlines.events.classify import EventTyper, classify
 from frontlines.events.gate import EventGate
 from frontlines.events.modality import read
 from frontlines.events.ontology import load_lexicon
-from frontlines.events.protest_by import protest_by
+from frontlines.events.protest_by import PROTEST_BY_PEOPLE_MIN, protest_by
 from frontlines.pipeline import extract
 
 STRIKES = [

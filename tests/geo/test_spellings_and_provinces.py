@@ -3,7 +3,7 @@ neighbours, names that are never places, hyphenated names, and a town that stand
 
 from __future__ import annotations
 
-from frontlines.events.assemble import _other_province
+from frontlines.events.places import _other_province
 from frontlines.geo.build import _nearest_codes
 from frontlines.geo.gazetteer import Entry
 from frontlines.geo.recognize import find_mentions

@@ -1,7 +1,7 @@
 """An incident noun told as having happened: "the raid took place in Bree", "clashes broke out".
 
 :func:`occurrence_verb` finds the verb of occurrence (``matching.yaml#occurrence_verbs``) whose subject
-is a trigger noun of one incident; :mod:`.classify` reports such a noun the event gate would reject
+is a trigger noun of one incident; :mod:`.mentions` reports such a noun the event gate would reject
 as a metaphor or found too unlikely (issue 11, recall16).
 """
 

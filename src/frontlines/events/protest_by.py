@@ -10,14 +10,18 @@ strike ...) as their verb with no object ("nurses struck for higher wages", "res
 not "struck a deal", "was struck by a car", "demonstrated their skill"), as the noun they stage, join
 or are on ("the miners are on strike", "a strike by dockers", "the teachers' strike", "residents held a
 rally"), or as the participle that describes them ("striking miners"). Its modality (threatened,
-planned, called off) is read later, as for any event.
+planned, called off) is read later, as for any event. :func:`protests_by_people` gives the typings of a
+sentence that are such protests; the typing stage keeps them from :data:`PROTEST_BY_PEOPLE_MIN` P(event).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from .gate import GateVerdict
 from .matching import load_matching
+from .typings import Typing
 
 #: Dependency labels of a verb's object: a protest verb with one does something else ("struck a deal",
 #: "demonstrated their skill").
@@ -28,6 +32,11 @@ OTHER_PARTICLES = frozenset({"down", "up", "off", "back", "through"})
 AGENT_PREPS = frozenset({"by", "of"})
 #: How far up the parse the subject of a protest verb is looked for (conjoined and chained verbs).
 MAX_UP = 4
+#: A protest by named people (:func:`protest_by`: "teachers striking in Gondor", "nurses
+#: demonstrated outside the virus ward") that the lexicon typed stands from this P(event): the gate reads
+#: many such strikes as the word's metaphors or accidents ("struck a deal", "was struck by a car"), and
+#: protests over a disease as the disease, which the parse tells apart.
+PROTEST_BY_PEOPLE_MIN = 0.02
 
 
 def protest_by(tok: Any, trigger_end: int) -> Any | None:
@@ -92,3 +101,20 @@ def _people(tok: Any | None) -> Any | None:
             if g is not None and (g.lower_ in words or g.lemma_.lower() in words):
                 return g
     return None
+
+
+def protests_by_people(sent: Any, typings: list[Typing], verdict: GateVerdict) -> list[Typing]:
+    """The typings of a sentence that are protests by people (a trigger of
+    ``matching.yaml#protest_by_people_entries`` told of people who protest, :func:`protest_by`),
+    each with who protests in its rule."""
+    entries = load_matching()["protest_by_people_entries"]
+    out = []
+    for t in typings:
+        entry = t.rule.partition("#")[2].partition(":")[0]
+        if t.sub_event_type != "Peaceful protest" or entry not in entries:
+            continue
+        who = protest_by(sent.doc[t.trigger_index], t.trigger_end)
+        if who is not None:
+            out.append(replace(t, rule=f"{t.rule}; rule:protest-by-people ({who.text.lower()}, "
+                                       f"P(event) {verdict.p_event:.3f})"))
+    return out

@@ -1,0 +1,191 @@
+"""What the event gate may type alone, where a trigger matched but the lexicon typed nothing.
+
+Before the gate is asked, :data:`ALONE_RULES` keep such a sentence from it (a plan, history, a
+description of a person); after it, :func:`gate_typing` reports the gate's likeliest sub-event type
+at a candidate trigger unless that type is one the words do not name or one of
+:data:`ALONE_TYPE_RULES` keeps it. :class:`.classify.EventTyper` applies them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .gate import GateVerdict
+from .gate_features import main_verb_tense
+from .matching import head_of, load_matching, padded_text, words_of
+from .ontology import load_lexicon, load_ontology
+from .roles import classes_of
+from .scope import VIOLENT_TYPES, dated
+from .typings import LexiconReading, Typing
+
+#: In a sentence with no date, the gate's type where no candidate trigger is of that type stands only
+#: if the gate gives it at least this probability among event types ("the serviceman who died",
+#: "responding to directions" are no event whatever type the gate likes best).
+ALONE_UNNAMED_MIN = 0.35
+#: In a sentence with no date whose candidate triggers are all of non-violent types (protests, strategic
+#: developments), the gate's type where no candidate trigger is of its event type stands only if the gate
+#: gives it at least this probability among event types ("they demanded ...", "he ordered the convicts to
+#: be sent to ...", "bowed their heads": no attack, no abduction whatever the gate likes best).
+ALONE_OTHER_TYPE_MIN = 0.6
+
+
+@dataclass(frozen=True)
+class AloneRule:
+    """A named rule that keeps a sentence the lexicon did not type from the gate-alone path
+    (``applies(sent, reading) -> bool``): the gate is not asked, and its candidate is rejected as
+    ``rule:<name>``. Each such rule saves one or two encoder runs per candidate."""
+
+    name: str
+    applies: Callable[[Any, LexiconReading], bool]
+
+
+def _present_tense(sent: Any, reading: LexiconReading) -> bool:
+    """No verb in the past tense, and the main verb under a modal, or in the present with no date
+    named ("The riders will march on Isengard", "Gondor builds ships", "we must find him"): a plan,
+    a habit or a judgement, not the report of an occurrence that the lexicon's conditions missed.
+    A dated sentence in the present ("On 3 May, fighting erupts in ...") is still judged."""
+    tense = main_verb_tense(sent.root)
+    if tense not in ("present", "modal") or any(t.tag_ == "VBD" for t in sent):
+        return False
+    return tense == "modal" or not any(t.ent_type_ in ("DATE", "TIME") for t in sent)
+
+
+def _long_ago(sent: Any, reading: LexiconReading) -> bool:
+    """The sentence's dates name a year before ``matching.yaml#history_before`` and none since
+    ("On 2 May 1778 the general charged his soldiers ...", "in the early 1900s"): history told, not news
+    reported."""
+    before = int(min(load_matching()["history_before"]))
+    years = [int(t.text[:4]) for t in sent if t.ent_type_ == "DATE" and t.text[:4].isdigit() and
+             (len(t.text) == 4 or t.text[4:] == "s")]  # "1778", "the early 1900s"
+    return bool(years) and max(years) < before
+
+
+def _described_person(sent: Any, reading: LexiconReading) -> bool:
+    """Every candidate trigger heads a relative clause on a person or is inside one ("has named the
+    soldier who died on Thursday as ...": a noun of ``matching.yaml#person_classes`` or a PERSON or
+    NORP entity): it says who someone is, the sentence reports something else (issue 11, prec15)."""
+    return bool(reading.hits) and all(_in_relative_clause(sent.doc[h.first]) for h in reading.hits)
+
+
+def _in_relative_clause(tok: Any) -> bool:
+    """The token, or a verb above it below the sentence's root, is a relative clause on a noun of a person."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "relcl":
+            return t.head.ent_type_ in ("PERSON", "NORP") or bool(
+                classes_of([t.head], load_lexicon()) & load_matching()["person_classes"])
+        if t.dep_ == "ROOT":
+            return False
+    return False
+
+
+#: Rules applied, in order, to the sentences where a trigger matched but the lexicon typed nothing.
+ALONE_RULES: tuple[AloneRule, ...] = (
+    AloneRule("present-tense", _present_tense),
+    AloneRule("long-ago", _long_ago),
+    AloneRule("described-person", _described_person),
+)
+
+def protest_named(sent: Any) -> bool:
+    """A protest is named in the sentence (a word of ``matching.yaml#protest_words``): "police fired
+    on the crowd" may be force against protesters, "four officers fired ten rounds" is not."""
+    padded = padded_text(words_of(sent))
+    return any(f" {w}" in padded for w in load_matching()["protest_words"])
+
+
+def gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing | str:
+    """A typing the gate reports where the lexicon's conditions typed nothing: its likeliest
+    sub-event type, at the candidate trigger of that type (or the first candidate); else the name of
+    the rule that keeps it: one of :data:`ALONE_TYPE_RULES`, or ``type-not-named`` when
+    that type is one a word must name (``matching.yaml#word_named_types``: an arrest, a seizure, a
+    mob's violence) and no candidate trigger is of that type ("requests to the police were sent
+    back" is no arrest, "a tense crowd gathered" no mob violence), and in a sentence with no date
+    when no candidate trigger is of that type and the gate is unsure of it (:data:`ALONE_UNNAMED_MIN`),
+    or none is of its event type nor a violent one (:data:`ALONE_OTHER_TYPE_MIN`; for a strategic
+    development, :func:`sub_named`, none of that sub-event type nor a violent one, however sure the gate is:
+    "they met the enemy" names no looting).
+
+    A type defined by the weapon used (``matching.yaml#named_weapon_types``: an air strike needs
+    an aircraft named) is the gate's only where a trigger of that type matched with its cue words:
+    "Gondor fired on Osgiliath", no aircraft named, is no air strike. A type that needs a protest
+    named (``matching.yaml#protest_named_types``) is, with none named, the same violence away from a
+    protest (:func:`protest_named`).
+    """
+    matching = load_matching()
+    named = {h.entry.sub for h in reading.proposals}
+    best, p_sub = next((s, p) for s, p in verdict.sub_events if s not in matching["named_weapon_types"] or s in named)
+    if best in matching["protest_named_types"] and not protest_named(sent):
+        best = next(iter(matching["away_from_protest_type"]))
+    hit = next((h for h in reading.hits if h.entry.sub == best), None)
+    if hit is None and (best in matching["word_named_types"] or (p_sub < ALONE_UNNAMED_MIN and not dated(sent))):
+        return "type-not-named"
+    if hit is None and not dated(sent) and _other_type(best, reading) and (
+            p_sub < ALONE_OTHER_TYPE_MIN or sub_named(best)):
+        return "type-not-named"
+    rule = next((r.name for r in ALONE_TYPE_RULES if r.applies(best, sent, reading)), None)
+    if rule is not None:
+        return rule
+    hit = hit or reading.hits[0]
+    span = sent.doc[hit.first:hit.last + 1]
+    sub = load_ontology().get(best)
+    head = head_of(span)
+    return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, span.start_char, span.end_char,
+                  span.text, head.i, f"model:{name}:{best} (candidate '{span.text.lower()}', {hit.entry.id})",
+                  round(verdict.p_event * p_sub, 3))
+
+
+def sub_named(sub: str) -> bool:
+    """The event type of ``sub`` is one whose sub-event types share little but the name
+    (``matching.yaml#sub_named_event_types``: strategic developments): a word must name the sub-event type."""
+    return load_ontology().get(sub).event_type in load_matching()["sub_named_event_types"]
+
+
+@dataclass(frozen=True)
+class AloneTypeRule:
+    """A named rule that keeps the gate's likeliest type from a sentence the lexicon did not type
+    (``applies(sub, sent, reading) -> bool``): the candidate is rejected as ``model:<gate>:<name>``."""
+
+    name: str
+    applies: Callable[[str, Any, LexiconReading], bool]
+
+
+def _protest_not_named(sub: str, sent: Any, reading: LexiconReading) -> bool:
+    """A protest (event type Protests) with no candidate trigger of that event type nor of people
+    gathering (``matching.yaml#gathering_entries``) and no protest named in the text (:func:`protest_named`;
+    "police reached the spot" after a sentence that names the protest may be its dispersal): "volunteers
+    took up a project in February", "the group established an office in Bree in May"."""
+    onto, matching = load_ontology(), load_matching()
+    kind = onto.get(sub).event_type
+    return kind == "Protests" and not protest_named(sent.doc[:]) and not any(
+        onto.get(h.entry.sub).event_type == kind or h.entry.id in matching["gathering_entries"] for h in reading.hits)
+
+
+def _weak_type_elsewhere(sub: str, sent: Any, reading: LexiconReading) -> bool:
+    """A non-violent strategic development (``matching.yaml#weak_alone_types``) where every candidate
+    trigger is of an event type of violence (:data:`.scope.VIOLENT_TYPES`), dated or not: a word of
+    violence whose entry's conditions failed names no other development ("forces secured the site on
+    Friday", a candidate of taking territory, is no Other)."""
+    onto = load_ontology()
+    return sub in load_matching()["weak_alone_types"] and bool(reading.hits) and all(
+        onto.get(h.entry.sub).event_type in VIOLENT_TYPES for h in reading.hits)
+
+
+#: Rules applied, in order, to the gate's likeliest type where the lexicon typed nothing (issue 11, prec15).
+ALONE_TYPE_RULES: tuple[AloneTypeRule, ...] = (
+    AloneTypeRule("protest-not-named", _protest_not_named),
+    AloneTypeRule("weak-type-elsewhere", _weak_type_elsewhere),
+)
+
+
+def _other_type(sub: str, reading: LexiconReading) -> bool:
+    """No candidate trigger of the sentence is of the event type of ``sub`` nor of a violent one
+    (:data:`.scope.VIOLENT_TYPES`): the gate's type comes from words that name no such event. For a
+    strategic development (:func:`sub_named`) the candidate must be of ``sub`` itself ("handing out visas"
+    names no "Other")."""
+    onto = load_ontology()
+    kind = onto.get(sub).event_type
+    kinds = {onto.get(h.entry.sub).event_type for h in reading.hits}
+    if sub_named(sub) and all(h.entry.sub != sub for h in reading.hits):
+        kinds = kinds - {kind}  # a candidate of another strategic development names nothing of this one
+    return kind not in kinds and not kinds & VIOLENT_TYPES

@@ -1,0 +1,186 @@
+"""Definite mentions of one past incident ("the raid", "Sunday's bombing"): events the gate scores low.
+
+:func:`definite_mention` tells such a noun; :func:`mention_typing` types it where the lexicon's
+conditions failed, :func:`consequence_typing` where the incident is told by what it did ("the ambush
+claimed five lives"), and :func:`mentions_beside` adds it beside the events of a sentence of another
+type. :class:`.classify.EventTyper` applies them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .gate import EventGate, GateVerdict
+from .matching import head_of, load_matching
+from .modality import dated_noun
+from .occurrence import names_year
+from .ontology import load_ontology
+from .scope import definite_noun
+from .typings import LexiconReading, Rejected, Typing
+
+#: A definite mention of one past incident (:func:`definite_mention`: "before the raid began", "the
+#: Benghazi attack") stands at this P(event) where the lexicon typed it, and at
+#: :data:`MENTION_MIN_ALONE` where its entry's conditions failed (the type then is the likeliest, by
+#: the gate, of the noun's own entries): such later mentions are events under the rubric, and the gate
+#: scores them low. Only where the gate's likeliest out-of-scope kind is "none": a mention of a crime,
+#: a court case, an accident, a metaphor or a background total is no event ("at the time of the attack"
+#: in a story of a car-jacking).
+MENTION_MIN = 0.1
+MENTION_MIN_ALONE = 0.15
+
+
+def definite_mention(tok: Any, sent: Any) -> bool:
+    """A singular trigger noun that names one past incident (``matching.yaml#incident_nouns``): with a
+    definite or possessive determiner, a date (:func:`dated_noun`) or a proper noun before it ("before
+    the raid began", "our first strike", "Sunday's bombing", "the Benghazi attack"), in a sentence with
+    a verb in the past. Not a plural, bare or indefinite noun ("attacks on civilians", "an attack would
+    ..."), nor a sentence with no past verb ("the attack will come")."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in load_matching()["incident_nouns"]:
+        return False
+    if not any(t.tag_ in ("VBD", "VBN") for t in sent):
+        return False
+    return definite_noun(tok) or dated_noun(tok) or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+
+
+def mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing | None:
+    """A typing at the first candidate trigger that is a definite mention (:func:`definite_mention`),
+    of the type the gate likes best among the types of that noun's own entries (those whose
+    conditions failed or that want a verb too: "the raid" may be an attack, a clash or an arrest);
+    ``None`` if there is none."""
+    doc = sent.doc
+    hit = next((h for h in reading.hits if definite_mention(head_of(doc[h.first:h.last + 1]), sent)), None)
+    if hit is None:
+        return None
+    span = doc[hit.first:hit.last + 1]
+    subs = {h.entry.sub for h in reading.hits if (h.first, h.last) == (hit.first, hit.last)}
+    subs |= {r.sub_event_type for r in reading.rejected
+             if r.sub_event_type and (r.trigger_start, r.trigger_end) == (span.start_char, span.end_char)}
+    sub = load_ontology().get(max(sorted(subs), key=verdict.p_sub))
+    return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, span.start_char, span.end_char,
+                  span.text, head_of(span).i, f"mention:definite:{name}:{sub.name} (candidate '{span.text.lower()}', "
+                  f"{hit.entry.id}, P(event) {verdict.p_event:.3f})", round(verdict.p_event * verdict.p_sub(sub.name), 3))
+
+
+def consequence_mention(tok: Any, sent: Any) -> Any | None:
+    """The verb by which a definite mention of one incident (:func:`definite_mention`) is told as
+    having happened, or ``None``: the mention is the subject of a verb of
+    ``matching.yaml#consequence_verbs`` in the past whose object holds a number (and, after "left" or
+    "claimed", a word of ``#consequence_words``: "the ambush claimed five lives", "Tuesday's raid left
+    two dead", "the 3 May attack destroyed two houses"), or the
+    object of "in"/"during" under a verb of ``#casualty_verbs`` in the past ("three people died in the
+    bombing", "two soldiers were wounded in Sunday's attack"). Not in a sentence that names a year
+    ("the 2015 attack killed 130": an earlier incident retold), nor after a modal ("the attack would
+    have killed dozens")."""
+    if not definite_mention(tok, sent) or names_year(sent):
+        return None
+    matching = load_matching()
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.lower_ in ("in", "during"):
+        verb = verb.head
+        wanted = matching["casualty_verbs"]
+        counted = True
+    elif tok.dep_ == "nsubj":
+        wanted = matching["consequence_verbs"]
+        after = [t for t in verb.subtree if t.i > verb.i]
+        counted = any((t.like_num or t.ent_type_ == "CARDINAL") and t.ent_type_ not in ("DATE", "TIME") for t in after)
+        if verb.lemma_.lower() in matching["consequence_wide_verbs"]:
+            counted = counted and any(t.lower_ in matching["consequence_words"] for t in after)
+    else:
+        return None
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.tag_ == "MD"
+                                                                 for c in verb.children))
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in wanted or not past or not counted:
+        return None
+    return verb
+
+
+def consequence_typing(sent: Any, reading: LexiconReading, typings: list[Typing], verdict: GateVerdict,
+                       name: str, told_by: Callable[[Any, Any], Any | None] | None = None,
+                       label: str = "consequence") -> Typing | None:
+    """A typing at an incident noun the gate would reject, told by what the incident did
+    (:func:`consequence_mention`), where the gate's likeliest out-of-scope kind is one of
+    ``matching.yaml#consequence_reasons``; its type is the gate's likeliest of the noun's own types of
+    violence (``#violent_event_types``), not one a word or a weapon must name (as for
+    :func:`mentions_beside`). ``None`` where there is none. ``told_by`` (default
+    :func:`consequence_mention`) and ``label`` give another way an incident noun is told as having
+    happened (:func:`.occurrence.occurrence_verb`, rule ``mention:occurrence``)."""
+    told_by = told_by or consequence_mention
+    matching, onto = load_matching(), load_ontology()
+    if verdict.reason not in matching["consequence_reasons"]:
+        return None
+    doc = sent.doc
+    named = {h.entry.sub for h in reading.proposals}
+    unnamed = matching["word_named_types"] | (matching["named_weapon_types"] - named)
+    nouns: dict[tuple[int, int], set[str]] = {}
+    for h in reading.hits:
+        span = doc[h.first:h.last + 1]
+        nouns.setdefault((span.start_char, span.end_char), set()).add(h.entry.sub)
+    for r in reading.rejected:
+        if r.sub_event_type and r.reason == "rule:not-a-verb":
+            nouns.setdefault((r.trigger_start, r.trigger_end), set()).add(r.sub_event_type)
+    for t in typings:
+        nouns.setdefault((t.trigger_start, t.trigger_end), set()).add(t.sub_event_type)
+    for (start, end), subs in sorted(nouns.items()):
+        span = doc.char_span(start, end)
+        if span is None:
+            continue
+        tok = head_of(span)
+        subs = {s for s in subs if not s.startswith("PLOVER:") and s not in unnamed and
+                onto.get(s).event_type in matching["violent_event_types"]}
+        told = told_by(tok, sent) if subs else None
+        if told is None:
+            continue
+        sub = onto.get(max(sorted(subs), key=verdict.p_sub))
+        return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, span.start_char, span.end_char,
+                      span.text, tok.i, f"mention:{label}:{name}:{sub.name} (candidate '{span.text.lower()}', "
+                      f"told by '{told.text.lower()}', P(event) {verdict.p_event:.3f})",
+                      round(verdict.p_event * verdict.p_sub(sub.name), 3))
+    return None
+
+
+def mentions_beside(sents: list[Any], readings: list[LexiconReading],
+                    gated: list[tuple[list[Typing], list[Rejected]]], *, gate: EventGate) -> None:
+    """Adds, beside the events the gate accepted in a sentence, the definite mention of one past
+    incident of another event type that the sentence names as a noun (:func:`definite_mention`:
+    "the Benghazi attack had no relation to the Cairo protest"), beside no event of violence
+    (``matching.yaml#violent_event_types``: "the raid" beside "gunmen killed" is the same incident), when the gate, judging the noun
+    phrase alone, finds an event in it (P(event) at least :data:`MENTION_MIN_ALONE`, likeliest
+    out-of-scope kind "none"); its type is the gate's likeliest of the noun's own types of violence, not one
+    a word or a weapon must name (``matching.yaml#word_named_types``, ``#named_weapon_types``)."""
+    todo: list[tuple[int, Any, set[str]]] = []
+    matching, onto = load_matching(), load_ontology()
+    violent = matching["violent_event_types"]
+    for n, (typings, _) in enumerate(gated):
+        if not typings:
+            continue
+        sent, reading = sents[n], readings[n]
+        have = {t.event_type for t in typings}
+        if have & violent:
+            continue
+        named = {h.entry.sub for h in reading.proposals}
+        unnamed = matching["word_named_types"] | (matching["named_weapon_types"] - named)
+        nouns: dict[tuple[int, int], set[str]] = {}
+        for r in reading.rejected:
+            if r.reason == "rule:not-a-verb" and r.sub_event_type:
+                nouns.setdefault((r.trigger_start, r.trigger_end), set()).add(r.sub_event_type)
+        for (start, end), subs in nouns.items():
+            span = sent.doc.char_span(start, end)
+            if span is None or any(t.trigger_start < end and start < t.trigger_end for t in typings):
+                continue
+            tok = head_of(span)
+            subs = {s for s in subs if onto.get(s).event_type in violent and s not in unnamed}
+            if subs and definite_mention(tok, sent):
+                todo.append((n, tok, subs))
+                break
+    phrases = [sents[n].doc[tok.left_edge.i:tok.right_edge.i + 1] for n, tok, _ in todo]
+    for (n, tok, subs), phrase, v in zip(todo, phrases, gate.judge(phrases), strict=True):
+        if v.reason != "none" or v.p_event < MENTION_MIN_ALONE:
+            continue
+        sub = load_ontology().get(max(sorted(subs), key=v.p_sub))
+        text = tok.text
+        gated[n][0].append(Typing(
+            sub.event_type, sub.name, sub.plover_type, sub.plover_mode, tok.idx, tok.idx + len(text), text, tok.i,
+            f"mention:beside:{gate.name}:{sub.name} (candidate '{text.lower()}', "
+            f"P(event) of '{phrase.text}' {v.p_event:.3f})", round(v.p_event * v.p_sub(sub.name), 3)))
+
