@@ -185,10 +185,21 @@ def test_a_date_is_not_who_is_hit(nlp) -> None:
 
 @pytest.mark.parametrize("text", [
     "On 9 May, an Easterling sniper shot and killed a civilian in Bree whilst he was inspecting his house.",
-    "On 8 May, unidentified gunmen shot and killed 2 civilians in Bree using small arms fire.",
+    "On 8 May, masked riders shot and killed 2 farmers in Bree with hunting rifles.",
 ])
 def test_a_verb_joined_to_a_killing_hits_the_same_civilians(nlp, text: str) -> None:
     assert _report(nlp, text) == "Attack"
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("Gondor soldiers carried out an attack on Bree.", "attack"),
+    ("The rebels staged an ambush near Osgiliath.", "ambush"),
+])
+def test_a_trigger_noun_is_not_its_own_target(nlp, text: str, noun: str) -> None:
+    from frontlines.events.roles import trigger_roles
+    doc = nlp(text)
+    trigger = next(t for t in doc if t.lower_ == noun)
+    assert noun not in {t.lower_ for t in trigger_roles(trigger)[1]}
 
 
 def test_the_joined_verb_with_its_own_subject_keeps_its_own_object(nlp) -> None:
@@ -207,7 +218,7 @@ def test_fire_at_a_part_of_a_town_is_fire_at_a_place(nlp) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "On 9 May, in Bree, a video showed a group of people that attacked a group of police officers.",
+    "On 9 May, in Bree, footage showed a crowd of townsfolk that attacked three police officers.",
     "On 9 May, about 250 people targeted police forces in Bree after a raid on a tavern.",
 ])
 def test_civilians_attacking_police_are_a_mob(nlp, text: str) -> None:
@@ -234,8 +245,8 @@ def _main_of_report(pipeline, text: str) -> str | None:
 
 @pytest.mark.parametrize("text", [
     "On 4 May, about 40 mill workers demonstrated outside the mill in Bree, demanding their wages. Police intervened.",
-    "On 3 May, around 15 people held a protest in Bree in solidarity with the millers. Two persons were arrested "
-    "by the police for refusing to identify themselves.",
+    "On 3 May, around 15 people held a protest in Bree in solidarity with the millers. Three marchers were "
+    "detained by the police for blocking the bridge.",
 ])
 def test_police_intervening_in_a_later_sentence_makes_a_protest_with_intervention(pipeline, text: str) -> None:
     assert _main_of_report(pipeline, text) == "Protest with intervention"
@@ -281,7 +292,7 @@ def _main_of_note(pipeline, text: str) -> str | None:
 
 @pytest.mark.parametrize("text", [
     "On 7 May, in Bree, a man was shot dead by two armed men. The victim was involved in a gang.",
-    "On 7 May, in Bree, a man was shot dead by two armed men. The victim had charges against him for drug "
+    "On 7 May, in Bree, a man was shot dead by two armed men. The victim was wanted in Gondor for drug "
     "trafficking.",
 ])
 def test_an_attack_on_a_gang_member_is_a_clash(pipeline, text: str) -> None:
@@ -298,8 +309,8 @@ def test_an_attack_on_a_man_not_said_to_be_armed_stays_an_attack(pipeline, text:
 
 
 @pytest.mark.parametrize("text", [
-    "On 7 May, in Bree, a man was shot dead by two armed men. The victim had a criminal record, which is why the "
-    "police suspect a rivalry between gangs.",
+    "On 7 May, in Bree, a man was shot dead by two armed men. The victim was a carter, which is why the "
+    "watch suspect a feud between gangs.",
     "On 7 May, in Bree, a miller was killed by armed men. The victim was a leader who had denounced the armed "
     "groups of the hills.",
 ])

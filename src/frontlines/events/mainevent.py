@@ -101,7 +101,7 @@ _CLAUSE = re.compile(r"\b(?:who|whom|which|that|after|before|because|when|while|
 def _armed_victim(text: str, main: Any) -> bool:
     """A sentence after the main event's (in the report's ``text``) opens with the victim and says they were
     of an armed group or a gang, armed, or charged with its crimes (``matching.yaml#armed_victim_words``:
-    "The victim was involved in a gang", "The victim had charges against him for drug trafficking"); an
+    "The victim was involved in a gang", "The victim was wanted for drug trafficking"); an
     assembled event only (a typing has no sentence end)."""
     end = getattr(main, "end", None)
     if not text or end is None or not hasattr(main, "sentence"):
