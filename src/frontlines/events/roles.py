@@ -602,7 +602,7 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
                 agent += core(node.head) if relative else core(child)
             elif dep == "agent":
                 agent += pobjs(child)
-            elif node is verb and child is not trig and dep in ("nsubjpass", "dobj"):
+            elif node is verb and child.i != trig.i and dep in ("nsubjpass", "dobj"):
                 target += core(child)
                 objects += [child, *child.conjuncts] if dep == "dobj" else [child]
             elif node is verb and dep == "prep" and child.lower_ in ("between", "among"):
