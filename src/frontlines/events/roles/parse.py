@@ -24,9 +24,9 @@ from typing import Any
 
 import yaml
 
-from ..actors.dictionary import slug
-from ..records import Actor
-from .ontology import Lexicon, norm_text
+from ...actors.dictionary import slug
+from ...records import Actor
+from ..ontology import Lexicon, norm_text
 
 #: Dependencies that attach a clause or an aside to a noun: actors below them are not the noun's.
 ASIDES = ("relcl", "acl", "advcl", "ccomp", "appos", "parataxis")
