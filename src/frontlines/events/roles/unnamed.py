@@ -16,12 +16,13 @@ from ...actors import resolve_entry
 from ...actors.held import HeldPlace, held_in_text, held_place, in_longer_name, load_held_ground
 from ...actors.resolve import actors_in_text
 from ...records import Actor, Event
-from .parse import actor2_allowed, by_event_type, load_roles
+from .conventions import actor2_allowed, by_event_type
+from .parse import load_roles
 
 
 def unnamed_roles(event: Event, actors: Any) -> Event:
     """ACLED's actors for an incident of violence against civilians whose sentences leave a role unnamed
-    (:func:`.parse.by_event_type`).
+    (:func:`.conventions.by_event_type`).
 
     A protest or riot whose sentences name no participant has ACLED's crowd as actor1 ("Protesters
     (Country)"). A civilian parsed as the actor1 of violence against civilians is its victim ("the body of a man was
