@@ -40,8 +40,9 @@ class ParseNorms:
     one set lookup per token."""
 
     def __init__(self) -> None:
-        import yaml
         from importlib import resources
+
+        import yaml
 
         spec = yaml.safe_load(resources.files("frontlines").joinpath("data/nlp/norms.yaml").read_text("utf-8"))
         group, article = spec["group_acronym"], spec["arabic_article"]
