@@ -307,7 +307,7 @@ def test_state_forces_of_a_later_mention_do_not_replace_the_attackers(run):
      "Islamic State (Syria)"),
 ])
 def test_upper_case_is_is_the_islamic_state_in_the_parse(run, text, actor1, actor2):
-    """"IS" read as the verb lost the group as target ("IS positions") or actor ("IS claimed")."""
+    """Upper-case "IS" read as the verb lost the group as target ("IS positions") or actor ("IS claimed")."""
     e = only(run(text, {"Bree": "SY"}))
     assert e.actor1 is not None and e.actor1.name == actor1
     assert (e.actor2.name if e.actor2 is not None else None) == actor2
