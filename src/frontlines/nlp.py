@@ -37,7 +37,7 @@ class ParseNorms:
     """Token norms set before the parse (``data/nlp/norms.yaml``): the tagger, parser and NER read a
     token's NORM, so upper-case "IS" given the norm "isis" is parsed as the Islamic State (the
     subject's compound in "IS militants attacked"), not the verb (a passive auxiliary). Text,
-    offsets and lemmas are untouched; a doc without the word costs one comparison per token."""
+    offsets and lemmas are untouched; a doc without the word costs one substring search."""
 
     def __init__(self) -> None:
         from importlib import resources
@@ -52,6 +52,8 @@ class ParseNorms:
         self.verb_before = frozenset(group["verb_before"])
 
     def __call__(self, doc: Any) -> Any:
+        if self.group_word not in doc.text:
+            return doc
         words = [t.text for t in doc]
         for i in [i for i, w in enumerate(words) if w == self.group_word]:
             before = words[i - 1] if i else ""
