@@ -37,7 +37,7 @@ class ParseNorms:
     """Token norms set before the parse (``data/nlp/norms.yaml``): the tagger, parser and NER read a
     token's NORM, so upper-case "IS" given the norm "isis" is parsed as the Islamic State (the
     subject's compound in "IS militants attacked"), not the verb (a passive auxiliary). Text,
-    offsets and lemmas are untouched; a doc without the word costs one substring search."""
+    offsets and lemmas are untouched; a doc without the word costs one array comparison."""
 
     def __init__(self) -> None:
         from importlib import resources
@@ -52,12 +52,14 @@ class ParseNorms:
         self.verb_before = frozenset(group["verb_before"])
 
     def __call__(self, doc: Any) -> Any:
-        if self.group_word not in doc.text:
+        import numpy as np
+        from spacy.attrs import ORTH
+
+        if not len(doc):
             return doc
-        words = [t.text for t in doc]
-        for i in [i for i, w in enumerate(words) if w == self.group_word]:
-            before = words[i - 1] if i else ""
-            after = words[i + 1] if i + 1 < len(words) else ""
+        for i in np.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings[self.group_word]).tolist():
+            before = doc[i - 1].text if i else ""
+            after = doc[i + 1].text if i + 1 < len(doc) else ""
             if self.is_group(before, after):
                 doc[i].norm_ = self.group_norm
         return doc
