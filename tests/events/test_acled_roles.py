@@ -299,3 +299,16 @@ def test_state_forces_of_a_later_mention_do_not_replace_the_attackers(run):
     text = "Gunmen attacked a police post in Bree on Monday. Soldiers attacked the gunmen at the post."
     first = min(run(text, {"Bree": "SO"}), key=lambda e: e.start)
     assert first.actor1 is not None and first.actor1.generic_type == "armed group"
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("The army attacked IS positions near Bree.", "Military Forces of Syria (2000-2024)", "Islamic State (Syria)"),
+    ("IS claimed an IED near Bree.", "Islamic State (Syria)", None),
+    ("Army forces clashed with IS militants near Bree.", "Military Forces of Syria (2000-2024)",
+     "Islamic State (Syria)"),
+])
+def test_upper_case_is_is_the_islamic_state_in_the_parse(run, text, actor1, actor2):
+    """Upper-case "IS" read as the verb lost the group as target ("IS positions") or actor ("IS claimed")."""
+    e = only(run(text, {"Bree": "SY"}))
+    assert e.actor1 is not None and e.actor1.name == actor1
+    assert (e.actor2.name if e.actor2 is not None else None) == actor2
