@@ -11,7 +11,7 @@ import pytest
 from frontlines.actors import load_actors
 from frontlines.actors.held import held_in_text, held_place, in_longer_name, load_held_ground, place_key
 from frontlines.errors import ConfigError
-from frontlines.events.assemble import unnamed_roles
+from frontlines.events.roles.unnamed import unnamed_roles
 from frontlines.records import Actor, Event, Place
 
 ARNOR = """

@@ -11,7 +11,8 @@ from dataclasses import replace
 import pytest
 
 from frontlines.actors import find_actors, load_actors
-from frontlines.events.assemble import Stages, assemble, unnamed_roles
+from frontlines.events.assemble import Stages, assemble
+from frontlines.events.roles.unnamed import unnamed_roles
 from frontlines.events.typings import Typing
 from frontlines.records import Article, DateInfo, OffsetMap, Place
 

@@ -10,7 +10,7 @@ from frontlines.events.classify import EventTyper, classify
 from frontlines.events.gate import EventGate
 from frontlines.events.modality import read
 from frontlines.events.ontology import load_lexicon
-from frontlines.events.protest_by import PROTEST_BY_PEOPLE_MIN, protest_by
+from frontlines.events.roles.protesters import PROTEST_BY_PEOPLE_MIN, protest_by
 from frontlines.pipeline import extract
 
 STRIKES = [

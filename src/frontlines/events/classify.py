@@ -4,7 +4,7 @@
 :mod:`.matching`, roles read from the parse in :mod:`.roles`) proposes candidate triggers and
 types them; the event gate (:mod:`.gate`) decides whether the sentence reports an in-scope event
 and of which sub-event type (what it may type where the lexicon typed nothing: :mod:`.alone`; a
-definite mention of one incident: :mod:`.mentions`; a protest by named people: :mod:`.protest_by`);
+definite mention of one incident: :mod:`.mentions`; a protest by named people: :mod:`.roles.protesters`);
 the optional model of ``frontlines train --acled`` (:mod:`.model`) may then retype. Every candidate
 that does not become an event is kept, with why, for ``--explain``. Heavy parts (gate, model) are
 passed in, never looked up here.
@@ -30,7 +30,7 @@ from .modality import dated_noun
 from .model import apply_model
 from .occurrence import occurrence_verb
 from .ontology import Lexicon, load_lexicon
-from .protest_by import PROTEST_BY_PEOPLE_MIN, protests_by_people
+from .roles.protesters import PROTEST_BY_PEOPLE_MIN, protests_by_people
 from .scope import context, out_of_scope
 from .typings import LexiconReading, Rejected, Typing, lexicon_typings
 

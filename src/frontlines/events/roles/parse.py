@@ -7,16 +7,15 @@ actor1 is the agent (the subject of an active trigger, the "by X" of a passive o
 "along with", "together with", "backed by". Actors inside relative clauses or appositions of
 a role phrase are not that role ("NDF, a group supervised by the Syrian Army, took ..." → NDF).
 A pronoun subject ("they struck ...") takes the nearest actor named before it in the sentence.
-No cue → no role: unknown stays unknown.
+No cue → no role: unknown stays unknown. ACLED's conventions over these roles (a protest's crowd, the
+generic actor of a role left unnamed) are ``conventions.py``'s.
 
-The parse readers the typing step uses (:func:`trigger_roles`, :func:`core`, :func:`pobjs`,
-:func:`left_context`, :func:`classes_of`) live here too: this module is the one place roles are
-read from the parse.
+The typing step reads its agent and target tokens with ``agent_target.py`` (:func:`.agent_target.trigger_roles`,
+:func:`.agent_target.classes_of`), which shares this module's role rules (:func:`load_roles`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -24,15 +23,15 @@ from typing import Any
 
 import yaml
 
-from ..actors.dictionary import slug
-from ..records import Actor
-from .ontology import Lexicon, norm_text
+from ...records import Actor
 
 #: Dependencies that attach a clause or an aside to a noun: actors below them are not the noun's.
 ASIDES = ("relcl", "acl", "advcl", "ccomp", "appos", "parataxis")
 PATIENT_PREPS = ("on", "against", "at", "upon", "into", "targeting", "toward", "towards")
 ASSOC_PREPS = ("alongside", "along", "together", "backed", "supported", "aided", "assisted")
 PRONOUNS = ("they", "it", "he", "she", "them")
+#: Dependents that make a verb passive.
+PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 #: Clauses whose subject is their head's ("..., using artillery", "to demand food", "strikes targeting X").
 _ATTACK_PREPS = ("in", "during", "following", "after", "amid")
 _TO_VERB = ("dobj", "pobj", "prep", "attr")
@@ -161,8 +160,8 @@ def passive_conjuncts(verb: Any) -> list[Any]:
     """Verbs coordinated with a passive verb that tell the same deed ("were shot and killed by X", "were
     killed and four others were injured following an attack by X"): their "by" and the attack they happened in are the
     verb's too. An active verb is its own clause ("attacked X and were killed by Y")."""
-    if not any(c.dep_ in _PASSIVE_DEPS for c in verb.children) and not (
-            verb.dep_ == "conj" and any(c.dep_ in _PASSIVE_DEPS for c in verb.head.children)):
+    if not any(c.dep_ in PASSIVE_DEPS for c in verb.children) and not (
+            verb.dep_ == "conj" and any(c.dep_ in PASSIVE_DEPS for c in verb.head.children)):
         return []
     near = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
     return [v for v in near if v.pos_ == "VERB" and v.i != verb.i
@@ -384,111 +383,6 @@ def load_roles() -> dict[str, Any]:
     return data
 
 
-def crowd_name(template: str, country_name: str | None) -> str:
-    """ "Protesters ({country})" for a country, or "Protesters" without one."""
-    return template.format(country=country_name) if country_name else template.replace(" ({country})", "")
-
-
-def subject_actor(trigger: Any, event_type: str | None, article_offsets: Any,
-                  country_name: str | None = None) -> tuple[Actor | None, str]:
-    """For a protest or riot whose subject the dictionary did not name ("medical interns protested"),
-    the generic actor ACLED codes it with, keeping the subject's text; else None.
-
-    ``article_offsets`` maps clean offsets to raw ones (``Article.span_to_raw``); ``country_name``
-    (ACLED's name of the event's country) names the actor ("Protesters (Mexico)").
-    """
-    spec = load_roles()["subject_actor_by_event_type"].get(event_type or "")
-    if spec is None:
-        return None, ""
-    verb = next((p for p in predicates(trigger) if p.pos_ in ("VERB", "AUX")), trigger)
-    subjs, passive, _ = subject(verb)
-    subj = next((t for t in subjs if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in PRONOUNS), None)
-    if passive or subj is None:
-        return None, ""
-    span = subj.doc[subj.left_edge.i: subj.i + 1]
-    start, end = article_offsets(span.start_char, span.end_char)
-    rule = f"roles.yaml#subject_actor_by_event_type:{event_type}"
-    return Actor(name=crowd_name(spec["name"], country_name), id=None, inter=int(spec["inter"]), text=span.text,
-                 start=start, end=end, generic_type=spec["generic_type"], rule=rule), \
-        f"roles:nsubj-of-{str(event_type).lower()}"
-
-
-def by_event_type(table: str, event_type: str | None, name_of: Callable[[str], str | None], told: Actor,
-                  why: str = "") -> Actor | None:
-    """The generic actor ``roles.yaml`` gives an event type in ``table`` (``unnamed_perpetrator_by_event_type``,
-    ``victims_by_event_type``); None without an entry or a name.
-
-    ``name_of(generic_type)`` is that generic actor's name in the event's country (the actor dictionary's
-    ``generic.yaml``: "Civilians (Mexico)"); ``told`` is an actor-shaped span (text, offsets, country) the
-    actor points at as its evidence.
-    """
-    spec = load_roles()[table].get(event_type or "")
-    name = name_of(spec["generic_type"]) if spec is not None else None
-    if spec is None or not name:
-        return None
-    return Actor(name=name, id=slug(name), inter=int(spec["inter"]), text=told.text, country=told.country,
-                 start=told.start, end=told.end, generic_type=spec["generic_type"],
-                 rule=f"roles.yaml#{table}:{event_type}{why}")
-
-
-def _is_crowd(actor: Actor | None) -> bool:
-    return actor is not None and actor.generic_type in ("protesters", "rioters", "civilians")
-
-
-def _is_government(actor: Actor) -> bool:
-    return actor.generic_type == "government" or (actor.id or "").startswith("government-of-")
-
-
-def crowd_roles(r: Roles, event_type: str | None, sub_event_type: str | None, country_name: str | None) -> Roles:
-    """ACLED's roles of a protest or riot (``roles.yaml``): the crowd (Protesters/Rioters (Country)) is
-    actor1 whoever takes part (a crowd the sentence already makes protesters or rioters stays so, so a
-    sentence's protest and riot tell one incident), a named group taking part is associated, state forces
-    named as its agent are the force that met it (actor2), and actor2 keeps only the inter codes the
-    sub-event allows. Nobody named: actor1 stays empty here (the incident's crowd is added once its
-    sentences are merged, :func:`frontlines.events.assemble.unnamed_roles`).
-    """
-    data = load_roles()
-    crowd_spec = data["crowd_by_event_type"].get(event_type or "")
-    if crowd_spec is None:
-        return r
-    a1, a2, assoc, rules = r.actor1, r.actor2, list(r.assoc), dict(r.rules)
-    force = a1 is not None and a1.inter in (1, 8) and not _is_government(a1)  # "police dispersed the crowd"
-    who = a2 if force and _is_crowd(a2) else a1 if a1 is not None and not force else None
-    crowd = _crowd(who, crowd_spec["generic_type"], event_type, country_name) if who is not None else None
-    if force and (a2 is None or _is_crowd(a2)):
-        a2, rules["actor2"] = a1, f"{rules.get('actor1', '')}+crowd:force-that-met-it"
-    elif a1 is not None and not force and not _is_crowd(a1) and a1.id is not None and a1.inter not in (1, 8):
-        assoc.insert(0, a1)
-        rules.setdefault("assoc_actors", f"{rules.get('actor1', '')}+crowd:participant")
-    if crowd is not None:
-        rules["actor1"] = f"{rules.get('actor1', '')}+crowd:{crowd.generic_type}"
-    else:
-        rules.pop("actor1", None)
-    if a2 is not None and not actor2_allowed(sub_event_type, a2):
-        a2 = None
-        rules.pop("actor2", None)
-    return Roles(crowd, a2, tuple(assoc), rules)
-
-
-def actor2_allowed(sub_event_type: str | None, actor: Actor) -> bool:
-    """Whether a protest's or riot's sub-event may have ``actor`` as actor2 (``roles.yaml``; a government
-    never is one)."""
-    allowed = load_roles()["actor2_inter_by_sub_event"].get(sub_event_type or "")
-    return not _is_government(actor) and (allowed is None or actor.inter in allowed)
-
-
-def _crowd(who: Actor, kind: str, event_type: str | None, country_name: str | None) -> Actor:
-    """The crowd ``who`` stands for: protesters or rioters as the sentence made them, else ``kind``."""
-    if who.generic_type in ("protesters", "rioters") and (country_name is None or
-                                                         who.name.endswith(f"({country_name})")):
-        kind = who.generic_type
-    spec = next(s for s in load_roles()["subject_actor_by_event_type"].values() if s["generic_type"] == kind)
-    name = crowd_name(spec["name"], country_name)
-    return Actor(name=name, id=slug(name) if country_name else None, inter=int(spec["inter"]), text=who.text,
-                 country=who.country, start=who.start, end=who.end, generic_type=kind,
-                 rule=f"roles.yaml#crowd_by_event_type:{event_type} ({who.rule})")
-
-
 def _key(actor: Actor) -> str:
     return actor.id or actor.name.lower()
 
@@ -520,216 +414,3 @@ def _resolve(slots: dict[str, list[tuple[Mention, str]]]) -> Roles:
     a1 = picked["actor1"][0].actor if picked["actor1"] else None
     a2 = picked["actor2"][0].actor if picked["actor2"] else None
     return Roles(a1, a2, tuple(assoc), rules)
-
-
-# ---------------------------------------------------------------------------- parse readers for typing
-
-_PASSIVE_DEPS = {"nsubjpass", "auxpass"}
-_CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
-_AGENT_PREPS = {"by", "between", "among", "involving", "from"}
-_TARGET_PREPS = {"on", "at", "against", "of", "into", "upon", "targeting"}
-
-#: Objects that only complete the verb's phrase ("opened fire on X", "fired shots at X"): the
-#: "on/at X" after them names who is hit.
-_PHRASE_OBJECTS = {"fire", "shots", "gunfire", "volley", "volleys"}
-
-#: Heads whose "of X" names who they are: "units of the army", "dozens of men", "control of the town".
-_OF_HEADS = {"control", "part", "parts", "rest", "most", "some", "number", "group", "groups", "member", "members",
-             "dozens", "hundreds", "thousands", "scores", "unit", "units", "body", "bodies", "elements", "element",
-             "many", "several", "all", "each", "none", "couple", "team", "teams", "squad", "contingent",
-             "residents", "remnants", "fighters", "supporters", "crowd", "hundred", "thousand", "dozen",
-             "shipment", "cache", "consignment", "quantity", "quantities", "stockpile", "haul", "load", "batch",
-             "boxes", "crates", "amount", "stock", "stocks", "kilograms", "tons", "tonnes", "pieces"}
-
-
-def core(tok: Any, depth: int = 0) -> list[Any]:
-    """A noun phrase's head with its modifiers, conjuncts and appositions ("the men, members of the
-    militia"), not its clauses: in "civilians accused of spying for the army" the civilians are hit,
-    not the army."""
-    out = [tok]
-    for c in tok.children:
-        dep = c.dep_
-        if dep in ("compound", "poss", "amod", "nummod", "nmod", "quantmod") and c.i < tok.i:
-            out += list(c.subtree)  # "pro-Houthi fighters", not "posts critical of the army"
-        elif dep in ("compound", "nummod"):
-            out.append(c)
-        elif dep in ("conj", "appos") and depth < 4:  # "NW, some 200 members of the black bloc"
-            out += core(c, depth + 1)
-        elif dep == "prep" and c.lower_ == "of" and depth < 3 and (tok.lower_ in _OF_HEADS or tok.like_num):
-            out += [t for p in c.children if p.dep_ == "pobj" for t in core(p, depth + 1)]
-    return out
-
-
-def pobjs(prep: Any) -> list[Any]:
-    """The cores of a preposition's objects."""
-    return [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in core(c)]
-
-
-def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
-    """Tokens of who acts and of who/what is hit, for a trigger token (both may be empty).
-
-    Verbs: subject (or passive agent "by X") and object (direct object, passive subject,
-    "on/at/against/of X"); a verb with no subject of its own borrows its head clause's
-    ("..., killing five": the killers are the main clause's subject). Nouns: modifiers
-    ("rebel attack"), "by/between X", "on/against X", then the verb they hang on.
-    """
-    agent: list[Any] = []
-    target: list[Any] = []
-    verb = trig
-    if trig.pos_ not in ("VERB", "AUX"):
-        for child in trig.children:
-            if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
-                agent += list(child.subtree)
-            elif child.dep_ == "prep" and child.lower_ in _AGENT_PREPS:
-                agent += pobjs(child)
-            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
-                target += pobjs(child)
-        if trig.dep_ not in ("dobj", "nsubj", "attr", "pobj", "conj", "appos") or trig.head.pos_ not in ("VERB", "AUX"):
-            return agent, target
-        verb = trig.head
-    # a participle that describes a noun ("soldiers killed by Isis", "farmers shot near Bree") is passive
-    passive = any(c.dep_ in _PASSIVE_DEPS for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
-    node = verb
-    prep_targets: list[Any] = []
-    objects: list[Any] = []  # the direct objects' heads
-    for _ in range(3):
-        for child in node.children:
-            dep = child.dep_
-            if dep == "nsubj" and not agent:
-                # "a group of people that attacked ...": the relative pronoun stands for the noun (the
-                # trigger's own clause only: "militants, which used wiretaps to gather evidence" gather nobody)
-                relative = node is verb and child.tag_ in ("WDT", "WP") and node.dep_ == "relcl"
-                agent += core(node.head) if relative else core(child)
-            elif dep == "agent":
-                agent += pobjs(child)
-            elif node is verb and child.i != trig.i and dep in ("nsubjpass", "dobj"):
-                target += core(child)
-                objects += [child, *child.conjuncts] if dep == "dobj" else [child]
-            elif node is verb and dep == "prep" and child.lower_ in ("between", "among"):
-                agent += pobjs(child)
-            elif node is verb and dep == "prep" and child.lower_ in _TARGET_PREPS:
-                # "On 4 May, gunmen shot ...": a date names when, not who is hit
-                prep_targets += [t for t in pobjs(child) if t.ent_type_ not in ("DATE", "TIME")]
-        if passive and node.dep_ == "acl" and node.head not in target:
-            target.append(node.head)  # the noun a passive participle describes is hit, whoever the agent
-        if agent or node.dep_ not in _CLIMB | {"relcl", "acl"}:
-            break
-        if node.dep_ in ("relcl", "acl"):
-            if not (passive and node.dep_ == "acl"):
-                agent.append(node.head)
-            break
-        # "..., after liberating the town": the clause's subject is the verb's the preposition hangs on
-        by_prep = node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX")
-        node = node.head.head if by_prep else node.head
-    if not target and not passive:
-        target = shared_object(verb)
-    if len(agent) == 1 and agent[0].pos_ == "PRON" and verb.dep_ == "ccomp":
-        # "The rebels said they had captured ...": they = the reporting verb's subject
-        agent = [t for c in verb.head.children if c.dep_ == "nsubj" for t in core(c)] or agent
-    agent, target = _adverbial_antecedent(agent, verb), _adverbial_antecedent(target, verb)
-    if not agent and not passive and verb.i > verb.sent.start and verb.dep_ != "pcomp":
-        # not for "after/before/by liberating ...": the nouns before are the clause's objects
-        agent = left_context(verb)
-    # "fired at positions", "attacked a civilian at a police station": an object beats a place
-    if not target or all(t.lower_ in _OF_HEADS for t in target):  # "took control" + "of X"
-        target = target + prep_targets
-    elif prep_targets and (all(t.lower_ in _PHRASE_OBJECTS for t in target)  # "opened fire on X"
-                           or all(t.lemma_.lower() in load_roles()["instrument_objects"] for t in objects)):
-        target = prep_targets  # "fired mortars at the positions of X"
-    return agent, target
-
-
-def shared_object(verb: Any) -> list[Any]:
-    """The direct object of the verb it is joined to, for a verb with no object of its own and the
-    next verb with no subject of its own ("gunmen shot and killed a civilian": the civilian was shot too)."""
-    for c in verb.children:
-        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i:
-            if any(d.dep_ in ("nsubj", "nsubjpass", "auxpass") for d in c.children):
-                return []
-            return [t for d in c.children if d.dep_ == "dobj" for t in core(d)]
-    return []
-
-
-def _adverbial_antecedent(role: list[Any], verb: Any) -> list[Any]:
-    """A role that is only a personal pronoun subject of an adverbial clause, read as the subject of the
-    clause it hangs on when that is a noun before it ("the soldiers rested before they were deployed to
-    Gondor": they = the soldiers; through "were forced to ..."); else the role as it is."""
-    if len(role) != 1 or role[0].lower_ not in ("they", "he", "she") or role[0].head.i != verb.i \
-            or verb.dep_ != "advcl":
-        return role
-    node = verb.head
-    for _ in range(3):
-        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            if subj.pos_ in ("NOUN", "PROPN") and subj.i < role[0].i:
-                return core(subj)
-            return role
-        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
-            return role
-        node = node.head
-    return role
-
-
-def left_context(verb: Any) -> list[Any]:
-    """When the parse gives a verb no subject: the nouns before it, back to the previous verb
-    (dates and numbers left out)."""
-    out: list[Any] = []
-    for tok in reversed(verb.sent[: verb.i - verb.sent.start]):
-        if tok.pos_ == "VERB" and tok.dep_ not in ("acl", "amod"):
-            break
-        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
-            out.append(tok)
-    return out[::-1]
-
-
-_FORMER = {"former", "retired", "ex", "off-duty"}
-_PROTESTING = {"protest", "demonstrate", "march", "rally", "chant"}
-
-
-def _former(tokens: Sequence[Any]) -> bool:
-    """Whether the words or what hangs on them ("an officer who was off-duty", "a soldier (off duty)")
-    say the armed man was not serving: former, retired, off duty."""
-    last = max(t.right_edge.i for t in tokens)
-    after = tokens[0].doc[last + 1:min(last + 6, tokens[0].sent.end)]  # "an officer (assumed off-duty)"
-    words = sorted({w.i: w for w in [*(w for t in tokens for w in t.subtree), *after]}.values(), key=lambda w: w.i)
-    return any(w.lower_ in _FORMER for w in words) or " off duty " in f" {norm_text(' '.join(w.text for w in words))} "
-
-
-def classes_of(tokens: Sequence[Any], lexicon: Lexicon, *, as_target: bool = False) -> set[str]:
-    """Actor/object classes whose cues the tokens contain."""
-    if not tokens:
-        return set()
-    tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
-    text = norm_text("".join(t.text_with_ws for t in tokens))
-    lemmas = norm_text(" ".join(t.lemma_ for t in tokens))
-    vocab = set(text.split()) | set(lemmas.split())
-    padded = f" {text} | {lemmas} "
-    found = {name for name, (single, multi) in lexicon.classes.items()
-             if not vocab.isdisjoint(single) or any(m in padded for m in multi)}
-    if "irregular" in found:  # "gunmen", "fighters": non-state unless state forces are named too
-        found.discard("irregular")
-        if "state" not in found:
-            found.add("nonstate")
-    if "armed" in found and not found & {"state", "nonstate"}:
-        # "Syrian forces" are a state's; a named armed group ("the Umbar Brigade") is not
-        if any(t.ent_type_ == "NORP" for t in tokens):
-            found.add("state")
-        elif any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP") for t in tokens):
-            found.add("nonstate")
-    if any(c.dep_ in ("acl", "relcl") and c.lemma_ in _PROTESTING for t in tokens for c in t.children):
-        # "a crowd protesting over land", "villagers protesting at the camp", "supporters demonstrating in X"
-        found = (found - {"rioter", "civilian"}) | {"protester"}
-    if as_target:
-        if found & {"state", "nonstate"}:
-            found.add("armed")
-        if "armed" in found and _former(tokens):  # "a former police officer", "an officer who was off duty"
-            found = (found - {"armed", "state", "nonstate"}) | {"civilian"}
-        if "armed" in found:  # "a soldier", "a police officer": not a civilian target
-            found.discard("civilian")
-        if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens):
-            found.add("place")
-        elif any(t.pos_ == "PROPN" and t.ent_type_ != "PERSON" for t in tokens):
-            # the small model tags many place names as ORG/PERSON or none: a proper noun
-            # may be a place, or anything else ("unknown" keeps both readings open)
-            found |= {"place"} if found else {"place", "unknown"}
-    return found

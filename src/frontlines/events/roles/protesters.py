@@ -19,9 +19,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from .gate import GateVerdict
-from .matching import load_matching
-from .typings import Typing
+from ..gate import GateVerdict
+from ..matching import load_matching
+from ..typings import Typing
 
 #: Dependency labels of a verb's object: a protest verb with one does something else ("struck a deal",
 #: "demonstrated their skill").

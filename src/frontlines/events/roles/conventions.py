@@ -1,0 +1,121 @@
+"""ACLED's role conventions (``data/events/roles.yaml``) over the roles the parse gives.
+
+A protest or riot has the crowd (Protesters/Rioters (Country)) as actor1 whoever takes part
+(:func:`crowd_roles`), keeping the text of a subject the dictionary does not know (:func:`subject_actor`);
+only some actors may be its actor2 (:func:`actor2_allowed`); an event type gives the generic actor of a role
+its text leaves unnamed (:func:`by_event_type`, used by ``unnamed.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ...actors.dictionary import slug
+from ...records import Actor
+from .parse import PRONOUNS, Roles, load_roles, predicates, subject
+
+
+def crowd_name(template: str, country_name: str | None) -> str:
+    """ "Protesters ({country})" for a country, or "Protesters" without one."""
+    return template.format(country=country_name) if country_name else template.replace(" ({country})", "")
+
+
+def subject_actor(trigger: Any, event_type: str | None, article_offsets: Any,
+                  country_name: str | None = None) -> tuple[Actor | None, str]:
+    """For a protest or riot whose subject the dictionary did not name ("medical interns protested"),
+    the generic actor ACLED codes it with, keeping the subject's text; else None.
+
+    ``article_offsets`` maps clean offsets to raw ones (``Article.span_to_raw``); ``country_name``
+    (ACLED's name of the event's country) names the actor ("Protesters (Mexico)").
+    """
+    spec = load_roles()["subject_actor_by_event_type"].get(event_type or "")
+    if spec is None:
+        return None, ""
+    verb = next((p for p in predicates(trigger) if p.pos_ in ("VERB", "AUX")), trigger)
+    subjs, passive, _ = subject(verb)
+    subj = next((t for t in subjs if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in PRONOUNS), None)
+    if passive or subj is None:
+        return None, ""
+    span = subj.doc[subj.left_edge.i: subj.i + 1]
+    start, end = article_offsets(span.start_char, span.end_char)
+    rule = f"roles.yaml#subject_actor_by_event_type:{event_type}"
+    return Actor(name=crowd_name(spec["name"], country_name), id=None, inter=int(spec["inter"]), text=span.text,
+                 start=start, end=end, generic_type=spec["generic_type"], rule=rule), \
+        f"roles:nsubj-of-{str(event_type).lower()}"
+
+
+def by_event_type(table: str, event_type: str | None, name_of: Callable[[str], str | None], told: Actor,
+                  why: str = "") -> Actor | None:
+    """The generic actor ``roles.yaml`` gives an event type in ``table`` (``unnamed_perpetrator_by_event_type``,
+    ``victims_by_event_type``); None without an entry or a name.
+
+    ``name_of(generic_type)`` is that generic actor's name in the event's country (the actor dictionary's
+    ``generic.yaml``: "Civilians (Mexico)"); ``told`` is an actor-shaped span (text, offsets, country) the
+    actor points at as its evidence.
+    """
+    spec = load_roles()[table].get(event_type or "")
+    name = name_of(spec["generic_type"]) if spec is not None else None
+    if spec is None or not name:
+        return None
+    return Actor(name=name, id=slug(name), inter=int(spec["inter"]), text=told.text, country=told.country,
+                 start=told.start, end=told.end, generic_type=spec["generic_type"],
+                 rule=f"roles.yaml#{table}:{event_type}{why}")
+
+
+def _is_crowd(actor: Actor | None) -> bool:
+    return actor is not None and actor.generic_type in ("protesters", "rioters", "civilians")
+
+
+def _is_government(actor: Actor) -> bool:
+    return actor.generic_type == "government" or (actor.id or "").startswith("government-of-")
+
+
+def crowd_roles(r: Roles, event_type: str | None, sub_event_type: str | None, country_name: str | None) -> Roles:
+    """ACLED's roles of a protest or riot (``roles.yaml``): the crowd (Protesters/Rioters (Country)) is
+    actor1 whoever takes part (a crowd the sentence already makes protesters or rioters stays so, so a
+    sentence's protest and riot tell one incident), a named group taking part is associated, state forces
+    named as its agent are the force that met it (actor2), and actor2 keeps only the inter codes the
+    sub-event allows. Nobody named: actor1 stays empty here (the incident's crowd is added once its
+    sentences are merged, :func:`.unnamed.unnamed_roles`).
+    """
+    data = load_roles()
+    crowd_spec = data["crowd_by_event_type"].get(event_type or "")
+    if crowd_spec is None:
+        return r
+    a1, a2, assoc, rules = r.actor1, r.actor2, list(r.assoc), dict(r.rules)
+    force = a1 is not None and a1.inter in (1, 8) and not _is_government(a1)  # "police dispersed the crowd"
+    who = a2 if force and _is_crowd(a2) else a1 if a1 is not None and not force else None
+    crowd = _crowd(who, crowd_spec["generic_type"], event_type, country_name) if who is not None else None
+    if force and (a2 is None or _is_crowd(a2)):
+        a2, rules["actor2"] = a1, f"{rules.get('actor1', '')}+crowd:force-that-met-it"
+    elif a1 is not None and not force and not _is_crowd(a1) and a1.id is not None and a1.inter not in (1, 8):
+        assoc.insert(0, a1)
+        rules.setdefault("assoc_actors", f"{rules.get('actor1', '')}+crowd:participant")
+    if crowd is not None:
+        rules["actor1"] = f"{rules.get('actor1', '')}+crowd:{crowd.generic_type}"
+    else:
+        rules.pop("actor1", None)
+    if a2 is not None and not actor2_allowed(sub_event_type, a2):
+        a2 = None
+        rules.pop("actor2", None)
+    return Roles(crowd, a2, tuple(assoc), rules)
+
+
+def actor2_allowed(sub_event_type: str | None, actor: Actor) -> bool:
+    """Whether a protest's or riot's sub-event may have ``actor`` as actor2 (``roles.yaml``; a government
+    never is one)."""
+    allowed = load_roles()["actor2_inter_by_sub_event"].get(sub_event_type or "")
+    return not _is_government(actor) and (allowed is None or actor.inter in allowed)
+
+
+def _crowd(who: Actor, kind: str, event_type: str | None, country_name: str | None) -> Actor:
+    """The crowd ``who`` stands for: protesters or rioters as the sentence made them, else ``kind``."""
+    if who.generic_type in ("protesters", "rioters") and (country_name is None or
+                                                         who.name.endswith(f"({country_name})")):
+        kind = who.generic_type
+    spec = next(s for s in load_roles()["subject_actor_by_event_type"].values() if s["generic_type"] == kind)
+    name = crowd_name(spec["name"], country_name)
+    return Actor(name=name, id=slug(name) if country_name else None, inter=int(spec["inter"]), text=who.text,
+                 country=who.country, start=who.start, end=who.end, generic_type=kind,
+                 rule=f"roles.yaml#crowd_by_event_type:{event_type} ({who.rule})")

@@ -1,0 +1,189 @@
+"""The roles the text does not name: ACLED's generic actors for an incident whose sentences leave a role unnamed.
+
+Assembly (``assemble.py``) gives each merged incident to :func:`unnamed_roles`: a protest's unnamed crowd,
+the unnamed victims and perpetrator of violence against civilians, the unnamed setter of a device, both
+unnamed sides of a clash, and the forces on either side of a long-standing front line (``roles.yaml``,
+``data/actors/held_ground.yaml``). Each filled role keeps its rule in the event's evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from ...actors import resolve_entry
+from ...actors.held import HeldPlace, held_in_text, held_place, in_longer_name, load_held_ground
+from ...actors.resolve import actors_in_text
+from ...records import Actor, Event
+from .conventions import actor2_allowed, by_event_type
+from .parse import load_roles
+
+
+def unnamed_roles(event: Event, actors: Any) -> Event:
+    """ACLED's actors for an incident of violence against civilians whose sentences leave a role unnamed
+    (:func:`.conventions.by_event_type`).
+
+    A protest or riot whose sentences name no participant has ACLED's crowd as actor1 ("Protesters
+    (Country)"). A civilian parsed as the actor1 of violence against civilians is its victim ("the body of a man was
+    found"); unnamed victims are Civilians (Country), also those of looting or property destruction
+    (``victims_by_sub_event_type``); civilian victims of a sentence that names nobody who
+    attacked (a passive without agent: "a man was shot dead"), and violence against civilians whose sentences
+    name neither victim nor any armed or state actor ("bodies were found"), have an Unidentified Armed Group
+    (Country) as perpetrator. The country is the event's place's, else its actors'; the evidence is the sentence.
+    """
+    data = load_roles()
+    victims, kind = ("victims_by_sub_event_type", event.sub_event_type) \
+        if event.sub_event_type in data["victims_by_sub_event_type"] else ("victims_by_event_type", event.event_type)
+    if event.sub_event_type in data["held_ground_by_sub_event_type"] and event.actor1 is None and event.actor2 is None:
+        held = _held_ground(event, actors)
+        if held is not event:
+            return held
+    if event.sub_event_type in data["unnamed_sides_by_sub_event_type"]:
+        return _unnamed_sides(event, actors) if event.actor1 is None and event.actor2 is None else event
+    if event.sub_event_type in data["unnamed_perpetrator_by_sub_event_type"]:
+        return _unnamed_perpetrator(event, actors) if event.actor1 is None else event
+    if kind not in data[victims] and event.event_type not in data["crowd_by_event_type"]:
+        return event
+    a1, a2, evidence = event.actor1, event.actor2, dict(event.evidence)
+    agentless = "nsubjpass" in evidence.get("actor2", "").split(";")[0]
+    if a1 is not None and a1.inter == 7 and a2 is None and victims == "victims_by_sub_event_type":
+        return event  # civilians who loot or burn are not their own victims
+    if a1 is not None and a1.inter == 7 and a2 is None:
+        a1, a2, agentless = None, a1, True
+        evidence["actor2"] = f"roles:civilian-actor1-is-the-victim; {evidence.pop('actor1', '')}"
+    named = [a.country for a in (a1, a2) if a is not None and a.country]
+    iso = event.place.country_code if event.place is not None and event.place.country_code else \
+        (named[0] if named else None)
+    if actors is None or iso is None or iso not in actors.countries:
+        return event
+    name_of = _generic_names(actors, iso)
+    told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
+                 end=event.end)
+    if event.event_type in data["crowd_by_event_type"]:
+        if a2 is not None and not actor2_allowed(event.sub_event_type, a2):  # merged from another mention
+            a2 = None
+            evidence["actor2"] = ""
+        if a1 is None:
+            a1 = by_event_type("crowd_by_event_type", event.event_type, name_of, told, " (no participant named)")
+            evidence["actor1"] = f"roles:unnamed-crowd; {a1.rule}" if a1 else ""
+    elif a2 is None:
+        a2 = by_event_type(victims, kind, name_of, told, " (no victim named)")
+        evidence["actor2"] = f"roles:unnamed-victims; {a2.rule}" if a2 else ""
+        if a1 is None and a2 is not None and not _names_a_force(event, actors):
+            a1 = by_event_type("unnamed_perpetrator_by_event_type", event.event_type, name_of, told,
+                               " (nobody named)")
+            evidence["actor1"] = f"roles:unnamed-perpetrator; {a1.rule}" if a1 else ""
+    elif a1 is None and a2.inter == 7 and agentless:
+        a1 = by_event_type("unnamed_perpetrator_by_event_type", event.event_type, name_of, told,
+                           f" (victim '{a2.text}', no perpetrator named)")
+        evidence["actor1"] = f"roles:unnamed-perpetrator; {a1.rule}" if a1 else ""
+    elif a1 is not None and a1.inter == 7 and a1.generic_type == "civilians" and victims == "victims_by_event_type":
+        # "two men shot at people", "the body of a man was found": who attacks civilians is an armed
+        # group ACLED does not name, never a civilian
+        old = a1.text
+        a1 = by_event_type("unnamed_perpetrator_by_event_type", event.event_type, name_of, told,
+                           f" (civilian '{old}' as the attacker)")
+        evidence["actor1"] = f"roles:civilian-attacker-is-unidentified; {a1.rule}" if a1 else ""
+    return replace(event, actor1=a1, actor2=a2, evidence={k: v for k, v in evidence.items() if v})
+
+
+def _names_a_force(event: Event, actors: Any) -> bool:
+    """Whether the event's sentences name an armed or state actor anywhere (the parse may have missed its role)."""
+    texts = {event.sentence, *(m.sentence for m in event.mentions)}
+    return any(a.inter in (1, 2, 3, 4, 8) or a.generic_type in ("military", "police", "armed group")
+               for t in texts for a in actors_in_text(t, actors=actors, on=event.date))
+
+
+def _generic_names(actors: Any, iso: str) -> Callable[[str], str | None]:
+    """generic type → that generic actor's name in the country ``iso`` (``generic.yaml``: "Civilians (Mexico)")."""
+    country = actors.countries[iso]
+
+    def name_of(generic_type: str) -> str | None:
+        gtype = actors.types.get(generic_type)
+        return None if gtype is None or not gtype.name else \
+            dict(gtype.names_by_country).get(iso) or gtype.name.format(country=country.name)
+
+    return name_of
+
+
+def _unnamed_perpetrator(event: Event, actors: Any) -> Event:
+    """A device that went off with nobody named as setting it (``roles.yaml#unnamed_perpetrator_by_sub_event_type``):
+    actor1 is that generic actor of the event's place's country (none: unchanged)."""
+    iso = event.place.country_code if event.place is not None else None
+    if actors is None or iso is None or iso not in actors.countries:
+        return event
+    told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
+                 end=event.end)
+    a1 = by_event_type("unnamed_perpetrator_by_sub_event_type", event.sub_event_type,
+                       _generic_names(actors, iso), told, " (nobody named)")
+    if a1 is None:
+        return event
+    return replace(event, actor1=a1, evidence={**event.evidence, "actor1": f"roles:unnamed-perpetrator; {a1.rule}"})
+
+
+def _held_ground(event: Event, actors: Any) -> Event:
+    """Fire or a clash at a settlement of a long-standing front line, the text naming no actor
+    (``roles.yaml#held_ground_by_sub_event_type``): actor1 is the force facing the side that held the
+    settlement on the event's date (``data/actors/held_ground.yaml``), actor2 the holder for a clash.
+
+    The settlement is the event's place, unless its name is part of a longer one ("Donetsk Filtration
+    Station"); an event without a place takes the one listed settlement its sentence names. Unchanged
+    when none is listed, the date is outside the list's or there is no date.
+    """
+    found = _held_settlement(event) if actors is not None else None
+    if found is None:
+        return event
+    held, text, start, end = found
+    rule = f"{held.rule}+roles.yaml#held_ground_by_sub_event_type:{event.sub_event_type}"
+
+    def side(actor_id: str, why: str) -> Actor | None:
+        entry = actors.get(actor_id)
+        if entry is None:
+            return None
+        entry, name, inter = resolve_entry(entry, actors, on=event.date, country=held.country)
+        return Actor(name=name, id=entry.id, inter=inter, text=text, country=held.country, start=start, end=end,
+                     rule=f"{rule} ({why})")
+
+    a1 = side(held.opponent_id, f"facing {text}, held by the {held.holder}")
+    if a1 is None:
+        return event
+    spec = load_roles()["held_ground_by_sub_event_type"][event.sub_event_type]
+    a2 = side(held.holder_id, f"{text} held by the {held.holder}") if spec.get("actor2") == "holder" else None
+    evidence = {**event.evidence, "actor1": f"roles:held-ground; {a1.rule}"}
+    if a2 is not None:
+        evidence["actor2"] = f"roles:held-ground; {a2.rule}"
+    return replace(event, actor1=a1, actor2=a2, evidence=evidence)
+
+
+def _held_settlement(event: Event) -> tuple[HeldPlace, str, int, int] | None:
+    """The listed settlement of :func:`_held_ground` with its text and raw offsets, or None."""
+    ground, place = load_held_ground(), event.place
+    if event.date is None:
+        return None
+    if place is None or not place.text:
+        found = held_in_text(ground, event.sentence, on=event.date)
+        return None if found is None else \
+            (found[0], event.sentence[found[1]:found[2]], event.start + found[1], event.start + found[2])
+    at = place.start - event.start
+    after = event.sentence[at + len(place.text):] if event.sentence[at:at + len(place.text)] == place.text else ""
+    held = None if in_longer_name(after) else \
+        held_place(ground, place.text, country=place.country_code, admin1=place.admin1, on=event.date)
+    return None if held is None else (held, place.text, place.start, place.end)
+
+
+def _unnamed_sides(event: Event, actors: Any) -> Event:
+    """A clash whose sentences name neither side ("a shoot-out took place in X"): both are the generic actor
+    ``roles.yaml#unnamed_sides_by_sub_event_type`` gives, named for the event's place's country (none: unchanged)."""
+    iso = event.place.country_code if event.place is not None else None
+    if actors is None or iso is None or iso not in actors.countries:
+        return event
+    name_of = _generic_names(actors, iso)
+    told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
+                 end=event.end)
+    side = by_event_type("unnamed_sides_by_sub_event_type", event.sub_event_type, name_of, told,
+                         " (no side named)")
+    if side is None:
+        return event
+    why = f"roles:unnamed-sides; {side.rule}"
+    return replace(event, actor1=side, actor2=side, evidence={**event.evidence, "actor1": why, "actor2": why})
