@@ -239,7 +239,7 @@ def _main_of_report(pipeline, text: str) -> str | None:
 
     article = Article(id="t", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)))
     result = pipeline.analyse(article, pipeline.nlp(text))
-    main = main_event(result.events, result.rejected)
+    main = main_event(result.events, result.rejected, text)
     return main.sub_event_type if main is not None else None
 
 
@@ -280,23 +280,13 @@ def test_an_arrest_or_a_measure_told_as_background_leaves_the_protest_peaceful(p
 # ---------------------------------------------------------------- a victim of an armed group: a clash
 
 
-def _main_of_note(pipeline, text: str) -> str | None:
-    from frontlines.events.evaluate import main_event
-    from frontlines.records import Article, OffsetMap
-
-    article = Article(id="t", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)))
-    result = pipeline.analyse(article, pipeline.nlp(text))
-    main = main_event(result.events, result.rejected, text)
-    return main.sub_event_type if main is not None else None
-
-
 @pytest.mark.parametrize("text", [
     "On 7 May, in Bree, a man was shot dead by two armed men. The victim was involved in a gang.",
     "On 7 May, in Bree, a man was shot dead by two armed men. The victim was wanted in Gondor for drug "
     "trafficking.",
 ])
 def test_an_attack_on_a_gang_member_is_a_clash(pipeline, text: str) -> None:
-    assert _main_of_note(pipeline, text) == "Armed clash"
+    assert _main_of_report(pipeline, text) == "Armed clash"
 
 
 @pytest.mark.parametrize("text", [
@@ -305,7 +295,7 @@ def test_an_attack_on_a_gang_member_is_a_clash(pipeline, text: str) -> None:
     "On 7 May, in Bree, a man was shot dead by two armed men. The police suspect a gang.",
 ])
 def test_an_attack_on_a_man_not_said_to_be_armed_stays_an_attack(pipeline, text: str) -> None:
-    assert _main_of_note(pipeline, text) == "Attack"
+    assert _main_of_report(pipeline, text) == "Attack"
 
 
 @pytest.mark.parametrize("text", [
@@ -315,4 +305,4 @@ def test_an_attack_on_a_man_not_said_to_be_armed_stays_an_attack(pipeline, text:
     "groups of the hills.",
 ])
 def test_gangs_named_in_a_clause_of_its_own_leave_the_attack(pipeline, text: str) -> None:
-    assert _main_of_note(pipeline, text) == "Attack"
+    assert _main_of_report(pipeline, text) == "Attack"
