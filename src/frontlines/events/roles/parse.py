@@ -32,9 +32,11 @@ ASSOC_PREPS = ("alongside", "along", "together", "backed", "supported", "aided",
 PRONOUNS = ("they", "it", "he", "she", "them")
 #: Dependents that make a verb passive.
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
-#: Clauses whose subject is their head's ("..., using artillery", "to demand food", "strikes targeting X").
+#: Prepositions naming the attack a verb trigger happened in ("killed in / during / following an airstrike").
 _ATTACK_PREPS = ("in", "during", "following", "after", "amid")
+#: Dependencies climbed from a noun to the verb it hangs on ("conducted strikes targeting X").
 _TO_VERB = ("dobj", "pobj", "prep", "attr")
+#: Clauses whose subject is their head's ("..., using artillery", "to demand food", "strikes targeting X").
 _SHARED_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "acl")
 
 
