@@ -49,6 +49,8 @@ ACTORS = {
     "ISIS": ("Islamic State", "is", 2),
     "moderate rebel": ("Rebels", None, 2),
     "gunmen": ("Unidentified Armed Group", None, 3),
+    "Dunland raiders": ("Dunland Militia and/or Rohan Ethnic Militia", "dun-or-rohan", 4),
+    "Rohan clansmen": ("Rohan Ethnic Militia", "rohan-eth", 4),
 }
 
 
@@ -558,6 +560,17 @@ def test_an_actor_is_not_associated_with_itself_after_merging(run):
     e = one(run("Syrian Army and Iraqi forces clashed near the town. Syrian Army clashed with Iraqi forces again."))
     assert e.actor2 is not None and e.actor2.id == "iq-mil"
     assert all(a.id not in ("iq-mil", "sy-mil") for a in e.assoc_actors)
+
+
+def test_an_actor_one_of_an_either_or_actor_is_not_associated_beside_it(run):
+    e = one(run("Dunland raiders and Rohan clansmen attacked the farm."))
+    assert e.actor1 is not None and e.actor1.id == "dun-or-rohan"
+    assert e.assoc_actors == ()
+
+
+def test_an_either_or_actor_does_not_drop_another_associate(run):
+    e = one(run("Dunland raiders and Iraqi forces attacked the farm."))
+    assert [a.id for a in e.assoc_actors] == ["iq-mil"]
 
 
 def test_an_asserted_event_is_not_attributed_by_a_later_mention(run):
