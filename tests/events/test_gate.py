@@ -161,6 +161,17 @@ def test_the_gate_alone_gives_a_protest_only_where_people_gather_or_a_protest_is
     assert [t.sub_event_type for t in typer(sent)] == ["Peaceful protest"]
 
 
+def test_police_converging_on_a_place_is_neither_a_development_nor_a_gathering_of_protesters(nlp) -> None:
+    sent = next(nlp("Dozens of police converged on the Bree market square on Monday.").sents)
+    assert EventTyper(load_lexicon())(sent) == []  # the lexicon alone: policing, no change to group/activity
+    typer = EventTyper(load_lexicon(), _favouring(("Peaceful protest", 4.0), ("Other", 0.0)), 0.5, 0.5)
+    reading = typer.read([sent])[0]
+    assert reading.typings == ()
+    assert any(r.reason == "model:event-gate:protest-not-named" for r in reading.rejected)
+    sent = next(nlp("Gondor troops converged on the Osgiliath crossing on Monday.").sents)
+    assert [t.sub_event_type for t in EventTyper(load_lexicon())(sent)] == ["Change to group/activity"]
+
+
 def test_the_gate_alone_gives_a_weak_development_only_at_a_candidate_of_its_event_type(nlp) -> None:
     typer = EventTyper(load_lexicon(), _favouring(("Other", 4.0), ("Attack", 0.0)), 0.5, 0.5)
     sent = next(nlp("Gondor forces secured the site in Bree on Friday.").sents)
