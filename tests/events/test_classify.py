@@ -116,6 +116,13 @@ def test_a_soldier_a_participle_says_was_killed_is_the_target(nlp) -> None:
     assert t.sub_event_type == "Armed clash" and t.target_class == "state"
 
 
+@pytest.mark.parametrize("text", ["Last week the crown prince detained Gondor's Prime Minister Faramir Hurin.",
+                                  "The king of Rohan detained two ministers of Gondor in Edoras."])
+def test_a_ruler_detaining_an_office_holder_is_an_arrest(nlp, text: str) -> None:
+    t = _first(nlp, text)
+    assert (t.sub_event_type, t.target_class) == ("Arrests", "civilian")
+
+
 def test_protest_dispersed_by_police_is_protest_with_intervention(nlp) -> None:
     t = _first(nlp, "Police fired tear gas to disperse protesters outside the ministry.")
     assert t.sub_event_type == "Protest with intervention"
