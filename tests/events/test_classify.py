@@ -123,6 +123,22 @@ def test_a_ruler_detaining_an_office_holder_is_an_arrest(nlp, text: str) -> None
     assert (t.sub_event_type, t.target_class) == ("Arrests", "civilian")
 
 
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Gunmen hijacked a bus with thirty passengers on board near Edoras on Monday.",
+     "Abduction/forced disappearance"),  # people taken with the vehicle
+    ("Bandits hijacked two carts loaded with grain on the Edoras road on Monday.", "Looting/property destruction"),
+    ("Orc militants commandeered three fuel wagons near Osgiliath on Monday.", "Looting/property destruction"),
+])
+def test_a_hijacking_by_an_armed_group_abducts_the_people_aboard_or_loots_the_goods(nlp, text: str, sub: str) -> None:
+    assert _first(nlp, text).sub_event_type == sub
+
+
+@pytest.mark.parametrize("text", ["The envoys of Rohan hijacked the debate in Edoras on Monday.",
+                                  "Hackers hijacked the email accounts of the steward's people on Monday."])
+def test_a_hijacked_debate_or_account_is_no_event(nlp, text: str) -> None:
+    assert _types(nlp, text) == []
+
+
 def test_protest_dispersed_by_police_is_protest_with_intervention(nlp) -> None:
     t = _first(nlp, "Police fired tear gas to disperse protesters outside the ministry.")
     assert t.sub_event_type == "Protest with intervention"
