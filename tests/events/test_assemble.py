@@ -34,6 +34,7 @@ TRIGGERS = {
     "gunmen": ("Violence against civilians", "Attack", "ASSAULT"),
     "protest": ("Protests", "Peaceful protest", "PROTEST"),
     "protested": ("Protests", "Peaceful protest", "PROTEST"),
+    "marched": ("Protests", "Peaceful protest", "PROTEST"),
     "clashes": ("Battles", "Armed clash", "FIGHT"),
 }
 
@@ -1073,6 +1074,18 @@ def test_a_place_someone_was_headed_to_is_not_the_event_place(run):
     text = "Gunmen attacked minibuses waiting for passengers heading to Ethring at the bus station of Osgiliath."
     e = one(run(text, [place("Ethring", "Ethring", 3), place("Osgiliath", "Osgiliath", 2)]))
     assert e.place.text == "Osgiliath"
+
+
+@pytest.mark.parametrize("text", ["Farmers marched from Bree to Archet to protest against the tax on Monday.",
+                                  "Farmers protested on Monday, marching from Bree to Archet."])
+def test_a_march_from_one_place_to_another_is_one_protest_where_it_started(run, text):
+    e = one(run(text, [place("Bree", "Bree", 3), place("Archet", "Archet", 4)]))
+    assert e.place.text == "Bree"
+
+
+def test_a_march_to_a_place_with_no_start_named_is_there(run):
+    e = one(run("Farmers marched to Archet to protest against the tax on Monday.", [place("Archet", "Archet", 4)]))
+    assert e.place.text == "Archet"
 
 
 # ------------------------------------------------------------------ a province at its seat
