@@ -139,6 +139,15 @@ def test_a_hijacked_debate_or_account_is_no_event(nlp, text: str) -> None:
     assert _types(nlp, text) == []
 
 
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Angry villagers burned alive a suspected cattle thief in Archet on Monday.", "Mob violence"),
+    ("Residents of Archet set ablaze two men accused of stealing a goat on Monday.", "Mob violence"),
+    ("Orc militants burned alive two farmers in Archet on Monday.", "Attack"),
+])
+def test_a_crowd_burning_someone_is_mob_violence_an_armed_group_an_attack(nlp, text: str, sub: str) -> None:
+    assert _first(nlp, text).sub_event_type == sub
+
+
 def test_protest_dispersed_by_police_is_protest_with_intervention(nlp) -> None:
     t = _first(nlp, "Police fired tear gas to disperse protesters outside the ministry.")
     assert t.sub_event_type == "Protest with intervention"
