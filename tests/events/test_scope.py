@@ -121,6 +121,9 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The wardens' team destroyed the door of the room where the gunman was.", "forced-entry"),
     ("Wardens arrested Ruffo and Sandyman during a buy-bust sale in Bree in 2016.", "ordinary-crime"),
     ("Wardens arrested Ruffo after a buy-bust sale in a flat used as a party drug laboratory.", "ordinary-crime"),
+    # a flat's "unit" is no armed unit: the crime stays ordinary
+    ("Wardens arrested Ruffo after a buy-bust sale, while two others were arrested inside a condo unit in Bree.",
+     "ordinary-crime"),
     ("The steward said that without the number of rangers, the duration of their deployment and the cost, he was "
      "unwilling to commit.", "aspect-of"),
     ("Rohan said it would form three new companies to meet what it described as a dangerous military build-up.",

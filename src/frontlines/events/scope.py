@@ -32,7 +32,7 @@ ARMED_CLASSES = frozenset({"state", "nonstate", "armed"})
 #: Event types of violence: a noun of these that is prevented did not happen ("to prevent attacks").
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 #: The lists of ``scope.yaml`` matched against the sentence's folded words; the others hold lemmas or names.
-SENTENCE_CUES = frozenset({"crime", "court", "police_report", "police_report_weapons", "conflict", "conflict_exceptions",
+SENTENCE_CUES = frozenset({"crime", "suspect", "court", "police_report", "police_report_weapons", "conflict", "conflict_exceptions",
                            "noncombat_aircraft",
                            "accident", "violence_signs",
                            "strike_cues", "idioms", "public_roles"})
