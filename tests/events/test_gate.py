@@ -424,3 +424,17 @@ def test_a_mention_told_by_its_toll_stands_where_the_gate_reads_a_metaphor_not_a
     assert EventTyper(load_lexicon(), _unsure("crime"), 0.5, 0.9)(sent) == []
     humiliated = next(nlp("Tuesday's raid on the council left two ministers humiliated.").sents)
     assert EventTyper(load_lexicon(), _unsure("metaphor"), 0.5, 0.9)(humiliated) == []
+
+
+def test_a_lower_case_name_entity_is_the_taggers_error_and_rejects_no_trigger(nlp) -> None:
+    from spacy.tokens import Span
+
+    from frontlines.events.matching import Hit, _in_name_or_date
+
+    doc = nlp("Recent mortar attacks hit Minas Tirith, and a Mortar Brigade parade was held.")
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 9, 11, label="ORG")]
+    assert [e.text for e in doc.ents] == ["mortar attacks", "Mortar Brigade"]
+    lower = Hit(entry=None, first=1, last=1, at=1, to=1)  # type: ignore[arg-type]
+    named = Hit(entry=None, first=9, last=9, at=9, to=9)  # type: ignore[arg-type]
+    assert not _in_name_or_date(lower, doc[:], [])
+    assert _in_name_or_date(named, doc[:], [])
