@@ -185,3 +185,10 @@ def test_a_crewed_military_aircraft_brought_down_is_an_armed_clash(nlp, text: st
 ])
 def test_downing_a_drone_a_proposal_or_a_beer_is_no_armed_clash(nlp, text: str, absent: str) -> None:
     assert absent not in _types(nlp, text)
+
+
+def test_a_mortar_attack_is_shelling_and_a_mortar_and_pestle_is_no_event(nlp) -> None:
+    types = _types(nlp, "Rebels blamed the army for recent mortar attacks on Osgiliath.")
+    assert "Shelling/artillery/missile attack" in types and "Armed clash" not in types
+    assert _types(nlp, "She ground the spices with a mortar and pestle in Bree on Monday.") == []
+    assert _types(nlp, "The bricks-and-mortar shops of Bree closed early on Monday.") == []
