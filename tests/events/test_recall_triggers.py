@@ -192,3 +192,4 @@ def test_a_mortar_attack_is_shelling_and_a_mortar_and_pestle_is_no_event(nlp) ->
     assert "Shelling/artillery/missile attack" in types and "Armed clash" not in types
     assert _types(nlp, "She ground the spices with a mortar and pestle in Bree on Monday.") == []
     assert _types(nlp, "The bricks-and-mortar shops of Bree closed early on Monday.") == []
+
