@@ -463,3 +463,17 @@ def test_a_crowd_punishing_a_suspect_is_mob_violence_though_the_gate_reads_crime
 ])
 def test_mob_justice_needs_a_crowd_a_suspect_and_a_crime_reading(nlp, text: str, reason: str) -> None:
     assert EventTyper(load_lexicon(), _crime_reading_of_a_mob(reason), 0.5, 0.9)(next(nlp(text).sents)) == []
+
+
+def test_a_lower_case_name_entity_is_the_taggers_error_and_rejects_no_trigger(nlp) -> None:
+    from spacy.tokens import Span
+
+    from frontlines.events.matching import Hit, _in_name_or_date
+
+    doc = nlp("Recent mortar attacks hit Minas Tirith, and a Mortar Brigade parade was held.")
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 9, 11, label="ORG")]
+    assert [e.text for e in doc.ents] == ["mortar attacks", "Mortar Brigade"]
+    lower = Hit(entry=None, first=1, last=1, at=1, to=1)  # type: ignore[arg-type]
+    named = Hit(entry=None, first=9, last=9, at=9, to=9)  # type: ignore[arg-type]
+    assert not _in_name_or_date(lower, doc[:], [])
+    assert _in_name_or_date(named, doc[:], [])
