@@ -247,6 +247,16 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     for prep in _children(preds, ("prep",), PATIENT_PREPS):
         for obj in _objects(prep):
             fill("actor2", obj, f"roles:prep-{prep.lower_}")
+    # "launched rocket fire against X", "carried out raids on X": the patient of the object the verb launches
+    launched = [o for d in _children(preds, ("dobj",)) if d.i != trigger.i for o in (d, *d.conjuncts)]
+    for prep in _children(launched, ("prep",), PATIENT_PREPS):
+        for obj in _objects(prep):
+            fill("actor2", obj, f"roles:object-prep-{prep.lower_}")
+    # "seized weapons from X", "recaptured the town from X": whom a taking verb takes from (``roles.yaml``)
+    if verb.lemma_.lower() in load_roles()["taking_verbs"]:
+        for prep in _children([verb], ("prep",), ("from",)):
+            for obj in _objects(prep):
+                fill("actor2", obj, "roles:taken-from")
     # "clashes took place between X and Y": the light verb's object carries the preposition
     light = [o for o in _children(preds, ("dobj",)) if o.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN")]
     for prep in _children(preds + light, ("prep",), ("between",)):
