@@ -24,6 +24,7 @@ TRIGGERS = {
     "fighting": ("Battles", "Armed clash"),
     "engaged": ("Battles", "Armed clash"),
     "arrested": ("Strategic developments", "Arrests"),
+    "shot": ("Violence against civilians", "Attack"),
 }
 
 
@@ -117,3 +118,9 @@ def test_forces_engaged_in_fighting_are_actor1(run):
 def test_an_arrested_missionary_is_a_civilian_actor2(run):
     e = run("A missionary was arrested in Bree on Friday.", {"Bree": "KE"})
     assert e.actor2 is not None and e.actor2.name == "Civilians (Kenya)"
+
+
+def test_border_patrol_agents_who_shot_migrants(run):
+    e = run("Kenyan border patrol agents shot two migrants near Bree.", {"Bree": "KE"})
+    assert e.actor1 is not None and e.actor1.name.startswith("Police Forces of Kenya")
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Kenya)" and e.actor2.text == "two migrants"
