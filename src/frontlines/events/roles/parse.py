@@ -143,6 +143,8 @@ def subject(verb: Any) -> tuple[list[Any], bool, str]:
             return passive, True, "roles:nsubjpass"
         if tok.dep_ == "relcl" and tok.head.i != tok.i:
             return [tok.head], False, "roles:relative-clause-head"
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return [tok.head], False, "roles:noun-of-participle"  # "aircraft using guided missiles killed ..."
         if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
             break
         tok = tok.head
