@@ -34,14 +34,25 @@ MENTION_MIN_ALONE = 0.15
 def definite_mention(tok: Any, sent: Any) -> bool:
     """A singular trigger noun that names one past incident (``matching.yaml#incident_nouns``): with a
     definite or possessive determiner, a date (:func:`dated_noun`) or a proper noun before it ("before
-    the raid began", "our first strike", "Sunday's bombing", "the Benghazi attack"), in a sentence with
+    the raid began", "our first strike", "Sunday's bombing", "the Benghazi attack"), or naming what a
+    definite inquiry is into ("the bombing probe"), in a sentence with
     a verb in the past. Not a plural, bare or indefinite noun ("attacks on civilians", "an attack would
     ..."), nor a sentence with no past verb ("the attack will come")."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in load_matching()["incident_nouns"]:
         return False
     if not any(t.tag_ in ("VBD", "VBN") for t in sent):
         return False
-    return definite_noun(tok) or dated_noun(tok) or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+    return definite_noun(tok) or dated_noun(tok) or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children) \
+        or _inquiry_into(tok)
+
+
+def _inquiry_into(tok: Any) -> bool:
+    """The noun names the incident a definite inquiry is into: it modifies a noun of
+    ``matching.yaml#inquiry_nouns`` that has a definite determiner ("the bombing probe", "the
+    shooting investigation")."""
+    head = tok.head
+    return tok.dep_ in ("compound", "amod") and head.lemma_.lower() in load_matching()["inquiry_nouns"] and \
+        definite_noun(head)
 
 
 def mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing | None:
