@@ -1013,12 +1013,15 @@ def _accident(t: Typing, ctx: Context) -> bool:
 
 def _bare_body(t: Typing, ctx: Context) -> bool:
     """An Attack told only by a body found (``scope.yaml#body_lemmas``: "the bodies of two walkers were
-    found on the path") in a sentence with no sign of violence (``violence_signs``, ``body_signs``) and no
-    conflict cue: a death nobody is yet told to have dealt (an accident, an illness, a crime unsolved)."""
+    found on the path") in a sentence with no conflict cue, in a report that tells no sign of violence
+    anywhere (``violence_signs``, ``body_signs``: "... a body was found. It was burned." stays): a death
+    nobody is yet told to have dealt (an accident, an illness, a crime unsolved)."""
     tok = _trigger(t, ctx)
-    return t.sub_event_type == "Attack" and tok.pos_ in ("NOUN", "PROPN") and \
-        _lemma(tok) in load_scope()["body_lemmas"] and not _violence_named(ctx.padded) and \
-        not ctx.has("body_signs") and not ctx.in_conflict
+    if t.sub_event_type != "Attack" or tok.pos_ not in ("NOUN", "PROPN") or \
+            _lemma(tok) not in load_scope()["body_lemmas"] or ctx.in_conflict:
+        return False
+    report = padded_text(words_of(ctx.sent.doc[:]))
+    return not _violence_named(report) and not any(c in report for c in load_scope()["body_signs"])
 
 
 #: The rules, in the order they are tried; the first that applies rejects the typing.
