@@ -29,6 +29,9 @@ from .typings import LexiconReading, Rejected, Typing
 #: in a story of a car-jacking).
 MENTION_MIN = 0.1
 MENTION_MIN_ALONE = 0.15
+#: A mention beside another event (:func:`mentions_beside`) has at most this share of that event's confidence:
+#: the event it stands beside stays the sentence's first ("demonstrated over the killing of a driver" is a protest).
+BESIDE_SHARE = 0.99
 
 
 def definite_mention(tok: Any, sent: Any) -> bool:
@@ -210,8 +213,10 @@ def mentions_beside(sents: list[Any], readings: list[LexiconReading],
         added.add(n)
         sub = load_ontology().get(max(sorted(subs), key=v.p_sub))
         text = tok.text
+        # the event it stands beside stays the sentence's first (a report's main event: the protest)
+        below = min(t.confidence for t in gated[n][0]) * BESIDE_SHARE
         gated[n][0].append(Typing(
             sub.event_type, sub.name, sub.plover_type, sub.plover_mode, tok.idx, tok.idx + len(text), text, tok.i,
             f"mention:beside:{gate.name}:{sub.name} (candidate '{text.lower()}', "
-            f"P(event) of '{phrase.text}' {v.p_event:.3f})", round(v.p_event * v.p_sub(sub.name), 3)))
+            f"P(event) of '{phrase.text}' {v.p_event:.3f})", round(min(v.p_event * v.p_sub(sub.name), below), 3)))
 
