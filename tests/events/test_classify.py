@@ -454,15 +454,17 @@ def test_a_noun_subject_is_not_the_first_word_of_a_verb_phrase(nlp) -> None:
     assert _types(nlp, "Rioters tore down the statue of the steward in Bree on Monday.")
 
 
-@pytest.mark.parametrize("text", [
-    "Gondor said the nerve agent poisoning of a defector in Bree on Sunday was ordered by Mordor.",
-    "Gondor said a defector had been poisoned with a nerve agent in Bree on Sunday.",
-    "Rangers say the exiled captain and his son were poisoned by a nerve agent made in Mordor.",
-    "Four soldiers were poisoned when a drone dropped a canister of chlorine gas on their post near Bree.",
+@pytest.mark.parametrize("text, chemical", [
+    # the dev file's judges code a person poisoned with a named agent as an Attack (violence against a
+    # civilian), chemical warfare only where the agent is used as a weapon of war
+    ("Gondor said the nerve agent poisoning of a defector in Bree on Sunday was ordered by Mordor.", False),
+    ("Gondor said a defector had been poisoned with a nerve agent in Bree on Sunday.", False),
+    ("Four soldiers were poisoned when a drone dropped a canister of chlorine gas on their post near Bree.", True),
 ])
-def test_a_person_poisoned_with_a_named_agent_is_a_chemical_weapon_not_an_attack(nlp, text: str) -> None:
+def test_a_person_poisoned_with_an_agent_is_no_chemical_weapon(nlp, text: str, chemical: bool) -> None:
     types = _types(nlp, text)
-    assert "Chemical weapon" in types and "Attack" not in types
+    assert ("Chemical weapon" in types) == chemical
+    assert chemical or "Attack" in types
 
 
 @pytest.mark.parametrize("text", [
