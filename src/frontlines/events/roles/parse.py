@@ -143,8 +143,6 @@ def subject(verb: Any) -> tuple[list[Any], bool, str]:
             return passive, True, "roles:nsubjpass"
         if tok.dep_ == "relcl" and tok.head.i != tok.i:
             return [tok.head], False, "roles:relative-clause-head"
-        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
-            return [tok.head], False, "roles:noun-of-participle"  # "aircraft using guided missiles killed ..."
         if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
             break
         tok = tok.head
@@ -226,6 +224,9 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
 
     verb = next((p for p in preds if p.pos_ in ("VERB", "AUX")), preds[-1])
     subjs, passive, srule = subject(verb)
+    if not subjs and verb is not trigger and verb.dep_ == "acl" and verb.tag_ == "VBG" \
+            and verb.head.pos_ in ("NOUN", "PROPN"):  # a weapon noun: "aircraft using guided missiles killed ..."
+        subjs, srule = [verb.head], "roles:noun-of-participle"
     subjs = [t for t in subjs if t.i != trigger.i]
     # "X complained over Israeli air raids", "X closed its border because of fighting between Y and Z": the
     # active subject of the verb an attack noun hangs from by a preposition acts only when the noun names nobody
