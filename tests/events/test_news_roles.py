@@ -25,7 +25,6 @@ TRIGGERS = {
     "engaged": ("Battles", "Armed clash"),
     "arrested": ("Strategic developments", "Arrests"),
     "shot": ("Violence against civilians", "Attack"),
-    "missiles": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
 }
 
 
@@ -126,8 +125,3 @@ def test_border_patrol_agents_who_shot_migrants(run):
     assert e.actor1 is not None and e.actor1.name.startswith("Police Forces of Kenya")
     assert e.actor2 is not None and e.actor2.name == "Civilians (Kenya)" and e.actor2.text == "two migrants"
 
-
-def test_the_noun_a_weapon_using_participle_hangs_on_is_actor1(run):
-    e = run("Ethiopian aircraft using guided missiles killed five fighters near Bree.", {"Bree": "ET"})
-    assert e.actor1 is not None and e.actor1.text == "Ethiopian aircraft"
-    assert e.evidence["actor1"].startswith("roles:noun-of-participle")

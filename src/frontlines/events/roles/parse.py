@@ -224,9 +224,6 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
 
     verb = next((p for p in preds if p.pos_ in ("VERB", "AUX")), preds[-1])
     subjs, passive, srule = subject(verb)
-    if not subjs and verb is not trigger and verb.dep_ == "acl" and verb.tag_ == "VBG" \
-            and verb.head.pos_ in ("NOUN", "PROPN"):  # a weapon noun: "aircraft using guided missiles killed ..."
-        subjs, srule = [verb.head], "roles:noun-of-participle"
     subjs = [t for t in subjs if t.i != trigger.i]
     # "X complained over Israeli air raids", "X closed its border because of fighting between Y and Z": the
     # active subject of the verb an attack noun hangs from by a preposition acts only when the noun names nobody
