@@ -253,16 +253,8 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     for prep in _children(preds, ("prep",), PATIENT_PREPS):
         for obj in _objects(prep):
             fill("actor2", obj, f"roles:prep-{prep.lower_}")
-    # "launched rocket fire against X", "carried out raids on X": the patient of the object the verb launches
-    launched = [o for d in _children(preds, ("dobj",)) if d.i != trigger.i for o in (d, *d.conjuncts)]
-    for prep in _children(launched, ("prep",), PATIENT_PREPS):
-        for obj in _objects(prep):
-            fill("actor2", obj, f"roles:object-prep-{prep.lower_}")
-    # "seized weapons from X", "recaptured the town from X": whom a taking verb takes from (``roles.yaml``)
-    if verb.lemma_.lower() in load_roles()["taking_verbs"]:
-        for prep in _children([verb], ("prep",), ("from",)):
-            for obj in _objects(prep):
-                fill("actor2", obj, "roles:taken-from")
+    for obj, rule in _object_patients(preds, verb, trigger):
+        fill("actor2", obj, rule)
     # "clashes took place between X and Y": the light verb's object carries the preposition
     light = [o for o in _children(preds, ("dobj",)) if o.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN")]
     for prep in _children(preds + light, ("prep",), ("between",)):
@@ -286,6 +278,19 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
         slots["actor1"] = _agent_fallbacks(trigger, subjs, passive, mentions)
     _reciprocal(verb, trigger, slots)
     return _umbrella(trigger.doc, mentions, _repelled(verb, mentions, _resolve(slots)))
+
+
+def _object_patients(preds: list[Any], verb: Any, trigger: Any) -> list[tuple[Any, str]]:
+    """Phrases naming who is hit beyond the verb's own: the `on/against X` of the object the verb launches
+    ("launched rocket fire against X"), the `from X` of a taking verb ("seized weapons from X",
+    ``roles.yaml#taking_verbs``); with their rules."""
+    out: list[tuple[Any, str]] = []
+    launched = [o for d in _children(preds, ("dobj",)) if d.i != trigger.i for o in (d, *d.conjuncts)]
+    for prep in _children(launched, ("prep",), PATIENT_PREPS):
+        out += [(obj, f"roles:object-prep-{prep.lower_}") for obj in _objects(prep)]
+    if verb.lemma_.lower() in load_roles()["taking_verbs"]:
+        out += [(obj, "roles:taken-from") for prep in _children([verb], ("prep",), ("from",)) for obj in _objects(prep)]
+    return out
 
 
 def _reciprocal(verb: Any, trigger: Any, slots: dict[str, list[tuple[Mention, str]]]) -> None:
