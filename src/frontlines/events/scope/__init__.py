@@ -13,7 +13,8 @@ The rules by family, one module each (:data:`SCOPE_RULES` orders them all):
   the shared parse helpers;
 - ``crime.py``: ordinary crime and justice (crime news, police reports, courts, one person's violence
   or arrest);
-- ``accidents.py``: accidents and nature (a death or damage that is nobody's act; a door forced);
+- ``accidents.py``: accidents and nature (a death or damage that is nobody's act, a body found, a door
+  forced);
 - ``weapons.py``: weapons not used on anyone (mines laid, arms traded or carried, flights that strike
   nothing, cyber attacks);
 - ``figurative.py``: metaphor, sport and markets (a trigger word in another sense);
@@ -106,6 +107,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     crime.FIRST_PERSON_VICTIM,
     described.FINDER_DESCRIBED,
     accidents.ACCIDENT,
+    accidents.BARE_BODY,
     speech.EXHORTATION,
     topics.GERUND_TOPIC,
     described.DIPLOMATIC_MOVE,

@@ -1,8 +1,10 @@
 """Accidents and nature: a death or damage that is nobody's act (an accident, a disaster, a
-fire or a storm), or no damage at all (a door forced to get in)."""
+fire or a storm) or not yet told to be anyone's (a body found), or no damage at all (a door forced to get
+in)."""
 
 from __future__ import annotations
 
+from ..matching import padded_text, words_of
 from ..typings import Typing
 from .base import Context, ScopeRule, armed_subject_above, lemma, load_scope, trigger_of, verb_of
 
@@ -24,6 +26,19 @@ def _accident(t: Typing, ctx: Context) -> bool:
     if t.event_type not in load_scope()["accident_types"] or not ctx.has("accident"):
         return False
     return not _violence_named(ctx.padded) and not armed_subject_above(trigger_of(t, ctx), ctx)
+
+
+def _bare_body(t: Typing, ctx: Context) -> bool:
+    """An Attack told only by a body found (``scope.yaml#body_lemmas``: "the bodies of two walkers were
+    found on the path") in a sentence with no conflict cue, in a report that tells no sign of violence
+    anywhere (``violence_signs``, ``body_signs``: "... a body was found. It was burned." stays): a death
+    nobody is yet told to have dealt (an accident, an illness, a crime unsolved)."""
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type != "Attack" or tok.pos_ not in ("NOUN", "PROPN") or \
+            lemma(tok) not in load_scope()["body_lemmas"] or ctx.in_conflict:
+        return False
+    report = padded_text(words_of(ctx.sent.doc[:]))
+    return not _violence_named(report) and not any(c in report for c in load_scope()["body_signs"])
 
 
 def _natural_cause(t: Typing, ctx: Context) -> bool:
@@ -51,5 +66,6 @@ def _forced_entry(t: Typing, ctx: Context) -> bool:
 
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 ACCIDENT = ScopeRule("accident", _accident)
+BARE_BODY = ScopeRule("bare-body", _bare_body)
 NATURAL_CAUSE = ScopeRule("natural-cause", _natural_cause)
 FORCED_ENTRY = ScopeRule("forced-entry", _forced_entry)

@@ -30,7 +30,7 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 #: The lists of ``scope.yaml`` matched against the sentence's folded words; the others hold lemmas or names.
 SENTENCE_CUES = frozenset({"crime", "suspect", "court", "police_report", "police_report_weapons", "conflict", "conflict_exceptions",
                            "noncombat_aircraft",
-                           "accident", "violence_signs",
+                           "accident", "violence_signs", "body_signs",
                            "strike_cues", "idioms", "public_roles", "arson_cues"})
 
 

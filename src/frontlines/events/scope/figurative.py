@@ -90,10 +90,16 @@ def _signed_paper(t: Typing, ctx: Context) -> bool:
 
 def _went_missing(t: Typing, ctx: Context) -> bool:
     """An abduction at "disappear" with no object, not passive: someone went missing or got away
-    ("some 18 hours after he had disappeared"), nobody was made to disappear."""
+    ("some 18 hours after he had disappeared"), nobody was made to disappear; not where the verb says
+    the person vanished in the state's hands (``scope.yaml#vanishing_in_lemmas``: "disappeared in a
+    police sweep")."""
     tok = trigger_of(t, ctx)
+    lists = load_scope()
+    in_hands = any(c.dep_ == "prep" and c.lower_ in lists["vanishing_in_preps"] and
+                   any(o.dep_ == "pobj" and lemma(o) in lists["vanishing_in_lemmas"] for o in c.children)
+                   for c in tok.children)
     return t.sub_event_type == "Abduction/forced disappearance" and tok.pos_ == "VERB" and \
-        lemma(tok) in load_scope()["vanishing_lemmas"] and \
+        lemma(tok) in lists["vanishing_lemmas"] and not in_hands and \
         not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in tok.children)
 
 
