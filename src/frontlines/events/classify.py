@@ -180,7 +180,7 @@ class EventTyper:
             if isinstance(alone, Typing):
                 return [alone], []
             reason = f"model:{name}:{alone}"
-        elif not typings and mention_ok and verdict.p_event >= MENTION_MIN_ALONE:
+        if not typings and (mention_ok or verdict.p_event >= self.threshold_alone) and verdict.p_event >= MENTION_MIN_ALONE:
             mention = mention_typing(sent, reading, verdict, name)
             if mention is not None:
                 return [mention], []

@@ -34,19 +34,30 @@ def definite_mention(tok: Any, sent: Any) -> bool:
     """A singular trigger noun that names one past incident (``matching.yaml#incident_nouns``): with a
     definite or possessive determiner, a date (:func:`dated_noun`) or a proper noun before it ("before
     the raid began", "our first strike", "Sunday's bombing", "the Benghazi attack"), in a sentence with
-    a verb in the past. Not a plural, bare or indefinite noun ("attacks on civilians", "an attack would
-    ..."), nor a sentence with no past verb ("the attack will come")."""
+    a verb in the past, or a date of the past before it (:func:`past_dated`: "after last week's raid,
+    residents say ..."). Not a plural, bare or indefinite noun ("attacks on civilians", "an attack would
+    ..."), nor a sentence with no past verb ("the attack will come", "Sunday's rally will go ahead")."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in load_matching()["incident_nouns"]:
         return False
-    if not any(t.tag_ in ("VBD", "VBN") for t in sent):
+    if not any(t.tag_ in ("VBD", "VBN") for t in sent) and not past_dated(tok):
         return False
     return definite_noun(tok) or dated_noun(tok) or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+
+
+def past_dated(tok: Any) -> bool:
+    """A noun named by a date of the past (:func:`dated_noun` with a word of
+    ``matching.yaml#past_date_words``: "last week's raid", "yesterday's attack"; not "Sunday's rally")."""
+    past = load_matching()["past_date_words"]
+    return dated_noun(tok) and any(t.ent_type_ in ("DATE", "TIME") and t.lower_ in past
+                                   for t in tok.subtree if t.i < tok.i)
 
 
 def mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing | None:
     """A typing at the first candidate trigger that is a definite mention (:func:`definite_mention`),
     of the type the gate likes best among the types of that noun's own entries (those whose
-    conditions failed or that want a verb too: "the raid" may be an attack, a clash or an arrest);
+    conditions failed or that want a verb too: "the raid" may be an attack, a clash or an arrest), not
+    one a word or a weapon must name that no candidate names (as for :func:`consequence_typing`: where the
+    gate's likeliest type was kept for that, "after last week's raid" is the noun's next type);
     ``None`` if there is none."""
     doc = sent.doc
     hit = next((h for h in reading.hits if definite_mention(head_of(doc[h.first:h.last + 1]), sent)), None)
@@ -56,10 +67,21 @@ def mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, nam
     subs = {h.entry.sub for h in reading.hits if (h.first, h.last) == (hit.first, hit.last)}
     subs |= {r.sub_event_type for r in reading.rejected
              if r.sub_event_type and (r.trigger_start, r.trigger_end) == (span.start_char, span.end_char)}
+    subs -= _unnamed(reading)
+    if not subs:
+        return None
     sub = load_ontology().get(max(sorted(subs), key=verdict.p_sub))
     return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, span.start_char, span.end_char,
                   span.text, head_of(span).i, f"mention:definite:{name}:{sub.name} (candidate '{span.text.lower()}', "
                   f"{hit.entry.id}, P(event) {verdict.p_event:.3f})", round(verdict.p_event * verdict.p_sub(sub.name), 3))
+
+
+def _unnamed(reading: LexiconReading) -> set[str]:
+    """Sub-event types a mention may not take: those a word must name (``matching.yaml#word_named_types``)
+    and those defined by a weapon (``#named_weapon_types``) that no candidate trigger of the sentence names."""
+    matching = load_matching()
+    named = {h.entry.sub for h in reading.proposals}
+    return set(matching["word_named_types"] | (matching["named_weapon_types"] - named))
 
 
 def consequence_mention(tok: Any, sent: Any) -> Any | None:
@@ -110,8 +132,7 @@ def consequence_typing(sent: Any, reading: LexiconReading, typings: list[Typing]
     if verdict.reason not in matching["consequence_reasons"]:
         return None
     doc = sent.doc
-    named = {h.entry.sub for h in reading.proposals}
-    unnamed = matching["word_named_types"] | (matching["named_weapon_types"] - named)
+    unnamed = _unnamed(reading)
     nouns: dict[tuple[int, int], set[str]] = {}
     for h in reading.hits:
         span = doc[h.first:h.last + 1]
