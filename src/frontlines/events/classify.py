@@ -21,10 +21,12 @@ from .gate import EventGate, GateVerdict
 from .mentions import (
     MENTION_MIN,
     MENTION_MIN_ALONE,
+    TARGETED_MIN,
     consequence_typing,
     definite_mention,
     mention_typing,
     mentions_beside,
+    targeted_mention,
 )
 from .modality import dated_noun
 from .model import apply_model
@@ -187,6 +189,9 @@ class EventTyper:
         consequence = consequence_typing(sent, reading, typings, verdict, name)
         if consequence is None and verdict.p_event >= MENTION_MIN:
             consequence = consequence_typing(sent, reading, typings, verdict, name, occurrence_verb, "occurrence")
+        if consequence is None and verdict.p_event >= TARGETED_MIN:
+            consequence = consequence_typing(sent, reading, typings, verdict, name, targeted_mention(self.lexicon, verdict.reason),
+                                             "targeted")
         if consequence is not None:
             return [consequence], []
         if not typings:

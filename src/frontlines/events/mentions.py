@@ -15,7 +15,8 @@ from .gate import EventGate, GateVerdict
 from .matching import head_of, load_matching
 from .modality import dated_noun
 from .occurrence import names_year
-from .ontology import load_ontology
+from .ontology import Lexicon, load_ontology
+from .roles.agent_target import classes_of, pobjs
 from .scope import definite_noun
 from .typings import LexiconReading, Rejected, Typing
 
@@ -74,6 +75,39 @@ def mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, nam
     return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, span.start_char, span.end_char,
                   span.text, head_of(span).i, f"mention:definite:{name}:{sub.name} (candidate '{span.text.lower()}', "
                   f"{hit.entry.id}, P(event) {verdict.p_event:.3f})", round(verdict.p_event * verdict.p_sub(sub.name), 3))
+
+
+#: A definite mention that names what the incident hit (:func:`targeted_mention`: "the handling of the
+#: attack on the consulate", "since the bombing in Bree") stands from this P(event), under the gate's
+#: out-of-scope kinds of ``matching.yaml#consequence_reasons``: the gate scores such mentions in opinion
+#: text about 0.01.
+TARGETED_MIN = 0.005
+
+
+def targeted_mention(lexicon: Lexicon, reason: str) -> Callable[[Any, Any], Any | None]:
+    """``told_by`` for :func:`consequence_typing`: the object that tells a definite mention
+    (:func:`definite_mention`) is of one incident by naming what it hit or where (an object of
+    ``matching.yaml#target_preps`` on the noun, of a class of ``#target_classes``: "the raid on the
+    Arnor consulate", "the bombing of the bus station", "the massacre at the crossing"), or ``None``.
+    Not an object of no such class ("the attack on free speech", "the president's attack on the journalists"),
+    nor, where the gate's out-of-scope ``reason`` is a metaphor, forces (``#target_metaphor_classes``:
+    "the senator's attack on the police")."""
+    matching = load_matching()
+    wanted = matching["target_metaphor_classes"] if reason == "metaphor" else matching["target_classes"]
+
+    def told(tok: Any, sent: Any) -> Any | None:
+        if not definite_mention(tok, sent):
+            return None
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in matching["target_preps"]:
+                continue
+            for obj in pobjs(prep):
+                named = [obj] + [c for c in obj.children if c.dep_ in ("compound", "amod")]
+                if classes_of(named, lexicon, as_target=True) & wanted:
+                    return obj
+        return None
+
+    return told
 
 
 def _unnamed(reading: LexiconReading) -> set[str]:
