@@ -16,7 +16,7 @@ from .matching import head_of, load_matching
 from .modality import dated_noun
 from .occurrence import names_year
 from .ontology import Lexicon, load_ontology
-from .roles.agent_target import classes_of, pobjs
+from .roles.agent_target import classes_of
 from .scope import definite_noun
 from .typings import LexiconReading, Rejected, Typing
 
@@ -89,8 +89,8 @@ def targeted_mention(lexicon: Lexicon, reason: str) -> Callable[[Any, Any], Any 
     (:func:`definite_mention`) is of one incident by naming what it hit or where (an object of
     ``matching.yaml#target_preps`` on the noun, of a class of ``#target_classes``: "the raid on the
     Arnor consulate", "the bombing of the bus station", "the massacre at the crossing"), or ``None``.
-    Not an object of no such class ("the attack on free speech", "the president's attack on the journalists"),
-    nor, where the gate's out-of-scope ``reason`` is a metaphor, forces (``#target_metaphor_classes``:
+    Not an object that is itself an incident noun ("the attack of the Bree massacre"), nor one of no such
+    class ("the attack on free speech", "the president's attack on the journalists"), nor, where the gate's out-of-scope ``reason`` is a metaphor, forces (``#target_metaphor_classes``:
     "the senator's attack on the police")."""
     matching = load_matching()
     wanted = matching["target_metaphor_classes"] if reason == "metaphor" else matching["target_classes"]
@@ -101,7 +101,9 @@ def targeted_mention(lexicon: Lexicon, reason: str) -> Callable[[Any, Any], Any 
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in matching["target_preps"]:
                 continue
-            for obj in pobjs(prep):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.lemma_.lower() in matching["incident_nouns"]:
+                    continue  # "the attack of the Sandy Hook massacre" names an incident, not what it hit
                 named = [obj] + [c for c in obj.children if c.dep_ in ("compound", "amod")]
                 if classes_of(named, lexicon, as_target=True) & wanted:
                     return obj
