@@ -57,8 +57,8 @@ def mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, nam
     """A typing at the first candidate trigger that is a definite mention (:func:`definite_mention`),
     of the type the gate likes best among the types of that noun's own entries (those whose
     conditions failed or that want a verb too: "the raid" may be an attack, a clash or an arrest), not
-    one a word or a weapon must name that no candidate names (as for :func:`consequence_typing`: where the
-    gate's likeliest type was kept for that, "after last week's raid" is the noun's next type);
+    one a word must name (``matching.yaml#word_named_types``: where the gate's likeliest type was kept for
+    that, "after last week's raid" is the noun's next type);
     ``None`` if there is none."""
     doc = sent.doc
     hit = next((h for h in reading.hits if definite_mention(head_of(doc[h.first:h.last + 1]), sent)), None)
@@ -68,7 +68,7 @@ def mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, nam
     subs = {h.entry.sub for h in reading.hits if (h.first, h.last) == (hit.first, hit.last)}
     subs |= {r.sub_event_type for r in reading.rejected
              if r.sub_event_type and (r.trigger_start, r.trigger_end) == (span.start_char, span.end_char)}
-    subs -= _unnamed(reading)
+    subs -= load_matching()["word_named_types"]
     if not subs:
         return None
     sub = load_ontology().get(max(sorted(subs), key=verdict.p_sub))
@@ -82,6 +82,8 @@ def mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, nam
 #: out-of-scope kinds of ``matching.yaml#consequence_reasons``: the gate scores such mentions in opinion
 #: text about 0.01.
 TARGETED_MIN = 0.005
+#: Entity kinds of an object that names no target of an incident ("the attack of April 15th").
+_NOT_TARGETS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
 def targeted_mention(lexicon: Lexicon, reason: str) -> Callable[[Any, Any], Any | None]:
@@ -89,7 +91,8 @@ def targeted_mention(lexicon: Lexicon, reason: str) -> Callable[[Any, Any], Any 
     (:func:`definite_mention`) is of one incident by naming what it hit or where (an object of
     ``matching.yaml#target_preps`` on the noun, of a class of ``#target_classes``: "the raid on the
     Arnor consulate", "the bombing of the bus station", "the massacre at the crossing"), or ``None``.
-    Not an object that is itself an incident noun ("the attack of the Bree massacre"), nor one of no such
+    Not an object that is itself an incident noun or a date ("the attack of the Bree massacre", "the
+    attack of April 15th"), nor one of no such
     class ("the attack on free speech", "the president's attack on the journalists"), nor, where the gate's out-of-scope ``reason`` is a metaphor, forces (``#target_metaphor_classes``:
     "the senator's attack on the police")."""
     matching = load_matching()
@@ -102,8 +105,8 @@ def targeted_mention(lexicon: Lexicon, reason: str) -> Callable[[Any, Any], Any 
             if prep.dep_ != "prep" or prep.lower_ not in matching["target_preps"]:
                 continue
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                if obj.lemma_.lower() in matching["incident_nouns"]:
-                    continue  # "the attack of the Sandy Hook massacre" names an incident, not what it hit
+                if obj.lemma_.lower() in matching["incident_nouns"] or obj.ent_type_ in _NOT_TARGETS:
+                    continue  # "the attack of the Bree massacre", "the attack of April 15th" name no target
                 named = [obj] + [c for c in obj.children if c.dep_ in ("compound", "amod")]
                 if classes_of(named, lexicon, as_target=True) & wanted:
                     return obj
