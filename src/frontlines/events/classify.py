@@ -177,13 +177,18 @@ class EventTyper:
             return kept, [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason,
                                    verdict.p_sub(t.sub_event_type)) for t in typings if t not in kept]
         reason = f"model:{name}:{verdict.reason}"
+        refused = False
         if not typings and verdict.p_event >= self.threshold_alone:
             alone = gate_typing(sent, reading, verdict, name)
             if isinstance(alone, Typing):
                 return [alone], []
             reason = f"model:{name}:{alone}"
-        if not typings and (mention_ok or verdict.p_event >= self.threshold_alone) and verdict.p_event >= MENTION_MIN_ALONE:
-            mention = mention_typing(sent, reading, verdict, name)
+            refused = True
+        # a definite mention stands where the gate doubts the sentence but reads no crime, court case,
+        # accident, metaphor or total (MENTION_MIN_ALONE), or where it is sure of an event whose type it
+        # was refused ("after last week's raid on the village" read as a mob's violence)
+        if not typings and (mention_ok or refused) and verdict.p_event >= MENTION_MIN_ALONE:
+            mention = mention_typing(sent, reading, verdict, name, refused=refused)
             if mention is not None:
                 return [mention], []
         consequence = consequence_typing(sent, reading, typings, verdict, name)

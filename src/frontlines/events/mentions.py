@@ -53,13 +53,15 @@ def past_dated(tok: Any) -> bool:
                                    for t in tok.subtree if t.i < tok.i)
 
 
-def mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing | None:
+def mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str, *,
+                   refused: bool = False) -> Typing | None:
     """A typing at the first candidate trigger that is a definite mention (:func:`definite_mention`),
     of the type the gate likes best among the types of that noun's own entries (those whose
     conditions failed or that want a verb too: "the raid" may be an attack, a clash or an arrest), not
     one a word must name (``matching.yaml#word_named_types``: where the gate's likeliest type was kept for
-    that, "after last week's raid" is the noun's next type);
-    ``None`` if there is none."""
+    that, "after last week's raid" is the noun's next type); where the gate's own typing was ``refused``
+    (:func:`.alone.gate_typing`), not one defined by a weapon no candidate names either (an air strike needs
+    an aircraft named, as there); ``None`` if there is none."""
     doc = sent.doc
     hit = next((h for h in reading.hits if definite_mention(head_of(doc[h.first:h.last + 1]), sent)), None)
     if hit is None:
@@ -68,7 +70,7 @@ def mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, nam
     subs = {h.entry.sub for h in reading.hits if (h.first, h.last) == (hit.first, hit.last)}
     subs |= {r.sub_event_type for r in reading.rejected
              if r.sub_event_type and (r.trigger_start, r.trigger_end) == (span.start_char, span.end_char)}
-    subs -= load_matching()["word_named_types"]
+    subs -= _unnamed(reading) if refused else load_matching()["word_named_types"]
     if not subs:
         return None
     sub = load_ontology().get(max(sorted(subs), key=verdict.p_sub))
