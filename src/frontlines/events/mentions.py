@@ -2,8 +2,8 @@
 
 :func:`definite_mention` tells such a noun; :func:`mention_typing` types it where the lexicon's
 conditions failed, :func:`consequence_typing` where the incident is told by what it did ("the ambush
-claimed five lives"), and :func:`mentions_beside` adds it beside the events of a sentence of another
-type. :class:`.classify.EventTyper` applies them.
+claimed five lives") or by what it hit (:func:`targeted_mention`: "the raid on the consulate"), and
+:func:`mentions_beside` adds it beside the events of a sentence of another type. :class:`.classify.EventTyper` applies them.
 """
 
 from __future__ import annotations
