@@ -22,6 +22,7 @@ from .mentions import (
     MENTION_MIN,
     MENTION_MIN_ALONE,
     TARGETED_MIN,
+    after_mention,
     consequence_typing,
     definite_mention,
     mention_typing,
@@ -197,6 +198,9 @@ class EventTyper:
         if consequence is None and verdict.p_event >= TARGETED_MIN:
             consequence = consequence_typing(sent, reading, typings, verdict, name, targeted_mention(self.lexicon, verdict.reason),
                                              "targeted")
+        if consequence is None and verdict.p_event >= TARGETED_MIN:
+            consequence = consequence_typing(sent, reading, typings, verdict, name, after_mention, "after",
+                                             "after_reasons")
         if consequence is not None:
             return [consequence], []
         if not typings:

@@ -117,6 +117,23 @@ def targeted_mention(lexicon: Lexicon, reason: str) -> Callable[[Any, Any], Any 
     return told
 
 
+def after_mention(tok: Any, sent: Any) -> Any | None:
+    """``told_by`` for :func:`consequence_typing`: the word that places a definite mention
+    (:func:`definite_mention`) before the time the sentence tells: "since" (of
+    ``matching.yaml#since_words``) over the noun ("since the raid, the farmers have slept in the
+    fields"), or a noun of ``#aftermath_nouns`` over its "of" ("in the aftermath of the ambush");
+    ``None`` otherwise."""
+    if tok.dep_ != "pobj" or not definite_mention(tok, sent):
+        return None
+    matching = load_matching()
+    prep = tok.head
+    if prep.lower_ in matching["since_words"]:
+        return prep
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in matching["aftermath_nouns"]:
+        return prep.head
+    return None
+
+
 def _unnamed(reading: LexiconReading) -> set[str]:
     """Sub-event types a mention may not take: those a word must name (``matching.yaml#word_named_types``)
     and those defined by a weapon (``#named_weapon_types``) that no candidate trigger of the sentence names."""
@@ -160,17 +177,18 @@ def consequence_mention(tok: Any, sent: Any) -> Any | None:
 
 def consequence_typing(sent: Any, reading: LexiconReading, typings: list[Typing], verdict: GateVerdict,
                        name: str, told_by: Callable[[Any, Any], Any | None] | None = None,
-                       label: str = "consequence") -> Typing | None:
+                       label: str = "consequence", reasons: str = "consequence_reasons") -> Typing | None:
     """A typing at an incident noun the gate would reject, told by what the incident did
     (:func:`consequence_mention`), where the gate's likeliest out-of-scope kind is one of
     ``matching.yaml#consequence_reasons``; its type is the gate's likeliest of the noun's own types of
     violence (``#violent_event_types``), not one a word or a weapon must name (as for
     :func:`mentions_beside`). ``None`` where there is none. ``told_by`` (default
     :func:`consequence_mention`) and ``label`` give another way an incident noun is told as having
-    happened (:func:`.occurrence.occurrence_verb`, rule ``mention:occurrence``)."""
+    happened (:func:`.occurrence.occurrence_verb`, rule ``mention:occurrence``), ``reasons`` the list of
+    ``matching.yaml`` that names the out-of-scope kinds it stands under."""
     told_by = told_by or consequence_mention
     matching, onto = load_matching(), load_ontology()
-    if verdict.reason not in matching["consequence_reasons"]:
+    if verdict.reason not in matching[reasons]:
         return None
     doc = sent.doc
     unnamed = _unnamed(reading)
