@@ -31,6 +31,7 @@ TRIGGERS = {
     "torched": ("Strategic developments", "Looting/property destruction"),
     "IED": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
     "destruction": ("Strategic developments", "Looting/property destruction"),
+    "beaten": ("Riots", "Mob violence"),
 }
 
 
@@ -176,6 +177,13 @@ def test_property_looted_with_no_owner_named_is_the_civilians(run):
     e = only(run("Militiamen of the Black Hand looted a warehouse in Tolfalas.", {"Tolfalas": "CM"}))
     assert e.actor2 is not None and e.actor2.name == "Civilians (Cameroon)" and e.actor2.inter == 7
     assert "victims_by_sub_event_type" in e.evidence["actor2"]
+
+
+def test_a_mobs_unnamed_victim_is_the_civilians(run):
+    e = only(run("A suspected horse thief was beaten by a crowd in Tolfalas.", {"Tolfalas": "CM"}))
+    assert e.actor1 is not None and e.actor1.name == "Rioters (Cameroon)"
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Cameroon)" and e.actor2.inter == 7
+    assert "roles:unnamed-victims" in e.evidence["actor2"]
 
 
 def test_civilians_who_loot_are_not_made_their_own_victims(run):

@@ -34,6 +34,7 @@ TRIGGERS = {
     "gunmen": ("Violence against civilians", "Attack", "ASSAULT"),
     "protest": ("Protests", "Peaceful protest", "PROTEST"),
     "protested": ("Protests", "Peaceful protest", "PROTEST"),
+    "marched": ("Protests", "Peaceful protest", "PROTEST"),
     "clashes": ("Battles", "Armed clash", "FIGHT"),
 }
 
@@ -49,6 +50,8 @@ ACTORS = {
     "ISIS": ("Islamic State", "is", 2),
     "moderate rebel": ("Rebels", None, 2),
     "gunmen": ("Unidentified Armed Group", None, 3),
+    "Dunland raiders": ("Dunland Militia and/or Rohan Ethnic Militia", "dun-or-rohan", 4),
+    "Rohan clansmen": ("Rohan Ethnic Militia", "rohan-eth", 4),
 }
 
 
@@ -560,6 +563,17 @@ def test_an_actor_is_not_associated_with_itself_after_merging(run):
     assert all(a.id not in ("iq-mil", "sy-mil") for a in e.assoc_actors)
 
 
+def test_an_actor_one_of_an_either_or_actor_is_not_associated_beside_it(run):
+    e = one(run("Dunland raiders and Rohan clansmen attacked the farm."))
+    assert e.actor1 is not None and e.actor1.id == "dun-or-rohan"
+    assert e.assoc_actors == ()
+
+
+def test_an_either_or_actor_does_not_drop_another_associate(run):
+    e = one(run("Dunland raiders and Iraqi forces attacked the farm."))
+    assert [a.id for a in e.assoc_actors] == ["iq-mil"]
+
+
 def test_an_asserted_event_is_not_attributed_by_a_later_mention(run):
     e = one(run("Iraqi forces shelled the camp. According to field reports, Iraqi forces shelled the camp."))
     assert (e.modality, e.attribution) == ("asserted", None)
@@ -1060,6 +1074,18 @@ def test_a_place_someone_was_headed_to_is_not_the_event_place(run):
     text = "Gunmen attacked minibuses waiting for passengers heading to Ethring at the bus station of Osgiliath."
     e = one(run(text, [place("Ethring", "Ethring", 3), place("Osgiliath", "Osgiliath", 2)]))
     assert e.place.text == "Osgiliath"
+
+
+@pytest.mark.parametrize("text", ["Farmers marched from Bree to Archet to protest against the tax on Monday.",
+                                  "Farmers protested on Monday, marching from Bree to Archet."])
+def test_a_march_from_one_place_to_another_is_one_protest_where_it_started(run, text):
+    e = one(run(text, [place("Bree", "Bree", 3), place("Archet", "Archet", 4)]))
+    assert e.place.text == "Bree"
+
+
+def test_a_march_to_a_place_with_no_start_named_is_there(run):
+    e = one(run("Farmers marched to Archet to protest against the tax on Monday.", [place("Archet", "Archet", 4)]))
+    assert e.place.text == "Archet"
 
 
 # ------------------------------------------------------------------ a province at its seat

@@ -116,6 +116,38 @@ def test_a_soldier_a_participle_says_was_killed_is_the_target(nlp) -> None:
     assert t.sub_event_type == "Armed clash" and t.target_class == "state"
 
 
+@pytest.mark.parametrize("text", ["Last week the crown prince detained Gondor's Prime Minister Faramir Hurin.",
+                                  "The king of Rohan detained two ministers of Gondor in Edoras."])
+def test_a_ruler_detaining_an_office_holder_is_an_arrest(nlp, text: str) -> None:
+    t = _first(nlp, text)
+    assert (t.sub_event_type, t.target_class) == ("Arrests", "civilian")
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Gunmen hijacked a bus with thirty passengers on board near Edoras on Monday.",
+     "Abduction/forced disappearance"),  # people taken with the vehicle
+    ("Bandits hijacked two carts loaded with grain on the Edoras road on Monday.", "Looting/property destruction"),
+    ("Orc militants commandeered three fuel wagons near Osgiliath on Monday.", "Looting/property destruction"),
+])
+def test_a_hijacking_by_an_armed_group_abducts_the_people_aboard_or_loots_the_goods(nlp, text: str, sub: str) -> None:
+    assert _first(nlp, text).sub_event_type == sub
+
+
+@pytest.mark.parametrize("text", ["The envoys of Rohan hijacked the debate in Edoras on Monday.",
+                                  "Hackers hijacked the email accounts of the steward's people on Monday."])
+def test_a_hijacked_debate_or_account_is_no_event(nlp, text: str) -> None:
+    assert _types(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Angry villagers burned alive a suspected cattle thief in Archet on Monday.", "Mob violence"),
+    ("Residents of Archet set ablaze two men accused of stealing a goat on Monday.", "Mob violence"),
+    ("Orc militants burned alive two farmers in Archet on Monday.", "Attack"),
+])
+def test_a_crowd_burning_someone_is_mob_violence_an_armed_group_an_attack(nlp, text: str, sub: str) -> None:
+    assert _first(nlp, text).sub_event_type == sub
+
+
 def test_protest_dispersed_by_police_is_protest_with_intervention(nlp) -> None:
     t = _first(nlp, "Police fired tear gas to disperse protesters outside the ministry.")
     assert t.sub_event_type == "Protest with intervention"

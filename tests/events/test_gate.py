@@ -161,6 +161,17 @@ def test_the_gate_alone_gives_a_protest_only_where_people_gather_or_a_protest_is
     assert [t.sub_event_type for t in typer(sent)] == ["Peaceful protest"]
 
 
+def test_police_converging_on_a_place_is_neither_a_development_nor_a_gathering_of_protesters(nlp) -> None:
+    sent = next(nlp("Dozens of police converged on the Bree market square on Monday.").sents)
+    assert EventTyper(load_lexicon())(sent) == []  # the lexicon alone: policing, no change to group/activity
+    typer = EventTyper(load_lexicon(), _favouring(("Peaceful protest", 4.0), ("Other", 0.0)), 0.5, 0.5)
+    reading = typer.read([sent])[0]
+    assert reading.typings == ()
+    assert any(r.reason == "model:event-gate:protest-not-named" for r in reading.rejected)
+    sent = next(nlp("Gondor troops converged on the Osgiliath crossing on Monday.").sents)
+    assert [t.sub_event_type for t in EventTyper(load_lexicon())(sent)] == ["Change to group/activity"]
+
+
 def test_the_gate_alone_gives_a_weak_development_only_at_a_candidate_of_its_event_type(nlp) -> None:
     typer = EventTyper(load_lexicon(), _favouring(("Other", 4.0), ("Attack", 0.0)), 0.5, 0.5)
     sent = next(nlp("Gondor forces secured the site in Bree on Friday.").sents)
@@ -424,3 +435,45 @@ def test_a_mention_told_by_its_toll_stands_where_the_gate_reads_a_metaphor_not_a
     assert EventTyper(load_lexicon(), _unsure("crime"), 0.5, 0.9)(sent) == []
     humiliated = next(nlp("Tuesday's raid on the council left two ministers humiliated.").sents)
     assert EventTyper(load_lexicon(), _unsure("metaphor"), 0.5, 0.9)(humiliated) == []
+
+
+def _crime_reading_of_a_mob(reason: str = "crime") -> _FakeGate:
+    """A fake gate that gives P(event) about 0.3 (below the typers' threshold below), Mob violence as the
+    likeliest sub-event type and ``reason`` as the likeliest out-of-scope kind."""
+    classes = ("Mob violence", "Attack", reason, "crime" if reason == "none" else "none")
+    return _FakeGate(classes, np.zeros((4, 384)), np.array([1.0, 0.0, 2.0, 0.0]), (1.0, 0.0))
+
+
+def test_a_crowd_punishing_a_suspect_is_mob_violence_though_the_gate_reads_crime(nlp) -> None:
+    typer = EventTyper(load_lexicon(), _crime_reading_of_a_mob(), 0.5, 0.9)
+    sent = next(nlp("A suspected horse thief was beaten by villagers in Bree on Monday.").sents)
+    reading = typer.read([sent])[0]
+    assert reading.verdict is not None and reading.verdict.p_event < 0.5
+    [typing] = reading.typings
+    assert typing.sub_event_type == "Mob violence" and "mob-justice" in typing.rule
+    lynched = next(nlp("Two men accused of stealing a cow were lynched in Bree on Monday.").sents)
+    assert [t.sub_event_type for t in typer(lynched)] == ["Mob violence"]
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Villagers beat a miller of Bree on Monday.", "crime"),  # no suspect named: the gate decides
+    ("A man beat a suspected horse thief in Bree on Monday.", "crime"),  # one man: no mob (lone-attacker)
+    ("A robber shot a shopkeeper in Bree on Monday.", "crime"),  # the crime itself
+    ("A suspected horse thief was beaten by villagers in Bree on Monday.", "metaphor"),  # not read as crime
+])
+def test_mob_justice_needs_a_crowd_a_suspect_and_a_crime_reading(nlp, text: str, reason: str) -> None:
+    assert EventTyper(load_lexicon(), _crime_reading_of_a_mob(reason), 0.5, 0.9)(next(nlp(text).sents)) == []
+
+
+def test_a_lower_case_name_entity_is_the_taggers_error_and_rejects_no_trigger(nlp) -> None:
+    from spacy.tokens import Span
+
+    from frontlines.events.matching import Hit, _in_name_or_date
+
+    doc = nlp("Recent mortar attacks hit Minas Tirith, and a Mortar Brigade parade was held.")
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 9, 11, label="ORG")]
+    assert [e.text for e in doc.ents] == ["mortar attacks", "Mortar Brigade"]
+    lower = Hit(entry=None, first=1, last=1, at=1, to=1)  # type: ignore[arg-type]
+    named = Hit(entry=None, first=9, last=9, at=9, to=9)  # type: ignore[arg-type]
+    assert not _in_name_or_date(lower, doc[:], [])
+    assert _in_name_or_date(named, doc[:], [])

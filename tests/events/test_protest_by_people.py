@@ -202,3 +202,19 @@ def test_the_pipeline_reports_labour_strikes(pipeline, text: str, kind: str) -> 
 def test_the_pipeline_reports_no_strike_that_did_not_happen(pipeline, text: str) -> None:
     events = extract(text, published="2024-03-05", pipeline=pipeline).events
     assert not [e for e in events if e.event_type == "Protests" and e.modality in ("asserted", "claimed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Signs carried by the strikers in Bree read: Schools first.",
+    "The strikers carried placards outside the ministry in Minas Tirith on Monday.",
+])
+def test_strikers_carrying_signs_are_a_peaceful_protest(pipeline, text: str) -> None:
+    assert [e.sub_event_type for e in extract(text, pipeline=pipeline).events] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "The strikers missed several chances in the second half at Edoras.",  # "strikers" is no cue of its own
+    "The strikers of Edoras FC signed new contracts on Monday.",
+])
+def test_strikers_of_a_team_are_no_protest(pipeline, text: str) -> None:
+    assert [e.sub_event_type for e in extract(text, pipeline=pipeline).events] == []

@@ -166,3 +166,30 @@ def test_bombs_dropped_on_a_place_are_an_air_strike_not_a_roadside_bomb(nlp) -> 
 ])
 def test_dropping_no_bomb_is_no_air_strike(nlp, text: str) -> None:
     assert "Air/drone strike" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Orc fighters shot down a Gondor jet near Osgiliath on Tuesday.",
+    "A Gondor fighter jet was shot down over Ithilien on Monday.",
+    "Rohan condemned the downing of its helicopter over Mordor on Tuesday.",
+])
+def test_a_crewed_military_aircraft_brought_down_is_an_armed_clash(nlp, text: str) -> None:
+    types = _types(nlp, text)
+    assert "Armed clash" in types and "Attack" not in types
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Gondor soldiers shot down a drone over Osgiliath on Monday.", "Armed clash"),  # Disrupted weapons use
+    ("The council of Bree shot down the proposal for a new helicopter pad.", "Armed clash"),
+    ("The pilots downed a few beers at the Prancing Pony after their jets landed.", "Armed clash"),
+])
+def test_downing_a_drone_a_proposal_or_a_beer_is_no_armed_clash(nlp, text: str, absent: str) -> None:
+    assert absent not in _types(nlp, text)
+
+
+def test_a_mortar_attack_is_shelling_and_a_mortar_and_pestle_is_no_event(nlp) -> None:
+    types = _types(nlp, "Rebels blamed the army for recent mortar attacks on Osgiliath.")
+    assert "Shelling/artillery/missile attack" in types and "Armed clash" not in types
+    assert _types(nlp, "She ground the spices with a mortar and pestle in Bree on Monday.") == []
+    assert _types(nlp, "The bricks-and-mortar shops of Bree closed early on Monday.") == []
+

@@ -119,8 +119,13 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The power the students of Bree have, not just in organizing rallies but in spurring the merchants to act.",
      "gerund-topic"),
     ("The wardens' team destroyed the door of the room where the gunman was.", "forced-entry"),
+    ("A fire at the bakery in Bree destroyed the shop on Monday.", "natural-cause"),
+    ("The granary of Bree was destroyed by fire on Monday.", "natural-cause"),
     ("Wardens arrested Ruffo and Sandyman during a buy-bust sale in Bree in 2016.", "ordinary-crime"),
     ("Wardens arrested Ruffo after a buy-bust sale in a flat used as a party drug laboratory.", "ordinary-crime"),
+    # a flat's "unit" is no armed unit: the crime stays ordinary
+    ("Wardens arrested Ruffo after a buy-bust sale, while two others were arrested inside a condo unit in Bree.",
+     "ordinary-crime"),
     ("The steward said that without the number of rangers, the duration of their deployment and the cost, he was "
      "unwilling to commit.", "aspect-of"),
     ("Rohan said it would form three new companies to meet what it described as a dangerous military build-up.",
@@ -173,6 +178,8 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Orc raiders burn farms near Bree.",  # a place named
     "Raiders killed five farmers.",  # a number: one occurrence
     "Raiders burned the farms.",  # a definite object refers back to one occurrence
+    "A fire set by orc raiders destroyed the town hall of Bree on Monday.",  # an arson: someone set it
+    "Orc raiders destroyed the town hall of Bree on Monday.",
     "On Monday orcs crossed the river at Bree. Raiders burned farms.",  # anchored by the report's first sentence
     "Gunmen armed with rifles attacked the village of Bree on Monday.",  # the rifles are carried, the attack told
     "Rangers said Gondor troops fired shells fitted with a nerve agent into Bree on Monday.",  # shells used

@@ -152,13 +152,15 @@ class AloneTypeRule:
 
 def _protest_not_named(sub: str, sent: Any, reading: LexiconReading) -> bool:
     """A protest (event type Protests) with no candidate trigger of that event type nor of people
-    gathering (``matching.yaml#gathering_entries``) and no protest named in the text (:func:`protest_named`;
-    "police reached the spot" after a sentence that names the protest may be its dispersal): "volunteers
-    took up a project in February", "the group established an office in Bree in May"."""
+    gathering (``matching.yaml#gathering_entries``, with the entry's cue words: police converging is no
+    gathering of people) and no protest named in the text (:func:`protest_named`; "police reached the spot"
+    after a sentence that names the protest may be its dispersal): "volunteers took up a project in
+    February", "the group established an office in Bree in May", "police converged on the square"."""
     onto, matching = load_ontology(), load_matching()
     kind = onto.get(sub).event_type
     return kind == "Protests" and not protest_named(sent.doc[:]) and not any(
-        onto.get(h.entry.sub).event_type == kind or h.entry.id in matching["gathering_entries"] for h in reading.hits)
+        onto.get(h.entry.sub).event_type == kind for h in reading.hits) and not any(
+        h.entry.id in matching["gathering_entries"] for h in reading.proposals)
 
 
 def _weak_type_elsewhere(sub: str, sent: Any, reading: LexiconReading) -> bool:

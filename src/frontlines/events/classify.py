@@ -4,7 +4,8 @@
 :mod:`.matching`, roles read from the parse in :mod:`.roles`) proposes candidate triggers and
 types them; the event gate (:mod:`.gate`) decides whether the sentence reports an in-scope event
 and of which sub-event type (what it may type where the lexicon typed nothing: :mod:`.alone`; a
-definite mention of one incident: :mod:`.mentions`; a protest by named people: :mod:`.roles.protesters`);
+definite mention of one incident: :mod:`.mentions`; a protest by named people: :mod:`.roles.protesters`;
+a crowd punishing a suspect: :mod:`.justice`);
 the optional model of ``frontlines train --acled`` (:mod:`.model`) may then retype. Every candidate
 that does not become an event is kept, with why, for ``--explain``. Heavy parts (gate, model) are
 passed in, never looked up here.
@@ -18,6 +19,7 @@ from typing import Any
 
 from .alone import ALONE_RULES, gate_typing
 from .gate import EventGate, GateVerdict
+from .justice import mob_justice
 from .mentions import (
     MENTION_MIN,
     MENTION_MIN_ALONE,
@@ -172,6 +174,10 @@ class EventTyper:
             protests = protests_by_people(sent, typings, verdict)
             if protests:
                 return protests, []
+        if typings and verdict.p_event < self.threshold:
+            punished = mob_justice(sent, typings, verdict, self.lexicon)
+            if punished:
+                return punished, []
         if typings and verdict.p_event >= self.threshold:
             kept = [t for n, t in enumerate(typings) if not n or verdict.p_sub(t.sub_event_type) >= SECOND_TYPE_MIN]
             reason = f"model:{name}:unlikely-type"

@@ -81,9 +81,19 @@ def _negated(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
 
 
 def _in_name_or_date(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
-    """The trigger stands in a name or a date ("Popular Mobilization Forces", "March 15")."""
+    """The trigger stands in a name or a date ("Popular Mobilization Forces", "March 15"); a name entity
+    with no capitalised word ("recent mortar" tagged a person) is the tagger's error, no name."""
     lists = load_matching()
-    return sent.doc[hit.first].ent_type_ in lists["name_entities"] | lists["date_entities"]
+    tok = sent.doc[hit.first]
+    if tok.ent_type_ in lists["date_entities"]:
+        return True
+    return tok.ent_type_ in lists["name_entities"] and _capitalised_entity(tok)
+
+
+def _capitalised_entity(tok: Any) -> bool:
+    """Some word of the entity the token is in starts with a capital letter."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is None or any(t.text[:1].isupper() for t in ent)
 
 
 def _not_a_verb(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:

@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import Actor, Event, Evidence
-from .coreference import Draft, Incident, Toll, actor_key, own_place
+from .coreference import Draft, Incident, Toll, own_place
 from .mainevent import main_typing
+from .roles.parse import within_role
 
 NONE_REPORTED = "numbers.yaml#fatalities:none-reported"
 #: The stages of one demonstration: its report tells one protest, which :func:`main_typing` sharpens by them.
@@ -81,10 +82,9 @@ def absorb(a: Event, b: Draft) -> Event:
         changes.update(date=e.date, time_precision=e.time_precision)
         evidence["date"] = evidence["time_precision"] = f"merge:{e.evidence.get('date', '')}"
     a1, a2 = changes.get("actor1", a.actor1), changes.get("actor2", a.actor2)
-    roles = {actor_key(x) if isinstance(x, Actor) else None for x in (a1, a2)}
     assoc: list[Actor] = []
     for x in (*a.assoc_actors, *e.assoc_actors):
-        if actor_key(x) not in roles and all(actor_key(x) != actor_key(y) for y in assoc):
+        if not within_role(x, [y for y in (a1, a2) if isinstance(y, Actor)] + assoc):
             assoc.append(x)
     changes["assoc_actors"] = tuple(assoc)
     quantities = a.quantities + tuple(q for q in e.quantities if q not in a.quantities)

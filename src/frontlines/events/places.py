@@ -75,7 +75,7 @@ def geo_precision(place: Place | None, *, fallback: bool = False) -> tuple[int |
 @cache
 def place_cue_words(key: str) -> frozenset[str]:
     """A word list of ``data/events/places.yaml``: ``seat_words`` ("the Minas Tirith government"),
-    ``destination_verbs`` (lemmas: "riders heading to Bree")."""
+    ``destination_verbs`` (lemmas: "riders heading to Bree"), ``route_verbs`` (lemmas: "marched from Bree to X")."""
     path = resources.files("frontlines") / "data" / PLACE_CUES
     return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))[key])
 
@@ -92,9 +92,21 @@ def names_seat(last: Any) -> bool:
 
 
 def names_destination(head: Any) -> bool:
-    """ "riders heading to Bree", "a convoy bound for X": the place someone was going to."""
-    prep = head.head
-    return head.dep_ in ("pobj", "pcomp") and prep.lower_ in ("to", "for") and prep.head.lemma_ in place_cue_words("destination_verbs")
+    """ "riders heading to Bree", "a convoy bound for X": the place someone was going to; and where a march
+    went when the text names where it set out from ("marched from Bree to Archet", "marched from the square
+    in Bree to the town hall in Archet"): a march is one event, placed where it started."""
+    goal = head
+    for _ in range(2):  # "to the town hall in Archet": the place of the noun the march went to
+        if goal.dep_ == "pobj" and goal.head.lower_ in ("in", "at", "of") and goal.head.head.dep_ == "pobj":
+            goal = goal.head.head
+    prep = goal.head
+    if goal.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("to", "for", "towards", "toward"):
+        return False
+    verb = prep.head
+    if goal is head and prep.lower_ in ("to", "for") and verb.lemma_ in place_cue_words("destination_verbs"):
+        return True
+    return verb.lemma_ in place_cue_words("route_verbs") and prep.lower_ != "for" and any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
 
 
 def modifies_noun(place: Place, head: Any) -> bool:

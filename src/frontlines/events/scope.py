@@ -32,10 +32,10 @@ ARMED_CLASSES = frozenset({"state", "nonstate", "armed"})
 #: Event types of violence: a noun of these that is prevented did not happen ("to prevent attacks").
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 #: The lists of ``scope.yaml`` matched against the sentence's folded words; the others hold lemmas or names.
-SENTENCE_CUES = frozenset({"crime", "court", "police_report", "police_report_weapons", "conflict", "conflict_exceptions",
+SENTENCE_CUES = frozenset({"crime", "suspect", "court", "police_report", "police_report_weapons", "conflict", "conflict_exceptions",
                            "noncombat_aircraft",
                            "accident", "violence_signs",
-                           "strike_cues", "idioms", "public_roles"})
+                           "strike_cues", "idioms", "public_roles", "arson_cues"})
 
 
 @cache
@@ -895,6 +895,18 @@ def _forced_entry(t: Typing, ctx: Context) -> bool:
     return bool(objects) and all(_lemma(o) in load_scope()["entry_nouns"] for o in objects)
 
 
+def _natural_cause(t: Typing, ctx: Context) -> bool:
+    """Property destruction whose doer is a fire or a force of nature (``natural_forces``: "a fire at the
+    bakery destroyed the shop", "the storm damaged homes") in a sentence naming no arson (``arson_cues``:
+    "a fire set by the raiders destroyed the hall" stays): an accident or a disaster, nobody's act."""
+    if t.sub_event_type != "Looting/property destruction" or ctx.has("arson_cues"):
+        return False
+    verb = _verb_of(_trigger(t, ctx))
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return bool(doers) and all(_lemma(d) in load_scope()["natural_forces"] for d in doers)
+
+
 def _aspect_of(t: Typing, ctx: Context) -> bool:
     """A strategic development (``aspect_types``) named after "of" under a noun of one of its
     aspects (``aspect_nouns``: "the number of troops, the duration of their deployment and the
@@ -1068,6 +1080,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("gerund-topic", _gerund_topic),
     ScopeRule("diplomatic-move", _diplomatic_move),
     ScopeRule("forced-entry", _forced_entry),
+    ScopeRule("natural-cause", _natural_cause),
     ScopeRule("aspect-of", _aspect_of),
     ScopeRule("characterised", _characterised),
     ScopeRule("under-construction", _under_construction),

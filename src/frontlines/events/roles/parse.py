@@ -16,6 +16,7 @@ The typing step reads its agent and target tokens with ``agent_target.py`` (:fun
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -32,9 +33,11 @@ ASSOC_PREPS = ("alongside", "along", "together", "backed", "supported", "aided",
 PRONOUNS = ("they", "it", "he", "she", "them")
 #: Dependents that make a verb passive.
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
-#: Clauses whose subject is their head's ("..., using artillery", "to demand food", "strikes targeting X").
+#: Prepositions naming the attack a verb trigger happened in ("killed in / during / following an airstrike").
 _ATTACK_PREPS = ("in", "during", "following", "after", "amid")
+#: Dependencies climbed from a noun to the verb it hangs on ("conducted strikes targeting X").
 _TO_VERB = ("dobj", "pobj", "prep", "attr")
+#: Clauses whose subject is their head's ("..., using artillery", "to demand food", "strikes targeting X").
 _SHARED_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "acl")
 
 
@@ -387,6 +390,16 @@ def _key(actor: Actor) -> str:
     return actor.id or actor.name.lower()
 
 
+#: How ACLED joins the two possible perpetrators of one actor ("Islamic State (West Africa) and/or Boko Haram ...").
+EITHER_OR = " and/or "
+
+
+def within_role(actor: Actor, named: Sequence[Actor | None]) -> bool:
+    """Whether ``actor`` is already one of the roles ``named``: the same actor, or one of the alternatives of an
+    "X and/or Y" actor (associating "Rohan Militia" beside "Arnor Militia and/or Rohan Militia" repeats it)."""
+    return any(a is not None and (_key(a) == _key(actor) or actor.name in a.name.split(EITHER_OR)) for a in named)
+
+
 def _resolve(slots: dict[str, list[tuple[Mention, str]]]) -> Roles:
     """One mention per role, the rest of a role's mentions associated; no mention in two roles."""
     used: set[Mention] = set()
@@ -400,11 +413,10 @@ def _resolve(slots: dict[str, list[tuple[Mention, str]]]) -> Roles:
             extra += cands[1:]
     assoc: list[Actor] = []
     rules: dict[str, str] = {}
-    keys = {_key(p[0].actor) for p in picked.values() if p is not None}
+    named = [p[0].actor for p in picked.values() if p is not None]
     for m, r in [*extra, *slots["assoc"]]:
-        if m in used or _key(m.actor) in keys:
+        if m in used or within_role(m.actor, [*named, *assoc]):
             continue
-        keys.add(_key(m.actor))
         used.add(m)
         assoc.append(m.actor)
         rules.setdefault("assoc_actors", r)

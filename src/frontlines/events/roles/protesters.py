@@ -9,7 +9,8 @@ trigger of one of ``matching.yaml#protest_by_people_entries``) is told of people
 strike ...) as their verb with no object ("nurses struck for higher wages", "residents demonstrated";
 not "struck a deal", "was struck by a car", "demonstrated their skill"), as the noun they stage, join
 or are on ("the miners are on strike", "a strike by dockers", "the teachers' strike", "residents held a
-rally"), or as the participle that describes them ("striking miners"). Its modality (threatened,
+rally"), or as the participle that describes them ("striking miners"); a noun that names them as protesting
+(``matching.yaml#protesters_named``: "signs carried by the strikers") is who protests itself. Its modality (threatened,
 planned, called off) is read later, as for any event. :func:`protests_by_people` gives the typings of a
 sentence that are such protests; the typing stage keeps them from :data:`PROTEST_BY_PEOPLE_MIN` P(event).
 """
@@ -51,6 +52,8 @@ def protest_by(tok: Any, trigger_end: int) -> Any | None:
         return _people(_subject(tok))
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
+    if tok.lower_ in load_matching()["protesters_named"]:  # "signs carried by the strikers": they protest
+        return tok
     for c in tok.children:  # "the teachers' strike", "a dockers strike", "a strike by nurses"
         if c.dep_ in ("poss", "compound", "nmod") and _people(c) is not None:
             return c

@@ -26,8 +26,8 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
 
     A protest or riot whose sentences name no participant has ACLED's crowd as actor1 ("Protesters
     (Country)"). A civilian parsed as the actor1 of violence against civilians is its victim ("the body of a man was
-    found"); unnamed victims are Civilians (Country), also those of looting or property destruction
-    (``victims_by_sub_event_type``); civilian victims of a sentence that names nobody who
+    found"); unnamed victims are Civilians (Country), also those of looting or property destruction and of a
+    mob (``victims_by_sub_event_type``); civilian victims of a sentence that names nobody who
     attacked (a passive without agent: "a man was shot dead"), and violence against civilians whose sentences
     name neither victim nor any armed or state actor ("bodies were found"), have an Unidentified Armed Group
     (Country) as perpetrator. The country is the event's place's, else its actors'; the evidence is the sentence.
@@ -47,7 +47,8 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
         return event
     a1, a2, evidence = event.actor1, event.actor2, dict(event.evidence)
     agentless = "nsubjpass" in evidence.get("actor2", "").split(";")[0]
-    if a1 is not None and a1.inter == 7 and a2 is None and victims == "victims_by_sub_event_type":
+    if a1 is not None and a1.inter == 7 and a2 is None and victims == "victims_by_sub_event_type" \
+            and event.event_type not in data["crowd_by_event_type"]:
         return event  # civilians who loot or burn are not their own victims
     if a1 is not None and a1.inter == 7 and a2 is None:
         a1, a2, agentless = None, a1, True
@@ -67,6 +68,9 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
         if a1 is None:
             a1 = by_event_type("crowd_by_event_type", event.event_type, name_of, told, " (no participant named)")
             evidence["actor1"] = f"roles:unnamed-crowd; {a1.rule}" if a1 else ""
+        if a2 is None and victims == "victims_by_sub_event_type":  # a mob's unnamed victims
+            a2 = by_event_type(victims, kind, name_of, told, " (no victim named)")
+            evidence["actor2"] = f"roles:unnamed-victims; {a2.rule}" if a2 else ""
     elif a2 is None:
         a2 = by_event_type(victims, kind, name_of, told, " (no victim named)")
         evidence["actor2"] = f"roles:unnamed-victims; {a2.rule}" if a2 else ""
