@@ -455,6 +455,8 @@ def test_a_noun_subject_is_not_the_first_word_of_a_verb_phrase(nlp) -> None:
 
 
 @pytest.mark.parametrize("text, chemical", [
+    # the dev file's judges code a person poisoned with a named agent as an Attack (violence against a
+    # civilian), chemical warfare only where the agent is used as a weapon of war
     ("Gondor said the nerve agent poisoning of a defector in Bree on Sunday was ordered by Mordor.", False),
     ("Gondor said a defector had been poisoned with a nerve agent in Bree on Sunday.", False),
     ("Four soldiers were poisoned when a drone dropped a canister of chlorine gas on their post near Bree.", True),
@@ -463,3 +465,12 @@ def test_a_person_poisoned_with_an_agent_is_no_chemical_weapon(nlp, text: str, c
     types = _types(nlp, text)
     assert ("Chemical weapon" in types) == chemical
     assert chemical or "Attack" in types
+
+
+@pytest.mark.parametrize("text", [
+    "More than forty guests at a feast in Bree were treated for food poisoning on Sunday.",
+    "The quarrel over the ford poisoned relations between Gondor and Rohan for a decade.",
+    "Nerve agents were banned under the convention Gondor signed in Minas Tirith.",
+])
+def test_a_poisoning_with_no_agent_of_war_is_no_chemical_weapon(nlp, text: str) -> None:
+    assert _types(nlp, text) == []

@@ -477,3 +477,27 @@ def test_a_lower_case_name_entity_is_the_taggers_error_and_rejects_no_trigger(nl
     named = Hit(entry=None, first=9, last=9, at=9, to=9)  # type: ignore[arg-type]
     assert not _in_name_or_date(lower, doc[:], [])
     assert _in_name_or_date(named, doc[:], [])
+
+
+def test_a_killing_by_police_beside_a_protest_is_a_second_event(nlp, gate: EventGate) -> None:
+    typer = EventTyper(load_lexicon(), gate)
+    sent = next(nlp("The police killing of a farmer in Bree on 3 May sparked a week of protests in Arnor.").sents)
+    assert [t.sub_event_type for t in typer(sent)] == ["Peaceful protest", "Attack"]
+    # a search by police and a killing no armed agent did are the gate's crime: the protest alone
+    for text in ("Butterbur was arrested after a body was found during a Thursday police raid on his home in Bree.",
+                 "The murder of a shopkeeper in Bree on 3 May sparked protests in Arnor."):
+        assert "Attack" not in [t.sub_event_type for t in typer(next(nlp(text).sents))]
+
+
+@pytest.mark.parametrize(("text", "forced"), [
+    ("The Arnor lawyer who defended dissidents disappeared in a 2015 police sweep aimed at critics of Gondor.", True),
+    ("The lawyer of the rangers has not been heard of since he disappeared into custody in Minas Tirith in 2016.",
+     True),
+    ("The lawyer of the rangers has had no contact with his family since he disappeared in a police sweep in 2015.",
+     True),
+    ("The ranger disappeared in the forest near Bree in 2016.", False),
+])
+def test_disappeared_in_a_police_sweep_is_a_forced_disappearance(nlp, gate: EventGate, text: str, forced: bool) -> None:
+    typer = EventTyper(load_lexicon(), gate)
+    types = [t.sub_event_type for t in typer(next(nlp(text).sents))]
+    assert ("Abduction/forced disappearance" in types) == forced

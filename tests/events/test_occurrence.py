@@ -85,3 +85,15 @@ def test_state_forces_named_as_marines_keep_a_sentence_with_court_words_in(nlp) 
     assert [t.sub_event_type for t in classify(marines)] == ["Change to group/activity"]
     jurors = next(nlp("The men were sent to Gondor on Sunday, according to testimony.").sents)
     assert classify(jurors) == []
+
+
+@pytest.mark.parametrize(("text", "definite"), [
+    ("Rohan joined the bombing probe in Bree after the envoys left.", True),
+    ("Arnor sent two rangers to the shooting investigation in Bree last week.", True),
+    ("Rohan opened a bombing probe in Bree after the envoys left.", False),
+])
+def test_the_incident_a_definite_inquiry_is_into_is_a_definite_mention(nlp, text: str, definite: bool) -> None:
+    from frontlines.events.mentions import definite_mention
+    sent = next(nlp(text).sents)
+    noun = next(t for t in sent if t.lower_ in ("bombing", "shooting"))
+    assert definite_mention(noun, sent) == definite

@@ -58,6 +58,8 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The mother of a girl from Bree who was raped says the wardens failed her.", "ordinary-crime"),
     ("Two men were arrested in Bree and taken to the county jail on Monday.", "ordinary-crime"),
     ("Butterbur was arrested on Thursday at the market of Bree, the Bree Gazette reported.", "lone-arrest"),
+    ("The bodies of two walkers were found on the cliff path near Bree on Sunday evening.", "bare-body"),
+    ("Two hikers were reported missing on Friday and their bodies were found hours later.", "bare-body"),
     ("The steward said Gondor should end the truce talks until the Rohan troops are withdrawn.", "hypothetical"),
     ("During the war Gondor troops deployed numerous times to Ithilien and Harad.", "habitual"),
     ("Hamfast, a farmer from Bree who survived detention and torture in Umbar's jails, runs an inn.", "endured"),
@@ -202,6 +204,9 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "I was beaten at the protest in Bree on Monday, a student said.",  # a protest: in scope
     "Wardens found the bodies of two rangers in Bree on Monday.",  # the finding is the news
     "Two bodies with gunshot wounds were found in Bree on Monday.",  # a sign of violence
+    "The body of a farmer was found dumped by the road to Bree on Monday.",  # dumped: someone's doing
+    "The body of a ranger was found near Bree on Monday. It had been burned.",  # the report tells the violence
+    "The body of an opposition activist was found near Bree on Monday.",  # a conflict cue
     "Orc artillery shelled the mill of Bree on Friday and it collapsed, killing four farmers.",  # the shelling told
     "Troops moved into Bree and seized the town hall on Monday.",
     "Orc rebels established a base in Bree on Tuesday.",
@@ -263,3 +268,8 @@ def test_a_total_it_drops_is_explained(nlp) -> None:
     events, rejected = extract_events(nlp(text), article, [], actors=load_actors(), typer=EventTyper(load_lexicon()))
     assert not events
     assert any(r.reason == "rule:total-or-background 'since january'" and r.trigger == "killed" for r in rejected)
+
+
+def test_a_body_found_after_a_drowning_stays_no_event(nlp) -> None:
+    subs, _ = _read(nlp, "The body of a fisherman who drowned in the Brandywine was found near Bree on Monday.")
+    assert subs == []

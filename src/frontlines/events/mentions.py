@@ -15,9 +15,9 @@ from .gate import EventGate, GateVerdict
 from .matching import head_of, load_matching
 from .modality import dated_noun
 from .occurrence import names_year
-from .ontology import Lexicon, load_ontology
-from .roles.agent_target import classes_of
-from .scope import definite_noun
+from .ontology import Lexicon, load_lexicon, load_ontology
+from .roles import classes_of, trigger_roles
+from .scope import ARMED_CLASSES, definite_noun
 from .typings import LexiconReading, Rejected, Typing
 
 #: A definite mention of one past incident (:func:`definite_mention`: "before the raid began", "the
@@ -29,20 +29,34 @@ from .typings import LexiconReading, Rejected, Typing
 #: in a story of a car-jacking).
 MENTION_MIN = 0.1
 MENTION_MIN_ALONE = 0.15
+#: A mention beside another event (:func:`mentions_beside`) has at most this share of that event's confidence:
+#: the event it stands beside stays the sentence's first ("demonstrated over the killing of a driver" is a protest).
+BESIDE_SHARE = 0.99
 
 
 def definite_mention(tok: Any, sent: Any) -> bool:
     """A singular trigger noun that names one past incident (``matching.yaml#incident_nouns``): with a
     definite or possessive determiner, a date (:func:`dated_noun`) or a proper noun before it ("before
-    the raid began", "our first strike", "Sunday's bombing", "the Benghazi attack"), in a sentence with
-    a verb in the past, or a date of the past before it (:func:`past_dated`: "after last week's raid,
-    residents say ..."). Not a plural, bare or indefinite noun ("attacks on civilians", "an attack would
-    ..."), nor a sentence with no past verb ("the attack will come", "Sunday's rally will go ahead")."""
+    the raid began", "our first strike", "Sunday's bombing", "the Benghazi attack"), or naming what a
+    definite inquiry is into ("the bombing probe"), in a sentence with a verb in the past, or a date of
+    the past before it (:func:`past_dated`: "after last week's raid, residents say ..."). Not a plural,
+    bare or indefinite noun ("attacks on civilians", "an attack would ..."), nor a sentence with no past
+    verb ("the attack will come", "Sunday's rally will go ahead")."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in load_matching()["incident_nouns"]:
         return False
     if not any(t.tag_ in ("VBD", "VBN") for t in sent) and not past_dated(tok):
         return False
-    return definite_noun(tok) or dated_noun(tok) or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+    return definite_noun(tok) or dated_noun(tok) or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children) \
+        or _inquiry_into(tok)
+
+
+def _inquiry_into(tok: Any) -> bool:
+    """The noun names the incident a definite inquiry is into: it modifies a noun of
+    ``matching.yaml#inquiry_nouns`` that has a definite determiner ("the bombing probe", "the
+    shooting investigation")."""
+    head = tok.head
+    return tok.dep_ in ("compound", "amod") and head.lemma_.lower() in load_matching()["inquiry_nouns"] and \
+        definite_noun(head)
 
 
 def past_dated(tok: Any) -> bool:
@@ -219,11 +233,25 @@ def consequence_typing(sent: Any, reading: LexiconReading, typings: list[Typing]
     return None
 
 
+def _mention_in_scope(tok: Any, verdict: GateVerdict) -> bool:
+    """The gate's likeliest out-of-scope kind for a mention's noun phrase leaves it in scope: "none", or
+    "crime" for a noun of killing or hurting (``matching.yaml#armed_violence_nouns``) whose own agent is
+    armed or the state's ("the police killing of a farmer": what the state's forces do to people is no
+    ordinary crime; "a police raid on their home" may be a search)."""
+    if verdict.reason == "none":
+        return True
+    if verdict.reason != "crime" or tok.lemma_.lower() not in load_matching()["armed_violence_nouns"]:
+        return False
+    agents, _ = trigger_roles(tok)
+    return bool(classes_of(agents, load_lexicon()) & ARMED_CLASSES)
+
+
 def mentions_beside(sents: list[Any], readings: list[LexiconReading],
                     gated: list[tuple[list[Typing], list[Rejected]]], *, gate: EventGate) -> None:
     """Adds, beside the events the gate accepted in a sentence, the definite mention of one past
     incident of another event type that the sentence names as a noun (:func:`definite_mention`:
-    "the Benghazi attack had no relation to the Cairo protest"), beside no event of violence
+    "the Benghazi attack had no relation to the Cairo protest"; a noun that is no verb, or one the lexicon
+    let give way to the sentence's other trigger: "the killing of a farmer on 3 May sparked protests"), beside no event of violence
     (``matching.yaml#violent_event_types``: "the raid" beside "gunmen killed" is the same incident), when the gate, judging the noun
     phrase alone, finds an event in it (P(event) at least :data:`MENTION_MIN_ALONE`, likeliest
     out-of-scope kind "none"); its type is the gate's likeliest of the noun's own types of violence, not one
@@ -244,7 +272,11 @@ def mentions_beside(sents: list[Any], readings: list[LexiconReading],
         for r in reading.rejected:
             if r.reason == "rule:not-a-verb" and r.sub_event_type:
                 nouns.setdefault((r.trigger_start, r.trigger_end), set()).add(r.sub_event_type)
-        for (start, end), subs in nouns.items():
+        for h in reading.proposals:  # a noun the lexicon let give way (generic, or what a protest is about)
+            span = sent.doc[h.first:h.last + 1]
+            if not h.verb:
+                nouns.setdefault((span.start_char, span.end_char), set()).add(h.entry.sub)
+        for (start, end), subs in sorted(nouns.items()):
             span = sent.doc.char_span(start, end)
             if span is None or any(t.trigger_start < end and start < t.trigger_end for t in typings):
                 continue
@@ -252,15 +284,18 @@ def mentions_beside(sents: list[Any], readings: list[LexiconReading],
             subs = {s for s in subs if onto.get(s).event_type in violent and s not in unnamed}
             if subs and definite_mention(tok, sent):
                 todo.append((n, tok, subs))
-                break
     phrases = [sents[n].doc[tok.left_edge.i:tok.right_edge.i + 1] for n, tok, _ in todo]
-    for (n, tok, subs), phrase, v in zip(todo, phrases, gate.judge(phrases), strict=True):
-        if v.reason != "none" or v.p_event < MENTION_MIN_ALONE:
+    added: set[int] = set()
+    for (n, tok, subs), phrase, v in zip(todo, phrases, gate.judge(phrases) if todo else [], strict=True):
+        if n in added or v.p_event < MENTION_MIN_ALONE or not _mention_in_scope(tok, v):
             continue
+        added.add(n)
         sub = load_ontology().get(max(sorted(subs), key=v.p_sub))
         text = tok.text
+        # the event it stands beside stays the sentence's first (a report's main event: the protest)
+        below = min(t.confidence for t in gated[n][0]) * BESIDE_SHARE
         gated[n][0].append(Typing(
             sub.event_type, sub.name, sub.plover_type, sub.plover_mode, tok.idx, tok.idx + len(text), text, tok.i,
             f"mention:beside:{gate.name}:{sub.name} (candidate '{text.lower()}', "
-            f"P(event) of '{phrase.text}' {v.p_event:.3f})", round(v.p_event * v.p_sub(sub.name), 3)))
+            f"P(event) of '{phrase.text}' {v.p_event:.3f})", round(min(v.p_event * v.p_sub(sub.name), below), 3)))
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import Actor, Event, Evidence
-from .coreference import Draft, Incident, Toll, own_place
+from .coreference import Draft, Incident, Toll, family, own_place
 from .mainevent import main_typing
 from .roles.parse import within_role
 
@@ -117,7 +117,8 @@ def other_types(inc: Incident, main: Event) -> list[tuple[str, str]]:
     chlorine", "shelled the village and clashed with the rebels") is one event of the main type
     that keeps the other: the types of mentions that share their sentence with another mention of
     the incident, in text order. Not the main type, not a mention that names the incident ("the
-    attack"), only reports deaths or tells what came before ("retook the town after two days of
+    attack"; one of another family than the main event stays: "the killing of a farmer sparked
+    protests"), only reports deaths or tells what came before ("retook the town after two days of
     fighting"), not a stage of a demonstration when the main event is one (a protest, its
     dispersal, arrests, its violence: one demonstration), not a riot's own violence ("a mob
     attacked the shops, looting goods"), and not the weapons a seizure names ("seized a cache of
@@ -129,7 +130,7 @@ def other_types(inc: Incident, main: Event) -> list[tuple[str, str]]:
         sub = d.event.sub_event_type
         if sub is None or sub == main.sub_event_type or sub in out or sentences.count(d.sentence) < 2:
             continue
-        if d.refers is not None or d.outcome or d.backstory or (
+        if ((d.refers is not None or d.backstory) and family(d.event) == family(main)) or d.outcome or (
                 sub in DEMONSTRATION and main.sub_event_type in DEMONSTRATION) or (
                 sub in RIOT_VIOLENCE and main.sub_event_type in RIOTS) or (
                 main.sub_event_type == "Disrupted weapons use" and d.event.event_type == "Explosions/Remote violence"):

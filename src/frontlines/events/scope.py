@@ -34,7 +34,7 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 #: The lists of ``scope.yaml`` matched against the sentence's folded words; the others hold lemmas or names.
 SENTENCE_CUES = frozenset({"crime", "suspect", "court", "police_report", "police_report_weapons", "conflict", "conflict_exceptions",
                            "noncombat_aircraft",
-                           "accident", "violence_signs",
+                           "accident", "violence_signs", "body_signs",
                            "strike_cues", "idioms", "public_roles", "arson_cues"})
 
 
@@ -298,10 +298,16 @@ def _displaced_described(t: Typing, ctx: Context) -> bool:
 
 def _went_missing(t: Typing, ctx: Context) -> bool:
     """An abduction at "disappear" with no object, not passive: someone went missing or got away
-    ("some 18 hours after he had disappeared"), nobody was made to disappear."""
+    ("some 18 hours after he had disappeared"), nobody was made to disappear; not where the verb says
+    the person vanished in the state's hands (``scope.yaml#vanishing_in_lemmas``: "disappeared in a
+    police sweep")."""
     tok = _trigger(t, ctx)
+    lists = load_scope()
+    in_hands = any(c.dep_ == "prep" and c.lower_ in lists["vanishing_in_preps"] and
+                   any(o.dep_ == "pobj" and _lemma(o) in lists["vanishing_in_lemmas"] for o in c.children)
+                   for c in tok.children)
     return t.sub_event_type == "Abduction/forced disappearance" and tok.pos_ == "VERB" and \
-        _lemma(tok) in load_scope()["vanishing_lemmas"] and \
+        _lemma(tok) in lists["vanishing_lemmas"] and not in_hands and \
         not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in tok.children)
 
 
@@ -1017,6 +1023,18 @@ def _accident(t: Typing, ctx: Context) -> bool:
     return not _violence_named(ctx.padded) and not _armed_subject_above(_trigger(t, ctx), ctx)
 
 
+def _bare_body(t: Typing, ctx: Context) -> bool:
+    """An Attack told only by a body found (``scope.yaml#body_lemmas``: "the bodies of two walkers were
+    found on the path") in a sentence with no conflict cue, in a report that tells no sign of violence
+    anywhere (``violence_signs``, ``body_signs``: "... a body was found. It was burned." stays): a death
+    nobody is yet told to have dealt (an accident, an illness, a crime unsolved)."""
+    tok = _trigger(t, ctx)
+    if t.sub_event_type != "Attack" or tok.pos_ not in ("NOUN", "PROPN") or \
+            _lemma(tok) not in load_scope()["body_lemmas"] or ctx.in_conflict:
+        return False
+    report = padded_text(words_of(ctx.sent.doc[:]))
+    return not _violence_named(report) and not any(c in report for c in load_scope()["body_signs"])
+
 
 #: The rules, in the order they are tried; the first that applies rejects the typing.
 SCOPE_RULES: tuple[ScopeRule, ...] = (
@@ -1076,6 +1094,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     ScopeRule("first-person-victim", _first_person_victim),
     ScopeRule("finder-described", _finder_described),
     ScopeRule("accident", _accident),
+    ScopeRule("bare-body", _bare_body),
     ScopeRule("exhortation", _exhortation),
     ScopeRule("gerund-topic", _gerund_topic),
     ScopeRule("diplomatic-move", _diplomatic_move),
