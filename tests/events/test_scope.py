@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from frontlines.events.classify import EventTyper
 from frontlines.events.ontology import load_lexicon
 from frontlines.events.scope import SCOPE_RULES
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _read(nlp, text: str) -> tuple[list[str], list[str]]:
@@ -234,6 +237,14 @@ def test_the_time_of_a_plan_is_no_intention_the_scope_drops(nlp) -> None:
 def test_every_scope_rule_is_named_once() -> None:
     names = [r.name for r in SCOPE_RULES]
     assert len(names) == len(set(names))
+
+
+def test_every_scope_rule_is_documented() -> None:
+    """Each rule has its row in docs/events.md's table and is listed among docs/contract.md's reasons."""
+    events = (ROOT / "docs" / "events.md").read_text(encoding="utf-8")
+    contract = (ROOT / "docs" / "contract.md").read_text(encoding="utf-8")
+    assert [r.name for r in SCOPE_RULES if f"| `{r.name}` |" not in events] == []
+    assert [r.name for r in SCOPE_RULES if f"`{r.name}`" not in contract] == []
 
 
 def test_the_pipeline_keeps_a_scope_rejection_for_explain(pipeline) -> None:

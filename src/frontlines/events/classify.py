@@ -23,10 +23,13 @@ from .justice import mob_justice
 from .mentions import (
     MENTION_MIN,
     MENTION_MIN_ALONE,
+    TARGETED_MIN,
+    after_mention,
     consequence_typing,
     definite_mention,
     mention_typing,
     mentions_beside,
+    targeted_mention,
 )
 from .modality import dated_noun
 from .model import apply_model
@@ -181,18 +184,29 @@ class EventTyper:
             return kept, [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason,
                                    verdict.p_sub(t.sub_event_type)) for t in typings if t not in kept]
         reason = f"model:{name}:{verdict.reason}"
+        refused = False
         if not typings and verdict.p_event >= self.threshold_alone:
             alone = gate_typing(sent, reading, verdict, name)
             if isinstance(alone, Typing):
                 return [alone], []
             reason = f"model:{name}:{alone}"
-        elif not typings and mention_ok and verdict.p_event >= MENTION_MIN_ALONE:
-            mention = mention_typing(sent, reading, verdict, name)
+            refused = True
+        # a definite mention stands where the gate doubts the sentence but reads no crime, court case,
+        # accident, metaphor or total (MENTION_MIN_ALONE), or where it is sure of an event whose type it
+        # was refused ("after last week's raid on the village" read as a mob's violence)
+        if not typings and (mention_ok or refused) and verdict.p_event >= MENTION_MIN_ALONE:
+            mention = mention_typing(sent, reading, verdict, name, refused=refused)
             if mention is not None:
                 return [mention], []
         consequence = consequence_typing(sent, reading, typings, verdict, name)
         if consequence is None and verdict.p_event >= MENTION_MIN:
             consequence = consequence_typing(sent, reading, typings, verdict, name, occurrence_verb, "occurrence")
+        if consequence is None and verdict.p_event >= TARGETED_MIN:
+            consequence = consequence_typing(sent, reading, typings, verdict, name, targeted_mention(self.lexicon, verdict.reason),
+                                             "targeted")
+        if consequence is None and verdict.p_event >= TARGETED_MIN:
+            consequence = consequence_typing(sent, reading, typings, verdict, name, after_mention, "after",
+                                             "after_reasons")
         if consequence is not None:
             return [consequence], []
         if not typings:

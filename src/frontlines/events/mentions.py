@@ -2,8 +2,8 @@
 
 :func:`definite_mention` tells such a noun; :func:`mention_typing` types it where the lexicon's
 conditions failed, :func:`consequence_typing` where the incident is told by what it did ("the ambush
-claimed five lives"), and :func:`mentions_beside` adds it beside the events of a sentence of another
-type. :class:`.classify.EventTyper` applies them.
+claimed five lives") or by what it hit (:func:`targeted_mention`: "the raid on the consulate"), and
+:func:`mentions_beside` adds it beside the events of a sentence of another type. :class:`.classify.EventTyper` applies them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from .gate import EventGate, GateVerdict
 from .matching import head_of, load_matching
 from .modality import dated_noun
 from .occurrence import names_year
-from .ontology import load_lexicon, load_ontology
+from .ontology import Lexicon, load_lexicon, load_ontology
 from .roles import classes_of, trigger_roles
 from .scope import ARMED_CLASSES, definite_noun
 from .typings import LexiconReading, Rejected, Typing
@@ -38,12 +38,13 @@ def definite_mention(tok: Any, sent: Any) -> bool:
     """A singular trigger noun that names one past incident (``matching.yaml#incident_nouns``): with a
     definite or possessive determiner, a date (:func:`dated_noun`) or a proper noun before it ("before
     the raid began", "our first strike", "Sunday's bombing", "the Benghazi attack"), or naming what a
-    definite inquiry is into ("the bombing probe"), in a sentence with
-    a verb in the past. Not a plural, bare or indefinite noun ("attacks on civilians", "an attack would
-    ..."), nor a sentence with no past verb ("the attack will come")."""
+    definite inquiry is into ("the bombing probe"), in a sentence with a verb in the past, or a date of
+    the past before it (:func:`past_dated`: "after last week's raid, residents say ..."). Not a plural,
+    bare or indefinite noun ("attacks on civilians", "an attack would ..."), nor a sentence with no past
+    verb ("the attack will come", "Sunday's rally will go ahead")."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in load_matching()["incident_nouns"]:
         return False
-    if not any(t.tag_ in ("VBD", "VBN") for t in sent):
+    if not any(t.tag_ in ("VBD", "VBN") for t in sent) and not past_dated(tok):
         return False
     return definite_noun(tok) or dated_noun(tok) or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children) \
         or _inquiry_into(tok)
@@ -58,11 +59,23 @@ def _inquiry_into(tok: Any) -> bool:
         definite_noun(head)
 
 
-def mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str) -> Typing | None:
+def past_dated(tok: Any) -> bool:
+    """A noun named by a date of the past (:func:`dated_noun` with a word of
+    ``matching.yaml#past_date_words``: "last week's raid", "yesterday's attack"; not "Sunday's rally")."""
+    past = load_matching()["past_date_words"]
+    return dated_noun(tok) and any(t.ent_type_ in ("DATE", "TIME") and t.lower_ in past
+                                   for t in tok.subtree if t.i < tok.i)
+
+
+def mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: str, *,
+                   refused: bool = False) -> Typing | None:
     """A typing at the first candidate trigger that is a definite mention (:func:`definite_mention`),
     of the type the gate likes best among the types of that noun's own entries (those whose
-    conditions failed or that want a verb too: "the raid" may be an attack, a clash or an arrest);
-    ``None`` if there is none."""
+    conditions failed or that want a verb too: "the raid" may be an attack, a clash or an arrest), not
+    one a word must name (``matching.yaml#word_named_types``: where the gate's likeliest type was kept for
+    that, "after last week's raid" is the noun's next type); where the gate's own typing was ``refused``
+    (:func:`.alone.gate_typing`), not one defined by a weapon no candidate names either (an air strike needs
+    an aircraft named, as there); ``None`` if there is none."""
     doc = sent.doc
     hit = next((h for h in reading.hits if definite_mention(head_of(doc[h.first:h.last + 1]), sent)), None)
     if hit is None:
@@ -71,10 +84,76 @@ def mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, nam
     subs = {h.entry.sub for h in reading.hits if (h.first, h.last) == (hit.first, hit.last)}
     subs |= {r.sub_event_type for r in reading.rejected
              if r.sub_event_type and (r.trigger_start, r.trigger_end) == (span.start_char, span.end_char)}
+    subs -= _unnamed(reading) if refused else load_matching()["word_named_types"]
+    if not subs:
+        return None
     sub = load_ontology().get(max(sorted(subs), key=verdict.p_sub))
     return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, span.start_char, span.end_char,
                   span.text, head_of(span).i, f"mention:definite:{name}:{sub.name} (candidate '{span.text.lower()}', "
                   f"{hit.entry.id}, P(event) {verdict.p_event:.3f})", round(verdict.p_event * verdict.p_sub(sub.name), 3))
+
+
+#: A definite mention that names what the incident hit (:func:`targeted_mention`: "the handling of the
+#: attack on the consulate", "since the bombing in Bree") stands from this P(event), under the gate's
+#: out-of-scope kinds of ``matching.yaml#consequence_reasons``: the gate scores such mentions in opinion
+#: text about 0.01.
+TARGETED_MIN = 0.005
+#: Entity kinds of an object that names no target of an incident ("the attack of April 15th").
+_NOT_TARGETS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def targeted_mention(lexicon: Lexicon, reason: str) -> Callable[[Any, Any], Any | None]:
+    """``told_by`` for :func:`consequence_typing`: the object that tells a definite mention
+    (:func:`definite_mention`) is of one incident by naming what it hit or where (an object of
+    ``matching.yaml#target_preps`` on the noun, of a class of ``#target_classes``: "the raid on the
+    Arnor consulate", "the bombing of the bus station", "the massacre at the crossing"), or ``None``.
+    Not an object that is itself an incident noun or a date ("the attack of the Bree massacre", "the
+    attack of April 15th"), nor one of no such
+    class ("the attack on free speech", "the president's attack on the journalists"), nor, where the gate's out-of-scope ``reason`` is a metaphor, forces (``#target_metaphor_classes``:
+    "the senator's attack on the police")."""
+    matching = load_matching()
+    wanted = matching["target_metaphor_classes"] if reason == "metaphor" else matching["target_classes"]
+
+    def told(tok: Any, sent: Any) -> Any | None:
+        if not definite_mention(tok, sent):
+            return None
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in matching["target_preps"]:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.lemma_.lower() in matching["incident_nouns"] or obj.ent_type_ in _NOT_TARGETS:
+                    continue  # "the attack of the Bree massacre", "the attack of April 15th" name no target
+                named = [obj] + [c for c in obj.children if c.dep_ in ("compound", "amod")]
+                if classes_of(named, lexicon, as_target=True) & wanted:
+                    return obj
+        return None
+
+    return told
+
+
+def after_mention(tok: Any, sent: Any) -> Any | None:
+    """``told_by`` for :func:`consequence_typing`: the word that places a definite mention
+    (:func:`definite_mention`) before the time the sentence tells: "since" (of
+    ``matching.yaml#since_words``) over the noun ("since the raid, the farmers have slept in the
+    fields"), or a noun of ``#aftermath_nouns`` over its "of" ("in the aftermath of the ambush");
+    ``None`` otherwise."""
+    if tok.dep_ != "pobj" or not definite_mention(tok, sent):
+        return None
+    matching = load_matching()
+    prep = tok.head
+    if prep.lower_ in matching["since_words"]:
+        return prep
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in matching["aftermath_nouns"]:
+        return prep.head
+    return None
+
+
+def _unnamed(reading: LexiconReading) -> set[str]:
+    """Sub-event types a mention may not take: those a word must name (``matching.yaml#word_named_types``)
+    and those defined by a weapon (``#named_weapon_types``) that no candidate trigger of the sentence names."""
+    matching = load_matching()
+    named = {h.entry.sub for h in reading.proposals}
+    return set(matching["word_named_types"] | (matching["named_weapon_types"] - named))
 
 
 def consequence_mention(tok: Any, sent: Any) -> Any | None:
@@ -112,21 +191,21 @@ def consequence_mention(tok: Any, sent: Any) -> Any | None:
 
 def consequence_typing(sent: Any, reading: LexiconReading, typings: list[Typing], verdict: GateVerdict,
                        name: str, told_by: Callable[[Any, Any], Any | None] | None = None,
-                       label: str = "consequence") -> Typing | None:
+                       label: str = "consequence", reasons: str = "consequence_reasons") -> Typing | None:
     """A typing at an incident noun the gate would reject, told by what the incident did
     (:func:`consequence_mention`), where the gate's likeliest out-of-scope kind is one of
     ``matching.yaml#consequence_reasons``; its type is the gate's likeliest of the noun's own types of
     violence (``#violent_event_types``), not one a word or a weapon must name (as for
     :func:`mentions_beside`). ``None`` where there is none. ``told_by`` (default
     :func:`consequence_mention`) and ``label`` give another way an incident noun is told as having
-    happened (:func:`.occurrence.occurrence_verb`, rule ``mention:occurrence``)."""
+    happened (:func:`.occurrence.occurrence_verb`, rule ``mention:occurrence``), ``reasons`` the list of
+    ``matching.yaml`` that names the out-of-scope kinds it stands under."""
     told_by = told_by or consequence_mention
     matching, onto = load_matching(), load_ontology()
-    if verdict.reason not in matching["consequence_reasons"]:
+    if verdict.reason not in matching[reasons]:
         return None
     doc = sent.doc
-    named = {h.entry.sub for h in reading.proposals}
-    unnamed = matching["word_named_types"] | (matching["named_weapon_types"] - named)
+    unnamed = _unnamed(reading)
     nouns: dict[tuple[int, int], set[str]] = {}
     for h in reading.hits:
         span = doc[h.first:h.last + 1]

@@ -1,0 +1,125 @@
+"""Scope rules: named rules that reject a typed candidate as outside ACLED's scope.
+
+The ACLED codebook leaves out ordinary crime and its arrests and trials, court proceedings,
+metaphors, and anything that is not a specific conflict occurrence. The event gate learns this
+from written sentences, but on real news it scores many such sentences high; these rules say it
+explicitly where the parse and a word list can. Each rule is a :class:`ScopeRule`; its word lists
+are in ``data/events/scope.yaml``; :func:`out_of_scope` gives the first rule that rejects a typing
+(``rule:scope:<name>`` in ``--explain``).
+
+The rules by family, one module each (:data:`SCOPE_RULES` orders them all):
+
+- ``base.py``: the rule type, what a rule reads of a sentence (:class:`Context`), the word lists,
+  the shared parse helpers;
+- ``crime.py``: ordinary crime and justice (crime news, police reports, courts, one person's violence
+  or arrest);
+- ``accidents.py``: accidents and nature (a death or damage that is nobody's act, a body found, a door
+  forced);
+- ``weapons.py``: weapons not used on anyone (mines laid, arms traded or carried, flights that strike
+  nothing, cyber attacks);
+- ``figurative.py``: metaphor, sport and markets (a trigger word in another sense);
+- ``speech.py``: words, not acts (a protest that is a complaint or an objection, a call to act);
+- ``modal.py``: what could, should or is meant to happen (hypotheses, intentions, plans, powers,
+  prevention);
+- ``generic.py``: totals, background and habits (habits, generic statements, periods, tolls);
+- ``anchoring.py``: what ties a typing to one occurrence (:func:`anchors`), and the rule for none;
+- ``topics.py``: an event named as a topic, not reported;
+- ``described.py``: who people are, not what happened (participles and relative clauses on people).
+"""
+
+from __future__ import annotations
+
+from ..typings import Typing
+from . import accidents, anchoring, crime, described, figurative, generic, modal, speech, topics, weapons
+from .anchoring import ANCHOR_ENTITIES, DEFINITE, FIRST_PERSON, anchors, definite_noun
+from .base import (
+    ARMED_CLASSES,
+    CONFLICT_CLASSES,
+    SENTENCE_CUES,
+    VIOLENT_TYPES,
+    Context,
+    ScopeRule,
+    context,
+    dated,
+    load_scope,
+)
+from .described import TERRITORY_TYPES
+
+__all__ = ["ANCHOR_ENTITIES", "ARMED_CLASSES", "CONFLICT_CLASSES", "DEFINITE", "FIRST_PERSON", "SCOPE_RULES",
+           "SENTENCE_CUES", "TERRITORY_TYPES", "VIOLENT_TYPES", "Context", "ScopeRule", "anchors", "context",
+           "dated", "definite_noun", "load_scope", "out_of_scope"]
+
+#: The rules, in the order they are tried; the first that applies rejects the typing.
+SCOPE_RULES: tuple[ScopeRule, ...] = (
+    crime.ORDINARY_CRIME,
+    crime.POLICE_REPORT,
+    crime.COURT,
+    crime.LONE_ATTACKER,
+    modal.HYPOTHETICAL,
+    generic.HABITUAL,
+    generic.STATE_DESCRIBED,
+    modal.INTENDED,
+    topics.CLAUSAL_SUBJECT,
+    figurative.ADJECTIVE,
+    modal.PREVENTED,
+    weapons.LAID_MINES,
+    crime.ENDURED,
+    figurative.SIGNED_PAPER,
+    figurative.WENT_MISSING,
+    described.DISPLACED_DESCRIBED,
+    figurative.METAPHOR,
+    topics.PLACE_ROLE,
+    topics.A_PROBLEM,
+    weapons.ARMS_TRADE,
+    speech.FORMAL_COMPLAINT,
+    figurative.MARKETS,
+    weapons.NONCOMBAT_AIRCRAFT,
+    described.PEOPLE_ACTED_ON,
+    described.DESCRIBES_ACTOR,
+    crime.LONE_ARREST,
+    speech.RALLIED_OTHERS,
+    speech.PROTESTED_THAT,
+    modal.UNDER_MODAL,
+    topics.NO_EXISTENCE,
+    figurative.FIGURATIVE_COMPOUND,
+    topics.LISTED_TOPIC,
+    modal.PERMITTED,
+    described.ACTOR_PARTICIPLE,
+    topics.BESET,
+    generic.SPAN_OF_YEARS,
+    generic.SWEEPING_SUBJECT,
+    figurative.FIGURATIVE_MODIFIER,
+    described.PARTICIPLE_DESCRIBED,
+    generic.GENERIC_PRESENT,
+    anchoring.UNANCHORED,
+    weapons.CYBER_TARGET,
+    modal.COUNTERFACTUAL,
+    described.PEOPLE_FREED,
+    weapons.EQUIPPED,
+    described.PERSON_PAST,
+    topics.REMEMBERED,
+    generic.MILLIONS,
+    generic.VICTIMS_COUNTED,
+    modal.SOUGHT,
+    generic.LITANY,
+    modal.PLOTTED,
+    described.ON_DUTY,
+    crime.FIRST_PERSON_VICTIM,
+    described.FINDER_DESCRIBED,
+    accidents.ACCIDENT,
+    accidents.BARE_BODY,
+    speech.EXHORTATION,
+    topics.GERUND_TOPIC,
+    described.DIPLOMATIC_MOVE,
+    accidents.FORCED_ENTRY,
+    accidents.NATURAL_CAUSE,
+    modal.ASPECT_OF,
+    modal.CHARACTERISED,
+    modal.UNDER_CONSTRUCTION,
+    modal.MEANS_GERUND,
+)
+
+
+def out_of_scope(t: Typing, ctx: Context) -> str | None:
+    """The name of the first scope rule that rejects the typing, if any."""
+    return next((r.name for r in SCOPE_RULES if r.applies(t, ctx)), None)

@@ -1,0 +1,71 @@
+"""Accidents and nature: a death or damage that is nobody's act (an accident, a disaster, a
+fire or a storm) or not yet told to be anyone's (a body found), or no damage at all (a door forced to get
+in)."""
+
+from __future__ import annotations
+
+from ..matching import padded_text, words_of
+from ..typings import Typing
+from .base import Context, ScopeRule, armed_subject_above, lemma, load_scope, trigger_of, verb_of
+
+
+def _violence_named(text: str) -> bool:
+    """A sign that a death was dealt by someone (``scope.yaml#violence_signs``) in padded folded words,
+    not counting the accident cues themselves ("a heart attack" is no attack)."""
+    lists = load_scope()
+    for cue in lists["accident"]:
+        text = text.replace(cue, " ")
+    return any(c in text for c in lists["violence_signs"])
+
+
+def _accident(t: Typing, ctx: Context) -> bool:
+    """An act of violence (``accident_types``) in a sentence that names an accident, a disaster or a
+    natural death (``scope.yaml#accident``: "a building collapsed, killing four people", "three
+    drowned when the ferry capsized") with no sign of violence in it (``violence_signs``) and no state
+    or armed subject of the trigger or a verb above it: ACLED codes no accident."""
+    if t.event_type not in load_scope()["accident_types"] or not ctx.has("accident"):
+        return False
+    return not _violence_named(ctx.padded) and not armed_subject_above(trigger_of(t, ctx), ctx)
+
+
+def _bare_body(t: Typing, ctx: Context) -> bool:
+    """An Attack told only by a body found (``scope.yaml#body_lemmas``: "the bodies of two walkers were
+    found on the path") in a sentence with no conflict cue, in a report that tells no sign of violence
+    anywhere (``violence_signs``, ``body_signs``: "... a body was found. It was burned." stays): a death
+    nobody is yet told to have dealt (an accident, an illness, a crime unsolved)."""
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type != "Attack" or tok.pos_ not in ("NOUN", "PROPN") or \
+            lemma(tok) not in load_scope()["body_lemmas"] or ctx.in_conflict:
+        return False
+    report = padded_text(words_of(ctx.sent.doc[:]))
+    return not _violence_named(report) and not any(c in report for c in load_scope()["body_signs"])
+
+
+def _natural_cause(t: Typing, ctx: Context) -> bool:
+    """Property destruction whose doer is a fire or a force of nature (``natural_forces``: "a fire at the
+    bakery destroyed the shop", "the storm damaged homes") in a sentence naming no arson (``arson_cues``:
+    "a fire set by the raiders destroyed the hall" stays): an accident or a disaster, nobody's act."""
+    if t.sub_event_type != "Looting/property destruction" or ctx.has("arson_cues"):
+        return False
+    verb = verb_of(trigger_of(t, ctx))
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return bool(doers) and all(lemma(d) in load_scope()["natural_forces"] for d in doers)
+
+
+def _forced_entry(t: Typing, ctx: Context) -> bool:
+    """Property destruction whose objects are all doors or locks ("the tactical team destroyed the door
+    of the room where the gunman was"): a way in forced, no destruction of property ("burned the town
+    hall" stays)."""
+    if t.sub_event_type != "Looting/property destruction":
+        return False
+    verb = verb_of(trigger_of(t, ctx))
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(lemma(o) in load_scope()["entry_nouns"] for o in objects)
+
+
+#: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
+ACCIDENT = ScopeRule("accident", _accident)
+BARE_BODY = ScopeRule("bare-body", _bare_body)
+NATURAL_CAUSE = ScopeRule("natural-cause", _natural_cause)
+FORCED_ENTRY = ScopeRule("forced-entry", _forced_entry)

@@ -1,0 +1,122 @@
+"""Ordinary crime and justice: crime news, police reports, court proceedings, one person's
+violence, one person's arrest or own story (the ACLED codebook leaves ordinary crime and its arrests and
+trials out)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..roles import classes_of
+from ..typings import Typing
+from .base import (
+    ARMED_CLASSES,
+    Context,
+    ScopeRule,
+    armed_subject_above,
+    clause_path,
+    lemma,
+    load_scope,
+    trigger_of,
+)
+
+
+def _ordinary_crime(t: Typing, ctx: Context) -> bool:
+    """Ordinary crime: a crime or police-procedure frame ("the accused", "a burglar", "police are
+    investigating") and nothing political, organised or armed in the sentence (a crowd's violence
+    against suspected criminals stays: ``crime_exempt_types``)."""
+    lists = load_scope()
+    without_cue = t.sub_event_type in lists["crime_without_cue_types"] and t.agent_class not in ARMED_CLASSES and \
+        not armed_subject_above(trigger_of(t, ctx), ctx)
+    return t.sub_event_type not in lists["crime_exempt_types"] and (ctx.has("crime") or without_cue) and \
+        not ctx.in_conflict
+
+
+def _police_report(t: Typing, ctx: Context) -> bool:
+    """A killing or assault the police report ("police say Ted was killed on Elm Street", "..., police
+    said"), with no state or armed subject or agent in the trigger's clause (the police who say it
+    are none) and nothing political, organised or armed in the sentence: crime news ("police said
+    the officers shot a man" stays: the police are the agent; so does a blast: ``police_report_weapons``)."""
+    if t.sub_event_type not in load_scope()["police_report_types"] or not ctx.has("police_report") or \
+            ctx.in_conflict or ctx.has("police_report_weapons"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") and classes_of(list(c.subtree), ctx.lexicon) & ARMED_CLASSES
+                   for v in clause_path(trigger_of(t, ctx)) for c in v.children)
+
+
+def _court(t: Typing, ctx: Context) -> bool:
+    """Court proceedings: a lawsuit or trial frame ("the suit alleged", "told jurors") and nothing
+    political, organised or armed in the sentence."""
+    return t.sub_event_type not in load_scope()["crime_exempt_types"] and ctx.has("court") and not ctx.in_conflict
+
+
+def _lone_attacker(t: Typing, ctx: Context) -> bool:
+    """Mob violence by one person ("a man with a knife attacked ...") is no mob's: ordinary crime."""
+    if t.sub_event_type != "Mob violence":
+        return False
+    tok = trigger_of(t, ctx)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.tag_ == "NN" and lemma(subj) not in load_scope()["collective_lemmas"] and \
+        not any(c.dep_ == "conj" for c in subj.children)
+
+
+def _lone_arrest(t: Typing, ctx: Context) -> bool:
+    """An arrest of one person ("the man", "him", or a name: "Nuiry was arrested") in a sentence with
+    nothing political, organised or armed in it (nor a public role, for a name): an ordinary arrest
+    ("the dog took the man to the ground and he was arrested")."""
+    if t.sub_event_type != "Arrests" or ctx.in_conflict:
+        return False
+    tok = trigger_of(t, ctx)
+    hit = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        hit.append(tok.head)
+    if not hit and tok.dep_ == "conj":  # "took the man to the ground and arrested (him)"
+        hit = [c for c in tok.head.children if c.dep_ == "dobj"]
+    return bool(hit) and all(_one_person(h, ctx) for h in hit)
+
+
+def _one_person(tok: Any, ctx: Context) -> bool:
+    """One person: a word of ``one_person_lemmas`` ("the man", "him"), or a singular proper noun that
+    names no organisation or group, said to be arrested by no one named ("Nuiry was arrested";
+    "police arrested Orujov" reports what the police did), in a sentence that names no public role;
+    none listed with others."""
+    if any(c.dep_ == "conj" for c in tok.children):
+        return False
+    if tok.tag_ == "NNP":
+        return tok.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.head.children) and \
+            tok.ent_type_ not in ("ORG", "NORP", "FAC") and not ctx.has("public_roles")
+    return lemma(tok) in load_scope()["one_person_lemmas"] and tok.tag_ in ("NN", "PRP")
+
+
+def _first_person_victim(t: Typing, ctx: Context) -> bool:
+    """A verb trigger in the passive whose subject is "I", with no agent, in a sentence with no
+    conflict cue, non-state, protester or rioter actor ("I was stabbed in Bree in the
+    spring of 1990", "I was arrested outside the inn"): one person's own story, no political violence told ("I was
+    shot by soldiers" and "I was shot at the protest" stay)."""
+    tok = trigger_of(t, ctx)
+    if tok.pos_ not in ("VERB", "AUX") or any(c.dep_ == "agent" for c in tok.children):
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and all(s.lower_ in load_scope()["first_person_victims"] for s in subjects) and \
+        not ctx.in_conflict
+
+
+def _endured(t: Typing, ctx: Context) -> bool:
+    """An arrest or abduction noun that someone survived or endured ("who survived detention and
+    torture"), or one that ends or is prolonged ("before his detention expired", "her detention was
+    extended"): a person's past told, no new event."""
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type not in ("Arrests", "Abduction/forced disappearance") or tok.pos_ != "NOUN":
+        return False
+    lists = load_scope()
+    return (tok.dep_ == "dobj" and lemma(tok.head) in lists["endured_lemmas"]) or \
+        (tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head) in lists["lapsing_lemmas"])
+
+
+#: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
+ORDINARY_CRIME = ScopeRule("ordinary-crime", _ordinary_crime)
+POLICE_REPORT = ScopeRule("police-report", _police_report)
+COURT = ScopeRule("court", _court)
+LONE_ATTACKER = ScopeRule("lone-attacker", _lone_attacker)
+LONE_ARREST = ScopeRule("lone-arrest", _lone_arrest)
+FIRST_PERSON_VICTIM = ScopeRule("first-person-victim", _first_person_victim)
+ENDURED = ScopeRule("endured", _endured)

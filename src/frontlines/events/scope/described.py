@@ -1,0 +1,148 @@
+"""Who people are, not what happened: a participle or relative clause that describes people
+or an armed actor, people named by the trigger noun, people set free or sent away, envoys who move,
+people on duty."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..roles import classes_of
+from ..typings import Typing
+from .base import ARMED_CLASSES, VIOLENT_TYPES, Context, ScopeRule, lemma, load_scope, trigger_of, verb_of
+
+
+def _displaced_described(t: Typing, ctx: Context) -> bool:
+    """A displacement verb in a relative clause on people ("two siblings, who were displaced from
+    Bree, were seen with ..."): it says who they are, the sentence reports something else."""
+    tok = trigger_of(t, ctx)
+    return t.sub_event_type == "Other" and tok.pos_ == "VERB" and tok.dep_ == "relcl" and \
+        lemma(tok) in load_scope()["displacement_lemmas"] and \
+        any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in tok.children)
+
+
+def _participle_described(t: Typing, ctx: Context) -> bool:
+    """An "Other" typing at a past participle that describes a noun ("a fund for the refugees
+    displaced by the war"): who the people are, no new event."""
+    tok = trigger_of(t, ctx)
+    return t.sub_event_type == "Other" and tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and \
+        tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def _describes_actor(t: Typing, ctx: Context) -> bool:
+    """A participle of fighting that describes an armed actor, no fight ("gunmen fighting for the
+    regent", "forces battling the rebels"): what they do, not what happened."""
+    tok = trigger_of(t, ctx)
+    return tok.tag_ == "VBG" and tok.dep_ == "acl" and lemma(tok) in load_scope()["ongoing_lemmas"] and \
+        bool(classes_of([tok.head], ctx.lexicon) & ARMED_CLASSES)
+
+
+def _actor_participle(t: Typing, ctx: Context) -> bool:
+    """A present participle of holding or moving around that describes an armed actor ("forces
+    surrounding the town", "troops occupying the valley"): where they are, no new move."""
+    tok = trigger_of(t, ctx)
+    return tok.tag_ == "VBG" and tok.dep_ == "acl" and lemma(tok) in load_scope()["describing_lemmas"] and \
+        bool(classes_of([tok.head], ctx.lexicon) & ARMED_CLASSES)
+
+
+def _person_past(t: Typing, ctx: Context) -> bool:
+    """A violent verb trigger in the past perfect in a relative clause on a named person who did it
+    ("a court released Hana, who had killed nine people in the 1970s"): it says who the person is,
+    the sentence reports something else ("took out two gunmen who had opened fire on the convoy"
+    tells the fight; a move told so may be the news: "fighters, who had joined the mutiny, left it")."""
+    tok = trigger_of(t, ctx)
+    return t.event_type in VIOLENT_TYPES and tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.tag_ == "VBN" and \
+        any(c.dep_ == "aux" and lemma(c) == "have" and c.tag_ == "VBD" for c in tok.children) and \
+        tok.head.tag_ == "NNP" and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in tok.children)
+
+
+def _finder_described(t: Typing, ctx: Context) -> bool:
+    """A verb of finding in a relative clause whose subject is the relative pronoun ("the miller
+    who found the bodies of the rangers moved to Bree"): it says who found them, the sentence
+    reports something else ("bodies that were found in Bree" stays: the bodies are the subject)."""
+    tok = trigger_of(t, ctx)
+    return tok.pos_ == "VERB" and tok.dep_ == "relcl" and lemma(tok) in load_scope()["finding_lemmas"] and \
+        any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in tok.children)
+
+
+def _people_acted_on(t: Typing, ctx: Context) -> bool:
+    """A noun for people as the trigger ("protester", "vigilantes") that names no event: one
+    person acted on (the object of a verb or of a preposition other than "of" or "by": "hitting
+    the protester"), or people in a list with others ("a deadline for farmers, traders and
+    vigilantes to hand in their guns"). Protesters acted on stay ("pushing demonstrators")."""
+    tok = trigger_of(t, ctx)
+    people = load_scope()["people_triggers"]
+    if tok.pos_ not in ("NOUN", "PROPN") or lemma(tok) not in people:
+        return False
+    first = min([tok, *tok.conjuncts], key=lambda c: c.i)
+    listed = [first, *(c for c in first.conjuncts if c.pos_ in ("NOUN", "PROPN"))]
+    if len(listed) > 1 and any(lemma(c) not in people for c in listed):
+        return True
+    acted_on = first.dep_ in ("dobj", "nsubjpass", "dative") or \
+        (first.dep_ == "pobj" and first.head.lower_ not in load_scope()["agent_prepositions"])
+    return tok.tag_ == "NN" and acted_on
+
+
+#: Sub-event types of territory changing hands.
+TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _people_freed(t: Typing, ctx: Context) -> bool:
+    """A territory typing at a verb whose object is people, not a place ("the court freed nine
+    prisoners", "those expelled were diplomats"), with no place after a preposition on the verb
+    ("expelled the militants from Bree" stays): people set free or sent away, no ground taken.
+    People: a plural of a people or a creed (spaCy's NORP: "Islamists"), a pronoun, or a civilian of
+    the trigger lexicon's classes (a person's name is not asked: the parser takes places for people)."""
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type not in TERRITORY_TYPES or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "DET"):
+        objects.append(tok.head)
+    placed = any(w.ent_type_ in ("GPE", "LOC", "FAC") for c in tok.children if c.dep_ in ("prep", "advmod")
+                 for w in c.subtree)
+    return bool(objects) and not placed and all(_people(o, ctx) for o in objects)
+
+
+def _people(tok: Any, ctx: Context) -> bool:
+    """People, no place (:func:`_people_freed`)."""
+    if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return False
+    return (tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS")) or tok.lower_ in load_scope()["people_pronouns"] or \
+        "civilian" in classes_of([tok], ctx.lexicon, as_target=True)
+
+
+def _diplomatic_move(t: Typing, ctx: Context) -> bool:
+    """A strategic development (``diplomatic_types``) whose subjects are all envoys or their families
+    ("the first group of expelled envoys and their families left the embassy"; a group's members after
+    "of"): diplomacy, no move of a conflict party ("Gondor troops left the fort" stays)."""
+    lists = load_scope()
+    if t.sub_event_type not in lists["diplomatic_types"]:
+        return False
+    verb = verb_of(trigger_of(t, ctx))
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [g for s in list(subjects) for g in s.conjuncts]
+    people = [next((g for c in s.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"), s) if lemma(s) in lists["collective_lemmas"] else s for s in subjects]
+    return bool(people) and all(lemma(p) in lists["envoy_lemmas"] for p in people)
+
+
+def _on_duty(t: Typing, ctx: Context) -> bool:
+    """A bare trigger noun after "on" ("rangers on patrol answered a call about a fire", "soldiers on
+    deployment"): what the people are doing, no deployment or move reported (only for the types of
+    ``duty_types``: "workers on strike" is a protest)."""
+    tok = trigger_of(t, ctx)
+    return t.sub_event_type in load_scope()["duty_types"] and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and \
+        tok.head.lower_ == "on" and not any(c.dep_ in ("det", "poss", "amod") for c in tok.children)
+
+
+#: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
+DISPLACED_DESCRIBED = ScopeRule("displaced-described", _displaced_described)
+PARTICIPLE_DESCRIBED = ScopeRule("participle-described", _participle_described)
+DESCRIBES_ACTOR = ScopeRule("describes-actor", _describes_actor)
+ACTOR_PARTICIPLE = ScopeRule("actor-participle", _actor_participle)
+PERSON_PAST = ScopeRule("person-past", _person_past)
+FINDER_DESCRIBED = ScopeRule("finder-described", _finder_described)
+PEOPLE_ACTED_ON = ScopeRule("people-acted-on", _people_acted_on)
+PEOPLE_FREED = ScopeRule("people-freed", _people_freed)
+DIPLOMATIC_MOVE = ScopeRule("diplomatic-move", _diplomatic_move)
+ON_DUTY = ScopeRule("on-duty", _on_duty)

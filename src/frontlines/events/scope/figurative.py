@@ -1,0 +1,113 @@
+"""Metaphor, sport and markets: a trigger word in another sense (an abstract object, a
+contest won by a margin, an adjective, a figure of speech, prices that rally, a paper signed, someone
+who went missing)."""
+
+from __future__ import annotations
+
+from ..matching import padded_text, words_of
+from ..typings import Typing
+from .base import Context, ScopeRule, lemma, load_scope, trigger_of
+
+
+def _metaphor(t: Typing, ctx: Context) -> bool:
+    """A verb trigger used figuratively or of no event: one with an abstract object ("shot down the
+    proposal", "fought the bill", "the motion was handed over"; a protest's or an agreement's object
+    is its topic), a fight against fires or ills ("fighting two fires"), one "captured on video", one
+    won "by a margin" ("beating the rival by a wide margin"), or one followed by a set phrase
+    ("marched in lockstep")."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if tok.pos_ in ("VERB", "AUX"):
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        for c in tok.children:
+            if (c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")) and t.event_type != "Protests" and \
+                    t.sub_event_type != "Agreement" and lemma(c) in lists["abstract_objects"] and \
+                    not t.trigger_start <= c.idx < t.trigger_end:
+                return True
+            if c.dep_ == "dobj" and lemma(tok) in lists["ongoing_lemmas"] and lemma(c) in lists["fought_objects"]:
+                return True
+            if c.dep_ == "prep" and c.lower_ == "on" and any(
+                    lemma(g) in lists["recording_media"] for g in c.children if g.dep_ == "pobj"):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "by" and any(
+                    lemma(g) in lists["contest_margins"] for g in ctx.sent.doc[c.i + 1:min(c.i + 5, ctx.sent.end)]):
+                return True
+    after = padded_text(words_of(ctx.sent.doc[tok.i + 1:min(tok.i + 4, ctx.sent.end)]))
+    return any(after.startswith(i) for i in lists["idioms"])
+
+
+def _adjective(t: Typing, ctx: Context) -> bool:
+    """A trigger word used as a plain adjective, not a participle ("stayed free", "an offensive
+    remark"): it reports nothing. One-word triggers only ("small arms fire" is a phrase)."""
+    tok = trigger_of(t, ctx)
+    return " " not in t.trigger.strip() and tok.tag_ == "JJ" and tok.dep_ in ("amod", "acomp", "oprd")
+
+
+def _figurative_compound(t: Typing, ctx: Context) -> bool:
+    """A trigger noun in a compound whose head makes it a figure of speech ("battle lines are
+    drawn", "a battle cry"): no fight."""
+    tok = trigger_of(t, ctx)
+    return tok.dep_ == "compound" and lemma(tok.head) in load_scope()["figurative_heads"]
+
+
+def _figurative_modifier(t: Typing, ctx: Context) -> bool:
+    """A trigger noun whose modifier makes it no act of violence ("cyber attacks", "a cyber-attack",
+    "a trade war", "a legal battle", "a charm offensive"): the modifier is a child of the noun or
+    the word before it, across a hyphen."""
+    tok = trigger_of(t, ctx)
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    words = load_scope()["figurative_modifiers"]
+    before = [ctx.sent.doc[tok.i - 2]] if tok.i >= 2 and ctx.sent.doc[tok.i - 1].text == "-" else []
+    return any(c.lower_ in words for c in [*tok.children, *before] if c.i < tok.i)
+
+
+def _markets(t: Typing, ctx: Context) -> bool:
+    """A rally or march of prices, not people ("oil prices rallied", "stocks marched higher", "the
+    dollar extended its rally")."""
+    if t.event_type != "Protests":
+        return False
+    tok = trigger_of(t, ctx)
+    markets = load_scope()["market_subjects"]
+    heads = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [tok]
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (lemma(c) in markets or c.lower_.rstrip("s") in markets)
+               for h in heads for c in h.children)
+
+
+def _signed_paper(t: Typing, ctx: Context) -> bool:
+    """An agreement at a verb of signing whose object is no agreement ("a statement he signed",
+    "signed a petition"): the object, the noun a relative clause of signing describes, or the
+    passive subject."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type != "Agreement" or lemma(tok) not in lists["signing_lemmas"]:
+        return False
+    signed = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("relcl", "acl"):
+        signed.append(tok.head)
+    return any(lemma(c) in lists["signed_papers"] for c in signed)
+
+
+def _went_missing(t: Typing, ctx: Context) -> bool:
+    """An abduction at "disappear" with no object, not passive: someone went missing or got away
+    ("some 18 hours after he had disappeared"), nobody was made to disappear; not where the verb says
+    the person vanished in the state's hands (``scope.yaml#vanishing_in_lemmas``: "disappeared in a
+    police sweep")."""
+    tok = trigger_of(t, ctx)
+    lists = load_scope()
+    in_hands = any(c.dep_ == "prep" and c.lower_ in lists["vanishing_in_preps"] and
+                   any(o.dep_ == "pobj" and lemma(o) in lists["vanishing_in_lemmas"] for o in c.children)
+                   for c in tok.children)
+    return t.sub_event_type == "Abduction/forced disappearance" and tok.pos_ == "VERB" and \
+        lemma(tok) in lists["vanishing_lemmas"] and not in_hands and \
+        not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in tok.children)
+
+
+#: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
+METAPHOR = ScopeRule("metaphor", _metaphor)
+ADJECTIVE = ScopeRule("adjective", _adjective)
+FIGURATIVE_COMPOUND = ScopeRule("figurative-compound", _figurative_compound)
+FIGURATIVE_MODIFIER = ScopeRule("figurative-modifier", _figurative_modifier)
+MARKETS = ScopeRule("markets", _markets)
+SIGNED_PAPER = ScopeRule("signed-paper", _signed_paper)
+WENT_MISSING = ScopeRule("went-missing", _went_missing)

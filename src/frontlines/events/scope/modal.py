@@ -1,0 +1,189 @@
+"""What could, should or is meant to happen: hypotheses and conditions, modals above the
+trigger, intentions, plots, requests, powers given, prevention, purposes, work under way and plans
+discussed."""
+
+from __future__ import annotations
+
+from ..typings import Typing
+from .base import (
+    VIOLENT_TYPES,
+    Context,
+    ScopeRule,
+    clause_path,
+    lemma,
+    load_scope,
+    simple_present,
+    trigger_of,
+)
+
+
+def _hypothetical(t: Typing, ctx: Context) -> bool:
+    """A verb trigger in a hypothetical clause: a modal on it or on the verb it is coordinated with
+    or the complement of ("should be allowed to seize the port and arrest its captain"), a
+    condition before it ("If arrested, ..."; "not confirmed if anyone was killed" asks and sets
+    none), or a simple present in a relative clause ("the poachers the wardens arrest", "the
+    station where vagrants are detained": a habit, no occurrence)."""
+    tok = trigger_of(t, ctx)
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lists = load_scope()
+    if tok.dep_ == "relcl" and simple_present(tok):
+        return True
+    return any((c.dep_ == "aux" and lemma(c) in lists["modal_lemmas"]) or
+               (c.dep_ == "mark" and v.dep_ == "advcl" and v.i < v.head.i and lemma(c) in lists["condition_lemmas"]) or
+               (c.dep_ == "mark" and v.dep_ == "advcl" and lemma(c) in lists["pending_lemmas"] and
+                any(a.dep_ == "aux" and lemma(a) in lists["modal_lemmas"] for a in v.head.children))
+               for v in clause_path(tok) for c in v.children)
+
+
+def _counterfactual(t: Typing, ctx: Context) -> bool:
+    """A trigger (noun or verb) inside a condition whose main clause has a modal ("if any bomb was
+    dropped today it would cause ...", "unless the army withdrew, rebels could take the town"): a
+    hypothesis, no occurrence."""
+    lists = load_scope()
+    for a in [trigger_of(t, ctx), *trigger_of(t, ctx).ancestors]:
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" and lemma(c) in lists["condition_lemmas"] for c in a.children):
+            return any(c.dep_ == "aux" and lemma(c) in lists["modal_lemmas"] for c in a.head.children)
+    return False
+
+
+def _under_modal(t: Typing, ctx: Context) -> bool:
+    """A trigger (noun or verb) in a phrase or adverbial clause under a verb with a modal auxiliary
+    ("troops would be needed to hold the fort following an attack", "they might split families when
+    making arrests"): what could happen, no occurrence. The walk goes up through objects,
+    prepositions, adverbial and complement clauses to the first clause head, and stops at a noun
+    ("should publicise actions like last week's air strike" tells one); the trigger's own modal is
+    :func:`_hypothetical`'s."""
+    lists = load_scope()
+    node = trigger_of(t, ctx)
+    for _ in range(8):
+        if node.dep_ not in lists["modal_walk_deps"] or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN", "PRON"):
+            return False
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and lemma(c) in lists["modal_lemmas"]
+                                                for c in node.children):
+            return True
+    return False
+
+
+def _intended(t: Typing, ctx: Context) -> bool:
+    """A verb trigger that is the infinitive of a noun ("a request to deploy troops", "a bid to storm
+    the gate", "grounds to attack", which the parser may take for a relative clause), or the gerund
+    of a verb of considering ("looking at building a fort", "considered deploying troops"): an
+    intention, a request or an attempt, not an occurrence (a protest's is its aim: "rallied at the
+    palace to demand bread"). The infinitive of a time noun ("the zero hour to attack") dates a plan:
+    modality reads it as planned."""
+    tok = trigger_of(t, ctx)
+    if t.event_type == "Protests":
+        return False
+    if tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "pcomp"):
+        above = tok.head.head if tok.dep_ == "pcomp" else tok.head
+        return lemma(above) in load_scope()["considering_lemmas"]
+    return tok.tag_ == "VB" and tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and \
+        lemma(tok.head) not in load_scope()["plan_time_nouns"] and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _plotted(t: Typing, ctx: Context) -> bool:
+    """A trigger in the infinitive of a verb of plotting, or in a phrase under it ("an orc who
+    plotted to kill farmers in a bomb attack", "conspired to bomb the bridge"): a plan, no
+    occurrence."""
+    a = trigger_of(t, ctx)
+    for _ in range(8):
+        if a.dep_ == "xcomp" and a.tag_ == "VB":
+            return lemma(a.head) in load_scope()["plotting_lemmas"]
+        if a.dep_ not in ("prep", "pobj", "dobj", "compound", "conj") or a.head.i == a.i:
+            return False
+        a = a.head
+    return False
+
+
+def _sought(t: Typing, ctx: Context) -> bool:
+    """A trigger noun after "for" on a verb of asking or pressing ("the steward pushes for the deployment
+    of rangers", "called for a ceasefire", "pressed for the release of the prisoners"): what someone wants, no
+    occurrence."""
+    tok = trigger_of(t, ctx)
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ != "for":
+        return False
+    verb = tok.head.head
+    return verb.pos_ in ("VERB", "AUX") and lemma(verb) in load_scope()["seeking_lemmas"]
+
+
+def _permitted(t: Typing, ctx: Context) -> bool:
+    """A verb trigger that is the infinitive of a verb of permitting ("laws that allow the army to
+    arrest citizens", "empowers police to detain"), or a trigger noun that is its object ("signed
+    an order to allow the deployment of rangers"): a power given, no occurrence."""
+    tok = trigger_of(t, ctx)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
+        return lemma(tok.head) in load_scope()["permitting_lemmas"]
+    if tok.pos_ != "VERB" or tok.tag_ != "VB":
+        return False
+    path = clause_path(tok)
+    if path[-1].dep_ in ("ccomp", "oprd"):
+        path.append(path[-1].head)
+    return any(lemma(v) in load_scope()["permitting_lemmas"] for v in path[1:])
+
+
+def _prevented(t: Typing, ctx: Context) -> bool:
+    """A violent trigger noun that is the object of a verb of preventing ("to prevent attacks"); a
+    strategic development may be the prevention itself ("prevented a patrol from entering")."""
+    tok = trigger_of(t, ctx)
+    return t.event_type in VIOLENT_TYPES and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
+        lemma(tok.head) in load_scope()["prevented_lemmas"]
+
+
+def _means_gerund(t: Typing, ctx: Context) -> bool:
+    """A gerund trigger after a preposition on a noun of purpose or means (``means_nouns``: "the
+    footage is an aid to apprehending a suspect", "a tool for capturing towns"): what something is
+    for, no occurrence ("in the course of storming the village" stays)."""
+    tok = trigger_of(t, ctx)
+    prep = tok.head
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.pos_ == "NOUN" and \
+        lemma(prep.head) in load_scope()["means_nouns"]
+
+
+def _under_construction(t: Typing, ctx: Context) -> bool:
+    """A base (``construction_types``) at a verb in the progressive, in a sentence with no date
+    ("Rohan was building an alternative naval base in the north"): work going on, no base
+    established yet ("orcs were setting up a camp near Bree on Monday" stays)."""
+    tok = trigger_of(t, ctx)
+    return t.sub_event_type in load_scope()["construction_types"] and tok.tag_ == "VBG" and \
+        any(c.dep_ == "aux" and lemma(c) == "be" for c in tok.children) and not ctx.dated
+
+
+def _aspect_of(t: Typing, ctx: Context) -> bool:
+    """A strategic development (``aspect_types``) named after "of" under a noun of one of its
+    aspects (``aspect_nouns``: "the number of troops, the duration of their deployment and the
+    cost"), in a sentence with no date: a plan's terms discussed, no move reported."""
+    tok = trigger_of(t, ctx)
+    lists = load_scope()
+    return t.sub_event_type in lists["aspect_types"] and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and \
+        tok.head.lower_ == "of" and lemma(tok.head.head) in lists["aspect_nouns"] and not ctx.dated
+
+
+def _characterised(t: Typing, ctx: Context) -> bool:
+    """A strategic development (``aspect_types``) named after "as" on a verb of describing
+    (``describing_verbs``: "to meet what it described as a dangerous military build-up"): how
+    someone calls a state of things, no move reported ("Gondor deployed troops, described as a
+    build-up" reports the deployment at "deployed")."""
+    tok = trigger_of(t, ctx)
+    lists = load_scope()
+    return t.sub_event_type in lists["aspect_types"] and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and \
+        tok.head.lower_ == "as" and lemma(tok.head.head) in lists["describing_verbs"]
+
+
+#: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
+HYPOTHETICAL = ScopeRule("hypothetical", _hypothetical)
+COUNTERFACTUAL = ScopeRule("counterfactual", _counterfactual)
+UNDER_MODAL = ScopeRule("under-modal", _under_modal)
+INTENDED = ScopeRule("intended", _intended)
+PLOTTED = ScopeRule("plotted", _plotted)
+SOUGHT = ScopeRule("sought", _sought)
+PERMITTED = ScopeRule("permitted", _permitted)
+PREVENTED = ScopeRule("prevented", _prevented)
+MEANS_GERUND = ScopeRule("means-gerund", _means_gerund)
+UNDER_CONSTRUCTION = ScopeRule("under-construction", _under_construction)
+ASPECT_OF = ScopeRule("aspect-of", _aspect_of)
+CHARACTERISED = ScopeRule("characterised", _characterised)

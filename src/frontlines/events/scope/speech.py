@@ -1,0 +1,63 @@
+"""Words, not acts: a protest that is a complaint, an objection in words or a mobilising of
+others, and a call to act."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..modality import subject_of
+from ..typings import Typing
+from .base import Context, ScopeRule, lemma, load_scope, trigger_of, verb_of
+
+
+def _formal_complaint(t: Typing, ctx: Context) -> bool:
+    """A protest that is a formal complaint ("filed a protest", "lodged a protest with the embassy")."""
+    tok = trigger_of(t, ctx)
+    return t.event_type == "Protests" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
+        lemma(tok.head) in load_scope()["complaint_verbs"]
+
+
+def _rallied_others(t: Typing, ctx: Context) -> bool:
+    """A protest verb with a direct object mobilises others, it is no protest ("rallied his
+    supporters", "rallied a thousand churches together")."""
+    tok = trigger_of(t, ctx)
+    return t.event_type == "Protests" and tok.pos_ == "VERB" and lemma(tok) in load_scope()["mobilising_lemmas"] \
+        and any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _protested_that(t: Typing, ctx: Context) -> bool:
+    """One person who protests with a "that" clause objects in words, no demonstration ("he
+    protested that he could not attend"; "workers protested that they were unpaid" stays)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if t.event_type != "Protests" or tok.pos_ != "VERB" or lemma(tok) not in lists["speech_lemmas"] or not any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in lists["speech_marks"] for m in c.children)
+            for c in tok.children):
+        return False
+    subj = subject_of(tok)
+    return subj is not None and subj.tag_ in ("PRP", "NNP", "NN") and subj.lower_ not in ("they", "we") and \
+        lemma(subj) not in lists["collective_lemmas"]
+
+
+def _verb_above(tok: Any) -> Any:
+    """The verb a trigger noun is the object of, directly or after a preposition ("stay on strike":
+    stay; "join the march": join), else the trigger itself."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        return tok.head.head
+    return verb_of(tok)
+
+
+def _exhortation(t: Typing, ctx: Context) -> bool:
+    """A trigger in an imperative clause: a bare verb with no subject and no auxiliary heading the
+    sentence or a reported clause ("I say stay on strike!", "Join the march on Minas Tirith!"): a
+    call to act, no occurrence ("the dockers stayed on strike" stays)."""
+    verb = _verb_above(trigger_of(t, ctx))
+    return verb.tag_ == "VB" and verb.dep_ in ("ROOT", "ccomp") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
+
+
+#: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
+FORMAL_COMPLAINT = ScopeRule("formal-complaint", _formal_complaint)
+RALLIED_OTHERS = ScopeRule("rallied-others", _rallied_others)
+PROTESTED_THAT = ScopeRule("protested-that", _protested_that)
+EXHORTATION = ScopeRule("exhortation", _exhortation)

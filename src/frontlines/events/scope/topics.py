@@ -1,0 +1,108 @@
+"""An event named as a topic, not reported: the subject of "be", "there is no ...", a list of
+topics, an activity named, a state of affliction, a place's role, a problem, an event remembered."""
+
+from __future__ import annotations
+
+from ..typings import Typing
+from .base import Context, ScopeRule, bare_plural, lemma, load_scope, trigger_of
+
+
+def _clausal_subject(t: Typing, ctx: Context) -> bool:
+    """A trigger inside a clause that is the subject of "be" ("letting Rohan retake the fort was a
+    mistake", "joining a brawl is a crime in Bree"): a topic, not a report. The
+    trigger itself may be the subject ("Shelling kills two in Osgiliath")."""
+    node = trigger_of(t, ctx)
+    for _ in range(16):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.dep_ in ("csubj", "csubjpass") and lemma(node.head) == "be":
+            return True
+    return False
+
+
+def _no_existence(t: Typing, ctx: Context) -> bool:
+    """A trigger in a sentence that says there is none ("there are no demonstrators to protest",
+    "there was no fighting"): "there" + "be" with a noun under "no" above or at the trigger."""
+    node = trigger_of(t, ctx)
+    for a in [node, *node.ancestors]:
+        if lemma(a) == "be" and any(c.dep_ == "expl" for c in a.children) and any(
+                c.dep_ in ("attr", "nsubj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                for c in a.children):
+            return True
+    return False
+
+
+def _listed_topic(t: Typing, ctx: Context) -> bool:
+    """A bare trigger noun (no determiner, number, possessive or modifier) listed with nouns that
+    name no event ("at risk for radicalization and recruitment", "talk guns, gear and shooting"):
+    a topic, no occurrence ("shelling and gunfire" stays: both are triggers)."""
+    tok = trigger_of(t, ctx)
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or any(c.dep_ != "cc" and c.dep_ != "punct" for c in tok.children):
+        return False
+    listed = [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    doc = ctx.sent.doc
+    return len(listed) > 0 and all(not ctx.lexicon.matches(doc[c.i:c.i + 1]) for c in listed)
+
+
+def _gerund_topic(t: Typing, ctx: Context) -> bool:
+    """A bare plural trigger noun that is the object of a gerund after a preposition of topic, in a
+    sentence with no date ("the power they have in organizing rallies", "known for staging raids"):
+    an activity named, no occurrence ("after storming the gate on Monday", "by firing rockets" stay)."""
+    tok = trigger_of(t, ctx)
+    gerund = tok.head
+    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and bare_plural(tok) and gerund.tag_ == "VBG" and \
+        gerund.dep_ == "pcomp" and gerund.head.lower_ in load_scope()["topic_prepositions"] and not ctx.dated
+
+
+def _beset(t: Typing, ctx: Context) -> bool:
+    """A bare plural trigger noun (or one listed after it) under a participle of affliction, in a
+    sentence with no date ("Gondor, beset with street protests and riots", "a region plagued by
+    attacks"): a state described."""
+    tok = trigger_of(t, ctx)
+    first = min([tok, *tok.conjuncts], key=lambda c: c.i)
+    if tok.pos_ != "NOUN" or first.tag_ != "NNS" or first.dep_ != "pobj" or ctx.dated or \
+            any(c.dep_ in ("det", "nummod", "poss") for c in first.children):
+        return False
+    verb = first.head.head
+    return verb.tag_ == "VBN" and lemma(verb) in load_scope()["afflicted_lemmas"]
+
+
+def _place_role(t: Typing, ctx: Context) -> bool:
+    """A trigger noun after "of" under a noun of a place's role ("the town was the centre of the
+    protests", "the cradle of the revolt"): it says what the place is known for, no occurrence."""
+    tok = trigger_of(t, ctx)
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+        lemma(tok.head.head) in load_scope()["role_nouns"]
+
+
+def _a_problem(t: Typing, ctx: Context) -> bool:
+    """A trigger inside the phrase that names a problem ("we have had a problem with murals being
+    destroyed", "the scourge of cattle raids"): a state of things, no occurrence."""
+    node = trigger_of(t, ctx)
+    for _ in range(3):
+        if node.dep_ in ("pcomp", "pobj") and node.head.lower_ in ("with", "of") and \
+                lemma(node.head.head) in load_scope()["problem_nouns"]:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _remembered(t: Typing, ctx: Context) -> bool:
+    """A trigger noun that is the object of a verb of remembering ("we all remember the protest of
+    2014", "to commemorate the massacre"): a past event recalled, the sentence reports no new one."""
+    tok = trigger_of(t, ctx)
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and lemma(tok.head) in load_scope()["remembering_lemmas"]
+
+
+#: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
+CLAUSAL_SUBJECT = ScopeRule("clausal-subject", _clausal_subject)
+NO_EXISTENCE = ScopeRule("no-existence", _no_existence)
+LISTED_TOPIC = ScopeRule("listed-topic", _listed_topic)
+GERUND_TOPIC = ScopeRule("gerund-topic", _gerund_topic)
+BESET = ScopeRule("beset", _beset)
+PLACE_ROLE = ScopeRule("place-role", _place_role)
+A_PROBLEM = ScopeRule("a-problem", _a_problem)
+REMEMBERED = ScopeRule("remembered", _remembered)

@@ -1,0 +1,77 @@
+"""Weapons not used on anyone: explosives laid, arms traded or carried, aircraft on a
+mission that strikes nothing, an attack on a computer."""
+
+from __future__ import annotations
+
+from ..typings import Typing
+from .base import Context, ScopeRule, lemma, load_scope, trigger_of
+
+
+def _laid_mines(t: Typing, ctx: Context) -> bool:
+    """Explosives laid, not set off ("Gondor mined the ford"): an IED typing at a laying verb."""
+    tok = trigger_of(t, ctx)
+    return t.sub_event_type == "Remote explosive/landmine/IED" and tok.pos_ == "VERB" and \
+        lemma(tok) in load_scope()["laying_lemmas"]
+
+
+def _arms_trade(t: Typing, ctx: Context) -> bool:
+    """A weapon noun that is traded, built or shown, not used ("bought 40 howitzers", "a drone
+    deal"): a trade word up to four heads above the trigger noun (or the trigger modifier:
+    "rocket-firing vehicles") of an explosion or strike, or the subject of a verb of contents above it
+    ("the deal includes 40 howitzers")."""
+    tok = trigger_of(t, ctx)
+    if t.event_type != "Explosions/Remote violence" or \
+            (tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")):
+        return False
+    trade = load_scope()["trade_lemmas"]
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if lemma(node) in trade:
+            return True
+        if lemma(node) in load_scope()["contents_lemmas"] and any(
+                c.dep_ == "nsubj" and lemma(c) in trade for c in node.children):  # "the deal includes 40 howitzers"
+            return True
+    return False
+
+
+def _equipped(t: Typing, ctx: Context) -> bool:
+    """A weapon noun after "with" on a verb of equipping that heads a clause ("the vehicles were
+    fitted with machine guns", "Gondor armed them with rockets"): what someone carries, no use of it
+    (a participle on a noun stays: "fired rockets fitted with a toxic gas")."""
+    tok = trigger_of(t, ctx)
+    verb = tok.head.head
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "with" and \
+        lemma(verb) in load_scope()["equipping_lemmas"] and verb.dep_ not in ("acl", "amod")
+
+
+def _noncombat_aircraft(t: Typing, ctx: Context) -> bool:
+    """Aircraft or drones on a surveillance, search or delivery mission, and nothing struck."""
+    return t.sub_event_type == "Air/drone strike" and ctx.has("noncombat_aircraft") and not ctx.has("strike_cues")
+
+
+def _cyber_target(t: Typing, ctx: Context) -> bool:
+    """An attack on a computer, a server or an account ("the attack on the party's servers", "hacked
+    and attacked her email"): a cyber attack, no violence. The trigger is a word of attacking
+    (`cyber_attack_lemmas`: "destroying computers" is damage done); the target is the noun after "on"
+    or "against" on a trigger noun, or a trigger verb's object."""
+    tok = trigger_of(t, ctx)
+    targets = load_scope()["cyber_targets"]
+    if lemma(tok) not in load_scope()["cyber_attack_lemmas"]:
+        return False
+    if tok.pos_ in ("VERB", "AUX"):
+        hit = [c for c in tok.children if c.dep_ == "dobj"]
+    else:
+        hit = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+               for g in c.children if g.dep_ == "pobj"]
+    return any(lemma(h) in targets for h in hit)
+
+
+#: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
+LAID_MINES = ScopeRule("laid-mines", _laid_mines)
+ARMS_TRADE = ScopeRule("arms-trade", _arms_trade)
+EQUIPPED = ScopeRule("equipped", _equipped)
+NONCOMBAT_AIRCRAFT = ScopeRule("noncombat-aircraft", _noncombat_aircraft)
+CYBER_TARGET = ScopeRule("cyber-target", _cyber_target)

@@ -1,0 +1,35 @@
+"""The shipped YAML data files hold words, never YAML 1.1 booleans read from a bare word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+DATA = Path(__file__).resolve().parents[2] / "src" / "frontlines" / "data"
+
+
+def _word_lists_with_booleans(node: Any, where: str) -> list[str]:
+    """Where a list of words also holds a boolean (a bare ``no``, ``on``, ``yes``, ``true`` read as one)."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _word_lists_with_booleans(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        if any(isinstance(v, str) for v in node) and any(isinstance(v, bool) for v in node):
+            found.append(where)
+        for value in node:
+            found += _word_lists_with_booleans(value, where)
+    return found
+
+
+def test_a_bare_no_in_a_word_list_is_read_as_a_boolean() -> None:
+    assert _word_lists_with_booleans(yaml.safe_load("negations: [not, never, no]"), "x") == ["x.negations"]
+    assert _word_lists_with_booleans(yaml.safe_load('negations: [not, never, "no"]'), "x") == []
+
+
+@pytest.mark.parametrize("path", sorted(DATA.rglob("*.yaml")), ids=lambda p: str(p.relative_to(DATA)))
+def test_no_word_list_in_the_data_holds_a_boolean(path: Path) -> None:
+    assert _word_lists_with_booleans(yaml.safe_load(path.read_text(encoding="utf-8")), path.name) == []
