@@ -15,12 +15,13 @@ from frontlines.errors import EvalError
 from frontlines.events.acled import read_acled
 from frontlines.events.evaluate import (
     Prediction,
+    _role_text,
     label_scores,
     main_event,
     read_plover,
     score_rows,
 )
-from frontlines.records import Event
+from frontlines.records import Actor, Event
 
 ROOT = Path(__file__).resolve().parents[2]
 BASELINE = ROOT / "eval" / "baselines" / "events.json"
@@ -176,6 +177,16 @@ def test_read_plover_skips_documentation_records(tmp_path: Path) -> None:
     ]), encoding="utf-8")
     recs = read_plover(p)
     assert [(r.event, r.sources, r.targets) for r in recs] == [("ACCUSE", ("Gondor",), ("Rohan",))]
+
+
+def test_plover_role_text_is_the_named_span_not_an_unnamed_roles_sentence() -> None:
+    sentence = "Gondor soldiers shot a farmer near Minas Tirith."
+    e = replace(_event("Attack", 0, 0.9), sentence=sentence)
+    named = Actor(name="Military Forces of Gondor", id="g", inter=1, text="Gondor soldiers")
+    unnamed = Actor(name="Civilians (Gondor)", id="c", inter=7, text=sentence)
+    assert _role_text(named, e) == "Gondor soldiers"
+    assert _role_text(unnamed, e) is None  # its evidence is the whole sentence, which holds any gold text
+    assert _role_text(None, e) is None
 
 
 def test_train_saves_a_model_that_load_trained_then_loads(tmp_path: Path, nlp) -> None:

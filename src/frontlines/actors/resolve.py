@@ -70,6 +70,11 @@ _STARTERS = {"the", "then", "later", "meanwhile", "also", "and", "but", "when", 
              "hostile", "enemy", "friendly", "foreign", "opposing", "rival", "more", "fewer", "about", "around"}
 
 
+#: Generic types whose noun before a member head ("rebel camps", "militia members", "army officers") names
+#: whose the members or posts are; a government's or a crowd's does not ("government soldiers").
+_ARMED_OWNERS = frozenset({"military", "police", "armed group", "rebels", "gang", "clan militia"})
+
+
 @dataclass(frozen=True)
 class _Hit:
     """A match over words[i:j] (words without Arabic articles)."""
@@ -356,8 +361,8 @@ class _Scanner:
             return None
         if self.words[end_j - 1].start in self.noun_modifiers:  # "a government employee", "an army vehicle"
             return None
-        if self.words[end_j - 1].start in self.member_modifiers and gtype.type not in ("military", "police"):
-            return None  # "National Guard officers" are the Guard, "government soldiers" not the government
+        if self.words[end_j - 1].start in self.member_modifiers and gtype.type not in _ARMED_OWNERS:
+            return None  # "National Guard officers", "rebel camps" are theirs, "government soldiers" not the government
         if gtype.type == "civilians" and i > 0 and self.gap_ok[i] and self.words[i].text[:1].isupper() \
                 and self.words[i - 1].text[:1].isupper():
             return None  # part of a name: "Aluta Boys", "Youth People's League"

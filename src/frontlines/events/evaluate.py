@@ -359,6 +359,17 @@ def _text_match(gold: Iterable[str], found: str | None) -> bool:
     return any(g and (g.lower() in f or f in g.lower()) for g in gold)
 
 
+def _role_text(actor: Any, event: Event) -> str | None:
+    """The text an actor role names, for the PLOVER match: None for an actor the text leaves unnamed (ACLED's
+    generic "Civilians (X)" or "Unidentified Armed Group (X)", whose evidence is the whole sentence, which would
+    contain any gold actor)."""
+    if actor is None:
+        return None
+    if actor.text and actor.text in {event.sentence, *(m.sentence for m in event.mentions)}:
+        return None
+    return str(actor.text or actor.name)
+
+
 def evaluate_plover(records: Sequence[PloverRecord], *, pipeline: Any) -> PloverScores:
     """PLOVER type accuracy and actor-role text match.
 
@@ -389,10 +400,10 @@ def evaluate_plover(records: Sequence[PloverRecord], *, pipeline: Any) -> Plover
             right_acled += ok
         if event is not None and rec.sources:
             src_n += 1
-            src_ok += _text_match(rec.sources, event.actor1.text or event.actor1.name if event.actor1 else None)
+            src_ok += _text_match(rec.sources, _role_text(event.actor1, event))
         if event is not None and rec.targets:
             tgt_n += 1
-            tgt_ok += _text_match(rec.targets, event.actor2.text or event.actor2.name if event.actor2 else None)
+            tgt_ok += _text_match(rec.targets, _role_text(event.actor2, event))
     n = len(records)
     return PloverScores(
         records=n, type_accuracy=round(right / n, 4),

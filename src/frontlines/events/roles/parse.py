@@ -136,6 +136,9 @@ def subject(verb: Any) -> tuple[list[Any], bool, str]:
                 return [tok.head], False, "roles:relative-clause-head"
             return subs, False, "roles:nsubj" if tok.i == verb.i else f"roles:nsubj-of-{tok.text}"
         passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if passive and tok.lemma_.lower() in load_roles()["taking_part_participles"] \
+                and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+            return passive, False, f"roles:nsubj-{tok.lower_}-in"  # "X were engaged in fighting": X fights
         if passive:
             return passive, True, "roles:nsubjpass"
         if tok.dep_ == "relcl" and tok.head.i != tok.i:
@@ -222,7 +225,10 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     verb = next((p for p in preds if p.pos_ in ("VERB", "AUX")), preds[-1])
     subjs, passive, srule = subject(verb)
     subjs = [t for t in subjs if t.i != trigger.i]
-    for subj in subjs:
+    # "X complained over Israeli air raids", "X closed its border because of fighting between Y and Z": the
+    # active subject of the verb an attack noun hangs from by a preposition acts only when the noun names nobody
+    own_first = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and not passive
+    for subj in [] if own_first else subjs:
         fill("actor2" if passive else "actor1", subj, srule)
     for agent in _children(preds, ("agent",)):
         for obj in _objects(agent):
@@ -247,6 +253,8 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     for prep in _children(preds, ("prep",), PATIENT_PREPS):
         for obj in _objects(prep):
             fill("actor2", obj, f"roles:prep-{prep.lower_}")
+    for obj, rule in _object_patients(preds, verb, trigger):
+        fill("actor2", obj, rule)
     # "clashes took place between X and Y": the light verb's object carries the preposition
     light = [o for o in _children(preds, ("dobj",)) if o.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN")]
     for prep in _children(preds + light, ("prep",), ("between",)):
@@ -263,10 +271,26 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     for prep in _children(heads, ("prep", "acl"), ASSOC_PREPS):
         for obj in _objects(prep) + [c for c in prep.children if c.dep_ == "agent" for c in _objects(c)]:
             fill("assoc", obj, f"roles:assoc-{prep.lower_}")
+    if own_first and not slots["actor1"]:
+        for subj in subjs:
+            fill("actor1", subj, srule)
     if not slots["actor1"]:
         slots["actor1"] = _agent_fallbacks(trigger, subjs, passive, mentions)
     _reciprocal(verb, trigger, slots)
     return _umbrella(trigger.doc, mentions, _repelled(verb, mentions, _resolve(slots)))
+
+
+def _object_patients(preds: list[Any], verb: Any, trigger: Any) -> list[tuple[Any, str]]:
+    """Phrases naming who is hit beyond the verb's own: the `on/against X` of the object the verb launches
+    ("launched rocket fire against X"), the `from X` of a taking verb ("seized weapons from X",
+    ``roles.yaml#taking_verbs``); with their rules."""
+    out: list[tuple[Any, str]] = []
+    launched = [o for d in _children(preds, ("dobj",)) if d.i != trigger.i for o in (d, *d.conjuncts)]
+    for prep in _children(launched, ("prep",), PATIENT_PREPS):
+        out += [(obj, f"roles:object-prep-{prep.lower_}") for obj in _objects(prep)]
+    if verb.lemma_.lower() in load_roles()["taking_verbs"]:
+        out += [(obj, "roles:taken-from") for prep in _children([verb], ("prep",), ("from",)) for obj in _objects(prep)]
+    return out
 
 
 def _reciprocal(verb: Any, trigger: Any, slots: dict[str, list[tuple[Mention, str]]]) -> None:
