@@ -4,16 +4,10 @@ places; the real actor dictionary and parse."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from dataclasses import replace
-
 import pytest
+from roles_harness import assembler, stages_for
 
-from frontlines.actors import find_actors, load_actors
-from frontlines.events.assemble import Stages, assemble
-from frontlines.events.typings import Typing
-from frontlines.records import Article, DateInfo, OffsetMap, Place
+from frontlines.actors import load_actors
 
 TRIGGERS = {
     "launched": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
@@ -28,38 +22,19 @@ TRIGGERS = {
 }
 
 
-def classify(sent):
-    return [Typing(*TRIGGERS[t.text], None, None, t.idx, t.idx + len(t), t.text, t.i, f"test#{t.text}", 0.8)
-            for t in sent if t.text in TRIGGERS]
-
-
-def no_date(text, *, published):
-    return DateInfo(None, None, None, "none")
-
-
-STAGES = Stages(classify=classify, find_actors=find_actors, resolve_date=no_date)
-
-
-def town(text: str, cc: str) -> Place:
-    return Place(text=text, start=0, end=0, name=text, geonameid=abs(hash(text)) % 10**6 + 1, lat=None, lon=None,
-                 country_code=cc, admin1=None, feature_code="PPL", precision="point")
+STAGES = stages_for(TRIGGERS)
 
 
 @pytest.fixture(scope="module")
 def run(nlp):
-    actors = load_actors()
+    go = assembler(nlp, load_actors(), STAGES)
 
-    def go(text: str, towns: dict[str, str]):
-        article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
-                          published=dt.date(2020, 5, 9))
-        places = sorted((replace(town(name, cc), start=m.start(), end=m.end())
-                         for name, cc in towns.items() for m in re.finditer(re.escape(name), text)),
-                        key=lambda p: p.start)
-        events = assemble(nlp(text), article, places, actors=actors, stages=STAGES)
+    def one(text: str, towns: dict[str, str]):
+        events = go(text, towns)
         assert len(events) == 1, events
         return events[0]
 
-    return go
+    return one
 
 
 def test_the_patient_of_a_launched_object_is_actor2(run):
