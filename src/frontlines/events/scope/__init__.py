@@ -115,6 +115,11 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     accidents.NATURAL_CAUSE,
     modal.ASPECT_OF,
     modal.CHARACTERISED,
+    figurative.DIPLOMATIC_ACCORD,
+    modal.UNDERTAKING,
+    modal.TO_END,
+    speech.ONE_VOICE,
+    described.PEOPLE_NAMED,
     modal.UNDER_CONSTRUCTION,
     modal.MEANS_GERUND,
 )

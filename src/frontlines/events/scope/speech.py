@@ -39,6 +39,22 @@ def _protested_that(t: Typing, ctx: Context) -> bool:
         lemma(subj) not in lists["collective_lemmas"]
 
 
+def _one_voice(t: Typing, ctx: Context) -> bool:
+    """A protest at a verb of words (``voiced_protest_lemmas``: demanding, denouncing, boycotting) said
+    by one voice: a singular subject that is no crowd (a person, an organisation, a state), or the
+    singular noun its participle describes ("the envoy demanded that ...", "the party issued a statement
+    demanding ..."): words, no demonstration ("workers demanded ...", "a crowd demanding ..." stay)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if t.event_type != "Protests" or tok.pos_ != "VERB" or lemma(tok) not in lists["voiced_protest_lemmas"]:
+        return False
+    subj = subject_of(tok)
+    if subj is None and tok.dep_ == "acl":
+        subj = tok.head
+    return subj is not None and subj.tag_ in ("PRP", "NNP", "NN") and subj.lower_ not in ("they", "we") and \
+        lemma(subj) not in lists["collective_lemmas"] and not any(c.dep_ == "conj" for c in subj.children)
+
+
 def _verb_above(tok: Any) -> Any:
     """The verb a trigger noun is the object of, directly or after a preposition ("stay on strike":
     stay; "join the march": join), else the trigger itself."""
@@ -60,4 +76,5 @@ def _exhortation(t: Typing, ctx: Context) -> bool:
 FORMAL_COMPLAINT = ScopeRule("formal-complaint", _formal_complaint)
 RALLIED_OTHERS = ScopeRule("rallied-others", _rallied_others)
 PROTESTED_THAT = ScopeRule("protested-that", _protested_that)
+ONE_VOICE = ScopeRule("one-voice", _one_voice)
 EXHORTATION = ScopeRule("exhortation", _exhortation)
