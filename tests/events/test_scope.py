@@ -150,6 +150,7 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The envoy of Arnor demanded on Monday that Gondor allow students to return to Osgiliath.", "one-voice"),
     ("The Bree Workers' Party issued a statement on Monday demanding news of its imprisoned leader.", "one-voice"),
     ("Rohan riders evacuated the wounded from the besieged town of Osgiliath on Friday.", "people-named"),
+    ("The Gondor army announced on Monday that it will withdraw its troops from Osgiliath.", "announced-plan"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -244,6 +245,8 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "A crowd gathered in Bree on Monday demanding the release of two rangers.",  # a crowd's demand
     "Orc militants shot the wounded rangers near Osgiliath on Friday.",  # "wounded" describes rangers
     "Gondor troops fought the orcs on Monday to end the siege of Osgiliath.",  # the fight is told
+    "Orc militants threatened the farmers of Bree with knives on Monday.",  # a threat made with weapons
+    "Gondor troops withdrew from Osgiliath on Monday, the steward announced.",  # the move told
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

@@ -120,8 +120,8 @@ def gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: 
     hit = next((h for h in reading.hits if h.entry.sub == best), None)
     if hit is None and (best in matching["word_named_types"] or (p_sub < ALONE_UNNAMED_MIN and not dated(sent))):
         return "type-not-named"
-    if hit is None and _other_type(best, reading) and (sub_named(best) or (
-            not dated(sent) and p_sub < ALONE_OTHER_TYPE_MIN)):
+    if hit is None and not dated(sent) and _other_type(best, reading) and (
+            p_sub < ALONE_OTHER_TYPE_MIN or sub_named(best)):
         return "type-not-named"
     rule = next((r.name for r in ALONE_TYPE_RULES if r.applies(best, sent, reading)), None)
     if rule is not None:

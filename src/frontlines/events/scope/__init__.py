@@ -118,8 +118,12 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     figurative.DIPLOMATIC_ACCORD,
     modal.UNDERTAKING,
     modal.TO_END,
+    modal.DEMANDED,
+    modal.URGED_TO,
     speech.ONE_VOICE,
     described.PEOPLE_NAMED,
+    speech.THREATENED_TO,
+    speech.ANNOUNCED_PLAN,
     modal.UNDER_CONSTRUCTION,
     modal.MEANS_GERUND,
 )

@@ -119,14 +119,14 @@ def _sought(t: Typing, ctx: Context) -> bool:
 
 
 def _undertaking(t: Typing, ctx: Context) -> bool:
-    """An agreement at a verb of agreeing (``agreeing_lemmas``) whose complement is an infinitive
-    that names no accord ("agreed to reopen its borders to the envoys", "agreed to resign"): a promise,
-    no agreement between conflict parties. An infinitive of ``agreement_verbs`` ("agreed to exchange
+    """A strategic development at a verb of agreeing (``agreeing_lemmas``) whose complement is an
+    infinitive that names no accord ("agreed to reopen its borders to the envoys", "agreed to resign"): a
+    promise, no agreement between conflict parties nor the move promised. An infinitive of ``agreement_verbs`` ("agreed to exchange
     prisoners") or a word of ``accord_conflict_words`` in its phrase, relative clauses left out
     ("agreed to observe a truce"), keeps it."""
     lists = load_scope()
     tok = trigger_of(t, ctx)
-    if t.sub_event_type != "Agreement" or lemma(tok) not in lists["agreeing_lemmas"]:
+    if t.event_type != "Strategic developments" or lemma(tok) not in lists["agreeing_lemmas"]:
         return False
     comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
     if comp is None or lemma(comp) in lists["agreement_verbs"]:
@@ -150,7 +150,31 @@ def _to_end(t: Typing, ctx: Context) -> bool:
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     return (verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN") or (
-        verb.dep_ in ("xcomp", "ccomp", "advcl") and lemma(verb.head) in lists["urging_lemmas"])
+        verb.dep_ in ("xcomp", "ccomp", "advcl") and
+        lemma(verb.head) in (*lists["urging_lemmas"], *lists["promising_lemmas"]))
+
+
+def _demanded(t: Typing, ctx: Context) -> bool:
+    """A typing other than a protest at a verb of demanding or calling (``demanding_lemmas``,
+    ``urging_lemmas``): "the envoys demanded the withdrawal of the troops" withdraws nobody; a demand
+    reports at most a protest."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    return t.event_type != "Protests" and tok.pos_ in ("VERB", "AUX") and \
+        lemma(tok) in (*lists["demanding_lemmas"], *lists["urging_lemmas"])
+
+
+def _urged_to(t: Typing, ctx: Context) -> bool:
+    """A verb trigger in the infinitive (or coordinated with one) under a verb of urging
+    (``urging_lemmas``: "a paper called on the riders to unite and mobilize", "urged the farmers to
+    march on the capital"): a call to act, no act."""
+    tok = trigger_of(t, ctx)
+    if tok.pos_ != "VERB" or tok.tag_ != "VB":
+        return False
+    while tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and lemma(tok.head) in load_scope()["urging_lemmas"]
 
 
 def _permitted(t: Typing, ctx: Context) -> bool:
@@ -225,6 +249,8 @@ PLOTTED = ScopeRule("plotted", _plotted)
 SOUGHT = ScopeRule("sought", _sought)
 UNDERTAKING = ScopeRule("undertaking", _undertaking)
 TO_END = ScopeRule("to-end", _to_end)
+DEMANDED = ScopeRule("demanded", _demanded)
+URGED_TO = ScopeRule("urged-to", _urged_to)
 PERMITTED = ScopeRule("permitted", _permitted)
 PREVENTED = ScopeRule("prevented", _prevented)
 MEANS_GERUND = ScopeRule("means-gerund", _means_gerund)
