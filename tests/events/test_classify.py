@@ -482,10 +482,7 @@ def test_a_poisoning_with_no_agent_of_war_is_no_chemical_weapon(nlp, text: str) 
     ("A roadside bombing near Bree on Sunday killed one Gondor soldier.", "Remote explosive/landmine/IED"),
     ("The wardens of Gondor jailed twenty members of the banned Bree guild on Monday.", "Arrests"),
     ("Orc militants demobilized two hundred of their fighters near Bree on Monday.", "Change to group/activity"),
-    ("An attempt to kill the mayor of Bree was thwarted on Monday, the wardens said.", "Disrupted weapons use"),
-    ("Gondor troops forced two hundred families out of their homes in Bree on Monday.", "Other"),
 ])
 def test_wire_news_words_name_their_types(nlp, text: str, sub: str) -> None:
-    """issue 11, wire19: a gunbattle is a clash, a minefield or roadside bombing a remote explosive, an
-    attack stopped a disrupted one, people driven from their homes a displacement."""
+    """issue 11, wire19: a gunbattle is a clash, a minefield or roadside bombing a remote explosive."""
     assert _first(nlp, text).sub_event_type == sub
