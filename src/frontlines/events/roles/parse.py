@@ -228,8 +228,14 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     # "X complained over Israeli air raids", "X closed its border because of fighting between Y and Z": the
     # active subject of the verb an attack noun hangs from by a preposition acts only when the noun names nobody
     own_first = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and not passive
+    # "Rohan withdrew its troops from Bree", "troops were deployed to Bree": forces moved are the mover's own
+    moving = verb.lemma_.lower() in load_roles()["moving_verbs"]
+    agentless = not _children(preds, ("agent",))
     for subj in [] if own_first else subjs:
-        fill("actor2" if passive else "actor1", subj, srule)
+        if passive and moving and agentless and _forces(subj, mentions):
+            fill("actor1", subj, "roles:nsubjpass-moved")
+        else:
+            fill("actor2" if passive else "actor1", subj, srule)
     for agent in _children(preds, ("agent",)):
         for obj in _objects(agent):
             fill("actor1", obj, "roles:passive-agent-by")
@@ -248,8 +254,9 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
                 for obj in _objects(of):
                     fill("actor1", obj, "roles:under-control-of")
     for obj in _children(preds, ("dobj",)):
-        if obj.i != trigger.i:
-            fill("actor2", obj, "roles:dobj")
+        if obj.i == trigger.i or (moving and subjs):  # what the subject moves is its own, no target
+            continue
+        fill("actor1" if moving else "actor2", obj, "roles:dobj-moved" if moving else "roles:dobj")
     for prep in _children(preds, ("prep",), PATIENT_PREPS):
         for obj in _objects(prep):
             fill("actor2", obj, f"roles:prep-{prep.lower_}")
@@ -278,6 +285,12 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
         slots["actor1"] = _agent_fallbacks(trigger, subjs, passive, mentions)
     _reciprocal(verb, trigger, slots)
     return _umbrella(trigger.doc, mentions, _repelled(verb, mentions, _resolve(slots)))
+
+
+def _forces(phrase: Any, mentions: list[Mention]) -> bool:
+    """The phrase names an actor that is no civilian ("troops", "the rebels"; not "prisoners")."""
+    own, _ = under(phrase, mentions)
+    return any(m.actor.inter != 7 for m in own)
 
 
 def _object_patients(preds: list[Any], verb: Any, trigger: Any) -> list[tuple[Any, str]]:
