@@ -360,7 +360,7 @@ class _Scanner:
         country_noun = gtype.type == "government" and self.country and (" ".join(key) in _COUNTRY_GOVERNMENT or ruler)
         if needs_demonym and gtype.type != "air force" and not country_noun:
             return None  # "units", "a spokesman": whose? ("the government" is the event country's)
-        if gtype.type == "civilians" and self._rule_head(end_j):
+        if gtype.type == "civilians" and key in self.d.rule_modifiers and self._rule_head(end_j):
             return None  # "a civilian government", "civilian rule": a kind of rule, no people
         if self._names_next(end_j):  # "the terrorist group ISIS": the name says who
             return None
@@ -415,7 +415,7 @@ class _Scanner:
             and i > 0 and self.words[i - 1].key == "the" and self.gap_ok[i]
 
     def _rule_head(self, j: int) -> bool:
-        """A head of ``generic.yaml#rule_heads`` right after words[:j] ("civilian government", "civilian-led")."""
+        """A head of ``generic.yaml#civilian_rule`` right after words[:j] ("civilian government", "civilian-led")."""
         n = len(self.words)
         return any(j + k <= n and all(self.gap_ok[j:j + k])
                    and tuple(w.key for w in self.words[j:j + k]) in self.d.rule_heads for k in (1, 2))

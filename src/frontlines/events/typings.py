@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .matching import Hit, cue_ok, head_of, load_matching, match, padded_text, pattern_spans, words_of
+from .matching import Hit, cue_ok, excluded, head_of, load_matching, match, padded_text, pattern_spans, words_of
 from .ontology import LEXICON_FILE, Entry, Lexicon, load_ontology
 from .roles import classes_of, trigger_roles
 
@@ -149,8 +149,11 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
         text = padded if entry.window is None else padded_text(
             [(w, i) for w, i in words[hit.at:hit.to + 1 + entry.window] if doc[i].ent_type_ not in dates])
         if not cue_ok(entry, text):
-            rejected.append(_rejected(doc, hit, f"lexicon:{entry.id}:cues"))
-            if not _light_verb(doc, hit):
+            # a trigger whose entry's `without` words are there is no candidate for the gate either ("the
+            # survivors who experienced the bombing", bombing without aircraft named: no event at all)
+            out = excluded(entry, text)
+            rejected.append(_rejected(doc, hit, f"lexicon:{entry.id}:{'excluded' if out else 'cues'}"))
+            if not out and not _light_verb(doc, hit):
                 candidates.append(hit)
             continue
         candidates.append(hit)

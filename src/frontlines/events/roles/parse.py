@@ -254,9 +254,13 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
                 for obj in _objects(of):
                     fill("actor1", obj, "roles:under-control-of")
     for obj in _children(preds, ("dobj",)):
-        if obj.i == trigger.i or (moving and subjs):  # what the subject moves is its own, no target
+        if obj.i == trigger.i:
             continue
-        fill("actor1" if moving else "actor2", obj, "roles:dobj-moved" if moving else "roles:dobj")
+        if moving and _forces(obj, mentions):  # the forces a subject moves are its own, no target
+            if not subjs:
+                fill("actor1", obj, "roles:dobj-moved")
+            continue
+        fill("actor2", obj, "roles:dobj")
     for prep in _children(preds, ("prep",), PATIENT_PREPS):
         for obj in _objects(prep):
             fill("actor2", obj, f"roles:prep-{prep.lower_}")

@@ -74,7 +74,7 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
             side = a2 or told
             a2 = by_event_type("crowd_by_event_type", event.event_type, name_of, side, " (the other side of a fight)")
             evidence["actor2"] = f"roles:crowd-fight; {a2.rule}" if a2 else ""
-        elif a2 is not None and a2.generic_type == "rioters" and victims == "victims_by_sub_event_type" \
+        elif not fight and a2 is not None and a2.generic_type == "rioters" and victims == "victims_by_sub_event_type" \
                 and f"+context:{a2.generic_type}" in (a2.rule or ""):  # "a thief was beaten by a mob": its victim
             a2 = by_event_type(victims, kind, name_of, a2, f" (the crowd's victim '{a2.text}')")
             evidence["actor2"] = f"roles:crowd-victim; {a2.rule}" if a2 else ""
