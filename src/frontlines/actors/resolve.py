@@ -360,7 +360,7 @@ class _Scanner:
         country_noun = gtype.type == "government" and self.country and (" ".join(key) in _COUNTRY_GOVERNMENT or ruler)
         if needs_demonym and gtype.type != "air force" and not country_noun:
             return None  # "units", "a spokesman": whose? ("the government" is the event country's)
-        if gtype.type == "civilians" and key in self.d.rule_modifiers and self._rule_head(end_j):
+        if gtype.type == "civilians" and key[-1:] in self.d.rule_modifiers and self._rule_head(end_j):
             return None  # "a civilian government", "civilian rule": a kind of rule, no people
         if self._names_next(end_j):  # "the terrorist group ISIS": the name says who
             return None
