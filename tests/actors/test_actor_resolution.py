@@ -361,3 +361,9 @@ def test_a_rulers_title_alone_needs_a_country_with_that_ruler(actors):
     assert find("The crown prince ordered the arrests.", actors, country="LB") == []
     assert find("The king ordered the arrests.", actors) == []
     assert find("Stephen King spoke in Bree.", actors, country="GB") == []
+
+
+def test_a_common_word_is_no_groups_alias(actors):
+    """ "return" was left an alias of 3R when a comma split its full name in the YAML list."""
+    assert find("The council planned a return to Bree.", actors) == []
+    assert [a.id for a in find("3R rebels attacked Bree.", actors)] == ["three-r"]
