@@ -11,7 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .matching import Hit, cue_ok, excluded, head_of, load_matching, match, padded_text, pattern_spans, words_of
+from .matching import (
+    Hit,
+    cue_ok,
+    excluded,
+    head_of,
+    load_matching,
+    match,
+    padded_text,
+    pattern_spans,
+    words_of,
+)
 from .ontology import LEXICON_FILE, Entry, Lexicon, load_ontology
 from .roles import classes_of, trigger_roles
 
