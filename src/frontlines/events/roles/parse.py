@@ -256,9 +256,7 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     for obj in _children(preds, ("dobj",)):
         if obj.i == trigger.i:
             continue
-        if moving and _forces(obj, mentions):  # the forces a subject moves are its own, no target
-            if not subjs:
-                fill("actor1", obj, "roles:dobj-moved")
+        if moving and _forces(obj, mentions):  # the forces one moves are one's own, no target
             continue
         fill("actor2", obj, "roles:dobj")
     for prep in _children(preds, ("prep",), PATIENT_PREPS):
