@@ -229,13 +229,10 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     # active subject of the verb an attack noun hangs from by a preposition acts only when the noun names nobody
     own_first = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and not passive
     # "Rohan withdrew its troops from Bree", "troops were deployed to Bree": forces moved are the mover's own
-    moving = verb.lemma_.lower() in load_roles()["moving_verbs"]
-    agentless = not _children(preds, ("agent",))
+    moving, agentless = verb.lemma_.lower() in load_roles()["moving_verbs"], not _children(preds, ("agent",))
     for subj in [] if own_first else subjs:
-        if passive and moving and agentless and _forces(subj, mentions):
-            fill("actor1", subj, "roles:nsubjpass-moved")
-        else:
-            fill("actor2" if passive else "actor1", subj, srule)
+        moved = passive and moving and agentless and _forces(subj, mentions)
+        fill("actor2" if passive and not moved else "actor1", subj, "roles:nsubjpass-moved" if moved else srule)
     for agent in _children(preds, ("agent",)):
         for obj in _objects(agent):
             fill("actor1", obj, "roles:passive-agent-by")
@@ -254,11 +251,8 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
                 for obj in _objects(of):
                     fill("actor1", obj, "roles:under-control-of")
     for obj in _children(preds, ("dobj",)):
-        if obj.i == trigger.i:
-            continue
-        if moving and _forces(obj, mentions):  # the forces one moves are one's own, no target
-            continue
-        fill("actor2", obj, "roles:dobj")
+        if obj.i != trigger.i and not (moving and _forces(obj, mentions)):  # the forces one moves: one's own
+            fill("actor2", obj, "roles:dobj")
     for prep in _children(preds, ("prep",), PATIENT_PREPS):
         for obj in _objects(prep):
             fill("actor2", obj, f"roles:prep-{prep.lower_}")
