@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -245,6 +246,14 @@ def test_every_scope_rule_is_documented() -> None:
     contract = (ROOT / "docs" / "contract.md").read_text(encoding="utf-8")
     assert [r.name for r in SCOPE_RULES if f"| `{r.name}` |" not in events] == []
     assert [r.name for r in SCOPE_RULES if f"`{r.name}`" not in contract] == []
+
+
+def test_the_scope_table_lists_the_rules_in_the_order_they_are_tried() -> None:
+    """docs/events.md's table of scope rules reads in ``SCOPE_RULES`` order."""
+    events = (ROOT / "docs" / "events.md").read_text(encoding="utf-8")
+    names = [r.name for r in SCOPE_RULES]
+    rows = [m.group(1) for m in re.finditer(r"^\s*\| `([a-z-]+)` \|", events, re.MULTILINE) if m.group(1) in names]
+    assert rows == names
 
 
 def test_the_pipeline_keeps_a_scope_rejection_for_explain(pipeline) -> None:
