@@ -116,10 +116,12 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
     # for the attack", "denied any role in the bombing") is about who did it, not whether it happened
     adverb_kids = [c for t in _below_predicate(trigger, chain) for c in t.children]
     presupposed = _below_predicate(trigger, above)
-    # negation is not shared across coordination: "not finished and will continue"
-    own = chain[: next((i + 1 for i, t in enumerate(chain) if t.dep_ == "conj"), len(chain))]
-    own_kids = [c for t in own for c in t.children]
     den, spec, plan, claim = lex["denied"], lex["speculative"], lex["planned"], lex["claimed"]
+    # negation is not shared across coordination: "not finished and will continue", nor with the
+    # predicate a noun trigger is the time of ("were not there at the time of the attack")
+    own = chain[: next((i + 1 for i, t in enumerate(chain) if t.dep_ == "conj"), len(chain))]
+    own = own[: next((i + 1 for i, t in enumerate(own) if _time_adjunct(t, trigger, den)), len(own))]
+    own_kids = [c for t in own for c in t.children]
     impersonal = _impersonal(above, spec["impersonal_frames"])
     cond = conditional_mark(trigger, above, spec["conditional_marks"])
     asked = [trigger] if is_question(trigger.sent) else []
@@ -157,6 +159,16 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
             said = f"it is {found.text}" if kind == "impersonal" and subject_of(found) is not None else found.text
             return modality, f"modality.yaml#{modality}:{kind} '{said}'"
     return "asserted", "modality.yaml#asserted:no-cue"
+
+
+def _time_adjunct(prep: Any, trigger: Any, den: dict[str, Any]) -> bool:
+    """A preposition that hangs a noun trigger's phrase on a verb as its time or circumstance
+    (``denied.adjunct_prepositions``; "at" before a noun of ``denied.adjunct_time_nouns``)."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if prep.lower_ in den["adjunct_prepositions"]:
+        return True
+    return prep.lower_ == "at" and any(c.dep_ == "pobj" and c.lower_ in den["adjunct_time_nouns"] for c in prep.children)
 
 
 def _called_for(trigger: Any, verbs: Any) -> list[Any]:
