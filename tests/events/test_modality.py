@@ -206,3 +206,15 @@ def test_a_noun_named_by_its_past_date_is_no_plan_of_what_is_planned_around_it(r
 def test_a_negation_of_what_was_happening_at_the_time_of_an_attack_leaves_it_asserted(
         reading, sentence: str, trigger: str, modality: str) -> None:
     assert reading(sentence, trigger).modality == modality
+
+
+@pytest.mark.parametrize("sentence, trigger, modality", [
+    ("Gondor officials sent leaflets to the camp, warning the guards that a raid was coming, while Gondor pilots "
+     "bombed the road to Minas Morgul.", "bombed", "asserted"),
+    ("The ministry in Edoras denied the report as its troops shelled the town of Aldburg.", "shelled", "asserted"),
+    ("The rebels threatened to attack the Rohan base after soldiers shelled their village.", "attack", "planned"),
+    ("Officials in Bree fear the militia will attack the camp when the rains end.", "attack", "speculative"),
+])
+def test_a_warning_or_denial_does_not_govern_a_finite_adverbial_clause_below_it(
+        reading, sentence: str, trigger: str, modality: str) -> None:
+    assert reading(sentence, trigger).modality == modality

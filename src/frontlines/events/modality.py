@@ -109,7 +109,7 @@ def _cue(tokens: Any, dep: str | None, words: Any) -> Any:
 
 def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
     chain = verb_chain(trigger)
-    above = [g for g in governors(trigger) if not _attributive(g, lex["speculative"]["attributive"])
+    above = [g for g in _own_clause(trigger, governors(trigger)) if not _attributive(g, lex["speculative"]["attributive"])
              and not _infinitive_elsewhere(g, trigger)]
     kids = [c for t in chain for c in t.children]
     # a doubt or a denial of the predicate a noun trigger is the object of ("most likely responsible
@@ -159,6 +159,18 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
             said = f"it is {found.text}" if kind == "impersonal" and subject_of(found) is not None else found.text
             return modality, f"modality.yaml#{modality}:{kind} '{said}'"
     return "asserted", "modality.yaml#asserted:no-cue"
+
+
+def _own_clause(trigger: Any, above: list[Any]) -> list[Any]:
+    """The governors up to a finite adverbial clause on the way (one with a subject of its own:
+    "warned residents to flee while jets bombed the town"): a warning, plan, doubt or denial above
+    it is not about what that clause tells. An infinitive of purpose ("ordered troops north to
+    attack the town") stays governed."""
+    for i, tok in enumerate([trigger, *above][:-1]):
+        if tok.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children) and \
+                not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return above[:i]
+    return above
 
 
 def _time_adjunct(prep: Any, trigger: Any, den: dict[str, Any]) -> bool:
