@@ -229,6 +229,20 @@ def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     assert subs and not rules, (subs, rules)
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    # violence by state forces stays in scope whatever crime words the police's account holds
+    ("Two officers shot and killed an unarmed farmer in Bree on Sunday, the police department said.", True),
+    ("An unarmed farmer was shot dead by police in Bree on Sunday, the police department said.", True),
+    # the hard negatives beside them: an officer as the victim, a man as the killer
+    ("A police officer in Bree was shot by a burglar during a break-in, the police department said.", False),
+    ("A man shot his neighbour in Bree on Sunday, the police department said.", False),
+])
+def test_violence_by_state_forces_is_no_ordinary_crime(nlp, text: str, kept: bool) -> None:
+    subs, rules = _read(nlp, text)
+    assert bool(subs) == kept, (subs, rules)
+    assert kept == ("ordinary-crime" not in rules) or not rules, (subs, rules)
+
+
 def test_the_time_of_a_plan_is_no_intention_the_scope_drops(nlp) -> None:
     text = "The rangers of Bree said they are awaiting for the \u201czero hour\u201d to attack the orcs in the city of Osgiliath."
     assert "intended" not in _read(nlp, text)[1]  # planned, as modality reads it
