@@ -115,6 +115,8 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     accidents.NATURAL_CAUSE,
     modal.ASPECT_OF,
     modal.CHARACTERISED,
+    modal.UNDER_CONSTRUCTION,
+    modal.MEANS_GERUND,
     figurative.DIPLOMATIC_ACCORD,
     modal.UNDERTAKING,
     modal.TO_END,
@@ -124,8 +126,6 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     described.PEOPLE_NAMED,
     speech.THREATENED_TO,
     speech.ANNOUNCED_PLAN,
-    modal.UNDER_CONSTRUCTION,
-    modal.MEANS_GERUND,
 )
 
 
