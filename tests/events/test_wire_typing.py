@@ -92,3 +92,23 @@ def test_a_newspaper_ordered_to_suspend_publication_is_no_event(nlp) -> None:
 def test_forces_that_suspend_their_patrols_change_activity(nlp) -> None:
     text = "Gondor troops suspended their patrols along the Anduin on Monday after the storm."
     assert _typed(nlp, text) == {"Change to group/activity"}
+
+
+def test_helicopters_and_tanks_shelling_are_a_strike_and_a_shelling(nlp) -> None:
+    text = "Gondor helicopters and tanks shelled Easterling positions near the town of Pelargir."
+    assert _typed(nlp, text) == {AIR, SHELLING}
+
+
+def test_tanks_that_were_shelled_are_the_target_of_one_shelling(nlp) -> None:
+    text = "Mordor artillery shelled Gondor tanks near the town of Pelargir on Monday."
+    assert _typed(nlp, text) == {SHELLING}
+
+
+def test_an_assassination_attempt_thwarted_is_disrupted_weapons_use(nlp) -> None:
+    text = "An attempt to assassinate the deputy governor of Anorien was thwarted in Minas Tirith, police said."
+    assert _typed(nlp, text) == {"Disrupted weapons use"}
+
+
+def test_a_coup_attempt_thwarted_is_no_disrupted_weapons_use(nlp) -> None:
+    text = "The Steward said a coup plot to attack the palace in Minas Tirith had been thwarted on Monday."
+    assert "Disrupted weapons use" not in _typed(nlp, text)
