@@ -112,3 +112,8 @@ def test_an_assassination_attempt_thwarted_is_disrupted_weapons_use(nlp) -> None
 def test_a_coup_attempt_thwarted_is_no_disrupted_weapons_use(nlp) -> None:
     text = "The Steward said a coup plot to attack the palace in Minas Tirith had been thwarted on Monday."
     assert "Disrupted weapons use" not in _typed(nlp, text)
+
+
+def test_an_attack_fought_off_stays_a_clash(nlp) -> None:
+    text = "Gondor soldiers foiled an attack by Easterling fighters on their post near Pelargir after a gunfight."
+    assert "Disrupted weapons use" not in _typed(nlp, text)
