@@ -5,10 +5,11 @@ that ``frontlines eval events --sentences`` reads.
     python scripts/judged_sentences.py eval/sentences/gwn-judged.refs.jsonl /tmp/gwn-judged-b.jsonl --half B
 
 Each reference names its corpus (``fakenews``: the ``content`` column of
-``../shared/corpus/fakenews-sample.csv``; ``gwn``: the ``<text>`` of ``../shared/eval/geo/gwn.xml``), the
-article (``doc``: the FakeNewsCorpus ``id`` or the GeoWebNews ``file``), the sentence's character
-offsets in that text and the first 12 hex digits of the sentence's SHA-1, which is checked. The
-sentences come from evaluation files, so their text stays outside the repository.
+``../shared/corpus/fakenews-sample.csv``; ``gwn``: the ``<text>`` of ``../shared/eval/geo/gwn.xml``;
+``plover``: the ``text`` of a record of ``../shared/eval/events/plover-gsr.json``), the article
+(``doc``: the FakeNewsCorpus ``id``, the GeoWebNews ``file`` or the PLOVER record's ``id``), the
+sentence's character offsets in that text and the first 12 hex digits of the sentence's SHA-1, which
+is checked. The sentences come from evaluation files, so their text stays outside the repository.
 """
 
 from __future__ import annotations
@@ -38,6 +39,23 @@ def gwn_texts(path: Path) -> dict[str, str]:
     return {a.get("file") or "": a.findtext("text") or "" for a in root.iter("article")}
 
 
+def plover_texts(path: Path) -> dict[str, str]:
+    """PLOVER gold-standard record id → its sentence (the DOCUMENT record has none).
+
+    One id is used by two records in the file: the second record with an id gets ``#2``.
+    """
+    texts: dict[str, str] = {}
+    for record in json.loads(path.read_text(encoding="utf-8")):
+        if "text" not in record:
+            continue
+        doc, n = record["id"], 1
+        while doc in texts:
+            n += 1
+            doc = f"{record['id']}#{n}"
+        texts[doc] = record["text"]
+    return texts
+
+
 def sha12(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
@@ -50,7 +68,8 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (default ../shared)")
     args = ap.parse_args()
     texts = {"fakenews": fakenews_texts(args.shared / "corpus" / "fakenews-sample.csv"),
-             "gwn": gwn_texts(args.shared / "eval" / "geo" / "gwn.xml")}
+             "gwn": gwn_texts(args.shared / "eval" / "geo" / "gwn.xml"),
+             "plover": plover_texts(args.shared / "eval" / "events" / "plover-gsr.json")}
     n = 0
     with args.refs.open(encoding="utf-8") as refs, args.out.open("w", encoding="utf-8") as out:
         for lineno, line in enumerate(refs, 1):

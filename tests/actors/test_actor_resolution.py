@@ -342,3 +342,28 @@ def test_forces_loyal_to_the_eastern_commander_are_the_lna(actors, phrase: str) 
 def test_prison_and_police_guards_are_police_forces(actors):
     assert resolve_actor("Ugandan prison guards", actors=actors).name == "Police Forces of Uganda (1986-)"
     assert resolve_actor("Ugandan police guards", actors=actors).inter == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The generals handed power to a civilian government in Bree.",
+    "Thousands marched in Bree to demand civilian rule.",
+    "The council promised a civilian-led administration for Bree.",
+])
+def test_civilian_rule_names_no_civilians(actors, text):
+    """ "civilian" before a kind of rule is no actor; civilians who suffer stay civilians."""
+    assert all(a.generic_type != "civilians" for a in find(text, actors, country="SD"))
+    assert [a.name for a in find("Two civilians were killed in Bree.", actors, country="SD")] == ["Civilians (Sudan)"]
+
+
+def test_a_rulers_title_alone_needs_a_country_with_that_ruler(actors):
+    assert [a.id for a in find("The crown prince ordered the arrests.", actors, country="SA")] == \
+        ["government-of-saudi-arabia"]
+    assert find("The crown prince ordered the arrests.", actors, country="LB") == []
+    assert find("The king ordered the arrests.", actors) == []
+    assert find("Stephen King spoke in Bree.", actors, country="GB") == []
+
+
+def test_a_common_word_is_no_groups_alias(actors):
+    """ "return" was left an alias of 3R when a comma split its full name in the YAML list."""
+    assert find("The council planned a return to Bree.", actors) == []
+    assert [a.id for a in find("3R rebels attacked Bree.", actors)] == ["three-r"]

@@ -28,6 +28,13 @@ TRIGGERS = {
     "IED": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
     "destruction": ("Strategic developments", "Looting/property destruction"),
     "beaten": ("Riots", "Mob violence"),
+    "lynched": ("Riots", "Mob violence"),
+    "fought": ("Riots", "Mob violence"),
+    "withdrew": ("Strategic developments", "Change to group/activity"),
+    "deployed": ("Strategic developments", "Change to group/activity"),
+    "brought": ("Strategic developments", "Change to group/activity"),
+    "detained": ("Strategic developments", "Arrests"),
+    "ordered": ("Strategic developments", "Arrests"),
 }
 
 
@@ -292,3 +299,56 @@ def test_upper_case_is_is_the_islamic_state_in_the_parse(run, text, actor1, acto
     e = only(run(text, {"Bree": "SY"}))
     assert e.actor1 is not None and e.actor1.name == actor1
     assert (e.actor2.name if e.actor2 is not None else None) == actor2
+
+
+def test_a_mobs_victim_the_crowd_words_surround_is_a_civilian(run):
+    """ "lynched" makes the sentence's people rioters; the one they lynched is their victim, a civilian."""
+    e = only(run("Two men who had allegedly stolen a cow were lynched in Tolfalas.", {"Tolfalas": "CM"}))
+    assert e.actor1 is not None and e.actor1.name == "Rioters (Cameroon)"
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Cameroon)" and e.actor2.text == "Two men"
+    assert "roles:crowd-victim" in e.evidence["actor2"]
+
+
+@pytest.mark.parametrize("text", [
+    "Two groups of villagers fought each other with sticks in Tolfalas over a well.",
+    "Farmers fought with herders in Tolfalas over a field.",
+])
+def test_both_sides_of_a_crowd_fight_are_rioters(run, text):
+    e = only(run(text, {"Tolfalas": "CM"}))
+    assert e.actor1 is not None and e.actor1.name == "Rioters (Cameroon)"
+    assert e.actor2 is not None and e.actor2.name == "Rioters (Cameroon)" and e.actor2.inter == 5
+    assert "roles:crowd-fight" in e.evidence["actor2"]
+
+
+def test_police_in_a_crowd_fight_stay_the_police(run):
+    e = only(run("Villagers fought with a police team in Tolfalas.", {"Tolfalas": "IN"}))
+    assert e.actor2 is not None and e.actor2.inter == 1 and e.actor2.name.startswith("Police Forces of India")
+
+
+@pytest.mark.parametrize("text", [
+    "Russia withdrew its troops from Kherson.",
+    "Turkish forces brought reinforcements to their positions in Kherson.",
+])
+def test_forces_moved_are_the_movers_own_not_the_places(run, text):
+    """The troops a country withdraws or brings are its own: no actor2, least of all the place's military."""
+    e = only(run(text, {"Kherson": "UA"}))
+    assert e.actor1 is not None and e.actor1.inter in (1, 8) and "Ukraine" not in e.actor1.name
+    assert e.actor2 is None
+
+
+def test_forces_deployed_with_no_agent_are_who_moved(run):
+    e = only(run("Chadian troops were deployed to Tolfalas.", {"Tolfalas": "CM"}))
+    assert e.actor1 is not None and e.actor2 is None
+    assert "roles:nsubjpass-moved" in e.evidence["actor1"]
+
+
+@pytest.mark.parametrize(("text", "cc", "actor1"), [
+    ("The crown prince detained dozens of princes in Tolfalas.", "SA", "Government of Saudi Arabia (2015-)"),
+    ("The king ordered the arrest of two editors in Tolfalas.", "JO", "Government of Jordan (1999-)"),
+    ("The crown prince detained dozens of princes in Tolfalas.", "LB", None),
+])
+def test_a_rulers_title_alone_is_the_government_of_a_country_with_that_ruler(run, text, cc, actor1):
+    """A bare title names the event country's government only where that country has such a ruler; in a
+    country without one whose ruler it is goes unsaid."""
+    e = only(run(text, {"Tolfalas": cc}))
+    assert (e.actor1.name if e.actor1 is not None else None) == actor1

@@ -656,7 +656,9 @@ def test_a_namesake_far_from_the_place_the_text_puts_it_in_gives_way_to_that_pla
     [event] = analysed(pipeline, text)
     assert (event.place.text, event.place.name, event.place.precision, event.place.anchor) == \
         ("Degwar", "Degwar", "near", "Pūnch")
-    assert "namesake-far-from 'Poonch'" in event.evidence["place"]
+    # the gazetteer's Degwar is a look-alike far from the town of Poonch: left unresolved (geo), the event lies
+    # near Poonch (a namesake of the very name would give way to it here, `namesake-far-from`)
+    assert "located-near-following 'Poonch'" in event.evidence["place"]
 
 
 def test_a_namesake_in_another_province_than_the_one_the_text_gives_gives_way_to_that_province(pipeline):

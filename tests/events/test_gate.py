@@ -12,6 +12,7 @@ import pytest
 from frontlines.events.classify import CLAUSE_LOOK_MIN_ALONE, CLAUSE_LOOK_MIN_TYPED, EventTyper, _second_look
 from frontlines.events.gate import OUT_OF_SCOPE, EventGate, calibrate, load_gate, shipped_gate_path
 from frontlines.events.ontology import SUB_EVENT_TYPES, load_lexicon
+from frontlines.events.typings import lexicon_typings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -501,3 +502,27 @@ def test_disappeared_in_a_police_sweep_is_a_forced_disappearance(nlp, gate: Even
     typer = EventTyper(load_lexicon(), gate)
     types = [t.sub_event_type for t in typer(next(nlp(text).sents))]
     assert ("Abduction/forced disappearance" in types) == forced
+
+
+def test_a_match_its_entrys_without_words_exclude_is_no_candidate_for_another_type(nlp) -> None:
+    """A trigger whose entry's `without` words are in the sentence (an RPG, for shelling.noun): the gate may
+    confirm that entry's own type only; any other type it likes best is not what the words say."""
+    sent = next(nlp("On Monday an RPG missile was launched into the sky over the market of Bree.").sents)
+    other = EventTyper(load_lexicon(), _favouring(("Abduction/forced disappearance", 4.0), ("Attack", 0.0)), 0.5, 0.5)
+    reading = other.read([sent])[0]
+    assert reading.typings == ()
+    assert any(r.reason == "lexicon:shelling.noun:excluded" for r in reading.rejected)
+    assert any(r.reason == "model:event-gate:excluded-type" for r in reading.rejected)
+    shelled = _favouring(("Shelling/artillery/missile attack", 4.0), ("Abduction/forced disappearance", 0.0))
+    assert [t.sub_event_type for t in EventTyper(load_lexicon(), shelled, 0.5, 0.5)(sent)] == \
+        ["Shelling/artillery/missile attack"]
+    poisoned = next(nlp("Forty children in Bree fell ill with food poisoning on Monday.").sents)
+    reading = lexicon_typings(poisoned, lexicon=load_lexicon())
+    assert not reading.hits and [h.entry.id for h in reading.excluded] == ["attack.poison"]
+
+
+def test_a_match_whose_cue_words_are_missing_stays_a_candidate(nlp) -> None:
+    """Cue words missing (`with`) is no exclusion: "fired" with no aircraft named is still a candidate."""
+    sent = next(nlp("Gondor fired on Osgiliath on Tuesday.").sents)
+    reading = lexicon_typings(sent, lexicon=load_lexicon())
+    assert any(h.entry.id == "air.aircraft_verb" for h in reading.hits) and not reading.excluded

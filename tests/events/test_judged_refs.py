@@ -25,7 +25,7 @@ def ref_problems(ref: dict[str, object]) -> list[str]:
         return [f"keys must be exactly {sorted(KEYS)}"]
     doc, start, end, events = ref["doc"], ref["start"], ref["end"], ref["events"]
     problems = []
-    if ref["corpus"] not in ("fakenews", "gwn"):
+    if ref["corpus"] not in ("fakenews", "gwn", "plover"):
         problems.append(f"unknown corpus {ref['corpus']!r}")
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
         problems.append("start and end must be offsets with start < end")

@@ -194,3 +194,27 @@ def test_an_occurrence_that_goes_on_into_another_day_has_begun(reading, sentence
 ])
 def test_a_noun_named_by_its_past_date_is_no_plan_of_what_is_planned_around_it(reading, sentence, trigger, modality):
     assert reading(sentence, trigger).modality == modality
+
+
+@pytest.mark.parametrize("sentence, trigger, modality", [
+    ("The two envoys were not in the embassy at the time of the raid on Minas Tirith.", "raid", "asserted"),
+    ("The guards of the Arnor consulate were not at their posts during the attack.", "attack", "asserted"),
+    ("Nobody from the Rohan delegation was hurt in the bombing of the hotel.", "bombing", "asserted"),
+    ("The Gondor army did not carry out the raid on the village.", "raid", "denied"),
+    ("The attack on the Edoras market did not happen.", "attack", "denied"),
+])
+def test_a_negation_of_what_was_happening_at_the_time_of_an_attack_leaves_it_asserted(
+        reading, sentence: str, trigger: str, modality: str) -> None:
+    assert reading(sentence, trigger).modality == modality
+
+
+@pytest.mark.parametrize("sentence, trigger, modality", [
+    ("Gondor officials sent leaflets to the camp, warning the guards that a raid was coming, while Gondor pilots "
+     "bombed the road to Minas Morgul.", "bombed", "asserted"),
+    ("The ministry in Edoras denied the report as its troops shelled the town of Aldburg.", "shelled", "asserted"),
+    ("The rebels threatened to attack the Rohan base after soldiers shelled their village.", "attack", "planned"),
+    ("Officials in Bree fear the militia will attack the camp when the rains end.", "attack", "speculative"),
+])
+def test_a_warning_or_denial_does_not_govern_a_finite_adverbial_clause_below_it(
+        reading, sentence: str, trigger: str, modality: str) -> None:
+    assert reading(sentence, trigger).modality == modality

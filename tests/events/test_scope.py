@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -228,6 +229,20 @@ def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     assert subs and not rules, (subs, rules)
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    # violence by state forces stays in scope whatever crime words the police's account holds
+    ("Two officers shot and killed an unarmed farmer in Bree on Sunday, the police department said.", True),
+    ("An unarmed farmer was shot dead by police in Bree on Sunday, the police department said.", True),
+    # the hard negatives beside them: an officer as the victim, a man as the killer
+    ("A police officer in Bree was shot by a burglar during a break-in, the police department said.", False),
+    ("A man shot his neighbour in Bree on Sunday, the police department said.", False),
+])
+def test_violence_by_state_forces_is_no_ordinary_crime(nlp, text: str, kept: bool) -> None:
+    subs, rules = _read(nlp, text)
+    assert bool(subs) == kept, (subs, rules)
+    assert kept == ("ordinary-crime" not in rules) or not rules, (subs, rules)
+
+
 def test_the_time_of_a_plan_is_no_intention_the_scope_drops(nlp) -> None:
     text = "The rangers of Bree said they are awaiting for the \u201czero hour\u201d to attack the orcs in the city of Osgiliath."
     assert "intended" not in _read(nlp, text)[1]  # planned, as modality reads it
@@ -245,6 +260,14 @@ def test_every_scope_rule_is_documented() -> None:
     contract = (ROOT / "docs" / "contract.md").read_text(encoding="utf-8")
     assert [r.name for r in SCOPE_RULES if f"| `{r.name}` |" not in events] == []
     assert [r.name for r in SCOPE_RULES if f"`{r.name}`" not in contract] == []
+
+
+def test_the_scope_table_lists_the_rules_in_the_order_they_are_tried() -> None:
+    """docs/events.md's table of scope rules reads in ``SCOPE_RULES`` order."""
+    events = (ROOT / "docs" / "events.md").read_text(encoding="utf-8")
+    names = [r.name for r in SCOPE_RULES]
+    rows = [m.group(1) for m in re.finditer(r"^\s*\| `([a-z-]+)` \|", events, re.MULTILINE) if m.group(1) in names]
+    assert rows == names
 
 
 def test_the_pipeline_keeps_a_scope_rejection_for_explain(pipeline) -> None:

@@ -182,6 +182,9 @@ class ActorDictionary:
     ethnic_groups: dict[tuple[str, ...], str] = field(default_factory=dict)  # key → group name
     ethnic_nouns: frozenset[tuple[str, ...]] = frozenset()
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # title key → generic type
+    ruler_titles: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)  # title key → ISO2 codes
+    rule_modifiers: frozenset[tuple[str, ...]] = frozenset()  # "civilian" in "civilian government": no civilians
+    rule_heads: frozenset[tuple[str, ...]] = frozenset()  # "government" in "civilian government"
     ethnic_inter: int = 4
     ethnic_name: str = "{group} Ethnic Militia ({country})"
 
@@ -439,6 +442,12 @@ def load_actors(directory: str | Path | None = None) -> ActorDictionary:
         ethnic_nouns=frozenset(_keys(str(n), exact=False) for n in eth.get("nouns") or ()),
         titles={_keys(str(t), exact=False): str(kind)
                 for kind, names in (generic_raw.get("titles") or {}).items() for t in names or ()},
+        ruler_titles={_keys(str(t), exact=False): frozenset(str(c).upper() for c in codes or ())
+                      for t, codes in (generic_raw.get("ruler_titles") or {}).items()},
+        rule_modifiers=frozenset(_keys(str(m), exact=False)
+                                 for m in (generic_raw.get("civilian_rule") or {}).get("modifiers") or ()),
+        rule_heads=frozenset(_keys(str(h), exact=False)
+                             for h in (generic_raw.get("civilian_rule") or {}).get("heads") or ()),
         ethnic_inter=int(eth.get("inter", 4)),
         ethnic_name=str(eth.get("name", "{group} Ethnic Militia ({country})")),
     )

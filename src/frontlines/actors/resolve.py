@@ -54,11 +54,13 @@ _PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|marched|
                       r"|boycott\w*|chanted|petition\w*|blocked (?:the |a )?(?:road|roads|highway|street|streets)"
                       r"|motorcade|gathered to demand|hunger strike)\b", re.I)
 
-#: Verbs (by their first letters) whose subject country acts by force: its military, not its government.
+#: Verbs (by their first letters) whose subject country acts by force, and verbs whose object is its forces
+#: ("withdrew troops"): its military, not its government.
 _VIOLENT = re.compile(r"(?:attack|strik|struck|bomb|shell|launch|kill|fir(?:e|ed|ing)\b|target|hit|invad|captur|seiz"
                       r"|raid|shoot|shot|intercept|deploy|advanc|clash|fought|fight|destroy|bombard|pound|storm|overr"
                       r"|occup|retak|recaptur|ambush|assault|massacr|execut|abduct|kidnap|arrest|detain|open(?:ed)? fire"
-                      r"|\w+ (?:fire|strikes|airstrikes|attacks|offensive|operations|raids|missiles|rockets)\b)",
+                      r"|\w+ (?:fire|strikes|airstrikes|attacks|offensive|operations|raids|missiles|rockets"
+                      r"|troops|forces|soldiers|reinforcements)\b)",
                       re.I)
 _TERRITORY = re.compile(r"(?:took|tak|control|liberat|regain|enter|encircl|besieg|surround|push|cross)", re.I)
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "dobj", "appos"}
@@ -353,10 +355,13 @@ class _Scanner:
         if noun is None:
             return None
         end_j, gtype, needs_demonym = noun
-        country_noun = gtype.type == "government" and self.country \
-            and " ".join(w.key for w in self.words[i:end_j]) in _COUNTRY_GOVERNMENT
+        key = tuple(w.key for w in self.words[i:end_j])
+        ruler = gtype.type == "government" and self._ruler_title(i, key)
+        country_noun = gtype.type == "government" and self.country and (" ".join(key) in _COUNTRY_GOVERNMENT or ruler)
         if needs_demonym and gtype.type != "air force" and not country_noun:
             return None  # "units", "a spokesman": whose? ("the government" is the event country's)
+        if gtype.type == "civilians" and key[-1:] in self.d.rule_modifiers and self._rule_head(end_j):
+            return None  # "a civilian government", "civilian rule": a kind of rule, no people
         if self._names_next(end_j):  # "the terrorist group ISIS": the name says who
             return None
         if self.words[end_j - 1].start in self.noun_modifiers:  # "a government employee", "an army vehicle"
@@ -390,7 +395,7 @@ class _Scanner:
                                   rule=f"generic.yaml#{gtype.type}:unknown qualifier '{qualifier.text}'",
                                   country=None, generic_type=gtype.type)
             return _Hit(i - 1, end_j, ((i - 1, unknown),))
-        rule = f"generic.yaml#{gtype.type}:{noun_text}"
+        rule = f"generic.yaml#{gtype.type}:{noun_text}" + (f"+ruler_titles:{self.country}" if ruler else "")
         if gtype.type in ("civilians", "protesters") and self.crowd and self.crowd != gtype.type \
                 and self.crowd in self.d.types and start < self.crowd_until:
             gtype, rule = self.d.types[self.crowd], f"{rule}+context:{self.crowd}"
@@ -402,6 +407,18 @@ class _Scanner:
             return _Hit(a, k, tuple((a, m) for m in made if m is not None))
         actor = self._generic_actor(gtype, self.country, start, end, rule, known_country=False)
         return _Hit(a, end_j, ((a, actor),)) if actor else None
+
+    def _ruler_title(self, i: int, key: tuple[str, ...]) -> bool:
+        """ "the king", "the crown prince" at words[i:]: a ruler the event's country has (``generic.yaml#ruler_titles``),
+        so its government."""
+        return bool(self.country) and self.country in self.d.ruler_titles.get(key, ()) \
+            and i > 0 and self.words[i - 1].key == "the" and self.gap_ok[i]
+
+    def _rule_head(self, j: int) -> bool:
+        """A head of ``generic.yaml#civilian_rule`` right after words[:j] ("civilian government", "civilian-led")."""
+        n = len(self.words)
+        return any(j + k <= n and all(self.gap_ok[j:j + k])
+                   and tuple(w.key for w in self.words[j:j + k]) in self.d.rule_heads for k in (1, 2))
 
     def _of_country(self, j: int) -> tuple[int, list[str]] | None:
         """"of <country> [and <country>]" right after words[:j]: (end index, ISO2 codes)."""

@@ -142,7 +142,7 @@ class EventTyper:
         for n, r in enumerate(readings):
             if r.typings:
                 todo.append(n)
-            elif alone and r.hits:
+            elif alone and (r.hits or r.excluded):
                 rule = next((a.name for a in ALONE_RULES if a.applies(sents[n], r)), None)
                 if rule is None:
                     todo.append(n)
@@ -183,6 +183,8 @@ class EventTyper:
             reason = f"model:{name}:unlikely-type"
             return kept, [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason,
                                    verdict.p_sub(t.sub_event_type)) for t in typings if t not in kept]
+        if not typings and not reading.hits:  # only matches whose entries' `without` words are there
+            return self._excluded_alone(sent, reading, verdict, name)
         reason = f"model:{name}:{verdict.reason}"
         refused = False
         if not typings and verdict.p_event >= self.threshold_alone:
@@ -214,10 +216,24 @@ class EventTyper:
         return [], [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason, verdict.p_event)
                     for t in typings]
 
+    def _excluded_alone(self, sent: Any, reading: LexiconReading, verdict: GateVerdict,
+                        name: str) -> tuple[list[Typing], list[Rejected]]:
+        """A sentence whose only matches are excluded by their entries' ``without`` words: the gate may confirm
+        an excluded entry's own sub-event type (an RPG fired at a building is still shelling), from
+        ``threshold_alone``, at that match; any other type it likes best is not the words' (a survivor who
+        "experienced the bombing" typed as an abduction), and no mention rule takes such a match."""
+        reason = f"model:{name}:{verdict.reason}"
+        if verdict.p_event >= self.threshold_alone:
+            alone = gate_typing(sent, replace(reading, hits=list(reading.excluded)), verdict, name)
+            if isinstance(alone, Typing) and alone.sub_event_type in {h.entry.sub for h in reading.excluded}:
+                return [alone], []
+            reason = f"model:{name}:{alone if isinstance(alone, str) else 'excluded-type'}"
+        return [], [_candidate(sent, reading, reason, verdict.p_event)]
+
 
 def _candidate(sent: Any, reading: LexiconReading, reason: str, score: float | None = None) -> Rejected:
-    """The rejected candidate of a sentence the lexicon did not type: its first candidate trigger."""
-    hit = reading.hits[0]
+    """The rejected candidate of a sentence the lexicon did not type: its first candidate trigger (or match)."""
+    hit = (reading.hits or reading.excluded)[0]
     span = sent.doc[hit.first:hit.last + 1]
     return Rejected(span.text, span.start_char, span.end_char, hit.entry.sub, reason, score)
 
@@ -249,7 +265,8 @@ def clause_span(sent: Any, reading: LexiconReading) -> Any:
     trigger noun named by its date (:func:`dated_noun`), its noun phrase ("... actions like last
     week's air strike on the camp": the strike is reported whatever the sentence around it says)."""
     doc = sent.doc
-    tok = doc[reading.typings[0].trigger_index] if reading.typings else doc[reading.hits[0].first]
+    first = (reading.hits or reading.excluded)[0].first if not reading.typings else reading.typings[0].trigger_index
+    tok = doc[first]
     if dated_noun(tok):
         return doc[tok.left_edge.i:tok.right_edge.i + 1]
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:

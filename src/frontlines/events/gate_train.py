@@ -86,7 +86,7 @@ def lexicon_view(docs: Sequence[Any]) -> list[tuple[bool, bool]]:
     out = []
     for doc in docs:
         readings = [lexicon_typings(sent, lexicon=lex) for sent in doc.sents]
-        out.append((any(r.hits for r in readings), any(r.typings for r in readings)))
+        out.append((any(r.hits or r.excluded for r in readings), any(r.typings for r in readings)))
     return out
 
 

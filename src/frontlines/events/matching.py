@@ -212,4 +212,9 @@ def cue_ok(entry: Entry, padded: str) -> bool:
         return False
     if entry.also and not any(f" {c}" in padded for c in entry.also):
         return False
-    return not any(f" {c}" in padded for c in entry.without)
+    return not excluded(entry, padded)
+
+
+def excluded(entry: Entry, padded: str) -> bool:
+    """One of the entry's ``without`` cues is in the text: the words say the trigger reports no such event."""
+    return any(f" {c}" in padded for c in entry.without)

@@ -109,17 +109,19 @@ def _cue(tokens: Any, dep: str | None, words: Any) -> Any:
 
 def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
     chain = verb_chain(trigger)
-    above = [g for g in governors(trigger) if not _attributive(g, lex["speculative"]["attributive"])
+    above = [g for g in _own_clause(trigger, governors(trigger)) if not _attributive(g, lex["speculative"]["attributive"])
              and not _infinitive_elsewhere(g, trigger)]
     kids = [c for t in chain for c in t.children]
     # a doubt or a denial of the predicate a noun trigger is the object of ("most likely responsible
     # for the attack", "denied any role in the bombing") is about who did it, not whether it happened
     adverb_kids = [c for t in _below_predicate(trigger, chain) for c in t.children]
     presupposed = _below_predicate(trigger, above)
-    # negation is not shared across coordination: "not finished and will continue"
-    own = chain[: next((i + 1 for i, t in enumerate(chain) if t.dep_ == "conj"), len(chain))]
-    own_kids = [c for t in own for c in t.children]
     den, spec, plan, claim = lex["denied"], lex["speculative"], lex["planned"], lex["claimed"]
+    # negation is not shared across coordination: "not finished and will continue", nor with the
+    # predicate a noun trigger is the time of ("were not there at the time of the attack")
+    own = chain[: next((i + 1 for i, t in enumerate(chain) if t.dep_ == "conj"), len(chain))]
+    own = own[: next((i + 1 for i, t in enumerate(own) if _time_adjunct(t, trigger, den)), len(own))]
+    own_kids = [c for t in own for c in t.children]
     impersonal = _impersonal(above, spec["impersonal_frames"])
     cond = conditional_mark(trigger, above, spec["conditional_marks"])
     asked = [trigger] if is_question(trigger.sent) else []
@@ -157,6 +159,28 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
             said = f"it is {found.text}" if kind == "impersonal" and subject_of(found) is not None else found.text
             return modality, f"modality.yaml#{modality}:{kind} '{said}'"
     return "asserted", "modality.yaml#asserted:no-cue"
+
+
+def _own_clause(trigger: Any, above: list[Any]) -> list[Any]:
+    """The governors up to a finite adverbial clause on the way (one with a subject of its own:
+    "warned residents to flee while jets bombed the town"): a warning, plan, doubt or denial above
+    it is not about what that clause tells. An infinitive of purpose ("ordered troops north to
+    attack the town") stays governed."""
+    for i, tok in enumerate([trigger, *above][:-1]):
+        if tok.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children) and \
+                not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return above[:i]
+    return above
+
+
+def _time_adjunct(prep: Any, trigger: Any, den: dict[str, Any]) -> bool:
+    """A preposition that hangs a noun trigger's phrase on a verb as its time or circumstance
+    (``denied.adjunct_prepositions``; "at" before a noun of ``denied.adjunct_time_nouns``)."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if prep.lower_ in den["adjunct_prepositions"]:
+        return True
+    return prep.lower_ == "at" and any(c.dep_ == "pobj" and c.lower_ in den["adjunct_time_nouns"] for c in prep.children)
 
 
 def _called_for(trigger: Any, verbs: Any) -> list[Any]:

@@ -11,7 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .matching import Hit, cue_ok, head_of, load_matching, match, padded_text, pattern_spans, words_of
+from .matching import (
+    Hit,
+    cue_ok,
+    excluded,
+    head_of,
+    load_matching,
+    match,
+    padded_text,
+    pattern_spans,
+    words_of,
+)
 from .ontology import LEXICON_FILE, Entry, Lexicon, load_ontology
 from .roles import classes_of, trigger_roles
 
@@ -96,13 +106,16 @@ class LexiconReading:
     ``hits``: the candidate triggers (a light verb whose entry's cue words are missing, "the
     militants are using civilians as shields", is none); ``proposals``: the hits whose entry's cue
     words are in the sentence (only who acts or who is hit may have failed): a hit whose cues
-    failed ("fired" with no aircraft named, for an air strike) does not propose its type.
+    failed ("fired" with no aircraft named, for an air strike) does not propose its type. ``excluded``: the
+    matches whose entry's ``without`` words are in the sentence ("food poisoning", an RPG for shelling): no
+    candidates; the gate may only confirm their own type (:meth:`.classify.EventTyper`).
     """
 
     typings: list[Typing]
     hits: list[Hit]
     rejected: list[Rejected]
     proposals: list[Hit] = field(default_factory=list)
+    excluded: list[Hit] = field(default_factory=list)
 
 
 def _rejected(doc: Any, hit: Hit, reason: str) -> Rejected:
@@ -144,13 +157,19 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
     hits = [h for h in hits if not h.rejected_by]
     candidates: list[Hit] = []
     proposals: list[Hit] = []
+    left_out: list[Hit] = []
     for hit in hits:
         entry = hit.entry
         text = padded if entry.window is None else padded_text(
             [(w, i) for w, i in words[hit.at:hit.to + 1 + entry.window] if doc[i].ent_type_ not in dates])
         if not cue_ok(entry, text):
-            rejected.append(_rejected(doc, hit, f"lexicon:{entry.id}:cues"))
-            if not _light_verb(doc, hit):
+            # a trigger whose entry's `without` words are there is no candidate ("food poisoning"); the gate
+            # may only confirm its entry's own type (EventTyper._excluded_alone)
+            out = excluded(entry, text)
+            rejected.append(_rejected(doc, hit, f"lexicon:{entry.id}:{'excluded' if out else 'cues'}"))
+            if out:
+                left_out.append(hit)
+            elif not _light_verb(doc, hit):
                 candidates.append(hit)
             continue
         candidates.append(hit)
@@ -178,7 +197,7 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
         if weight != entry.weight:
             typing = replace(typing, confidence=round(weight, 3))
         found.append((weight, hit.last - hit.first, _clause(head), entry.generic, typing, background))
-    return LexiconReading(_select(found), candidates, rejected, proposals)
+    return LexiconReading(_select(found), candidates, rejected, proposals, left_out)
 
 
 def _light_verb(doc: Any, hit: Hit) -> bool:

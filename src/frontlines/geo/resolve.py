@@ -15,7 +15,8 @@ transliteration key and nothing in the document supports it (no focus on its
 country, no other place within 500 km), when that spelling is not a plausible
 variant of the mention (:func:`names.plausible_variant`) without strong support,
 or when the text says where it lies ("Ara in As-Sweida") and it is in another
-country: never a silently wrong place far away.
+country, or is a look-alike far from the town it lies in ("the Tabbaneh area of Tripoli"):
+never a silently wrong place far away.
 """
 
 from __future__ import annotations
@@ -586,6 +587,10 @@ def _famous_first(text: str, scored: list[_Scored], focus: dict[str, float]) -> 
     return scored
 
 
+#: A place matched by a look-alike spelling lies at most this far from the town the text says it lies in.
+LOOKALIKE_TOWN_KM = 150.0
+
+
 def _accept(doc: Document, i: int, top: _Scored, focus: dict[str, float], container: Entry | None,
             firm: bool) -> bool:
     """Whether the best candidate may stand: a look-alike needs support; nothing abroad lies in its container."""
@@ -598,6 +603,10 @@ def _accept(doc: Document, i: int, top: _Scored, focus: dict[str, float], contai
     if not is_exact(best) and not plausible_variant(doc.texts[i], best.form or best.name) and not (f >= 0.5 and near >= 0.5):
         # The loose key alone collapses too much: a spelling that far from the mention needs the
         # document's country and neighbours behind it.
+        return False
+    if container is not None and container.feature_class == "P" and not same_name(doc.texts[i], best) \
+            and great_circle_km(best.lat, best.lon, container.lat, container.lon) > LOOKALIKE_TOWN_KM:
+        # "the Tabbaneh area of Tripoli": a look-alike far from the town the text puts it in is another place
         return False
     area = container is not None and (container.feature_code or "").startswith(("ADM", "PCL"))
     # "Maracas, Tunapuna", "Ara in As-Sweida": a place abroad cannot lie in the place the text says it

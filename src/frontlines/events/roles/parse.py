@@ -228,8 +228,11 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     # "X complained over Israeli air raids", "X closed its border because of fighting between Y and Z": the
     # active subject of the verb an attack noun hangs from by a preposition acts only when the noun names nobody
     own_first = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and not passive
+    # "Rohan withdrew its troops from Bree", "troops were deployed to Bree": forces moved are the mover's own
+    moving, agentless = verb.lemma_.lower() in load_roles()["moving_verbs"], not _children(preds, ("agent",))
     for subj in [] if own_first else subjs:
-        fill("actor2" if passive else "actor1", subj, srule)
+        moved = passive and moving and agentless and _forces(subj, mentions)
+        fill("actor2" if passive and not moved else "actor1", subj, "roles:nsubjpass-moved" if moved else srule)
     for agent in _children(preds, ("agent",)):
         for obj in _objects(agent):
             fill("actor1", obj, "roles:passive-agent-by")
@@ -248,7 +251,7 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
                 for obj in _objects(of):
                     fill("actor1", obj, "roles:under-control-of")
     for obj in _children(preds, ("dobj",)):
-        if obj.i != trigger.i:
+        if obj.i != trigger.i and not (moving and _forces(obj, mentions)):  # the forces one moves: one's own
             fill("actor2", obj, "roles:dobj")
     for prep in _children(preds, ("prep",), PATIENT_PREPS):
         for obj in _objects(prep):
@@ -278,6 +281,12 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
         slots["actor1"] = _agent_fallbacks(trigger, subjs, passive, mentions)
     _reciprocal(verb, trigger, slots)
     return _umbrella(trigger.doc, mentions, _repelled(verb, mentions, _resolve(slots)))
+
+
+def _forces(phrase: Any, mentions: list[Mention]) -> bool:
+    """The phrase names an actor that is no civilian ("troops", "the rebels"; not "prisoners")."""
+    own, _ = under(phrase, mentions)
+    return any(m.actor.inter != 7 for m in own)
 
 
 def _object_patients(preds: list[Any], verb: Any, trigger: Any) -> list[tuple[Any, str]]:

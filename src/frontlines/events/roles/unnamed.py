@@ -8,6 +8,7 @@ unnamed sides of a clash, and the forces on either side of a long-standing front
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -68,6 +69,15 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
         if a1 is None:
             a1 = by_event_type("crowd_by_event_type", event.event_type, name_of, told, " (no participant named)")
             evidence["actor1"] = f"roles:unnamed-crowd; {a1.rule}" if a1 else ""
+        fight = kind in data["crowd_fights"] and _told_as_fight(event)
+        if fight and (a2 is None or a2.generic_type == "civilians"):  # "two groups clashed": both sides riot
+            side = a2 or told
+            a2 = by_event_type("crowd_by_event_type", event.event_type, name_of, side, " (the other side of a fight)")
+            evidence["actor2"] = f"roles:crowd-fight; {a2.rule}" if a2 else ""
+        elif not fight and a2 is not None and a2.generic_type == "rioters" and victims == "victims_by_sub_event_type" \
+                and f"+context:{a2.generic_type}" in (a2.rule or ""):  # "a thief was beaten by a mob": its victim
+            a2 = by_event_type(victims, kind, name_of, a2, f" (the crowd's victim '{a2.text}')")
+            evidence["actor2"] = f"roles:crowd-victim; {a2.rule}" if a2 else ""
         if a2 is None and victims == "victims_by_sub_event_type":  # a mob's unnamed victims
             a2 = by_event_type(victims, kind, name_of, told, " (no victim named)")
             evidence["actor2"] = f"roles:unnamed-victims; {a2.rule}" if a2 else ""
@@ -90,6 +100,14 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
                            f" (civilian '{old}' as the attacker)")
         evidence["actor1"] = f"roles:civilian-attacker-is-unidentified; {a1.rule}" if a1 else ""
     return replace(event, actor1=a1, actor2=a2, evidence={k: v for k, v in evidence.items() if v})
+
+
+def _told_as_fight(event: Event) -> bool:
+    """Whether the incident's sentences tell a fight between two sides (``roles.yaml#crowd_fights``: "clashed",
+    "each other"), not one side's violence against the other."""
+    words = load_roles()["crowd_fights"][event.sub_event_type]
+    texts = (f" {t.lower()}" for t in {event.sentence, *(m.sentence for m in event.mentions)})
+    return any(re.search(rf"\W{re.escape(w)}", t) for t in texts for w in words)
 
 
 def _names_a_force(event: Event, actors: Any) -> bool:

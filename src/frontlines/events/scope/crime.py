@@ -10,6 +10,7 @@ from ..roles import classes_of
 from ..typings import Typing
 from .base import (
     ARMED_CLASSES,
+    VIOLENT_TYPES,
     Context,
     ScopeRule,
     armed_subject_above,
@@ -28,7 +29,21 @@ def _ordinary_crime(t: Typing, ctx: Context) -> bool:
     without_cue = t.sub_event_type in lists["crime_without_cue_types"] and t.agent_class not in ARMED_CLASSES and \
         not armed_subject_above(trigger_of(t, ctx), ctx)
     return t.sub_event_type not in lists["crime_exempt_types"] and (ctx.has("crime") or without_cue) and \
-        not ctx.in_conflict
+        not ctx.in_conflict and not _state_violence(t, ctx)
+
+
+def _state_violence(t: Typing, ctx: Context) -> bool:
+    """Violence whose clause names state forces as who acted: an active subject or a "by" agent whose
+    noun is of the lexicon's ``state`` class ("two officers shot and killed an unarmed man, the police
+    department said", "was shot by police"): violence by state forces is ACLED's whatever crime words
+    the police's account holds ("a constable was stabbed by a burglar", "police say a man shot his
+    neighbour" and police arrests name no such violence)."""
+    if t.event_type not in VIOLENT_TYPES:
+        return False
+    path = clause_path(trigger_of(t, ctx))
+    heads = [c for v in path for c in v.children if c.dep_ == "nsubj"]
+    heads += [p for v in path for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return any("state" in classes_of([h, *(c for c in h.children if c.dep_ == "compound")], ctx.lexicon) for h in heads)
 
 
 def _police_report(t: Typing, ctx: Context) -> bool:
