@@ -86,6 +86,7 @@ def test_tens_of_thousands_killed_since_the_war_began_stays_a_total(pipeline) ->
 
 def test_a_newspaper_ordered_to_suspend_publication_is_no_event(nlp) -> None:
     text = "The Steward's government today ordered the opposition newspaper of Bree to suspend publication."
+    assert _typed(nlp, "The Steward's government today ordered a ban on the newspaper of Bree.") == frozenset()
     assert _typed(nlp, text) == frozenset()
 
 
