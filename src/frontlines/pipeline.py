@@ -73,9 +73,10 @@ class Pipeline:
     def title_case(self) -> Any:
         """When a sentence is a Title Case headline and how it is sentence-cased (:mod:`.titlecase`)."""
         if self._title_case is None:
+            from .events.ontology import load_lexicon
             from .titlecase import title_case
 
-            self._title_case = title_case(self.nlp, self.actors, self.gazetteer)
+            self._title_case = title_case(self.nlp, self.actors, self.gazetteer, load_lexicon())
         return self._title_case
 
     def parse(self, texts: Iterable[str], batch_size: int | None = None) -> Iterator[Any]:

@@ -37,6 +37,11 @@ class TitleCase:
     small_words: frozenset[str]
     common: Callable[[str], bool]  # a lower-case word is a common English word
     known: Callable[[str], bool]  # a phrase (as written) is a known name
+    trigger: Callable[[str], bool]  # a lower-case word may anchor an event trigger (inflected or not)
+
+    def worth_parsing(self, line: list[Any]) -> bool:
+        """A Title Case line with a word that may anchor a trigger (no other line can report an event)."""
+        return self.is_title_case(line) and any(t.is_alpha and self.trigger(t.lower_) for t in line)
 
     def is_title_case(self, sent: Any) -> bool:
         """At least ``min_words`` content words, ``min_share`` of them capitalised, not all in capitals."""
@@ -47,11 +52,12 @@ class TitleCase:
         capitals = sum(w.isupper() for w in content)
         return upper >= self.min_share * len(content) and capitals < upper / 2
 
-    def recased(self, sent: Any) -> list[str] | None:
+    def recased(self, sent: Any, written: frozenset[str] = frozenset()) -> list[str] | None:
         """The sentence's words with each capitalised common word outside a known name in lower case;
-        None when fewer than ``min_recased`` change."""
+        None when fewer than ``min_recased`` change. ``written``: words the text capitalises inside
+        its ordinary sentences ("Trump" in "said Trump"), names too."""
         toks = list(sent)
-        names: set[int] = set()
+        names: set[int] = {t.i for t in toks if t.text in written}
         for n in range(MAX_NAME_WORDS, 0, -1):
             for i in range(len(toks) - n + 1):
                 span = toks[i:i + n]
@@ -77,25 +83,39 @@ def _settings() -> dict[str, Any]:
     return spec
 
 
-def common_words(nlp: Any) -> Callable[[str], bool]:
-    """Whether a lower-case word is in the lemmatizer's word lists, as written or by its inflection rules
-    ("weapons" → weapon, "killing" → kill)."""
+def word_forms(nlp: Any) -> Callable[[str], frozenset[str]]:
+    """A lower-case word's possible base forms by the lemmatizer's exceptions and suffix rules ("weapons"
+    → weapon, "killing" → kill), the word itself included; a base form must be in its word lists."""
     tables = nlp.get_pipe("lemmatizer").lookups
     index = tables.get_table("lemma_index")
     rules = tables.get_table("lemma_rules")
     exc = tables.get_table("lemma_exc")
-    words: frozenset[str] = frozenset(w for pos in index for w in index[pos])
-    inflected = frozenset(w for pos in exc for w in exc[pos])
-    suffixes = [(old, new, frozenset(index[pos])) for pos in rules if pos in index for old, new in rules[pos]]
+    exceptions: dict[str, set[str]] = {}
+    for pos in exc:
+        for word, lemmas in exc[pos].items():
+            exceptions.setdefault(word, set()).update(lemmas)
+    suffixes = [(old, new, index[pos]) for pos in rules if pos in index for old, new in rules[pos]]
 
     @cache
-    def common(word: str) -> bool:
-        if word in words or word in inflected:
-            return True
-        return any(word.endswith(old) and word[:len(word) - len(old)] + new in base
-                   for old, new, base in suffixes if len(word) > len(old))
+    def forms(word: str) -> frozenset[str]:
+        out = {word, *exceptions.get(word, ())}
+        out.update(word[:len(word) - len(old)] + new for old, new, base in suffixes
+                   if len(word) > len(old) and word.endswith(old) and word[:len(word) - len(old)] + new in base)
+        return frozenset(out)
 
-    return common
+    return forms
+
+
+def common_words(nlp: Any, forms: Callable[[str], frozenset[str]]) -> Callable[[str], bool]:
+    """Whether a lower-case word is a stop word or one of its forms is in the lemmatizer's word lists."""
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    words: frozenset[str] = frozenset(w for pos in index for w in index[pos]) | frozenset(nlp.Defaults.stop_words)
+    return cache(lambda word: not words.isdisjoint(forms(word)))
+
+
+def trigger_words(anchors: frozenset[str], forms: Callable[[str], frozenset[str]]) -> Callable[[str], bool]:
+    """Whether a lower-case word, or one of its forms, is a word the trigger lexicon's patterns anchor on."""
+    return cache(lambda word: not anchors.isdisjoint(forms(word)))
 
 
 def known_names(actors: Any, gazetteer: Any, min_population: int) -> Callable[[str], bool]:
@@ -116,12 +136,15 @@ def known_names(actors: Any, gazetteer: Any, min_population: int) -> Callable[[s
     return known
 
 
-def title_case(nlp: Any, actors: Any, gazetteer: Any) -> TitleCase:
-    """The :class:`TitleCase` of ``data/nlp/titlecase.yaml``, with ``nlp``'s word lists and the known names."""
+def title_case(nlp: Any, actors: Any, gazetteer: Any, lexicon: Any) -> TitleCase:
+    """The :class:`TitleCase` of ``data/nlp/titlecase.yaml``, with ``nlp``'s word lists, the known names
+    and the trigger lexicon's anchor words."""
     s = _settings()
+    forms = word_forms(nlp)
     return TitleCase(int(s["min_words"]), float(s["min_share"]), int(s["min_recased"]),
-                     frozenset(str(w) for w in s["small_words"]), common_words(nlp),
-                     known_names(actors, gazetteer, int(s["min_population"])))
+                     frozenset(str(w) for w in s["small_words"]), common_words(nlp, forms),
+                     known_names(actors, gazetteer, int(s["min_population"])),
+                     trigger_words(lexicon.anchor_words(), forms))
 
 
 def lines(sent: Any) -> list[list[Any]]:
@@ -135,6 +158,17 @@ def lines(sent: Any) -> list[list[Any]]:
     return [line for line in out if line]
 
 
+def written_names(doc: Any, skip: set[int]) -> frozenset[str]:
+    """Words capitalised inside the doc's sentences (not first in one, not in ``skip``): names as the text writes them."""
+    out = set()
+    for t in doc:
+        if t.i not in skip and not t.is_sent_start and t.is_alpha and t.text[0].isupper() and not t.is_upper:
+            prev = doc[t.i - 1]
+            if not (prev.is_space or prev.is_punct and prev.text in ".:!?\"'“‘"):
+                out.add(t.text)
+    return frozenset(out)
+
+
 def recase_headlines(doc: Any, nlp: Any, rules: TitleCase) -> Any:
     """``doc`` with each sentence that holds a Title Case line annotated from a parse of a copy in which
     that line is sentence-cased and a sentence of its own (the rest of the sentence as written)."""
@@ -143,15 +177,20 @@ def recase_headlines(doc: Any, nlp: Any, rules: TitleCase) -> Any:
     from spacy.tokens import Doc
 
     attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
+    found = [(sent, [line for line in lines(sent) if rules.worth_parsing(line)]) for sent in doc.sents]
+    if not any(todo for _, todo in found):
+        return doc
+    written = written_names(doc, {t.i for sent in doc.sents for line in lines(sent) if rules.is_title_case(line)
+                                  for t in line})
     rows = None
     spans = []
-    for sent in doc.sents:
+    for sent, todo in found:
+        if not todo:
+            continue
         words = [t.text for t in sent]
         starts: set[int] = set()
-        for line in lines(sent):
-            if not rules.is_title_case(line):
-                continue
-            recased = rules.recased(line)
+        for line in todo:
+            recased = rules.recased(line, written)
             if recased is None:
                 continue
             first, last = line[0].i, line[-1].i
