@@ -44,7 +44,10 @@ class TitleCase:
         return self.is_title_case(line) and any(t.is_alpha and self.trigger(t.lower_) for t in line)
 
     def is_title_case(self, sent: Any) -> bool:
-        """At least ``min_words`` content words, ``min_share`` of them capitalised, not all in capitals."""
+        """At least ``min_words`` content words, ``min_share`` of them capitalised, not all in capitals, and
+        not in quotation marks (the title of a book, song or work of art)."""
+        if sent[0].is_quote:
+            return False
         content = [t.text for t in sent if t.is_alpha and t.lower_ not in self.small_words]
         if len(content) < self.min_words:
             return False
