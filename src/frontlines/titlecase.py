@@ -35,6 +35,7 @@ class TitleCase:
     min_share: float
     min_recased: int
     small_words: frozenset[str]
+    keep_words: frozenset[str]  # lower-case words never put in lower case (months, days)
     common: Callable[[str], bool]  # a lower-case word is a common English word
     known: Callable[[str], bool]  # a phrase (as written) is a known name
     trigger: Callable[[str], bool]  # a lower-case word may anchor an event trigger (inflected or not)
@@ -72,7 +73,8 @@ class TitleCase:
         changed = 0
         for t in toks:
             word = t.text
-            if t.is_alpha and word[0].isupper() and not word.isupper() and t.i not in names and self.common(t.lower_):
+            if t.is_alpha and word[0].isupper() and not word.isupper() and t.i not in names and \
+                    t.lower_ not in self.keep_words and self.common(t.lower_):
                 word = t.lower_
                 changed += 1
             words.append(word)
@@ -145,7 +147,8 @@ def title_case(nlp: Any, actors: Any, gazetteer: Any, lexicon: Any) -> TitleCase
     s = _settings()
     forms = word_forms(nlp)
     return TitleCase(int(s["min_words"]), float(s["min_share"]), int(s["min_recased"]),
-                     frozenset(str(w) for w in s["small_words"]), common_words(nlp, forms),
+                     frozenset(str(w) for w in s["small_words"]), frozenset(str(w) for w in s["keep_words"]),
+                     common_words(nlp, forms),
                      known_names(actors, gazetteer, int(s["min_population"])),
                      trigger_words(lexicon.anchor_words(), forms))
 
