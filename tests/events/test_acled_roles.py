@@ -35,6 +35,7 @@ TRIGGERS = {
     "brought": ("Strategic developments", "Change to group/activity"),
     "detained": ("Strategic developments", "Arrests"),
     "ordered": ("Strategic developments", "Arrests"),
+    "fired": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
 }
 
 
@@ -352,3 +353,13 @@ def test_a_rulers_title_alone_is_the_government_of_a_country_with_that_ruler(run
     country without one whose ruler it is goes unsaid."""
     e = only(run(text, {"Tolfalas": cc}))
     assert (e.actor1.name if e.actor1 is not None else None) == actor1
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel fighters fired mortars at the governmental positions near Osgiliath.",
+    "Rebel fighters fired mortars at government positions near Osgiliath.",
+])
+def test_the_governments_positions_are_its_forces(run, text):
+    """Positions a text calls the government's are held by the event country's military."""
+    e = only(run(text, {"Osgiliath": "UA"}))
+    assert e.actor2 is not None and e.actor2.inter == 1 and e.actor2.name.startswith("Military Forces of Ukraine")
