@@ -36,6 +36,7 @@ TRIGGERS = {
     "detained": ("Strategic developments", "Arrests"),
     "ordered": ("Strategic developments", "Arrests"),
     "fired": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "mob": ("Riots", "Mob violence"),
 }
 
 
@@ -363,3 +364,14 @@ def test_the_governments_positions_are_its_forces(run, text):
     """Positions a text calls the government's are held by the event country's military."""
     e = only(run(text, {"Osgiliath": "UA"}))
     assert e.actor2 is not None and e.actor2.inter == 1 and e.actor2.name.startswith("Military Forces of Ukraine")
+
+
+@pytest.mark.parametrize(("text", "actor2", "inter2"), [
+    ("Three policemen were hurt in an attack by a mob in Tolfalas.", "Police Forces of India", 1),
+    ("Two traders were hurt in an assault by a mob in Tolfalas.", "Civilians (India)", 7),
+])
+def test_who_was_hurt_in_an_attack_by_a_crowd_is_its_target(run, text, actor2, inter2):
+    """A crowd named after "by" on the attack a passive verb happened in acts; the verb's subject was hit."""
+    e = only(run(text, {"Tolfalas": "IN"}))
+    assert e.actor1 is not None and e.actor1.name == "Rioters (India)"
+    assert e.actor2 is not None and e.actor2.inter == inter2 and e.actor2.name.startswith(actor2)

@@ -195,6 +195,20 @@ def _noun_agents(trigger: Any) -> list[Any]:
     return out
 
 
+def _victims_of_attack_by(trigger: Any) -> list[Any]:
+    """The passive subject of the verb that an attack made by the trigger happened in: a trigger naming the
+    attacker ("a mob") after "by" on an attack noun, itself after "in / during / following" on a passive verb
+    ("two officers were injured in an attack by a mob" → "two officers")."""
+    by = trigger.head
+    if trigger.dep_ != "pobj" or by.lower_ != "by" or by.dep_ not in ("prep", "agent"):
+        return []
+    attack, prep = by.head, by.head.head
+    if attack.pos_ not in ("NOUN", "PROPN") or attack.dep_ != "pobj" or prep.lower_ not in _ATTACK_PREPS \
+            or prep.head.i == prep.i or prep.head.pos_ != "VERB":
+        return []
+    return [c for v in (prep.head, *passive_conjuncts(prep.head)) for c in v.children if c.dep_ == "nsubjpass"]
+
+
 def _modifier_agents(trigger: Any) -> list[Any]:
     """Modifiers of the attack that name who made it: "a Taliban attack", "regime shelling", "an
     IS-planted landmine", "killed during a police raid"."""
@@ -258,6 +272,8 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
             fill("actor2", obj, f"roles:prep-{prep.lower_}")
     for obj, rule in _object_patients(preds, verb, trigger):
         fill("actor2", obj, rule)
+    for victim in _victims_of_attack_by(trigger):  # "two officers were injured in an attack by a mob"
+        fill("actor2", victim, "roles:victim-of-attack-by")
     # "clashes took place between X and Y": the light verb's object carries the preposition
     light = [o for o in _children(preds, ("dobj",)) if o.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN")]
     for prep in _children(preds + light, ("prep",), ("between",)):
