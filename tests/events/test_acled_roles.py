@@ -367,7 +367,7 @@ def test_the_governments_positions_are_its_forces(run, text):
 
 
 @pytest.mark.parametrize(("text", "actor2", "inter2"), [
-    ("Three policemen were hurt in an attack by a mob in Tolfalas.", "Police Forces of India", 1),
+    ("Three constables were hurt in an attack by a mob in Tolfalas.", "Police Forces of India", 1),
     ("Two traders were hurt in an assault by a mob in Tolfalas.", "Civilians (India)", 7),
 ])
 def test_who_was_hurt_in_an_attack_by_a_crowd_is_its_target(run, text, actor2, inter2):
