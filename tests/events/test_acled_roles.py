@@ -375,3 +375,10 @@ def test_who_was_hurt_in_an_attack_by_a_crowd_is_its_target(run, text, actor2, i
     e = only(run(text, {"Tolfalas": "IN"}))
     assert e.actor1 is not None and e.actor1.name == "Rioters (India)"
     assert e.actor2 is not None and e.actor2.inter == inter2 and e.actor2.name.startswith(actor2)
+
+
+def test_a_label_opening_the_sentence_names_no_actor(run):
+    """ "Movement of forces:" labels the event; its "forces" are nobody's, the column that moved is actor1."""
+    e = only(run("Movement of forces: a Turkish military column was deployed to Tolfalas.", {"Tolfalas": "SY"}))
+    assert e.actor1 is not None and e.actor1.name.startswith("Military Forces of Turkey")
+    assert e.actor2 is None and not e.assoc_actors

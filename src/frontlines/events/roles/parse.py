@@ -122,6 +122,20 @@ def _heading(noun: Any) -> bool:
         and not any(c.dep_ in ("nsubjpass", "auxpass") for c in noun.head.children)
 
 
+#: The most words a label opening a sentence may have ("Movement of forces: ...").
+LABEL_WORDS = 5
+
+
+def in_label(mention: Mention, sent: Any) -> bool:
+    """Whether the mention lies in a short label of a few words and no verb that opens the sentence before
+    a colon ("Movement of forces: On 4 May, ..."): the label names a kind of event, not who acted."""
+    words = list(sent)[:LABEL_WORDS + 1]
+    colon = next((t.i for t in words if t.text == ":"), None)
+    if colon is None or colon == sent.start or any(t.pos_ in ("VERB", "AUX") for t in words if t.i < colon):
+        return False
+    return max(mention.tokens) < colon
+
+
 def subject(verb: Any) -> tuple[list[Any], bool, str]:
     """Subject tokens of a verb (a bad parse may give two), whether passive, and the rule.
 
