@@ -37,6 +37,8 @@ TRIGGERS = {
     "ordered": ("Strategic developments", "Arrests"),
     "fired": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     "mob": ("Riots", "Mob violence"),
+    "airstrikes": ("Explosions/Remote violence", "Air/drone strike"),
+    "detonated": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
 }
 
 
@@ -382,3 +384,21 @@ def test_a_label_opening_the_sentence_names_no_actor(run):
     e = only(run("Movement of forces: a Turkish military column was deployed to Tolfalas.", {"Tolfalas": "SY"}))
     assert e.actor1 is not None and e.actor1.name.startswith("Military Forces of Turkey")
     assert e.actor2 is None and not e.assoc_actors
+
+
+@pytest.mark.parametrize(("text", "cc", "actor2"), [
+    ("Egyptian forces conducted airstrikes targeting Islamic State militants near Osgiliath.", "EG",
+     "Islamic State (Egypt)"),
+    ("A roadside bomb detonated targeting a police patrol near Osgiliath.", "IQ", "Police Forces of Iraq"),
+])
+def test_who_an_attack_is_targeting_is_its_target(run, text, cc, actor2):
+    e = only(run(text, {"Osgiliath": cc}))
+    assert e.actor2 is not None and e.actor2.name.startswith(actor2)
+    assert "roles:targeting" in e.evidence["actor2"]
+
+
+def test_a_second_weapon_the_parse_made_a_verb_still_aims_at_the_target(run):
+    """ "fired X and grenade launchers at Y": a parse that coordinates "grenade" with the verb keeps Y the target."""
+    e = only(run("The Rohan Forces fired IFVs and grenade launchers at the positions of the Donbass People's Militia "
+                 "near Osgiliath.", {"Osgiliath": "UA"}))
+    assert e.actor2 is not None and e.actor2.name == "NAF: United Armed Forces of Novorossiya"

@@ -321,12 +321,18 @@ def _forces(phrase: Any, mentions: list[Mention]) -> bool:
 
 def _object_patients(preds: list[Any], verb: Any, trigger: Any) -> list[tuple[Any, str]]:
     """Phrases naming who is hit beyond the verb's own: the `on/against X` of the object the verb launches
-    ("launched rocket fire against X"), the `from X` of a taking verb ("seized weapons from X",
-    ``roles.yaml#taking_verbs``); with their rules."""
+    ("launched rocket fire against X"), the object of a targeting participle on the attack or its verb
+    ("airstrikes targeting X", ``roles.yaml#targeting_participles``), the `from X` of a taking verb ("seized weapons
+    from X", ``roles.yaml#taking_verbs``); with their rules."""
     out: list[tuple[Any, str]] = []
     launched = [o for d in _children(preds, ("dobj",)) if d.i != trigger.i for o in (d, *d.conjuncts)]
+    # a second object the parse made a verb's conjunct ("fired rockets and grenade launchers at X": "grenade")
+    launched += [c for c in _children(preds, ("conj",)) if c.pos_ in ("NOUN", "PROPN")]
     for prep in _children(launched, ("prep",), PATIENT_PREPS):
         out += [(obj, f"roles:object-prep-{prep.lower_}") for obj in _objects(prep)]
+    for part in _children([trigger, *preds], ("acl", "advcl", "xcomp")):
+        if part.tag_ == "VBG" and part.lemma_.lower() in load_roles()["targeting_participles"]:
+            out += [(obj, f"roles:{part.lower_}") for obj in part.children if obj.dep_ == "dobj"]
     if verb.lemma_.lower() in load_roles()["taking_verbs"]:
         out += [(obj, "roles:taken-from") for prep in _children([verb], ("prep",), ("from",)) for obj in _objects(prep)]
     return out
