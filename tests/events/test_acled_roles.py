@@ -402,3 +402,11 @@ def test_a_second_weapon_the_parse_made_a_verb_still_aims_at_the_target(run):
     e = only(run("The Rohan Forces fired IFVs and grenade launchers at the positions of the Donbass People's Militia "
                  "near Osgiliath.", {"Osgiliath": "UA"}))
     assert e.actor2 is not None and e.actor2.name == "NAF: United Armed Forces of Novorossiya"
+
+
+def test_a_unit_of_the_named_force_is_the_role_not_an_associate(run):
+    """ "the regime's 4th Division": the unit is who was hit; the regime is not associated beside it."""
+    e = only(run("A roadside bomb detonated targeting a regime's 4th Division member's car near Tolfalas.",
+                 {"Tolfalas": "SY"}))
+    assert e.actor2 is not None and e.actor2.name.endswith("4th Armored Division")
+    assert not e.assoc_actors

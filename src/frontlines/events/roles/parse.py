@@ -494,4 +494,18 @@ def _resolve(slots: dict[str, list[tuple[Mention, str]]]) -> Roles:
             rules[role] = picked[role][1]  # type: ignore[index]
     a1 = picked["actor1"][0].actor if picked["actor1"] else None
     a2 = picked["actor2"][0].actor if picked["actor2"] else None
+    a1, a2 = (_unit_of(a, assoc, rules, role) for a, role in ((a1, "actor1"), (a2, "actor2")))
     return Roles(a1, a2, tuple(assoc), rules)
+
+
+def _unit_of(actor: Actor | None, assoc: list[Actor], rules: dict[str, str], role: str) -> Actor | None:
+    """A role's actor, or the unit of it an associated mention names instead ("the regime's 4th Division":
+    the unit, not the regime with the unit beside it); the unit leaves ``assoc``."""
+    unit = next((u for u in assoc if actor is not None and u.name.startswith(f"{actor.name} ")), None)
+    if unit is None:
+        return actor
+    assoc.remove(unit)
+    rules[role] = f"{rules.get(role, '')}+unit-of-named"
+    if not assoc:
+        rules.pop("assoc_actors", None)
+    return unit
