@@ -479,7 +479,11 @@ def _resolve(slots: dict[str, list[tuple[Mention, str]]]) -> Roles:
         picked[role] = cands[0] if cands else None
         if cands:
             used.add(cands[0][0])
-            extra += cands[1:]
+            unit = _unit_of(cands[0][0], cands[1:])
+            if unit is not None:  # "the regime's 4th Division": the unit, the regime not beside it
+                picked[role] = unit[0], f"{unit[1]}+unit-of-named"
+                used.add(unit[0])
+            extra += [c for c in cands[1:] if c is not unit]
     assoc: list[Actor] = []
     rules: dict[str, str] = {}
     named = [p[0].actor for p in picked.values() if p is not None]
@@ -494,18 +498,10 @@ def _resolve(slots: dict[str, list[tuple[Mention, str]]]) -> Roles:
             rules[role] = picked[role][1]  # type: ignore[index]
     a1 = picked["actor1"][0].actor if picked["actor1"] else None
     a2 = picked["actor2"][0].actor if picked["actor2"] else None
-    a1, a2 = (_unit_of(a, assoc, rules, role) for a, role in ((a1, "actor1"), (a2, "actor2")))
     return Roles(a1, a2, tuple(assoc), rules)
 
 
-def _unit_of(actor: Actor | None, assoc: list[Actor], rules: dict[str, str], role: str) -> Actor | None:
-    """A role's actor, or the unit of it an associated mention names instead ("the regime's 4th Division":
-    the unit, not the regime with the unit beside it); the unit leaves ``assoc``."""
-    unit = next((u for u in assoc if actor is not None and u.name.startswith(f"{actor.name} ")), None)
-    if unit is None:
-        return actor
-    assoc.remove(unit)
-    rules[role] = f"{rules.get(role, '')}+unit-of-named"
-    if not assoc:
-        rules.pop("assoc_actors", None)
-    return unit
+def _unit_of(first: Mention, rest: list[tuple[Mention, str]]) -> tuple[Mention, str] | None:
+    """Another mention of the same role naming a unit of the first one's force ("Military Forces of Syria ... 4th
+    Armored Division" beside the regime), not one coordinated with it."""
+    return next(((m, r) for m, r in rest if m.actor.name.startswith(f"{first.actor.name} ")), None)
