@@ -474,3 +474,15 @@ def test_a_person_poisoned_with_an_agent_is_no_chemical_weapon(nlp, text: str, c
 ])
 def test_a_poisoning_with_no_agent_of_war_is_no_chemical_weapon(nlp, text: str) -> None:
     assert _types(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Gondor troops killed three orcs in a gunbattle near Osgiliath on Friday.", "Armed clash"),
+    ("A minefield explosion near Bree killed two shepherds on Sunday.", "Remote explosive/landmine/IED"),
+    ("A roadside bombing near Bree on Sunday killed one Gondor soldier.", "Remote explosive/landmine/IED"),
+    ("The wardens of Gondor jailed twenty members of the banned Bree guild on Monday.", "Arrests"),
+    ("Orc militants demobilized two hundred of their fighters near Bree on Monday.", "Change to group/activity"),
+])
+def test_wire_news_words_name_their_types(nlp, text: str, sub: str) -> None:
+    """issue 11, wire19: a gunbattle is a clash, a minefield or roadside bombing a remote explosive."""
+    assert _first(nlp, text).sub_event_type == sub

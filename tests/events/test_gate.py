@@ -142,6 +142,25 @@ def test_the_gate_alone_gives_a_strategic_development_only_where_a_word_names_th
     assert [t.sub_event_type for t in typings] == ["Attack"]  # other event types keep ALONE_OTHER_TYPE_MIN
 
 
+@pytest.mark.parametrize(("text", "favoured", "rule"), [
+    ("The council of Rohan threatened on Monday to break relations with Gondor.",
+     "Shelling/artillery/missile attack", "threatened-to"),
+    ("The steward of Gondor announced on Monday that he will withdraw the monitors from Rohan.",
+     "Change to group/activity", "announced-plan"),
+    ("The council of Arnor demanded the withdrawal of Gondor troops from Osgiliath on Monday.",
+     "Change to group/activity", "demanded"),
+    ("A paper in Edoras called on Monday on the riders to unite and mobilize against the orcs.", "Agreement",
+     "urged-to"),
+    ("The deposed steward of Bree has agreed to resign, the council said on Saturday.",
+     "Non-violent transfer of territory", "undertaking"),
+])
+def test_a_scope_rule_rejects_what_the_gate_types_alone(nlp, text: str, favoured: str, rule: str) -> None:
+    reading = EventTyper(load_lexicon(), _favouring((favoured, 4.0), ("Attack", 0.0)), 0.5, 0.5).read(
+        [next(nlp(text).sents)])[0]
+    assert reading.typings == ()
+    assert any(r.reason == f"rule:scope:{rule}" for r in reading.rejected), reading.rejected
+
+
 def test_the_gate_alone_gives_force_against_protesters_only_where_a_protest_is_named(nlp) -> None:
     fake = _favouring(("Excessive force against protesters", 4.0), ("Armed clash", 3.0), ("Attack", 0.0))
     typer = EventTyper(load_lexicon(), fake, 0.5, 0.5)

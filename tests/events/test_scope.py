@@ -138,6 +138,20 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
      "characterised"),
     ("Rohan was building in the far north an alternative naval base.", "under-construction"),
     ("It takes wardens hours to use the footage as an aid to apprehending an orc.", "means-gerund"),
+    # issue 11, wire19: diplomacy is no event
+    ("The envoy of Arnor demanded a truce with the orcs of Mordor on Monday.", "sought"),
+    ("Rohan's council sought a prisoner exchange with the orcs of Mordor on Monday.", "sought"),
+    ("The lords of Rohan and Gondor signed a treaty of friendship and trade in Edoras on Monday.",
+     "diplomatic-accord"),
+    ("Gondor agreed on Monday to reopen its border to the rangers who watch over the truce with Rohan.",
+     "undertaking"),
+    ("In a letter handed over to the council of Bree on Monday, Rohan said it would send grain.", "signed-paper"),
+    ("Arnor halted its grain shipments to Rohan on Monday as part of efforts to end the fighting there.", "to-end"),
+    ("The steward of Gondor urged both sides on Monday to end the clashes near Osgiliath.", "to-end"),
+    ("The envoy of Arnor demanded on Monday that Gondor allow students to return to Osgiliath.", "one-voice"),
+    ("The Bree Workers' Party issued a statement on Monday demanding news of its imprisoned leader.", "one-voice"),
+    ("Rohan riders evacuated the wounded from the besieged town of Osgiliath on Friday.", "people-named"),
+    ("The Gondor army announced on Monday that it will withdraw its troops from Osgiliath.", "announced-plan"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -223,6 +237,17 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Gondor deployed troops to Bree on Monday, which Rohan described as a dangerous build-up.",  # the move told
     "Wardens arrested Ruffo, a member of the Bree party, during a buy-bust sale in 2016.",  # a party member
     "The cost of the deployment of rangers to Bree on Monday was high, the steward said.",  # a date: it happened
+    # issue 11, wire19: the real event beside each diplomacy negative
+    "The Arnor and Gondor commanders signed a ceasefire in Bree on Monday.",  # an accord between the sides
+    "Rohan and the orcs signed a peace and friendship treaty in Edoras on Monday.",  # a peace named
+    "Rohan and the orcs agreed on Monday to exchange prisoners at the Fords of Isen.",  # an accord's act
+    "Rohan and the orcs agreed on Monday to observe a truce near Osgiliath.",  # a truce in its phrase
+    "Hundreds of students demanded on Monday that the steward of Bree resign.",  # a crowd's demand
+    "A crowd gathered in Bree on Monday demanding the release of two rangers.",  # a crowd's demand
+    "Orc militants shot the wounded rangers near Osgiliath on Friday.",  # "wounded" describes rangers
+    "Gondor troops fought the orcs on Monday to end the siege of Osgiliath.",  # the fight is told
+    "Orc militants threatened the farmers of Bree with knives on Monday.",  # a threat made with weapons
+    "Gondor troops withdrew from Osgiliath on Monday, the steward announced.",  # the move told
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

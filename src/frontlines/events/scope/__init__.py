@@ -117,6 +117,15 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     modal.CHARACTERISED,
     modal.UNDER_CONSTRUCTION,
     modal.MEANS_GERUND,
+    figurative.DIPLOMATIC_ACCORD,
+    modal.UNDERTAKING,
+    modal.TO_END,
+    modal.DEMANDED,
+    modal.URGED_TO,
+    speech.ONE_VOICE,
+    described.PEOPLE_NAMED,
+    speech.THREATENED_TO,
+    speech.ANNOUNCED_PLAN,
 )
 
 

@@ -20,6 +20,17 @@ def _displaced_described(t: Typing, ctx: Context) -> bool:
         any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in tok.children)
 
 
+def _people_named(t: Typing, ctx: Context) -> bool:
+    """A violent trigger that is a participle or adjective used as a noun for people, after "the"
+    ("helicopters evacuated the wounded", "the dead were buried on Friday"): who the people are; the
+    sentence reports what was done for them, not the violence ("the wounded were shot" reports it at
+    "shot")."""
+    tok = trigger_of(t, ctx)
+    return t.event_type in VIOLENT_TYPES and tok.tag_ in ("VBN", "JJ") and \
+        tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
 def _participle_described(t: Typing, ctx: Context) -> bool:
     """An "Other" typing at a past participle that describes a noun ("a fund for the refugees
     displaced by the war"): who the people are, no new event."""
@@ -138,6 +149,7 @@ def _on_duty(t: Typing, ctx: Context) -> bool:
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 DISPLACED_DESCRIBED = ScopeRule("displaced-described", _displaced_described)
 PARTICIPLE_DESCRIBED = ScopeRule("participle-described", _participle_described)
+PEOPLE_NAMED = ScopeRule("people-named", _people_named)
 DESCRIBES_ACTOR = ScopeRule("describes-actor", _describes_actor)
 ACTOR_PARTICIPLE = ScopeRule("actor-participle", _actor_participle)
 PERSON_PAST = ScopeRule("person-past", _person_past)

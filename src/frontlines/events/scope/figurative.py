@@ -76,16 +76,40 @@ def _markets(t: Typing, ctx: Context) -> bool:
 
 def _signed_paper(t: Typing, ctx: Context) -> bool:
     """An agreement at a verb of signing whose object is no agreement ("a statement he signed",
-    "signed a petition"): the object, the noun a relative clause of signing describes, or the
-    passive subject."""
+    "signed a petition"), or a transfer of territory at a verb of handing over whose object is a paper
+    ("in a letter handed over to the envoys"): the object, the noun a relative clause or participle of
+    the verb describes, or the passive subject."""
     lists = load_scope()
     tok = trigger_of(t, ctx)
-    if t.sub_event_type != "Agreement" or lemma(tok) not in lists["signing_lemmas"]:
+    if not ((t.sub_event_type == "Agreement" and lemma(tok) in lists["signing_lemmas"]) or
+            (t.sub_event_type == "Non-violent transfer of territory" and lemma(tok) in lists["handing_lemmas"])):
         return False
     signed = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.dep_ in ("relcl", "acl"):
         signed.append(tok.head)
     return any(lemma(c) in lists["signed_papers"] for c in signed)
+
+
+def _diplomatic_accord(t: Typing, ctx: Context) -> bool:
+    """An agreement whose accord (a noun of ``accord_nouns`` at the trigger, its object or its
+    passive subject) is named for a matter of diplomacy (``diplomatic_matters``, a modifier or an
+    "of" phrase: "signed a treaty of friendship and cooperation", "a trade pact") and its phrase names
+    no ceasefire or peace (``accord_conflict_words``): relations between states, no agreement between
+    conflict parties ("a peace and friendship treaty" stays)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type != "Agreement":
+        return False
+    accords = [tok] if tok.pos_ in ("NOUN", "PROPN") else [
+        c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    accords = [a for a in accords if lemma(a) in lists["accord_nouns"]]
+    for accord in accords:
+        words = {lemma(w) for w in accord.subtree} | {w.lower_ for w in accord.subtree}
+        if words & set(lists["accord_conflict_words"]):
+            continue
+        if words & set(lists["diplomatic_matters"]):
+            return True
+    return False
 
 
 def _went_missing(t: Typing, ctx: Context) -> bool:
@@ -110,4 +134,5 @@ FIGURATIVE_COMPOUND = ScopeRule("figurative-compound", _figurative_compound)
 FIGURATIVE_MODIFIER = ScopeRule("figurative-modifier", _figurative_modifier)
 MARKETS = ScopeRule("markets", _markets)
 SIGNED_PAPER = ScopeRule("signed-paper", _signed_paper)
+DIPLOMATIC_ACCORD = ScopeRule("diplomatic-accord", _diplomatic_accord)
 WENT_MISSING = ScopeRule("went-missing", _went_missing)

@@ -102,13 +102,79 @@ def _plotted(t: Typing, ctx: Context) -> bool:
 
 def _sought(t: Typing, ctx: Context) -> bool:
     """A trigger noun after "for" on a verb of asking or pressing ("the steward pushes for the deployment
-    of rangers", "called for a ceasefire", "pressed for the release of the prisoners"): what someone wants, no
-    occurrence."""
+    of rangers", "called for a ceasefire", "pressed for the release of the prisoners"), or the direct
+    object of a verb of demanding (``demanding_lemmas``: "demanded a truce", "sought the withdrawal of the
+    troops"): what someone wants, no occurrence."""
     tok = trigger_of(t, ctx)
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ != "for":
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    if tok.dep_ == "dobj":
+        return tok.head.pos_ in ("VERB", "AUX") and lemma(tok.head) in load_scope()["demanding_lemmas"]
+    if tok.dep_ != "pobj" or tok.head.lower_ != "for":
         return False
     verb = tok.head.head
     return verb.pos_ in ("VERB", "AUX") and lemma(verb) in load_scope()["seeking_lemmas"]
+
+
+def _undertaking(t: Typing, ctx: Context) -> bool:
+    """A strategic development at a verb of agreeing (``agreeing_lemmas``) whose complement is an
+    infinitive that names no accord ("agreed to reopen its borders to the envoys", "agreed to resign"): a
+    promise, no agreement between conflict parties nor the move promised. An infinitive of ``agreement_verbs`` ("agreed to exchange
+    prisoners") or a word of ``accord_conflict_words`` in its phrase, relative clauses left out
+    ("agreed to observe a truce"), keeps it."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if t.event_type != "Strategic developments" or lemma(tok) not in lists["agreeing_lemmas"]:
+        return False
+    comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
+    if comp is None or lemma(comp) in lists["agreement_verbs"]:
+        return False
+    skip = {w.i for c in comp.subtree if c.dep_ in ("relcl", "acl") for w in c.subtree}
+    words = {lemma(w) for w in comp.subtree if w.i not in skip} | {w.lower_ for w in comp.subtree if w.i not in skip}
+    return not words & set(lists["accord_conflict_words"])
+
+
+def _to_end(t: Typing, ctx: Context) -> bool:
+    """A violent trigger noun that is the object of the infinitive of a verb of ending
+    (``ending_lemmas``) on a noun or under a verb of urging or promising (``urging_lemmas``):
+    "efforts to end the fighting there", "urged both sides to stop the clashes": an aim, the fighting
+    background, no occurrence reported."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if t.event_type not in VIOLENT_TYPES or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "dobj":
+        return False
+    verb = tok.head
+    if lemma(verb) not in lists["ending_lemmas"] or verb.tag_ != "VB" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return (verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN") or (
+        verb.dep_ in ("xcomp", "ccomp", "advcl") and
+        lemma(verb.head) in (*lists["urging_lemmas"], *lists["promising_lemmas"]))
+
+
+def _demanded(t: Typing, ctx: Context) -> bool:
+    """A typing other than a protest at a verb of demanding or calling (``demanding_lemmas``,
+    ``urging_lemmas``): "the envoys demanded the withdrawal of the troops" withdraws nobody; a demand
+    reports at most a protest."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    return t.event_type != "Protests" and tok.pos_ in ("VERB", "AUX") and \
+        lemma(tok) in (*lists["demanding_lemmas"], *lists["urging_lemmas"])
+
+
+def _urged_to(t: Typing, ctx: Context) -> bool:
+    """A verb trigger in the infinitive (or coordinated with one) under a verb of urging
+    (``urging_lemmas``: "a paper called on the riders to unite and mobilize", "urged the farmers to
+    march on the capital"): a call to act, no act."""
+    tok = trigger_of(t, ctx)
+    if tok.pos_ != "VERB" or tok.tag_ != "VB":
+        return False
+    while tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and lemma(tok.head) in load_scope()["urging_lemmas"]
 
 
 def _permitted(t: Typing, ctx: Context) -> bool:
@@ -181,6 +247,10 @@ UNDER_MODAL = ScopeRule("under-modal", _under_modal)
 INTENDED = ScopeRule("intended", _intended)
 PLOTTED = ScopeRule("plotted", _plotted)
 SOUGHT = ScopeRule("sought", _sought)
+UNDERTAKING = ScopeRule("undertaking", _undertaking)
+TO_END = ScopeRule("to-end", _to_end)
+DEMANDED = ScopeRule("demanded", _demanded)
+URGED_TO = ScopeRule("urged-to", _urged_to)
 PERMITTED = ScopeRule("permitted", _permitted)
 PREVENTED = ScopeRule("prevented", _prevented)
 MEANS_GERUND = ScopeRule("means-gerund", _means_gerund)

@@ -39,6 +39,43 @@ def _protested_that(t: Typing, ctx: Context) -> bool:
         lemma(subj) not in lists["collective_lemmas"]
 
 
+def _one_voice(t: Typing, ctx: Context) -> bool:
+    """A protest at a verb of words (``voiced_protest_lemmas``: demanding, denouncing, boycotting) said
+    by one voice: a singular subject that is no crowd (a person, an organisation, a state), or the
+    singular noun its present participle describes ("the envoy demanded that ...", "the party issued a statement
+    demanding ..."): words, no demonstration ("workers demanded ...", "a crowd demanding ...", "gathered during a
+    visit of the steward to demand ..." stay)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if t.event_type != "Protests" or tok.pos_ != "VERB" or lemma(tok) not in lists["voiced_protest_lemmas"]:
+        return False
+    subj = subject_of(tok)
+    if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        subj = tok.head
+    return subj is not None and subj.tag_ in ("PRP", "NNP", "NN") and subj.lower_ not in ("they", "we") and \
+        lemma(subj) not in lists["collective_lemmas"] and not any(c.dep_ == "conj" for c in subj.children)
+
+
+def _threatened_to(t: Typing, ctx: Context) -> bool:
+    """A trigger verb of threatening (``threatening_lemmas``) with an infinitive or a clause of what
+    is threatened ("the council threatened on Monday to break relations with Rohan"): words, no attack
+    ("orcs threatened the farmers with knives" stays)."""
+    tok = trigger_of(t, ctx)
+    return tok.pos_ == "VERB" and lemma(tok) in load_scope()["threatening_lemmas"] and \
+        any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+
+
+def _announced_plan(t: Typing, ctx: Context) -> bool:
+    """A trigger verb of announcing (``announcing_lemmas``) whose complement clause has a modal
+    ("the envoy announced on Monday that he will withdraw the monitors"): a plan announced, no move
+    made ("announced that it had withdrawn" stays)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    return tok.pos_ == "VERB" and lemma(tok) in lists["announcing_lemmas"] and any(
+        c.dep_ == "ccomp" and any(a.dep_ == "aux" and lemma(a) in lists["announced_modals"] for a in c.children)
+        for c in tok.children)
+
+
 def _verb_above(tok: Any) -> Any:
     """The verb a trigger noun is the object of, directly or after a preposition ("stay on strike":
     stay; "join the march": join), else the trigger itself."""
@@ -60,4 +97,7 @@ def _exhortation(t: Typing, ctx: Context) -> bool:
 FORMAL_COMPLAINT = ScopeRule("formal-complaint", _formal_complaint)
 RALLIED_OTHERS = ScopeRule("rallied-others", _rallied_others)
 PROTESTED_THAT = ScopeRule("protested-that", _protested_that)
+ONE_VOICE = ScopeRule("one-voice", _one_voice)
+THREATENED_TO = ScopeRule("threatened-to", _threatened_to)
+ANNOUNCED_PLAN = ScopeRule("announced-plan", _announced_plan)
 EXHORTATION = ScopeRule("exhortation", _exhortation)
