@@ -387,7 +387,7 @@ def test_a_label_opening_the_sentence_names_no_actor(run):
 
 
 @pytest.mark.parametrize(("text", "cc", "actor2"), [
-    ("Egyptian forces conducted airstrikes targeting Islamic State militants near Osgiliath.", "EG",
+    ("Egyptian jets carried out airstrikes targeting Islamic State fighters by Osgiliath.", "EG",
      "Islamic State (Egypt)"),
     ("A roadside bomb detonated targeting a police patrol near Osgiliath.", "IQ", "Police Forces of Iraq"),
 ])
@@ -399,14 +399,14 @@ def test_who_an_attack_is_targeting_is_its_target(run, text, cc, actor2):
 
 def test_a_second_weapon_the_parse_made_a_verb_still_aims_at_the_target(run):
     """ "fired X and grenade launchers at Y": a parse that coordinates "grenade" with the verb keeps Y the target."""
-    e = only(run("The Rohan Forces fired IFVs and grenade launchers at the positions of the Donbass People's Militia "
+    e = only(run("Rohan troops fired IFVs and grenade launchers at the dugouts of the Donbass People's Militia "
                  "near Osgiliath.", {"Osgiliath": "UA"}))
     assert e.actor2 is not None and e.actor2.name == "NAF: United Armed Forces of Novorossiya"
 
 
 def test_a_unit_of_the_named_force_is_the_role_not_an_associate(run):
     """ "the regime's 4th Division": the unit is who was hit; the regime is not associated beside it."""
-    e = only(run("A roadside bomb detonated targeting a regime's 4th Division member's car near Tolfalas.",
+    e = only(run("A roadside bomb detonated targeting the car of a regime's 4th Division commander near Tolfalas.",
                  {"Tolfalas": "SY"}))
     assert e.actor2 is not None and e.actor2.name.endswith("4th Armored Division")
     assert not e.assoc_actors

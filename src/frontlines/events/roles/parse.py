@@ -212,7 +212,7 @@ def _noun_agents(trigger: Any) -> list[Any]:
 def _victims_of_attack_by(trigger: Any) -> list[Any]:
     """The passive subject of the verb that an attack made by the trigger happened in: a trigger naming the
     attacker ("a mob") after "by" on an attack noun, itself after "in / during / following" on a passive verb
-    ("two officers were injured in an attack by a mob" → "two officers")."""
+    ("a guard was hurt in an assault by a crowd" → "a guard")."""
     by = trigger.head
     if trigger.dep_ != "pobj" or by.lower_ != "by" or by.dep_ not in ("prep", "agent"):
         return []
@@ -286,8 +286,6 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
             fill("actor2", obj, f"roles:prep-{prep.lower_}")
     for obj, rule in _object_patients(preds, verb, trigger):
         fill("actor2", obj, rule)
-    for victim in _victims_of_attack_by(trigger):  # "two officers were injured in an attack by a mob"
-        fill("actor2", victim, "roles:victim-of-attack-by")
     # "clashes took place between X and Y": the light verb's object carries the preposition
     light = [o for o in _children(preds, ("dobj",)) if o.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN")]
     for prep in _children(preds + light, ("prep",), ("between",)):
@@ -322,8 +320,9 @@ def _forces(phrase: Any, mentions: list[Mention]) -> bool:
 def _object_patients(preds: list[Any], verb: Any, trigger: Any) -> list[tuple[Any, str]]:
     """Phrases naming who is hit beyond the verb's own: the `on/against X` of the object the verb launches
     ("launched rocket fire against X"), the object of a targeting participle on the attack or its verb
-    ("airstrikes targeting X", ``roles.yaml#targeting_participles``), the `from X` of a taking verb ("seized weapons
-    from X", ``roles.yaml#taking_verbs``); with their rules."""
+    ("airstrikes targeting X", ``roles.yaml#targeting_participles``), who was hurt in an attack by the trigger's
+    actor (:func:`_victims_of_attack_by`), the `from X` of a taking verb ("seized weapons from X",
+    ``roles.yaml#taking_verbs``); with their rules."""
     out: list[tuple[Any, str]] = []
     launched = [o for d in _children(preds, ("dobj",)) if d.i != trigger.i for o in (d, *d.conjuncts)]
     # a second object the parse made a verb's conjunct ("fired rockets and grenade launchers at X": "grenade")
@@ -333,6 +332,7 @@ def _object_patients(preds: list[Any], verb: Any, trigger: Any) -> list[tuple[An
     for part in _children([trigger, *preds], ("acl", "advcl", "xcomp")):
         if part.tag_ == "VBG" and part.lemma_.lower() in load_roles()["targeting_participles"]:
             out += [(obj, f"roles:{part.lower_}") for obj in part.children if obj.dep_ == "dobj"]
+    out += [(victim, "roles:victim-of-attack-by") for victim in _victims_of_attack_by(trigger)]
     if verb.lemma_.lower() in load_roles()["taking_verbs"]:
         out += [(obj, "roles:taken-from") for prep in _children([verb], ("prep",), ("from",)) for obj in _objects(prep)]
     return out
