@@ -401,7 +401,8 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
     tolls = [c for c in counts if not c.subset]
     toks = raw_tokens(sent, scene.article)
     found_actors, in_sent, country, country_rule = _actors_of(sent, scene, toks)
-    mentions = [m for m in (roles.mention_of(a, toks) for a in found_actors) if m is not None]
+    mentions = [m for m in (roles.mention_of(a, toks) for a in found_actors)
+                if m is not None and not roles.in_label(m, sent)]
     context = _Sentence(text, *scene.article.span_to_raw(cstart, cend), date, date_rule,
                         numbers.quantities(text), mentions, in_sent, country, country_rule)
     drafts = []
