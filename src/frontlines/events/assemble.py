@@ -138,7 +138,7 @@ def rejected_events(doc: Any, article: Article, typed: dict[int, SentenceTyping]
     for sent in doc.sents:
         if not typed[sent.start].rejected:
             continue
-        text, s_start, s_end = _strip_span(sent)  # Span.text joins the tokens anew on each call
+        text, s_start, s_end = _strip_span(sent, article.clean_text)
         s_start, s_end = article.span_to_raw(s_start, s_end)
         for r in typed[sent.start].rejected:
             start, end = article.span_to_raw(r.trigger_start, r.trigger_end)
@@ -163,7 +163,7 @@ def background_rejections(doc: Any, article: Article, typed: dict[int, SentenceT
         typings = [t for t in typed[sent.start].typings if getattr(t, "event_type", None)]
         if not typings:
             continue
-        text, cstart, cend = _strip_span(sent)
+        text, cstart, cend = _strip_span(sent, article.clean_text)
         cue = background_cue(text, article, stages)
         if cue is None:
             continue
@@ -309,8 +309,11 @@ def _actors_of(sent: Any, scene: Scene, toks: list[tuple[Any, tuple[int, int]]]
     return found, _sentence_places(sent, scene, found, toks), country, rule
 
 
-def _strip_span(sent: Any) -> tuple[str, int, int]:
-    text = sent.text
+def _strip_span(sent: Any, source: str) -> tuple[str, int, int]:
+    """The sentence's text without its outer spaces, and its offsets. ``source``: the text the doc was
+    parsed from (the article's ``clean_text``), cut at the sentence's offsets (``Span.text`` would
+    join its tokens anew on each call)."""
+    text = source[sent.start_char:sent.end_char]
     lead = len(text) - len(text.lstrip())
     body = text.strip()
     start = sent.start_char + lead
@@ -365,7 +368,7 @@ def overrule(event: Event, sents: list[Any], typings: list[list[Any]], model: An
 
 def _toll_sentence(book: Incidents, sent: Any, scene: Scene) -> None:
     """A sentence without an event that states a death toll ("The death toll rose to 13.") gives it to an incident."""
-    text, cstart, cend = _strip_span(sent)
+    text, cstart, cend = _strip_span(sent, scene.article.clean_text)
     counts = [c for c in numbers.fatality_counts(text) if not c.subset]
     if not counts:
         return
@@ -386,7 +389,7 @@ def _toll_sentence(book: Incidents, sent: Any, scene: Scene) -> None:
 
 def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list[Draft]:
     """The event mentions of sentence ``n``: one per (typing, place); none in a total or background sentence."""
-    text, cstart, cend = _strip_span(sent)
+    text, cstart, cend = _strip_span(sent, scene.article.clean_text)
     date, date_rule = date_of(text, scene.article, scene.stages)
     dated = own_date(date)
     if total_cue(text, dated=dated, day=dated and date.time_precision == 1) is not None:
@@ -400,7 +403,8 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
     tolls = [c for c in counts if not c.subset]
     toks = raw_tokens(sent, scene.article)
     found_actors, in_sent, country, country_rule = _actors_of(sent, scene, toks)
-    mentions = [m for m in (roles.mention_of(a, toks) for a in found_actors) if m is not None]
+    mentions = [m for m in (roles.mention_of(a, toks) for a in found_actors)
+                if m is not None and not roles.in_label(m, sent)]
     context = _Sentence(text, *scene.article.span_to_raw(cstart, cend), date, date_rule,
                         numbers.quantities(text), mentions, in_sent, country, country_rule)
     drafts = []

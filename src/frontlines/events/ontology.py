@@ -8,11 +8,14 @@ any inflection through the lemmatizer; the other words as written).
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
+import numpy
 import yaml
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher
@@ -136,7 +139,7 @@ class Lexicon:
     patterns: dict[str, Pattern]
     classes: dict[str, tuple[frozenset[str], tuple[str, ...]]]  # class -> (one-word cues, " multi word " cues)
     entries: dict[str, Entry]
-    _groups: list[tuple[Any, dict[Anchor, _Group], tuple[dict[int, Anchor], ...]]] = field(
+    _groups: list[tuple[Any, dict[Anchor, _Group], tuple[dict[int, Anchor], ...], Any]] = field(
         default_factory=list, compare=False, repr=False)
 
     def matches(self, span: Any) -> list[tuple[str, int, int]]:
@@ -147,25 +150,32 @@ class Lexicon:
         when every pattern of the group begins with it: the same matches as one ``Matcher`` of all
         the patterns, without trying every pattern at every token.
         """
-        groups, by_hash = self._matchers(span.doc.vocab)
-        # each anchor's first token, in the order of the tokens and of _ANCHOR_ATTRS (the words'
-        # hashes are read from one array: a token's lower_, lemma_ and orth_ are those strings)
-        first: dict[Anchor, int] = {None: span.start}
-        for n, row in enumerate(token_rows(span, _ANCHOR_IDS)):
+        groups, by_hash, hashes = self._matchers(span.doc.vocab)
+        # the tokens of each anchor word, in the order of the tokens and of _ANCHOR_ATTRS (the words'
+        # hashes are read from one array: a token's lower_, lemma_ and orth_ are those strings; only
+        # the tokens with some anchor word are read)
+        at: dict[Anchor, list[int]] = {None: [span.start]}
+        for i, row in anchor_rows(span, _ANCHOR_IDS, hashes):
             for known, h in zip(by_hash, row, strict=True):
                 found = known.get(h)
-                if found is not None and found not in first:
-                    first[found] = span.start + n
+                if found is not None:
+                    at.setdefault(found, []).append(i)
         strings, doc = span.doc.vocab.strings, span.doc
         out: list[tuple[str, int, int]] = []
-        for anchor_, at in first.items():
+        for anchor_, where in at.items():
             group = groups.get(anchor_)
             if group is None:
                 continue
-            begin = at if group.leads else span.start
+            if group.alone:  # one-word patterns of the anchor word alone: a match at each of its tokens
+                out.extend((key, i - span.start, i - span.start + 1) for i in where for key in group.keys)
+                continue
+            # every match of a leading group starts at one of the anchor's tokens: from the first of
+            # them, and to the last of them plus the group's longest match, where that is bounded
+            begin = where[0] if group.leads else span.start
+            stop = min(span.end, where[-1] + group.reach) if group.leads and group.reach else span.end
             shift = begin - span.start
             out.extend((strings[key], start + shift, end + shift)
-                       for key, start, end in group.matcher(doc[begin:span.end]))
+                       for key, start, end in group.matcher(doc[begin:stop]))
         return out
 
     def anchor_words(self) -> frozenset[str]:
@@ -176,12 +186,13 @@ class Lexicon:
             raise ConfigError("a trigger pattern without an anchor word")
         return frozenset(a[1].lower() for a in found if a is not None)
 
-    def _matchers(self, vocab: Any) -> tuple[dict[Anchor, _Group], tuple[dict[int, Anchor], ...]]:
-        """The grouped ``Matcher`` objects for a vocabulary (built once per vocabulary), and for each
-        attribute of :data:`_ANCHOR_ATTRS` the anchors on it by their value's hash."""
-        for known, built, by_hash in self._groups:
-            if known is vocab:
-                return built, by_hash
+    def _matchers(self, vocab: Any) -> tuple[dict[Anchor, _Group], tuple[dict[int, Anchor], ...], Any]:
+        """The grouped ``Matcher`` objects for a vocabulary (built once per vocabulary), for each
+        attribute of :data:`_ANCHOR_ATTRS` the anchors on it by their value's hash, and all those
+        hashes (a sorted array, for :func:`anchor_rows`)."""
+        for seen, built, by_hash, hashes in self._groups:
+            if seen is vocab:
+                return built, by_hash, hashes
         groups: dict[Anchor, _Group] = {}
         for key, pat in self.patterns.items():
             group = anchor(pat.tokens)
@@ -190,10 +201,16 @@ class Lexicon:
             groups[group].matcher.add(key, [list(pat.tokens)])
             groups[group].leads &= group is not None and pat.tokens[0].get(group[0]) == group[1] \
                 and "OP" not in pat.tokens[0]
+            groups[group].keys.append(key)
+            groups[group].alone &= group is not None and pat.tokens == ({group[0]: group[1]},)
+            longest = pattern_reach(pat.tokens)
+            groups[group].reach = None if longest is None or groups[group].reach is None \
+                else max(groups[group].reach or 0, longest)
         by_hash = tuple({vocab.strings[a[1]]: a for a in groups if a is not None and a[0] == attr}
                         for attr in _ANCHOR_ATTRS)
-        self._groups.append((vocab, groups, by_hash))
-        return groups, by_hash
+        hashes = numpy.array(sorted({h for known in by_hash for h in known}), dtype=numpy.uint64)
+        self._groups.append((vocab, groups, by_hash, hashes))
+        return groups, by_hash, hashes
 
 
 #: A word a pattern cannot match without: (token attribute, value); ``None``: no such word.
@@ -202,30 +219,59 @@ Anchor = tuple[str, str] | None
 
 @dataclass
 class _Group:
-    """The patterns of one anchor; ``leads``: each of them begins with the anchor word."""
+    """The patterns of one anchor (``keys``, in the order added); ``leads``: each of them begins with the
+    anchor word; ``alone``: each is the anchor word alone (one token, no other condition), so it matches
+    every token with that word and the ``Matcher`` need not run."""
 
     matcher: Any
+    keys: list[str] = field(default_factory=list)
     leads: bool = True
+    alone: bool = True
+    reach: int | None = 0  # the most tokens a match of its patterns spans (None: no bound)
+
+
+_BOUNDED_OP = re.compile(r"\{(\d*),(\d+)\}")
+
+
+def pattern_reach(tokens: tuple[dict[str, Any], ...]) -> int | None:
+    """The most tokens a match of the pattern can span: a token spec without an operator or with "?"
+    one, "{m,n}" n; ``None`` for any other operator (unbounded, or one this does not read)."""
+    total = 0
+    for spec in tokens:
+        op = spec.get("OP")
+        if op is None or op == "?":
+            total += 1
+        elif (m := _BOUNDED_OP.fullmatch(op)) is not None:
+            total += int(m.group(2))
+        else:
+            return None
+    return total
 
 
 #: Token attributes a pattern's anchor may be on (their values are compared as strings).
 _ANCHOR_ATTRS = ("LOWER", "LEMMA", "ORTH")
-#: Their spaCy attribute ids, for :func:`token_rows`.
+#: Their spaCy attribute ids, for :func:`anchor_rows`.
 _ANCHOR_IDS = (LOWER, LEMMA, ORTH)
 
-#: attributes → (the last doc read, its rows): the sentences of one doc are read in turn.
-_ROWS: dict[tuple[int, ...], tuple[Any, list[list[int]]]] = {}
+#: (attributes, id of the hashes looked for) → (the last doc read, those hashes, the indexes of its
+#: tokens with one of them, their rows): the sentences of one doc are read in turn.
+_ROWS: dict[tuple[tuple[int, ...], int], tuple[Any, Any, list[int], list[list[int]]]] = {}
 
 
-def token_rows(span: Any, attrs: tuple[int, ...]) -> list[list[int]]:
-    """``span.to_array(attrs).tolist()``, from one ``Doc.to_array`` a doc (``Span.to_array`` loops in
-    Python; reading a token's attributes one by one builds a ``Token`` each time). A parsed doc's
-    tokens do not change (nothing retokenizes), so the last doc's rows are kept."""
+def anchor_rows(span: Any, attrs: tuple[int, ...], hashes: Any) -> list[tuple[int, list[int]]]:
+    """(doc index, ``attrs`` values) of the span's tokens with some value in ``hashes`` (a sorted
+    uint64 array), in token order. One ``Doc.to_array`` and one ``numpy.isin`` a doc (``Span.to_array``
+    loops in Python; reading a token's attributes one by one builds a ``Token`` each time); a parsed
+    doc's tokens do not change (nothing retokenizes), so the last doc's rows are kept."""
     doc = span.doc
-    known = _ROWS.get(attrs)
-    if known is None or known[0] is not doc:
-        known = _ROWS[attrs] = (doc, doc.to_array(list(attrs)).tolist())
-    return known[1][span.start:span.end]
+    kept = _ROWS.get((attrs, id(hashes)))
+    if kept is None or kept[0] is not doc or kept[1] is not hashes:
+        values = doc.to_array(list(attrs)).reshape(len(doc), len(attrs))
+        found = numpy.flatnonzero(numpy.isin(values, hashes).any(axis=1))
+        kept = _ROWS[(attrs, id(hashes))] = (doc, hashes, found.tolist(), values[found].tolist())
+    _, _, indexes, rows = kept
+    lo, hi = bisect_left(indexes, span.start), bisect_left(indexes, span.end)
+    return list(zip(indexes[lo:hi], rows[lo:hi], strict=True))
 
 
 def anchor(tokens: tuple[dict[str, Any], ...]) -> Anchor:

@@ -714,7 +714,10 @@ def rule_datelines(scan: Scan) -> None:
     """ "SAN DIEGO —", "DEIR EZ-ZOR, Syria —": a capitalised known place opening a paragraph before a comma or
     dash. A name an earlier rule took whole (spaCy's GPE "DEIR EZ-ZOR") is marked as the dateline too, and
     looked up in title case."""
-    for i, j in _datelines(scan.words, [not t.whitespace_ for t in scan.doc]):
+    from spacy.attrs import SPACY
+
+    glued = (scan.doc.to_array(SPACY) == 0).tolist()  # no space after the token (Token.whitespace_ empty)
+    for i, j in _datelines(scan.words, glued):
         span = scan.doc[i:j]
         taken = scan.found.get(i)
         if taken is not None and taken.token_end == j and taken.demonym is None and taken.part is None:
@@ -727,8 +730,8 @@ def rule_datelines(scan: Scan) -> None:
 def rule_arabic_script(scan: Scan) -> None:
     """A run of Arabic-script words the gazetteer knows by that name: "(دير الزور)"."""
     doc, i = scan.doc, 0
-    if not is_arabic(doc.text):
-        return  # no token to try (most texts): one search of the text instead of one a token
+    if not is_arabic("".join(scan.words)):
+        return  # no token to try (most texts): one search of the words instead of one a token
     while i < len(doc):
         j = i
         while j < len(doc) and is_arabic(doc[j].text):
@@ -751,8 +754,8 @@ def rule_road_ends(scan: Scan) -> None:
     """ "the Halba-Qoubaiyat road", "the Damboa - Maiduguri road": the towns a road joins, when the gazetteer
     knows both as written, in one country and within :data:`ROAD_ENDS_KM` of each other."""
     doc = scan.doc
-    for k, dash in enumerate(doc):
-        if dash.text not in ("-", "–") or k == 0:
+    for k, word in enumerate(scan.words):
+        if word not in ("-", "–") or k == 0:
             continue
         j = k + 1
         while j < len(doc) and j - k <= MAX_EXTEND and _name_word(doc[j]):
