@@ -22,6 +22,8 @@ from ..actors import find_actors
 from ..geo import SEAT_RULE, province_seat
 from ..records import Actor, Article, DateInfo, Event, Evidence, Place, RejectedEvent
 from ..time import resolve_date
+from ..titlecase import RULE as RECASED_RULE
+from ..titlecase import recased_at
 from . import carry, modality, numbers, roles
 from .classify import EventTyper, SentenceTyping
 from .coreference import (
@@ -497,6 +499,8 @@ def _evidence(typing: Any, trig: Any, r: roles.Roles, loc: Located, gp_rule: str
             evidence[role] = f"{r.rules[role]}; {what}; {s.country_rule}"
     if s.quantities:
         evidence["quantities"] = "numbers.yaml#quantity_units"
+    if recased_at(trig.doc, trig.idx, trig.idx + len(trig)):
+        evidence["parse"] = RECASED_RULE
     return evidence
 
 
