@@ -43,6 +43,7 @@ class Pipeline:
         self._event_gate = event_gate
         self._event_model = event_model
         self._typer: Any = None
+        self._title_case: Any = None
 
     @property
     def nlp(self) -> Language:
@@ -67,6 +68,25 @@ class Pipeline:
 
             self._actors = load_actors()
         return self._actors
+
+    @property
+    def title_case(self) -> Any:
+        """When a sentence is a Title Case headline and how it is sentence-cased (:mod:`.titlecase`)."""
+        if self._title_case is None:
+            from .events.ontology import load_lexicon
+            from .titlecase import title_case
+
+            self._title_case = title_case(self.nlp, self.actors, self.gazetteer, load_lexicon())
+        return self._title_case
+
+    def parse(self, texts: Iterable[str], batch_size: int | None = None) -> Iterator[Any]:
+        """``nlp.pipe`` over the texts, each Title Case headline parsed again sentence-cased
+        (:func:`.titlecase.recase_headlines`)."""
+        from .titlecase import recase_headlines
+
+        rules = self.title_case
+        for doc in self.nlp.pipe(texts, batch_size=batch_size or self.settings.batch_size):
+            yield recase_headlines(doc, self.nlp, rules)
 
     @property
     def typer(self) -> Any:
@@ -118,7 +138,7 @@ class Pipeline:
         """The event typings of the article's headline (its title), parsed on demand; [] without one."""
         if not article.title:
             return []
-        sents = list(self.nlp(article.title[:self.settings.max_nlp_chars]).sents)
+        sents = list(next(self.parse([article.title[:self.settings.max_nlp_chars]])).sents)
         return [t for reading in replace(self.typer, model=None).read(sents) for t in reading.typings]
 
     def run(self, articles: Iterable[Article]) -> Iterator[Result]:
@@ -140,7 +160,7 @@ class Pipeline:
 
     def _run_batch(self, batch: list[Article], texts: Any) -> Iterator[Result]:
         todo = [a for a in batch if extractable(a)]
-        docs = dict(zip((a.id for a in todo), self.nlp.pipe(texts(todo)), strict=True))
+        docs = dict(zip((a.id for a in todo), self.parse(texts(todo)), strict=True))
         typed = self.type_docs(docs)
         for a in batch:
             yield self.analyse(a, docs.get(a.id), typed.get(a.id))

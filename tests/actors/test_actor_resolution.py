@@ -367,3 +367,10 @@ def test_a_common_word_is_no_groups_alias(actors):
     """ "return" was left an alias of 3R when a comma split its full name in the YAML list."""
     assert find("The council planned a return to Bree.", actors) == []
     assert [a.id for a in find("3R rebels attacked Bree.", actors)] == ["three-r"]
+
+
+def test_a_force_named_by_a_common_word_needs_its_capital(actors):
+    """ "Levies" is a Pakistani force; "levies" the ordinary word for taxes."""
+    assert [a.id for a in find("Two Levies personnel were wounded near Bree.", actors, country="PK")] == \
+        ["police-forces-of-pakistan"]
+    assert all(a.inter != 1 for a in find("The council raised new levies on traders in Bree.", actors, country="PK"))

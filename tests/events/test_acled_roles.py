@@ -35,6 +35,10 @@ TRIGGERS = {
     "brought": ("Strategic developments", "Change to group/activity"),
     "detained": ("Strategic developments", "Arrests"),
     "ordered": ("Strategic developments", "Arrests"),
+    "fired": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "mob": ("Riots", "Mob violence"),
+    "airstrikes": ("Explosions/Remote violence", "Air/drone strike"),
+    "detonated": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
 }
 
 
@@ -352,3 +356,57 @@ def test_a_rulers_title_alone_is_the_government_of_a_country_with_that_ruler(run
     country without one whose ruler it is goes unsaid."""
     e = only(run(text, {"Tolfalas": cc}))
     assert (e.actor1.name if e.actor1 is not None else None) == actor1
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel fighters fired mortars at the governmental positions near Osgiliath.",
+    "Rebel fighters fired mortars at government positions near Osgiliath.",
+])
+def test_the_governments_positions_are_its_forces(run, text):
+    """Positions a text calls the government's are held by the event country's military."""
+    e = only(run(text, {"Osgiliath": "UA"}))
+    assert e.actor2 is not None and e.actor2.inter == 1 and e.actor2.name.startswith("Military Forces of Ukraine")
+
+
+@pytest.mark.parametrize(("text", "actor2", "inter2"), [
+    ("Three constables were hurt in an attack by a mob in Tolfalas.", "Police Forces of India", 1),
+    ("Two traders were hurt in an assault by a mob in Tolfalas.", "Civilians (India)", 7),
+])
+def test_who_was_hurt_in_an_attack_by_a_crowd_is_its_target(run, text, actor2, inter2):
+    """A crowd named after "by" on the attack a passive verb happened in acts; the verb's subject was hit."""
+    e = only(run(text, {"Tolfalas": "IN"}))
+    assert e.actor1 is not None and e.actor1.name == "Rioters (India)"
+    assert e.actor2 is not None and e.actor2.inter == inter2 and e.actor2.name.startswith(actor2)
+
+
+def test_a_label_opening_the_sentence_names_no_actor(run):
+    """ "Movement of forces:" labels the event; its "forces" are nobody's, the column that moved is actor1."""
+    e = only(run("Movement of forces: a Turkish military column was deployed to Tolfalas.", {"Tolfalas": "SY"}))
+    assert e.actor1 is not None and e.actor1.name.startswith("Military Forces of Turkey")
+    assert e.actor2 is None and not e.assoc_actors
+
+
+@pytest.mark.parametrize(("text", "cc", "actor2"), [
+    ("Egyptian jets carried out airstrikes targeting Islamic State fighters by Osgiliath.", "EG",
+     "Islamic State (Egypt)"),
+    ("A roadside bomb detonated targeting a police patrol near Osgiliath.", "IQ", "Police Forces of Iraq"),
+])
+def test_who_an_attack_is_targeting_is_its_target(run, text, cc, actor2):
+    e = only(run(text, {"Osgiliath": cc}))
+    assert e.actor2 is not None and e.actor2.name.startswith(actor2)
+    assert "roles:targeting" in e.evidence["actor2"]
+
+
+def test_a_second_weapon_the_parse_made_a_verb_still_aims_at_the_target(run):
+    """ "fired X and grenade launchers at Y": a parse that coordinates "grenade" with the verb keeps Y the target."""
+    e = only(run("Rohan troops fired IFVs and grenade launchers at the dugouts of the Donbass People's Militia "
+                 "near Osgiliath.", {"Osgiliath": "UA"}))
+    assert e.actor2 is not None and e.actor2.name == "NAF: United Armed Forces of Novorossiya"
+
+
+def test_a_unit_of_the_named_force_is_the_role_not_an_associate(run):
+    """ "the regime's 4th Division": the unit is who was hit; the regime is not associated beside it."""
+    e = only(run("A roadside bomb detonated targeting the car of a regime's 4th Division commander near Tolfalas.",
+                 {"Tolfalas": "SY"}))
+    assert e.actor2 is not None and e.actor2.name.endswith("4th Armored Division")
+    assert not e.assoc_actors

@@ -22,6 +22,8 @@ from ..actors import find_actors
 from ..geo import SEAT_RULE, province_seat
 from ..records import Actor, Article, DateInfo, Event, Evidence, Place, RejectedEvent
 from ..time import resolve_date
+from ..titlecase import RULE as RECASED_RULE
+from ..titlecase import recased_at
 from . import carry, modality, numbers, roles
 from .classify import EventTyper, SentenceTyping
 from .coreference import (
@@ -401,7 +403,8 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
     tolls = [c for c in counts if not c.subset]
     toks = raw_tokens(sent, scene.article)
     found_actors, in_sent, country, country_rule = _actors_of(sent, scene, toks)
-    mentions = [m for m in (roles.mention_of(a, toks) for a in found_actors) if m is not None]
+    mentions = [m for m in (roles.mention_of(a, toks) for a in found_actors)
+                if m is not None and not roles.in_label(m, sent)]
     context = _Sentence(text, *scene.article.span_to_raw(cstart, cend), date, date_rule,
                         numbers.quantities(text), mentions, in_sent, country, country_rule)
     drafts = []
@@ -496,6 +499,8 @@ def _evidence(typing: Any, trig: Any, r: roles.Roles, loc: Located, gp_rule: str
             evidence[role] = f"{r.rules[role]}; {what}; {s.country_rule}"
     if s.quantities:
         evidence["quantities"] = "numbers.yaml#quantity_units"
+    if recased_at(trig.doc, trig.idx, trig.idx + len(trig)):
+        evidence["parse"] = RECASED_RULE
     return evidence
 
 

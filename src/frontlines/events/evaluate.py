@@ -141,7 +141,7 @@ def predict_rows(rows: Sequence[AcledRow], *, pipeline: Any, model: Any = None, 
     articles = [_article(r, source) for r in rows]
     preds: list[Prediction] = []
     texts = (a.clean_text for a in articles)
-    for i, (article, doc) in enumerate(zip(articles, pipeline.nlp.pipe(texts, batch_size=64), strict=True)):
+    for i, (article, doc) in enumerate(zip(articles, pipeline.parse(texts, batch_size=64), strict=True)):
         if model is not None:  # the trained model types the whole note, as it was trained
             label = model.predict([article.clean_text], rule_labels=[rule_cues(doc)])[0]
             preds.append(Prediction(label, load_ontology().get(label).event_type))
@@ -382,7 +382,7 @@ def evaluate_plover(records: Sequence[PloverRecord], *, pipeline: Any) -> Plover
     right = right_acled = n_acled = 0
     src_ok = src_n = tgt_ok = tgt_n = 0
     per: dict[str, list[int]] = {}
-    for rec, doc in zip(records, pipeline.nlp.pipe(r.text for r in records), strict=True):
+    for rec, doc in zip(records, pipeline.parse(r.text for r in records), strict=True):
         ptype: str | None = None
         article = Article(id=rec.id, raw_text=rec.text, clean_text=rec.text, offsets=OffsetMap.identity(len(rec.text)))
         event = main_event(pipeline.analyse(article, doc).events)

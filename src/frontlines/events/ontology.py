@@ -178,6 +178,14 @@ class Lexicon:
                        for key, start, end in group.matcher(doc[begin:stop]))
         return out
 
+    def anchor_words(self) -> frozenset[str]:
+        """The lower-cased words the patterns anchor on (:func:`anchor`): a text without one of them
+        has no match (every pattern has an anchor)."""
+        found = {anchor(p.tokens) for p in self.patterns.values()}
+        if None in found:
+            raise ConfigError("a trigger pattern without an anchor word")
+        return frozenset(a[1].lower() for a in found if a is not None)
+
     def _matchers(self, vocab: Any) -> tuple[dict[Anchor, _Group], tuple[dict[int, Anchor], ...], Any]:
         """The grouped ``Matcher`` objects for a vocabulary (built once per vocabulary), for each
         attribute of :data:`_ANCHOR_ATTRS` the anchors on it by their value's hash, and all those

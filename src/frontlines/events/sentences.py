@@ -157,7 +157,7 @@ def predict_sentences(gold: Sequence[JudgedSentence], *, pipeline: Any,
     """Each sentence through the whole pipeline as a one-sentence article: its counted sub-event types."""
     out: list[frozenset[str]] = []
     articles = [_article(s) for s in gold]
-    docs = pipeline.nlp.pipe((a.clean_text for a in articles), batch_size=64)
+    docs = pipeline.parse((a.clean_text for a in articles), batch_size=64)
     for i, (article, doc) in enumerate(zip(articles, docs, strict=True)):
         out.append(counted(pipeline.analyse(article, doc).events))
         if progress is not None:

@@ -122,6 +122,20 @@ def _heading(noun: Any) -> bool:
         and not any(c.dep_ in ("nsubjpass", "auxpass") for c in noun.head.children)
 
 
+#: The most words a label opening a sentence may have ("Movement of forces: ...").
+LABEL_WORDS = 5
+
+
+def in_label(mention: Mention, sent: Any) -> bool:
+    """Whether the mention lies in a short label of a few words and no verb that opens the sentence before
+    a colon ("Movement of forces: On 4 May, ..."): the label names a kind of event, not who acted."""
+    words = list(sent)[:LABEL_WORDS + 1]
+    colon = next((t.i for t in words if t.text == ":"), None)
+    if colon is None or colon == sent.start or any(t.pos_ in ("VERB", "AUX") for t in words if t.i < colon):
+        return False
+    return max(mention.tokens) < colon
+
+
 def subject(verb: Any) -> tuple[list[Any], bool, str]:
     """Subject tokens of a verb (a bad parse may give two), whether passive, and the rule.
 
@@ -193,6 +207,20 @@ def _noun_agents(trigger: Any) -> list[Any]:
         for acl in (c for c in noun.children if c.dep_ == "acl"):
             out += [c for c in acl.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
     return out
+
+
+def _victims_of_attack_by(trigger: Any) -> list[Any]:
+    """The passive subject of the verb that an attack made by the trigger happened in: a trigger naming the
+    attacker ("a mob") after "by" on an attack noun, itself after "in / during / following" on a passive verb
+    ("a guard was hurt in an assault by a crowd" → "a guard")."""
+    by = trigger.head
+    if trigger.dep_ != "pobj" or by.lower_ != "by" or by.dep_ not in ("prep", "agent"):
+        return []
+    attack, prep = by.head, by.head.head
+    if attack.pos_ not in ("NOUN", "PROPN") or attack.dep_ != "pobj" or prep.lower_ not in _ATTACK_PREPS \
+            or prep.head.i == prep.i or prep.head.pos_ != "VERB":
+        return []
+    return [c for v in (prep.head, *passive_conjuncts(prep.head)) for c in v.children if c.dep_ == "nsubjpass"]
 
 
 def _modifier_agents(trigger: Any) -> list[Any]:
@@ -291,12 +319,20 @@ def _forces(phrase: Any, mentions: list[Mention]) -> bool:
 
 def _object_patients(preds: list[Any], verb: Any, trigger: Any) -> list[tuple[Any, str]]:
     """Phrases naming who is hit beyond the verb's own: the `on/against X` of the object the verb launches
-    ("launched rocket fire against X"), the `from X` of a taking verb ("seized weapons from X",
+    ("launched rocket fire against X"), the object of a targeting participle on the attack or its verb
+    ("airstrikes targeting X", ``roles.yaml#targeting_participles``), who was hurt in an attack by the trigger's
+    actor (:func:`_victims_of_attack_by`), the `from X` of a taking verb ("seized weapons from X",
     ``roles.yaml#taking_verbs``); with their rules."""
     out: list[tuple[Any, str]] = []
     launched = [o for d in _children(preds, ("dobj",)) if d.i != trigger.i for o in (d, *d.conjuncts)]
+    # a second object the parse made a verb's conjunct ("fired rockets and grenade launchers at X": "grenade")
+    launched += [c for c in _children(preds, ("conj",)) if c.pos_ in ("NOUN", "PROPN")]
     for prep in _children(launched, ("prep",), PATIENT_PREPS):
         out += [(obj, f"roles:object-prep-{prep.lower_}") for obj in _objects(prep)]
+    for part in _children([trigger, *preds], ("acl", "advcl", "xcomp")):
+        if part.tag_ == "VBG" and part.lemma_.lower() in load_roles()["targeting_participles"]:
+            out += [(obj, f"roles:{part.lower_}") for obj in part.children if obj.dep_ == "dobj"]
+    out += [(victim, "roles:victim-of-attack-by") for victim in _victims_of_attack_by(trigger)]
     if verb.lemma_.lower() in load_roles()["taking_verbs"]:
         out += [(obj, "roles:taken-from") for prep in _children([verb], ("prep",), ("from",)) for obj in _objects(prep)]
     return out
@@ -443,7 +479,11 @@ def _resolve(slots: dict[str, list[tuple[Mention, str]]]) -> Roles:
         picked[role] = cands[0] if cands else None
         if cands:
             used.add(cands[0][0])
-            extra += cands[1:]
+            unit = _unit_of(cands[0][0], cands[1:])
+            if unit is not None:  # "the regime's 4th Division": the unit, the regime not beside it
+                picked[role] = unit[0], f"{unit[1]}+unit-of-named"
+                used.add(unit[0])
+            extra += [c for c in cands[1:] if c is not unit]
     assoc: list[Actor] = []
     rules: dict[str, str] = {}
     named = [p[0].actor for p in picked.values() if p is not None]
@@ -459,3 +499,9 @@ def _resolve(slots: dict[str, list[tuple[Mention, str]]]) -> Roles:
     a1 = picked["actor1"][0].actor if picked["actor1"] else None
     a2 = picked["actor2"][0].actor if picked["actor2"] else None
     return Roles(a1, a2, tuple(assoc), rules)
+
+
+def _unit_of(first: Mention, rest: list[tuple[Mention, str]]) -> tuple[Mention, str] | None:
+    """Another mention of the same role naming a unit of the first one's force ("Military Forces of Syria ... 4th
+    Armored Division" beside the regime), not one coordinated with it."""
+    return next(((m, r) for m, r in rest if m.actor.name.startswith(f"{first.actor.name} ")), None)
