@@ -27,3 +27,15 @@ def test_one_occurrence_this_or_last_year_is_no_total(text: str) -> None:
 
 def test_a_dated_sentence_keeps_this_year_as_its_date() -> None:
     assert total_cue("Gondor's drones have killed dozens of orcs this year.", dated=True, day=False) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Tens of thousands of students across Gondor staged mass demonstrations on Saturday.",
+    "Hundreds of thousands of marchers filled the streets of Minas Tirith on Sunday.",
+])
+def test_a_crowd_size_on_one_protest_is_no_total(text: str) -> None:
+    assert total_cue(text, dated=False, day=False) is None
+
+
+def test_tens_of_thousands_killed_stays_a_total() -> None:
+    assert total_cue("Tens of thousands of people were killed by orcs in Ithilien.", dated=False, day=False) is not None
