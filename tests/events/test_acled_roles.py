@@ -393,8 +393,8 @@ def test_a_label_opening_the_sentence_names_no_actor(run):
     # a group's posts are the group: the parse may take the group for a dative, or the hedge for a verb
     ("French jets carried out airstrikes targeting ISGS positions in the hills of Osgiliath.", "ML",
      "Islamic State (Greater Sahara)"),
-    ("French forces reportedly conducted airstrikes targeting presumed ISGS militant positions in the woods of "
-     "Osgiliath.", "ML", "Islamic State (Greater Sahara)"),
+    ("French aircraft led two airstrikes targeting presumed ISGS militant positions near Osgiliath.", "ML",
+     "Islamic State (Greater Sahara)"),
 ])
 def test_who_an_attack_is_targeting_is_its_target(run, text, cc, actor2):
     e = only(run(text, {"Osgiliath": cc}))
