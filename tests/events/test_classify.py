@@ -259,7 +259,7 @@ def test_verbal_event_governing_a_violent_one_is_coded_verbal(nlp) -> None:
 
 @pytest.mark.parametrize(("text", "plover"), [
     # forces that stand down: ACLED's change of activity, PLOVER's retreat (the entry's own coding)
-    ("Rohirrim forces completed their withdrawal from the town of Aldburg on Sunday.", ("RETREAT", "withdraw")),
+    ("The Rohirrim troops ended their pullout from Aldburg on Sunday.", ("RETREAT", "withdraw")),
     ("The Gondor army withdrew its battalions from the hills above Osgiliath.", ("RETREAT", "withdraw")),
     # a deployment keeps its type's coding
     ("The Gondor army deployed two battalions to the hills above Osgiliath.", ("MOBILIZE", "troops")),
