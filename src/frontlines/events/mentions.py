@@ -170,37 +170,45 @@ def attributed_mention(lexicon: Lexicon, reason: str) -> Callable[[Any, Any], An
     ``#attribution_verbs`` (through nouns of ``#attribution_nouns``: "involvement in", "role in") whose
     object or passive subject is the accused, or the object or passive subject of such a verb whose "on"
     names the accused ("blamed the bombing on the rebels"); ``None`` otherwise. Not an accused person
-    ("police accused the man of involvement in the killing of his wife": crime), nor an irregular gunman;
+    ("police accused the man of involvement in the killing of his wife": crime), nor one armed man ("the
+    gunman", a singular noun of the ``irregular`` class);
     where the gate's out-of-scope ``reason`` is a metaphor, only a noun that names whom or what it hit
     (``#attribution_metaphor_classes``: "the poisoning of a former spy", not "the attack on free speech")."""
     matching = load_matching()
     hit = targeted_mention(lexicon, reason, matching["attribution_metaphor_classes"], past=False)
 
-    def accused_by(verb: Any, deps: tuple[str, ...]) -> Any | None:
-        for arg in verb.children:
-            named = [arg] + [c for c in arg.children if c.dep_ == "compound"]
-            if arg.dep_ in deps and (arg.ent_type_ in _POLITIES or
-                                     classes_of(named, lexicon) & matching["attribution_classes"]):
-                return verb
-        return None
+    irregular = lexicon.classes["irregular"][0]
+
+    def accused(arg: Any) -> bool:
+        if arg.tag_ == "NN" and arg.lemma_.lower() in irregular:  # "the gunman": one person
+            return False
+        named = [arg] + [c for c in arg.children if c.dep_ == "compound"]
+        return arg.ent_type_ in _POLITIES or bool(classes_of(named, lexicon) & matching["attribution_classes"])
 
     def told(tok: Any, sent: Any) -> Any | None:
         if not _definite_incident(tok) or (reason == "metaphor" and hit(tok, sent) is None):
             return None
         verbs = matching["attribution_verbs"]
-        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in verbs:
-            return next((accused_by(p, ("pobj",)) for p in tok.head.children
-                         if p.dep_ == "prep" and p.lower_ == "on" and accused_by(p, ("pobj",))), None)
-        cur = tok
-        while cur.dep_ == "pobj" and cur.head.dep_ == "prep":
-            prep, up = cur.head, cur.head.head
-            if up.pos_ == "NOUN" and up.lemma_.lower() in matching["attribution_nouns"]:
-                cur = up
-                continue
-            if up.pos_ == "VERB" and up.lemma_.lower() in verbs and prep.lower_ in ("of", "for"):
-                return accused_by(up, ("dobj", "nsubjpass"))
-            return None
-        return None
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in verbs:  # "blamed the ambush on ..."
+            ons = [p for p in (*tok.head.children, *tok.children) if p.dep_ == "prep" and p.lower_ == "on"]
+            return tok.head if any(accused(o) for p in ons for o in p.children if o.dep_ == "pobj") else None
+        cur = tok  # up from the noun through prepositions, nouns of attribution and the accused to the verb
+        while True:
+            if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
+                up = cur.head.head
+            elif cur is not tok and cur.dep_ in ("dobj", "nsubjpass"):
+                up = cur.head
+            else:
+                return None
+            if up.pos_ == "VERB":
+                if up.lemma_.lower() not in verbs:
+                    return None
+                return up if any(accused(a) for a in up.children if a.dep_ in ("dobj", "nsubjpass")) else None
+            if up.pos_ != "NOUN" and up.pos_ != "PROPN":
+                return None
+            if up.lemma_.lower() not in matching["attribution_nouns"] and up.dep_ not in ("dobj", "nsubjpass"):
+                return None
+            cur = up
 
     return told
 
@@ -219,6 +227,18 @@ def participle_mention(tok: Any, sent: Any) -> Any | None:
     if not any(t.tag_ in ("VBD", "VBN") and t.i != tok.i and t.pos_ in ("VERB", "AUX") for t in sent):
         return None
     return head
+
+
+#: Mention rules whose incident is one before the sentence's news (:func:`earlier_reference`).
+EARLIER_RULES = ("mention:attributed", "mention:participle", "mention:targeted", "mention:after")
+
+
+def earlier_reference(rule: str) -> str | None:
+    """The mention rule (of :data:`EARLIER_RULES`) by which a typing's ``rule`` names an incident that came
+    before its sentence's news ("accuses Mordor of involvement in the poisoning of ...", "since the raid on
+    the consulate"), or ``None``: such an incident does not take the article's publication date
+    (:func:`.assemble.sentence_drafts`: with no date in its sentence its date is unknown)."""
+    return next((r for r in EARLIER_RULES if rule.startswith(r + ":")), None)
 
 
 def _unnamed(reading: LexiconReading) -> set[str]:
