@@ -261,6 +261,12 @@ def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     # the hard negatives beside them: an officer as the victim, a man as the killer
     ("A police officer in Bree was shot by a burglar during a break-in, the police department said.", False),
     ("A man shot his neighbour in Bree on Sunday, the police department said.", False),
+    # the subject the parser leaves on a participle ("officers responding ... shot") is who acted
+    ("Two officers responding to a call about a burglary in Bree fatally shot a farmer carrying a rake, "
+     "the police department said.", True),
+    ("A man responding to a quarrel with his neighbour shot him dead in Bree on Sunday, the police department said.",
+     False),
+    ("An off-duty police officer shot his wife during a domestic dispute in Bree, the police department said.", False),
 ])
 def test_violence_by_state_forces_is_no_ordinary_crime(nlp, text: str, kept: bool) -> None:
     subs, rules = _read(nlp, text)

@@ -35,12 +35,16 @@ def _ordinary_crime(t: Typing, ctx: Context) -> bool:
 def _state_violence(t: Typing, ctx: Context) -> bool:
     """Violence whose clause names state forces as who acted: an active subject or a "by" agent whose
     noun is of the lexicon's ``state`` class ("two officers shot and killed an unarmed man, the police
-    department said", "was shot by police"): violence by state forces is ACLED's whatever crime words
+    department said", "was shot by police"; a verb with no subject that the parser hangs on a participle
+    as ``dep`` takes that participle's: "officers responding to a call shot a man"; an officer "off duty"
+    acts as no state force: ``off_duty``): violence by state forces is ACLED's whatever crime words
     the police's account holds ("a constable was stabbed by a burglar", "police say a man shot his
     neighbour" and police arrests name no such violence)."""
-    if t.event_type not in VIOLENT_TYPES:
+    if t.event_type not in VIOLENT_TYPES or ctx.has("off_duty"):
         return False
     path = clause_path(trigger_of(t, ctx))
+    if path[-1].dep_ == "dep" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in path[-1].children):
+        path.append(path[-1].head)  # a subject the parser left on a participle ("officers responding ... shot")
     heads = [c for v in path for c in v.children if c.dep_ == "nsubj"]
     heads += [p for v in path for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     return any("state" in classes_of([h, *(c for c in h.children if c.dep_ == "compound")], ctx.lexicon) for h in heads)
