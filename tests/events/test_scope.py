@@ -152,6 +152,13 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The Bree Workers' Party issued a statement on Monday demanding news of its imprisoned leader.", "one-voice"),
     ("Rohan riders evacuated the wounded from the besieged town of Osgiliath on Friday.", "people-named"),
     ("The Gondor army announced on Monday that it will withdraw its troops from Osgiliath.", "announced-plan"),
+    # issue 11, state20: a trial, a forensic finding, a police inquiry and an abstract target narrate no new event
+    ("The prosecutor said the farmer was killed on the evening of 3 May on the Bree estate.", "court"),
+    ("A private autopsy found that Ted Sandyman was shot four times near Bree.", "forensic"),
+    ("The coroner said the miller of Bree was stabbed twice in the chest.", "forensic"),
+    ("Neighbours watched from their doors in Bree as police investigated the stabbing.", "ordinary-crime"),
+    ("The senator accused the Gondor steward of an attack on free speech.", "metaphor"),
+    ("The envoy called the new law an attack on democracy in Rohan.", "metaphor"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -248,6 +255,11 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Gondor troops fought the orcs on Monday to end the siege of Osgiliath.",  # the fight is told
     "Orc militants threatened the farmers of Bree with knives on Monday.",  # a threat made with weapons
     "Gondor troops withdrew from Osgiliath on Monday, the steward announced.",  # the move told
+    # issue 11, state20: the conflict event beside each trial, forensic and metaphor negative
+    "Prosecutors said the orc militants bombed the market of Bree last week.",  # the militants: a conflict cue
+    "Police said gunmen killed five farmers in Bree on Monday.",  # gunmen: organised violence
+    "A pathologist said the ranger died of torture in Gondor police custody in Bree on Monday.",  # by the state
+    "Orc militants carried out an attack on the Gondor embassy in Bree on Monday.",  # a building, no abstraction
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

@@ -54,6 +54,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     crime.ORDINARY_CRIME,
     crime.POLICE_REPORT,
     crime.COURT,
+    crime.FORENSIC,
     crime.LONE_ATTACKER,
     modal.HYPOTHETICAL,
     generic.HABITUAL,

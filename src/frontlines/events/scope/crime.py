@@ -63,9 +63,19 @@ def _police_report(t: Typing, ctx: Context) -> bool:
 
 
 def _court(t: Typing, ctx: Context) -> bool:
-    """Court proceedings: a lawsuit or trial frame ("the suit alleged", "told jurors") and nothing
-    political, organised or armed in the sentence."""
+    """Court proceedings: a lawsuit or trial frame ("the suit alleged", "told jurors", "the prosecutor
+    said") and nothing political, organised or armed in the sentence ("prosecutors said the militants
+    bombed the market" reports the bombing: the militants are a conflict cue)."""
     return t.sub_event_type not in load_scope()["crime_exempt_types"] and ctx.has("court") and not ctx.in_conflict
+
+
+def _forensic(t: Typing, ctx: Context) -> bool:
+    """A forensic finding: an autopsy, a coroner or a pathologist tells how someone died ("the autopsy
+    found he was hit by three bullets") and nothing political, organised or armed is in the sentence,
+    state forces included ("died of torture in police custody, a pathologist's report said" lays a death
+    at the state's door): the finding narrates a death already known, no new event."""
+    return t.event_type in VIOLENT_TYPES and ctx.has("forensic") and not ctx.in_conflict and \
+        not classes_of(list(ctx.sent), ctx.lexicon) & ARMED_CLASSES
 
 
 def _lone_attacker(t: Typing, ctx: Context) -> bool:
@@ -135,6 +145,7 @@ def _endured(t: Typing, ctx: Context) -> bool:
 ORDINARY_CRIME = ScopeRule("ordinary-crime", _ordinary_crime)
 POLICE_REPORT = ScopeRule("police-report", _police_report)
 COURT = ScopeRule("court", _court)
+FORENSIC = ScopeRule("forensic", _forensic)
 LONE_ATTACKER = ScopeRule("lone-attacker", _lone_attacker)
 LONE_ARREST = ScopeRule("lone-arrest", _lone_arrest)
 FIRST_PERSON_VICTIM = ScopeRule("first-person-victim", _first_person_victim)
