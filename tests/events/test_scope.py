@@ -157,6 +157,7 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("A private autopsy found that Ted Sandyman was shot four times near Bree.", "forensic"),
     ("The coroner said the miller of Bree was stabbed twice in the chest.", "forensic"),
     ("Neighbours watched from their doors in Bree as police investigated the stabbing.", "ordinary-crime"),
+    ("A tense crowd gathered in Bree as police investigated the shooting.", "under-investigation"),
     ("The senator accused the Gondor steward of an attack on free speech.", "metaphor"),
     ("The envoy called the new law an attack on democracy in Rohan.", "metaphor"),
 ])
@@ -258,6 +259,9 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     # issue 11, state20: the conflict event beside each trial, forensic and metaphor negative
     "Prosecutors said the orc militants bombed the market of Bree last week.",  # the militants: a conflict cue
     "Police said gunmen killed five farmers in Bree on Monday.",  # gunmen: organised violence
+    "A crowd gathered in Bree as police investigated the shooting of a ranger by orc militants.",  # militants
+    "Police in Bree are investigating the suicide bombing of the mill on Monday.",  # a blast is no crime news
+    "Police in Bree investigated the shooting of two soldiers at the checkpoint on Monday.",  # soldiers: a conflict cue
     "A pathologist said the ranger died of torture in Gondor police custody in Bree on Monday.",  # by the state
     "Orc militants carried out an attack on the Gondor embassy in Bree on Monday.",  # a building, no abstraction
 ])

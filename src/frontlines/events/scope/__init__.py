@@ -55,6 +55,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     crime.POLICE_REPORT,
     crime.COURT,
     crime.FORENSIC,
+    crime.UNDER_INVESTIGATION,
     crime.LONE_ATTACKER,
     modal.HYPOTHETICAL,
     generic.HABITUAL,

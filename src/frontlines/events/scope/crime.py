@@ -78,6 +78,22 @@ def _forensic(t: Typing, ctx: Context) -> bool:
         not classes_of(list(ctx.sent), ctx.lexicon) & ARMED_CLASSES
 
 
+def _under_investigation(t: Typing, ctx: Context) -> bool:
+    """A violent incident named as what the police investigate ("a crowd gathered as police investigated
+    the shooting"): the inquiry is told, not the incident, and the sentence names no conflict cue, no
+    non-state or armed actor and no blast (``police_report_weapons``: "police are investigating the
+    bombing of the mosque" stays), whatever crowd looks on (``onlookers``)."""
+    tok = trigger_of(t, ctx)
+    if t.event_type not in VIOLENT_TYPES or tok.pos_ != "NOUN" or tok.dep_ != "dobj" or \
+            lemma(tok.head) not in load_scope()["investigating_lemmas"]:
+        return False
+    police = [c for c in tok.head.children if c.dep_ == "nsubj" and "state" in classes_of([c], ctx.lexicon)]
+    lists = load_scope()
+    cues = [c for c in lists["conflict"] if c in ctx.padded and c not in lists["onlookers"]]
+    return bool(police) and not cues and not ctx.has("police_report_weapons") and \
+        not classes_of(list(ctx.sent), ctx.lexicon) & {"nonstate", "armed"}
+
+
 def _lone_attacker(t: Typing, ctx: Context) -> bool:
     """Mob violence by one person ("a man with a knife attacked ...") is no mob's: ordinary crime."""
     if t.sub_event_type != "Mob violence":
@@ -146,6 +162,7 @@ ORDINARY_CRIME = ScopeRule("ordinary-crime", _ordinary_crime)
 POLICE_REPORT = ScopeRule("police-report", _police_report)
 COURT = ScopeRule("court", _court)
 FORENSIC = ScopeRule("forensic", _forensic)
+UNDER_INVESTIGATION = ScopeRule("under-investigation", _under_investigation)
 LONE_ATTACKER = ScopeRule("lone-attacker", _lone_attacker)
 LONE_ARREST = ScopeRule("lone-arrest", _lone_arrest)
 FIRST_PERSON_VICTIM = ScopeRule("first-person-victim", _first_person_victim)
