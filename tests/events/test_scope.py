@@ -160,6 +160,8 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("A tense crowd gathered in Bree as police investigated the shooting.", "under-investigation"),
     ("The senator accused the Gondor steward of an attack on free speech.", "metaphor"),
     ("The envoy called the new law an attack on democracy in Rohan.", "metaphor"),
+    ("Wardens in Arnor have tortured scores of refugees from Rohan, Human Rights Watch said on Thursday.",
+     "practice-reported"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -264,6 +266,8 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Police in Bree investigated the shooting of two soldiers at the checkpoint on Monday.",  # soldiers: a conflict cue
     "A pathologist said the ranger died of torture in Gondor police custody in Bree on Monday.",  # by the state
     "Orc militants carried out an attack on the Gondor embassy in Bree on Monday.",  # a building, no abstraction
+    "Orc militants killed dozens of farmers in Bree on Monday, Human Rights Watch said.",  # one occurrence told
+    "Orc militants have killed twelve farmers in Bree, Human Rights Watch said.",  # a count, no vague one
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

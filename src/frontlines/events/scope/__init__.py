@@ -102,6 +102,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     topics.REMEMBERED,
     generic.MILLIONS,
     generic.VICTIMS_COUNTED,
+    generic.PRACTICE_REPORTED,
     modal.SOUGHT,
     generic.LITANY,
     modal.PLOTTED,
