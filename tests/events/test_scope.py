@@ -160,6 +160,7 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("A tense crowd gathered in Bree as police investigated the shooting.", "under-investigation"),
     ("The senator accused the Gondor steward of an attack on free speech.", "metaphor"),
     ("The envoy called the new law an attack on democracy in Rohan.", "metaphor"),
+    ("On Monday we heard from three mothers whose sons were killed by smugglers in Bree.", "bereaved-described"),
     ("Wardens in Arnor have tortured scores of refugees from Rohan, Human Rights Watch said on Thursday.",
      "practice-reported"),
 ])
@@ -267,6 +268,8 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "A pathologist said the ranger died of torture in Gondor police custody in Bree on Monday.",  # by the state
     "Orc militants carried out an attack on the Gondor embassy in Bree on Monday.",  # a building, no abstraction
     "Orc militants killed dozens of farmers in Bree on Monday, Human Rights Watch said.",  # one occurrence told
+    "The steward met the families whose sons were killed by orc militants near Bree on Monday.",  # militants
+    "The steward met the farmers whose mill was burned by rioters in Bree on Monday.",  # rioters: in scope
     "Orc militants have killed twelve farmers in Bree, Human Rights Watch said.",  # a count, no vague one
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:

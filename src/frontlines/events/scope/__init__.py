@@ -99,6 +99,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     described.PEOPLE_FREED,
     weapons.EQUIPPED,
     described.PERSON_PAST,
+    described.BEREAVED_DESCRIBED,
     topics.REMEMBERED,
     generic.MILLIONS,
     generic.VICTIMS_COUNTED,
