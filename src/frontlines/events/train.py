@@ -2,8 +2,9 @@
 
 ``frontlines train --acled EXPORT.csv`` reads the export's ``notes`` and
 ``sub_event_type`` columns, parses the notes once to get the rule typings (the shipped
-lexicon's verdict is a feature), and fits TF-IDF word 1-2-grams + character 2-5-grams +
-rule features with a linear SVM. The model is saved to
+lexicon's verdict is a feature), and fits TF-IDF word 1-2-grams + character 2-5-grams of
+what the model reads of each note (:func:`.model.model_text`: names masked, the actors' inter
+codes) + rule features with a linear SVM. The model is saved to
 ``settings.data_path/models/subevent.joblib`` and :func:`frontlines.events.model.load_trained`
 returns it from then on (the Pipeline passes it to the typing stage). Nothing trained is shipped with frontlines.
 """
