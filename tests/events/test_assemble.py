@@ -14,6 +14,7 @@ import pytest
 
 from frontlines.events.assemble import Stages, assemble, extract_events
 from frontlines.events.evaluate import main_event
+from frontlines.events.model import model_text
 from frontlines.events.places import containers_named, geo_precision, main_place
 from frontlines.pipeline import Pipeline
 from frontlines.records import Actor, Article, Candidate, DateInfo, Evidence, OffsetMap, Place, RawDoc
@@ -987,9 +988,12 @@ def test_the_pipeline_types_sentences_without_its_model_and_asks_it_about_the_wh
     model = AskedModel("Armed clash", 0.4, threshold=0.1)
     article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
                       published=PUBLISHED)
-    events, _ = extract_events(lexicon_pipeline.nlp(text), article, [], actors=lexicon_pipeline.actors,
+    doc = lexicon_pipeline.nlp(text)
+    events, _ = extract_events(doc, article, [], actors=lexicon_pipeline.actors,
                                typer=replace(lexicon_pipeline.typer, model=model))
-    assert model.asked and all(asked == text for asked in model.asked)
+    whole = model_text(list(doc.sents))  # both sentences, as the model reads them (names masked)
+    assert whole.startswith("Gunmen attacked the market in xx") and "The attack killed" in whole
+    assert model.asked and all(asked == whole for asked in model.asked)
     assert [e.sub_event_type for e in events] == ["Armed clash"]
 
 
