@@ -1113,6 +1113,13 @@ def test_a_road_named_for_a_town_still_places_the_event_when_no_other_place_is_n
     assert e.place.text == "Archet"
 
 
+def test_a_road_named_for_a_town_is_finer_than_the_province_it_runs_through(run):
+    eriador = place("Eriador", "Eriador", 9, "region", fc="ADM1")
+    e = one(run("Rebels shelled a bus on the Bree - Archet road in Eriador on Monday.",
+                [place("Bree", "Bree", 3), place("Archet", "Archet", 4), eriador]))
+    assert e.place.text in ("Bree", "Archet")
+
+
 # ------------------------------------------------------------------ a province at its seat
 
 def test_an_event_placed_in_a_province_stands_at_its_seat(run):

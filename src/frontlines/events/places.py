@@ -130,8 +130,24 @@ def names_road(head: Any) -> bool:
 
 
 def passed_over(head: Any) -> bool:
-    """A place of the clause another place beats: where people came from, or a road's name."""
+    """A place a town of its clause beats: where people came from, or a road's name."""
     return names_origin(head) or names_road(head)
+
+
+def _town(place: Place) -> bool:
+    """A town or finer place: what beats a passed-over place (a province does not: "on the Bree-Archet road in
+    Eriador" names the road's towns more precisely than the province)."""
+    return place.precision in ("point", "near") and not (place.feature_code or "").startswith(("ADM", "PCL", "RGN",
+                                                                                               "AREA"))
+
+
+def _beaten(head: Any, trigger: Any, top: list[tuple[Place, Any]]) -> bool:
+    """Whether a passed-over place has a town of the same clause (not itself passed over) to give way to."""
+    if not passed_over(head):
+        return False
+    depth = _clause_distance(trigger, head)[0]
+    return any(g.i != head.i and _town(q) and not passed_over(g) and _clause_distance(trigger, g)[0] == depth
+               for q, g in top)
 
 
 def modifies_noun(place: Place, head: Any) -> bool:
@@ -334,13 +350,13 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
     towns = any(not dateline(p) and p.precision in ("point", "near") for p, _ in top)
     scored = sorted(top, key=lambda ph: (ph[0].precision == "country", towns and dateline(ph[0]),
                                          _clause_distance(trigger, ph[1])[0],
-                                         passed_over(ph[1]), ph[1].i in holders,
+                                         _beaten(ph[1], trigger, top), ph[1].i in holders,
                                          not finer_than_next(ph[0], ph[1], heads, top),
                                          CHOICE_RANK[ph[0].precision],
                                          _clause_distance(trigger, ph[1])[1], abs(ph[1].i - trigger.i)))
     best, best_head = scored[0]
     rule = "place:same-clause" if _clause_distance(trigger, best_head)[0] == 0 else "place:nearest-in-sentence"
-    over = [p.text for p, h in top if p is not best and passed_over(h) and not passed_over(best_head)
+    over = [p.text for p, h in top if p is not best and _beaten(h, trigger, top) and not _beaten(best_head, trigger, top)
             and _clause_distance(trigger, h)[0] == _clause_distance(trigger, best_head)[0]]
     if over:
         rule += ", over origin/road " + ", ".join(f"'{t}'" for t in over)
