@@ -1094,6 +1094,32 @@ def test_a_march_to_a_place_with_no_start_named_is_there(run):
     assert e.place.text == "Archet"
 
 
+@pytest.mark.parametrize("text", ["Two gunmen from Bree attacked a farm near Archet on Monday.",
+                                  "On Monday, in Archet, two gunmen from Bree attacked a farm."])
+def test_where_the_attackers_came_from_is_not_the_event_place(run, text):
+    events = run(text, [place("Bree", "Bree", 3), place("Archet", "Archet", 4)])
+    assert {e.place.text for e in events} == {"Archet"}
+    assert all("over origin/road 'Bree'" in e.evidence["place"] for e in events)
+
+
+def test_a_place_naming_a_road_gives_way_to_another_place_of_the_clause(run):
+    text = "Rebels shelled a bus on the Bree-Archet highway near Osgiliath on Monday."
+    e = one(run(text, [place("Bree", "Bree", 3), place("Archet", "Archet", 4), place("Osgiliath", "Osgiliath", 2)]))
+    assert e.place.text == "Osgiliath"
+
+
+def test_a_road_named_for_a_town_still_places_the_event_when_no_other_place_is_named(run):
+    e = one(run("Rebels shelled a bus on the Archet road on Monday.", [place("Archet", "Archet", 4)]))
+    assert e.place.text == "Archet"
+
+
+def test_a_road_named_for_a_town_is_finer_than_the_province_it_runs_through(run):
+    eriador = place("Eriador", "Eriador", 9, "region", fc="ADM1")
+    e = one(run("Rebels shelled a bus on the Bree - Archet road in Eriador on Monday.",
+                [place("Bree", "Bree", 3), place("Archet", "Archet", 4), eriador]))
+    assert e.place.text in ("Bree", "Archet")
+
+
 # ------------------------------------------------------------------ a province at its seat
 
 def test_an_event_placed_in_a_province_stands_at_its_seat(run):
