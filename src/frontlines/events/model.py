@@ -34,6 +34,8 @@ NUMBER_TOKEN = "xxnum"
 #: the classes of its agent and target, and the type and entry of the incident the pipeline
 #: assembled without a model, :func:`incident_cues`).
 RuleCues = tuple[str | None, tuple[str, ...]]
+#: How the cues of the pipeline's own incident begin.
+INCIDENT = "incident "
 
 
 def _slug(label: str | None) -> str:
@@ -85,8 +87,9 @@ def with_cues(text: str, cues: RuleCues | None) -> str:
         return text
     main, every = cues
     kinds = sorted(set(every))
+    paired = [x for x in kinds if not x.startswith(INCIDENT)]  # the incident's type is a verdict, not a cue to pair
     return (f"{text} zzmain{_slug(main)} " + " ".join(f"zzany{_slug(x)}" for x in kinds) + " "
-            + " ".join(f"zzpair{_slug(main)}{_slug(x)}" for x in kinds))
+            + " ".join(f"zzpair{_slug(main)}{_slug(x)}" for x in paired))
 
 
 def _entry(rule: str) -> str:
@@ -105,7 +108,7 @@ def cues_of(per_sentence: Sequence[Sequence[Any]], incident: tuple[str | None, s
     if main is not None:
         cues += [f"agent {main.agent_class}", f"target {main.target_class}", f"rule {_entry(main.rule)}"]
     kind, rule = incident
-    cues += [f"incident {kind or 'none'}", f"incident rule {_entry(rule) if rule else 'none'}"]
+    cues += [f"{INCIDENT}{kind or 'none'}", f"{INCIDENT}rule {_entry(rule) if rule else 'none'}"]
     return (main.sub_event_type if main else None, tuple(cues))
 
 
