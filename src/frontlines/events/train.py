@@ -41,7 +41,7 @@ from .ontology import load_lexicon, load_ontology
 VALIDATION_FOLDS = 3
 #: Weight of the character n-grams beside the words and the rule cues: at full weight they learn
 #: how one country's notes are written, and carry over less to other countries (by-country split).
-CHAR_WEIGHT = 0.5
+CHAR_WEIGHT = 0.3
 
 
 def _train_extra(module: str) -> Any:
