@@ -118,8 +118,8 @@ def main_event(events: Sequence[Event], rejected: Sequence[Any] = (), text: str 
     return main_typing(list(by_sentence.values()), rejected, text)  # type: ignore[return-value]
 
 
-def lexicon_event(row: AcledRow, doc: Any, pipeline: Any, model: Any = None) -> Event | None:
-    """A note's main event through the whole pipeline with ``model`` (``None``: the lexicon's alone)."""
+def note_event(row: AcledRow, doc: Any, pipeline: Any, model: Any = None) -> Event | None:
+    """A note's main event through the whole pipeline with ``model`` (``None``: without a trained model)."""
     article = _article(row, "acled")
     places = find_places(doc, article, gazetteer=pipeline.gazetteer)
     events, _ = extract_events(doc, article, places, actors=pipeline.actors, typer=replace(pipeline.typer, model=model),
@@ -155,7 +155,7 @@ def predict_rows(rows: Sequence[AcledRow], *, pipeline: Any, model: Any = None, 
     texts = (a.clean_text for a in articles)
     for i, (article, doc) in enumerate(zip(articles, pipeline.parse(texts, batch_size=64), strict=True)):
         if model is not None:  # the trained model types the whole note, as it was trained
-            cues = rule_cues(doc, lexicon_event(rows[i], doc, pipeline))
+            cues = rule_cues(doc, note_event(rows[i], doc, pipeline))
             label = model.predict([model_text(list(doc.sents))], rule_labels=[cues])[0]
             preds.append(Prediction(label, load_ontology().get(label).event_type))
             continue

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import EvalError
 from .acled import AcledRow
-from .evaluate import label_scores, lexicon_event
+from .evaluate import label_scores, note_event
 from .model import RuleCues, model_text
 from .train import plain_baseline, rule_cues, train_subevent
 
@@ -93,7 +93,7 @@ def country_folds(rows: Sequence[AcledRow], k: int) -> list[list[int]]:
 def heldout_scores(rows: Sequence[AcledRow], docs: Sequence[Any], *, pipeline: Any, k: int = 5,
                    cues: Sequence[RuleCues] | None = None) -> list[SplitScores]:
     """The three splits' scores (``docs``: the parsed notes, in row order)."""
-    events = [lexicon_event(r, d, pipeline) for r, d in zip(rows, docs, strict=True)]
+    events = [note_event(r, d, pipeline) for r, d in zip(rows, docs, strict=True)]
     cues = list(cues) if cues is not None else [rule_cues(d, e) for d, e in zip(docs, events, strict=True)]
     lexicon = [e.sub_event_type if e is not None else None for e in events]
     splits = [("k-fold", kfold_folds(len(rows), k)), ("by date", date_folds(rows))]
@@ -104,7 +104,7 @@ def heldout_scores(rows: Sequence[AcledRow], docs: Sequence[Any], *, pipeline: A
 
 def _pipeline_label(row: AcledRow, doc: Any, pipeline: Any, model: Any) -> str | None:
     """The main event's sub-event type, through the whole pipeline with ``model``."""
-    event = lexicon_event(row, doc, pipeline, model)
+    event = note_event(row, doc, pipeline, model)
     return event.sub_event_type if event is not None else None
 
 

@@ -32,7 +32,7 @@ NUMBER_TOKEN = "xxnum"
 #: What the rules said about a text: (main sub-event type or None, other cues: every sub-event
 #: type found, those of the first sentence with an event, the main typing's lexicon entry and
 #: the classes of its agent and target, and the type and entry of the incident the pipeline
-#: assembled without a model, :func:`incident_cues`).
+#: assembled without a model, :func:`incident_of`).
 RuleCues = tuple[str | None, tuple[str, ...]]
 #: How the cues of the pipeline's own incident begin.
 INCIDENT = "incident "

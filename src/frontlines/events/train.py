@@ -233,7 +233,7 @@ class TrainReport:
 def train_acled(path: str | Path, *, settings: Any, pipeline: Any, use_rules: bool = True) -> TrainReport:
     """Train on an ACLED export and save the model where :func:`load_trained` finds it (``pipeline``:
     one without a trained model, whose main event of each note is a cue)."""
-    from .evaluate import lexicon_event  # evaluate imports this module
+    from .evaluate import note_event  # evaluate imports this module
 
     joblib = _train_extra("joblib")
 
@@ -245,7 +245,7 @@ def train_acled(path: str | Path, *, settings: Any, pipeline: Any, use_rules: bo
     if not usable:
         raise EvalError(f"{path}: no row has notes and a known sub_event_type (check the export's columns)")
     docs = list(pipeline.nlp.pipe((r.notes for r in usable), batch_size=64))
-    cues = [rule_cues(d, lexicon_event(r, d, pipeline)) for r, d in zip(usable, docs, strict=True)] if use_rules else None
+    cues = [rule_cues(d, note_event(r, d, pipeline)) for r, d in zip(usable, docs, strict=True)] if use_rules else None
     model = train_subevent([model_text(list(d.sents)) for d in docs], [r.sub_event_type for r in usable],
                            rule_labels=cues)
     out = model_path(settings)
