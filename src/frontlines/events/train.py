@@ -5,7 +5,7 @@
 lexicon's verdict is a feature), and fits TF-IDF word 1-2-grams + character 2-5-grams of
 what the model reads of each note (:func:`.model.model_text`: names masked, the actors' inter
 codes) + rule features (the lexicon's typings and the pipeline's own event: :func:`.model.cues_of`)
-with a linear SVM. The model is saved to
+with a linear SVM. :func:`.export.train_acled` saves it to
 ``settings.data_path/models/subevent.joblib`` and :func:`frontlines.events.model.load_trained`
 returns it from then on (the Pipeline passes it to the typing stage). Nothing trained is shipped with frontlines.
 """
@@ -19,11 +19,9 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
-from ..errors import EvalError, ModelError, require_extra
-from .acled import read_acled
+from ..errors import EvalError, require_extra
 from .classify import classify
 from .model import (
     MODEL_FILE,
@@ -31,11 +29,9 @@ from .model import (
     RuleCues,
     cues_of,
     incident_of,
-    model_path,
-    model_text,
     with_cues,
 )
-from .ontology import load_lexicon, load_ontology
+from .ontology import load_lexicon
 
 #: Folds of the training rows on which the margins are validated.
 VALIDATION_FOLDS = 3
@@ -219,39 +215,3 @@ def rule_cues(doc: Any, event: Any = None) -> RuleCues:
     event the pipeline found in it without a model (``None``: none)."""
     lex = load_lexicon()
     return cues_of([classify(s, lexicon=lex, model=None) for s in doc.sents], incident_of(event))
-
-
-@dataclass(frozen=True)
-class TrainReport:
-    rows: int
-    labels: dict[str, int]
-    skipped: int
-    seconds: float
-    path: str
-
-
-def train_acled(path: str | Path, *, settings: Any, pipeline: Any, use_rules: bool = True) -> TrainReport:
-    """Train on an ACLED export and save the model where :func:`load_trained` finds it (``pipeline``:
-    one without a trained model, whose main event of each note is a cue)."""
-    from .evaluate import note_event  # evaluate imports this module
-
-    joblib = _train_extra("joblib")
-
-    t0 = time.perf_counter()
-    known = load_ontology().sub_events
-    rows = read_acled(path)
-    usable = [r for r in rows if r.sub_event_type in known and r.notes.strip()]
-    skipped = len(rows) - len(usable)
-    if not usable:
-        raise EvalError(f"{path}: no row has notes and a known sub_event_type (check the export's columns)")
-    docs = list(pipeline.nlp.pipe((r.notes for r in usable), batch_size=64))
-    cues = [rule_cues(d, note_event(r, d, pipeline)) for r, d in zip(usable, docs, strict=True)] if use_rules else None
-    model = train_subevent([model_text(list(d.sents)) for d in docs], [r.sub_event_type for r in usable],
-                           rule_labels=cues)
-    out = model_path(settings)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        joblib.dump(model, out)
-    except OSError as err:
-        raise ModelError(f"{out}: cannot save the model ({err.strerror}) (set data_dir to a writable folder)") from None
-    return TrainReport(len(usable), dict(model.label_counts), skipped, round(time.perf_counter() - t0, 1), str(out))
