@@ -38,6 +38,7 @@ from .coreference import (
     total_cue,
 )
 from .mainevent import headline_means
+from .mentions import earlier_reference
 from .merge import incident_event
 from .model import model_typing, overrule_rule, verdict
 from .places import (
@@ -412,7 +413,12 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
         count = toll_of(trig, [t for _, t in kept], tolls, cstart) if tolls else None
         r = _roles(n, trig, typing, sent, scene, mentions, victims.get(trig.i), country)
         scene.memory.remember(n, typing.event_type, r.actor1)
-        for event in _events(typing, trig, r, count, context, scene):
+        told = context
+        earlier = earlier_reference(str(getattr(typing, "rule", "")))
+        if earlier and not dated and date.date is not None:  # an earlier incident: not on the article's date
+            told = replace(context, date=DateInfo(None, None, None, "unknown"),
+                           date_rule=f"date:unknown (an earlier incident, {earlier})")
+        for event in _events(typing, trig, r, count, told, scene):
             toll = Toll(count.value, not count.vague, f"{count.rule} '{count.text}'", event.start, event.end,
                         count.additive) if count is not None else None
             drafts.append(Draft(event, n, trig.i, refers=refers_back(trig), separate=separate_cue(trig, sent),

@@ -25,10 +25,12 @@ from .mentions import (
     MENTION_MIN_ALONE,
     TARGETED_MIN,
     after_mention,
+    attributed_mention,
     consequence_typing,
     definite_mention,
     mention_typing,
     mentions_beside,
+    participle_mention,
     targeted_mention,
 )
 from .modality import dated_noun
@@ -209,6 +211,12 @@ class EventTyper:
         if consequence is None and verdict.p_event >= TARGETED_MIN:
             consequence = consequence_typing(sent, reading, typings, verdict, name, after_mention, "after",
                                              "after_reasons")
+        if consequence is None and verdict.p_event >= TARGETED_MIN:
+            consequence = consequence_typing(sent, reading, typings, verdict, name, attributed_mention(self.lexicon, verdict.reason),
+                                             "attributed", "attributed_reasons")
+        if consequence is None and refused:  # the gate is sure of an event, its own type refused
+            consequence = consequence_typing(sent, reading, typings, verdict, name, participle_mention, "participle",
+                                             "participle_reasons")
         if consequence is not None:
             return [consequence], []
         if not typings:

@@ -42,9 +42,16 @@ def definite_mention(tok: Any, sent: Any) -> bool:
     the past before it (:func:`past_dated`: "after last week's raid, residents say ..."). Not a plural,
     bare or indefinite noun ("attacks on civilians", "an attack would ..."), nor a sentence with no past
     verb ("the attack will come", "Sunday's rally will go ahead")."""
-    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in load_matching()["incident_nouns"]:
-        return False
     if not any(t.tag_ in ("VBD", "VBN") for t in sent) and not past_dated(tok):
+        return False
+    return _definite_incident(tok)
+
+
+def _definite_incident(tok: Any) -> bool:
+    """:func:`definite_mention` but for the tense of its sentence: a singular noun of
+    ``matching.yaml#incident_nouns`` with a definite or possessive determiner, a date or a proper noun
+    before it, or naming what a definite inquiry is into."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in load_matching()["incident_nouns"]:
         return False
     return definite_noun(tok) or dated_noun(tok) or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children) \
         or _inquiry_into(tok)
@@ -102,7 +109,8 @@ TARGETED_MIN = 0.005
 _NOT_TARGETS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
-def targeted_mention(lexicon: Lexicon, reason: str) -> Callable[[Any, Any], Any | None]:
+def targeted_mention(lexicon: Lexicon, reason: str, classes: frozenset[str] | None = None, *,
+                     past: bool = True) -> Callable[[Any, Any], Any | None]:
     """``told_by`` for :func:`consequence_typing`: the object that tells a definite mention
     (:func:`definite_mention`) is of one incident by naming what it hit or where (an object of
     ``matching.yaml#target_preps`` on the noun, of a class of ``#target_classes``: "the raid on the
@@ -110,12 +118,14 @@ def targeted_mention(lexicon: Lexicon, reason: str) -> Callable[[Any, Any], Any 
     Not an object that is itself an incident noun or a date ("the attack of the Bree massacre", "the
     attack of April 15th"), nor one of no such
     class ("the attack on free speech", "the president's attack on the journalists"), nor, where the gate's out-of-scope ``reason`` is a metaphor, forces (``#target_metaphor_classes``:
-    "the senator's attack on the police")."""
+    "the senator's attack on the police"). ``classes``: other classes to read (:func:`attributed_mention`),
+    ``past=False``: a noun that is definite in a sentence of any tense (:func:`_definite_incident`)."""
     matching = load_matching()
-    wanted = matching["target_metaphor_classes"] if reason == "metaphor" else matching["target_classes"]
+    wanted = classes if classes is not None else \
+        matching["target_metaphor_classes"] if reason == "metaphor" else matching["target_classes"]
 
     def told(tok: Any, sent: Any) -> Any | None:
-        if not definite_mention(tok, sent):
+        if not (definite_mention(tok, sent) if past else _definite_incident(tok)):
             return None
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in matching["target_preps"]:
@@ -146,6 +156,89 @@ def after_mention(tok: Any, sent: Any) -> Any | None:
     if prep.lower_ == "of" and prep.head.lemma_.lower() in matching["aftermath_nouns"]:
         return prep.head
     return None
+
+
+#: Entity kinds of an accused that is a country, a city's government or a people ("accuses Mordor of ...").
+_POLITIES = frozenset({"GPE", "NORP"})
+
+
+def attributed_mention(lexicon: Lexicon, reason: str) -> Callable[[Any, Any], Any | None]:
+    """``told_by`` for :func:`consequence_typing`: the verb that lays a definite incident noun
+    (:func:`_definite_incident`; an accusation needs no past verb: "Gondor accuses Mordor of involvement in
+    the poisoning of the envoy") at the door of a state, a country or people, or a non-state armed group
+    (``matching.yaml#attribution_classes``): the noun is the object of "of"/"for" under a verb of
+    ``#attribution_verbs`` (through nouns of ``#attribution_nouns``: "involvement in", "role in") whose
+    object or passive subject is the accused, or the object or passive subject of such a verb whose "on"
+    names the accused ("blamed the bombing on the rebels"); ``None`` otherwise. Not an accused person
+    ("police accused the man of involvement in the killing of his wife": crime), nor one armed man ("the
+    gunman", a singular noun of the ``irregular`` class);
+    where the gate's out-of-scope ``reason`` is a metaphor, only a noun that names whom or what it hit
+    (``#attribution_metaphor_classes``: "the poisoning of a former spy", not "the attack on free speech")."""
+    matching = load_matching()
+    hit = targeted_mention(lexicon, reason, matching["attribution_metaphor_classes"], past=False)
+
+    irregular = lexicon.classes["irregular"][0]
+
+    def accused(arg: Any) -> bool:
+        if arg.tag_ == "NN" and arg.lemma_.lower() in irregular:  # "the gunman": one person
+            return False
+        named = [arg] + [c for c in arg.children if c.dep_ == "compound"]
+        return arg.ent_type_ in _POLITIES or bool(classes_of(named, lexicon) & matching["attribution_classes"])
+
+    def told(tok: Any, sent: Any) -> Any | None:
+        if not _definite_incident(tok) or (reason == "metaphor" and hit(tok, sent) is None):
+            return None
+        verbs = matching["attribution_verbs"]
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in verbs:  # "blamed the ambush on ..."
+            ons = [p for p in (*tok.head.children, *tok.children) if p.dep_ == "prep" and p.lower_ == "on"]
+            return tok.head if any(accused(o) for p in ons for o in p.children if o.dep_ == "pobj") else None
+        cur = tok  # up from the noun through prepositions, nouns of attribution and the accused to the verb
+        while True:
+            if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
+                up = cur.head.head
+            elif cur is not tok and cur.dep_ in ("dobj", "nsubjpass"):
+                up = cur.head
+            else:
+                return None
+            if up.pos_ == "VERB":
+                if up.lemma_.lower() not in verbs:
+                    return None
+                return up if any(accused(a) for a in up.children if a.dep_ in ("dobj", "nsubjpass")) else None
+            if up.pos_ != "NOUN" and up.pos_ != "PROPN":
+                return None
+            if up.lemma_.lower() not in matching["attribution_nouns"] and up.dep_ not in ("dobj", "nsubjpass"):
+                return None
+            cur = up
+
+    return told
+
+
+def participle_mention(tok: Any, sent: Any) -> Any | None:
+    """``told_by`` for :func:`consequence_typing`: a past participle trigger that modifies a definite noun
+    ("in the poisoned spy dispute", "the ambushed convoy's driver"), in a sentence with another verb in the
+    past, names an incident as one that happened (the rule ``not-a-verb`` takes it for no verb); the noun
+    it modifies is returned. Not a participle of a state (``matching.yaml#state_verbs``: "the besieged
+    town")."""
+    head = tok.head
+    if tok.tag_ != "VBN" or tok.dep_ != "amod" or tok.lemma_.lower() in load_matching()["state_verbs"]:
+        return None
+    if not definite_noun(head) and not any(c.dep_ == "poss" for c in head.head.children if head.dep_ == "compound"):
+        return None
+    if not any(t.tag_ in ("VBD", "VBN") and t.i != tok.i and t.pos_ in ("VERB", "AUX") for t in sent):
+        return None
+    return head
+
+
+#: Mention rules whose incident is one before the sentence's news (:func:`earlier_reference`).
+EARLIER_RULES = ("mention:attributed", "mention:participle", "mention:targeted", "mention:after")
+
+
+def earlier_reference(rule: str) -> str | None:
+    """The mention rule (of :data:`EARLIER_RULES`) by which a typing's ``rule`` names an incident that came
+    before its sentence's news ("accuses Mordor of involvement in the poisoning of ...", "since the raid on
+    the consulate"), or ``None``: such an incident does not take the article's publication date
+    (:func:`.assemble.sentence_drafts`: with no date in its sentence its date is unknown)."""
+    return next((r for r in EARLIER_RULES if rule.startswith(r + ":")), None)
 
 
 def _unnamed(reading: LexiconReading) -> set[str]:
