@@ -390,6 +390,11 @@ def test_a_label_opening_the_sentence_names_no_actor(run):
     ("Egyptian jets carried out airstrikes targeting Islamic State fighters by Osgiliath.", "EG",
      "Islamic State (Egypt)"),
     ("A roadside bomb detonated targeting a police patrol near Osgiliath.", "IQ", "Police Forces of Iraq"),
+    # a group's posts are the group: the parse may take the group for a dative, or the hedge for a verb
+    ("French jets carried out airstrikes targeting ISGS positions in the hills of Osgiliath.", "ML",
+     "Islamic State (Greater Sahara)"),
+    ("French aircraft led two airstrikes targeting presumed ISGS militant positions near Osgiliath.", "ML",
+     "Islamic State (Greater Sahara)"),
 ])
 def test_who_an_attack_is_targeting_is_its_target(run, text, cc, actor2):
     e = only(run(text, {"Osgiliath": cc}))

@@ -14,6 +14,7 @@ import pytest
 
 from frontlines.events.assemble import Stages, assemble, extract_events
 from frontlines.events.evaluate import main_event
+from frontlines.events.model import model_text
 from frontlines.events.places import containers_named, geo_precision, main_place
 from frontlines.pipeline import Pipeline
 from frontlines.records import Actor, Article, Candidate, DateInfo, Evidence, OffsetMap, Place, RawDoc
@@ -987,9 +988,12 @@ def test_the_pipeline_types_sentences_without_its_model_and_asks_it_about_the_wh
     model = AskedModel("Armed clash", 0.4, threshold=0.1)
     article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
                       published=PUBLISHED)
-    events, _ = extract_events(lexicon_pipeline.nlp(text), article, [], actors=lexicon_pipeline.actors,
+    doc = lexicon_pipeline.nlp(text)
+    events, _ = extract_events(doc, article, [], actors=lexicon_pipeline.actors,
                                typer=replace(lexicon_pipeline.typer, model=model))
-    assert model.asked and all(asked == text for asked in model.asked)
+    whole = model_text(list(doc.sents))  # both sentences, as the model reads them (names masked)
+    assert whole.startswith("Gunmen attacked the market in xx") and "The attack killed" in whole
+    assert model.asked and all(asked == whole for asked in model.asked)
     assert [e.sub_event_type for e in events] == ["Armed clash"]
 
 
@@ -1088,6 +1092,32 @@ def test_a_march_from_one_place_to_another_is_one_protest_where_it_started(run, 
 def test_a_march_to_a_place_with_no_start_named_is_there(run):
     e = one(run("Farmers marched to Archet to protest against the tax on Monday.", [place("Archet", "Archet", 4)]))
     assert e.place.text == "Archet"
+
+
+@pytest.mark.parametrize("text", ["Two gunmen from Bree attacked a farm near Archet on Monday.",
+                                  "On Monday, in Archet, two gunmen from Bree attacked a farm."])
+def test_where_the_attackers_came_from_is_not_the_event_place(run, text):
+    events = run(text, [place("Bree", "Bree", 3), place("Archet", "Archet", 4)])
+    assert {e.place.text for e in events} == {"Archet"}
+    assert all("over origin/road 'Bree'" in e.evidence["place"] for e in events)
+
+
+def test_a_place_naming_a_road_gives_way_to_another_place_of_the_clause(run):
+    text = "Rebels shelled a bus on the Bree-Archet highway near Osgiliath on Monday."
+    e = one(run(text, [place("Bree", "Bree", 3), place("Archet", "Archet", 4), place("Osgiliath", "Osgiliath", 2)]))
+    assert e.place.text == "Osgiliath"
+
+
+def test_a_road_named_for_a_town_still_places_the_event_when_no_other_place_is_named(run):
+    e = one(run("Rebels shelled a bus on the Archet road on Monday.", [place("Archet", "Archet", 4)]))
+    assert e.place.text == "Archet"
+
+
+def test_a_road_named_for_a_town_is_finer_than_the_province_it_runs_through(run):
+    eriador = place("Eriador", "Eriador", 9, "region", fc="ADM1")
+    e = one(run("Rebels shelled a bus on the Bree - Archet road in Eriador on Monday.",
+                [place("Bree", "Bree", 3), place("Archet", "Archet", 4), eriador]))
+    assert e.place.text in ("Bree", "Archet")
 
 
 # ------------------------------------------------------------------ a province at its seat

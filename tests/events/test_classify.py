@@ -257,6 +257,35 @@ def test_verbal_event_governing_a_violent_one_is_coded_verbal(nlp) -> None:
     assert plover_coding(next(doc.sents))[0] == "ACCUSE"
 
 
+@pytest.mark.parametrize(("text", "plover"), [
+    # forces that stand down: ACLED's change of activity, PLOVER's retreat (the entry's own coding)
+    ("The Rohirrim troops ended their pullout from Aldburg on Sunday.", ("RETREAT", "withdraw")),
+    ("The Gondor army withdrew its battalions from the hills above Osgiliath.", ("RETREAT", "withdraw")),
+    # a deployment keeps its type's coding
+    ("The Gondor army deployed two battalions to the hills above Osgiliath.", ("MOBILIZE", "troops")),
+])
+def test_a_trigger_entry_may_carry_its_own_plover_coding(nlp, text: str, plover: tuple[str, str]) -> None:
+    from frontlines.events.plover import plover_coding
+
+    typing = _first(nlp, text)
+    assert typing.sub_event_type == "Change to group/activity"
+    assert (typing.plover_type, typing.plover_mode) == plover
+    assert plover_coding(next(nlp(text).sents))[0] == plover[0]
+
+
+def test_a_plover_coding_beside_a_sub_event_type_is_checked() -> None:
+    from frontlines.errors import ConfigError
+    from frontlines.events.ontology import _compile
+
+    entry = {"id": "change.ride_home", "sub": "Change to group/activity", "verbs": ["ride home"]}
+    lex = _compile({"entries": [{**entry, "plover": ["RETREAT", "withdraw"]}]})
+    assert lex.entries["change.ride_home"].sub == "Change to group/activity"
+    assert (lex.entries["change.ride_home"].plover_type, lex.entries["change.ride_home"].plover_mode) == (
+        "RETREAT", "withdraw")
+    with pytest.raises(ConfigError, match="unknown PLOVER type 'GALLOP'"):
+        _compile({"entries": [{**entry, "plover": "GALLOP"}]})
+
+
 def test_plover_only_categories_have_triggers(nlp) -> None:
     from frontlines.events.plover import plover_typings
 

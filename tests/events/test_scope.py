@@ -152,6 +152,17 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The Bree Workers' Party issued a statement on Monday demanding news of its imprisoned leader.", "one-voice"),
     ("Rohan riders evacuated the wounded from the besieged town of Osgiliath on Friday.", "people-named"),
     ("The Gondor army announced on Monday that it will withdraw its troops from Osgiliath.", "announced-plan"),
+    # issue 11, state20: a trial, a forensic finding, a police inquiry and an abstract target narrate no new event
+    ("The prosecutor said the farmer was killed on the evening of 3 May on the Bree estate.", "court"),
+    ("A private autopsy found that Ted Sandyman was shot four times near Bree.", "forensic"),
+    ("The coroner said the miller of Bree was stabbed twice in the chest.", "forensic"),
+    ("Neighbours watched from their doors in Bree as police investigated the stabbing.", "ordinary-crime"),
+    ("A tense crowd gathered in Bree as police investigated the shooting.", "under-investigation"),
+    ("The senator accused the Gondor steward of an attack on free speech.", "metaphor"),
+    ("The envoy called the new law an attack on democracy in Rohan.", "metaphor"),
+    ("On Monday we heard from three mothers whose sons were killed by smugglers in Bree.", "bereaved-described"),
+    ("Wardens in Arnor have tortured scores of refugees from Rohan, Human Rights Watch said on Thursday.",
+     "practice-reported"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -248,6 +259,18 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Gondor troops fought the orcs on Monday to end the siege of Osgiliath.",  # the fight is told
     "Orc militants threatened the farmers of Bree with knives on Monday.",  # a threat made with weapons
     "Gondor troops withdrew from Osgiliath on Monday, the steward announced.",  # the move told
+    # issue 11, state20: the conflict event beside each trial, forensic and metaphor negative
+    "Prosecutors said the orc militants bombed the market of Bree last week.",  # the militants: a conflict cue
+    "Police said gunmen killed five farmers in Bree on Monday.",  # gunmen: organised violence
+    "A crowd gathered in Bree as police investigated the shooting of a ranger by orc militants.",  # militants
+    "Police in Bree are investigating the suicide bombing of the mill on Monday.",  # a blast is no crime news
+    "Police in Bree investigated the shooting of two soldiers at the checkpoint on Monday.",  # soldiers: a conflict cue
+    "A pathologist said the ranger died of torture in Gondor police custody in Bree on Monday.",  # by the state
+    "Orc militants carried out an attack on the Gondor embassy in Bree on Monday.",  # a building, no abstraction
+    "Orc militants killed dozens of farmers in Bree on Monday, Human Rights Watch said.",  # one occurrence told
+    "The steward met the families whose sons were killed by orc militants near Bree on Monday.",  # militants
+    "The steward met the farmers whose mill was burned by rioters in Bree on Monday.",  # rioters: in scope
+    "Orc militants have killed twelve farmers in Bree, Human Rights Watch said.",  # a count, no vague one
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)
@@ -261,6 +284,12 @@ def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     # the hard negatives beside them: an officer as the victim, a man as the killer
     ("A police officer in Bree was shot by a burglar during a break-in, the police department said.", False),
     ("A man shot his neighbour in Bree on Sunday, the police department said.", False),
+    # the subject the parser leaves on a participle ("officers responding ... shot") is who acted
+    ("Two officers responding to a call about a burglary in Bree fatally shot a farmer carrying a rake, "
+     "the police department said.", True),
+    ("A man responding to a quarrel with his neighbour shot him dead in Bree on Sunday, the police department said.",
+     False),
+    ("An off-duty police officer shot his wife during a domestic dispute in Bree, the police department said.", False),
 ])
 def test_violence_by_state_forces_is_no_ordinary_crime(nlp, text: str, kept: bool) -> None:
     subs, rules = _read(nlp, text)

@@ -71,3 +71,20 @@ def test_the_plain_baseline_is_word_and_character_tfidf_with_a_linear_svm():
     names = [name for name, _ in est.steps[0][1].transformer_list]
     assert names == ["words", "chars"]
     assert type(est.steps[-1][1]).__name__ == "LinearSVC"
+
+
+def test_the_model_reads_names_as_placeholders_and_actors_as_their_inter_codes(nlp):
+    from frontlines.events.model import model_text
+
+    doc = nlp("Protesters gathered in Edoras. Police dispersed them with tear gas.")
+    text = model_text(list(doc.sents))
+    assert "Edoras" not in text and "in xxgpe." in text
+    assert text.endswith("zzinter1 zzinter6")  # state forces (police), protesters
+
+
+def test_the_model_reads_a_number_as_one_token(nlp):
+    from frontlines.events.model import NUMBER_TOKEN, model_text
+
+    doc = nlp("Riders of Rohan killed 12 raiders in the hills.")
+    text = model_text(list(doc.sents))
+    assert f"killed {NUMBER_TOKEN} raiders" in text and "12" not in text

@@ -1,4 +1,5 @@
-"""A place matched by a look-alike spelling must lie near the town the text says it lies in."""
+"""A place matched by a look-alike spelling must lie near the town the text says it lies in; a capital abroad
+and a town of its name in the text's country."""
 
 from __future__ import annotations
 
@@ -36,3 +37,24 @@ def test_a_district_the_text_names_decides_between_two_towns_of_one_name(gazette
     assert alone[0].entry is not None and alone[0].entry.country_code == "GG"
     beside = resolve_all(["Tolfalas", "Westfold"], gaz)
     assert [r.entry.country_code if r.entry else None for r in beside] == ["RR", "RR"]
+
+
+def test_a_capital_abroad_yields_to_a_town_of_its_name_in_the_country_the_text_names(gazetteer_of):
+    """Tolfalas, the capital of Gondor, has about six times the people of Rohan's Tolfalas: alone it wins;
+    in a text that names Rohan, Rohan's town does, though nothing else in the text is near it."""
+    rohan_town = PlaceRow(-46, "Tolfalas", 40.0, 40.0, "RR", "02", "P", "PPL", 230_000)
+    rohan = PlaceRow(-47, "Rohan", 38.0, 45.0, "RR", None, "A", "PCLI", 6_000_000)
+    gaz = gazetteer_of((TOLFALAS, rohan_town, rohan))
+    assert resolve_all(["Tolfalas"], gaz)[0].entry.country_code == "GG"
+    town, country = resolve_all(["Tolfalas", "Rohan"], gaz)
+    assert (town.entry.country_code, country.entry.country_code) == ("RR", "RR")
+    assert "abroad=-1.00" in town.candidates[1].reasons
+
+
+def test_a_capital_abroad_with_ten_times_the_people_of_its_namesake_stays(gazetteer_of):
+    """A village of Rohan called Tolfalas does not take the name from the capital of Gondor."""
+    rohan_village = PlaceRow(-48, "Tolfalas", 40.0, 40.0, "RR", "02", "P", "PPL", 20_000)
+    rohan = PlaceRow(-47, "Rohan", 38.0, 45.0, "RR", None, "A", "PCLI", 6_000_000)
+    town, _ = resolve_all(["Tolfalas", "Rohan"], gazetteer_of((TOLFALAS, rohan_village, rohan)))
+    assert town.entry.country_code == "GG"
+    assert "abroad=-0.00" in town.candidates[0].reasons

@@ -15,7 +15,7 @@ from typing import Any
 from .gate import GateVerdict
 from .gate_features import main_verb_tense
 from .matching import head_of, load_matching, padded_text, words_of
-from .ontology import load_lexicon, load_ontology
+from .ontology import load_lexicon, load_ontology, plover_of
 from .roles import classes_of
 from .scope import VIOLENT_TYPES, dated
 from .typings import LexiconReading, Typing
@@ -130,7 +130,7 @@ def gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: 
     span = sent.doc[hit.first:hit.last + 1]
     sub = load_ontology().get(best)
     head = head_of(span)
-    return Typing(sub.event_type, sub.name, sub.plover_type, sub.plover_mode, span.start_char, span.end_char,
+    return Typing(sub.event_type, sub.name, *plover_of(hit.entry, sub), span.start_char, span.end_char,
                   span.text, head.i, f"model:{name}:{best} (candidate '{span.text.lower()}', {hit.entry.id})",
                   round(verdict.p_event * p_sub, 3))
 

@@ -35,6 +35,7 @@ from ..geo.distance import great_circle_km
 from ..records import Article, Event, OffsetMap
 from .acled import AcledRow
 from .mainevent import main_typing
+from .model import model_text
 from .ontology import load_ontology
 from .plover import plover_coding
 from .train import rule_cues
@@ -143,7 +144,7 @@ def predict_rows(rows: Sequence[AcledRow], *, pipeline: Any, model: Any = None, 
     texts = (a.clean_text for a in articles)
     for i, (article, doc) in enumerate(zip(articles, pipeline.parse(texts, batch_size=64), strict=True)):
         if model is not None:  # the trained model types the whole note, as it was trained
-            label = model.predict([article.clean_text], rule_labels=[rule_cues(doc)])[0]
+            label = model.predict([model_text(list(doc.sents))], rule_labels=[rule_cues(doc)])[0]
             preds.append(Prediction(label, load_ontology().get(label).event_type))
             continue
         result = pipeline.analyse(article, doc)

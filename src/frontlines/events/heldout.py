@@ -28,7 +28,7 @@ from ..geo import find_places
 from .acled import AcledRow
 from .assemble import extract_events
 from .evaluate import _article, label_scores, main_event
-from .model import RuleCues
+from .model import RuleCues, model_text
 from .train import plain_baseline, rule_cues, train_subevent
 
 #: The by-date split holds out the latest event dates until at least this share of the rows.
@@ -116,7 +116,8 @@ def _pipeline_label(row: AcledRow, doc: Any, pipeline: Any, model: Any) -> str |
 def _split(name: str, folds: list[list[int]], rows: Sequence[AcledRow], docs: Sequence[Any],
            cues: Sequence[RuleCues], lexicon: Sequence[str | None], pipeline: Any) -> SplitScores:
     t0 = time.perf_counter()
-    texts = [r.notes for r in rows]
+    notes = [r.notes for r in rows]  # the plain baseline reads the notes, train's model what it reads of them
+    texts = [model_text(list(d.sents)) for d in docs]
     gold: list[str] = []
     got: dict[str, list[str | None]] = {"plain": [], "model": [], "pipeline": [], "lexicon": []}
     margins = []
@@ -124,11 +125,11 @@ def _split(name: str, folds: list[list[int]], rows: Sequence[AcledRow], docs: Se
         held = set(test)
         train = [i for i in range(len(rows)) if i not in held]
         labels = [rows[i].sub_event_type for i in train]
-        plain = plain_baseline().fit([texts[i] for i in train], labels)
+        plain = plain_baseline().fit([notes[i] for i in train], labels)
         model = train_subevent([texts[i] for i in train], labels, rule_labels=[cues[i] for i in train])
         margins.append(model.threshold)
         gold += [rows[i].sub_event_type for i in test]
-        got["plain"] += [str(x) for x in plain.predict([texts[i] for i in test])]
+        got["plain"] += [str(x) for x in plain.predict([notes[i] for i in test])]
         got["model"] += model.predict([texts[i] for i in test], rule_labels=[cues[i] for i in test])
         got["pipeline"] += [_pipeline_label(rows[i], docs[i], pipeline, model) for i in test]
         got["lexicon"] += [lexicon[i] for i in test]

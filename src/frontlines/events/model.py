@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,13 @@ from .ontology import load_ontology
 from .typings import Typing, retyped
 
 MODEL_FILE = "subevent.joblib"
-MODEL_VERSION = 1
+MODEL_VERSION = 2
+
+#: spaCy entity labels whose words the model never reads: each such name becomes ``xx`` + its
+#: label ("in xxgpe"), so the model learns how things are told, not where or by whom.
+MASKED_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PERSON", "NORP", "ORG"})
+#: What a word with a digit becomes (dates, tolls, calibres).
+NUMBER_TOKEN = "xxnum"
 
 #: What the rules said about a text: (main sub-event type or None, other cues: every sub-event
 #: type found, those of the first sentence with an event, the main typing's lexicon entry and
@@ -30,6 +37,40 @@ RuleCues = tuple[str | None, tuple[str, ...]]
 
 def _slug(label: str | None) -> str:
     return re.sub("[^a-z]", "", (label or "none").lower())
+
+
+@cache
+def _shipped_actors() -> Any:
+    from ..actors import load_actors
+
+    return load_actors()
+
+
+def model_text(sents: Sequence[Any]) -> str:
+    """What the model reads of some sentences (spaCy spans): their words with names masked, then
+    the ACLED inter code of each actor the shipped dictionary finds (``zzinter1``: state forces).
+
+    A name spaCy tags as one of :data:`MASKED_ENTITIES` is one placeholder (``xxgpe``,
+    ``xxperson``...), a word with a digit :data:`NUMBER_TOKEN`: trained on one export's places and
+    people, the model would otherwise learn them and not carry over to other countries.
+    """
+    from ..actors.resolve import actors_in_text
+
+    words: list[str] = []
+    for sent in sents:
+        for tok in sent:
+            if tok.ent_type_ in MASKED_ENTITIES:
+                if tok.ent_iob_ == "B" or not words:
+                    words.append("xx" + tok.ent_type_.lower() + tok.whitespace_)
+                else:  # inside the name: one placeholder, followed by the name's last space
+                    words[-1] = words[-1].rstrip() + tok.whitespace_
+            else:
+                words.append((NUMBER_TOKEN if any(ch.isdigit() for ch in tok.text) else tok.text) + tok.whitespace_)
+        if words and not words[-1].endswith((" ", "\n")):
+            words[-1] += " "
+    text = " ".join(s.text.strip() for s in sents)
+    inters = sorted({a.inter for a in actors_in_text(text, actors=_shipped_actors()) if a.inter is not None})
+    return "".join(words).strip() + "".join(f" zzinter{n}" for n in inters)
 
 
 def with_cues(text: str, cues: RuleCues | None) -> str:
@@ -64,7 +105,7 @@ def apply_model(sent: Any, typings: list[Typing], model: Any) -> list[Typing]:
     The model overrules the lexicon only where its margin passes the margin validated on its
     training rows (``model.threshold``; ``model.threshold_alone`` where the lexicon found nothing).
     """
-    label, margin = model.predict_one(sent.text, rule_labels=cues_of([typings]))
+    label, margin = model.predict_one(model_text([sent]), rule_labels=cues_of([typings]))
     if label is None:
         return typings
     if typings:
@@ -98,8 +139,7 @@ def verdict(model: Any, sents: Sequence[Any], typings: Sequence[Sequence[Typing]
     The model is trained on whole reports (ACLED notes), so the assembler asks it about a whole
     incident: every sentence that tells it (for a short report, the whole report).
     """
-    text = " ".join(s.text.strip() for s in sents)
-    return model.predict_one(text, rule_labels=cues_of(typings))
+    return model.predict_one(model_text(sents), rule_labels=cues_of(typings))
 
 
 # ---------------------------------------------------------------------------- loading

@@ -119,6 +119,16 @@ class Entry:
     target: tuple[str, ...] = ()
     also: tuple[str, ...] = ()
     window: int | None = None
+    plover_type: str | None = None  # the entry's own PLOVER coding, in place of its sub-event type's
+    plover_mode: str | None = None
+
+
+def plover_of(entry: Entry | None, sub: SubEventType) -> tuple[str | None, str | None]:
+    """PLOVER (type, mode) of a typing as ``sub`` by ``entry``'s trigger: the entry's own coding where it
+    has one for that type ("completed their withdrawal" is RETREAT), else the type's (ontology.yaml)."""
+    if entry is not None and entry.plover_type and entry.sub == sub.name:
+        return entry.plover_type, entry.plover_mode
+    return sub.plover_type, sub.plover_mode
 
 
 @dataclass(frozen=True)
@@ -324,9 +334,19 @@ def _entry(item: dict[str, Any]) -> Entry:
         # a cue written with a final space is the whole word ("fire ": no "firearm")
         return tuple(norm_text(v) + (" " if v.endswith(" ") else "") for v in ([val] if isinstance(val, str) else val))
 
+    ptype, pmode = _plover_coding(item)
     return Entry(item["id"], item["sub"], float(item.get("weight", 0.7)), bool(item.get("generic", False)),
                  tup("with"), tup("without"), tup("agent"), tup("target"), tup("also"),
-                 int(item["window"]) if item.get("window") is not None else None)
+                 int(item["window"]) if item.get("window") is not None else None, ptype, pmode)
+
+
+def _plover_coding(item: dict[str, Any]) -> tuple[str | None, str | None]:
+    """An entry's ``plover:`` key, a PLOVER type or ``[type, mode]``, as (type, mode)."""
+    val = item.get("plover")
+    if val is None:
+        return None, None
+    ptype, pmode = ([val, None] if isinstance(val, str) else [*val, None])[:2]
+    return ptype, pmode
 
 
 def _patterns(item: dict[str, Any], entry: Entry) -> list[Pattern]:
@@ -347,12 +367,15 @@ def _patterns(item: dict[str, Any], entry: Entry) -> list[Pattern]:
 
 
 def _checked(item: dict[str, Any], onto: Ontology, source: str) -> dict[str, Any]:
-    """An entry with its type checked; a PLOVER entry's type kept as ``sub = "PLOVER:<type>"``."""
-    if "plover" in item:
-        if item["plover"] not in onto.plover_types:
-            raise ConfigError(f"{source}: entry {item['id']} names an unknown PLOVER type {item['plover']!r} "
-                              "(use one of the plover_types in ontology.yaml)")
-        return {**item, "sub": f"PLOVER:{item['plover']}"}
+    """An entry with its types checked. ``plover:`` is the entry's PLOVER coding: beside a ``sub`` it
+    replaces that sub-event type's coding; alone (``plover.yaml``) the type is kept as
+    ``sub = "PLOVER:<type>"``."""
+    ptype = _plover_coding(item)[0]
+    if "plover" in item and ptype not in onto.plover_types:
+        raise ConfigError(f"{source}: entry {item['id']} names an unknown PLOVER type {ptype!r} "
+                          "(use one of the plover_types in ontology.yaml)")
+    if "plover" in item and "sub" not in item:
+        return {**item, "sub": f"PLOVER:{ptype}"}
     if item.get("sub") not in onto.sub_events:
         raise ConfigError(f"{source}: entry {item['id']} names an unknown sub-event type {item.get('sub')!r} "
                           "(use one of the 25 names in ontology.yaml)")

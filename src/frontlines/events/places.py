@@ -75,7 +75,8 @@ def geo_precision(place: Place | None, *, fallback: bool = False) -> tuple[int |
 @cache
 def place_cue_words(key: str) -> frozenset[str]:
     """A word list of ``data/events/places.yaml``: ``seat_words`` ("the Minas Tirith government"),
-    ``destination_verbs`` (lemmas: "riders heading to Bree"), ``route_verbs`` (lemmas: "marched from Bree to X")."""
+    ``destination_verbs`` (lemmas: "riders heading to Bree"), ``route_verbs`` (lemmas: "marched from Bree to X"),
+    ``origin_prepositions`` / ``origin_verbs`` ("protesters from Bree"), ``road_words`` ("the Bree road")."""
     path = resources.files("frontlines") / "data" / PLACE_CUES
     return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))[key])
 
@@ -107,6 +108,46 @@ def names_destination(head: Any) -> bool:
         return True
     return verb.lemma_ in place_cue_words("route_verbs") and prep.lower_ != "for" and any(
         c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
+
+
+def names_origin(head: Any) -> bool:
+    """Where people came from, not where they acted: "protesters from Bree", "students who came from Bree"
+    (``origin_prepositions`` after a noun or after one of ``origin_verbs``)."""
+    tok = _coordinated_root(head)
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in place_cue_words("origin_prepositions"):
+        return False
+    return prep.head.pos_ in ("NOUN", "PROPN", "PRON") or prep.head.lemma_ in place_cue_words("origin_verbs")
+
+
+def names_road(head: Any) -> bool:
+    """A place naming a road ("the Bree-Archet highway", "the Bree road"; ``road_words``): the event may be
+    anywhere along it."""
+    tok = head
+    while tok.dep_ in ("compound", "nmod"):
+        tok = tok.head
+    return tok.i != head.i and tok.lemma_.lower() in place_cue_words("road_words")
+
+
+def passed_over(head: Any) -> bool:
+    """A place a town of its clause beats: where people came from, or a road's name."""
+    return names_origin(head) or names_road(head)
+
+
+def _town(place: Place) -> bool:
+    """A town or finer place: what beats a passed-over place (a province does not: "on the Bree-Archet road in
+    Eriador" names the road's towns more precisely than the province)."""
+    return place.precision in ("point", "near") and not (place.feature_code or "").startswith(("ADM", "PCL", "RGN",
+                                                                                               "AREA"))
+
+
+def _beaten(head: Any, trigger: Any, top: list[tuple[Place, Any]]) -> bool:
+    """Whether a passed-over place has a town of the same clause (not itself passed over) to give way to."""
+    if not passed_over(head):
+        return False
+    depth = _clause_distance(trigger, head)[0]
+    return any(g.i != head.i and _town(q) and not passed_over(g) and _clause_distance(trigger, g)[0] == depth
+               for q, g in top)
 
 
 def modifies_noun(place: Place, head: Any) -> bool:
@@ -309,12 +350,16 @@ def choose_places(trigger: Any, found: list[tuple[Place, Any]]) -> list[Located]
     towns = any(not dateline(p) and p.precision in ("point", "near") for p, _ in top)
     scored = sorted(top, key=lambda ph: (ph[0].precision == "country", towns and dateline(ph[0]),
                                          _clause_distance(trigger, ph[1])[0],
-                                         ph[1].i in holders,
+                                         _beaten(ph[1], trigger, top), ph[1].i in holders,
                                          not finer_than_next(ph[0], ph[1], heads, top),
                                          CHOICE_RANK[ph[0].precision],
                                          _clause_distance(trigger, ph[1])[1], abs(ph[1].i - trigger.i)))
     best, best_head = scored[0]
     rule = "place:same-clause" if _clause_distance(trigger, best_head)[0] == 0 else "place:nearest-in-sentence"
+    over = [p.text for p, h in top if p is not best and _beaten(h, trigger, top) and not _beaten(best_head, trigger, top)
+            and _clause_distance(trigger, h)[0] == _clause_distance(trigger, best_head)[0]]
+    if over:
+        rule += ", over origin/road " + ", ".join(f"'{t}'" for t in over)
     group = [best]
     if best.relation not in JOINT_RELATIONS:
         root = _coordinated_root(best_head)

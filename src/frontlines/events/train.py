@@ -2,8 +2,9 @@
 
 ``frontlines train --acled EXPORT.csv`` reads the export's ``notes`` and
 ``sub_event_type`` columns, parses the notes once to get the rule typings (the shipped
-lexicon's verdict is a feature), and fits TF-IDF word 1-2-grams + character 2-5-grams +
-rule features with a linear SVM. The model is saved to
+lexicon's verdict is a feature), and fits TF-IDF word 1-2-grams + character 2-5-grams of
+what the model reads of each note (:func:`.model.model_text`: names masked, the actors' inter
+codes) + rule features with a linear SVM. The model is saved to
 ``settings.data_path/models/subevent.joblib`` and :func:`frontlines.events.model.load_trained`
 returns it from then on (the Pipeline passes it to the typing stage). Nothing trained is shipped with frontlines.
 """
@@ -23,7 +24,7 @@ from typing import Any
 from ..errors import EvalError, ModelError, require_extra
 from .acled import read_acled
 from .classify import classify
-from .model import MODEL_FILE, MODEL_VERSION, RuleCues, cues_of, model_path, with_cues
+from .model import MODEL_FILE, MODEL_VERSION, RuleCues, cues_of, model_path, model_text, with_cues
 from .ontology import load_lexicon, load_ontology
 
 #: Folds of the training rows on which the margins are validated.
@@ -226,9 +227,10 @@ def train_acled(path: str | Path, *, settings: Any, nlp: Any, use_rules: bool = 
     skipped = len(rows) - len(usable)
     if not usable:
         raise EvalError(f"{path}: no row has notes and a known sub_event_type (check the export's columns)")
-    texts = [r.notes for r in usable]
-    cues = [rule_cues(d) for d in nlp.pipe(texts, batch_size=64)] if use_rules else None
-    model = train_subevent(texts, [r.sub_event_type for r in usable], rule_labels=cues)
+    docs = list(nlp.pipe((r.notes for r in usable), batch_size=64))
+    cues = [rule_cues(d) for d in docs] if use_rules else None
+    model = train_subevent([model_text(list(d.sents)) for d in docs], [r.sub_event_type for r in usable],
+                           rule_labels=cues)
     out = model_path(settings)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,7 @@ from .matching import (
     pattern_spans,
     words_of,
 )
-from .ontology import LEXICON_FILE, Entry, Lexicon, load_ontology
+from .ontology import LEXICON_FILE, Entry, Lexicon, load_ontology, plover_of
 from .roles import classes_of, trigger_roles
 
 #: ACLED inter code → actor class used by the lexicon's ``agent`` conditions.
@@ -185,8 +185,8 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
             continue
         sub = onto.sub_events[entry.sub]
         typing = Typing(
-            event_type=sub.event_type, sub_event_type=sub.name, plover_type=sub.plover_type,
-            plover_mode=sub.plover_mode, trigger_start=span.start_char, trigger_end=span.end_char,
+            event_type=sub.event_type, sub_event_type=sub.name, plover_type=plover_of(entry, sub)[0],
+            plover_mode=plover_of(entry, sub)[1], trigger_start=span.start_char, trigger_end=span.end_char,
             trigger=span.text, trigger_index=head.i,
             rule=f"lexicon:{LEXICON_FILE}#{entry.id}:{span.text.lower()}", confidence=round(entry.weight, 3),
             agent_class=agent_class(agent_set), target_class=agent_class(target_set) or
@@ -286,6 +286,8 @@ def _select(found: list[_Found]) -> list[Typing]:
 def retyped(t: Any, sub_event_type: str, rule: str) -> Any:
     """``t`` (a Typing, or an Event) with another sub-event type."""
     sub = load_ontology().get(sub_event_type)
+    if sub.name == t.sub_event_type:  # the same type keeps its trigger's PLOVER coding
+        return replace(t, rule=f"{t.rule}+{rule}") if isinstance(t, Typing) else t
     if isinstance(t, Typing):
         return replace(t, event_type=sub.event_type, sub_event_type=sub.name, plover_type=sub.plover_type,
                        plover_mode=sub.plover_mode, rule=f"{t.rule}+{rule}")

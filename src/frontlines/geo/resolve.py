@@ -530,7 +530,9 @@ class _Nearest:
 
 def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: dict[tuple[str, str], float],
            others: _Nearest, container: Entry | None,
-           towns_in: Counter[tuple[str, str]] | None = None) -> _Scored:
+           towns_in: Counter[tuple[str, str]] | None = None, rival: int = 0) -> _Scored:
+    """A candidate's score. ``rival``: the people of the largest town of the mention's very name in the
+    text's country (:func:`_rival`)."""
     f = focus.get(e.country_code or "", 0.0)
     if e.feature_code in WIDE_CODES and is_exact(e):
         f = 0.5  # a continent or an ocean belongs to no country ("the Pacific" beside Oregon towns, not Pacific, Washington)
@@ -555,11 +557,25 @@ def _score(doc: Document, i: int, e: Entry, focus: dict[str, float], provinces: 
     c = contains_score(e, doc.inner[i], doc.holds[i] if doc.holds else frozenset()) if doc.inner else 0.0
     fr = front_score(e, doc.front)
     sp = spelling_penalty(doc.texts[i], e)
-    # a small place in a country the text never names, when the text clearly sits in another one
-    abroad = 1.0 if f == 0.0 and focus and max(focus.values()) >= 0.5 and not important(e) else 0.0
+    # a small place in a country the text never names, when the text clearly sits in another one; a capital
+    # too, when a town of its very name with a tenth of its people lies in the text's country ("Tripoli" in
+    # a story on Lebanon; "Rome" in one on Georgia stays Italy's)
+    abroad = 1.0 if f == 0.0 and focus and max(focus.values()) >= ABROAD_FOCUS and (
+        not important(e) or (e.feature_class == "P" and rival and FAMOUS_RATIO * rival >= e.population)) else 0.0
     s = (base_score(e, doc.texts[i], doc.caps[i] if doc.caps else None) + WEIGHTS["focus"] * f + WEIGHTS["near"] * near + WEIGHTS["within"] * w
          + WEIGHTS["province"] * prov + WEIGHTS["home"] * h + WEIGHTS["contains"] * c + WEIGHTS["front"] * fr - sp - WEIGHTS["abroad"] * abroad)
     return _Scored(s, e, (f, near, w, prov, h, c, fr, sp, abroad), f, near)
+
+
+#: The country focus of a text that clearly sits in one country (a place elsewhere is abroad).
+ABROAD_FOCUS = 0.5
+
+
+def _rival(text: str, entries: Sequence[Entry], focus: dict[str, float]) -> int:
+    """The people of the largest town named as the mention is written in the country the text clearly sits
+    in (0: none): a capital of that name elsewhere with less than ten times as many is abroad too."""
+    return max((e.population for e in entries if e.feature_class == "P" and same_name(text, e)
+                and focus.get(e.country_code or "", 0.0) >= ABROAD_FOCUS), default=0)
 
 
 #: How many times more people a well-known place has than a namesake that beats it only on the text's context.
@@ -654,8 +670,9 @@ def _pass(doc: Document, cands: list[list[Entry]], firsts: Sequence[Entry | None
                          Counter((f.country_code or "", f.admin1 or "") for f in
                                  {f.geonameid: f for f in rest if f.feature_class == "P"}.values()))
         focus, near_points, provinces, towns_in = said[key]
-        scored = sorted((_score(doc, i, e, focus, provinces, near_points, container, towns_in) for e in entries),
-                        key=lambda x: x.score, reverse=True)
+        rival = _rival(doc.texts[i], entries, focus)
+        scored = sorted((_score(doc, i, e, focus, provinces, near_points, container, towns_in, rival)
+                         for e in entries), key=lambda x: x.score, reverse=True)
         scored = _famous_first(doc.texts[i], scored, focus)
         candidates = tuple(
             Candidate(x.entry.geonameid, x.entry.name, x.entry.lat, x.entry.lon, x.entry.country_code,

@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from ...records import Actor
+from ..modality import load_modality
 
 #: Dependencies that attach a clause or an aside to a noun: actors below them are not the noun's.
 ASIDES = ("relcl", "acl", "advcl", "ccomp", "appos", "parataxis")
@@ -331,11 +332,21 @@ def _object_patients(preds: list[Any], verb: Any, trigger: Any) -> list[tuple[An
         out += [(obj, f"roles:object-prep-{prep.lower_}") for obj in _objects(prep)]
     for part in _children([trigger, *preds], ("acl", "advcl", "xcomp")):
         if part.tag_ == "VBG" and part.lemma_.lower() in load_roles()["targeting_participles"]:
-            out += [(obj, f"roles:{part.lower_}") for obj in part.children if obj.dep_ == "dobj"]
+            out += [(obj, f"roles:{part.lower_}") for obj in _targeted(part)]
     out += [(victim, "roles:victim-of-attack-by") for victim in _victims_of_attack_by(trigger)]
     if verb.lemma_.lower() in load_roles()["taking_verbs"]:
         out += [(obj, "roles:taken-from") for prep in _children([verb], ("prep",), ("from",)) for obj in _objects(prep)]
     return out
+
+
+def _targeted(part: Any) -> list[Any]:
+    """What a targeting participle targets: its object, with the parser's slips on a group's posts ("targeting
+    Orc positions" read with "Orc" as a dative; "targeting presumed Orc positions" with "presumed", one of
+    ``modality.yaml#speculative.attributive``, as a verb whose object the posts are)."""
+    hedges = load_modality()["speculative"]["attributive"]
+    return [o for c in part.children
+            for o in ([c] if c.dep_ in ("dobj", "dative") else
+                      [g for g in c.children if g.dep_ == "dobj"] if c.dep_ == "xcomp" and c.lower_ in hedges else [])]
 
 
 def _reciprocal(verb: Any, trigger: Any, slots: dict[str, list[tuple[Mention, str]]]) -> None:

@@ -35,12 +35,16 @@ def _ordinary_crime(t: Typing, ctx: Context) -> bool:
 def _state_violence(t: Typing, ctx: Context) -> bool:
     """Violence whose clause names state forces as who acted: an active subject or a "by" agent whose
     noun is of the lexicon's ``state`` class ("two officers shot and killed an unarmed man, the police
-    department said", "was shot by police"): violence by state forces is ACLED's whatever crime words
+    department said", "was shot by police"; a verb with no subject that the parser hangs on a participle
+    as ``dep`` takes that participle's: "officers responding to a call shot a man"; an officer "off duty"
+    acts as no state force: ``off_duty``): violence by state forces is ACLED's whatever crime words
     the police's account holds ("a constable was stabbed by a burglar", "police say a man shot his
     neighbour" and police arrests name no such violence)."""
-    if t.event_type not in VIOLENT_TYPES:
+    if t.event_type not in VIOLENT_TYPES or ctx.has("off_duty"):
         return False
     path = clause_path(trigger_of(t, ctx))
+    if path[-1].dep_ == "dep" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in path[-1].children):
+        path.append(path[-1].head)  # a subject the parser left on a participle ("officers responding ... shot")
     heads = [c for v in path for c in v.children if c.dep_ == "nsubj"]
     heads += [p for v in path for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     return any("state" in classes_of([h, *(c for c in h.children if c.dep_ == "compound")], ctx.lexicon) for h in heads)
@@ -59,9 +63,35 @@ def _police_report(t: Typing, ctx: Context) -> bool:
 
 
 def _court(t: Typing, ctx: Context) -> bool:
-    """Court proceedings: a lawsuit or trial frame ("the suit alleged", "told jurors") and nothing
-    political, organised or armed in the sentence."""
+    """Court proceedings: a lawsuit or trial frame ("the suit alleged", "told jurors", "the prosecutor
+    said") and nothing political, organised or armed in the sentence ("prosecutors said the militants
+    bombed the market" reports the bombing: the militants are a conflict cue)."""
     return t.sub_event_type not in load_scope()["crime_exempt_types"] and ctx.has("court") and not ctx.in_conflict
+
+
+def _forensic(t: Typing, ctx: Context) -> bool:
+    """A forensic finding: an autopsy, a coroner or a pathologist tells how someone died ("the autopsy
+    found he was hit by three bullets") and nothing political, organised or armed is in the sentence,
+    state forces included ("died of torture in police custody, a pathologist's report said" lays a death
+    at the state's door): the finding narrates a death already known, no new event."""
+    return t.event_type in VIOLENT_TYPES and ctx.has("forensic") and not ctx.in_conflict and \
+        not classes_of(list(ctx.sent), ctx.lexicon) & ARMED_CLASSES
+
+
+def _under_investigation(t: Typing, ctx: Context) -> bool:
+    """A violent incident named as what the police investigate ("a crowd gathered as police investigated
+    the shooting"): the inquiry is told, not the incident, and the sentence names no conflict cue, no
+    non-state or armed actor and no blast (``police_report_weapons``: "police are investigating the
+    bombing of the mosque" stays), whatever crowd looks on (``onlookers``)."""
+    tok = trigger_of(t, ctx)
+    if t.event_type not in VIOLENT_TYPES or tok.pos_ != "NOUN" or tok.dep_ != "dobj" or \
+            lemma(tok.head) not in load_scope()["investigating_lemmas"]:
+        return False
+    police = [c for c in tok.head.children if c.dep_ == "nsubj" and "state" in classes_of([c], ctx.lexicon)]
+    lists = load_scope()
+    cues = [c for c in lists["conflict"] if c in ctx.padded and c not in lists["onlookers"]]
+    return bool(police) and not cues and not ctx.has("police_report_weapons") and \
+        not classes_of(list(ctx.sent), ctx.lexicon) & {"nonstate", "armed"}
 
 
 def _lone_attacker(t: Typing, ctx: Context) -> bool:
@@ -131,6 +161,8 @@ def _endured(t: Typing, ctx: Context) -> bool:
 ORDINARY_CRIME = ScopeRule("ordinary-crime", _ordinary_crime)
 POLICE_REPORT = ScopeRule("police-report", _police_report)
 COURT = ScopeRule("court", _court)
+FORENSIC = ScopeRule("forensic", _forensic)
+UNDER_INVESTIGATION = ScopeRule("under-investigation", _under_investigation)
 LONE_ATTACKER = ScopeRule("lone-attacker", _lone_attacker)
 LONE_ARREST = ScopeRule("lone-arrest", _lone_arrest)
 FIRST_PERSON_VICTIM = ScopeRule("first-person-victim", _first_person_victim)

@@ -66,6 +66,19 @@ def _person_past(t: Typing, ctx: Context) -> bool:
         tok.head.tag_ == "NNP" and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in tok.children)
 
 
+def _bereaved_described(t: Typing, ctx: Context) -> bool:
+    """A violent verb trigger in a relative clause on people opened by "whose" ("three mothers whose
+    sons were killed by smugglers"), with no date in the clause and no conflict cue, non-state, protester
+    or rioter actor in the sentence: it says who the bereaved are, the sentence reports something else
+    ("families whose sons were killed by militants on Monday" stays)."""
+    tok = trigger_of(t, ctx)
+    if t.event_type not in VIOLENT_TYPES or tok.pos_ != "VERB" or tok.dep_ != "relcl" or ctx.in_conflict:
+        return False
+    whose = any(c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "whose" for g in c.children)
+                for c in tok.children)
+    return whose and not any(w.ent_type_ in ("DATE", "TIME") for w in tok.subtree)
+
+
 def _finder_described(t: Typing, ctx: Context) -> bool:
     """A verb of finding in a relative clause whose subject is the relative pronoun ("the miller
     who found the bodies of the rangers moved to Bree"): it says who found them, the sentence
@@ -153,6 +166,7 @@ PEOPLE_NAMED = ScopeRule("people-named", _people_named)
 DESCRIBES_ACTOR = ScopeRule("describes-actor", _describes_actor)
 ACTOR_PARTICIPLE = ScopeRule("actor-participle", _actor_participle)
 PERSON_PAST = ScopeRule("person-past", _person_past)
+BEREAVED_DESCRIBED = ScopeRule("bereaved-described", _bereaved_described)
 FINDER_DESCRIBED = ScopeRule("finder-described", _finder_described)
 PEOPLE_ACTED_ON = ScopeRule("people-acted-on", _people_acted_on)
 PEOPLE_FREED = ScopeRule("people-freed", _people_freed)

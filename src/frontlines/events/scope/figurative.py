@@ -12,7 +12,7 @@ from .base import Context, ScopeRule, lemma, load_scope, trigger_of
 def _metaphor(t: Typing, ctx: Context) -> bool:
     """A verb trigger used figuratively or of no event: one with an abstract object ("shot down the
     proposal", "fought the bill", "the motion was handed over"; a protest's or an agreement's object
-    is its topic), a fight against fires or ills ("fighting two fires"), one "captured on video", one
+    is its topic), a noun trigger on or against an abstract target ("an attack on free speech"), a fight against fires or ills ("fighting two fires"), one "captured on video", one
     won "by a margin" ("beating the rival by a wide margin"), or one followed by a set phrase
     ("marched in lockstep")."""
     lists = load_scope()
@@ -32,6 +32,9 @@ def _metaphor(t: Typing, ctx: Context) -> bool:
             if c.dep_ == "prep" and c.lower_ == "by" and any(
                     lemma(g) in lists["contest_margins"] for g in ctx.sent.doc[c.i + 1:min(c.i + 5, ctx.sent.end)]):
                 return True
+    elif tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
+            g.dep_ == "pobj" and lemma(g) in lists["abstract_targets"] for g in c.children) for c in tok.children):
+        return True
     after = padded_text(words_of(ctx.sent.doc[tok.i + 1:min(tok.i + 4, ctx.sent.end)]))
     return any(after.startswith(i) for i in lists["idioms"])
 

@@ -107,6 +107,19 @@ def _millions(t: Typing, ctx: Context) -> bool:
     return any(lemma(n) in load_scope()["multitude_lemmas"] for n in nouns)
 
 
+def _practice_reported(t: Typing, ctx: Context) -> bool:
+    """A verb trigger in the present perfect whose object is a vague count ("have tortured scores of
+    refugees", ``vague_counts``) in a sentence a rights group reports (``rights_reporters``: "Human
+    Rights Watch said"): a practice over time that the group documents, no specific occurrence ("killed
+    dozens of farmers on Monday, Amnesty said" stays: a simple past tells one)."""
+    tok = trigger_of(t, ctx)
+    lists = load_scope()
+    if tok.tag_ != "VBN" or not any(c.dep_ == "aux" and lemma(c) == "have" for c in tok.children) or \
+            not ctx.has("rights_reporters"):
+        return False
+    return any(c.dep_ == "dobj" and lemma(c) in lists["vague_counts"] for c in tok.children)
+
+
 def _victims_counted(t: Typing, ctx: Context) -> bool:
     """A participle trigger on "those" counted by a number ("149 of those killed were unarmed"): who
     the victims were, a statistic told of an event reported elsewhere."""
@@ -143,5 +156,6 @@ GENERIC_PRESENT = ScopeRule("generic-present", _generic_present)
 SWEEPING_SUBJECT = ScopeRule("sweeping-subject", _sweeping_subject)
 SPAN_OF_YEARS = ScopeRule("span-of-years", _span_of_years)
 MILLIONS = ScopeRule("millions", _millions)
+PRACTICE_REPORTED = ScopeRule("practice-reported", _practice_reported)
 VICTIMS_COUNTED = ScopeRule("victims-counted", _victims_counted)
 LITANY = ScopeRule("litany", _litany)
