@@ -545,3 +545,52 @@ def test_a_match_whose_cue_words_are_missing_stays_a_candidate(nlp) -> None:
     sent = next(nlp("Gondor fired on Osgiliath on Tuesday.").sents)
     reading = lexicon_typings(sent, lexicon=load_lexicon())
     assert any(h.entry.id == "air.aircraft_verb" for h in reading.hits) and not reading.excluded
+
+
+# ---------------------------------------------------------------------------- bagged training
+
+def _bagging_data() -> tuple[np.ndarray, list[list[str]]]:
+    """Invented inputs: three separable classes in 6 dimensions (fixed, no encoder)."""
+    rng = np.random.default_rng(7)
+    centres = {"Armed clash": 0, "Peaceful protest": 1, "none": 2}
+    labels = [[c] for c in centres for _ in range(40)]
+    vectors = np.vstack([rng.normal(size=6) * 0.3 + np.eye(6)[centres[ls[0]]] for ls in labels])
+    return vectors, labels
+
+
+def test_the_bagged_gate_scores_as_the_mean_of_its_members() -> None:
+    pytest.importorskip("sklearn")
+    from frontlines.events.gate_train import fit_bagged
+
+    vectors, labels = _bagging_data()
+    fit = fit_bagged(vectors, labels, bags=5, c=1.0, seed=3)
+    assert fit.coefs.shape == (5, 3, 6) and fit.coef.shape == (3, 6)
+    x = np.array([[0.9, 0.1, 0.0, 0.2, 0.0, 0.1]])  # a new input near the clash centre
+    members = np.mean([x @ w.T + b for w, b in zip(fit.coefs, fit.intercepts, strict=True)], axis=0)
+    gate = EventGate(fit.classes, fit.coef, fit.intercept, (1.0, 0.0))
+    assert np.allclose(x @ gate.coef.T + gate.intercept, members)
+    assert gate.verdict(gate.probabilities(x)[0]).sub_events[0][0] == "Armed clash"
+    assert not np.allclose(fit.coefs[0], fit.coefs[1])  # the members saw different samples
+
+
+def test_bagging_is_deterministic_and_scores_each_sentence_by_the_members_that_missed_it() -> None:
+    pytest.importorskip("sklearn")
+    from frontlines.events.gate_train import bootstrap_counts, fit_bagged, out_of_bag
+
+    vectors, labels = _bagging_data()
+    assert np.array_equal(bootstrap_counts(120, bags=4, seed=1), bootstrap_counts(120, bags=4, seed=1))
+    assert not np.array_equal(bootstrap_counts(120, bags=4, seed=1), bootstrap_counts(120, bags=4, seed=2))
+    fit = fit_bagged(vectors, labels, bags=4, c=1.0, seed=1)
+    oob = out_of_bag(vectors, fit)
+    drawn_by_all = (fit.counts > 0).all(axis=0)
+    assert [r is None for r in oob] == list(drawn_by_all)
+    i = next(i for i, r in enumerate(oob) if r is not None and (fit.counts[:, i] > 0).any())
+    missed = fit.counts[:, i] == 0
+    alone = EventGate(fit.classes, fit.coefs[missed].mean(axis=0), fit.intercepts[missed].mean(axis=0), (1.0, 0.0))
+    assert oob[i] is not None and abs(oob[i][0] - _raw(alone, vectors[i])) < 1e-9
+
+
+def _raw(gate: EventGate, x: np.ndarray) -> float:
+    """Uncalibrated P(event): the probabilities of the event classes summed."""
+    probs = gate.probabilities(x[None, :])[0]
+    return float(sum(p for c, p in zip(gate.classes, probs, strict=True) if c in SUB_EVENT_TYPES))
