@@ -2,16 +2,15 @@
 """Train the shipped event gate from the labelled sentences in training/events/ (one command).
 
 Reads every ``training/events/*.jsonl`` (sorted by name), trains the gate
-(:func:`frontlines.events.gate_train.train_gate`: sentence embeddings and parse features, the mean
-of ``--bags`` multinomial logistic regressions fitted on bootstrap samples, P(event) Platt-calibrated
-out of bag), prints its out-of-bag scores, and writes
+(:func:`frontlines.events.gate_train.train_gate`: sentence embeddings, multinomial logistic
+regression, Platt-calibrated P(event)), prints its cross-validated scores, and writes
 ``src/frontlines/data/models/event-gate.npz`` and ``.json`` (with the data's SHA-256, which a
 test checks against the training files). Needs the ``[train]`` extra (scikit-learn).
 
 Example:
     python scripts/train_event_gate.py
-    python scripts/train_event_gate.py --c 2 --bags 20 --out /tmp/gate   # try a setting, ship nothing
-    python scripts/train_event_gate.py --seed 2 --subsample 0.95 --out /tmp/gate-s2   # stability check
+    python scripts/train_event_gate.py --c 2 --folds 10 --out /tmp/gate   # try a setting, ship nothing
+    python scripts/train_event_gate.py --seed 1 --subsample 0.95 --out /tmp/gate-s1   # stability check
 """
 
 from __future__ import annotations
@@ -28,11 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT / "training" / "events", help="folder of labelled .jsonl")
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "frontlines" / "data" / "models" / "event-gate",
                         help="output path without suffix (.npz and .json are written)")
-    parser.add_argument("--c", type=float, default=None, help="inverse regularisation of each regression (default: C)")
-    parser.add_argument("--bags", type=int, default=None, help="bootstrap members averaged (default: BAGS)")
-    parser.add_argument("--seed", type=int, default=0, help="master seed of the bootstrap samples")
+    parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation of the logistic regression")
+    parser.add_argument("--folds", type=int, default=5, help="folds for calibration and cross-validated scores")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the folds (and of --subsample)")
     parser.add_argument("--subsample", type=float, default=1.0,
-                        help="train on this share of the sentences (drawn from --seed; a stability check)")
+                        help="train on this share of the sentences, drawn from --seed (a stability check)")
     parser.add_argument("--threshold", type=float, default=0.5, help="threshold the cross-validated scores use")
     parser.add_argument("--feature-scale", type=float, default=None,
                         help="weight of the parse features beside the embedding (0: none; default: the shipped one)")
@@ -45,15 +44,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     from frontlines.events.gate import save_gate
-    from frontlines.events.gate_train import BAGS, FEATURE_SCALE, C, train_gate
+    from frontlines.events.gate_train import FEATURE_SCALE, train_gate
     from frontlines.nlp import load_nlp
     from frontlines.settings import load_settings
 
     paths = sorted(args.data.glob("*.jsonl"))
     try:
-        gate, report = train_gate(paths, nlp=load_nlp(load_settings().nlp_model), bags=args.bags or BAGS,
-                                  c=C if args.c is None else args.c, seed=args.seed, subsample=args.subsample,
-                                  threshold=args.threshold,
+        gate, report = train_gate(paths, nlp=load_nlp(load_settings().nlp_model), k=args.folds, c=args.c,
+                                  seed=args.seed, subsample=args.subsample, threshold=args.threshold,
                                   feature_scale=FEATURE_SCALE if args.feature_scale is None else args.feature_scale)
     except FrontlinesError as err:
         print(f"error: {err}", file=sys.stderr)
@@ -62,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     save_gate(gate, args.out)
     print(f"{report.sentences} sentences ({report.events} with events) from {len(paths)} files, "
           f"sha256 {report.data_sha256[:12]}, {report.seconds:.0f} s")
-    print(f"{report.bags} bags, {report.scored} sentences scored out of bag, at threshold {args.threshold}: " +
+    print(f"{report.folds}-fold cross-validated at threshold {args.threshold}: " +
           ", ".join(f"{k} {v:.3f}" for k, v in report.cv.items()))
     print("recommended settings: " + ", ".join(f"{k} = {v}" for k, v in report.thresholds.items()))
     print(f"saved {args.out.with_suffix('.npz')} and .json")

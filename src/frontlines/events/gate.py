@@ -2,13 +2,12 @@
 
 Triggers (:mod:`.matching`) propose candidate sentences; the gate reads the sentence's embedding
 (:mod:`.encoder`, all-MiniLM-L6-v2) and gives, with a multinomial logistic regression trained on
-labelled sentences (``training/events/``, ``scripts/train_event_gate.py``; the mean weights of
-regressions fitted on bootstrap samples, :mod:`.gate_train`), a probability to each
+labelled sentences (``training/events/``, ``scripts/train_event_gate.py``), a probability to each
 of the 25 sub-event types and each out-of-scope kind (crime, accident/disaster, court, metaphor,
 aggregate/background, none). Beside the embedding it reads a few parse features
 (:mod:`.gate_features`: the main verb's tense, a question, a condition, a place, a date, cue
 words of crime, of political actors, of opinion ...), scaled by ``feature_scale``. The probability that the sentence reports an event (the sum over
-the 25 types) is calibrated (Platt scaling fitted on out-of-bag predictions) and compared with the
+the 25 types) is calibrated (Platt scaling fitted on held-out folds) and compared with the
 ``event_threshold`` settings. Inference needs numpy and onnxruntime only; the weights are two
 small files in ``data/models/`` (``event-gate.npz``, and ``event-gate.json`` with the classes,
 the calibration and the training data's hash).

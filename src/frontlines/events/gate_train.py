@@ -4,15 +4,12 @@ Input: JSONL files of labelled sentences (``training/events/*.jsonl``, format in
 ``training/events/README.md``). Each sentence is embedded (:mod:`.encoder`) and parsed (its parse
 features, :mod:`.gate_features`, times ``feature_scale``, follow the embedding) and a multinomial
 logistic regression learns the 25 sub-event types and the out-of-scope kinds (a sentence
-reporting several types counts once per type). The gate is bagged: ``bags`` regressions, each
-fitted on a bootstrap sample of the sentences (drawn from ``seed``, deterministic), and the
-shipped weights are their mean (the mean of linear scores is the score of the mean weights:
-one model of the same shape and cost). P(event) is calibrated by Platt scaling on out-of-bag
-predictions (each sentence scored by the members that did not see it). The same predictions give
-the cross-validated scores and the two thresholds recommended for the settings:
-``event_threshold``, the highest that keeps 97% of the event sentences the trigger lexicon types,
-and ``event_threshold_alone``, the lowest at which 90% of the sentences only the gate would report
-are events. The metadata keeps them with the SHA-256 of the training files.
+reporting several types counts once per type). P(event) is calibrated by Platt scaling on
+out-of-fold predictions (k folds over sentences). The same folds give the cross-validated scores
+and the two thresholds recommended for the settings: ``event_threshold``, the highest that keeps
+97% of the event sentences the trigger lexicon types, and ``event_threshold_alone``, the lowest at
+which 90% of the sentences only the gate would report are events. The metadata keeps them with
+the SHA-256 of the training files.
 """
 
 from __future__ import annotations
@@ -20,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import random
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -40,11 +38,6 @@ from .typings import lexicon_typings
 #: Weight of the parse features beside the unit-length embedding (chosen on a coarse grid,
 #: 0.05 / 0.1 / 0.15 / 0.3 / 1: docs/events.md, "The gate's parse features").
 FEATURE_SCALE = 0.2
-#: Members of the bagged gate, and the inverse regularisation of each (docs/events.md, "The gate's stability").
-BAGS = 15
-C = 4.0
-#: The random stream of the subsample (members draw from streams 0 .. bags - 1).
-SUBSAMPLE_STREAM = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -102,6 +95,15 @@ def embed(encoder: SentenceEncoder, texts: Sequence[str], batch: int = 32) -> An
     return np.vstack([encoder.encode(list(texts[i:i + batch])) for i in range(0, len(texts), batch)])
 
 
+def _fit(vectors: Any, labels: Sequence[list[str]], *, c: float) -> EventGate:
+    """The gate (uncalibrated) fitted on the sentences (one row per label)."""
+    rows = [i for i, ls in enumerate(labels) for _ in ls]
+    y = [lab for ls in labels for lab in ls]
+    clf = LogisticRegression(C=c, max_iter=3000)
+    clf.fit(vectors[rows], y)
+    return EventGate(tuple(str(k) for k in clf.classes_), clf.coef_, clf.intercept_, (1.0, 0.0))
+
+
 def _platt(raw: Sequence[float], truth: Sequence[int]) -> tuple[float, float]:
     z = np.array([[math.log(min(max(p, 1e-6), 1 - 1e-6) / (1 - min(max(p, 1e-6), 1 - 1e-6)))] for p in raw])
     clf = LogisticRegression(C=1e4).fit(z, list(truth))
@@ -114,8 +116,7 @@ class GateReport:
 
     sentences: int
     events: int
-    bags: int
-    scored: int  # sentences some member did not see (scored out of bag)
+    folds: int
     cv: dict[str, float]
     thresholds: dict[str, float]
     calibration: tuple[float, float]
@@ -123,65 +124,22 @@ class GateReport:
     seconds: float
 
 
-def _fit(clf: Any, vectors: Any, labels: Sequence[list[str]], weights: Any) -> tuple[tuple[str, ...], Any, Any]:
-    """(classes, coef, intercept) of the regression ``clf`` fitted on the sentences, each counted
-    ``weights[i]`` times (one row per label)."""
-    rows = [i for i, ls in enumerate(labels) for _ in ls if weights[i] > 0]
-    y = [lab for i, ls in enumerate(labels) for lab in ls if weights[i] > 0]
-    clf.fit(vectors[rows], y, sample_weight=np.asarray(weights, dtype=float)[rows])
-    return tuple(str(k) for k in clf.classes_), clf.coef_.copy(), clf.intercept_.copy()
-
-
-def bootstrap_counts(n: int, *, bags: int, seed: int) -> Any:
-    """How often each of ``n`` sentences is drawn into each member's bootstrap sample (``bags`` x ``n``;
-    member ``j`` draws from ``numpy.random.default_rng([seed, j])``)."""
-    return np.array([np.bincount(np.random.default_rng([seed, j]).integers(0, n, n), minlength=n)
-                     for j in range(bags)])
-
-
-@dataclass(frozen=True)
-class BaggedFit:
-    """The members' weights (``bags`` x classes x inputs), their mean, and each member's bootstrap counts."""
-
-    classes: tuple[str, ...]
-    coefs: Any
-    intercepts: Any
-    counts: Any
-
-    @property
-    def coef(self) -> Any:
-        """The shipped weights: the members' mean."""
-        return self.coefs.mean(axis=0)
-
-    @property
-    def intercept(self) -> Any:
-        """The shipped intercepts: the members' mean."""
-        return self.intercepts.mean(axis=0)
-
-
-def fit_bagged(vectors: Any, labels: list[list[str]], *, bags: int, c: float, seed: int) -> BaggedFit:
-    """``bags`` regressions, each on a bootstrap sample of the sentences."""
-    counts = bootstrap_counts(len(labels), bags=bags, seed=seed)
-    fits = [_fit(LogisticRegression(C=c, max_iter=3000), vectors, labels, row) for row in counts]
-    classes = fits[0][0]
-    if any(f[0] != classes for f in fits):
-        raise EvalError("a bootstrap sample missed a class: add sentences of the rarest classes, or more bags")
-    return BaggedFit(classes, np.stack([f[1] for f in fits]), np.stack([f[2] for f in fits]), counts)
-
-
-def out_of_bag(vectors: Any, fit: BaggedFit) -> list[tuple[float, str] | None]:
-    """(raw P(event), likeliest sub-event type) of each sentence from the mean scores of the members whose
-    sample missed it (None where every member drew it)."""
-    is_sub = np.array([cl in SUB_EVENT_TYPES for cl in fit.classes])
-    subs = [cl for cl, s in zip(fit.classes, is_sub, strict=True) if s]
-    unseen = (fit.counts == 0).astype(float)  # bags x sentences
-    n_unseen = unseen.sum(axis=0)
-    scores = sum(u[:, None] * (vectors @ w.T + b)
-                 for u, w, b in zip(unseen, fit.coefs, fit.intercepts, strict=True)) / np.maximum(n_unseen, 1)[:, None]
-    scores = scores - scores.max(axis=1, keepdims=True)
-    probs = np.exp(scores) / np.exp(scores).sum(axis=1, keepdims=True)
-    return [None if m == 0 else (float(row[is_sub].sum()), subs[int(np.argmax(row[is_sub]))])
-            for m, row in zip(n_unseen, probs, strict=True)]
+def _out_of_fold(vectors: Any, labels: list[list[str]], *, k: int, c: float, seed: int) -> list[tuple[float, str]]:
+    """(raw P(event), likeliest sub-event type) of each sentence from the model of the other folds."""
+    order = list(range(len(labels)))
+    random.Random(seed).shuffle(order)
+    out: list[tuple[float, str]] = [(0.0, "")] * len(labels)
+    for fold in range(k):
+        test = order[fold::k]
+        held = set(test)
+        train = [i for i in order if i not in held]
+        gate = _fit(vectors[train], [labels[i] for i in train], c=c)
+        is_sub = np.array([cl in SUB_EVENT_TYPES for cl in gate.classes])
+        subs = [cl for cl, s in zip(gate.classes, is_sub, strict=True) if s]
+        probs = gate.probabilities(vectors[test])
+        for i, row in zip(test, probs, strict=True):
+            out[i] = (float(row[is_sub].sum()), subs[int(np.argmax(row[is_sub]))])
+    return out
 
 
 def _prf(said: Sequence[bool], truth: Sequence[bool]) -> tuple[float, float]:
@@ -211,69 +169,46 @@ def cv_scores(raw: list[tuple[float, str]], sentences: list[LabelledSentence], a
             "sub_event_top1": round(sum(typed) / len(typed), 4) if typed else 0.0}
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """The labelled sentences as the gate reads them: model inputs and the lexicon's view, row by row."""
-
-    sentences: list[LabelledSentence]
-    data_sha256: str
-    files: list[str]
-    vectors: Any  # sentences x (384 + features)
-    view: list[tuple[bool, bool]]  # :func:`lexicon_view`
-    feature_scale: float
+#: The random stream :func:`train_gate` draws a subsample from (the folds draw from ``seed`` itself).
+SUBSAMPLE_STREAM = 1_000_000
 
 
-def prepare(paths: Sequence[Path], *, nlp: Any, feature_scale: float = FEATURE_SCALE) -> Prepared:
-    """Read, parse and embed the labelled sentence files (the slow part of training).
-    ``feature_scale``: the weight of the parse features beside the embedding (0: none)."""
-    sentences, sha = read_labelled(paths)
-    texts = [s.text for s in sentences]
-    docs = list(nlp.pipe(texts, batch_size=64))
-    vectors = embed(SentenceEncoder(), texts)
-    if feature_scale > 0:
-        vectors = np.hstack([vectors, feature_scale * features_of([d[:] for d in docs])])
-    return Prepared(sentences, sha, [p.name for p in paths], vectors, lexicon_view(docs), feature_scale)
-
-
-def train_prepared(data: Prepared, *, bags: int = BAGS, c: float = C, seed: int = 0, threshold: float = 0.5,
-                   subsample: float = 1.0) -> tuple[EventGate, GateReport]:
-    """The bagged gate, calibrated and measured out of bag. ``subsample`` < 1 trains on that share of
-    the sentences only (drawn from ``seed``: the stability measurement, docs/events.md)."""
+def train_gate(paths: Sequence[Path], *, nlp: Any, k: int = 5, c: float = 4.0, seed: int = 0,
+               threshold: float = 0.5, feature_scale: float = FEATURE_SCALE,
+               subsample: float = 1.0) -> tuple[EventGate, GateReport]:
+    """Train the gate on labelled sentence files; calibrate it and measure it on k folds.
+    ``feature_scale``: the weight of the parse features beside the embedding (0: none);
+    ``subsample`` < 1: train on that share of the sentences, drawn from ``seed`` (the stability
+    measurement, docs/events.md)."""
     t0 = time.perf_counter()
-    keep = np.arange(len(data.sentences))
+    sentences, sha = read_labelled(paths)
     if subsample < 1.0:
-        keep = np.sort(np.random.default_rng([seed, SUBSAMPLE_STREAM]).permutation(keep)[:round(subsample * len(keep))])
-    sentences = [data.sentences[i] for i in keep]
-    vectors, view = data.vectors[keep], [data.view[i] for i in keep]
+        keep = np.random.default_rng([seed, SUBSAMPLE_STREAM]).permutation(len(sentences))
+        sentences = [sentences[i] for i in sorted(keep[:round(subsample * len(sentences))])]
+    texts = [s.text for s in sentences]
+    encoder = SentenceEncoder()
+    docs = list(nlp.pipe(texts, batch_size=64))
+    features = FEATURES if feature_scale > 0 else ()
+    vectors = embed(encoder, texts)
+    if features:
+        vectors = np.hstack([vectors, feature_scale * features_of([d[:] for d in docs])])
     labels = [s.labels for s in sentences]
-    fit = fit_bagged(vectors, labels, bags=bags, c=c, seed=seed)
-    oob = out_of_bag(vectors, fit)
-    scored = [i for i, r in enumerate(oob) if r is not None]
-    raw = [r for r in oob if r is not None]
-    truth = [bool(sentences[i].events) for i in scored]
+    raw = _out_of_fold(vectors, labels, k=k, c=c, seed=seed)
+    truth = [bool(s.events) for s in sentences]
     ab = _platt([q for q, _ in raw], [int(t) for t in truth])
-    scores = cv_scores(raw, [sentences[i] for i in scored], ab, threshold)
-    thresholds = recommend_thresholds([calibrate(q, ab) for q, _ in raw], truth, [view[i] for i in scored])
-    features = FEATURES if data.feature_scale > 0 else ()
-    meta = {"data_sha256": data.data_sha256, "files": data.files, "sentences": len(sentences),
-            "classes": dict(Counter(lab for ls in labels for lab in ls)), "c": c, "bags": bags, "seed": seed,
-            "subsample": subsample, "out_of_bag_scored": len(scored), "feature_scale": data.feature_scale,
+    scores = cv_scores(raw, sentences, ab, threshold)
+    thresholds = recommend_thresholds([calibrate(q, ab) for q, _ in raw], truth, lexicon_view(docs))
+    fitted = _fit(vectors, labels, c=c)
+    meta = {"data_sha256": sha, "files": [p.name for p in paths], "sentences": len(sentences),
+            "classes": dict(Counter(lab for ls in labels for lab in ls)), "c": c, "folds": k,
+            "feature_scale": feature_scale, "seed": seed, "subsample": subsample,
             "cv_at_threshold": {"threshold": threshold, **scores}, "recommended": thresholds,
             "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-    gate = EventGate(fit.classes, fit.coef, fit.intercept, ab, SentenceEncoder(), meta, GATE_NAME, features,
-                     data.feature_scale if features else 0.0)
-    report = GateReport(len(sentences), sum(bool(s.events) for s in sentences), bags, len(scored), scores,
-                        thresholds, ab, data.data_sha256, round(time.perf_counter() - t0, 1))
+    gate = EventGate(fitted.classes, fitted.coef, fitted.intercept, ab, encoder, meta, GATE_NAME, features,
+                     feature_scale if features else 0.0)
+    report = GateReport(len(sentences), sum(truth), k, scores, thresholds, ab, sha,
+                        round(time.perf_counter() - t0, 1))
     return gate, report
 
 
-def train_gate(paths: Sequence[Path], *, nlp: Any, bags: int = BAGS, c: float = C, seed: int = 0,
-               threshold: float = 0.5, feature_scale: float = FEATURE_SCALE,
-               subsample: float = 1.0) -> tuple[EventGate, GateReport]:
-    """Train the bagged gate on labelled sentence files (:func:`prepare`, then :func:`train_prepared`)."""
-    return train_prepared(prepare(paths, nlp=nlp, feature_scale=feature_scale), bags=bags, c=c, seed=seed,
-                          threshold=threshold, subsample=subsample)
-
-
-__all__ = ["BAGS", "C", "BaggedFit", "GateReport", "LabelledSentence", "Prepared", "fit_bagged", "out_of_bag",
-           "prepare", "read_labelled", "train_gate", "train_prepared"]
+__all__ = ["GateReport", "LabelledSentence", "read_labelled", "train_gate"]
