@@ -243,13 +243,23 @@ def _ongoing(chain: list[Any], plan: dict[str, Any]) -> bool:
 
 
 def _below_predicate(trigger: Any, tokens: list[Any]) -> list[Any]:
-    """The tokens above a noun trigger (nearest first) up to the preposition it hangs from ("for the
-    attack", "in the bombing"; not "of": "reports of an attack" tell its content; nor "to", often an
-    infinitive the parser took for one: "expects to clear mines"); all of them for a verb."""
-    if trigger.pos_ not in ("NOUN", "PROPN"):
+    """The tokens above a noun or gerund trigger (nearest first) up to the preposition it hangs from
+    ("for the attack", "in the bombing", "suspected of blowing up"; not "of" under a noun: "reports of
+    an attack" tell its content, nor any preposition under a noun for a gerund: "an appeal for deploying
+    troops"; nor "to", often an infinitive the parser took for one: "expects to clear mines"); all of
+    them for another verb."""
+    gerund = _gerund_object(trigger)
+    if trigger.pos_ not in ("NOUN", "PROPN") and not gerund:
         return tokens
-    cut = next((i + 1 for i, t in enumerate(tokens) if t.dep_ == "prep" and t.lower_ not in ("of", "to")), len(tokens))
+    cut = next((i + 1 for i, t in enumerate(tokens) if t.dep_ == "prep" and t.lower_ != "to" and
+                ((t.lower_ != "of" and not gerund) or t.head.pos_ not in ("NOUN", "PROPN"))), len(tokens))
     return tokens[:cut]
+
+
+def _gerund_object(tok: Any) -> bool:
+    """A gerund that is the object of a preposition ("accused of attacking", "responsible for shelling"):
+    it names an act, as a noun does."""
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep"
 
 
 def _planning(trigger: Any, above: list[Any], infinitive_only: Any, own_only: Any) -> list[Any]:
@@ -283,10 +293,11 @@ def _infinitive_elsewhere(tok: Any, trigger: Any) -> bool:
 
 
 def _impersonal(above: list[Any], frames: Any) -> list[Any]:
-    """Governors that frame the event impersonally: "it is likely that ...", "likely" with no subject."""
+    """Governors that frame the event impersonally: "it is likely that ...", "likely" with no subject; not
+    a participle that describes a noun ("two men suspected of bombing the station": the doubt is who did it)."""
     out = []
     for g in above:
-        if g.lower_ in frames:
+        if g.lower_ in frames and not (g.dep_ == "acl" and g.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")):
             subj = subject_of(g)
             if subj is None or subj.lower_ == "it":
                 out.append(g)
