@@ -233,6 +233,8 @@ def test_a_doubt_about_the_act_itself_stays_speculative(reading):
     assert reading("It is suspected that orcs burned the granary at Edoras.", "burned").modality == "speculative"
     text = "Two orcs suspected of planning to burn the granary at Edoras were held."
     assert reading(text, "burn").modality != "asserted"
+    text = "Rohan arrested two orcs rumoured to have shelled the village of Bree."
+    assert reading(text, "shelled").modality == "speculative"
 
 
 def test_a_rejected_appeal_for_an_act_is_no_act(reading):

@@ -122,7 +122,7 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
     own = chain[: next((i + 1 for i, t in enumerate(chain) if t.dep_ == "conj"), len(chain))]
     own = own[: next((i + 1 for i, t in enumerate(own) if _time_adjunct(t, trigger, den)), len(own))]
     own_kids = [c for t in own for c in t.children]
-    impersonal = _impersonal(above, spec["impersonal_frames"])
+    impersonal = _impersonal(trigger, above, spec["impersonal_frames"])
     cond = conditional_mark(trigger, above, spec["conditional_marks"])
     asked = [trigger] if is_question(trigger.sent) else []
     # (modality, cue kind, where to look, the dependency it must hang by, the cue words), in precedence order
@@ -292,12 +292,14 @@ def _infinitive_elsewhere(tok: Any, trigger: Any) -> bool:
                trigger not in c.subtree and c.i < trigger.i for c in tok.children)
 
 
-def _impersonal(above: list[Any], frames: Any) -> list[Any]:
+def _impersonal(trigger: Any, above: list[Any], frames: Any) -> list[Any]:
     """Governors that frame the event impersonally: "it is likely that ...", "likely" with no subject; not
-    a participle that describes a noun ("two men suspected of bombing the station": the doubt is who did it)."""
+    a participle that describes a noun and takes the trigger after a preposition ("two men suspected of
+    bombing the station": the doubt is who did it; "troops rumoured to have shelled the town" stays)."""
     out = []
-    for g in above:
-        if g.lower_ in frames and not (g.dep_ == "acl" and g.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")):
+    for g, below in zip(above, [trigger, *above], strict=False):
+        if g.lower_ in frames and not (g.dep_ == "acl" and g.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+                                       and below.dep_ in ("prep", "agent")):
             subj = subject_of(g)
             if subj is None or subj.lower_ == "it":
                 out.append(g)
