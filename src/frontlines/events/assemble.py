@@ -402,6 +402,7 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
     kept = [(t, trig) for k, (t, trig) in enumerate(zip(typings, triggers, strict=True)) if k not in links]
     counts = numbers.fatality_counts(text)
     tolls = [c for c in counts if not c.subset]
+    grievance_types = frozenset(numbers.load_numbers()["grievance_event_types"])
     toks = raw_tokens(sent, scene.article)
     found_actors, in_sent, country, country_rule = _actors_of(sent, scene, toks)
     mentions = [m for m in (roles.mention_of(a, toks) for a in found_actors)
@@ -410,7 +411,8 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
                         numbers.quantities(text), mentions, in_sent, country, country_rule)
     drafts = []
     for typing, trig in kept:
-        count = toll_of(trig, [t for _, t in kept], tolls, cstart) if tolls else None
+        own = [c for c in tolls if not (c.grievance and typing.event_type in grievance_types)]
+        count = toll_of(trig, [t for _, t in kept], own, cstart) if own else None
         r = _roles(n, trig, typing, sent, scene, mentions, victims.get(trig.i), country)
         scene.memory.remember(n, typing.event_type, r.actor1)
         told = context

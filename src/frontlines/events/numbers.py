@@ -31,6 +31,7 @@ class Count:
     vague: bool = False  # a vague count coded by ACLED's convention ("dozens" = 12), not a stated figure
     subset: bool = False  # part of a toll stated elsewhere ("five of the dead were children")
     additive: bool = False  # on top of a toll already given ("two more officers died")
+    grievance: bool = False  # a death people protest, mourn or seek justice for ("rallied against the killing of")
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +126,9 @@ def fatality_counts(text: str) -> list[Count]:
     """Every death count stated in ``text`` (a sentence), in text order.
 
     A count inside a phrase that names part of a toll ("five members of one family were among the
-    dead") is marked ``subset``; one read from a vague word ("dozens") is marked ``vague``.
+    dead") is marked ``subset``; one read from a vague word ("dozens") is marked ``vague``; a death
+    named as what people protest, mourn or seek justice for ("rallied against the killing of a
+    student") is marked ``grievance``.
     """
     if _cue_words().isdisjoint(re.findall(r"[a-z]+", text.lower())):  # most sentences name no death
         return []
@@ -134,6 +137,7 @@ def fatality_counts(text: str) -> list[Count]:
     subset = tuple(lex["subset_cues"])
     additive = tuple(lex["additive_cues"])
     approx = tuple(lex["approximators"])
+    grievance = re.compile(rf"\b(?:{_alt(lex['grievance_cues'])})\s+(?:[\w'’-]+\s+){{0,2}}$", re.I)
     found: list[Count] = []
     for name in ("kill-list", "count-then-death", "kill-then-count", "death-toll", "death-of", "death-of-singular"):
         for m in _patterns()[name].finditer(text):
@@ -149,7 +153,9 @@ def fatality_counts(text: str) -> list[Count]:
             found.append(Count(value, s, e, m.group(0), f"numbers.yaml#fatalities:{name}",
                                vague=" ".join(m.group("count").lower().replace("-", " ").split()) in vague,
                                subset=any(f" {c} " in f" {words} " for c in subset),
-                               additive=_additive(f" {before} {words} ", additive, approx)))
+                               additive=_additive(f" {before} {words} ", additive, approx),
+                               grievance=name.startswith("death-of")
+                               and grievance.search(text[max(0, m.start() - 60):m.start()]) is not None))
     return sorted(found, key=lambda c: c.start)
 
 

@@ -120,13 +120,29 @@ def names_origin(head: Any) -> bool:
     return prep.head.pos_ in ("NOUN", "PROPN", "PRON") or prep.head.lemma_ in place_cue_words("origin_verbs")
 
 
-def names_road(head: Any) -> bool:
-    """A place naming a road ("the Bree-Archet highway", "the Bree road"; ``road_words``): the event may be
-    anywhere along it."""
+def road_named(head: Any) -> Any | None:
+    """The road a place names ("the Bree-Archet highway", "the Bree road"; ``road_words``), or None."""
     tok = head
     while tok.dep_ in ("compound", "nmod"):
         tok = tok.head
-    return tok.i != head.i and tok.lemma_.lower() in place_cue_words("road_words")
+    return tok if tok.i != head.i and tok.lemma_.lower() in place_cue_words("road_words") else None
+
+
+def names_road(head: Any) -> bool:
+    """A place naming a road: the event may be anywhere along it."""
+    return road_named(head) is not None
+
+
+def holds_road(place: Place, head: Any, passed: Any) -> bool:
+    """Whether ``place`` is where a road between two towns lies, and also the name of a province: "on the
+    Bree - Archet road in Eriador", Eriador a city and its province. A road between two other towns lies in
+    the province, so the city does not beat the road's towns (a road named by one town, "the Bree road in
+    Archet", may be a street of the town)."""
+    road = road_named(passed)
+    if road is None or head.dep_ != "pobj" or head.head.lower_ != "in" or head.head.head.i != road.i:
+        return False
+    between = any(t.text in ("-", "–", "—") for t in road.subtree if t.i < road.i)
+    return between and any(c.feature_code == "ADM1" and c.name == place.name for c in place.candidates)
 
 
 def passed_over(head: Any) -> bool:
@@ -146,8 +162,8 @@ def _beaten(head: Any, trigger: Any, top: list[tuple[Place, Any]]) -> bool:
     if not passed_over(head):
         return False
     depth = _clause_distance(trigger, head)[0]
-    return any(g.i != head.i and _town(q) and not passed_over(g) and _clause_distance(trigger, g)[0] == depth
-               for q, g in top)
+    return any(g.i != head.i and _town(q) and not passed_over(g) and not holds_road(q, g, head)
+               and _clause_distance(trigger, g)[0] == depth for q, g in top)
 
 
 def modifies_noun(place: Place, head: Any) -> bool:
