@@ -136,3 +136,14 @@ def test_more_than_a_count_is_a_toll_of_its_own_not_more_on_top():
 
 def test_a_stated_toll_beats_the_count_on_top_of_it():
     assert fatalities("Two more guards died on Monday, raising the toll to 13.")[0] == 13
+
+
+def test_a_death_people_protest_or_mourn_is_a_grievance():
+    counts = fatality_counts("Hundreds rallied against the killing of a student in Minas Tirith.")
+    assert counts and all(c.value == 1 and c.grievance for c in counts)
+    assert fatality_counts("Crowds in Bree mourned the deaths of three fishermen.")[0].grievance
+    assert fatality_counts("Riders demanded justice for the murder of a ferryman.")[0].grievance
+
+
+def test_a_death_the_event_caused_is_no_grievance():
+    assert not fatality_counts("The raid on Bree led to the death of one guard.")[0].grievance

@@ -51,6 +51,7 @@ from .places import (
     modifies_noun,
     names_destination,
     names_seat,
+    names_thing_abroad,
     sentence_country,
     usable,
 )
@@ -450,7 +451,7 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
     """The sentence's places an event can be pinned on, with their head tokens.
 
     Left out: places inside an actor mention ("US forces"), a country naming a kind of thing
-    ("a Syria analyst"), a country naming a currency ("the US dollar", relation ``currency``) and a place naming the
+    ("a Syria analyst"), a town abroad naming a thing ("the Palma bridge" in a story on Lebanon), a country naming a currency ("the US dollar", relation ``currency``) and a place naming the
     government seated there ("the Minas Tirith government") or where someone was headed ("heading to Bree").
     """
     start, end = toks[0][1][0], toks[-1][1][1]
@@ -462,8 +463,9 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
         if not covered or any(a.start is not None and a.end is not None and a.start < p.end and a.end > p.start
                               for a in found_actors):
             continue
-        if not modifies_noun(p, head_of(covered)) \
-                and not names_seat(covered[-1]) and not names_destination(head_of(covered)):
+        head = head_of(covered)
+        if not modifies_noun(p, head) and not names_thing_abroad(p, head, scene.country, scene.places) \
+                and not names_seat(covered[-1]) and not names_destination(head):
             out.append((p, head_of(covered)))
     return out
 

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from ..geo import lies_in_gap
+from ..geo.words import words
 from ..geo.distance import great_circle_km
 from ..geo.names import norm
 from ..records import Actor, Evidence, Place, Precision
@@ -169,6 +170,19 @@ def _beaten(head: Any, trigger: Any, top: list[tuple[Place, Any]]) -> bool:
 def modifies_noun(place: Place, head: Any) -> bool:
     """A country naming a kind of thing, not where it happened: "the US dollar", "a Syria analyst"."""
     return place.precision == "country" and head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN"
+
+
+def names_thing_abroad(place: Place, head: Any, focus: str | None, places: list[Place]) -> bool:
+    """A town naming a thing ("the Palma bridge", "the Geneva talks"; not a place noun, "the Palma area"), of a
+    country the article names nowhere else while it is about another one: a namesake of the thing's own place,
+    or a thing elsewhere; not the event's place either way."""
+    if focus is None or place.precision != "point" or place.country_code in (None, focus) \
+            or head.dep_ != "compound" or head.head.pos_ != "NOUN":
+        return False
+    noun = head.head.lemma_.lower()
+    if noun in words("place_nouns") | words("container_gap") | place_cue_words("road_words"):
+        return False
+    return not any(q is not place and q.country_code == place.country_code for q in places)
 
 
 def usable(place: Place) -> bool:
