@@ -18,9 +18,9 @@ from typing import Any
 import yaml
 
 from ..geo import lies_in_gap
-from ..geo.words import words
 from ..geo.distance import great_circle_km
 from ..geo.names import norm
+from ..geo.words import words
 from ..records import Actor, Evidence, Place, Precision
 
 #: Dependencies that open a new clause: a place across one is not "in the same clause".
