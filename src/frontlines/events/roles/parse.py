@@ -309,7 +309,7 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     if not slots["actor1"]:
         slots["actor1"] = _agent_fallbacks(trigger, subjs, passive, mentions)
     _reciprocal(verb, trigger, slots)
-    return _umbrella(trigger.doc, mentions, _repelled(verb, mentions, _resolve(slots)))
+    return _umbrella(trigger.doc, mentions, _repelled(verb, trigger, mentions, _resolve(slots)))
 
 
 def _forces(phrase: Any, mentions: list[Mention]) -> bool:
@@ -366,11 +366,13 @@ def _reciprocal(verb: Any, trigger: Any, slots: dict[str, list[tuple[Mention, st
         slots["actor2"].append((m, f"{r}+reciprocal-{verb.lemma_.lower()}"))
 
 
-def _repelled(verb: Any, mentions: list[Mention], r: Roles) -> Roles:
+def _repelled(verb: Any, trigger: Any, mentions: list[Mention], r: Roles) -> Roles:
     """ "Afghan forces repulsed their attack": who repels is attacked; the attack's owner ("their" → the
     actor named before it, "a Taliban attack", "the attack by X") or the object repelled is actor1 (ACLED's
-    initiator), the subject actor2. Verbs: ``roles.yaml#repel_verbs``."""
-    if verb.lemma_.lower() not in load_roles()["repel_verbs"] or r.actor1 is None:
+    initiator), the subject actor2. Verbs: ``roles.yaml#repel_verbs``. Not when the event is the repelling
+    itself, named by the subject ("Rohan's air defences repelled the warplanes by firing missiles": their fire)."""
+    if verb.lemma_.lower() not in load_roles()["repel_verbs"] or r.actor1 is None \
+            or (trigger.head.i == verb.i and trigger.dep_ in ("nsubj", "nsubjpass")):
         return r
     defender = r.actor1
     attacker: tuple[Actor, str] | None = None
