@@ -145,5 +145,15 @@ def test_a_death_people_protest_or_mourn_is_a_grievance():
     assert fatality_counts("Riders demanded justice for the murder of a ferryman.")[0].grievance
 
 
+def test_a_death_that_set_a_crowd_off_is_a_grievance():
+    assert fatality_counts("Drivers blocked the Bree road after the death of a ferryman.")[0].grievance
+    assert fatality_counts("The family of a guard who was shot dead rallied in Archet.")[0].grievance
+
+
+def test_an_article_counts_no_plural_death_word():
+    assert fatality_counts("Neighbours of Bree protested against a morgue for fever deaths.") == []
+    assert fatalities("A ferryman died in Bree.")[0] == 1
+
+
 def test_a_death_the_event_caused_is_no_grievance():
     assert not fatality_counts("The raid on Bree led to the death of one guard.")[0].grievance

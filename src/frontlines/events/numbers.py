@@ -137,13 +137,13 @@ def fatality_counts(text: str) -> list[Count]:
     subset = tuple(lex["subset_cues"])
     additive = tuple(lex["additive_cues"])
     approx = tuple(lex["approximators"])
-    grievance = re.compile(rf"\b(?:{_alt(lex['grievance_cues'])})\s+(?:[\w'’-]+\s+){{0,2}}$", re.I)
+    grievance = re.compile(rf"\b(?:{_alt(lex['grievance_cues'])})\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
     found: list[Count] = []
     for name in ("kill-list", "count-then-death", "kill-then-count", "death-toll", "death-of", "death-of-singular"):
         for m in _patterns()[name].finditer(text):
             value = 1 if name == "death-of-singular" else \
                 _list_value(m.group("count")) if name == "kill-list" else parse_count(m.group("count"))
-            if value is None:
+            if value is None or _article_before_plural(m, name, lex):
                 continue
             s, e = m.span("count")
             if any(c.start == s for c in found):
@@ -154,9 +154,15 @@ def fatality_counts(text: str) -> list[Count]:
                                vague=" ".join(m.group("count").lower().replace("-", " ").split()) in vague,
                                subset=any(f" {c} " in f" {words} " for c in subset),
                                additive=_additive(f" {before} {words} ", additive, approx),
-                               grievance=name.startswith("death-of")
+                               grievance=name in ("death-of", "death-of-singular", "count-then-death")
                                and grievance.search(text[max(0, m.start() - 60):m.start()]) is not None))
     return sorted(found, key=lambda c: c.start)
+
+
+def _article_before_plural(m: re.Match[str], name: str, lex: dict[str, Any]) -> bool:
+    """ "a morgue for virus deaths": an article counts no plural death word (``plural_death_words``)."""
+    return name == "count-then-death" and m.group("count").lower() in ("a", "an") \
+        and m.group(0).lower().split()[-1] in lex["plural_death_words"]
 
 
 def _additive(padded: str, cues: tuple[str, ...], approximators: tuple[str, ...]) -> bool:
