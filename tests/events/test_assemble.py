@@ -1157,6 +1157,9 @@ def test_a_town_abroad_naming_a_thing_is_not_the_event_place(run):
 def test_a_protest_does_not_take_the_toll_of_the_death_it_protests(run):
     e = one(run("Students protested in Osgiliath against the death of a classmate.", [place("Osgiliath", "Osgiliath", 2)]))
     assert e.fatalities == 0
+    # the killing itself typed too (the fake typer reads "killing" as an attack): neither takes the toll
+    events = run("Students protested in Osgiliath against the killing of a classmate.", [place("Osgiliath", "Osgiliath", 2)])
+    assert events and all(e.fatalities == 0 for e in events)
     e = one(run("Rohan condemned the death of three herders when rebels shelled Osgiliath.",
                 [place("Osgiliath", "Osgiliath", 2)]))
     assert e.fatalities == 3

@@ -410,9 +410,11 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
                 if m is not None and not roles.in_label(m, sent)]
     context = _Sentence(text, *scene.article.span_to_raw(cstart, cend), date, date_rule,
                         numbers.quantities(text), mentions, in_sent, country, country_rule)
+    # a death a protest or riot of the sentence is over is an earlier incident's: no event of the sentence takes it
+    crowd = any(t.event_type in grievance_types for t, _ in kept)
     drafts = []
     for typing, trig in kept:
-        own = [c for c in tolls if not (c.grievance and typing.event_type in grievance_types)]
+        own = [c for c in tolls if not (c.grievance and crowd)]
         count = toll_of(trig, [t for _, t in kept], own, cstart) if own else None
         r = _roles(n, trig, typing, sent, scene, mentions, victims.get(trig.i), country)
         scene.memory.remember(n, typing.event_type, r.actor1)
