@@ -40,9 +40,9 @@ class TitleCase:
     known: Callable[[str], bool]  # a phrase (as written) is a known name
     trigger: Callable[[str], bool]  # a lower-case word may anchor an event trigger (inflected or not)
 
-    def worth_parsing(self, line: list[Any]) -> bool:
-        """A Title Case line with a word that may anchor a trigger (no other line can report an event)."""
-        return self.is_title_case(line) and any(t.is_alpha and self.trigger(t.lower_) for t in line)
+    def may_report(self, line: list[Any]) -> bool:
+        """A line with a word that may anchor a trigger (a Title Case line without one reports no event)."""
+        return any(t.is_alpha and self.trigger(t.lower_) for t in line)
 
     def is_title_case(self, sent: Any) -> bool:
         """At least ``min_words`` content words, ``min_share`` of them capitalised, not all in capitals, and
@@ -202,16 +202,20 @@ def _copies(doc: Any, rules: TitleCase) -> _Copies | None:
     """The sentence-cased copies of ``doc``'s sentences that hold a Title Case line worth parsing; None: none."""
     from spacy.tokens import Doc
 
-    found = [(sent, [line for line in lines(sent) if rules.worth_parsing(line)]) for sent in doc.sents]
-    if not any(todo for _, todo in found):
+    found = []
+    cased: set[int] = set()  # the tokens of the Title Case lines
+    for sent in doc.sents:
+        title = [line for line in lines(sent) if rules.is_title_case(line)]
+        cased.update(t.i for line in title for t in line)
+        todo = [line for line in title if rules.may_report(line)]
+        if todo:
+            found.append((sent, todo))
+    if not found:
         return None
-    written = written_names(doc, {t.i for sent in doc.sents for line in lines(sent) if rules.is_title_case(line)
-                                  for t in line})
+    written = written_names(doc, cased)
     sents = []
     spans = []
     for sent, todo in found:
-        if not todo:
-            continue
         words = [t.text for t in sent]
         starts: set[int] = set()
         for line in todo:
