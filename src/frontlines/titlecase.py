@@ -6,7 +6,8 @@ becomes a PROPN and no trigger is found. :func:`recase_headlines` finds such sen
 case (:meth:`TitleCase.recased`: same length, so every offset holds), runs the pipeline on that copy
 (the copies of a batch of docs in one ``nlp.pipe``) and writes its tags, lemmas, parse and entities
 over the sentence's tokens. The text stays as written; the spans re-parsed are kept in
-``doc.user_data[RECASED]`` for the events' evidence (rule :data:`RULE`). Settings and word lists: ``data/nlp/titlecase.yaml``.
+``doc.user_data[RECASED]`` for the events' evidence (rule :data:`RULE`). Settings and word lists:
+``data/nlp/titlecase.yaml``.
 """
 
 from __future__ import annotations
