@@ -10,6 +10,7 @@ test checks against the training files). Needs the ``[train]`` extra (scikit-lea
 Example:
     python scripts/train_event_gate.py
     python scripts/train_event_gate.py --c 2 --folds 10 --out /tmp/gate   # try a setting, ship nothing
+    python scripts/train_event_gate.py --seed 1 --subsample 0.95 --out /tmp/gate-s1   # stability check
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="output path without suffix (.npz and .json are written)")
     parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation of the logistic regression")
     parser.add_argument("--folds", type=int, default=5, help="folds for calibration and cross-validated scores")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the folds (and of --subsample)")
+    parser.add_argument("--subsample", type=float, default=1.0,
+                        help="train on this share of the sentences, drawn from --seed (a stability check)")
     parser.add_argument("--threshold", type=float, default=0.5, help="threshold the cross-validated scores use")
     parser.add_argument("--feature-scale", type=float, default=None,
                         help="weight of the parse features beside the embedding (0: none; default: the shipped one)")
@@ -47,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = sorted(args.data.glob("*.jsonl"))
     try:
         gate, report = train_gate(paths, nlp=load_nlp(load_settings().nlp_model), k=args.folds, c=args.c,
-                                  threshold=args.threshold,
+                                  seed=args.seed, subsample=args.subsample, threshold=args.threshold,
                                   feature_scale=FEATURE_SCALE if args.feature_scale is None else args.feature_scale)
     except FrontlinesError as err:
         print(f"error: {err}", file=sys.stderr)

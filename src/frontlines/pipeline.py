@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -81,12 +82,14 @@ class Pipeline:
 
     def parse(self, texts: Iterable[str], batch_size: int | None = None) -> Iterator[Any]:
         """``nlp.pipe`` over the texts, each Title Case headline parsed again sentence-cased
-        (:func:`.titlecase.recase_headlines`)."""
+        (:func:`.titlecase.recase_headlines`, a batch of docs at a time)."""
         from .titlecase import recase_headlines
 
         rules = self.title_case
-        for doc in self.nlp.pipe(texts, batch_size=batch_size or self.settings.batch_size):
-            yield recase_headlines(doc, self.nlp, rules)
+        size = batch_size or self.settings.batch_size
+        docs = self.nlp.pipe(texts, batch_size=size)
+        while batch := list(itertools.islice(docs, size)):
+            yield from recase_headlines(batch, self.nlp, rules)
 
     @property
     def typer(self) -> Any:

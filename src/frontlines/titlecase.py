@@ -4,9 +4,10 @@ The small English model reads "Gunmen Kill Five At Arnor Market" as one long pro
 becomes a PROPN and no trigger is found. :func:`recase_headlines` finds such sentences in a parsed doc
 (:meth:`TitleCase.is_title_case`), puts each capitalised common word that is no known name in lower
 case (:meth:`TitleCase.recased`: same length, so every offset holds), runs the pipeline on that copy
-and writes its tags, lemmas, parse and entities over the sentence's tokens. The text stays as
-written; the spans re-parsed are kept in ``doc.user_data[RECASED]`` for the events' evidence
-(rule :data:`RULE`). Settings and word lists: ``data/nlp/titlecase.yaml``.
+(the copies of a batch of docs in one ``nlp.pipe``) and writes its tags, lemmas, parse and entities
+over the sentence's tokens. The text stays as written; the spans re-parsed are kept in
+``doc.user_data[RECASED]`` for the events' evidence (rule :data:`RULE`). Settings and word lists:
+``data/nlp/titlecase.yaml``.
 """
 
 from __future__ import annotations
@@ -40,9 +41,9 @@ class TitleCase:
     known: Callable[[str], bool]  # a phrase (as written) is a known name
     trigger: Callable[[str], bool]  # a lower-case word may anchor an event trigger (inflected or not)
 
-    def worth_parsing(self, line: list[Any]) -> bool:
-        """A Title Case line with a word that may anchor a trigger (no other line can report an event)."""
-        return self.is_title_case(line) and any(t.is_alpha and self.trigger(t.lower_) for t in line)
+    def may_report(self, line: list[Any]) -> bool:
+        """A line with a word that may anchor a trigger (a Title Case line without one reports no event)."""
+        return any(t.is_alpha and self.trigger(t.lower_) for t in line)
 
     def is_title_case(self, sent: Any) -> bool:
         """At least ``min_words`` content words, ``min_share`` of them capitalised, not all in capitals, and
@@ -175,24 +176,47 @@ def written_names(doc: Any, skip: set[int]) -> frozenset[str]:
     return frozenset(out)
 
 
-def recase_headlines(doc: Any, nlp: Any, rules: TitleCase) -> Any:
-    """``doc`` with each sentence that holds a Title Case line annotated from a parse of a copy in which
-    that line is sentence-cased and a sentence of its own (the rest of the sentence as written)."""
-    import numpy as np
-    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+@dataclass(frozen=True)
+class _Copies:
+    """A doc's sentences to parse again: each as (first token, end token, its sentence-cased copy, unparsed),
+    and the character spans of the lines recased."""
+
+    sents: tuple[tuple[int, int, Any], ...]
+    spans: tuple[tuple[int, int], ...]
+
+
+def recase_headlines(docs: list[Any], nlp: Any, rules: TitleCase) -> list[Any]:
+    """``docs``, each sentence that holds a Title Case line annotated from a parse of a copy in which
+    that line is sentence-cased and a sentence of its own (the rest of the sentence as written).
+    The copies of all the docs are parsed together (``nlp.pipe``: a copy's parse does not depend
+    on the others in its batch)."""
+    plans = [_copies(doc, rules) for doc in docs]
+    copies = [copy for plan in plans if plan is not None for _, _, copy in plan.sents]
+    parsed = iter(nlp.pipe(copies, batch_size=max(1, len(copies))))
+    for doc, plan in zip(docs, plans, strict=True):
+        if plan is not None:
+            _write(doc, plan, [next(parsed) for _ in plan.sents])
+    return docs
+
+
+def _copies(doc: Any, rules: TitleCase) -> _Copies | None:
+    """The sentence-cased copies of ``doc``'s sentences that hold a Title Case line worth parsing; None: none."""
     from spacy.tokens import Doc
 
-    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
-    found = [(sent, [line for line in lines(sent) if rules.worth_parsing(line)]) for sent in doc.sents]
-    if not any(todo for _, todo in found):
-        return doc
-    written = written_names(doc, {t.i for sent in doc.sents for line in lines(sent) if rules.is_title_case(line)
-                                  for t in line})
-    rows = None
+    found = []
+    cased: set[int] = set()  # the tokens of the Title Case lines
+    for sent in doc.sents:
+        title = [line for line in lines(sent) if rules.is_title_case(line)]
+        cased.update(t.i for line in title for t in line)
+        todo = [line for line in title if rules.may_report(line)]
+        if todo:
+            found.append((sent, todo))
+    if not found:
+        return None
+    written = written_names(doc, cased)
+    sents = []
     spans = []
     for sent, todo in found:
-        if not todo:
-            continue
         words = [t.text for t in sent]
         starts: set[int] = set()
         for line in todo:
@@ -207,16 +231,23 @@ def recase_headlines(doc: Any, nlp: Any, rules: TitleCase) -> Any:
             continue
         copy = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent],
                    sent_starts=[True if i == 0 or sent.start + i in starts else None for i in range(len(words))])
-        for _, proc in nlp.pipeline:
-            copy = proc(copy)
-        if rows is None:
-            rows = doc.to_array(attrs)
-        rows[sent.start:sent.end] = copy.to_array(attrs)
-    if rows is None:
-        return doc
+        sents.append((sent.start, sent.end, copy))
+    if not sents:
+        return None
+    return _Copies(tuple(sents), tuple(spans))
+
+
+def _write(doc: Any, plan: _Copies, parsed: list[Any]) -> None:
+    """Write the parsed copies' annotations over their sentences' tokens."""
+    import numpy as np
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
+    rows = doc.to_array(attrs)
+    for (start, end, _), copy in zip(plan.sents, parsed, strict=True):
+        rows[start:end] = copy.to_array(attrs)
     doc.from_array(attrs, np.ascontiguousarray(rows))
-    doc.user_data[RECASED] = tuple(spans)
-    return doc
+    doc.user_data[RECASED] = plan.spans
 
 
 def recased_at(doc: Any, start: int, end: int) -> bool:

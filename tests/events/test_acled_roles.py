@@ -402,6 +402,27 @@ def test_who_an_attack_is_targeting_is_its_target(run, text, cc, actor2):
     assert "roles:targeting" in e.evidence["actor2"]
 
 
+def test_a_targeting_trigger_left_bare_by_the_parse_still_has_its_target(nlp):
+    """ "carried out strikes targeting presumed ISGS militants": the parse may hang the hedge "presumed" on the main
+    verb, with the group as its object, and leave the participle (here the trigger) with none."""
+    run = assembler(nlp, load_actors(), stages_for({"targeting": ("Explosions/Remote violence", "Air/drone strike")}))
+    e = only(run("Barkhane forces carried out strikes targeting presumed ISGS militants in the Osgiliath region.",
+                 {"Osgiliath": "ML"}))
+    assert e.actor2 is not None and e.actor2.name == "Islamic State (Greater Sahara)"
+    assert "roles:targeting" in e.evidence["actor2"]
+
+
+def test_an_air_defence_that_repels_aircraft_by_its_fire_is_actor1(nlp):
+    """ "who repels is attacked" holds for a repelled attack; when the repelling is the event (its subject the trigger,
+    the air defences' fire), who repels acts."""
+    run = assembler(nlp, load_actors(), stages_for({"defences": ("Explosions/Remote violence",
+                                                                 "Shelling/artillery/missile attack")}))
+    e = only(run("Houthi air defences repelled Saudi-led coalition aircraft over Osgiliath by firing missiles.",
+                 {"Osgiliath": "YE"}))
+    assert e.actor1 is not None and e.actor1.name.startswith("Military Forces of Yemen")
+    assert e.actor2 is not None and e.actor2.name == "Operation Restoring Hope"
+
+
 def test_a_second_weapon_the_parse_made_a_verb_still_aims_at_the_target(run):
     """ "fired X and grenade launchers at Y": a parse that coordinates "grenade" with the verb keeps Y the target."""
     e = only(run("Rohan troops fired IFVs and grenade launchers at the dugouts of the Donbass People's Militia "

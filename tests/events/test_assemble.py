@@ -1145,6 +1145,51 @@ def test_a_road_named_for_a_town_is_finer_than_the_province_it_runs_through(run)
     assert e.place.text in ("Bree", "Archet")
 
 
+def test_a_city_that_shares_its_province_name_does_not_beat_the_towns_of_a_road_it_holds(run):
+    """ "the Bree - Archet road in Eriador": a road between two other towns lies in the province Eriador, not in
+    its city, so the event lies on the road, at one of its towns."""
+    province = Candidate(9, "Eriador", 0.0, 0.0, "SY", "ADM1", 0, 4.0)
+    city = replace(place("Eriador", "Eriador", 8), candidates=(province,))
+    e = one(run("Gunmen attacked a patrol on the Bree - Archet road in Eriador on Monday.",
+                [place("Bree", "Bree", 3), place("Archet", "Archet", 4), city]))
+    assert e.place.text in ("Bree", "Archet")
+
+
+def test_a_city_holding_a_road_beats_its_towns_when_it_names_no_province(run):
+    e = one(run("Gunmen attacked a patrol on the Bree - Archet road in Eriador on Monday.",
+                [place("Bree", "Bree", 3), place("Archet", "Archet", 4), place("Eriador", "Eriador", 8)]))
+    assert e.place.text == "Eriador"
+
+
+def test_a_road_named_for_one_town_may_be_a_street_of_the_city_it_lies_in(run):
+    province = Candidate(9, "Eriador", 0.0, 0.0, "SY", "ADM1", 0, 4.0)
+    city = replace(place("Eriador", "Eriador", 8), candidates=(province,))
+    e = one(run("Gunmen attacked a patrol on the Archet road in Eriador on Monday.", [place("Archet", "Archet", 4), city]))
+    assert e.place.text == "Eriador"
+
+
+def test_a_town_abroad_naming_a_thing_is_not_the_event_place(run):
+    """ "the Pelargir bridge" in a story on Gondor, the gazetteer's only Pelargir abroad: the bridge's town is a
+    namesake; the event lies at the town of the story's country."""
+    text = "Drivers from Minas Tirith protested at the Pelargir bridge on Monday, Minas Tirith officials said."
+    gondor = place("Minas Tirith", "Minas Tirith", 3, cc="GG")
+    e = one(run(text, [gondor, place("Pelargir", "Pelargir", 4, cc="ES")]))
+    assert e.place.text == "Minas Tirith"
+    e = one(run(text, [gondor, place("Pelargir", "Pelargir", 4, cc="GG")]))
+    assert e.place.text == "Pelargir"
+
+
+def test_a_protest_does_not_take_the_toll_of_the_death_it_protests(run):
+    e = one(run("Students protested in Osgiliath against the death of a classmate.", [place("Osgiliath", "Osgiliath", 2)]))
+    assert e.fatalities == 0
+    # the killing itself typed too (the fake typer reads "killing" as an attack): neither takes the toll
+    events = run("Students protested in Osgiliath against the killing of a classmate.", [place("Osgiliath", "Osgiliath", 2)])
+    assert events and all(e.fatalities == 0 for e in events)
+    e = one(run("Rohan condemned the death of three herders when rebels shelled Osgiliath.",
+                [place("Osgiliath", "Osgiliath", 2)]))
+    assert e.fatalities == 3
+
+
 # ------------------------------------------------------------------ a province at its seat
 
 def test_an_event_placed_in_a_province_stands_at_its_seat(run):

@@ -515,3 +515,14 @@ def test_a_poisoning_with_no_agent_of_war_is_no_chemical_weapon(nlp, text: str) 
 def test_wire_news_words_name_their_types(nlp, text: str, sub: str) -> None:
     """issue 11, wire19: a gunbattle is a clash, a minefield or roadside bombing a remote explosive."""
     assert _first(nlp, text).sub_event_type == sub
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # fire at crewed aircraft is missile fire; a missile or drone stopped in the air is disrupted weapons use
+    ("Rohan air defences repelled Gondor warplanes over Osgiliath by firing surface-to-air missiles.",
+     "Shelling/artillery/missile attack"),
+    ("Rohan air defences intercepted two missiles fired by Gondor jets over Osgiliath.", "Disrupted weapons use"),
+    ("Rohan air defences shot down a Gondor drone over Osgiliath.", "Disrupted weapons use"),
+])
+def test_air_defences_firing_at_aircraft_shell_them(nlp, text: str, sub: str) -> None:
+    assert _first(nlp, text).sub_event_type == sub

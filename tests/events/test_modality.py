@@ -218,3 +218,25 @@ def test_a_negation_of_what_was_happening_at_the_time_of_an_attack_leaves_it_ass
 def test_a_warning_or_denial_does_not_govern_a_finite_adverbial_clause_below_it(
         reading, sentence: str, trigger: str, modality: str) -> None:
     assert reading(sentence, trigger).modality == modality
+
+
+def test_a_suspect_of_an_act_leaves_the_act_asserted(reading):
+    text = "Rohan handed over two orcs suspected of burning the granary at Edoras in March."
+    assert reading(text, "burning").modality == "asserted"
+    text = "Gondor police detained a man suspected of bombing the bus station in Minas Tirith."
+    assert reading(text, "bombing").modality == "asserted"
+
+
+def test_a_doubt_about_the_act_itself_stays_speculative(reading):
+    assert reading("Rohan officials suspect that orcs burned the granary at Edoras.", "burned").modality \
+        == "speculative"
+    assert reading("It is suspected that orcs burned the granary at Edoras.", "burned").modality == "speculative"
+    text = "Two orcs suspected of planning to burn the granary at Edoras were held."
+    assert reading(text, "burn").modality != "asserted"
+    text = "Rohan arrested two orcs rumoured to have shelled the village of Bree."
+    assert reading(text, "shelled").modality == "speculative"
+
+
+def test_a_rejected_appeal_for_an_act_is_no_act(reading):
+    text = "Dale again rejected on Thursday an appeal for deploying army troops along its border with Rhun."
+    assert reading(text, "deploying").modality == "denied"

@@ -136,3 +136,24 @@ def test_more_than_a_count_is_a_toll_of_its_own_not_more_on_top():
 
 def test_a_stated_toll_beats_the_count_on_top_of_it():
     assert fatalities("Two more guards died on Monday, raising the toll to 13.")[0] == 13
+
+
+def test_a_death_people_protest_or_mourn_is_a_grievance():
+    counts = fatality_counts("Hundreds rallied against the killing of a student in Minas Tirith.")
+    assert counts and all(c.value == 1 and c.grievance for c in counts)
+    assert fatality_counts("Crowds in Bree mourned the deaths of three fishermen.")[0].grievance
+    assert fatality_counts("Riders demanded justice for the murder of a ferryman.")[0].grievance
+
+
+def test_a_death_that_set_a_crowd_off_is_a_grievance():
+    assert fatality_counts("Drivers blocked the Bree road after the death of a ferryman.")[0].grievance
+    assert fatality_counts("The family of a guard who was shot dead rallied in Archet.")[0].grievance
+
+
+def test_an_article_counts_no_plural_death_word():
+    assert fatality_counts("Neighbours of Bree protested against a morgue for fever deaths.") == []
+    assert fatalities("A ferryman died in Bree.")[0] == 1
+
+
+def test_a_death_the_event_caused_is_no_grievance():
+    assert not fatality_counts("The raid on Bree led to the death of one guard.")[0].grievance

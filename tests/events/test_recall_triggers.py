@@ -193,3 +193,21 @@ def test_a_mortar_attack_is_shelling_and_a_mortar_and_pestle_is_no_event(nlp) ->
     assert _types(nlp, "She ground the spices with a mortar and pestle in Bree on Monday.") == []
     assert _types(nlp, "The bricks-and-mortar shops of Bree closed early on Monday.") == []
 
+
+
+@pytest.mark.parametrize("text", [
+    "Rangers blew up an orc supply truck on the road to Minas Morgul on Tuesday.",
+    "Rohan handed over two men suspected of blowing up a Gondor airliner over Bree.",
+])
+def test_a_vehicle_blown_up_is_a_remote_explosive(nlp, text: str) -> None:
+    assert "Remote explosive/landmine/IED" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Orc raiders blew up three houses belonging to Rohan farmers near Edoras before driving their cars away.",
+    "Gondor engineers blew up the dam at Osgiliath as they retreated on Monday.",
+])
+def test_a_house_or_a_dam_blown_up_stays_destruction(nlp, text: str) -> None:
+    types = _types(nlp, text)
+    assert "Remote explosive/landmine/IED" not in types
+    assert "Looting/property destruction" in types

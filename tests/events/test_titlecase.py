@@ -66,3 +66,19 @@ def test_a_name_the_text_writes_capitalised_keeps_its_capital(pipeline) -> None:
     words = pipeline.title_case.recased(line, written_names(doc, {t.i for t in line}))
     assert words == ["rangers", "arrest", "Strider", "in", "Bree", "raid"]
     assert pipeline.title_case.recased(line) == ["rangers", "arrest", "strider", "in", "Bree", "raid"]
+
+
+def test_headlines_parsed_in_one_batch_read_as_each_alone(pipeline) -> None:
+    texts = ["Orcs Attack Rohan Village, Killing 12\n\nOrcs attacked Edoras on Monday, the governor said.",
+             "Rangers Arrest Strider In Bree Raid\n\nRangers arrested Strider at an inn in Bree on Friday.",
+             "Orcs attacked the village of Edoras in Rohan on Monday, killing 12 villagers.",
+             "Gunmen Storm Arnor Prison, Free 200 Inmates\n\nArmed men attacked the prison of Annuminas."]
+
+    def annotations(doc) -> list[tuple[str, ...]]:
+        return [(t.text, t.tag_, t.pos_, t.lemma_, t.dep_, str(t.head.i), t.ent_type_) for t in doc]
+
+    together = list(pipeline.parse(texts))
+    alone = [next(pipeline.parse([text])) for text in texts]
+    assert [annotations(d) for d in together] == [annotations(d) for d in alone]
+    assert [d.user_data.get(RECASED) for d in together] == [d.user_data.get(RECASED) for d in alone]
+    assert sum(RECASED in d.user_data for d in together) == 3

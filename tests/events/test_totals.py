@@ -12,6 +12,8 @@ from frontlines.events.coreference import total_cue
     "This year, raids on the Rohan border have left 40 farmers dead.",
     "The 120 strikes on Mordor mark a threefold increase compared to last year.",
     "The riders have ruled Edoras since the coup that ousted the king.",
+    "Orc raids have killed 40 villagers in Rohan since last year.",
+    "Orc raids have killed 40 villagers in Rohan in the last month.",
 ])
 def test_a_period_summed_or_a_coup_as_background_is_a_total(text: str) -> None:
     assert total_cue(text, dated=False, day=False) is not None
@@ -20,6 +22,7 @@ def test_a_period_summed_or_a_coup_as_background_is_a_total(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Gondor sent 300 more soldiers to Ithilien this year.",
     "Mutinous soldiers overthrew Denethor in Minas Tirith last year.",
+    "An Arnor student has been detained in Gondor over her part in rioting at the Osgiliath summit last month.",
 ])
 def test_one_occurrence_this_or_last_year_is_no_total(text: str) -> None:
     assert total_cue(text, dated=False, day=False) is None

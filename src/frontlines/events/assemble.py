@@ -51,6 +51,7 @@ from .places import (
     modifies_noun,
     names_destination,
     names_seat,
+    names_thing_abroad,
     sentence_country,
     usable,
 )
@@ -402,15 +403,19 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
     kept = [(t, trig) for k, (t, trig) in enumerate(zip(typings, triggers, strict=True)) if k not in links]
     counts = numbers.fatality_counts(text)
     tolls = [c for c in counts if not c.subset]
+    grievance_types = frozenset(numbers.load_numbers()["grievance_event_types"])
     toks = raw_tokens(sent, scene.article)
     found_actors, in_sent, country, country_rule = _actors_of(sent, scene, toks)
     mentions = [m for m in (roles.mention_of(a, toks) for a in found_actors)
                 if m is not None and not roles.in_label(m, sent)]
     context = _Sentence(text, *scene.article.span_to_raw(cstart, cend), date, date_rule,
                         numbers.quantities(text), mentions, in_sent, country, country_rule)
+    # a death a protest or riot of the sentence is over is an earlier incident's: no event of the sentence takes it
+    crowd = any(t.event_type in grievance_types for t, _ in kept)
     drafts = []
     for typing, trig in kept:
-        count = toll_of(trig, [t for _, t in kept], tolls, cstart) if tolls else None
+        own = [c for c in tolls if not (c.grievance and crowd)]
+        count = toll_of(trig, [t for _, t in kept], own, cstart) if own else None
         r = _roles(n, trig, typing, sent, scene, mentions, victims.get(trig.i), country)
         scene.memory.remember(n, typing.event_type, r.actor1)
         told = context
@@ -448,7 +453,7 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
     """The sentence's places an event can be pinned on, with their head tokens.
 
     Left out: places inside an actor mention ("US forces"), a country naming a kind of thing
-    ("a Syria analyst"), a country naming a currency ("the US dollar", relation ``currency``) and a place naming the
+    ("a Syria analyst"), a town abroad naming a thing ("the Palma bridge" in a story on Lebanon), a country naming a currency ("the US dollar", relation ``currency``) and a place naming the
     government seated there ("the Minas Tirith government") or where someone was headed ("heading to Bree").
     """
     start, end = toks[0][1][0], toks[-1][1][1]
@@ -460,8 +465,9 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
         if not covered or any(a.start is not None and a.end is not None and a.start < p.end and a.end > p.start
                               for a in found_actors):
             continue
-        if not modifies_noun(p, head_of(covered)) \
-                and not names_seat(covered[-1]) and not names_destination(head_of(covered)):
+        head = head_of(covered)
+        if not modifies_noun(p, head) and not names_thing_abroad(p, head, scene.country, scene.places) \
+                and not names_seat(covered[-1]) and not names_destination(head):
             out.append((p, head_of(covered)))
     return out
 

@@ -169,12 +169,22 @@ def cv_scores(raw: list[tuple[float, str]], sentences: list[LabelledSentence], a
             "sub_event_top1": round(sum(typed) / len(typed), 4) if typed else 0.0}
 
 
+#: The random stream :func:`train_gate` draws a subsample from (the folds draw from ``seed`` itself).
+SUBSAMPLE_STREAM = 1_000_000
+
+
 def train_gate(paths: Sequence[Path], *, nlp: Any, k: int = 5, c: float = 4.0, seed: int = 0,
-               threshold: float = 0.5, feature_scale: float = FEATURE_SCALE) -> tuple[EventGate, GateReport]:
+               threshold: float = 0.5, feature_scale: float = FEATURE_SCALE,
+               subsample: float = 1.0) -> tuple[EventGate, GateReport]:
     """Train the gate on labelled sentence files; calibrate it and measure it on k folds.
-    ``feature_scale``: the weight of the parse features beside the embedding (0: none)."""
+    ``feature_scale``: the weight of the parse features beside the embedding (0: none);
+    ``subsample`` < 1: train on that share of the sentences, drawn from ``seed`` (the stability
+    measurement, docs/events.md)."""
     t0 = time.perf_counter()
     sentences, sha = read_labelled(paths)
+    if subsample < 1.0:
+        keep = np.random.default_rng([seed, SUBSAMPLE_STREAM]).permutation(len(sentences))
+        sentences = [sentences[i] for i in sorted(keep[:round(subsample * len(sentences))])]
     texts = [s.text for s in sentences]
     encoder = SentenceEncoder()
     docs = list(nlp.pipe(texts, batch_size=64))
@@ -191,7 +201,7 @@ def train_gate(paths: Sequence[Path], *, nlp: Any, k: int = 5, c: float = 4.0, s
     fitted = _fit(vectors, labels, c=c)
     meta = {"data_sha256": sha, "files": [p.name for p in paths], "sentences": len(sentences),
             "classes": dict(Counter(lab for ls in labels for lab in ls)), "c": c, "folds": k,
-            "feature_scale": feature_scale,
+            "feature_scale": feature_scale, "seed": seed, "subsample": subsample,
             "cv_at_threshold": {"threshold": threshold, **scores}, "recommended": thresholds,
             "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     gate = EventGate(fitted.classes, fitted.coef, fitted.intercept, ab, encoder, meta, GATE_NAME, features,

@@ -122,7 +122,7 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
     own = chain[: next((i + 1 for i, t in enumerate(chain) if t.dep_ == "conj"), len(chain))]
     own = own[: next((i + 1 for i, t in enumerate(own) if _time_adjunct(t, trigger, den)), len(own))]
     own_kids = [c for t in own for c in t.children]
-    impersonal = _impersonal(above, spec["impersonal_frames"])
+    impersonal = _impersonal(trigger, above, spec["impersonal_frames"])
     cond = conditional_mark(trigger, above, spec["conditional_marks"])
     asked = [trigger] if is_question(trigger.sent) else []
     # (modality, cue kind, where to look, the dependency it must hang by, the cue words), in precedence order
@@ -243,13 +243,23 @@ def _ongoing(chain: list[Any], plan: dict[str, Any]) -> bool:
 
 
 def _below_predicate(trigger: Any, tokens: list[Any]) -> list[Any]:
-    """The tokens above a noun trigger (nearest first) up to the preposition it hangs from ("for the
-    attack", "in the bombing"; not "of": "reports of an attack" tell its content; nor "to", often an
-    infinitive the parser took for one: "expects to clear mines"); all of them for a verb."""
-    if trigger.pos_ not in ("NOUN", "PROPN"):
+    """The tokens above a noun or gerund trigger (nearest first) up to the preposition it hangs from
+    ("for the attack", "in the bombing", "suspected of blowing up"; not "of" under a noun: "reports of
+    an attack" tell its content, nor any preposition under a noun for a gerund: "an appeal for deploying
+    troops"; nor "to", often an infinitive the parser took for one: "expects to clear mines"); all of
+    them for another verb."""
+    gerund = _gerund_object(trigger)
+    if trigger.pos_ not in ("NOUN", "PROPN") and not gerund:
         return tokens
-    cut = next((i + 1 for i, t in enumerate(tokens) if t.dep_ == "prep" and t.lower_ not in ("of", "to")), len(tokens))
+    cut = next((i + 1 for i, t in enumerate(tokens) if t.dep_ == "prep" and t.lower_ != "to" and
+                ((t.lower_ != "of" and not gerund) or t.head.pos_ not in ("NOUN", "PROPN"))), len(tokens))
     return tokens[:cut]
+
+
+def _gerund_object(tok: Any) -> bool:
+    """A gerund that is the object of a preposition ("accused of attacking", "responsible for shelling"):
+    it names an act, as a noun does."""
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep"
 
 
 def _planning(trigger: Any, above: list[Any], infinitive_only: Any, own_only: Any) -> list[Any]:
@@ -282,11 +292,14 @@ def _infinitive_elsewhere(tok: Any, trigger: Any) -> bool:
                trigger not in c.subtree and c.i < trigger.i for c in tok.children)
 
 
-def _impersonal(above: list[Any], frames: Any) -> list[Any]:
-    """Governors that frame the event impersonally: "it is likely that ...", "likely" with no subject."""
+def _impersonal(trigger: Any, above: list[Any], frames: Any) -> list[Any]:
+    """Governors that frame the event impersonally: "it is likely that ...", "likely" with no subject; not
+    a participle that describes a noun and takes the trigger after a preposition ("two men suspected of
+    bombing the station": the doubt is who did it; "troops rumoured to have shelled the town" stays)."""
     out = []
-    for g in above:
-        if g.lower_ in frames:
+    for g, below in zip(above, [trigger, *above], strict=False):
+        if g.lower_ in frames and not (g.dep_ == "acl" and g.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+                                       and below.dep_ in ("prep", "agent")):
             subj = subject_of(g)
             if subj is None or subj.lower_ == "it":
                 out.append(g)

@@ -31,6 +31,7 @@ class Count:
     vague: bool = False  # a vague count coded by ACLED's convention ("dozens" = 12), not a stated figure
     subset: bool = False  # part of a toll stated elsewhere ("five of the dead were children")
     additive: bool = False  # on top of a toll already given ("two more officers died")
+    grievance: bool = False  # a death people protest, mourn or seek justice for ("rallied against the killing of")
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +126,9 @@ def fatality_counts(text: str) -> list[Count]:
     """Every death count stated in ``text`` (a sentence), in text order.
 
     A count inside a phrase that names part of a toll ("five members of one family were among the
-    dead") is marked ``subset``; one read from a vague word ("dozens") is marked ``vague``.
+    dead") is marked ``subset``; one read from a vague word ("dozens") is marked ``vague``; a death
+    named as what people protest, mourn or seek justice for ("rallied against the killing of a
+    student") is marked ``grievance``.
     """
     if _cue_words().isdisjoint(re.findall(r"[a-z]+", text.lower())):  # most sentences name no death
         return []
@@ -134,12 +137,13 @@ def fatality_counts(text: str) -> list[Count]:
     subset = tuple(lex["subset_cues"])
     additive = tuple(lex["additive_cues"])
     approx = tuple(lex["approximators"])
+    grievance = re.compile(rf"\b(?:{_alt(lex['grievance_cues'])})\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
     found: list[Count] = []
     for name in ("kill-list", "count-then-death", "kill-then-count", "death-toll", "death-of", "death-of-singular"):
         for m in _patterns()[name].finditer(text):
             value = 1 if name == "death-of-singular" else \
                 _list_value(m.group("count")) if name == "kill-list" else parse_count(m.group("count"))
-            if value is None:
+            if value is None or _article_before_plural(m, name, lex):
                 continue
             s, e = m.span("count")
             if any(c.start == s for c in found):
@@ -149,8 +153,16 @@ def fatality_counts(text: str) -> list[Count]:
             found.append(Count(value, s, e, m.group(0), f"numbers.yaml#fatalities:{name}",
                                vague=" ".join(m.group("count").lower().replace("-", " ").split()) in vague,
                                subset=any(f" {c} " in f" {words} " for c in subset),
-                               additive=_additive(f" {before} {words} ", additive, approx)))
+                               additive=_additive(f" {before} {words} ", additive, approx),
+                               grievance=name in ("death-of", "death-of-singular", "count-then-death")
+                               and grievance.search(text[max(0, m.start() - 60):m.start()]) is not None))
     return sorted(found, key=lambda c: c.start)
+
+
+def _article_before_plural(m: re.Match[str], name: str, lex: dict[str, Any]) -> bool:
+    """ "a morgue for virus deaths": an article counts no plural death word (``plural_death_words``)."""
+    return name == "count-then-death" and m.group("count").lower() in ("a", "an") \
+        and m.group(0).lower().split()[-1] in lex["plural_death_words"]
 
 
 def _additive(padded: str, cues: tuple[str, ...], approximators: tuple[str, ...]) -> bool:

@@ -20,6 +20,7 @@ import yaml
 from ..geo import lies_in_gap
 from ..geo.distance import great_circle_km
 from ..geo.names import norm
+from ..geo.words import words
 from ..records import Actor, Evidence, Place, Precision
 
 #: Dependencies that open a new clause: a place across one is not "in the same clause".
@@ -120,13 +121,29 @@ def names_origin(head: Any) -> bool:
     return prep.head.pos_ in ("NOUN", "PROPN", "PRON") or prep.head.lemma_ in place_cue_words("origin_verbs")
 
 
-def names_road(head: Any) -> bool:
-    """A place naming a road ("the Bree-Archet highway", "the Bree road"; ``road_words``): the event may be
-    anywhere along it."""
+def road_named(head: Any) -> Any | None:
+    """The road a place names ("the Bree-Archet highway", "the Bree road"; ``road_words``), or None."""
     tok = head
     while tok.dep_ in ("compound", "nmod"):
         tok = tok.head
-    return tok.i != head.i and tok.lemma_.lower() in place_cue_words("road_words")
+    return tok if tok.i != head.i and tok.lemma_.lower() in place_cue_words("road_words") else None
+
+
+def names_road(head: Any) -> bool:
+    """A place naming a road: the event may be anywhere along it."""
+    return road_named(head) is not None
+
+
+def holds_road(place: Place, head: Any, passed: Any) -> bool:
+    """Whether ``place`` is where a road between two towns lies, and also the name of a province: "on the
+    Bree - Archet road in Eriador", Eriador a city and its province. A road between two other towns lies in
+    the province, so the city does not beat the road's towns (a road named by one town, "the Bree road in
+    Archet", may be a street of the town)."""
+    road = road_named(passed)
+    if road is None or head.dep_ != "pobj" or head.head.lower_ != "in" or head.head.head.i != road.i:
+        return False
+    between = any(t.text in ("-", "–", "—") for t in road.subtree if t.i < road.i)
+    return between and any(c.feature_code == "ADM1" and c.name == place.name for c in place.candidates)
 
 
 def passed_over(head: Any) -> bool:
@@ -146,13 +163,26 @@ def _beaten(head: Any, trigger: Any, top: list[tuple[Place, Any]]) -> bool:
     if not passed_over(head):
         return False
     depth = _clause_distance(trigger, head)[0]
-    return any(g.i != head.i and _town(q) and not passed_over(g) and _clause_distance(trigger, g)[0] == depth
-               for q, g in top)
+    return any(g.i != head.i and _town(q) and not passed_over(g) and not holds_road(q, g, head)
+               and _clause_distance(trigger, g)[0] == depth for q, g in top)
 
 
 def modifies_noun(place: Place, head: Any) -> bool:
     """A country naming a kind of thing, not where it happened: "the US dollar", "a Syria analyst"."""
     return place.precision == "country" and head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN"
+
+
+def names_thing_abroad(place: Place, head: Any, focus: str | None, places: list[Place]) -> bool:
+    """A town naming a thing ("the Palma bridge", "the Geneva talks"; not a place noun, "the Palma area"), of a
+    country the article names nowhere else while it is about another one: a namesake of the thing's own place,
+    or a thing elsewhere; not the event's place either way."""
+    if focus is None or place.precision != "point" or place.country_code in (None, focus) \
+            or head.dep_ != "compound" or head.head.pos_ != "NOUN":
+        return False
+    noun = head.head.lemma_.lower()
+    if noun in words("place_nouns") | words("container_gap") | place_cue_words("road_words"):
+        return False
+    return not any(q is not place and q.country_code == place.country_code for q in places)
 
 
 def usable(place: Place) -> bool:

@@ -309,7 +309,7 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     if not slots["actor1"]:
         slots["actor1"] = _agent_fallbacks(trigger, subjs, passive, mentions)
     _reciprocal(verb, trigger, slots)
-    return _umbrella(trigger.doc, mentions, _repelled(verb, mentions, _resolve(slots)))
+    return _umbrella(trigger.doc, mentions, _repelled(verb, trigger, mentions, _resolve(slots)))
 
 
 def _forces(phrase: Any, mentions: list[Mention]) -> bool:
@@ -330,7 +330,7 @@ def _object_patients(preds: list[Any], verb: Any, trigger: Any) -> list[tuple[An
     launched += [c for c in _children(preds, ("conj",)) if c.pos_ in ("NOUN", "PROPN")]
     for prep in _children(launched, ("prep",), PATIENT_PREPS):
         out += [(obj, f"roles:object-prep-{prep.lower_}") for obj in _objects(prep)]
-    for part in _children([trigger, *preds], ("acl", "advcl", "xcomp")):
+    for part in [trigger, *_children([trigger, *preds], ("acl", "advcl", "xcomp"))]:  # the participle may be the trigger
         if part.tag_ == "VBG" and part.lemma_.lower() in load_roles()["targeting_participles"]:
             out += [(obj, f"roles:{part.lower_}") for obj in _targeted(part)]
     out += [(victim, "roles:victim-of-attack-by") for victim in _victims_of_attack_by(trigger)]
@@ -342,11 +342,16 @@ def _object_patients(preds: list[Any], verb: Any, trigger: Any) -> list[tuple[An
 def _targeted(part: Any) -> list[Any]:
     """What a targeting participle targets: its object, with the parser's slips on a group's posts ("targeting
     Orc positions" read with "Orc" as a dative; "targeting presumed Orc positions" with "presumed", one of
-    ``modality.yaml#speculative.attributive``, as a verb whose object the posts are)."""
+    ``modality.yaml#speculative.attributive``, as a verb whose object the posts are, under the participle or,
+    the participle left bare, under the clause's verb: "carried out strikes targeting presumed Orc fighters")."""
     hedges = load_modality()["speculative"]["attributive"]
-    return [o for c in part.children
-            for o in ([c] if c.dep_ in ("dobj", "dative") else
-                      [g for g in c.children if g.dep_ == "dobj"] if c.dep_ == "xcomp" and c.lower_ in hedges else [])]
+    found = [o for c in part.children
+             for o in ([c] if c.dep_ in ("dobj", "dative") else
+                       [g for g in c.children if g.dep_ == "dobj"] if c.dep_ == "xcomp" and c.lower_ in hedges else [])]
+    nxt = part.nbor(1) if part.i + 1 < len(part.doc) else None
+    if found or nxt is None or nxt.lower_ not in hedges or nxt.pos_ != "VERB" or nxt.head.i == part.i:
+        return found
+    return [g for g in nxt.children if g.dep_ == "dobj"]
 
 
 def _reciprocal(verb: Any, trigger: Any, slots: dict[str, list[tuple[Mention, str]]]) -> None:
@@ -361,11 +366,13 @@ def _reciprocal(verb: Any, trigger: Any, slots: dict[str, list[tuple[Mention, st
         slots["actor2"].append((m, f"{r}+reciprocal-{verb.lemma_.lower()}"))
 
 
-def _repelled(verb: Any, mentions: list[Mention], r: Roles) -> Roles:
+def _repelled(verb: Any, trigger: Any, mentions: list[Mention], r: Roles) -> Roles:
     """ "Afghan forces repulsed their attack": who repels is attacked; the attack's owner ("their" → the
     actor named before it, "a Taliban attack", "the attack by X") or the object repelled is actor1 (ACLED's
-    initiator), the subject actor2. Verbs: ``roles.yaml#repel_verbs``."""
-    if verb.lemma_.lower() not in load_roles()["repel_verbs"] or r.actor1 is None:
+    initiator), the subject actor2. Verbs: ``roles.yaml#repel_verbs``. Not when the event is the repelling
+    itself, named by the subject ("Rohan's air defences repelled the warplanes by firing missiles": their fire)."""
+    if verb.lemma_.lower() not in load_roles()["repel_verbs"] or r.actor1 is None \
+            or (trigger.head.i == verb.i and trigger.dep_ in ("nsubj", "nsubjpass")):
         return r
     defender = r.actor1
     attacker: tuple[Actor, str] | None = None
