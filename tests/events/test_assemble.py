@@ -997,6 +997,31 @@ def test_the_pipeline_types_sentences_without_its_model_and_asks_it_about_the_wh
     assert [e.sub_event_type for e in events] == ["Armed clash"]
 
 
+@dataclass
+class CuedModel(FakeModel):
+    """A fake model that remembers the rule cues it was given."""
+
+    cues: list = field(default_factory=list)
+
+    def predict_one(self, text, *, rule_labels=None):
+        self.cues.append(rule_labels)
+        return self.label, self.margin
+
+
+def test_the_model_is_given_the_type_and_entry_the_pipeline_gave_the_incident(lexicon_pipeline):
+    text = "Gunmen attacked the market in Minas Tirith on Sunday. The attack killed 3 people."
+    model = CuedModel("Armed clash", 0.4, threshold=0.1)
+    article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
+                      published=PUBLISHED)
+    doc = lexicon_pipeline.nlp(text)
+    lexicon_only, _ = extract_events(doc, article, [], actors=lexicon_pipeline.actors, typer=lexicon_pipeline.typer)
+    extract_events(doc, article, [], actors=lexicon_pipeline.actors, typer=replace(lexicon_pipeline.typer, model=model))
+    (event,) = lexicon_only
+    _, every = model.cues[0]
+    assert f"incident {event.sub_event_type}" in every
+    assert [c for c in every if c.startswith("incident rule ")] not in ([], ["incident rule none"])
+
+
 def headlined(pipeline, title: str, body: str) -> list:
     raw = RawDoc("test", text=f"{title}\n\n{body}", hints={"published": "2031-06-03"})
     [result] = list(pipeline.run([pipeline.build_article(raw)]))

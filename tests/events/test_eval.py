@@ -190,25 +190,28 @@ def test_plover_role_text_is_the_named_span_not_an_unnamed_roles_sentence() -> N
 
 
 def test_train_saves_a_model_that_load_trained_then_loads(tmp_path: Path, nlp) -> None:
+    from frontlines.events.export import train_acled
     from frontlines.events.model import load_trained
-    from frontlines.events.train import train_acled
+    from frontlines.pipeline import Pipeline
     from frontlines.settings import load_settings
 
     settings = load_settings(data_dir=str(tmp_path / "data"))
     assert load_trained(settings) is None
-    report = train_acled(_write_rows(tmp_path / "a.csv", repeat=2), settings=settings, nlp=nlp)
+    report = train_acled(_write_rows(tmp_path / "a.csv", repeat=2), settings=settings,
+                         pipeline=Pipeline(settings, nlp=nlp, event_model=None))
     assert Path(report.path).is_file() and report.rows == 2 * len(ROWS)
     model = load_trained(settings)
     assert model.predict(["Rebels and soldiers exchanged fire near the border."])[0] == "Armed clash"
 
 
 def test_the_pipeline_passes_the_trained_model_to_the_typing_stage(tmp_path: Path, nlp) -> None:
-    from frontlines.events.train import train_acled
+    from frontlines.events.export import train_acled
     from frontlines.pipeline import Pipeline
     from frontlines.settings import load_settings
 
     settings = load_settings(data_dir=str(tmp_path / "data"), event_gate="")
-    train_acled(_write_rows(tmp_path / "a.csv", repeat=2), settings=settings, nlp=nlp)
+    train_acled(_write_rows(tmp_path / "a.csv", repeat=2), settings=settings,
+                pipeline=Pipeline(settings, nlp=nlp, event_model=None))
     assert Pipeline(settings, nlp=nlp).typer.model is not None
     assert Pipeline(settings, nlp=nlp, event_model=None).typer.model is None  # evaluation passes None
     typer = Pipeline(settings, nlp=nlp).typer

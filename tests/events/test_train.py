@@ -57,6 +57,23 @@ def test_train_stores_validated_margins():
     assert label == "Attack" and isinstance(margin, float)
 
 
+def test_the_cues_hold_the_incident_the_pipeline_assembled_without_a_model():
+    from frontlines.events.model import cues_of, with_cues
+
+    main, every = cues_of([], ("Attack", "lexicon:events/triggers.yaml#attack.generic_kill:killed"))
+    assert main is None and every == ("incident Attack", "incident rule attack generic_kill")
+    _, none = cues_of([])
+    assert none == ("incident none", "incident rule none")
+    assert "zzanyincidentattack" in with_cues("Raiders killed a shepherd.", (main, every))
+
+
+def test_the_character_ngrams_weigh_less_than_the_words():
+    from frontlines.events.train import build_estimator
+
+    union = build_estimator().steps[0][1]
+    assert union.transformer_weights["chars"] < 1 and "words" not in union.transformer_weights
+
+
 def test_training_without_scikit_learn_names_the_extra(monkeypatch):
     for name in ("sklearn", "sklearn.svm", "sklearn.pipeline", "sklearn.feature_extraction.text"):
         monkeypatch.setitem(sys.modules, name, None)  # as if it were not installed

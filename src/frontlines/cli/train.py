@@ -34,10 +34,11 @@ def train_cmd(settings: Settings, acled_path: str, no_rules: bool) -> None:
     from ..errors import require_extra
 
     require_extra("sklearn", "joblib", extra="train", feature="frontlines train")
-    from ..events.train import train_acled
-    from ..nlp import load_nlp
+    from ..events.export import train_acled
+    from ..pipeline import Pipeline
 
-    report = train_acled(acled_path, settings=settings, nlp=load_nlp(settings.nlp_model), use_rules=not no_rules)
+    pipeline = Pipeline(settings, event_model=None)  # the lexicon's own events are cues, never a saved model's
+    report = train_acled(acled_path, settings=settings, pipeline=pipeline, use_rules=not no_rules)
     click.echo(f"trained on {report.rows} rows ({len(report.labels)} sub-event types, {report.skipped} skipped) "
                f"in {report.seconds:.0f} s")
     click.echo(f"saved: {report.path}")

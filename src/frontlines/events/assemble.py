@@ -360,7 +360,7 @@ def _told_by(book: Incidents, sentences: int) -> list[list[int]]:
 
 def overrule(event: Event, sents: list[Any], typings: list[list[Any]], model: Any) -> Event:
     """``event`` retyped by the trained model where its margin passes the validated one (``model.threshold``)."""
-    label, margin = verdict(model, sents, typings)
+    label, margin = verdict(model, sents, typings, event)
     if label is None or label == event.sub_event_type or margin <= model.threshold:
         return event
     rule = overrule_rule(model, margin)

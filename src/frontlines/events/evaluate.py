@@ -26,14 +26,16 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import EvalError
+from ..geo import find_places
 from ..geo.distance import great_circle_km
 from ..records import Article, Event, OffsetMap
 from .acled import AcledRow
+from .assemble import extract_events
 from .mainevent import main_typing
 from .model import model_text
 from .ontology import load_ontology
@@ -116,6 +118,15 @@ def main_event(events: Sequence[Event], rejected: Sequence[Any] = (), text: str 
     return main_typing(list(by_sentence.values()), rejected, text)  # type: ignore[return-value]
 
 
+def note_event(row: AcledRow, doc: Any, pipeline: Any, model: Any = None) -> Event | None:
+    """A note's main event through the whole pipeline with ``model`` (``None``: without a trained model)."""
+    article = _article(row, "acled")
+    places = find_places(doc, article, gazetteer=pipeline.gazetteer)
+    events, _ = extract_events(doc, article, places, actors=pipeline.actors, typer=replace(pipeline.typer, model=model),
+                               gazetteer=pipeline.gazetteer)
+    return main_event(events)
+
+
 def _article(row: AcledRow, source: str) -> Article:
     aid = hashlib.sha1(row.notes.encode("utf-8")).hexdigest()[:16]
     return Article(id=aid, raw_text=row.notes, clean_text=row.notes, offsets=OffsetMap.identity(len(row.notes)),
@@ -144,7 +155,8 @@ def predict_rows(rows: Sequence[AcledRow], *, pipeline: Any, model: Any = None, 
     texts = (a.clean_text for a in articles)
     for i, (article, doc) in enumerate(zip(articles, pipeline.parse(texts, batch_size=64), strict=True)):
         if model is not None:  # the trained model types the whole note, as it was trained
-            label = model.predict([model_text(list(doc.sents))], rule_labels=[rule_cues(doc)])[0]
+            cues = rule_cues(doc, note_event(rows[i], doc, pipeline))
+            label = model.predict([model_text(list(doc.sents))], rule_labels=[cues])[0]
             preds.append(Prediction(label, load_ontology().get(label).event_type))
             continue
         result = pipeline.analyse(article, doc)

@@ -20,14 +20,12 @@ import random
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..errors import EvalError
-from ..geo import find_places
 from .acled import AcledRow
-from .assemble import extract_events
-from .evaluate import _article, label_scores, main_event
+from .evaluate import label_scores, note_event
 from .model import RuleCues, model_text
 from .train import plain_baseline, rule_cues, train_subevent
 
@@ -95,8 +93,9 @@ def country_folds(rows: Sequence[AcledRow], k: int) -> list[list[int]]:
 def heldout_scores(rows: Sequence[AcledRow], docs: Sequence[Any], *, pipeline: Any, k: int = 5,
                    cues: Sequence[RuleCues] | None = None) -> list[SplitScores]:
     """The three splits' scores (``docs``: the parsed notes, in row order)."""
-    cues = list(cues) if cues is not None else [rule_cues(d) for d in docs]
-    lexicon = [_pipeline_label(r, d, pipeline, None) for r, d in zip(rows, docs, strict=True)]
+    events = [note_event(r, d, pipeline) for r, d in zip(rows, docs, strict=True)]
+    cues = list(cues) if cues is not None else [rule_cues(d, e) for d, e in zip(docs, events, strict=True)]
+    lexicon = [e.sub_event_type if e is not None else None for e in events]
     splits = [("k-fold", kfold_folds(len(rows), k)), ("by date", date_folds(rows))]
     if len({r.country for r in rows}) >= k:
         splits.append(("by country", country_folds(rows, k)))
@@ -104,12 +103,8 @@ def heldout_scores(rows: Sequence[AcledRow], docs: Sequence[Any], *, pipeline: A
 
 
 def _pipeline_label(row: AcledRow, doc: Any, pipeline: Any, model: Any) -> str | None:
-    """The main event's sub-event type, through the whole pipeline with ``model`` (None: without one)."""
-    article = _article(row, "acled")
-    places = find_places(doc, article, gazetteer=pipeline.gazetteer)
-    events, _ = extract_events(doc, article, places, actors=pipeline.actors, typer=replace(pipeline.typer, model=model),
-                               gazetteer=pipeline.gazetteer)
-    event = main_event(events)
+    """The main event's sub-event type, through the whole pipeline with ``model``."""
+    event = note_event(row, doc, pipeline, model)
     return event.sub_event_type if event is not None else None
 
 

@@ -21,7 +21,7 @@ from .ontology import load_ontology
 from .typings import Typing, retyped
 
 MODEL_FILE = "subevent.joblib"
-MODEL_VERSION = 2
+MODEL_VERSION = 3
 
 #: spaCy entity labels whose words the model never reads: each such name becomes ``xx`` + its
 #: label ("in xxgpe"), so the model learns how things are told, not where or by whom.
@@ -31,8 +31,11 @@ NUMBER_TOKEN = "xxnum"
 
 #: What the rules said about a text: (main sub-event type or None, other cues: every sub-event
 #: type found, those of the first sentence with an event, the main typing's lexicon entry and
-#: the classes of its agent and target).
+#: the classes of its agent and target, and the type and entry of the incident the pipeline
+#: assembled without a model, :func:`incident_of`).
 RuleCues = tuple[str | None, tuple[str, ...]]
+#: How the cues of the pipeline's own incident begin.
+INCIDENT = "incident "
 
 
 def _slug(label: str | None) -> str:
@@ -84,19 +87,37 @@ def with_cues(text: str, cues: RuleCues | None) -> str:
         return text
     main, every = cues
     kinds = sorted(set(every))
+    paired = [x for x in kinds if not x.startswith(INCIDENT)]  # the incident's type is a verdict, not a cue to pair
     return (f"{text} zzmain{_slug(main)} " + " ".join(f"zzany{_slug(x)}" for x in kinds) + " "
-            + " ".join(f"zzpair{_slug(main)}{_slug(x)}" for x in kinds))
+            + " ".join(f"zzpair{_slug(main)}{_slug(x)}" for x in paired))
 
 
-def cues_of(per_sentence: Sequence[Sequence[Any]]) -> RuleCues:
-    """Rule cues from the typings of each sentence of a text."""
+def _entry(rule: str) -> str:
+    """The lexicon entry a typing's rule names ("lexicon:events/triggers.yaml#protest.noun:protested" →
+    "protest noun")."""
+    return rule.split("#", 1)[-1].split(":", 1)[0].replace(".", " ")
+
+
+def cues_of(per_sentence: Sequence[Sequence[Any]], incident: tuple[str | None, str | None] = (None, None)
+            ) -> RuleCues:
+    """Rule cues from the typings of each sentence of a text, and ``incident``: the (sub-event type,
+    rule) the pipeline gave the incident without a model (:func:`incident_of`)."""
     main = main_typing(per_sentence)
     cues = [t.sub_event_type for s in per_sentence for t in s]
     cues += ["first " + t.sub_event_type for t in next((s for s in per_sentence if s), [])]
     if main is not None:
-        entry = main.rule.split("#", 1)[-1].split(":", 1)[0].replace(".", " ")
-        cues += [f"agent {main.agent_class}", f"target {main.target_class}", f"rule {entry}"]
+        cues += [f"agent {main.agent_class}", f"target {main.target_class}", f"rule {_entry(main.rule)}"]
+    kind, rule = incident
+    cues += [f"{INCIDENT}{kind or 'none'}", f"{INCIDENT}rule {_entry(rule) if rule else 'none'}"]
     return (main.sub_event_type if main else None, tuple(cues))
+
+
+def incident_of(event: Any) -> tuple[str | None, str | None]:
+    """The (sub-event type, rule) of an event the pipeline assembled without a model (``None``: no
+    event): stacked on the lexicon's cues, the model learns where the pipeline's own decision is right."""
+    if event is None:
+        return (None, None)
+    return (event.sub_event_type, event.evidence.get("sub_event_type"))
 
 
 def apply_model(sent: Any, typings: list[Typing], model: Any) -> list[Typing]:
@@ -105,7 +126,8 @@ def apply_model(sent: Any, typings: list[Typing], model: Any) -> list[Typing]:
     The model overrules the lexicon only where its margin passes the margin validated on its
     training rows (``model.threshold``; ``model.threshold_alone`` where the lexicon found nothing).
     """
-    label, margin = model.predict_one(model_text([sent]), rule_labels=cues_of([typings]))
+    incident = (typings[0].sub_event_type, typings[0].rule) if typings else (None, None)
+    label, margin = model.predict_one(model_text([sent]), rule_labels=cues_of([typings], incident))
     if label is None:
         return typings
     if typings:
@@ -133,13 +155,15 @@ def model_typing(sent: Any, label: str, margin: float, model: Any) -> Typing:
                   root.idx + len(root.text), root.text, root.i, overrule_rule(model, margin, alone=True), conf)
 
 
-def verdict(model: Any, sents: Sequence[Any], typings: Sequence[Sequence[Typing]]) -> tuple[str | None, float]:
-    """The model's (type, margin) for what several sentences tell, the lexicon's typings of them as its cues.
+def verdict(model: Any, sents: Sequence[Any], typings: Sequence[Sequence[Typing]], event: Any = None
+            ) -> tuple[str | None, float]:
+    """The model's (type, margin) for what several sentences tell, the lexicon's typings of them and
+    the ``event`` the pipeline assembled of them (``None``: none) as its cues.
 
     The model is trained on whole reports (ACLED notes), so the assembler asks it about a whole
     incident: every sentence that tells it (for a short report, the whole report).
     """
-    return model.predict_one(model_text(sents), rule_labels=cues_of(typings))
+    return model.predict_one(model_text(sents), rule_labels=cues_of(typings, incident_of(event)))
 
 
 # ---------------------------------------------------------------------------- loading
