@@ -190,7 +190,7 @@ def test_plover_role_text_is_the_named_span_not_an_unnamed_roles_sentence() -> N
 
 
 def test_train_saves_a_model_that_load_trained_then_loads(tmp_path: Path, nlp) -> None:
-    from frontlines.events.export import train_acled
+    from frontlines.events.acled_train import train_acled
     from frontlines.events.model import load_trained
     from frontlines.pipeline import Pipeline
     from frontlines.settings import load_settings
@@ -205,7 +205,7 @@ def test_train_saves_a_model_that_load_trained_then_loads(tmp_path: Path, nlp) -
 
 
 def test_the_pipeline_passes_the_trained_model_to_the_typing_stage(tmp_path: Path, nlp) -> None:
-    from frontlines.events.export import train_acled
+    from frontlines.events.acled_train import train_acled
     from frontlines.pipeline import Pipeline
     from frontlines.settings import load_settings
 

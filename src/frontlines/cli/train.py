@@ -34,7 +34,7 @@ def train_cmd(settings: Settings, acled_path: str, no_rules: bool) -> None:
     from ..errors import require_extra
 
     require_extra("sklearn", "joblib", extra="train", feature="frontlines train")
-    from ..events.export import train_acled
+    from ..events.acled_train import train_acled
     from ..pipeline import Pipeline
 
     pipeline = Pipeline(settings, event_model=None)  # the lexicon's own events are cues, never a saved model's
