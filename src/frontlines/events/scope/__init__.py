@@ -81,6 +81,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     crime.LONE_ARREST,
     speech.RALLIED_OTHERS,
     speech.PROTESTED_THAT,
+    speech.STATE_PROTEST,
     modal.UNDER_MODAL,
     topics.NO_EXISTENCE,
     figurative.FIGURATIVE_COMPOUND,
