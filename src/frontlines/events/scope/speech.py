@@ -40,15 +40,15 @@ def _protested_that(t: Typing, ctx: Context) -> bool:
 
 
 def _state_voice(tok: Any | None) -> bool:
-    """A subject or agent that is a state: a country (spaCy GPE, not a place inside one named by a preposition)
-    or a word of ``state_voices`` ("the government", "the ambassadors")."""
-    return tok is not None and (lemma(tok) in load_scope()["state_voices"] or (
-        tok.ent_type_ == "GPE" and tok.pos_ == "PROPN"))
+    """A subject or agent that is a state: a word of ``state_voices`` ("the government", "the ambassadors").
+    A country's name is none: the parser takes the place that opens a report for the subject ("in Bree, Arnor,
+    200 workers demonstrated": Arnor), which cost two right ACLED dev protests."""
+    return tok is not None and lemma(tok) in load_scope()["state_voices"]
 
 
 def _state_protest(t: Typing, ctx: Context) -> bool:
-    """A peaceful protest a state makes is diplomacy ("Gondor protested to Mordor", "the government protested
-    against the arrest", "a ceremony boycotted by the ambassadors", "handed a protest note", "suspended aid in
+    """A peaceful protest a state makes is diplomacy ("the government of Gondor protested to Mordor", "the
+    government protested against the arrest", "a ceremony boycotted by the ambassadors", "handed a protest note", "suspended aid in
     protest at ..."); "farmers of Gondor protested" and "thousands protested in Gondor" stay."""
     if t.sub_event_type != "Peaceful protest":
         return False
