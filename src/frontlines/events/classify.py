@@ -39,7 +39,7 @@ from .occurrence import occurrence_verb
 from .ontology import Lexicon, load_lexicon, load_ontology
 from .roles.protesters import PROTEST_BY_PEOPLE_MIN, protests_by_people
 from .scope import context, out_of_scope
-from .typings import LexiconReading, Rejected, Typing, lexicon_typings
+from .typings import TERRITORY_WON, LexiconReading, Rejected, Typing, lexicon_typings
 
 __all__ = ["EventTyper", "SentenceTyping", "Typing", "classify"]
 
@@ -260,16 +260,13 @@ def _in_scope(sent: Any, typings: list[Typing], lexicon: Lexicon) -> tuple[list[
     return kept, out
 
 
-#: Event types whose second typing beside a first of the same type is judged by the event type's probability: the
-#: gate splits "retook the town after fierce fighting" between the territory and the clash (issue 11, typing22:
-#: tried for every event type, it added a false shelling beside a chemical attack and a mob beside a riot).
-SHARED_SECOND_TYPES = frozenset({"Battles"})
-
-
 def _second_p(verdict: GateVerdict, t: Typing, first: Typing) -> float:
-    """What the gate gives a sentence's second typing: its sub-event type's probability, or, beside a first
-    typing of the same event type of ``SHARED_SECOND_TYPES``, the event type's."""
-    if t.event_type != first.event_type or t.event_type not in SHARED_SECOND_TYPES:
+    """What the gate gives a sentence's second typing: its sub-event type's probability, or, for the fighting
+    beside a first typing of territory won (``TERRITORY_WON``), the probability of Battles: the gate splits
+    "retook the village after fierce fighting" between the territory and the clash (issue 11, typing22: judged
+    by its event type for every second typing, it added a false shelling beside a chemical attack, a mob beside a
+    riot and a territory beside a territory)."""
+    if t.sub_event_type != "Armed clash" or first.sub_event_type not in TERRITORY_WON:
         return verdict.p_sub(t.sub_event_type)
     onto = load_ontology()
     return sum(p for s, p in verdict.sub_events if onto.sub_events[s].event_type == t.event_type)

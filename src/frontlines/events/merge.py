@@ -17,6 +17,7 @@ from ..records import Actor, Event, Evidence
 from .coreference import Draft, Incident, Toll, family, own_place
 from .mainevent import main_typing
 from .roles.parse import within_role
+from .typings import TERRITORY_WON
 
 NONE_REPORTED = "numbers.yaml#fatalities:none-reported"
 #: The stages of one demonstration: its report tells one protest, which :func:`main_typing` sharpens by them.
@@ -25,9 +26,6 @@ DEMONSTRATION = ("Peaceful protest", "Protest with intervention", "Excessive for
 #: A riot's own violence: what a mob or rioters attack, loot or burn is the riot ("a mob attacked shops, looting").
 RIOTS = ("Mob violence", "Violent demonstration")
 RIOT_VIOLENCE = ("Mob violence", "Violent demonstration", "Looting/property destruction", "Attack", "Armed clash")
-#: A change of hands won by fighting: the fighting that came before it is a second event of its sentence ("retook
-#: the town after two days of fighting": an armed clash and the territory regained, as our judges code it).
-TERRITORY_WON = ("Government regains territory", "Non-state actor overtakes territory")
 
 
 def incident_toll(tolls: list[Toll]) -> tuple[int, str]:
