@@ -163,6 +163,9 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("On Monday we heard from three mothers whose sons were killed by smugglers in Bree.", "bereaved-described"),
     ("Wardens in Arnor have tortured scores of refugees from Rohan, Human Rights Watch said on Thursday.",
      "practice-reported"),
+    # issue 11, typing22: a protest a state makes is diplomacy
+    ("The Rohan government protested to Gondor on Tuesday over the tolls at the fords.", "state-protest"),
+    ("Gondor handed the envoy of Rohan a note of protest on Monday.", "state-protest"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -271,6 +274,7 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "The steward met the families whose sons were killed by orc militants near Bree on Monday.",  # militants
     "The steward met the farmers whose mill was burned by rioters in Bree on Monday.",  # rioters: in scope
     "Orc militants have killed twelve farmers in Bree, Human Rights Watch said.",  # a count, no vague one
+    "Government employees protested outside the ministry in Minas Tirith on Monday.",  # people, not the state
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)
