@@ -163,6 +163,9 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("On Monday we heard from three mothers whose sons were killed by smugglers in Bree.", "bereaved-described"),
     ("Wardens in Arnor have tortured scores of refugees from Rohan, Human Rights Watch said on Thursday.",
      "practice-reported"),
+    # issue 11, typing22: a protest a state makes is diplomacy
+    ("The Rohan government protested to Gondor on Tuesday over the tolls at the fords.", "state-protest"),
+    ("Gondor handed the envoy of Rohan a note of protest on Monday.", "state-protest"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
@@ -271,6 +274,7 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "The steward met the families whose sons were killed by orc militants near Bree on Monday.",  # militants
     "The steward met the farmers whose mill was burned by rioters in Bree on Monday.",  # rioters: in scope
     "Orc militants have killed twelve farmers in Bree, Human Rights Watch said.",  # a count, no vague one
+    "Government employees protested outside the ministry in Minas Tirith on Monday.",  # people, not the state
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)
@@ -361,3 +365,36 @@ def test_a_total_it_drops_is_explained(nlp) -> None:
 def test_a_body_found_after_a_drowning_stays_no_event(nlp) -> None:
     subs, _ = _read(nlp, "The body of a fisherman who drowned in the Brandywine was found near Bree on Monday.")
     assert subs == []
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # one person or thing hit, told in the simple past, is one occurrence (issue 11, recall22)
+    ("Wardens shot dead a student during a protest.", None),
+    ("Orc raiders burned a mill and fled.", None),
+    ("A ranger was shot by orc raiders.", None),
+    # the hard negatives: bare plurals hit, an indefinite noun only after a preposition, or a present
+    ("Orc raiders slaughtered farmers in a village.", "unanchored"),
+    ("Orc raiders burned mills in a village and fled.", "unanchored"),
+])
+def test_one_of_a_kind_hit_in_the_past_anchors_a_bare_plural_doer(nlp, text: str, rule: str | None) -> None:
+    subs, rules = _read(nlp, text)
+    if rule is None:
+        assert subs and "unanchored" not in rules, (subs, rules)
+    else:
+        assert rule in rules, (subs, rules)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # issue 11, recall22: the suspect of a bombing is no ordinary one; a truce named after "agreed to" is the accord
+    ("Wardens in Bree said they had arrested a man suspected of planning the bombing of the mill.", None),
+    ("Rohan and the orcs agreed on Monday to a two-day truce to let healers into Osgiliath.", None),
+    # the hard negatives beside them: a thief arrested, a deal of no conflict parties agreed to
+    ("Wardens in Bree said they had arrested a man suspected of stealing a horse from the mill.", "lone-arrest"),
+    ("Rohan agreed on Monday to a deal to let merchants into Osgiliath.", "undertaking"),
+])
+def test_a_bombing_suspect_and_a_truce_agreed_to_stay_in_scope(nlp, text: str, rule: str | None) -> None:
+    subs, rules = _read(nlp, text)
+    if rule is None:
+        assert subs and not rules, (subs, rules)
+    else:
+        assert rule in rules, (subs, rules)

@@ -207,6 +207,10 @@ def _light_verb(doc: Any, hit: Hit) -> bool:
     return hit.verb and lemmas in load_matching()["light_verbs"]
 
 
+#: Changes of hands won by fighting: the fighting that came before one is a second event of its sentence ("retook
+#: the town after two days of fighting": an armed clash and the territory regained, as our judges code it; used by
+#: the typer's second typings and the incident's other types).
+TERRITORY_WON = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 #: Confidence taken off a trigger in a background clause (see :func:`_background`).
 BACKGROUND_PENALTY = 0.12
 def _background(tok: Any) -> bool:

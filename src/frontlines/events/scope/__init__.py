@@ -127,6 +127,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     modal.DEMANDED,
     modal.URGED_TO,
     speech.ONE_VOICE,
+    speech.STATE_PROTEST,
     described.PEOPLE_NAMED,
     speech.THREATENED_TO,
     speech.ANNOUNCED_PLAN,

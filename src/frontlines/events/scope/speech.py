@@ -39,6 +39,34 @@ def _protested_that(t: Typing, ctx: Context) -> bool:
         lemma(subj) not in lists["collective_lemmas"]
 
 
+def _state_voice(tok: Any | None) -> bool:
+    """A subject or agent that is a state: a word of ``state_voices`` ("the government", "the ambassadors").
+    A country's name is none: the parser takes the place that opens a report for the subject ("in Bree, Arnor,
+    200 workers demonstrated": Arnor), which cost two right ACLED dev protests."""
+    return tok is not None and lemma(tok) in load_scope()["state_voices"]
+
+
+def _state_protest(t: Typing, ctx: Context) -> bool:
+    """A peaceful protest a state makes is diplomacy ("the government of Gondor protested to Mordor", "the
+    government protested against the arrest", "a ceremony boycotted by the ambassadors", "handed a protest note", "suspended aid in
+    protest at ..."); "farmers of Gondor protested" and "thousands protested in Gondor" stay."""
+    if t.sub_event_type != "Peaceful protest":
+        return False
+    tok = trigger_of(t, ctx)
+    if tok.pos_ == "VERB":
+        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        return _state_voice(subject_of(tok)) or any(_state_voice(a) for a in agents)
+    if tok.pos_ != "NOUN":
+        return False
+    notes = load_scope()["diplomatic_notes"]
+    if lemma(tok.head) in notes or any(c.dep_ == "compound" and lemma(c) in notes for c in tok.children):
+        return True  # "a protest note"; "a note of protest" (the noun's head is "of", whose head is the note)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in notes:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB" and \
+        _state_voice(subject_of(tok.head.head))
+
+
 def _one_voice(t: Typing, ctx: Context) -> bool:
     """A protest at a verb of words (``voiced_protest_lemmas``: demanding, denouncing, boycotting) said
     by one voice: a singular subject that is no crowd (a person, an organisation, a state), or the
@@ -98,6 +126,7 @@ FORMAL_COMPLAINT = ScopeRule("formal-complaint", _formal_complaint)
 RALLIED_OTHERS = ScopeRule("rallied-others", _rallied_others)
 PROTESTED_THAT = ScopeRule("protested-that", _protested_that)
 ONE_VOICE = ScopeRule("one-voice", _one_voice)
+STATE_PROTEST = ScopeRule("state-protest", _state_protest)
 THREATENED_TO = ScopeRule("threatened-to", _threatened_to)
 ANNOUNCED_PLAN = ScopeRule("announced-plan", _announced_plan)
 EXHORTATION = ScopeRule("exhortation", _exhortation)
