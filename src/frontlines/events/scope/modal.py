@@ -179,12 +179,13 @@ def _urged_to(t: Typing, ctx: Context) -> bool:
 
 def _permitted(t: Typing, ctx: Context) -> bool:
     """A verb trigger that is the infinitive of a verb of permitting ("laws that allow the army to
-    arrest citizens", "empowers police to detain"), or a trigger noun that is its object ("signed
+    arrest citizens", "empowers police to detain", "allowing the army to be deployed abroad"), or a trigger noun that is its object ("signed
     an order to allow the deployment of rangers"): a power given, no occurrence."""
     tok = trigger_of(t, ctx)
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
         return lemma(tok.head) in load_scope()["permitting_lemmas"]
-    if tok.pos_ != "VERB" or tok.tag_ != "VB":
+    if tok.pos_ != "VERB" or not (tok.tag_ == "VB" or (tok.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" and c.tag_ == "VB" for c in tok.children))):
         return False
     path = clause_path(tok)
     if path[-1].dep_ in ("ccomp", "oprd"):

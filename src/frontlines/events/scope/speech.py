@@ -11,10 +11,37 @@ from .base import Context, ScopeRule, lemma, load_scope, trigger_of, verb_of
 
 
 def _formal_complaint(t: Typing, ctx: Context) -> bool:
-    """A protest that is a formal complaint ("filed a protest", "lodged a protest with the embassy")."""
+    """A protest that is a formal complaint ("filed a protest", "lodged a protest with the embassy"), or
+    the paper that carries one ("sent a note of protest", "a letter of protest")."""
+    lists = load_scope()
     tok = trigger_of(t, ctx)
-    return t.event_type == "Protests" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
-        lemma(tok.head) in load_scope()["complaint_verbs"]
+    if t.event_type != "Protests" or tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ == "dobj":
+        return lemma(tok.head) in lists["complaint_verbs"]
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in lists["complaint_papers"]
+
+
+def _one_voice_subject(subj: Any) -> bool:
+    """A subject that is one voice: a singular noun or pronoun that is no crowd and no list (a person,
+    an organisation, a state)."""
+    lists = load_scope()
+    return subj is not None and subj.tag_ in ("PRP", "NNP", "NN") and subj.lower_ not in ("they", "we") and \
+        lemma(subj) not in lists["collective_lemmas"] and not any(c.dep_ == "conj" for c in subj.children)
+
+
+def _in_protest(t: Typing, ctx: Context) -> bool:
+    """A bare protest noun after "in" on a verb whose subject is one voice ("Gondor suspended aid to
+    Umbar in protest at the vote", "the minister resigned in protest"): the measure is the protest, a
+    state's or a person's act, no demonstration ("dockers walked out in protest", "activists blocked
+    the road in protest" stay: people protest)."""
+    tok = trigger_of(t, ctx)
+    if t.event_type != "Protests" or tok.pos_ != "NOUN" or lemma(tok) not in load_scope()["speech_lemmas"] or \
+            tok.dep_ != "pobj" or tok.head.lower_ != "in" or any(c.dep_ in ("det", "poss", "nummod", "amod")
+                                                                   for c in tok.children):
+        return False
+    verb = tok.head.head
+    return verb.pos_ in ("VERB", "AUX") and _one_voice_subject(subject_of(verb))
 
 
 def _rallied_others(t: Typing, ctx: Context) -> bool:
@@ -95,6 +122,7 @@ def _exhortation(t: Typing, ctx: Context) -> bool:
 
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 FORMAL_COMPLAINT = ScopeRule("formal-complaint", _formal_complaint)
+IN_PROTEST = ScopeRule("in-protest", _in_protest)
 RALLIED_OTHERS = ScopeRule("rallied-others", _rallied_others)
 PROTESTED_THAT = ScopeRule("protested-that", _protested_that)
 ONE_VOICE = ScopeRule("one-voice", _one_voice)
