@@ -54,6 +54,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     crime.ORDINARY_CRIME,
     crime.POLICE_REPORT,
     crime.COURT,
+    crime.VERDICT,
     crime.FORENSIC,
     crime.UNDER_INVESTIGATION,
     crime.LONE_ATTACKER,
@@ -97,6 +98,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     generic.GENERIC_PRESENT,
     anchoring.UNANCHORED,
     weapons.CYBER_TARGET,
+    weapons.WEAPON_TEST,
     modal.COUNTERFACTUAL,
     described.PEOPLE_FREED,
     weapons.EQUIPPED,
@@ -134,6 +136,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     described.PEOPLE_NAMED,
     speech.THREATENED_TO,
     speech.ANNOUNCED_PLAN,
+    speech.REPORT_DENIED,
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..modality import subject_of
+from ..modality import load_modality, subject_of
 from ..typings import Typing
 from .base import Context, ScopeRule, lemma, load_scope, trigger_of, verb_of
 
@@ -120,6 +120,31 @@ def _exhortation(t: Typing, ctx: Context) -> bool:
         not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
 
 
+
+def _report_denied(t: Typing, ctx: Context) -> bool:
+    """A trigger after "of" (or in the clause) on a noun of report or claim (``claim_nouns``) that is the
+    object of a verb of denying (``modality.yaml#denied.governors``: "dismissed reports of troop
+    movements") or the subject of "be" with a word of falsehood (``falsehood_words``: "said the reports of
+    troop movements were groundless"): a report denied, no event told ("reports of shelling came from the
+    town" stays)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in ("pobj", "prep", "acl", "ccomp", "relcl") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and lemma(node) in lists["claim_nouns"]:
+            break
+    else:
+        return False
+    verb = node.head
+    if node.dep_ == "dobj":
+        return verb.lower_ in load_modality()["denied"]["governors"]
+    return node.dep_ == "nsubj" and lemma(verb) == "be" and any(
+        c.dep_ in ("acomp", "attr") and any(w.lower_ in lists["falsehood_words"] for w in c.subtree)
+        for c in verb.children)
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 FORMAL_COMPLAINT = ScopeRule("formal-complaint", _formal_complaint)
 IN_PROTEST = ScopeRule("in-protest", _in_protest)
@@ -128,4 +153,5 @@ PROTESTED_THAT = ScopeRule("protested-that", _protested_that)
 ONE_VOICE = ScopeRule("one-voice", _one_voice)
 THREATENED_TO = ScopeRule("threatened-to", _threatened_to)
 ANNOUNCED_PLAN = ScopeRule("announced-plan", _announced_plan)
+REPORT_DENIED = ScopeRule("report-denied", _report_denied)
 EXHORTATION = ScopeRule("exhortation", _exhortation)
