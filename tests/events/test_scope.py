@@ -398,3 +398,22 @@ def test_wire_register_frames(nlp, text: str, rule: str, kept: bool) -> None:
         assert subs and rule not in rules, (subs, rules)
     else:
         assert rule in rules, (subs, rules)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Gondor demanded that Umbar hand over two corsairs it accuses of planning attacks on its ships.", False),
+    ("Umbar arrested two corsairs on Monday who planned the attack on the harbour of Pelargir.", True),
+])
+def test_an_attack_planned_is_no_attack(nlp, text: str, kept: bool) -> None:
+    subs, rules = _read(nlp, text)
+    assert ("plotted" not in rules) == kept, (subs, rules)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Harbour guards seized a tonne of cocaine hidden in a grain ship at Pelargir on Friday.", False),
+    ("Orc militants looted the grain stores of Pelargir on Friday.", True),
+])
+def test_a_drug_seizure_is_ordinary_crime(nlp, text: str, kept: bool) -> None:
+    subs, rules = _read(nlp, text)
+    assert ("ordinary-crime" not in rules) == kept, (subs, rules)
+    assert bool(subs) == kept, (subs, rules)
