@@ -417,3 +417,8 @@ def test_a_drug_seizure_is_ordinary_crime(nlp, text: str, kept: bool) -> None:
     subs, rules = _read(nlp, text)
     assert ("ordinary-crime" not in rules) == kept, (subs, rules)
     assert bool(subs) == kept, (subs, rules)
+
+
+def test_an_attack_someone_planned_in_the_past_stays(nlp) -> None:
+    subs, rules = _read(nlp, "The orc who planned a bomb attack on the mill of Bree was seen in Minas Tirith.")
+    assert "plotted" not in rules, (subs, rules)

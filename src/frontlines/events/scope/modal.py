@@ -89,12 +89,13 @@ def _intended(t: Typing, ctx: Context) -> bool:
 def _plotted(t: Typing, ctx: Context) -> bool:
     """A trigger in the infinitive of a verb of plotting, or in a phrase under it ("an orc who
     plotted to kill farmers in a bomb attack", "conspired to bomb the bridge"), or a trigger noun with no
-    definite determiner that is the object of a verb of plotting or planning (``planning_lemmas``: "men it
-    accuses of planning attacks on its ships"; "planned Monday's bombing" names one that happened): a plan,
-    no occurrence."""
+    definite determiner that is the object of a verb of plotting or planning in the gerund, the infinitive or
+    the present (``planning_lemmas``: "men it accuses of planning attacks on its ships"; "the man who planned a
+    terrorist attack", "planning Monday's bombing" name one that happened): a plan, no occurrence."""
     lists = load_scope()
     a = trigger_of(t, ctx)
-    if a.pos_ == "NOUN" and ((a.dep_ == "dobj" and lemma(a.head) in lists["planning_lemmas"]) or any(
+    if a.pos_ == "NOUN" and ((a.dep_ == "dobj" and lemma(a.head) in lists["planning_lemmas"]
+                              and a.head.tag_ in ("VBG", "VB", "VBZ", "VBP")) or any(
             c.dep_ == "compound" and c.lower_ in lists["planning_gerunds"] for c in a.children)):
         return not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
                        for c in a.children)

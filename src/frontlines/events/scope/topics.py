@@ -120,7 +120,7 @@ def _talks_topic(t: Typing, ctx: Context) -> bool:
     if tok.dep_ == "dobj":
         return tok.head.pos_ == "VERB" and lemma(tok.head) in lists["considering_lemmas"]
     return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "about", "over", "for") and \
-        lemma(tok.head.head) in lists["talks_nouns"]
+        tok.head.head.pos_ == "NOUN" and lemma(tok.head.head) in lists["talks_nouns"]
 
 
 def _accord_state(t: Typing, ctx: Context) -> bool:
