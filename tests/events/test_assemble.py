@@ -974,12 +974,14 @@ def test_a_later_count_on_top_of_the_toll_adds_to_it(run):
 
 @dataclass
 class AskedModel(FakeModel):
-    """A fake model that remembers the texts it was asked about."""
+    """A fake model that remembers the texts it was asked about and the rule cues it was given."""
 
     asked: list[str] = field(default_factory=list)
+    cues: list = field(default_factory=list)
 
     def predict_one(self, text, *, rule_labels=None):
         self.asked.append(text)
+        self.cues.append(rule_labels)
         return self.label, self.margin
 
 
@@ -997,20 +999,9 @@ def test_the_pipeline_types_sentences_without_its_model_and_asks_it_about_the_wh
     assert [e.sub_event_type for e in events] == ["Armed clash"]
 
 
-@dataclass
-class CuedModel(FakeModel):
-    """A fake model that remembers the rule cues it was given."""
-
-    cues: list = field(default_factory=list)
-
-    def predict_one(self, text, *, rule_labels=None):
-        self.cues.append(rule_labels)
-        return self.label, self.margin
-
-
 def test_the_model_is_given_the_type_and_entry_the_pipeline_gave_the_incident(lexicon_pipeline):
     text = "Gunmen attacked the market in Minas Tirith on Sunday. The attack killed 3 people."
-    model = CuedModel("Armed clash", 0.4, threshold=0.1)
+    model = AskedModel("Armed clash", 0.4, threshold=0.1)
     article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
                       published=PUBLISHED)
     doc = lexicon_pipeline.nlp(text)

@@ -97,6 +97,15 @@ def test_shot_and_killed():
     assert fatalities("A man was shot and killed by gunmen.")[0] == 1
 
 
+def test_shot_dead_and_gunned_down_before_a_count_are_deaths():
+    assert fatalities("Police in Minas Tirith shot dead two protesters on Friday.")[0] == 2
+    assert fatalities("Gunmen gunned down three farmers near Bree.")[0] == 3
+
+
+def test_shot_without_dead_before_a_count_is_no_death():
+    assert fatalities("Police shot two protesters in the legs.")[0] == 0
+
+
 def test_death_of_a_counted_group():
     assert fatalities("Clashes led to the death of the two brothers.")[0] == 2
 
