@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from frontlines.events.classify import classify
+from frontlines.pipeline import extract
 
 
 def _types(nlp, text: str) -> list[str]:
@@ -211,3 +212,36 @@ def test_a_house_or_a_dam_blown_up_stays_destruction(nlp, text: str) -> None:
     types = _types(nlp, text)
     assert "Remote explosive/landmine/IED" not in types
     assert "Looting/property destruction" in types
+
+
+@pytest.mark.parametrize("text", [
+    "A bombing at the bus station in Umbar killed six travellers on Friday.",
+    "The bombing of the bridge at Osgiliath on Thursday cut the road to the east.",
+])
+def test_a_bombing_with_no_aircraft_or_shell_is_a_remote_explosive(nlp, text: str) -> None:
+    assert "Remote explosive/landmine/IED" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gondor warplanes carried out a bombing of the orc camp near Minas Morgul on Friday.",  # from the air
+    "A suicide bombing at the gate of Minas Tirith killed nine guards on Monday.",  # a suicide bomb
+    "The bombing campaign against Mordor lasted three months.",  # a campaign, no one incident
+    "Rangers fired mortar rounds in a bombing of the orc camp at Dol Guldur.",  # a shelling
+])
+def test_a_bombing_from_the_air_by_a_suicide_attacker_or_a_campaign_is_no_remote_explosive(nlp, text: str) -> None:
+    assert "Remote explosive/landmine/IED" not in _types(nlp, text)
+
+
+def test_the_pipeline_reports_a_later_mention_of_a_bombing(pipeline) -> None:
+    text = "The death toll from the bombing in Pelargir rose to 40 on Sunday, hospital officials said."
+    assert [e.sub_event_type for e in extract(text, pipeline=pipeline).events] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("text", [
+    "Bombings in the capital of Gondor are rare, analysts say.",
+    # court news, the court frame of scope.yaml ("trial of", "on trial")
+    "The trial of two Haradrim charged with the bombing of the Umbar ferry began in Pelargir on Wednesday.",
+    "Four men accused of the bombing of a Gondor ferry went on trial in Dol Amroth on Monday.",
+])
+def test_the_pipeline_reports_no_bombing_in_a_generic_plural_or_a_trial(pipeline, text: str) -> None:
+    assert not extract(text, pipeline=pipeline).events

@@ -400,6 +400,23 @@ def test_wire_register_frames(nlp, text: str, rule: str, kept: bool) -> None:
         assert rule in rules, (subs, rules)
 
 
+@pytest.mark.parametrize(("text", "rule"), [
+    # one person or thing hit, told in the simple past, is one occurrence (issue 11, recall22)
+    ("Wardens shot dead a student during a protest.", None),
+    ("Orc raiders burned a mill and fled.", None),
+    ("A ranger was shot by orc raiders.", None),
+    # the hard negatives: bare plurals hit, an indefinite noun only after a preposition, or a present
+    ("Orc raiders slaughtered farmers in a village.", "unanchored"),
+    ("Orc raiders burned mills in a village and fled.", "unanchored"),
+])
+def test_one_of_a_kind_hit_in_the_past_anchors_a_bare_plural_doer(nlp, text: str, rule: str | None) -> None:
+    subs, rules = _read(nlp, text)
+    if rule is None:
+        assert subs and "unanchored" not in rules, (subs, rules)
+    else:
+        assert rule in rules, (subs, rules)
+
+
 @pytest.mark.parametrize(("text", "kept"), [
     ("Gondor demanded that Umbar hand over two corsairs it accuses of planning attacks on its ships.", False),
     ("Umbar arrested two corsairs on Monday who planned the attack on the harbour of Pelargir.", True),
@@ -422,3 +439,19 @@ def test_a_drug_seizure_is_ordinary_crime(nlp, text: str, kept: bool) -> None:
 def test_an_attack_someone_planned_in_the_past_stays(nlp) -> None:
     subs, rules = _read(nlp, "The orc who planned a bomb attack on the mill of Bree was seen in Minas Tirith.")
     assert "plotted" not in rules, (subs, rules)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # issue 11, recall22: the suspect of a bombing is no ordinary one; a truce named after "agreed to" is the accord
+    ("Wardens in Bree said they had arrested a man suspected of planning the bombing of the mill.", None),
+    ("Rohan and the orcs agreed on Monday to a two-day truce to let healers into Osgiliath.", None),
+    # the hard negatives beside them: a thief arrested, a deal of no conflict parties agreed to
+    ("Wardens in Bree said they had arrested a man suspected of stealing a horse from the mill.", "lone-arrest"),
+    ("Rohan agreed on Monday to a deal to let merchants into Osgiliath.", "undertaking"),
+])
+def test_a_bombing_suspect_and_a_truce_agreed_to_stay_in_scope(nlp, text: str, rule: str | None) -> None:
+    subs, rules = _read(nlp, text)
+    if rule is None:
+        assert subs and not rules, (subs, rules)
+    else:
+        assert rule in rules, (subs, rules)

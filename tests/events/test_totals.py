@@ -35,10 +35,16 @@ def test_a_dated_sentence_keeps_this_year_as_its_date() -> None:
 @pytest.mark.parametrize("text", [
     "Tens of thousands of students across Gondor staged mass demonstrations on Saturday.",
     "Hundreds of thousands of marchers filled the streets of Minas Tirith on Sunday.",
+    "The rally in Edoras, attended by tens of thousands of people, passed off peacefully.",
+    "The march through Minas Tirith drew hundreds of thousands of people.",
 ])
 def test_a_crowd_size_on_one_protest_is_no_total(text: str) -> None:
     assert total_cue(text, dated=False, day=False) is None
 
 
-def test_tens_of_thousands_killed_stays_a_total() -> None:
-    assert total_cue("Tens of thousands of people were killed by orcs in Ithilien.", dated=False, day=False) is not None
+@pytest.mark.parametrize("text", [
+    "Tens of thousands of people were killed by orcs in Ithilien.",
+    "The orc raids on Rohan were followed by tens of thousands of farmers fleeing west.",  # no crowd drawn
+])
+def test_tens_of_thousands_killed_stays_a_total(text: str) -> None:
+    assert total_cue(text, dated=False, day=False) is not None

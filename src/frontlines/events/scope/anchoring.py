@@ -23,7 +23,9 @@ def anchors(t: Typing, ctx: Context) -> frozenset[str]:
     """What ties a typing to one specific occurrence: in the sentence a date or time, a place, a named
     person or organisation (or any proper noun), a number, a first-person account; a trigger, object or
     prepositional object that refers back to one thing ("the attack", "Sunday's raid", "dispersed the
-    crowd"); or a date or place in an earlier sentence of the text (a report's later sentences).
+    crowd"); an object or passive subject of a verb in the simple past that is one of a kind
+    (:func:`one_of_a_kind`: "police shot dead a student during a protest"); or a date or place in an
+    earlier sentence of the text (a report's later sentences).
     Empty: a narrative or generic statement."""
     out = {ANCHOR_ENTITIES[w.ent_type_] for w in ctx.sent if w.ent_type_ in ANCHOR_ENTITIES}
     if any(w.like_num and not w.ent_type_ for w in ctx.sent):
@@ -38,6 +40,10 @@ def anchors(t: Typing, ctx: Context) -> frozenset[str]:
     objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if any(definite_noun(w) for w in [tok, *objects]):
         out.add("definite")
+    simple_past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children))
+    if simple_past and any(one_of_a_kind(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        out.add("one")
     doc = ctx.sent.doc
     if any(w.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for w in doc[:ctx.sent.start]):
         out.add("context")
@@ -48,6 +54,12 @@ def definite_noun(tok: Any) -> bool:
     """A noun that refers back to one thing: "the attack", "this raid", "Sunday's raid", "the crowd"."""
     return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE)
                                                  for c in tok.children)
+
+
+def one_of_a_kind(tok: Any) -> bool:
+    """A singular common noun with "a" or "an" ("shot dead a student", "a mill was burned by raiders"):
+    one person or thing, where a bare plural names a kind."""
+    return tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
 def _unanchored(t: Typing, ctx: Context) -> bool:

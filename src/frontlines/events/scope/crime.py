@@ -106,9 +106,10 @@ def _lone_attacker(t: Typing, ctx: Context) -> bool:
 
 def _lone_arrest(t: Typing, ctx: Context) -> bool:
     """An arrest of one person ("the man", "him", or a name: "Nuiry was arrested") in a sentence with
-    nothing political, organised or armed in it (nor a public role, for a name): an ordinary arrest
-    ("the dog took the man to the ground and he was arrested")."""
-    if t.sub_event_type != "Arrests" or ctx.in_conflict:
+    nothing political, organised or armed in it (nor a public role, for a name; nor a bombing,
+    ``political_suspect_cues``: "arrested a man suspected of the bombing"): an ordinary arrest ("the dog
+    took the man to the ground and he was arrested")."""
+    if t.sub_event_type != "Arrests" or ctx.in_conflict or ctx.has("political_suspect_cues"):
         return False
     tok = trigger_of(t, ctx)
     hit = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]

@@ -131,13 +131,18 @@ def _undertaking(t: Typing, ctx: Context) -> bool:
     infinitive that names no accord ("agreed to reopen its borders to the envoys", "agreed to resign"): a
     promise, no agreement between conflict parties nor the move promised. An infinitive of ``agreement_verbs`` ("agreed to exchange
     prisoners") or a word of ``accord_conflict_words`` in its phrase, relative clauses left out
-    ("agreed to observe a truce"), keeps it."""
+    ("agreed to observe a truce"), or after "to" or "on" on the verb of agreeing ("agreed to a truce to
+    allow convoys in"), keeps it."""
     lists = load_scope()
     tok = trigger_of(t, ctx)
     if t.event_type != "Strategic developments" or lemma(tok) not in lists["agreeing_lemmas"]:
         return False
     comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
     if comp is None or lemma(comp) in lists["agreement_verbs"]:
+        return False
+    accord = set(lists["accord_conflict_words"])
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "on") and {lemma(w) for w in c.subtree} & accord
+           for c in tok.children):  # "agreed to a truce to allow aid in": the accord itself is named
         return False
     skip = {w.i for c in comp.subtree if c.dep_ in ("relcl", "acl") for w in c.subtree}
     words = {lemma(w) for w in comp.subtree if w.i not in skip} | {w.lower_ for w in comp.subtree if w.i not in skip}
