@@ -367,6 +367,43 @@ def test_a_body_found_after_a_drowning_stays_no_event(nlp) -> None:
     assert subs == []
 
 
+# issue 11, wire22: frames of the wire register (diplomacy, verdicts, tests, denials), each with a hard negative
+# (a typing the rule takes) and a kept positive (a real event in the same frame's words)
+@pytest.mark.parametrize(("text", "rule", "kept"), [
+    ("Gondor recalled its envoy from Umbar on Friday in protest at the arrest of a Gondorian merchant.",
+     "in-protest", False),
+    ("Dockers in Pelargir walked out on Friday in protest at the arrest of a union leader.", "in-protest", True),
+    ("Arnor handed a formal letter of protest to the envoy of Rhun on Monday.", "formal-complaint", False),
+    ("The steward said on Monday he was ready to discuss a truce with the orcs of the hills.", "talks-topic", False),
+    ("Gondor and the hill tribes signed a truce in Osgiliath on Monday.", "talks-topic", True),
+    ("The truce between Gondor and the hill tribes has mostly held since it began in May, monitors said.",
+     "accord-state", False),
+    ("Hundreds gathered in Bree on Sunday to mark the anniversary of the massacre at the ford.", "remembered", False),
+    ("Orc raiders carried out a massacre at the ford near Bree on Sunday.", "remembered", True),
+    ("The guild will send grain to farmers displaced by the fighting in Ithilien, it said on Monday.",
+     "afflicted-by", False),
+    ("The council of Arnor passed a decree on Monday allowing the army to be deployed beyond the river.",
+     "permitted", False),
+    ("A tribunal in Edoras acquitted a Rohan captain on Monday of ordering the shooting of farmers in the war.",
+     "verdict", False),
+    ("Rohan soldiers shot two farmers near the tribunal in Edoras on Monday.", "verdict", True),
+    ("Mordor test-fired a long-range rocket into the sea on Tuesday, the envoy of Gondor said.", "weapon-test", False),
+    ("Mordor fired rockets at Osgiliath on Tuesday, the envoy of Gondor said.", "weapon-test", True),
+    ("The embassy of Rhun said the reports of troop movements near the river were baseless.", "report-denied", False),
+    ("Reports of shelling came from Osgiliath on Monday, the steward said.", "report-denied", True),
+    ("A Gondor transport helicopter crashed on a training flight on Monday, killing its crew, the army said.",
+     "accident", False),
+    ("Wardens of Umbar have detained farmers without trial, Human Rights Watch said on Monday.",
+     "practice-reported", False),
+])
+def test_wire_register_frames(nlp, text: str, rule: str, kept: bool) -> None:
+    subs, rules = _read(nlp, text)
+    if kept:
+        assert subs and rule not in rules, (subs, rules)
+    else:
+        assert rule in rules, (subs, rules)
+
+
 @pytest.mark.parametrize(("text", "rule"), [
     # one person or thing hit, told in the simple past, is one occurrence (issue 11, recall22)
     ("Wardens shot dead a student during a protest.", None),
@@ -382,6 +419,30 @@ def test_one_of_a_kind_hit_in_the_past_anchors_a_bare_plural_doer(nlp, text: str
         assert subs and "unanchored" not in rules, (subs, rules)
     else:
         assert rule in rules, (subs, rules)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Gondor demanded that Umbar hand over two corsairs it accuses of planning attacks on its ships.", False),
+    ("Umbar arrested two corsairs on Monday who planned the attack on the harbour of Pelargir.", True),
+])
+def test_an_attack_planned_is_no_attack(nlp, text: str, kept: bool) -> None:
+    subs, rules = _read(nlp, text)
+    assert ("plotted" not in rules) == kept, (subs, rules)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Harbour guards seized a tonne of cocaine hidden in a grain ship at Pelargir on Friday.", False),
+    ("Orc militants looted the grain stores of Pelargir on Friday.", True),
+])
+def test_a_drug_seizure_is_ordinary_crime(nlp, text: str, kept: bool) -> None:
+    subs, rules = _read(nlp, text)
+    assert ("ordinary-crime" not in rules) == kept, (subs, rules)
+    assert bool(subs) == kept, (subs, rules)
+
+
+def test_an_attack_someone_planned_in_the_past_stays(nlp) -> None:
+    subs, rules = _read(nlp, "The orc who planned a bomb attack on the mill of Bree was seen in Minas Tirith.")
+    assert "plotted" not in rules, (subs, rules)
 
 
 @pytest.mark.parametrize(("text", "rule"), [

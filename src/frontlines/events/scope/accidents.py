@@ -22,10 +22,11 @@ def _accident(t: Typing, ctx: Context) -> bool:
     """An act of violence (``accident_types``) in a sentence that names an accident, a disaster or a
     natural death (``scope.yaml#accident``: "a building collapsed, killing four people", "three
     drowned when the ferry capsized") with no sign of violence in it (``violence_signs``) and no state
-    or armed subject of the trigger or a verb above it: ACLED codes no accident."""
+    or armed subject of the trigger or a verb above it, a reporting verb's source aside ("a military
+    helicopter crashed, killing its crew, the army said"): ACLED codes no accident."""
     if t.event_type not in load_scope()["accident_types"] or not ctx.has("accident"):
         return False
-    return not _violence_named(ctx.padded) and not armed_subject_above(trigger_of(t, ctx), ctx)
+    return not _violence_named(ctx.padded) and not armed_subject_above(trigger_of(t, ctx), ctx, sources=False)
 
 
 def _bare_body(t: Typing, ctx: Context) -> bool:

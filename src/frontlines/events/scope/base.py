@@ -14,6 +14,7 @@ import yaml
 
 from ...fold import fold
 from ..matching import padded_text, words_of
+from ..modality import load_modality
 from ..ontology import Lexicon
 from ..roles import classes_of
 from ..typings import Typing
@@ -110,11 +111,14 @@ def verb_of(tok: Any) -> Any:
     return tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj") else tok
 
 
-def armed_subject_above(tok: Any, ctx: Context) -> bool:
+def armed_subject_above(tok: Any, ctx: Context, *, sources: bool = True) -> bool:
     """A state or armed subject of the trigger or of a verb above it ("police officers were accused
-    of raping ..."; "the mother of a child who was raped says the police failed her" has none)."""
+    of raping ..."; "the mother of a child who was raped says the police failed her" has none).
+    ``sources=False``: the subject of a reporting verb above (``modality.yaml#claimed.reporting_verbs``:
+    "..., the army said") is the source, no doer, and does not count."""
+    said = set() if sources else set(load_modality()["claimed"]["reporting_verbs"])
     return any(c.dep_ in ("nsubj", "nsubjpass") and classes_of([c], ctx.lexicon) & ARMED_CLASSES
-               for a in [tok, *tok.ancestors] for c in a.children)
+               for a in [tok, *tok.ancestors] if a.i == tok.i or a.lower_ not in said for c in a.children)
 
 
 def clause_path(tok: Any) -> list[Any]:

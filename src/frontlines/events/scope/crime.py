@@ -158,10 +158,28 @@ def _endured(t: Typing, ctx: Context) -> bool:
         (tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head) in lists["lapsing_lemmas"])
 
 
+
+def _verdict(t: Typing, ctx: Context) -> bool:
+    """A trigger under a verb of judging whose subject is a court (``verdict_lemmas``, ``court_subjects``: "a
+    court acquitted the colonel of ordering the shooting of villagers", "the supreme court ruled that the
+    detention of the suspects was unlawful"; a passive with a court as agent too): a court's verdict on what
+    happened before, no new event, whoever the accused are ("the army shelled the court" stays)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    for verb in tok.ancestors:
+        if verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in lists["verdict_lemmas"]:
+            continue
+        judges = [c for c in verb.children if c.dep_ == "nsubj"]
+        judges += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if any(lemma(j) in lists["court_subjects"] for j in judges):
+            return True
+    return False
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 ORDINARY_CRIME = ScopeRule("ordinary-crime", _ordinary_crime)
 POLICE_REPORT = ScopeRule("police-report", _police_report)
 COURT = ScopeRule("court", _court)
+VERDICT = ScopeRule("verdict", _verdict)
 FORENSIC = ScopeRule("forensic", _forensic)
 UNDER_INVESTIGATION = ScopeRule("under-investigation", _under_investigation)
 LONE_ATTACKER = ScopeRule("lone-attacker", _lone_attacker)

@@ -20,6 +20,19 @@ def _displaced_described(t: Typing, ctx: Context) -> bool:
         any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in tok.children)
 
 
+def _afflicted_by(t: Typing, ctx: Context) -> bool:
+    """A trigger noun after "by" on a participle of displacement or harm (``afflicting_lemmas``) that
+    describes a noun, with no date in the participle's phrase ("food for families displaced by the
+    fighting", "aid to areas affected by the conflict"): who or what the noun is, the sentence reports
+    something else ("families displaced by fighting on Monday" stays)."""
+    tok = trigger_of(t, ctx)
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ != "by":
+        return False
+    part = tok.head.head
+    return part.tag_ == "VBN" and part.dep_ == "acl" and lemma(part) in load_scope()["afflicting_lemmas"] and \
+        not any(w.ent_type_ in ("DATE", "TIME") for w in part.subtree)
+
+
 def _people_named(t: Typing, ctx: Context) -> bool:
     """A violent trigger that is a participle or adjective used as a noun for people, after "the"
     ("helicopters evacuated the wounded", "the dead were buried on Friday"): who the people are; the
@@ -160,6 +173,7 @@ def _on_duty(t: Typing, ctx: Context) -> bool:
 
 
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
+AFFLICTED_BY = ScopeRule("afflicted-by", _afflicted_by)
 DISPLACED_DESCRIBED = ScopeRule("displaced-described", _displaced_described)
 PARTICIPLE_DESCRIBED = ScopeRule("participle-described", _participle_described)
 PEOPLE_NAMED = ScopeRule("people-named", _people_named)

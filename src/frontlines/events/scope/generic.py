@@ -108,8 +108,8 @@ def _millions(t: Typing, ctx: Context) -> bool:
 
 
 def _practice_reported(t: Typing, ctx: Context) -> bool:
-    """A verb trigger in the present perfect whose object is a vague count ("have tortured scores of
-    refugees", ``vague_counts``) in a sentence a rights group reports (``rights_reporters``: "Human
+    """A verb trigger in the present perfect whose object is a vague count or a bare plural ("have
+    tortured scores of refugees", ``vague_counts``; "have recruited child soldiers") in a sentence a rights group reports (``rights_reporters``: "Human
     Rights Watch said"): a practice over time that the group documents, no specific occurrence ("killed
     dozens of farmers on Monday, Amnesty said" stays: a simple past tells one)."""
     tok = trigger_of(t, ctx)
@@ -117,7 +117,7 @@ def _practice_reported(t: Typing, ctx: Context) -> bool:
     if tok.tag_ != "VBN" or not any(c.dep_ == "aux" and lemma(c) == "have" for c in tok.children) or \
             not ctx.has("rights_reporters"):
         return False
-    return any(c.dep_ == "dobj" and lemma(c) in lists["vague_counts"] for c in tok.children)
+    return any(c.dep_ == "dobj" and (lemma(c) in lists["vague_counts"] or bare_plural(c)) for c in tok.children)
 
 
 def _victims_counted(t: Typing, ctx: Context) -> bool:

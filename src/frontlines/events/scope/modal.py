@@ -88,9 +88,17 @@ def _intended(t: Typing, ctx: Context) -> bool:
 
 def _plotted(t: Typing, ctx: Context) -> bool:
     """A trigger in the infinitive of a verb of plotting, or in a phrase under it ("an orc who
-    plotted to kill farmers in a bomb attack", "conspired to bomb the bridge"): a plan, no
-    occurrence."""
+    plotted to kill farmers in a bomb attack", "conspired to bomb the bridge"), or a trigger noun with no
+    definite determiner that is the object of a verb of plotting or planning in the gerund, the infinitive or
+    the present (``planning_lemmas``: "men it accuses of planning attacks on its ships"; "the man who planned a
+    terrorist attack", "planning Monday's bombing" name one that happened): a plan, no occurrence."""
+    lists = load_scope()
     a = trigger_of(t, ctx)
+    if a.pos_ == "NOUN" and ((a.dep_ == "dobj" and lemma(a.head) in lists["planning_lemmas"]
+                              and a.head.tag_ in ("VBG", "VB", "VBZ", "VBP")) or any(
+            c.dep_ == "compound" and c.lower_ in lists["planning_gerunds"] for c in a.children)):
+        return not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+                       for c in a.children)
     for _ in range(8):
         if a.dep_ == "xcomp" and a.tag_ == "VB":
             return lemma(a.head) in load_scope()["plotting_lemmas"]
@@ -184,12 +192,13 @@ def _urged_to(t: Typing, ctx: Context) -> bool:
 
 def _permitted(t: Typing, ctx: Context) -> bool:
     """A verb trigger that is the infinitive of a verb of permitting ("laws that allow the army to
-    arrest citizens", "empowers police to detain"), or a trigger noun that is its object ("signed
+    arrest citizens", "empowers police to detain", "allowing the army to be deployed abroad"), or a trigger noun that is its object ("signed
     an order to allow the deployment of rangers"): a power given, no occurrence."""
     tok = trigger_of(t, ctx)
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
         return lemma(tok.head) in load_scope()["permitting_lemmas"]
-    if tok.pos_ != "VERB" or tok.tag_ != "VB":
+    if tok.pos_ != "VERB" or not (tok.tag_ == "VB" or (tok.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" and c.tag_ == "VB" for c in tok.children))):
         return False
     path = clause_path(tok)
     if path[-1].dep_ in ("ccomp", "oprd"):

@@ -5,16 +5,43 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..modality import subject_of
+from ..modality import load_modality, subject_of
 from ..typings import Typing
 from .base import Context, ScopeRule, lemma, load_scope, trigger_of, verb_of
 
 
 def _formal_complaint(t: Typing, ctx: Context) -> bool:
-    """A protest that is a formal complaint ("filed a protest", "lodged a protest with the embassy")."""
+    """A protest that is a formal complaint ("filed a protest", "lodged a protest with the embassy"), or
+    the paper that carries one ("sent a note of protest", "a letter of protest")."""
+    lists = load_scope()
     tok = trigger_of(t, ctx)
-    return t.event_type == "Protests" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
-        lemma(tok.head) in load_scope()["complaint_verbs"]
+    if t.event_type != "Protests" or tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ == "dobj":
+        return lemma(tok.head) in lists["complaint_verbs"]
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in lists["complaint_papers"]
+
+
+def _one_voice_subject(subj: Any) -> bool:
+    """A subject that is one voice: a singular noun or pronoun that is no crowd and no list (a person,
+    an organisation, a state)."""
+    lists = load_scope()
+    return subj is not None and subj.tag_ in ("PRP", "NNP", "NN") and subj.lower_ not in ("they", "we") and \
+        lemma(subj) not in lists["collective_lemmas"] and not any(c.dep_ == "conj" for c in subj.children)
+
+
+def _in_protest(t: Typing, ctx: Context) -> bool:
+    """A bare protest noun after "in" on a verb whose subject is one voice ("Gondor suspended aid to
+    Umbar in protest at the vote", "the minister resigned in protest"): the measure is the protest, a
+    state's or a person's act, no demonstration ("dockers walked out in protest", "activists blocked
+    the road in protest" stay: people protest)."""
+    tok = trigger_of(t, ctx)
+    if t.event_type != "Protests" or tok.pos_ != "NOUN" or lemma(tok) not in load_scope()["speech_lemmas"] or \
+            tok.dep_ != "pobj" or tok.head.lower_ != "in" or any(c.dep_ in ("det", "poss", "nummod", "amod")
+                                                                   for c in tok.children):
+        return False
+    verb = tok.head.head
+    return verb.pos_ in ("VERB", "AUX") and _one_voice_subject(subject_of(verb))
 
 
 def _rallied_others(t: Typing, ctx: Context) -> bool:
@@ -121,12 +148,39 @@ def _exhortation(t: Typing, ctx: Context) -> bool:
         not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
 
 
+
+def _report_denied(t: Typing, ctx: Context) -> bool:
+    """A trigger after "of" (or in the clause) on a noun of report or claim (``claim_nouns``) that is the
+    object of a verb of denying (``modality.yaml#denied.governors``: "dismissed reports of troop
+    movements") or the subject of "be" with a word of falsehood (``falsehood_words``: "said the reports of
+    troop movements were groundless"): a report denied, no event told ("reports of shelling came from the
+    town" stays)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in ("pobj", "prep", "acl", "ccomp", "relcl") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and lemma(node) in lists["claim_nouns"]:
+            break
+    else:
+        return False
+    verb = node.head
+    if node.dep_ == "dobj":
+        return verb.lower_ in load_modality()["denied"]["governors"]
+    return node.dep_ == "nsubj" and lemma(verb) == "be" and any(
+        c.dep_ in ("acomp", "attr") and any(w.lower_ in lists["falsehood_words"] for w in c.subtree)
+        for c in verb.children)
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 FORMAL_COMPLAINT = ScopeRule("formal-complaint", _formal_complaint)
+IN_PROTEST = ScopeRule("in-protest", _in_protest)
 RALLIED_OTHERS = ScopeRule("rallied-others", _rallied_others)
 PROTESTED_THAT = ScopeRule("protested-that", _protested_that)
 ONE_VOICE = ScopeRule("one-voice", _one_voice)
 STATE_PROTEST = ScopeRule("state-protest", _state_protest)
 THREATENED_TO = ScopeRule("threatened-to", _threatened_to)
 ANNOUNCED_PLAN = ScopeRule("announced-plan", _announced_plan)
+REPORT_DENIED = ScopeRule("report-denied", _report_denied)
 EXHORTATION = ScopeRule("exhortation", _exhortation)

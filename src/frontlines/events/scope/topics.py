@@ -92,9 +92,44 @@ def _a_problem(t: Typing, ctx: Context) -> bool:
 
 def _remembered(t: Typing, ctx: Context) -> bool:
     """A trigger noun that is the object of a verb of remembering ("we all remember the protest of
-    2014", "to commemorate the massacre"): a past event recalled, the sentence reports no new one."""
+    2014", "to commemorate the massacre"), or after "of" on that object or on a noun of memory
+    (``memory_nouns``: "gathered to commemorate the victims of the massacre", "on the anniversary of the
+    bombing"): a past event recalled, the sentence reports no new one."""
+    lists = load_scope()
     tok = trigger_of(t, ctx)
-    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and lemma(tok.head) in load_scope()["remembering_lemmas"]
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head.head
+        if lemma(tok) in lists["memory_nouns"]:
+            return True
+    return tok.dep_ == "dobj" and lemma(tok.head) in lists["remembering_lemmas"]
+
+
+def _talks_topic(t: Typing, ctx: Context) -> bool:
+    """An accord noun that is what talks are about: the object of a verb of considering
+    (``considering_lemmas``: "willing to discuss a ceasefire", "proposed a truce") or after "on", "about",
+    "over" or "for" on a noun of talks (``talks_nouns``: "talks on a ceasefire", "a proposal for a truce"): a
+    topic, no accord reached ("agreed a ceasefire", "the talks ended with a truce" stay)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type != "Agreement" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    if tok.dep_ == "dobj":
+        return tok.head.pos_ == "VERB" and lemma(tok.head) in lists["considering_lemmas"]
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "about", "over", "for") and \
+        tok.head.head.pos_ == "NOUN" and lemma(tok.head.head) in lists["talks_nouns"]
+
+
+def _accord_state(t: Typing, ctx: Context) -> bool:
+    """An accord noun that is the subject of a verb of lasting or failing (``holding_lemmas``: "the
+    ceasefire has largely held", "the truce collapsed"): the state of an accord made before, no new
+    one."""
+    tok = trigger_of(t, ctx)
+    return t.sub_event_type == "Agreement" and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and \
+        lemma(tok.head) in load_scope()["holding_lemmas"]
 
 
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
@@ -106,3 +141,5 @@ BESET = ScopeRule("beset", _beset)
 PLACE_ROLE = ScopeRule("place-role", _place_role)
 A_PROBLEM = ScopeRule("a-problem", _a_problem)
 REMEMBERED = ScopeRule("remembered", _remembered)
+TALKS_TOPIC = ScopeRule("talks-topic", _talks_topic)
+ACCORD_STATE = ScopeRule("accord-state", _accord_state)

@@ -69,9 +69,22 @@ def _cyber_target(t: Typing, ctx: Context) -> bool:
     return any(lemma(h) in targets for h in hit)
 
 
+
+def _weapon_test(t: Typing, ctx: Context) -> bool:
+    """A trigger verb of firing joined to a word of testing ("test-fired a missile into the sea", "test
+    launched a rocket": ``test_words`` before it, hyphened or as its compound): a weapon tested, no one
+    struck."""
+    tok = trigger_of(t, ctx)
+    words = load_scope()["test_words"]
+    before = ctx.sent.doc[max(tok.i - 2, 0):tok.i]
+    return tok.pos_ == "VERB" and (any(c.dep_ in ("compound", "advmod", "npadvmod") and c.lower_ in words
+                                       for c in tok.children)
+                                   or (len(before) == 2 and before[0].lower_ in words and before[1].text == "-"))
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 LAID_MINES = ScopeRule("laid-mines", _laid_mines)
 ARMS_TRADE = ScopeRule("arms-trade", _arms_trade)
 EQUIPPED = ScopeRule("equipped", _equipped)
 NONCOMBAT_AIRCRAFT = ScopeRule("noncombat-aircraft", _noncombat_aircraft)
 CYBER_TARGET = ScopeRule("cyber-target", _cyber_target)
+WEAPON_TEST = ScopeRule("weapon-test", _weapon_test)
