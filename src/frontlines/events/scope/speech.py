@@ -12,14 +12,17 @@ from .base import Context, ScopeRule, lemma, load_scope, trigger_of, verb_of
 
 def _formal_complaint(t: Typing, ctx: Context) -> bool:
     """A protest that is a formal complaint ("filed a protest", "lodged a protest with the embassy"), or
-    the paper that carries one ("sent a note of protest", "a letter of protest")."""
+    the paper that carries one ("sent a note of protest", "a letter of protest", "a protest note")."""
     lists = load_scope()
     tok = trigger_of(t, ctx)
     if t.event_type != "Protests" or tok.pos_ != "NOUN":
         return False
+    papers = lists["complaint_papers"]
+    if lemma(tok.head) in papers or any(c.dep_ == "compound" and lemma(c) in papers for c in tok.children):
+        return True  # "a protest note", whichever of the two nouns spaCy makes the head
     if tok.dep_ == "dobj":
         return lemma(tok.head) in lists["complaint_verbs"]
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in lists["complaint_papers"]
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in papers
 
 
 def _one_voice_subject(subj: Any) -> bool:
@@ -75,23 +78,16 @@ def _state_voice(tok: Any | None) -> bool:
 
 def _state_protest(t: Typing, ctx: Context) -> bool:
     """A peaceful protest a state makes is diplomacy ("the government of Gondor protested to Mordor", "the
-    government protested against the arrest", "a ceremony boycotted by the ambassadors", "handed a protest note", "suspended aid in
-    protest at ..."); "farmers of Gondor protested" and "thousands protested in Gondor" stay."""
+    government protested against the arrest", "a ceremony boycotted by the ambassadors"); "farmers of Gondor
+    protested" and "thousands protested in Gondor" stay. A protest note is ``formal-complaint``'s and "in
+    protest" on one voice's measure is ``in-protest``'s."""
     if t.sub_event_type != "Peaceful protest":
         return False
     tok = trigger_of(t, ctx)
-    if tok.pos_ == "VERB":
-        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        return _state_voice(subject_of(tok)) or any(_state_voice(a) for a in agents)
-    if tok.pos_ != "NOUN":
+    if tok.pos_ != "VERB":
         return False
-    notes = load_scope()["diplomatic_notes"]
-    if lemma(tok.head) in notes or any(c.dep_ == "compound" and lemma(c) in notes for c in tok.children):
-        return True  # "a protest note"; "a note of protest" (the noun's head is "of", whose head is the note)
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in notes:
-        return True
-    return tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB" and \
-        _state_voice(subject_of(tok.head.head))
+    agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return _state_voice(subject_of(tok)) or any(_state_voice(a) for a in agents)
 
 
 def _one_voice(t: Typing, ctx: Context) -> bool:
