@@ -165,7 +165,8 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
      "practice-reported"),
     # issue 11, typing22: a protest a state makes is diplomacy
     ("The Rohan government protested to Gondor on Tuesday over the tolls at the fords.", "state-protest"),
-    ("Gondor handed the envoy of Rohan a note of protest on Monday.", "state-protest"),
+    ("Gondor handed the envoy of Rohan a note of protest on Monday.", "formal-complaint"),
+    ("Gondor handed the envoy of Rohan a protest note on Monday.", "formal-complaint"),
 ])
 def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) -> None:
     subs, rules = _read(nlp, text)
