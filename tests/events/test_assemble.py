@@ -985,14 +985,22 @@ class AskedModel(FakeModel):
         return self.label, self.margin
 
 
-def test_the_pipeline_types_sentences_without_its_model_and_asks_it_about_the_whole_incident(lexicon_pipeline):
-    text = "Gunmen attacked the market in Minas Tirith on Sunday. The attack killed 3 people."
-    model = AskedModel("Armed clash", 0.4, threshold=0.1)
-    article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
+MARKET = "Gunmen attacked the market in Minas Tirith on Sunday. The attack killed 3 people."
+
+
+def _market_events(pipeline, model=None):
+    """The parsed MARKET text and its events, typed by the pipeline's lexicon and, when given, ``model``."""
+    article = Article(id="a1", raw_text=MARKET, clean_text=MARKET, offsets=OffsetMap.identity(len(MARKET)),
                       published=PUBLISHED)
-    doc = lexicon_pipeline.nlp(text)
-    events, _ = extract_events(doc, article, [], actors=lexicon_pipeline.actors,
-                               typer=replace(lexicon_pipeline.typer, model=model))
+    doc = pipeline.nlp(MARKET)
+    typer = pipeline.typer if model is None else replace(pipeline.typer, model=model)
+    events, _ = extract_events(doc, article, [], actors=pipeline.actors, typer=typer)
+    return doc, events
+
+
+def test_the_pipeline_types_sentences_without_its_model_and_asks_it_about_the_whole_incident(lexicon_pipeline):
+    model = AskedModel("Armed clash", 0.4, threshold=0.1)
+    doc, events = _market_events(lexicon_pipeline, model)
     whole = model_text(list(doc.sents))  # both sentences, as the model reads them (names masked)
     assert whole.startswith("Gunmen attacked the market in xx") and "The attack killed" in whole
     assert model.asked and all(asked == whole for asked in model.asked)
@@ -1000,13 +1008,9 @@ def test_the_pipeline_types_sentences_without_its_model_and_asks_it_about_the_wh
 
 
 def test_the_model_is_given_the_type_and_entry_the_pipeline_gave_the_incident(lexicon_pipeline):
-    text = "Gunmen attacked the market in Minas Tirith on Sunday. The attack killed 3 people."
     model = AskedModel("Armed clash", 0.4, threshold=0.1)
-    article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
-                      published=PUBLISHED)
-    doc = lexicon_pipeline.nlp(text)
-    lexicon_only, _ = extract_events(doc, article, [], actors=lexicon_pipeline.actors, typer=lexicon_pipeline.typer)
-    extract_events(doc, article, [], actors=lexicon_pipeline.actors, typer=replace(lexicon_pipeline.typer, model=model))
+    _, lexicon_only = _market_events(lexicon_pipeline)
+    _market_events(lexicon_pipeline, model)
     (event,) = lexicon_only
     _, every = model.cues[0]
     assert f"incident {event.sub_event_type}" in every
