@@ -78,3 +78,13 @@ def test_an_arrest_that_sparked_protests_is_an_arrest(pipeline) -> None:
 def test_an_arrest_at_a_protest_is_an_intervention(pipeline) -> None:
     text = "Police arrested dozens of weavers in Bree on Monday during a march against the new tax."
     assert _types(pipeline, text) == {"Protest with intervention"}
+
+
+def test_an_arrest_named_as_a_noun_that_sparked_protests_stays_beside_them(pipeline) -> None:
+    text = "The arrest of the guild master of Bree on Monday sparked protests in several towns."
+    assert _types(pipeline, text) == {"Arrests", "Peaceful protest"}
+
+
+def test_arrests_at_a_protest_police_broke_up_are_one_intervention(pipeline) -> None:
+    text = "Police broke up the march of weavers in Bree on Monday and arrested twenty of them."
+    assert _types(pipeline, text) == {"Protest with intervention"}
