@@ -98,3 +98,8 @@ def test_the_press_or_medics_detained_at_a_protest_are_arrests(nlp, text: str) -
 def test_protesters_arrested_stay_a_protest_with_intervention(nlp, text: str) -> None:
     subs, _ = _read(nlp, text)
     assert subs[0] == "Protest with intervention"
+
+
+def test_generic_armed_men_joined_to_state_forces_stay_the_state_s(nlp) -> None:
+    subs, _ = _read(nlp, "Pro-government forces and fighters took control of the village of Ethring on Monday.")
+    assert subs == ["Government regains territory"]

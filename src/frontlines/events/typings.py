@@ -23,7 +23,7 @@ from .matching import (
     words_of,
 )
 from .ontology import LEXICON_FILE, Entry, Lexicon, load_ontology, plover_of
-from .roles import classes_of, conjuncts, trigger_roles
+from .roles import classes_of, conjunct_classes, trigger_roles
 
 #: ACLED inter code → actor class used by the lexicon's ``agent`` conditions.
 INTER_CLASS: dict[int, str] = {1: "state", 2: "nonstate", 3: "nonstate", 4: "nonstate", 5: "rioter",
@@ -90,9 +90,9 @@ def _role_classes(head: Any, lex: Lexicon, cache: _RoleCache) -> Roles:
     if head.i not in cache:
         agent_toks, target_toks = trigger_roles(head)
         target_text = " ".join(t.text for t in sorted(set(target_toks), key=lambda t: t.i)) or None
-        agents = {agent_class(classes_of(group, lex)) for group in conjuncts(agent_toks)} - {None}
+        agents = {agent_class(c) for c in conjunct_classes(agent_toks, lex)}
         cache[head.i] = Roles(frozenset(a for a in agents if a), frozenset(classes_of(target_toks, lex, as_target=True)),
-                              tuple(frozenset(classes_of(g, lex, as_target=True)) for g in conjuncts(target_toks)),
+                              tuple(frozenset(c) for c in conjunct_classes(target_toks, lex, as_target=True)),
                               target_text)
     return cache[head.i]
 

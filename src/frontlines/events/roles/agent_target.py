@@ -203,6 +203,14 @@ def conjuncts(tokens: Sequence[Any]) -> list[list[Any]]:
     return list(groups.values())
 
 
+def conjunct_classes(tokens: Sequence[Any], lexicon: Lexicon, *, as_target: bool = False) -> list[set[str]]:
+    """The classes of each conjunct of a role (:func:`conjuncts`): "police and demonstrators" are state and
+    protester. Generic armed men beside state forces stay the state's ("pro-Hadi forces and fighters"):
+    a conjunct is non-state only where the whole phrase is."""
+    whole = classes_of(tokens, lexicon, as_target=as_target)
+    return [c - ({"nonstate"} - whole) for c in (classes_of(g, lexicon, as_target=as_target) for g in conjuncts(tokens))]
+
+
 def classes_of(tokens: Sequence[Any], lexicon: Lexicon, *, as_target: bool = False) -> set[str]:
     """Actor/object classes whose cues the tokens contain."""
     if not tokens:
