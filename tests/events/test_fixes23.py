@@ -103,3 +103,11 @@ def test_protesters_arrested_stay_a_protest_with_intervention(nlp, text: str) ->
 def test_generic_armed_men_joined_to_state_forces_stay_the_state_s(nlp) -> None:
     subs, _ = _read(nlp, "Pro-government forces and fighters took control of the village of Ethring on Monday.")
     assert subs == ["Government regains territory"]
+
+
+def test_a_public_figure_killed_in_a_crime_frame_is_no_ordinary_crime(nlp) -> None:
+    subs, reasons = _read(nlp, "The mayor of Bree was shot dead on Monday in what police are treating as a homicide.")
+    assert subs == ["Attack"]
+    subs, reasons = _read(nlp, "A shopkeeper was shot dead in Bree on Monday in what police are treating as a homicide.")
+    assert subs == []
+    assert "rule:scope:ordinary-crime" in reasons
