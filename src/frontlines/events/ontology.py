@@ -121,6 +121,7 @@ class Entry:
     window: int | None = None
     plover_type: str | None = None  # the entry's own PLOVER coding, in place of its sub-event type's
     plover_mode: str | None = None
+    target_not: tuple[str, ...] = ()  # classes who is hit must not all be of (see triggers.yaml's header)
 
 
 def plover_of(entry: Entry | None, sub: SubEventType) -> tuple[str | None, str | None]:
@@ -337,7 +338,8 @@ def _entry(item: dict[str, Any]) -> Entry:
     ptype, pmode = _plover_coding(item)
     return Entry(item["id"], item["sub"], float(item.get("weight", 0.7)), bool(item.get("generic", False)),
                  tup("with"), tup("without"), tup("agent"), tup("target"), tup("also"),
-                 int(item["window"]) if item.get("window") is not None else None, ptype, pmode)
+                 int(item["window"]) if item.get("window") is not None else None, ptype, pmode,
+                 tup("target_not"))
 
 
 def _plover_coding(item: dict[str, Any]) -> tuple[str | None, str | None]:

@@ -23,7 +23,7 @@ from .matching import (
     words_of,
 )
 from .ontology import LEXICON_FILE, Entry, Lexicon, load_ontology, plover_of
-from .roles import classes_of, trigger_roles
+from .roles import classes_of, conjunct_classes, trigger_roles
 
 #: ACLED inter code → actor class used by the lexicon's ``agent`` conditions.
 INTER_CLASS: dict[int, str] = {1: "state", 2: "nonstate", 3: "nonstate", 4: "nonstate", 5: "rioter",
@@ -70,15 +70,30 @@ def _ok(want: tuple[str, ...], have: set[str]) -> bool:
 
 
 _Found = tuple[float, int, int, bool, Typing, bool]  # weight, length, clause, generic, typing, in background
-_RoleCache = dict[int, tuple[set[str], set[str], str | None]]
+_RoleCache = dict[int, "Roles"]
 
 
-def _role_classes(head: Any, lex: Lexicon, cache: _RoleCache) -> tuple[set[str], set[str], str | None]:
-    """(agent classes, target classes, target text) of a trigger head, read once per head."""
+@dataclass(frozen=True)
+class Roles:
+    """The actor classes around one trigger head: ``agents``, the class of each conjunct of who acts
+    ("police and demonstrators clashed": state and protester); ``target``, the classes of who is hit;
+    ``target_conjuncts``, those of each conjunct of it; ``target_text``, the words read as who is hit."""
+
+    agents: frozenset[str]
+    target: frozenset[str]
+    target_conjuncts: tuple[frozenset[str], ...]
+    target_text: str | None
+
+
+def _role_classes(head: Any, lex: Lexicon, cache: _RoleCache) -> Roles:
+    """The :class:`Roles` of a trigger head, read once per head."""
     if head.i not in cache:
         agent_toks, target_toks = trigger_roles(head)
         target_text = " ".join(t.text for t in sorted(set(target_toks), key=lambda t: t.i)) or None
-        cache[head.i] = (classes_of(agent_toks, lex), classes_of(target_toks, lex, as_target=True), target_text)
+        agents = {agent_class(c) for c in conjunct_classes(agent_toks, lex)}
+        cache[head.i] = Roles(frozenset(a for a in agents if a), frozenset(classes_of(target_toks, lex, as_target=True)),
+                              tuple(frozenset(c) for c in conjunct_classes(target_toks, lex, as_target=True)),
+                              target_text)
     return cache[head.i]
 
 
@@ -124,12 +139,18 @@ def _rejected(doc: Any, hit: Hit, reason: str) -> Rejected:
     return Rejected(span.text, span.start_char, span.end_char, sub, reason)
 
 
-def _failed_roles(entry: Entry, agent_set: set[str], target_set: set[str]) -> str | None:
-    """The entry's actor-class condition the trigger fails, if any: who acts, then who is hit."""
+def _failed_roles(entry: Entry, agent_set: set[str], roles: Roles) -> str | None:
+    """The entry's actor-class condition the trigger fails, if any: who acts, who is hit, then who must
+    not be hit (``target_not``: every conjunct of the target is of one of those classes and of no class
+    ``target`` asks for or protester; "detained three journalists covering the protests")."""
     if not _ok(entry.agent, agent_set):
         return "agent-class"
-    if not _ok(entry.target, target_set):
+    if not _ok(entry.target, set(roles.target)):
         return "target-class"
+    keep = set(entry.target) | {"protester"}
+    if entry.target_not and roles.target_conjuncts and all(
+            c & set(entry.target_not) and not c & keep for c in roles.target_conjuncts):
+        return "target-not"
     return None
 
 
@@ -176,10 +197,11 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
         proposals.append(hit)
         span = doc[hit.first:hit.last + 1]
         head = head_of(span)
-        agent_set, target_set, target_text = _role_classes(head, lex, role_cache)
-        primary = INTER_CLASS.get(actor_inter or 0) or agent_class(agent_set)
-        agent_set = {primary} if primary else set()
-        failed = _failed_roles(entry, agent_set, target_set)
+        roles = _role_classes(head, lex, role_cache)
+        target_set = set(roles.target)
+        known = INTER_CLASS.get(actor_inter or 0)
+        agent_set = {known} if known else set(roles.agents)
+        failed = _failed_roles(entry, agent_set, roles)
         if failed:
             rejected.append(_rejected(doc, hit, f"lexicon:{entry.id}:{failed}"))
             continue
@@ -189,8 +211,9 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
             plover_mode=plover_of(entry, sub)[1], trigger_start=span.start_char, trigger_end=span.end_char,
             trigger=span.text, trigger_index=head.i,
             rule=f"lexicon:{LEXICON_FILE}#{entry.id}:{span.text.lower()}", confidence=round(entry.weight, 3),
-            agent_class=agent_class(agent_set), target_class=agent_class(target_set) or
-            next(iter(sorted(target_set)), None), target_text=target_text,
+            agent_class=agent_class(agent_set & set(entry.agent)) or agent_class(agent_set),
+            target_class=agent_class(target_set) or next(iter(sorted(target_set)), None),
+            target_text=roles.target_text,
         )
         background = _background(head)
         weight = entry.weight - (BACKGROUND_PENALTY if background else 0.0)

@@ -10,9 +10,9 @@
   imported from its module (it reads typings, whose readers come from ``agent_target.py``).
 """
 
-from .agent_target import classes_of, trigger_roles
+from .agent_target import classes_of, conjunct_classes, trigger_roles
 from .conventions import crowd_roles, subject_actor
 from .parse import PRONOUNS, Mention, Roles, assign, in_label, mention_of
 
-__all__ = ["PRONOUNS", "Mention", "Roles", "assign", "classes_of", "crowd_roles", "in_label", "mention_of", "subject_actor",
+__all__ = ["PRONOUNS", "Mention", "Roles", "assign", "classes_of", "conjunct_classes", "crowd_roles", "in_label", "mention_of", "subject_actor",
            "trigger_roles"]

@@ -183,6 +183,34 @@ def _former(tokens: Sequence[Any]) -> bool:
     return any(w.lower_ in _FORMER for w in words) or " off duty " in f" {norm_text(' '.join(w.text for w in words))} "
 
 
+def conjuncts(tokens: Sequence[Any]) -> list[list[Any]]:
+    """A role's tokens split at its noun conjuncts ("police and demonstrators": [police], [demonstrators]),
+    each conjunct with what hangs on it (an apposition or a modifier stays with its noun)."""
+    members = {t.i: t for t in tokens}
+    starts = {t.i for t in members.values()
+              if t.dep_ == "conj" and t.head.i in members and t.pos_ in ("NOUN", "PROPN", "PRON")}
+    groups: dict[int, list[Any]] = {}
+    for tok in sorted(members.values(), key=lambda t: t.i):
+        node, key = tok, -1
+        for _ in range(12):
+            if node.i in starts:
+                key = node.i
+                break
+            if node.head.i == node.i or node.head.i not in members:
+                break
+            node = node.head
+        groups.setdefault(key, []).append(tok)
+    return list(groups.values())
+
+
+def conjunct_classes(tokens: Sequence[Any], lexicon: Lexicon, *, as_target: bool = False) -> list[set[str]]:
+    """The classes of each conjunct of a role (:func:`conjuncts`): "police and demonstrators" are state and
+    protester. Generic armed men beside state forces stay the state's ("pro-Hadi forces and fighters"):
+    a conjunct is non-state only where the whole phrase is."""
+    whole = classes_of(tokens, lexicon, as_target=as_target)
+    return [c - ({"nonstate"} - whole) for c in (classes_of(g, lexicon, as_target=as_target) for g in conjuncts(tokens))]
+
+
 def classes_of(tokens: Sequence[Any], lexicon: Lexicon, *, as_target: bool = False) -> set[str]:
     """Actor/object classes whose cues the tokens contain."""
     if not tokens:
@@ -206,7 +234,7 @@ def classes_of(tokens: Sequence[Any], lexicon: Lexicon, *, as_target: bool = Fal
             found.add("nonstate")
     if any(c.dep_ in ("acl", "relcl") and c.lemma_ in _PROTESTING for t in tokens for c in t.children):
         # "a crowd protesting over land", "villagers protesting at the camp", "supporters demonstrating in X"
-        found = (found - {"rioter", "civilian"}) | {"protester"}
+        found = (found - {"rioter", "civilian", "bystander"}) | {"protester"}
     if as_target:
         if found & {"state", "nonstate"}:
             found.add("armed")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..roles import classes_of
+from ..roles import classes_of, trigger_roles
 from ..typings import Typing
 from .base import (
     ARMED_CLASSES,
@@ -29,7 +29,31 @@ def _ordinary_crime(t: Typing, ctx: Context) -> bool:
     without_cue = t.sub_event_type in lists["crime_without_cue_types"] and t.agent_class not in ARMED_CLASSES and \
         not armed_subject_above(trigger_of(t, ctx), ctx)
     return t.sub_event_type not in lists["crime_exempt_types"] and (ctx.has("crime") or without_cue) and \
-        not ctx.in_conflict and not _state_violence(t, ctx)
+        not ctx.in_conflict and not _state_violence(t, ctx) and not political_victim(t, ctx)
+
+
+#: Dependencies of the words that only describe a victim's head noun ("the mayor's nephew", "a party official").
+_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "nummod", "quantmod", "det", "case", "punct", "prep"})
+
+
+def political_victim(t: Typing, ctx: Context) -> bool:
+    """Violence whose victim, a head noun of who the trigger hits, holds a public role of
+    ``scope.yaml#political_victims`` (by its lemma, or a modifier and its lemma: "a party official"): ACLED
+    codes the killing of a mayor, a candidate or a journalist as political violence ("the mayor of Bree was
+    shot dead, police said"; "the mayor's nephew died" names a nephew)."""
+    if t.event_type not in VIOLENT_TYPES:
+        return False
+    roles = set(load_scope()["political_victims"])
+    target = trigger_roles(trigger_of(t, ctx))[1]
+    within = {tok.i for tok in target}
+    for tok in target:
+        if tok.dep_ in _MODIFIER_DEPS or any(a.dep_ in _MODIFIER_DEPS for a in tok.ancestors if a.i in within):
+            continue
+        head = lemma(tok)
+        mods = [lemma(c) for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        if head in roles or any(f"{m} {head}" in roles for m in mods):
+            return True
+    return False
 
 
 def _state_violence(t: Typing, ctx: Context) -> bool:
@@ -54,9 +78,10 @@ def _police_report(t: Typing, ctx: Context) -> bool:
     """A killing or assault the police report ("police say Ted was killed on Elm Street", "..., police
     said"), with no state or armed subject or agent in the trigger's clause (the police who say it
     are none) and nothing political, organised or armed in the sentence: crime news ("police said
-    the officers shot a man" stays: the police are the agent; so does a blast: ``police_report_weapons``)."""
+    the officers shot a man" stays: the police are the agent; so does a blast: ``police_report_weapons``;
+    so does the killing of a mayor or a journalist: :func:`political_victim`)."""
     if t.sub_event_type not in load_scope()["police_report_types"] or not ctx.has("police_report") or \
-            ctx.in_conflict or ctx.has("police_report_weapons"):
+            ctx.in_conflict or ctx.has("police_report_weapons") or political_victim(t, ctx):
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") and classes_of(list(c.subtree), ctx.lexicon) & ARMED_CLASSES
                    for v in clause_path(trigger_of(t, ctx)) for c in v.children)
