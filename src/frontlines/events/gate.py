@@ -26,7 +26,7 @@ import numpy as np
 
 from ..errors import ModelError
 from .encoder import ENCODER_NAME, SentenceEncoder
-from .gate_features import FEATURES, features_of
+from .gate_features import ALL_FEATURES, features_of
 from .ontology import SUB_EVENT_TYPES
 
 GATE_NAME = "event-gate"
@@ -63,14 +63,14 @@ class EventGate:
     encoder: SentenceEncoder = field(default_factory=SentenceEncoder, compare=False, repr=False)
     meta: dict[str, Any] = field(default_factory=dict)
     name: str = GATE_NAME
-    features: tuple[str, ...] = ()  # the parse features it reads (:data:`.gate_features.FEATURES`), or none
+    features: tuple[str, ...] = ()  # the parse features it reads (of :data:`.gate_features.ALL_FEATURES`)
     feature_scale: float = 0.0
 
     def inputs(self, vectors: Any, spans: list[Any]) -> Any:
         """The model's input rows: the embeddings, followed by the spans' scaled parse features."""
         if not self.features:
             return vectors
-        return np.hstack([vectors, self.feature_scale * features_of(spans)])
+        return np.hstack([vectors, self.feature_scale * features_of(spans, self.features)])
 
     def probabilities(self, vectors: Any) -> Any:
         """Uncalibrated class probabilities (softmax of the linear scores), one row per embedding."""
@@ -134,7 +134,7 @@ def load_gate(path: Path | None = None, *, encoder: SentenceEncoder | None = Non
                          "(reinstall frontlines, or retrain it with scripts/train_event_gate.py)") from None
     features = tuple(doc.get("features") or ())
     if doc.get("version") not in READABLE_VERSIONS or doc.get("encoder") != ENCODER_NAME \
-            or coef.shape[0] != len(doc["classes"]) or features not in ((), FEATURES) \
+            or coef.shape[0] != len(doc["classes"]) or not set(features) <= set(ALL_FEATURES) \
             or coef.shape[1] != 384 + len(features):
         raise ModelError(f"{path}: not an event gate of version {GATE_VERSION} over {ENCODER_NAME} "
                          "and this version's parse features (retrain it with scripts/train_event_gate.py)")

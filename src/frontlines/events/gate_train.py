@@ -31,7 +31,7 @@ from sklearn.linear_model import LogisticRegression
 from ..errors import EvalError
 from .encoder import SentenceEncoder
 from .gate import GATE_NAME, OUT_OF_SCOPE, EventGate, calibrate
-from .gate_features import FEATURES, features_of
+from .gate_features import FEATURES, FRAME_FEATURES, features_of
 from .ontology import SUB_EVENT_TYPES, load_lexicon
 from .typings import lexicon_typings
 
@@ -175,11 +175,11 @@ SUBSAMPLE_STREAM = 1_000_000
 
 def train_gate(paths: Sequence[Path], *, nlp: Any, k: int = 5, c: float = 4.0, seed: int = 0,
                threshold: float = 0.5, feature_scale: float = FEATURE_SCALE,
-               subsample: float = 1.0) -> tuple[EventGate, GateReport]:
+               subsample: float = 1.0, frame: bool = False) -> tuple[EventGate, GateReport]:
     """Train the gate on labelled sentence files; calibrate it and measure it on k folds.
     ``feature_scale``: the weight of the parse features beside the embedding (0: none);
     ``subsample`` < 1: train on that share of the sentences, drawn from ``seed`` (the stability
-    measurement, docs/events.md)."""
+    measurement, docs/events.md); ``frame``: read the frame features too (:data:`.gate_features.FRAME_FEATURES`)."""
     t0 = time.perf_counter()
     sentences, sha = read_labelled(paths)
     if subsample < 1.0:
@@ -188,10 +188,10 @@ def train_gate(paths: Sequence[Path], *, nlp: Any, k: int = 5, c: float = 4.0, s
     texts = [s.text for s in sentences]
     encoder = SentenceEncoder()
     docs = list(nlp.pipe(texts, batch_size=64))
-    features = FEATURES if feature_scale > 0 else ()
+    features = (FEATURES + (FRAME_FEATURES if frame else ())) if feature_scale > 0 else ()
     vectors = embed(encoder, texts)
     if features:
-        vectors = np.hstack([vectors, feature_scale * features_of([d[:] for d in docs])])
+        vectors = np.hstack([vectors, feature_scale * features_of([d[:] for d in docs], features)])
     labels = [s.labels for s in sentences]
     raw = _out_of_fold(vectors, labels, k=k, c=c, seed=seed)
     truth = [bool(s.events) for s in sentences]
