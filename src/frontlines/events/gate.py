@@ -26,7 +26,7 @@ import numpy as np
 
 from ..errors import ModelError
 from .encoder import ENCODER_NAME, SentenceEncoder
-from .gate_features import ALL_FEATURES, features_of
+from .gate_features import ALL_FEATURES, FRAME_FEATURES, features_of
 from .ontology import SUB_EVENT_TYPES
 
 GATE_NAME = "event-gate"
@@ -65,12 +65,18 @@ class EventGate:
     name: str = GATE_NAME
     features: tuple[str, ...] = ()  # the parse features it reads (of :data:`.gate_features.ALL_FEATURES`)
     feature_scale: float = 0.0
+    frame_scale: float = 0.0  # the weight of the frame features (:data:`.gate_features.FRAME_FEATURES`)
+
+    def scales(self) -> Any:
+        """The weight of each parse feature it reads: ``frame_scale`` for a frame feature, else ``feature_scale``."""
+        return np.array([self.frame_scale if f in FRAME_FEATURES else self.feature_scale for f in self.features],
+                        dtype=np.float32)
 
     def inputs(self, vectors: Any, spans: list[Any]) -> Any:
         """The model's input rows: the embeddings, followed by the spans' scaled parse features."""
         if not self.features:
             return vectors
-        return np.hstack([vectors, self.feature_scale * features_of(spans, self.features)])
+        return np.hstack([vectors, self.scales() * features_of(spans, self.features)])
 
     def probabilities(self, vectors: Any) -> Any:
         """Uncalibrated class probabilities (softmax of the linear scores), one row per embedding."""
@@ -118,7 +124,7 @@ def save_gate(gate: EventGate, path: Path) -> None:
                         intercept=gate.intercept.astype(np.float32))
     doc = {"name": gate.name, "version": GATE_VERSION, "encoder": ENCODER_NAME, "classes": list(gate.classes),
            "calibration": list(gate.calibration), "features": list(gate.features),
-           "feature_scale": gate.feature_scale, "meta": gate.meta}
+           "feature_scale": gate.feature_scale, "frame_scale": gate.frame_scale, "meta": gate.meta}
     path.with_suffix(".json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
@@ -140,4 +146,5 @@ def load_gate(path: Path | None = None, *, encoder: SentenceEncoder | None = Non
                          "and this version's parse features (retrain it with scripts/train_event_gate.py)")
     return EventGate(tuple(doc["classes"]), coef, intercept, (float(doc["calibration"][0]),
                      float(doc["calibration"][1])), encoder or SentenceEncoder(), dict(doc.get("meta", {})),
-                     doc.get("name", GATE_NAME), features, float(doc.get("feature_scale", 0.0)))
+                     doc.get("name", GATE_NAME), features, float(doc.get("feature_scale", 0.0)),
+                     float(doc.get("frame_scale", 0.0)))
