@@ -268,10 +268,13 @@ def test_a_saved_gate_loads_with_the_features_it_names(tmp_path: Path, features:
     from frontlines.errors import ModelError
 
     gate = EventGate(("none", "Armed clash"), np.zeros((2, 384 + len(features))), np.zeros(2), (1.0, 0.0),
-                     features=features, feature_scale=0.2)
+                     features=features, feature_scale=0.2, frame_scale=1.0)
     save_gate(gate, tmp_path / "gate")
     if loads:
-        assert load_gate(tmp_path / "gate").features == features
+        got = load_gate(tmp_path / "gate")
+        assert got.features == features
+        assert [float(x) for x in got.scales()] == [pytest.approx(1.0 if f.startswith(("frame", "trigger", "say"))
+                                                                  else 0.2) for f in features]
     else:
         with pytest.raises(ModelError, match="event gate"):
             load_gate(tmp_path / "gate")
