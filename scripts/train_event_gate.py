@@ -11,6 +11,7 @@ Example:
     python scripts/train_event_gate.py
     python scripts/train_event_gate.py --c 2 --folds 10 --out /tmp/gate   # try a setting, ship nothing
     python scripts/train_event_gate.py --seed 1 --subsample 0.95 --out /tmp/gate-s1   # stability check
+    python scripts/train_event_gate.py --frame-scale 0.2 --out /tmp/gate-frame   # with the frame features
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ labelled sentences (``training/events/``, ``scripts/train_event_gate.py``), a pr
 of the 25 sub-event types and each out-of-scope kind (crime, accident/disaster, court, metaphor,
 aggregate/background, none). Beside the embedding it reads a few parse features
 (:mod:`.gate_features`: the main verb's tense, a question, a condition, a place, a date, cue
-words of crime, of political actors, of opinion ...), scaled by ``feature_scale``. The probability that the sentence reports an event (the sum over
+words of crime, of political actors, of opinion ...), scaled by ``feature_scale`` (a gate trained
+with the frame features reads them too, scaled by ``frame_scale``). The probability that the sentence reports an event (the sum over
 the 25 types) is calibrated (Platt scaling fitted on held-out folds) and compared with the
 ``event_threshold`` settings. Inference needs numpy and onnxruntime only; the weights are two
 small files in ``data/models/`` (``event-gate.npz``, and ``event-gate.json`` with the classes,
