@@ -11,6 +11,7 @@ Example:
     python scripts/train_event_gate.py
     python scripts/train_event_gate.py --c 2 --folds 10 --out /tmp/gate   # try a setting, ship nothing
     python scripts/train_event_gate.py --seed 1 --subsample 0.95 --out /tmp/gate-s1   # stability check
+    python scripts/train_event_gate.py --frame-scale 0.2 --out /tmp/gate-frame   # with the frame features
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=0.5, help="threshold the cross-validated scores use")
     parser.add_argument("--feature-scale", type=float, default=None,
                         help="weight of the parse features beside the embedding (0: none; default: the shipped one)")
+    parser.add_argument("--frame-scale", type=float, default=0.0,
+                        help="weight of the frame features (speech, judgement, diplomacy; 0: none)")
     args = parser.parse_args(argv)
     from frontlines.errors import FrontlinesError, MissingExtraError, require_extra
 
@@ -51,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = sorted(args.data.glob("*.jsonl"))
     try:
         gate, report = train_gate(paths, nlp=load_nlp(load_settings().nlp_model), k=args.folds, c=args.c,
-                                  seed=args.seed, subsample=args.subsample, threshold=args.threshold,
+                                  seed=args.seed, subsample=args.subsample, threshold=args.threshold, frame_scale=args.frame_scale,
                                   feature_scale=FEATURE_SCALE if args.feature_scale is None else args.feature_scale)
     except FrontlinesError as err:
         print(f"error: {err}", file=sys.stderr)

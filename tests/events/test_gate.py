@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from frontlines.events.classify import CLAUSE_LOOK_MIN_ALONE, CLAUSE_LOOK_MIN_TYPED, EventTyper, _second_look
-from frontlines.events.gate import OUT_OF_SCOPE, EventGate, calibrate, load_gate, shipped_gate_path
+from frontlines.events.gate import OUT_OF_SCOPE, EventGate, calibrate, load_gate, save_gate, shipped_gate_path
+from frontlines.events.gate_features import ALL_FEATURES
 from frontlines.events.ontology import SUB_EVENT_TYPES, load_lexicon
 from frontlines.events.typings import lexicon_typings
 
@@ -258,6 +259,25 @@ def test_a_missing_gate_file_is_a_one_line_model_error(tmp_path: Path) -> None:
 
     with pytest.raises(ModelError, match="event gate"):
         load_gate(tmp_path / "nothing")
+
+
+@pytest.mark.parametrize(("features", "loads"), [(ALL_FEATURES, True), (ALL_FEATURES[:3], True),
+                                                 (("frame_root", "no_such_feature"), False)])
+def test_a_saved_gate_loads_with_the_features_it_names(tmp_path: Path, features: tuple[str, ...],
+                                                       loads: bool) -> None:
+    from frontlines.errors import ModelError
+
+    gate = EventGate(("none", "Armed clash"), np.zeros((2, 384 + len(features))), np.zeros(2), (1.0, 0.0),
+                     features=features, feature_scale=0.2, frame_scale=1.0)
+    save_gate(gate, tmp_path / "gate")
+    if loads:
+        got = load_gate(tmp_path / "gate")
+        assert got.features == features
+        assert [float(x) for x in got.scales()] == [pytest.approx(1.0 if f.startswith(("frame", "trigger", "say"))
+                                                                  else 0.2) for f in features]
+    else:
+        with pytest.raises(ModelError, match="event gate"):
+            load_gate(tmp_path / "gate")
 
 
 def test_clause_second_look_skips_untyped_candidates_far_below_the_threshold() -> None:

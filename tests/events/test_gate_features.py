@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.events.gate_features import FEATURES, features_of, parse_features
+from frontlines.events.gate_features import (
+    ALL_FEATURES,
+    FEATURES,
+    FRAME_FEATURES,
+    features_of,
+    frame_features,
+    parse_features,
+)
 
 
 def _on(nlp, text: str) -> set[str]:
@@ -46,3 +53,33 @@ def test_features_of_reads_the_entities_as_span_ents(nlp) -> None:
     rows = features_of(spans)
     for row, span in zip(rows, spans, strict=True):
         assert (row == parse_features(span)).all()
+
+
+def _frames(nlp, text: str) -> set[str]:
+    """The names of the frame features that are 1 for the text's first sentence."""
+    return {k for k, v in frame_features(next(nlp(text).sents)).items() if v}
+
+
+@pytest.mark.parametrize(("text", "on", "off"), [
+    ("Gondor condemned the shelling of Osgiliath.", {"frame_root", "trigger_in_frame", "triggers_all_framed"},
+     {"say_future"}),
+    ("Orc raiders attacked a village near Bree on Monday.", set(), set(FRAME_FEATURES)),
+    ("Rebels condemned the arrest and attacked a guard post in Bree.", {"frame_root", "trigger_in_frame"},
+     {"triggers_all_framed"}),
+    ("Rohan said it would retaliate against the raiders.", {"say_future"}, {"frame_root", "trigger_in_frame"}),
+    ("Envoys of Arnor held talks on the withdrawal of troops from Osgiliath.", {"trigger_in_frame"},
+     {"frame_root"}),
+    ("The bombing of Edoras was a crime.", {"trigger_topic", "triggers_all_framed"}, {"frame_root"}),
+])
+def test_frame_features_read_where_the_triggers_sit(nlp, text: str, on: set[str], off: set[str]) -> None:
+    got = _frames(nlp, text)
+    assert on <= got, (text, got)
+    assert not (off & got), (text, got)
+
+
+def test_a_gate_reads_the_features_it_names(nlp) -> None:
+    sents = list(nlp("Gondor condemned the shelling of Osgiliath. Orcs burned Bree.").sents)
+    rows = features_of(sents, ALL_FEATURES)
+    assert rows.shape == (2, len(ALL_FEATURES))
+    assert (rows[:, :len(FEATURES)] == features_of(sents)).all()
+    assert rows[0, ALL_FEATURES.index("frame_root")] == 1.0 and rows[1, ALL_FEATURES.index("frame_root")] == 0.0

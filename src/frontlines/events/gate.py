@@ -6,7 +6,8 @@ labelled sentences (``training/events/``, ``scripts/train_event_gate.py``), a pr
 of the 25 sub-event types and each out-of-scope kind (crime, accident/disaster, court, metaphor,
 aggregate/background, none). Beside the embedding it reads a few parse features
 (:mod:`.gate_features`: the main verb's tense, a question, a condition, a place, a date, cue
-words of crime, of political actors, of opinion ...), scaled by ``feature_scale``. The probability that the sentence reports an event (the sum over
+words of crime, of political actors, of opinion ...), scaled by ``feature_scale`` (a gate trained
+with the frame features reads them too, scaled by ``frame_scale``). The probability that the sentence reports an event (the sum over
 the 25 types) is calibrated (Platt scaling fitted on held-out folds) and compared with the
 ``event_threshold`` settings. Inference needs numpy and onnxruntime only; the weights are two
 small files in ``data/models/`` (``event-gate.npz``, and ``event-gate.json`` with the classes,
@@ -26,7 +27,7 @@ import numpy as np
 
 from ..errors import ModelError
 from .encoder import ENCODER_NAME, SentenceEncoder
-from .gate_features import FEATURES, features_of
+from .gate_features import ALL_FEATURES, FRAME_FEATURES, features_of
 from .ontology import SUB_EVENT_TYPES
 
 GATE_NAME = "event-gate"
@@ -63,14 +64,20 @@ class EventGate:
     encoder: SentenceEncoder = field(default_factory=SentenceEncoder, compare=False, repr=False)
     meta: dict[str, Any] = field(default_factory=dict)
     name: str = GATE_NAME
-    features: tuple[str, ...] = ()  # the parse features it reads (:data:`.gate_features.FEATURES`), or none
+    features: tuple[str, ...] = ()  # the parse features it reads (of :data:`.gate_features.ALL_FEATURES`)
     feature_scale: float = 0.0
+    frame_scale: float = 0.0  # the weight of the frame features (:data:`.gate_features.FRAME_FEATURES`)
+
+    def scales(self) -> Any:
+        """The weight of each parse feature it reads: ``frame_scale`` for a frame feature, else ``feature_scale``."""
+        return np.array([self.frame_scale if f in FRAME_FEATURES else self.feature_scale for f in self.features],
+                        dtype=np.float32)
 
     def inputs(self, vectors: Any, spans: list[Any]) -> Any:
         """The model's input rows: the embeddings, followed by the spans' scaled parse features."""
         if not self.features:
             return vectors
-        return np.hstack([vectors, self.feature_scale * features_of(spans)])
+        return np.hstack([vectors, self.scales() * features_of(spans, self.features)])
 
     def probabilities(self, vectors: Any) -> Any:
         """Uncalibrated class probabilities (softmax of the linear scores), one row per embedding."""
@@ -118,7 +125,7 @@ def save_gate(gate: EventGate, path: Path) -> None:
                         intercept=gate.intercept.astype(np.float32))
     doc = {"name": gate.name, "version": GATE_VERSION, "encoder": ENCODER_NAME, "classes": list(gate.classes),
            "calibration": list(gate.calibration), "features": list(gate.features),
-           "feature_scale": gate.feature_scale, "meta": gate.meta}
+           "feature_scale": gate.feature_scale, "frame_scale": gate.frame_scale, "meta": gate.meta}
     path.with_suffix(".json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
@@ -134,10 +141,11 @@ def load_gate(path: Path | None = None, *, encoder: SentenceEncoder | None = Non
                          "(reinstall frontlines, or retrain it with scripts/train_event_gate.py)") from None
     features = tuple(doc.get("features") or ())
     if doc.get("version") not in READABLE_VERSIONS or doc.get("encoder") != ENCODER_NAME \
-            or coef.shape[0] != len(doc["classes"]) or features not in ((), FEATURES) \
+            or coef.shape[0] != len(doc["classes"]) or not set(features) <= set(ALL_FEATURES) \
             or coef.shape[1] != 384 + len(features):
         raise ModelError(f"{path}: not an event gate of version {GATE_VERSION} over {ENCODER_NAME} "
                          "and this version's parse features (retrain it with scripts/train_event_gate.py)")
     return EventGate(tuple(doc["classes"]), coef, intercept, (float(doc["calibration"][0]),
                      float(doc["calibration"][1])), encoder or SentenceEncoder(), dict(doc.get("meta", {})),
-                     doc.get("name", GATE_NAME), features, float(doc.get("feature_scale", 0.0)))
+                     doc.get("name", GATE_NAME), features, float(doc.get("feature_scale", 0.0)),
+                     float(doc.get("frame_scale", 0.0)))

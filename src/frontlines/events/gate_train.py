@@ -31,7 +31,7 @@ from sklearn.linear_model import LogisticRegression
 from ..errors import EvalError
 from .encoder import SentenceEncoder
 from .gate import GATE_NAME, OUT_OF_SCOPE, EventGate, calibrate
-from .gate_features import FEATURES, features_of
+from .gate_features import FEATURES, FRAME_FEATURES, features_of
 from .ontology import SUB_EVENT_TYPES, load_lexicon
 from .typings import lexicon_typings
 
@@ -175,11 +175,12 @@ SUBSAMPLE_STREAM = 1_000_000
 
 def train_gate(paths: Sequence[Path], *, nlp: Any, k: int = 5, c: float = 4.0, seed: int = 0,
                threshold: float = 0.5, feature_scale: float = FEATURE_SCALE,
-               subsample: float = 1.0) -> tuple[EventGate, GateReport]:
+               subsample: float = 1.0, frame_scale: float = 0.0) -> tuple[EventGate, GateReport]:
     """Train the gate on labelled sentence files; calibrate it and measure it on k folds.
     ``feature_scale``: the weight of the parse features beside the embedding (0: none);
     ``subsample`` < 1: train on that share of the sentences, drawn from ``seed`` (the stability
-    measurement, docs/events.md)."""
+    measurement, docs/events.md); ``frame_scale`` > 0: read the frame features too (:data:`.gate_features.FRAME_FEATURES`), with
+    that weight."""
     t0 = time.perf_counter()
     sentences, sha = read_labelled(paths)
     if subsample < 1.0:
@@ -188,10 +189,12 @@ def train_gate(paths: Sequence[Path], *, nlp: Any, k: int = 5, c: float = 4.0, s
     texts = [s.text for s in sentences]
     encoder = SentenceEncoder()
     docs = list(nlp.pipe(texts, batch_size=64))
-    features = FEATURES if feature_scale > 0 else ()
+    features = (FEATURES + (FRAME_FEATURES if frame_scale > 0 else ())) if feature_scale > 0 else ()
     vectors = embed(encoder, texts)
+    scaled = EventGate((), None, None, (1.0, 0.0), encoder, {}, GATE_NAME, features, feature_scale,
+                       frame_scale if features else 0.0)
     if features:
-        vectors = np.hstack([vectors, feature_scale * features_of([d[:] for d in docs])])
+        vectors = np.hstack([vectors, scaled.scales() * features_of([d[:] for d in docs], features)])
     labels = [s.labels for s in sentences]
     raw = _out_of_fold(vectors, labels, k=k, c=c, seed=seed)
     truth = [bool(s.events) for s in sentences]
@@ -201,11 +204,11 @@ def train_gate(paths: Sequence[Path], *, nlp: Any, k: int = 5, c: float = 4.0, s
     fitted = _fit(vectors, labels, c=c)
     meta = {"data_sha256": sha, "files": [p.name for p in paths], "sentences": len(sentences),
             "classes": dict(Counter(lab for ls in labels for lab in ls)), "c": c, "folds": k,
-            "feature_scale": feature_scale, "seed": seed, "subsample": subsample,
+            "feature_scale": feature_scale, "frame_scale": scaled.frame_scale, "seed": seed, "subsample": subsample,
             "cv_at_threshold": {"threshold": threshold, **scores}, "recommended": thresholds,
             "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     gate = EventGate(fitted.classes, fitted.coef, fitted.intercept, ab, encoder, meta, GATE_NAME, features,
-                     feature_scale if features else 0.0)
+                     feature_scale if features else 0.0, scaled.frame_scale)
     report = GateReport(len(sentences), sum(truth), k, scores, thresholds, ab, sha,
                         round(time.perf_counter() - t0, 1))
     return gate, report
