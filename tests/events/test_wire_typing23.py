@@ -1,6 +1,6 @@
-"""Sub-event types of wire reports (issue 11, typing23; invented places and forces): which typing leads a
-sentence, a second event told in a clause of its own, a riot's own protest, weapons seized aboard a vessel, a
-bombing plot foiled, control handed over, civilians at a wedding."""
+"""Sub-event types of wire reports (issue 11, typing23; invented places and forces): a second event told in a
+clause of its own, weapons seized aboard a vessel, a bombing plot foiled, control handed over, civilians at a
+wedding."""
 
 from __future__ import annotations
 
@@ -19,17 +19,6 @@ def _typed(nlp, text: str) -> frozenset[str]:
 def _types(pipeline, text: str) -> frozenset[str]:
     """The sub-event types the pipeline counts for one sentence, as the judged-sentence eval reads them."""
     return predict_sentences([JudgedSentence("t", text, frozenset(), frozenset(), "")], pipeline=pipeline)[0]
-
-
-def test_a_deal_named_in_a_participle_clause_yields_the_lead(pipeline) -> None:
-    text = ("Rohan's army pulled its troops out of the valley of Harrowdale on Monday under an accord brokered by "
-            "Dale, officials said.")
-    assert _types(pipeline, text) == {"Change to group/activity"}
-
-
-def test_a_foiled_attempt_in_the_main_clause_keeps_the_lead(pipeline) -> None:
-    text = "An attempt to kill the mayor of Bree was thwarted in Archet on Tuesday, the police said."
-    assert _types(pipeline, text) == {DISRUPTED}
 
 
 def test_a_second_event_in_a_clause_of_its_own_stands(pipeline) -> None:
@@ -52,17 +41,6 @@ def test_own_clause_needs_conjoined_clauses_with_subjects_of_their_own(pipeline)
     sent = next(same.sents)
     typings = classify(sent)
     assert len(typings) == 2 and not own_clause(sent, typings[1], typings[0])
-
-
-def test_a_riot_subsumes_the_polices_intervention(nlp) -> None:
-    text = "Police fired rubber bullets at stone-throwing youths during a protest in Aldburg on Sunday."
-    assert _typed(nlp, text) == {"Violent demonstration"}
-
-
-def test_rubber_bullets_at_a_protest_stay_an_intervention(nlp) -> None:
-    text = "Police fired rubber bullets at youths during a protest in Aldburg on Sunday."
-    assert "Protest with intervention" in _typed(nlp, text)
-    assert "Violent demonstration" not in _typed(nlp, text)
 
 
 def test_a_vessel_seized_with_weapons_aboard_is_disrupted_weapons_use(nlp) -> None:

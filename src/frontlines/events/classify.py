@@ -50,15 +50,6 @@ DEFAULT_THRESHOLD_ALONE = 0.6
 #: A sentence's second (third ...) typing stands only if the gate gives its type at least this
 #: probability among event types (one event per sentence is the common case).
 SECOND_TYPE_MIN = 0.1
-#: The lexicon's first typing, told in a subordinate clause (``SUBORDINATE_DEPS``), yields the lead to another
-#: typing of its sentence that the gate gives at least this probability among event types, where it gives the
-#: first less than ``SECOND_TYPE_MIN`` (issue 11, typing23: "withdrew its troops under a deal brokered by Dale" is
-#: a withdrawal, not an agreement; in a main clause the lexicon's first stands: "an attempt to assassinate ... was
-#: thwarted" is a disrupted attack, whatever the gate says of "assassinate").
-LEAD_TYPE_MIN = 0.3
-#: Dependencies that put a trigger in a subordinate clause: adverbial ("after its commander was killed", "as rebels
-#: advanced"), participle ("a deal brokered by Dale") and relative clauses.
-SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl"})
 #: A second typing in a clause of its own (``own_clause``: "gunmen killed three farmers, and a roadside bomb
 #: killed two soldiers") stands from this probability: the gate reads one sentence as one event and gives a
 #: second, told in full, little (issue 11, typing23).
@@ -197,9 +188,9 @@ class EventTyper:
             if punished:
                 return punished, []
         if typings and verdict.p_event >= self.threshold:
-            lead = _lead(sent, verdict, typings)
-            kept = [t for t in typings if t is lead or _second_p(verdict, t, lead) >= (
-                OWN_CLAUSE_MIN if own_clause(sent, t, lead) else SECOND_TYPE_MIN)]
+            first = typings[0]
+            kept = [t for t in typings if t is first or _second_p(verdict, t, first) >= (
+                OWN_CLAUSE_MIN if own_clause(sent, t, first) else SECOND_TYPE_MIN)]
             reason = f"model:{name}:unlikely-type"
             return kept, [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason,
                                    verdict.p_sub(t.sub_event_type)) for t in typings if t not in kept]
@@ -302,28 +293,6 @@ def own_clause(sent: Any, t: Typing, lead: Typing) -> bool:
         if any(s.lemma_.lower() in nouns and any(d.lower_ in DEFINITE for d in s.children) for s in subjects):
             return False
     return True
-
-
-def subordinate(tok: Any) -> bool:
-    """Whether a token sits in a subordinate clause (:data:`SUBORDINATE_DEPS`) of its sentence."""
-    for _ in range(12):
-        if tok.dep_ in SUBORDINATE_DEPS:
-            return True
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
-
-
-def _lead(sent: Any, verdict: GateVerdict, typings: list[Typing]) -> Typing:
-    """The typing the others are judged beside: the lexicon's first, unless it is told in a subordinate clause,
-    the gate gives it less than ``SECOND_TYPE_MIN`` and another typing at least ``LEAD_TYPE_MIN`` (the one it
-    gives most)."""
-    first = typings[0]
-    if verdict.p_sub(first.sub_event_type) >= SECOND_TYPE_MIN or not subordinate(sent.doc[first.trigger_index]):
-        return first
-    best = max(typings, key=lambda t: verdict.p_sub(t.sub_event_type))
-    return best if verdict.p_sub(best.sub_event_type) >= LEAD_TYPE_MIN else first
 
 
 def _second_p(verdict: GateVerdict, t: Typing, first: Typing) -> float:

@@ -211,10 +211,6 @@ def _light_verb(doc: Any, hit: Hit) -> bool:
 #: the town after two days of fighting": an armed clash and the territory regained, as our judges code it; used by
 #: the typer's second typings and the incident's other types).
 TERRITORY_WON = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-#: Protest types a riot in the same sentence subsumes: demonstrators who turn violent make one Violent
-#: demonstration, the police's tear gas or arrests there no second event ("police fired rubber bullets at
-#: stone-throwing youths during a protest"; issue 11, typing23, after ACLED's codebook).
-RIOT_SUBSUMES = frozenset({"Peaceful protest", "Protest with intervention"})
 #: Confidence taken off a trigger in a background clause (see :func:`_background`).
 BACKGROUND_PENALTY = 0.12
 def _background(tok: Any) -> bool:
@@ -267,8 +263,7 @@ def _select(found: list[_Found]) -> list[Typing]:
 
     Overlapping triggers keep the strongest (then the longest); generic triggers yield to
     any specific one; beside a protest its main clause reports, triggers in background clauses
-    (what it is about) are dropped; beside a Violent demonstration the protest types of
-    ``RIOT_SUBSUMES`` are dropped; a sub-event type is reported once per clause.
+    (what it is about) are dropped; a sub-event type is reported once per clause.
     """
     found.sort(key=lambda f: (-f[0], f[3], -f[1], f[4].trigger_start))
     taken: list[tuple[int, int]] = []
@@ -283,8 +278,6 @@ def _select(found: list[_Found]) -> list[Typing]:
     if any(not b and t.event_type == "Protests" for _, _, t, b in kept):
         # what a protest is about is no second event ("marched for a poet jailed for throwing stones")
         kept = [k for k in kept if not k[3]]
-    if any(t.sub_event_type == "Violent demonstration" for _, _, t, _ in kept):
-        kept = [k for k in kept if k[2].sub_event_type not in RIOT_SUBSUMES]
     seen: set[tuple[str, int]] = set()
     out: list[Typing] = []
     for clause, _, t, _ in kept:
