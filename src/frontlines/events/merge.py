@@ -121,7 +121,8 @@ def other_types(inc: Incident, main: Event) -> list[tuple[str, str]]:
     attack"; one of another family than the main event stays: "the killing of a farmer sparked
     protests"), only reports deaths or tells what came before ("after the raid"; but the fighting a territory was
     won by stays: "retook the town after two days of fighting" is an armed clash too), not a stage of a demonstration when the main event is one (a protest, its
-    dispersal, arrests, its violence: one demonstration), not a riot's own violence ("a mob
+    dispersal, arrests, its violence: one demonstration; an arrest that came before or set it off stays: "the
+    arrest of the mayor sparked protests"), not a riot's own violence ("a mob
     attacked the shops, looting goods"), and not the weapons a seizure names ("seized a cache of
     rockets and grenades").
     """
@@ -133,7 +134,8 @@ def other_types(inc: Incident, main: Event) -> list[tuple[str, str]]:
             continue
         fought_for = d.backstory and d.refers is None and sub == "Armed clash" and main.sub_event_type in TERRITORY_WON
         if ((d.refers is not None or d.backstory) and family(d.event) == family(main) and not fought_for) or d.outcome or (
-                sub in DEMONSTRATION and main.sub_event_type in DEMONSTRATION) or (
+                sub in DEMONSTRATION and main.sub_event_type in DEMONSTRATION and not (
+                    sub == "Arrests" and d.backstory)) or (
                 sub in RIOT_VIOLENCE and main.sub_event_type in RIOTS) or (
                 main.sub_event_type == "Disrupted weapons use" and d.event.event_type == "Explosions/Remote violence"):
             continue

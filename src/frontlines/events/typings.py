@@ -236,8 +236,11 @@ def _background(tok: Any) -> bool:
 def backstory(tok: Any) -> bool:
     """True for a trigger that tells what came before its sentence's news: a background trigger
     (:func:`_background`) or one in a clause that "after", "following" or "since" introduces
-    ("the army retook the town after rebels withdrew")."""
+    ("the army retook the town after rebels withdrew"), or a noun that is the subject of a verb of
+    ``causing_verbs`` ("the arrest of the mayor sparked protests")."""
     if _background(tok):
+        return True
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in load_matching()["causing_verbs"]:
         return True
     words = load_matching()["background_preps"]
     node = tok
