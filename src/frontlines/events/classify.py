@@ -20,6 +20,7 @@ from typing import Any
 from .alone import ALONE_RULES, gate_typing
 from .gate import EventGate, GateVerdict
 from .justice import mob_justice
+from .matching import load_matching
 from .mentions import (
     MENTION_MIN,
     MENTION_MIN_ALONE,
@@ -49,6 +50,12 @@ DEFAULT_THRESHOLD_ALONE = 0.6
 #: A sentence's second (third ...) typing stands only if the gate gives its type at least this
 #: probability among event types (one event per sentence is the common case).
 SECOND_TYPE_MIN = 0.1
+#: A second typing in a clause of its own (``own_clause``: "gunmen killed three farmers, and a roadside bomb
+#: killed two soldiers") stands from this probability: the gate reads one sentence as one event and gives a
+#: second, told in full, little (issue 11, typing23).
+OWN_CLAUSE_MIN = 0.03
+#: Definite determiners: "the attack left nine dead" names its sentence's event again (:func:`own_clause`).
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 #: A candidate the lexicon did not type gets the clause "second look" only when the gate gives its
 #: whole sentence at least this P(event): below it the look almost never reaches
 #: ``threshold_alone`` and costs one encoder run per candidate (docs/scale.md, rounds 2 and 7b).
@@ -181,7 +188,9 @@ class EventTyper:
             if punished:
                 return punished, []
         if typings and verdict.p_event >= self.threshold:
-            kept = [t for n, t in enumerate(typings) if not n or _second_p(verdict, t, typings[0]) >= SECOND_TYPE_MIN]
+            first = typings[0]
+            kept = [t for t in typings if t is first or _second_p(verdict, t, first) >= (
+                OWN_CLAUSE_MIN if own_clause(sent, t, first) else SECOND_TYPE_MIN)]
             reason = f"model:{name}:unlikely-type"
             return kept, [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason,
                                    verdict.p_sub(t.sub_event_type)) for t in typings if t not in kept]
@@ -258,6 +267,32 @@ def _in_scope(sent: Any, typings: list[Typing], lexicon: Lexicon) -> tuple[list[
         else:
             out.append(Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, f"rule:scope:{rule}"))
     return kept, out
+
+
+def _clause_verb(tok: Any) -> Any:
+    """The verb heading the clause a token is in (the sentence's root at most)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def own_clause(sent: Any, t: Typing, lead: Typing) -> bool:
+    """Whether typing ``t`` is told in a clause of its own beside ``lead``'s: the two clauses' verbs are
+    conjuncts, each with its own subject, and neither subject is a definite incident noun
+    (``matching.yaml#incident_nouns``, ``#retold_nouns``: "..., and the attack left nine guests dead" tells the
+    same event)."""
+    doc = sent.doc
+    a, b = _clause_verb(doc[lead.trigger_index]), _clause_verb(doc[t.trigger_index])
+    if a.i == b.i or not ((b.dep_ == "conj" and b.head.i == a.i) or (a.dep_ == "conj" and a.head.i == b.i)):
+        return False
+    nouns = load_matching()["incident_nouns"] | load_matching()["retold_nouns"]
+    for verb in (a, b):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return False
+        if any(s.lemma_.lower() in nouns and any(d.lower_ in DEFINITE for d in s.children) for s in subjects):
+            return False
+    return True
 
 
 def _second_p(verdict: GateVerdict, t: Typing, first: Typing) -> float:
