@@ -1,6 +1,5 @@
 """Sub-event types of wire reports (issue 11, typing23; invented places and forces): a second event told in a
-clause of its own, weapons seized aboard a vessel, a bombing plot foiled, control handed over, civilians at a
-wedding."""
+clause of its own, weapons seized aboard a vessel, a bombing plot foiled, civilians at a wedding."""
 
 from __future__ import annotations
 
@@ -58,15 +57,6 @@ def test_a_foiled_plot_to_blow_up_a_building_is_disrupted_not_destroyed(pipeline
 
 def test_a_building_blown_up_is_destroyed(pipeline) -> None:
     assert DISRUPTED not in _types(pipeline, "Rebels blew up the town hall in Bree on Friday.")
-
-
-def test_control_handed_over_without_a_fight_is_a_transfer(nlp) -> None:
-    text = "Corsair captains handed control of the port of Linhir to Gondor's navy without a fight on Monday."
-    assert _typed(nlp, text) == {"Non-violent transfer of territory"}
-
-
-def test_control_of_finances_handed_over_is_no_transfer(nlp) -> None:
-    assert not _typed(nlp, "The rebels handed control of their finances to a new treasurer on Monday.")
 
 
 def test_a_blast_that_retells_a_suicide_bombing_adds_no_type(pipeline) -> None:

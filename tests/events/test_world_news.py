@@ -65,8 +65,11 @@ def test_control_of_a_town_handed_over_is_a_transfer(nlp) -> None:
     assert "Non-violent transfer of territory" in _typed(nlp, text)
 
 
-def test_control_of_a_firm_handed_over_is_no_transfer(nlp) -> None:
-    text = "The founder handed control of the firm to his daughter in Bree on Monday."
+@pytest.mark.parametrize("text", [
+    "The founder handed control of the firm to his daughter in Bree on Monday.",
+    "The rebels handed control of their finances to a new treasurer on Monday.",
+])
+def test_control_of_no_place_handed_over_is_no_transfer(nlp, text: str) -> None:
     assert _typed(nlp, text) == frozenset()
 
 
