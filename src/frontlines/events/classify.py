@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .alone import ALONE_RULES, gate_typing
+from .coreference import load_cues
 from .gate import EventGate, GateVerdict
 from .justice import mob_justice
 from .matching import load_matching
@@ -54,8 +55,6 @@ SECOND_TYPE_MIN = 0.1
 #: killed two soldiers") stands from this probability: the gate reads one sentence as one event and gives a
 #: second, told in full, little (issue 11, typing23).
 OWN_CLAUSE_MIN = 0.03
-#: Definite determiners: "the attack left nine dead" names its sentence's event again (:func:`own_clause`).
-DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 #: A candidate the lexicon did not type gets the clause "second look" only when the gate gives its
 #: whole sentence at least this P(event): below it the look almost never reaches
 #: ``threshold_alone`` and costs one encoder run per candidate (docs/scale.md, rounds 2 and 7b).
@@ -279,18 +278,19 @@ def _clause_verb(tok: Any) -> Any:
 def own_clause(sent: Any, t: Typing, lead: Typing) -> bool:
     """Whether typing ``t`` is told in a clause of its own beside ``lead``'s: the two clauses' verbs are
     conjuncts, each with its own subject, and neither subject is a definite incident noun
-    (``matching.yaml#incident_nouns``, ``#retold_nouns``: "..., and the attack left nine guests dead" tells the
-    same event)."""
+    (``matching.yaml#incident_nouns``, ``#retold_nouns``, with a determiner of
+    ``incidents.yaml#anaphora_determiners``: "..., and the attack left nine guests dead" tells the same event)."""
     doc = sent.doc
     a, b = _clause_verb(doc[lead.trigger_index]), _clause_verb(doc[t.trigger_index])
     if a.i == b.i or not ((b.dep_ == "conj" and b.head.i == a.i) or (a.dep_ == "conj" and a.head.i == b.i)):
         return False
     nouns = load_matching()["incident_nouns"] | load_matching()["retold_nouns"]
+    definite = set(load_cues()["anaphora_determiners"])
     for verb in (a, b):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
             return False
-        if any(s.lemma_.lower() in nouns and any(d.lower_ in DEFINITE for d in s.children) for s in subjects):
+        if any(s.lemma_.lower() in nouns and any(d.lower_ in definite for d in s.children) for s in subjects):
             return False
     return True
 
