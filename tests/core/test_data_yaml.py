@@ -12,10 +12,13 @@ DATA = Path(__file__).resolve().parents[2] / "src" / "frontlines" / "data"
 
 
 def _word_lists_with_booleans(node: Any, where: str) -> list[str]:
-    """Where a list of words also holds a boolean (a bare ``no``, ``on``, ``yes``, ``true`` read as one)."""
+    """Where a list of words also holds a boolean (a bare ``no``, ``on``, ``yes``, ``true`` read as one), or a
+    mapping has one as a key (``on: [...]``)."""
     found: list[str] = []
     if isinstance(node, dict):
         for key, value in node.items():
+            if isinstance(key, bool):
+                found.append(f"{where}.{key}")
             found += _word_lists_with_booleans(value, f"{where}.{key}")
     elif isinstance(node, list):
         if any(isinstance(v, str) for v in node) and any(isinstance(v, bool) for v in node):
@@ -28,6 +31,11 @@ def _word_lists_with_booleans(node: Any, where: str) -> list[str]:
 def test_a_bare_no_in_a_word_list_is_read_as_a_boolean() -> None:
     assert _word_lists_with_booleans(yaml.safe_load("negations: [not, never, no]"), "x") == ["x.negations"]
     assert _word_lists_with_booleans(yaml.safe_load('negations: [not, never, "no"]'), "x") == []
+
+
+def test_a_bare_on_as_a_key_is_read_as_a_boolean() -> None:
+    assert _word_lists_with_booleans(yaml.safe_load("on: [the, a]"), "x") == ["x.True"]
+    assert _word_lists_with_booleans(yaml.safe_load('"on": [the, a]'), "x") == []
 
 
 @pytest.mark.parametrize("path", sorted(DATA.rglob("*.yaml")), ids=lambda p: str(p.relative_to(DATA)))

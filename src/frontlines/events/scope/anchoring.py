@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..coreference import load_cues
 from ..typings import Typing
 from .base import Context, ScopeRule, bare, trigger_of, verb_of
 
@@ -15,8 +16,9 @@ ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place
 #: Pronouns of a first-person account (a witness).
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 
-#: Determiners that refer back to one incident ("the attack", "this raid").
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: Determiners that refer back to one incident ("the attack", "this raid", "its raid"), the one list of
+#: ``incidents.yaml#anaphora_determiners`` (the possessives are ``poss`` children, read as such too).
+DEFINITE = frozenset(load_cues()["anaphora_determiners"])
 
 
 def anchors(t: Typing, ctx: Context) -> frozenset[str]:
