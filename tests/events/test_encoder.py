@@ -44,14 +44,14 @@ def test_the_cache_is_bounded_and_drops_the_least_recently_used(monkeypatch) -> 
     assert list(enc._cache) == [TEXTS[0], TEXTS[2]]
 
 
-def _tiny_model(path, weights) -> None:
+def _tiny_model(path, weights, width: int = 4, out: int = 3) -> None:
     """An ONNX file with one MatMul by constant weights (what int8_model quantizes)."""
     import onnx
     from onnx import TensorProto, helper, numpy_helper
 
     graph = helper.make_graph([helper.make_node("MatMul", ["x", "w"], ["y"])], "tiny",
-                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, [None, 4])],
-                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [None, 3])],
+                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, [None, width])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [None, out])],
                               [numpy_helper.from_array(weights.astype(np.float32), "w")])
     onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(path))
 
@@ -84,6 +84,50 @@ def test_int8_model_is_made_once_keyed_by_the_source_hash_and_multiplies_in_int8
     _tiny_model(source, weights * 2)  # another source: another file
     other = encoder_process.int8_model(source, tmp_path / "models")
     assert other != made and other.is_file()
+
+
+def _run(path, x):
+    import onnxruntime as ort
+
+    return ort.InferenceSession(str(path), providers=["CPUExecutionProvider"]).run(None, {"x": x})[0]
+
+
+def test_the_unsigned_variant_stores_uint8_weights_and_gives_the_same_products(tmp_path) -> None:
+    import onnx
+    from onnx import numpy_helper
+
+    weights = np.arange(12, dtype=np.float32).reshape(4, 3) / 7 - 0.8
+    source = tmp_path / "tiny.onnx"
+    _tiny_model(source, weights)
+    signed = encoder_process.int8_model(source, tmp_path / "models")
+    unsigned = encoder_process.int8_model(source, tmp_path / "models", unsigned=True)
+    assert unsigned.name == signed.name.replace(".onnx", "-u8.onnx")
+    model = onnx.load(str(unsigned))
+    node = next(n for n in model.graph.node if n.op_type == "MatMulInteger")
+    stored = {t.name: numpy_helper.to_array(t) for t in model.graph.initializer}
+    assert stored[node.input[1]].dtype == np.uint8 and (stored[node.input[3]] == 128).all()
+    x = np.array([[0.5, -1.0, 2.0, 0.25], [1.0, 1.0, 1.0, 1.0]], dtype=np.float32)
+    assert np.array_equal(_run(unsigned, x), _run(signed, x))  # small sums: exact on every CPU
+
+
+def test_the_unsigned_variant_sums_exactly_where_int8_pairs_would_saturate(tmp_path) -> None:
+    # Inputs quantized to 255 and weights to 127: two such products overflow 16 bits.
+    source = tmp_path / "wide.onnx"
+    _tiny_model(source, np.ones((64, 1), dtype=np.float32), width=64, out=1)
+    x = np.ones((1, 64), dtype=np.float32)
+    unsigned = _run(encoder_process.int8_model(source, tmp_path / "models", unsigned=True), x)
+    signed = _run(encoder_process.int8_model(source, tmp_path / "models"), x)
+    assert np.allclose(unsigned, 64.0, atol=0.5)
+    assert encoder_process.int8_sums_exactly() == bool(np.allclose(signed, 64.0, atol=0.5))
+
+
+def test_the_encoder_takes_the_unsigned_variant_where_int8_does_not_sum_exactly(tmp_path, monkeypatch) -> None:
+    asked: list[bool] = []
+    monkeypatch.setattr(encoder_process, "int8_model", lambda source, folder, *, unsigned: asked.append(unsigned))
+    for exact in (True, False):
+        monkeypatch.setattr(encoder_process, "int8_sums_exactly", lambda exact=exact: exact)
+        encoder_process.int8_path(tmp_path)
+    assert asked == [False, True]
 
 
 def test_the_int8_encoder_keeps_the_direction_of_the_float_vectors() -> None:

