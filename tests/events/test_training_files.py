@@ -50,3 +50,11 @@ def test_a_text_repeated_in_another_file_is_a_duplicate(tmp_path: Path) -> None:
     problems, _ = check.check_files([second], [first, second])
     assert problems == ["b.jsonl:1: duplicate text (first at a.jsonl:1)"]
     assert check.check_files([first], [first])[0] == []
+
+
+def test_the_waiting_training_files_have_no_problems_beside_the_shipped_ones() -> None:
+    waiting = sorted((ROOT / "training" / "events-unused").glob("*.jsonl"))
+    shipped = sorted((ROOT / "training" / "events").glob("*.jsonl"))
+    problems, counts = check.check_files(waiting, shipped + waiting)
+    assert problems == []
+    assert sum(counts.values()) > 0
