@@ -46,7 +46,7 @@ def test_the_reporting_source_is_not_the_agent_of_a_passive_killing(nlp, text: s
 
 
 def test_an_agent_named_in_the_clause_stays_the_agent(nlp) -> None:
-    typed, _ = _read(nlp, "Orcs killed two farmers near Bree on Monday, the army said.")
+    typed, _ = _read(nlp, "Rebels killed two farmers near Bree on Monday, the army said.")
     assert ("Attack", "nonstate") in typed
 
 
@@ -128,3 +128,21 @@ def test_looting_while_fighting_raged_is_looting(pipeline) -> None:
 
 def test_burglars_who_ransacked_shops_are_ordinary_crime(pipeline) -> None:
     assert _types(pipeline, "Burglars ransacked shops in Bree on Monday.") == frozenset()
+
+
+# ---------------------------------------------------------------- "bombed": from the air only when the state bombs
+
+
+def test_state_forces_that_bombed_struck_from_the_air(nlp) -> None:
+    typed, _ = _read(nlp, "Gondor's army bombed rebel positions near Bree on Monday.")
+    assert [s for s, _ in typed] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "They bombed the hospital in Minas Tirith.",
+    "Rebels bombed a police station in Bree on Monday.",
+    "Gondor's army said rebels had bombed a bridge near Bree.",
+])
+def test_a_bombing_by_others_or_by_nobody_named_stays_a_remote_explosive(nlp, text: str) -> None:
+    typed, _ = _read(nlp, text)
+    assert [s for s, _ in typed] == ["Remote explosive/landmine/IED"]
