@@ -32,9 +32,11 @@ from .coreference import (
     Draft,
     Incidents,
     Toll,
+    clause_separate_at,
     days_of,
     refers_back,
     separate_cue,
+    split_by_cue,
     total_cue,
 )
 from .mainevent import headline_means
@@ -270,7 +272,8 @@ def outcome_links(typings: list[Any], triggers: list[Any]) -> dict[int, int]:
     """Typings that only report another's outcome: index → index of the event they belong to.
 
     "shelled the town, killing 12" (a participle hanging on another trigger) and "10 militants were
-    killed by an airstrike" (a bare death word beside a more specific violent event) are one event.
+    killed by an airstrike" (a bare death word beside a more specific violent event) are one event; not
+    across a cue of another incident ("the army killed 12, and separately a bomb killed 3").
     """
     lex = numbers.load_numbers()
     parts = set(lex.get("outcome_participles", ()))
@@ -286,9 +289,16 @@ def outcome_links(typings: list[Any], triggers: list[Any]) -> dict[int, int]:
             if host is not None and host not in links:
                 links[n] = host
                 continue
-        if t.lower_ in words and hosts:
-            links[n] = min(hosts, key=lambda m: abs(triggers[m].i - t.i))
+        near = [m for m in hosts if not _across_cue(triggers[m], t)]
+        if t.lower_ in words and near:
+            links[n] = min(near, key=lambda m: abs(triggers[m].i - t.i))
     return links
+
+
+def _across_cue(a: Any, b: Any) -> bool:
+    """Two triggers of a sentence on either side of a cue that opens the later one's clause."""
+    first, second = sorted((a, b), key=lambda t: t.i)
+    return split_by_cue(first.i, clause_separate_at(second))
 
 
 def is_outcome_only(triggers: list[Any]) -> bool:
@@ -427,6 +437,7 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
             toll = Toll(count.value, not count.vague, f"{count.rule} '{count.text}'", event.start, event.end,
                         count.additive) if count is not None else None
             drafts.append(Draft(event, n, trig.i, refers=refers_back(trig), separate=separate_cue(trig, sent),
+                                separate_at=clause_separate_at(trig),
                                 backstory=backstory(trig),
                                 outcome=outcome, own_date=dated, toll=toll))
     return drafts

@@ -64,6 +64,7 @@ class Draft:
     trigger: int  # Doc index of the trigger token
     refers: str | None = None  # "the attack": it names an incident the article has told
     separate: str | None = None  # "another attack", "Separately,": it tells another incident
+    separate_at: int | None = None  # Doc index of a cue opening its clause mid-sentence ("..., and separately a bomb")
     outcome: bool = False  # it only reports deaths ("two of the wounded died")
     own_date: bool = False  # its sentence states its date (not the publication date)
     toll: Toll | None = None
@@ -175,6 +176,34 @@ def separate_cue(trigger: Any, sent: Any) -> str | None:
         return f"{dated.head.text} {_definite(dated)}"
     opening = " ".join(t.lower_ for t in sent[:4] if not t.is_punct)
     return next((o for o in cues["separate_openers"] if opening == o or opening.startswith(o + " ")), None)
+
+
+def clause_separate_at(trigger: Any) -> int | None:
+    """The Doc index of the last cue of ``separate_openers`` before the trigger that opens a clause after the
+    sentence's start (after a comma, a semicolon or a conjunction: "..., and separately a roadside bomb killed",
+    "..., while in another attack gunmen shot"): what follows it tells another incident than what comes before."""
+    openers = load_cues()["separate_openers"]
+    sent = trigger.sent
+    found = None
+    for tok in sent[1:trigger.i - sent.start]:
+        prev = tok.doc[tok.i - 1]
+        if not (prev.dep_ in ("cc", "mark") or prev.text in (",", ";")):
+            continue
+        words = " ".join(t.lower_ for t in tok.doc[tok.i:min(tok.i + 4, sent.end)])
+        if any(words == o or words.startswith(o + " ") for o in openers):
+            found = int(tok.i)
+    return found
+
+
+def split_by_cue(first: int, cue: int | None) -> bool:
+    """A trigger at Doc index ``first`` stands before the cue (:func:`clause_separate_at`) of a later trigger's clause."""
+    return cue is not None and first < cue
+
+
+def _apart(x: Draft, d: Draft) -> bool:
+    """Two mentions of one sentence on either side of a cue that opens the later one's clause."""
+    first, second = (x, d) if x.trigger < d.trigger else (d, x)
+    return x.sentence == d.sentence and split_by_cue(first.trigger, second.separate_at)
 
 
 # ---------------------------------------------------------------------------- agreement
@@ -298,6 +327,8 @@ def blocked(inc: Incident, d: Draft) -> str | None:
         return "the same trigger at another place"  # one event per listed place
     if d.separate is not None and all(x.sentence != d.sentence for x in inc.drafts):
         return f"separate: '{d.separate}'"
+    if any(_apart(x, d) for x in inc.drafts):
+        return "separate: a cue opens one of the sentence's clauses"
     if not places_agree(_place_event(inc), d.event) and not (d.refers is not None and _loose_place(d.event)):
         return "another place"
     mine, theirs = date_span(d), _span_of(inc)

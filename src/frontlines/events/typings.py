@@ -197,6 +197,9 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
         proposals.append(hit)
         span = doc[hit.first:hit.last + 1]
         head = head_of(span)
+        if entry.id in load_matching()["cause_entries"] and _cause_of_its_cue(head, entry):
+            rejected.append(_rejected(doc, hit, "rule:cause-of-protest"))
+            continue
         roles = _role_classes(head, lex, role_cache)
         target_set = set(roles.target)
         known = INTER_CLASS.get(actor_inter or 0)
@@ -256,6 +259,31 @@ def _background(tok: Any) -> bool:
     return False
 
 
+def _after_clause(tok: Any) -> Any:
+    """The clause that "after", "following" or "since" introduces and the token stands in
+    (``matching.yaml#background_preps``), else None."""
+    words = load_matching()["background_preps"]
+    node = tok
+    for _ in range(8):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words for c in node.children):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _cause_of_its_cue(tok: Any, entry: Entry) -> bool:
+    """A trigger in an "after" clause (:func:`_after_clause`) none of whose words is a cue of its entry: the event
+    the cue names came after it ("thousands marched after police arrested the mayor": the arrest is what the
+    march was over, not an intervention in it; ``matching.yaml#cause_entries``)."""
+    clause = _after_clause(tok)
+    if clause is None:
+        return False
+    text = padded_text(words_of(tok.doc[clause.left_edge.i:clause.right_edge.i + 1]))
+    return not any(f" {c}" in text for c in entry.with_)
+
+
 def backstory(tok: Any) -> bool:
     """True for a trigger that tells what came before its sentence's news: a background trigger
     (:func:`_background`) or one in a clause that "after", "following" or "since" introduces
@@ -265,15 +293,7 @@ def backstory(tok: Any) -> bool:
         return True
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in load_matching()["causing_verbs"]:
         return True
-    words = load_matching()["background_preps"]
-    node = tok
-    for _ in range(8):
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words for c in node.children):
-            return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
+    return _after_clause(tok) is not None
 
 
 def _clause(tok: Any) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..ontology import Lexicon, norm_text
-from .parse import PASSIVE_DEPS, load_roles
+from .parse import PASSIVE_DEPS, load_roles, reported_clause
 
 _CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
 _AGENT_PREPS = {"by", "between", "among", "involving", "from"}
@@ -100,7 +100,7 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
                 prep_targets += [t for t in pobjs(child) if t.ent_type_ not in ("DATE", "TIME")]
         if passive and node.dep_ == "acl" and node.head not in target:
             target.append(node.head)  # the noun a passive participle describes is hit, whoever the agent
-        if agent or node.dep_ not in _CLIMB | {"relcl", "acl"}:
+        if agent or node.dep_ not in _CLIMB | {"relcl", "acl"} or reported_clause(node):
             break
         if node.dep_ in ("relcl", "acl"):
             if not (passive and node.dep_ == "acl"):

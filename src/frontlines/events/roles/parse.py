@@ -42,6 +42,12 @@ _TO_VERB = ("dobj", "pobj", "prep", "attr")
 _SHARED_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "acl")
 
 
+def reported_clause(node: Any) -> bool:
+    """A clause that is what a reporting verb says ("..., police said"; ``modality.yaml#claimed.reporting_verbs``):
+    the reporting verb's subject is the report's source, not a doer, and no clause below borrows it."""
+    return node.dep_ == "ccomp" and node.head.lower_ in load_modality()["claimed"]["reporting_verbs"]
+
+
 @dataclass(frozen=True)
 class Mention:
     """An actor mention mapped onto the parse: its token indices and its head token index."""
@@ -441,7 +447,7 @@ def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: li
         # lost the subject ("..., armed men riding a motorcycle carried out") the nearest actor before
         node = trigger
         for _ in range(4):  # "conducted strikes targeting X": through the noun to the verb it hangs on
-            if node.dep_ not in _SHARED_SUBJECT + _TO_VERB or node.head.i == node.i:
+            if node.dep_ not in _SHARED_SUBJECT + _TO_VERB or node.head.i == node.i or reported_clause(node):
                 break
             node = node.head
             subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
