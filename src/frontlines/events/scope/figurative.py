@@ -130,6 +130,21 @@ def _went_missing(t: Typing, ctx: Context) -> bool:
         not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in tok.children)
 
 
+def _march_past(t: Typing, ctx: Context) -> bool:
+    """A trigger (or the noun it modifies) that is the subject of a verb of parading (``parading_lemmas``), or
+    that verb itself, with "in", "during" or "at" a noun of ceremony (``ceremony_nouns``): "missile launchers
+    rolled through the capital in a parade", "veterans marched past the king in a parade": a march-past, no
+    protest and no weapon used ("a bomb exploded during the parade" stays: no verb of parading)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    while tok.dep_ in ("compound", "amod", "conj") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+        tok = tok.head
+    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" else tok
+    return verb.pos_ == "VERB" and lemma(verb) in lists["parading_lemmas"] and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "during", "at") and lemma(g) in lists["ceremony_nouns"]
+        for c in verb.children for g in c.children if g.dep_ == "pobj")
+
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 METAPHOR = ScopeRule("metaphor", _metaphor)
 ADJECTIVE = ScopeRule("adjective", _adjective)
@@ -139,3 +154,4 @@ MARKETS = ScopeRule("markets", _markets)
 SIGNED_PAPER = ScopeRule("signed-paper", _signed_paper)
 DIPLOMATIC_ACCORD = ScopeRule("diplomatic-accord", _diplomatic_accord)
 WENT_MISSING = ScopeRule("went-missing", _went_missing)
+MARCH_PAST = ScopeRule("march-past", _march_past)
