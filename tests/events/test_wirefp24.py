@@ -79,6 +79,12 @@ def test_artillery_fired_at_a_town_stays(nlp) -> None:
     assert "Shelling/artillery/missile attack" in subs
 
 
+def test_weapons_moved_are_not_fired(nlp) -> None:
+    subs, reasons = _read(nlp, "Gondor and Mordor agreed on Monday to pull back heavy weapons from the line at Osgiliath.")
+    assert "Shelling/artillery/missile attack" not in subs
+    assert any(r.endswith("weapons-moved") for r in reasons)
+
+
 # ---------------------------------------------------------------- diplomatic-measure, relief-cargo
 
 

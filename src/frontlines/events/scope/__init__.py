@@ -100,6 +100,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     weapons.CYBER_TARGET,
     weapons.WEAPON_TEST,
     weapons.TRAINING_FIRE,
+    weapons.WEAPONS_MOVED,
     figurative.MARCH_PAST,
     modal.COUNTERFACTUAL,
     described.PEOPLE_FREED,
