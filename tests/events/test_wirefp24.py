@@ -60,6 +60,15 @@ def test_a_bomb_at_a_parade_stays(nlp) -> None:
     assert "Remote explosive/landmine/IED" in subs
 
 
+@pytest.mark.parametrize("text", [
+    "Hobbits marched in the harvest parade in Bree on Saturday to demand lower taxes.",
+    "Dockers marched through Pelargir on Monday in celebration of Workers' Day.",
+])
+def test_marchers_in_a_parade_or_a_celebration_stay_a_protest(nlp, text: str) -> None:
+    subs, _ = _read(nlp, text)
+    assert "Peaceful protest" in subs
+
+
 def test_marchers_without_a_ceremony_stay_a_protest(nlp) -> None:
     subs, _ = _read(nlp, "Thousands of farmers marched through Bree on Monday to demand lower taxes.")
     assert set(subs) == {"Peaceful protest"}
