@@ -32,7 +32,7 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 SENTENCE_CUES = frozenset({"crime", "suspect", "court", "forensic", "off_duty", "onlookers", "rights_reporters", "police_report", "police_report_weapons", "conflict", "conflict_exceptions",
                            "noncombat_aircraft",
                            "accident", "violence_signs", "body_signs",
-                           "strike_cues", "idioms", "public_roles", "arson_cues"})
+                           "strike_cues", "idioms", "public_roles", "arson_cues", "training_cues"})
 
 
 @cache

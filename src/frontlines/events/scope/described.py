@@ -172,6 +172,33 @@ def _on_duty(t: Typing, ctx: Context) -> bool:
         tok.head.lower_ == "on" and not any(c.dep_ in ("det", "poss", "amod") for c in tok.children)
 
 
+def _diplomatic_measure(t: Typing, ctx: Context) -> bool:
+    """A strategic development (``diplomatic_types``) at a verb whose direct object is a measure of diplomacy
+    (``diplomatic_measures``: "imposed sanctions on three commanders", "extended the arms embargo"): a state's
+    measure against another, no move of a conflict party ("imposed a curfew" stays)."""
+    lists = load_scope()
+    if t.sub_event_type not in lists["diplomatic_types"]:
+        return False
+    verb = verb_of(trigger_of(t, ctx))
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(lemma(o) in lists["diplomatic_measures"] for o in objects)
+
+
+def _relief_cargo(t: Typing, ctx: Context) -> bool:
+    """A convoy or vehicles noun (the trigger, or the noun after "of" on it) described by a participle of
+    carrying (``cargo_lemmas``) whose object is relief (``relief_nouns``: "a convoy of 40 trucks carrying food
+    and medicine"): aid on the road, no force moved."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if t.event_type != "Strategic developments" or tok.pos_ != "NOUN":
+        return False
+    nouns = [tok, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj")]
+    cargo = [o for n in nouns for p in n.children if p.dep_ == "acl" and lemma(p) in lists["cargo_lemmas"]
+             for o in p.children if o.dep_ == "dobj"]
+    return bool(cargo) and all(lemma(c) in lists["relief_nouns"] for o in cargo for c in (o, *o.conjuncts))
+
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 AFFLICTED_BY = ScopeRule("afflicted-by", _afflicted_by)
 DISPLACED_DESCRIBED = ScopeRule("displaced-described", _displaced_described)
@@ -185,4 +212,6 @@ FINDER_DESCRIBED = ScopeRule("finder-described", _finder_described)
 PEOPLE_ACTED_ON = ScopeRule("people-acted-on", _people_acted_on)
 PEOPLE_FREED = ScopeRule("people-freed", _people_freed)
 DIPLOMATIC_MOVE = ScopeRule("diplomatic-move", _diplomatic_move)
+DIPLOMATIC_MEASURE = ScopeRule("diplomatic-measure", _diplomatic_measure)
+RELIEF_CARGO = ScopeRule("relief-cargo", _relief_cargo)
 ON_DUTY = ScopeRule("on-duty", _on_duty)

@@ -130,6 +130,25 @@ def _went_missing(t: Typing, ctx: Context) -> bool:
         not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in tok.children)
 
 
+def _march_past(t: Typing, ctx: Context) -> bool:
+    """A trigger (or the noun it modifies) that is the subject of a verb of parading (``parading_lemmas``), or
+    that verb itself, with "in", "during" or "at" a noun of ceremony (``ceremony_nouns``): "missile launchers
+    rolled through the capital in a parade": a march-past, no weapon used ("a bomb exploded during the parade"
+    stays: no verb of parading). A protest needs the march past someone too ("veterans marched past the king in a
+    parade"; "activists marched in the pride parade" stays a protest)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    while tok.dep_ in ("compound", "amod", "conj") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+        tok = tok.head
+    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" else tok
+    if verb.pos_ != "VERB" or lemma(verb) not in lists["parading_lemmas"]:
+        return False
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    if t.event_type == "Protests" and not any(c.lower_ == "past" for c in preps):
+        return False
+    return any(c.lower_ in ("in", "during", "at") and lemma(g) in lists["ceremony_nouns"]
+               for c in preps for g in c.children if g.dep_ == "pobj")
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 METAPHOR = ScopeRule("metaphor", _metaphor)
 ADJECTIVE = ScopeRule("adjective", _adjective)
@@ -139,3 +158,4 @@ MARKETS = ScopeRule("markets", _markets)
 SIGNED_PAPER = ScopeRule("signed-paper", _signed_paper)
 DIPLOMATIC_ACCORD = ScopeRule("diplomatic-accord", _diplomatic_accord)
 WENT_MISSING = ScopeRule("went-missing", _went_missing)
+MARCH_PAST = ScopeRule("march-past", _march_past)

@@ -150,17 +150,26 @@ def _undertaking(t: Typing, ctx: Context) -> bool:
 
 
 def _to_end(t: Typing, ctx: Context) -> bool:
-    """A violent trigger noun that is the object of the infinitive of a verb of ending
-    (``ending_lemmas``) on a noun or under a verb of urging or promising (``urging_lemmas``):
-    "efforts to end the fighting there", "urged both sides to stop the clashes": an aim, the fighting
-    background, no occurrence reported."""
+    """A violent trigger noun named as what is to end: the object of the infinitive of a verb of ending
+    (``ending_lemmas``) on a noun or under a verb of urging or promising (``urging_lemmas``: "efforts to end
+    the fighting there", "urged both sides to stop the clashes"), the object of its gerund after a
+    preposition ("talks on ending the fighting"), or after "to" or "of" on a noun of ending (``ending_nouns``:
+    "called for an end to hostilities", "a cessation of hostilities"): an aim, the fighting background, no
+    occurrence reported."""
     lists = load_scope()
     tok = trigger_of(t, ctx)
-    if t.event_type not in VIOLENT_TYPES or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "dobj":
+    if t.event_type not in VIOLENT_TYPES or tok.pos_ not in ("NOUN", "PROPN"):
         return False
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in ("to", "of") and lemma(tok.head.head) in lists["ending_nouns"]
     verb = tok.head
-    if lemma(verb) not in lists["ending_lemmas"] or verb.tag_ != "VB" or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if tok.dep_ != "dobj" or lemma(verb) not in lists["ending_lemmas"]:
+        return False
+    if verb.tag_ == "VBG":
+        return verb.dep_ == "pcomp"
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     return (verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN") or (
         verb.dep_ in ("xcomp", "ccomp", "advcl") and

@@ -81,6 +81,25 @@ def _weapon_test(t: Typing, ctx: Context) -> bool:
                                        for c in tok.children)
                                    or (len(before) == 2 and before[0].lower_ in words and before[1].text == "-"))
 
+def _training_fire(t: Typing, ctx: Context) -> bool:
+    """A weapon fired, or a verb of firing (``firing_lemmas``), in a sentence of training (``training_cues``: "fired
+    artillery at targets on a range as part of war games", "held exercises, firing rockets"): guns fired in
+    training, no one struck."""
+    tok = trigger_of(t, ctx)
+    return (t.event_type == "Explosions/Remote violence" or lemma(tok) in load_scope()["firing_lemmas"]) and \
+        ctx.has("training_cues")
+
+
+def _weapons_moved(t: Typing, ctx: Context) -> bool:
+    """A weapon noun that is the direct object of a verb of moving (``moving_lemmas``: "agreed to pull back heavy
+    weapons from the front line", "deployed rocket launchers to the border"): weapons moved, none fired."""
+    tok = trigger_of(t, ctx)
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+        tok = tok.head
+    return t.event_type == "Explosions/Remote violence" and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" \
+        and lemma(tok.head) in load_scope()["moving_lemmas"]
+
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 LAID_MINES = ScopeRule("laid-mines", _laid_mines)
 ARMS_TRADE = ScopeRule("arms-trade", _arms_trade)
@@ -88,3 +107,5 @@ EQUIPPED = ScopeRule("equipped", _equipped)
 NONCOMBAT_AIRCRAFT = ScopeRule("noncombat-aircraft", _noncombat_aircraft)
 CYBER_TARGET = ScopeRule("cyber-target", _cyber_target)
 WEAPON_TEST = ScopeRule("weapon-test", _weapon_test)
+TRAINING_FIRE = ScopeRule("training-fire", _training_fire)
+WEAPONS_MOVED = ScopeRule("weapons-moved", _weapons_moved)
