@@ -26,8 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from . import yamlfile
 from .meta import meta_line
 from .records import Cleaned, Line, OffsetMap
 
@@ -58,7 +57,7 @@ class _Rules:
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
-    spec = yaml.safe_load(resources.files("frontlines").joinpath("data/clean/residue.yaml").read_text("utf-8"))
+    spec = yamlfile.load(resources.files("frontlines").joinpath("data/clean/residue.yaml").read_text("utf-8"))
     short: list[str] = []
     names: dict[str, str] = {}
     gated = []

@@ -19,8 +19,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
+from . import yamlfile
 from .records import ArticleMeta, Cleaned
 from .time import MONTH_NAMES, parse_date
 
@@ -63,7 +62,7 @@ class Meta(ArticleMeta):
 
 @lru_cache(maxsize=1)
 def _line_rules() -> tuple[tuple[str, str, re.Pattern[str], int], ...]:
-    spec = yaml.safe_load(resources.files("frontlines").joinpath("data/meta/patterns.yaml").read_text("utf-8"))
+    spec = yamlfile.load(resources.files("frontlines").joinpath("data/meta/patterns.yaml").read_text("utf-8"))
     out = []
     fills = placeholders([str(p) for p in spec["name_particles"]])
     for kind, singular in (("datelines", "dateline"), ("credits", "credit"), ("bylines", "byline")):

@@ -42,9 +42,9 @@ class ParseNorms:
     def __init__(self) -> None:
         from importlib import resources
 
-        import yaml
+        from . import yamlfile
 
-        spec = yaml.safe_load(resources.files("frontlines").joinpath("data/nlp/norms.yaml").read_text("utf-8"))
+        spec = yamlfile.load(resources.files("frontlines").joinpath("data/nlp/norms.yaml").read_text("utf-8"))
         group = spec["group_acronym"]
         self.group_word: str = group["word"]
         self.group_norm: str = group["norm"]

@@ -25,8 +25,7 @@ import re
 from collections.abc import Callable, Iterator
 from importlib import resources
 
-import yaml
-
+from . import yamlfile
 from .records import DateInfo
 
 __all__ = ["find_dates", "parse_date", "resolve_date", "MONTHS", "MONTH_NAMES", "WEEKDAYS"]
@@ -38,7 +37,7 @@ MONTHS: dict[str, int] = {
 }
 MONTHS["sept"] = 9
 WEEKDAYS: dict[str, int] = {calendar.day_name[i].lower(): i for i in range(7)}
-_WORDS = yaml.safe_load(resources.files("frontlines").joinpath("data/time/words.yaml").read_text("utf-8"))
+_WORDS = yamlfile.load(resources.files("frontlines").joinpath("data/time/words.yaml").read_text("utf-8"))
 #: Number words of ``data/time/words.yaml`` ("three days ago", "a few weeks earlier").
 NUMBER_WORDS: dict[str, int] = {str(k): int(v) for k, v in _WORDS["numbers"].items()}
 #: Month names that are also English words, so not months in lower case.

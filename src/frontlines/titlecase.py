@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from . import yamlfile
 
 #: ``doc.user_data`` key: the (start, end) character spans of the sentences parsed sentence-cased.
 RECASED = "frontlines:recased"
@@ -85,7 +85,7 @@ class TitleCase:
 @cache
 def _settings() -> dict[str, Any]:
     text = resources.files("frontlines").joinpath("data/nlp/titlecase.yaml").read_text("utf-8")
-    spec: dict[str, Any] = yaml.safe_load(text)
+    spec: dict[str, Any] = yamlfile.load(text)
     return spec
 
 

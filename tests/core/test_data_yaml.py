@@ -41,3 +41,18 @@ def test_a_bare_on_as_a_key_is_read_as_a_boolean() -> None:
 @pytest.mark.parametrize("path", sorted(DATA.rglob("*.yaml")), ids=lambda p: str(p.relative_to(DATA)))
 def test_no_word_list_in_the_data_holds_a_boolean(path: Path) -> None:
     assert _word_lists_with_booleans(yaml.safe_load(path.read_text(encoding="utf-8")), path.name) == []
+
+
+@pytest.mark.parametrize("path", sorted(DATA.rglob("*.yaml")), ids=lambda p: str(p.relative_to(DATA)))
+def test_the_package_reader_gives_the_pure_python_safe_loaders_values(path: Path) -> None:
+    from frontlines import yamlfile
+
+    text = path.read_text("utf-8")
+    assert yamlfile.load(text) == yaml.safe_load(text)
+
+
+def test_the_package_reader_refuses_python_objects() -> None:
+    from frontlines import yamlfile
+
+    with pytest.raises(yaml.YAMLError):
+        yamlfile.load("!!python/object/apply:os.system ['true']")

@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from .. import yamlfile
 from ..errors import ConfigError
 
 __all__ = ["ActorDictionary", "ActorEntry", "Country", "GenericType", "NamePeriod", "STATE_KINDS", "Token",
@@ -406,9 +407,7 @@ def _generic(raw: dict[str, Any]) -> dict[tuple[str, ...], tuple[GenericType, bo
 
 
 def _yaml(text: str) -> dict[str, Any]:
-    """Parse YAML with libyaml when it is there (ten times faster), else pure Python."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(text, Loader=loader) or {}  # noqa: S506 - a safe loader
+    return yamlfile.load(text) or {}
 
 
 def load_actors(directory: str | Path | None = None) -> ActorDictionary:

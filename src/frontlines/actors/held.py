@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from .. import yamlfile
 from ..errors import ConfigError
 from .dictionary import DATA, _fold
 
@@ -112,7 +113,7 @@ def _load(path: str | None) -> HeldGround:
     try:
         text = (Path(path).read_text("utf-8") if path is not None
                 else resources.files("frontlines").joinpath(f"{DATA}/held_ground.yaml").read_text("utf-8"))
-        raw = yaml.safe_load(text) or {}
+        raw = yamlfile.load(text) or {}
     except (OSError, yaml.YAMLError) as err:
         raise ConfigError(f"held ground {where}: cannot read ({err}) (fix or restore the file)") from None
     places: dict[str, list[HeldPlace]] = {}

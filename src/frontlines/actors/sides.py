@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import yamlfile
 from ..errors import ConfigError
 from .dictionary import DATA, ActorDictionary
 
@@ -22,7 +23,7 @@ def load_sides(path: str | Path | None = None) -> dict[str, str]:
     try:
         text = (Path(path).read_text("utf-8") if path is not None
                 else resources.files("frontlines").joinpath(f"{DATA}/sides.yaml").read_text("utf-8"))
-        raw = yaml.safe_load(text) or {}
+        raw = yamlfile.load(text) or {}
     except (OSError, yaml.YAMLError) as err:
         raise ConfigError(f"actor sides {where}: cannot read ({err}) (fix or restore the file)") from None
     sides: dict[str, str] = {}

@@ -26,8 +26,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from .. import yamlfile
 from ..geo.distance import great_circle_km
 from ..records import Actor, Event, Evidence, Place
 
@@ -84,7 +83,7 @@ class Incident:
 def load_cues() -> dict[str, Any]:
     """The incident-identity cue lexicon (cached)."""
     path = resources.files("frontlines") / "data" / LEXICON
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yamlfile.load(path.read_text(encoding="utf-8"))
     return data
 
 

@@ -22,11 +22,13 @@ normalisation. Nothing is downloaded.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import json
 import logging
 import os
 import select
+import shutil
 import struct
 import sys
 import tempfile
@@ -67,17 +69,28 @@ def int8_model(source: Path, folder: Path, *, unsigned: bool = False) -> Path:
     whose int8 kernel does not sum exactly (:func:`int8_sums_exactly`). The same source, recipe
     and variant give the same bytes; the file's name carries the source's SHA-256,
     :data:`INT8_RECIPE` and ``-u8`` for the unsigned variant. Made in a temporary file and renamed,
-    so processes starting together never read half a file.
+    so processes starting together never read half a file; one makes it (under a file lock) while
+    the others wait, and the lock's holder first removes what a process killed while making one left.
     """
     digest = hashlib.sha256(Path(source).read_bytes()).hexdigest()[:16]
     target = Path(folder) / f"minilm-{digest}-int8-r{INT8_RECIPE}{'-u8' if unsigned else ''}.onnx"
     if target.is_file():
         return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.parent / ".int8.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not target.is_file():
+            for stale in target.parent.glob(".int8-*"):
+                shutil.rmtree(stale, ignore_errors=True)
+            _make_int8(Path(source), target, unsigned=unsigned)
+    return target
+
+
+def _make_int8(source: Path, target: Path, *, unsigned: bool) -> None:
     import onnx
     import onnxruntime as ort
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".int8-") as tmp:
         folded, made = Path(tmp) / "folded.onnx", Path(tmp) / "int8.onnx"
         options = ort.SessionOptions()
@@ -97,7 +110,6 @@ def int8_model(source: Path, folder: Path, *, unsigned: bool = False) -> Path:
             unsigned_weights(model)
             onnx.save(model, str(made))
         os.replace(made, target)
-    return target
 
 
 def unsigned_weights(model: Any) -> None:

@@ -23,7 +23,8 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
-import yaml
+
+from .. import yamlfile
 
 CUES = "events/gate_features.yaml"
 FEATURES = ("root_past", "root_perfect", "root_present", "root_modal", "root_verbless", "any_past",
@@ -44,7 +45,7 @@ _PERFECT_AUX = {"has", "have", "'ve", "'s"}
 @cache
 def cue_words() -> dict[str, frozenset[str]]:
     """The cue word lists of ``data/events/gate_features.yaml``."""
-    raw: dict[str, Any] = yaml.safe_load((resources.files("frontlines") / "data" / CUES).read_text(encoding="utf-8"))
+    raw: dict[str, Any] = yamlfile.load((resources.files("frontlines") / "data" / CUES).read_text(encoding="utf-8"))
     return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items() if isinstance(v, list)}
 
 

@@ -15,8 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from .. import yamlfile
 from ..fold import fold
 from .ontology import Entry, Lexicon, Pattern
 
@@ -64,7 +63,7 @@ def padded_text(words: list[tuple[str, int]]) -> str:
 def load_matching() -> dict[str, frozenset[str]]:
     """The word lists of ``data/events/matching.yaml`` (cached)."""
     text = resources.files("frontlines").joinpath("data/events/matching.yaml").read_text("utf-8")
-    return {k: frozenset(str(v) for v in vals) for k, vals in yaml.safe_load(text).items()}
+    return {k: frozenset(str(v) for v in vals) for k, vals in yamlfile.load(text).items()}
 
 
 @dataclass(frozen=True)

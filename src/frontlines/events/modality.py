@@ -14,8 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from .. import yamlfile
 from ..records import Modality
 from .matching import load_matching
 
@@ -41,7 +40,7 @@ class Reading:
 def load_modality() -> dict[str, Any]:
     """The modality lexicon (cached), with its lists turned into sets."""
     path = resources.files("frontlines") / "data" / LEXICON
-    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = yamlfile.load(path.read_text(encoding="utf-8"))
     return {k: ({kk: set(vv) if isinstance(vv, list) else vv for kk, vv in v.items()} if isinstance(v, dict) else v)
             for k, v in raw.items()}
 

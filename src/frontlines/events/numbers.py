@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from .. import yamlfile
 
 LEXICON = "events/numbers.yaml"
 
@@ -38,7 +38,7 @@ class Count:
 def load_numbers() -> dict[str, Any]:
     """The number lexicon (cached)."""
     path = resources.files("frontlines") / "data" / LEXICON
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yamlfile.load(path.read_text(encoding="utf-8"))
     return data
 
 

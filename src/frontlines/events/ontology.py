@@ -16,10 +16,10 @@ from importlib import resources
 from typing import Any
 
 import numpy
-import yaml
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher
 
+from .. import yamlfile
 from ..errors import ConfigError
 from ..fold import fold
 
@@ -67,7 +67,7 @@ class Ontology:
 def load_ontology() -> Ontology:
     """The shipped ontology (cached)."""
     text = resources.files("frontlines").joinpath("data/events/ontology.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yamlfile.load(text)
     subs: dict[str, SubEventType] = {}
     for event_type, children in data["event_types"].items():
         for name, info in children.items():
@@ -411,11 +411,11 @@ PLOVER_FILE = "events/plover.yaml"
 def load_plover_lexicon() -> Lexicon:
     """Triggers of PLOVER's verbal and non-violent categories (agree, accuse, reject ...)."""
     text = resources.files("frontlines").joinpath("data/" + PLOVER_FILE).read_text("utf-8")
-    return _compile(yaml.safe_load(text), source=PLOVER_FILE)
+    return _compile(yamlfile.load(text), source=PLOVER_FILE)
 
 
 @cache
 def load_lexicon() -> Lexicon:
     """The shipped trigger lexicon, compiled once."""
     text = resources.files("frontlines").joinpath("data/" + LEXICON_FILE).read_text("utf-8")
-    return _compile(yaml.safe_load(text))
+    return _compile(yamlfile.load(text))

@@ -15,8 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from .. import yamlfile
 from ..geo import lies_in_gap
 from ..geo.distance import great_circle_km
 from ..geo.names import norm
@@ -79,7 +78,7 @@ def place_cue_words(key: str) -> frozenset[str]:
     ``destination_verbs`` (lemmas: "riders heading to Bree"), ``route_verbs`` (lemmas: "marched from Bree to X"),
     ``origin_prepositions`` / ``origin_verbs`` ("protesters from Bree"), ``road_words`` ("the Bree road")."""
     path = resources.files("frontlines") / "data" / PLACE_CUES
-    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))[key])
+    return frozenset(yamlfile.load(path.read_text(encoding="utf-8"))[key])
 
 
 def _next_word_in(last: Any, listed: frozenset[str]) -> bool:

@@ -107,7 +107,8 @@ def build_default(path: Path, *, force: bool = False, rebuild_stale: bool = Fals
     """Build the embedded default gazetteer at ``path`` (atomic, under a lock).
 
     An existing file is kept unless ``force``, or ``rebuild_stale`` and it is
-    still stale once the lock is held (another process may have rebuilt it).
+    still stale once the lock is held (another process may have rebuilt it). The lock's holder first
+    removes the temporary file of a build that was killed part-way.
     """
     path = Path(path)
     try:
@@ -119,6 +120,8 @@ def build_default(path: Path, *, force: bool = False, rebuild_stale: bool = Fals
         try:
             if path.is_file() and not force and not (rebuild_stale and _is_stale(path)):
                 return path
+            for stale in path.parent.glob(".gazetteer-*.tmp"):  # a build killed part-way left it
+                stale.unlink(missing_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
             os.close(fd)
             try:

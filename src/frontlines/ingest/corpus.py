@@ -16,8 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from .. import yamlfile
 from ..errors import InputError
 from ..records import RawDoc
 from .files import Capped, LineDecoder, decode_bytes
@@ -35,7 +34,7 @@ RefReader = Callable[[str, str], "RawDoc | InputError"]
 
 @lru_cache(maxsize=1)
 def _synonyms() -> dict[str, tuple[str, ...]]:
-    spec = yaml.safe_load(resources.files("frontlines").joinpath("data/meta/columns.yaml").read_text("utf-8"))
+    spec = yamlfile.load(resources.files("frontlines").joinpath("data/meta/columns.yaml").read_text("utf-8"))
     return {field: tuple(str(n).lower() for n in names) for field, names in spec.items()}
 
 

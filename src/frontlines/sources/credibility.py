@@ -14,8 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from .. import yamlfile
 from ..contract import event_to_dict
 from ..fold import fold
 from ..records import Article, Event
@@ -77,7 +76,7 @@ class Corroboration:
 @lru_cache(maxsize=1)
 def attribution_cues() -> dict[str, tuple[str, ...]]:
     text = resources.files("frontlines").joinpath("data/sources/attribution.yaml").read_text("utf-8")
-    return {kind: tuple(fold(c) for c in cues) for kind, cues in yaml.safe_load(text).items()}
+    return {kind: tuple(fold(c) for c in cues) for kind, cues in yamlfile.load(text).items()}
 
 
 def attribution_kind(text: str | None) -> str:

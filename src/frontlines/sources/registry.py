@@ -20,8 +20,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
+from .. import yamlfile
 from ..errors import ConfigError
 from ..fold import fold
 from ..settings import load_settings
@@ -221,7 +220,7 @@ def opensources_path(settings: object | None = None) -> Path:
 
 @lru_cache(maxsize=1)
 def _tag_aliases() -> dict[str, str]:
-    spec = yaml.safe_load(_shipped("opensources.yaml"))
+    spec = yamlfile.load(_shipped("opensources.yaml"))
     return {str(k): str(v) for k, v in spec["aliases"].items()}
 
 

@@ -9,8 +9,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from .. import yamlfile
 from ..contract import event_to_dict
 from ..fold import fold
 from ..records import Event
@@ -28,7 +27,7 @@ class Territory:
 @lru_cache(maxsize=1)
 def territory() -> Territory:
     text = resources.files("frontlines").joinpath("data/sources/territory.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yamlfile.load(text)
     return Territory(
         sub_events={k: bool((v or {}).get("government")) for k, v in data["territory_sub_events"].items()},
         battles=frozenset(data["battle_sub_events"]), repel_cues=tuple(data["repel_cues"]))
@@ -38,7 +37,7 @@ def territory() -> Territory:
 def sides() -> dict[str, str]:
     """Actor id -> ISO2 of the government it holds ground for (``data/sources/sides.yaml``)."""
     text = resources.files("frontlines").joinpath("data/sources/sides.yaml").read_text("utf-8")
-    return {str(k): str(v).upper() for k, v in (yaml.safe_load(text) or {}).items()}
+    return {str(k): str(v).upper() for k, v in (yamlfile.load(text) or {}).items()}
 
 
 @dataclass(frozen=True)

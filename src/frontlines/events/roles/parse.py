@@ -22,8 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from ... import yamlfile
 from ...records import Actor
 from ..modality import load_modality
 
@@ -475,7 +474,7 @@ def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: li
 def load_roles() -> dict[str, Any]:
     """The role rules of ``data/events/roles.yaml`` (cached)."""
     path = resources.files("frontlines") / "data" / "events" / "roles.yaml"
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yamlfile.load(path.read_text(encoding="utf-8"))
     return data
 
 

@@ -10,8 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from ... import yamlfile
 from ...fold import fold
 from ..matching import padded_text, words_of
 from ..modality import load_modality
@@ -41,7 +40,7 @@ def load_scope() -> dict[str, tuple[str, ...]]:
     " war " for a cue written with a final space: the whole word), lemma lists as written."""
     text = resources.files("frontlines").joinpath("data/events/scope.yaml").read_text("utf-8")
     out: dict[str, tuple[str, ...]] = {}
-    for key, vals in yaml.safe_load(text).items():
+    for key, vals in yamlfile.load(text).items():
         if key in SENTENCE_CUES:
             out[key] = tuple(f" {fold(str(v))}" + (" " if str(v).endswith(" ") else "") for v in vals)
         else:
