@@ -68,7 +68,7 @@ def test_int8_model_is_made_once_keyed_by_the_source_hash_and_multiplies_in_int8
     made = encoder_process.int8_model(source, tmp_path / "models")
     assert made.parent == tmp_path / "models"
     assert hashlib.sha256(source.read_bytes()).hexdigest()[:16] in made.name
-    assert [p.name for p in made.parent.iterdir()] == [made.name]  # no temporary file left behind
+    assert sorted(p.name for p in made.parent.iterdir()) == [".int8.lock", made.name]  # no temporary file left
     assert "MatMulInteger" in {node.op_type for node in onnx.load(str(made)).graph.node}
     x = np.array([[0.5, -1.0, 2.0, 0.25], [1.0, 1.0, 1.0, 1.0]], dtype=np.float32)
     y = ort.InferenceSession(str(made), providers=["CPUExecutionProvider"]).run(None, {"x": x})[0]
@@ -84,6 +84,16 @@ def test_int8_model_is_made_once_keyed_by_the_source_hash_and_multiplies_in_int8
     _tiny_model(source, weights * 2)  # another source: another file
     other = encoder_process.int8_model(source, tmp_path / "models")
     assert other != made and other.is_file()
+
+
+def test_making_the_int8_file_removes_what_a_killed_maker_left(tmp_path) -> None:
+    source = tmp_path / "tiny.onnx"
+    _tiny_model(source, np.ones((4, 3), dtype=np.float32))
+    left = tmp_path / "models" / ".int8-killed"
+    left.mkdir(parents=True)
+    (left / "folded.onnx").write_bytes(b"half a model")
+    made = encoder_process.int8_model(source, tmp_path / "models")
+    assert sorted(p.name for p in made.parent.iterdir()) == [".int8.lock", made.name]
 
 
 def _run(path, x):

@@ -82,3 +82,18 @@ def test_concurrent_first_use_builds_once(tmp_path, monkeypatch):
         t.join()
     assert len(calls) == 1 and len(opened) == 4
     assert not list(tmp_path.glob(".gazetteer-*.tmp"))
+
+
+def test_a_build_removes_the_temporary_file_a_killed_build_left(tmp_path, monkeypatch):
+    from frontlines.geo import build as gz
+
+    def fake_fill(con):
+        con.executescript(gz.SCHEMA)
+        con.execute("INSERT INTO meta VALUES ('schema', ?)", (gz.SCHEMA_VERSION,))
+        con.commit()
+
+    monkeypatch.setattr(gz, "_fill_default", fake_fill)
+    (tmp_path / ".gazetteer-killed.tmp").write_bytes(b"half a gazetteer")
+    gz.open_or_build(tmp_path)
+    assert not list(tmp_path.glob(".gazetteer-*.tmp"))
+    assert (tmp_path / "gazetteer.sqlite").is_file()
