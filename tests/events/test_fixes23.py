@@ -4,21 +4,7 @@ people at a protest who are not protesting (lexicon alone; invented people and p
 from __future__ import annotations
 
 import pytest
-
-from frontlines.events.classify import EventTyper
-from frontlines.events.ontology import load_lexicon
-
-
-def _read(nlp, text: str) -> tuple[list[str], list[str]]:
-    """(sub-event types reported, reasons a candidate was rejected) of a text, lexicon alone."""
-    typer = EventTyper(load_lexicon())
-    subs: list[str] = []
-    reasons: list[str] = []
-    for reading in typer.read(list(nlp(text).sents)):
-        subs += [t.sub_event_type for t in reading.typings]
-        reasons += [r.reason for r in reading.rejected]
-    return subs, reasons
-
+from lexicon_harness import subs_and_reasons
 
 # ---------------------------------------------------------------- every conjunct of who acts has a class
 
@@ -28,19 +14,19 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     "Police and protesters clashed outside the council hall in Bree on Tuesday.",
 ])
 def test_a_clash_of_police_and_demonstrators_is_a_violent_demonstration(nlp, text: str) -> None:
-    subs, _ = _read(nlp, text)
+    subs, _ = subs_and_reasons(nlp, text)
     assert subs == ["Violent demonstration"]
 
 
 def test_a_clash_of_police_and_gunmen_stays_an_armed_clash(nlp) -> None:
-    subs, reasons = _read(nlp, "Police and gunmen clashed near the ford of Bree on Tuesday.")
+    subs, reasons = subs_and_reasons(nlp, "Police and gunmen clashed near the ford of Bree on Tuesday.")
     assert subs == ["Armed clash"]
     assert "lexicon:riot.violent_demo:agent-class" not in reasons  # no protest cue: no demonstration at all
 
 
 def test_one_subject_keeps_one_class(nlp) -> None:
     # the police alone clash with nobody named: no demonstrators act, however a protest is named
-    subs, reasons = _read(nlp, "Police clashed with gunmen near the rally in Bree on Tuesday.")
+    subs, reasons = subs_and_reasons(nlp, "Police clashed with gunmen near the rally in Bree on Tuesday.")
     assert "Violent demonstration" not in subs
     assert "lexicon:riot.violent_demo:agent-class" in reasons
 
@@ -54,7 +40,7 @@ def test_one_subject_keeps_one_class(nlp) -> None:
     "A party official was kidnapped from his home in Bree on Monday, police said.",
 ])
 def test_violence_against_a_public_figure_told_by_the_police_stands(nlp, text: str) -> None:
-    subs, reasons = _read(nlp, text)
+    subs, reasons = subs_and_reasons(nlp, text)
     assert subs and subs[0] in ("Attack", "Abduction/forced disappearance")
     assert "rule:scope:police-report" not in reasons
 
@@ -65,13 +51,13 @@ def test_violence_against_a_public_figure_told_by_the_police_stands(nlp, text: s
     "Police said a bank official was shot dead in Bree on Monday.",
 ])
 def test_a_relative_or_a_private_role_is_no_public_figure(nlp, text: str) -> None:
-    subs, reasons = _read(nlp, text)
+    subs, reasons = subs_and_reasons(nlp, text)
     assert subs == []
     assert "rule:scope:police-report" in reasons
 
 
 def test_a_robber_who_shoots_a_public_figure_s_gardener_is_still_crime(nlp) -> None:
-    subs, reasons = _read(nlp, "A robber shot the mayor's gardener in Bree on Monday.")
+    subs, reasons = subs_and_reasons(nlp, "A robber shot the mayor's gardener in Bree on Monday.")
     assert subs == []
     assert "rule:scope:ordinary-crime" in reasons
 
@@ -84,7 +70,7 @@ def test_a_robber_who_shoots_a_public_figure_s_gardener_is_still_crime(nlp) -> N
     "Police arrested two medics at the rally in Bree on Saturday.",
 ])
 def test_the_press_or_medics_detained_at_a_protest_are_arrests(nlp, text: str) -> None:
-    subs, reasons = _read(nlp, text)
+    subs, reasons = subs_and_reasons(nlp, text)
     assert "Arrests" in subs and "Protest with intervention" not in subs
     assert "lexicon:intervention.protest:target-not" in reasons
 
@@ -96,18 +82,18 @@ def test_the_press_or_medics_detained_at_a_protest_are_arrests(nlp, text: str) -
     "Police dispersed the rally in Edoras on Friday and arrested twelve people.",
 ])
 def test_protesters_arrested_stay_a_protest_with_intervention(nlp, text: str) -> None:
-    subs, _ = _read(nlp, text)
+    subs, _ = subs_and_reasons(nlp, text)
     assert subs[0] == "Protest with intervention"
 
 
 def test_generic_armed_men_joined_to_state_forces_stay_the_state_s(nlp) -> None:
-    subs, _ = _read(nlp, "Pro-government forces and fighters took control of the village of Ethring on Monday.")
+    subs, _ = subs_and_reasons(nlp, "Pro-government forces and fighters took control of the village of Ethring on Monday.")
     assert subs == ["Government regains territory"]
 
 
 def test_a_public_figure_killed_in_a_crime_frame_is_no_ordinary_crime(nlp) -> None:
-    subs, reasons = _read(nlp, "The mayor of Bree was shot dead on Monday in what police are treating as a homicide.")
+    subs, reasons = subs_and_reasons(nlp, "The mayor of Bree was shot dead on Monday in what police are treating as a homicide.")
     assert subs == ["Attack"]
-    subs, reasons = _read(nlp, "A shopkeeper was shot dead in Bree on Monday in what police are treating as a homicide.")
+    subs, reasons = subs_and_reasons(nlp, "A shopkeeper was shot dead in Bree on Monday in what police are treating as a homicide.")
     assert subs == []
     assert "rule:scope:ordinary-crime" in reasons

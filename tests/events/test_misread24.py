@@ -5,22 +5,16 @@ intervention in it, civilians who went missing where armed men stopped them were
 from __future__ import annotations
 
 import pytest
+from lexicon_harness import lexicon_read
 
-from frontlines.events.classify import EventTyper
-from frontlines.events.ontology import load_lexicon
 from frontlines.events.sentences import JudgedSentence, predict_sentences
 from frontlines.pipeline import extract
 
 
 def _read(nlp, text: str) -> tuple[list[tuple[str, str | None]], list[str]]:
     """((sub-event type, agent class) of each typing, reasons a candidate was rejected) of a text, lexicon alone."""
-    typer = EventTyper(load_lexicon())
-    typed: list[tuple[str, str | None]] = []
-    reasons: list[str] = []
-    for reading in typer.read(list(nlp(text).sents)):
-        typed += [(t.sub_event_type, t.agent_class) for t in reading.typings]
-        reasons += [r.reason for r in reading.rejected]
-    return typed, reasons
+    typings, rejected = lexicon_read(nlp, text)
+    return [(t.sub_event_type, t.agent_class) for t in typings], [r.reason for r in rejected]
 
 
 def _types(pipeline, text: str) -> frozenset[str]:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from lexicon_harness import lexicon_read
 
 from frontlines.events.classify import EventTyper
 from frontlines.events.ontology import load_lexicon
@@ -17,13 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     """(sub-event types reported, scope rules that rejected a typing) of a text, lexicon alone."""
-    typer = EventTyper(load_lexicon())
-    subs: list[str] = []
-    rules: list[str] = []
-    for reading in typer.read(list(nlp(text).sents)):
-        subs += [t.sub_event_type for t in reading.typings]
-        rules += [r.reason.removeprefix("rule:scope:") for r in reading.rejected if r.reason.startswith("rule:scope:")]
-    return subs, rules
+    typings, rejected = lexicon_read(nlp, text)
+    return ([t.sub_event_type for t in typings],
+            [r.reason.removeprefix("rule:scope:") for r in rejected if r.reason.startswith("rule:scope:")])
 
 
 @pytest.mark.parametrize(("text", "rule"), [

@@ -5,23 +5,11 @@ invented people and places)."""
 from __future__ import annotations
 
 import pytest
+from lexicon_harness import subs_and_reasons
 
-from frontlines.events.classify import EventTyper
 from frontlines.events.ontology import load_lexicon
 from frontlines.events.scope import context, out_of_scope
 from frontlines.events.typings import Typing
-
-
-def _read(nlp, text: str) -> tuple[list[str], list[str]]:
-    """(sub-event types reported, reasons a candidate was rejected) of a text, lexicon alone."""
-    typer = EventTyper(load_lexicon())
-    subs: list[str] = []
-    reasons: list[str] = []
-    for reading in typer.read(list(nlp(text).sents)):
-        subs += [t.sub_event_type for t in reading.typings]
-        reasons += [r.reason for r in reading.rejected]
-    return subs, reasons
-
 
 # ---------------------------------------------------------------- to-end: a gerund and a noun of ending
 
@@ -32,13 +20,13 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     "The council demanded a cessation of hostilities between Rohan and the orcs.",
 ])
 def test_a_fight_named_as_what_is_to_end_is_no_event(nlp, text: str) -> None:
-    subs, reasons = _read(nlp, text)
+    subs, reasons = subs_and_reasons(nlp, text)
     assert subs == []
     assert any(r.endswith("to-end") for r in reasons)
 
 
 def test_fighting_that_goes_on_stays(nlp) -> None:
-    subs, _ = _read(nlp, "Fighting between orcs and the rangers of Ithilien went on for a third day on Friday.")
+    subs, _ = subs_and_reasons(nlp, "Fighting between orcs and the rangers of Ithilien went on for a third day on Friday.")
     assert subs == ["Armed clash"]
 
 
@@ -50,13 +38,13 @@ def test_fighting_that_goes_on_stays(nlp) -> None:
     "Old soldiers of Arnor marched past the steward in a parade in Bree on Monday.",
 ])
 def test_a_march_past_is_no_protest_and_no_weapon_used(nlp, text: str) -> None:
-    subs, reasons = _read(nlp, text)
+    subs, reasons = subs_and_reasons(nlp, text)
     assert subs == []
     assert any(r.endswith("march-past") for r in reasons)
 
 
 def test_a_bomb_at_a_parade_stays(nlp) -> None:
-    subs, _ = _read(nlp, "A bomb exploded during a parade in Minas Tirith on Sunday, killing four people.")
+    subs, _ = subs_and_reasons(nlp, "A bomb exploded during a parade in Minas Tirith on Sunday, killing four people.")
     assert "Remote explosive/landmine/IED" in subs
 
 
@@ -65,12 +53,12 @@ def test_a_bomb_at_a_parade_stays(nlp) -> None:
     "Dockers marched through Pelargir on Monday in celebration of Workers' Day.",
 ])
 def test_marchers_in_a_parade_or_a_celebration_stay_a_protest(nlp, text: str) -> None:
-    subs, _ = _read(nlp, text)
+    subs, _ = subs_and_reasons(nlp, text)
     assert "Peaceful protest" in subs
 
 
 def test_marchers_without_a_ceremony_stay_a_protest(nlp) -> None:
-    subs, _ = _read(nlp, "Thousands of farmers marched through Bree on Monday to demand lower taxes.")
+    subs, _ = subs_and_reasons(nlp, "Thousands of farmers marched through Bree on Monday to demand lower taxes.")
     assert set(subs) == {"Peaceful protest"}
 
 
@@ -78,18 +66,18 @@ def test_marchers_without_a_ceremony_stay_a_protest(nlp) -> None:
 
 
 def test_guns_fired_in_war_games_are_no_attack(nlp) -> None:
-    subs, reasons = _read(nlp, "Gondor's soldiers fired artillery at targets near Osgiliath as part of war games.")
+    subs, reasons = subs_and_reasons(nlp, "Gondor's soldiers fired artillery at targets near Osgiliath as part of war games.")
     assert subs == []
     assert any(r.endswith("training-fire") for r in reasons)
 
 
 def test_artillery_fired_at_a_town_stays(nlp) -> None:
-    subs, _ = _read(nlp, "Orcs fired artillery at the town of Osgiliath on Monday, killing three people.")
+    subs, _ = subs_and_reasons(nlp, "Orcs fired artillery at the town of Osgiliath on Monday, killing three people.")
     assert "Shelling/artillery/missile attack" in subs
 
 
 def test_weapons_moved_are_not_fired(nlp) -> None:
-    subs, reasons = _read(nlp, "Gondor and Mordor agreed on Monday to pull back heavy weapons from the line at Osgiliath.")
+    subs, reasons = subs_and_reasons(nlp, "Gondor and Mordor agreed on Monday to pull back heavy weapons from the line at Osgiliath.")
     assert "Shelling/artillery/missile attack" not in subs
     assert any(r.endswith("weapons-moved") for r in reasons)
 
@@ -114,11 +102,11 @@ def test_a_sanction_imposed_is_diplomacy(nlp) -> None:
 
 
 def test_a_convoy_carrying_food_is_aid(nlp) -> None:
-    subs, reasons = _read(nlp, "A convoy of 30 wagons carrying food and blankets reached Bree on Tuesday.")
+    subs, reasons = subs_and_reasons(nlp, "A convoy of 30 wagons carrying food and blankets reached Bree on Tuesday.")
     assert subs == []
     assert any(r.endswith("relief-cargo") for r in reasons)
 
 
 def test_a_convoy_of_troops_stays(nlp) -> None:
-    subs, _ = _read(nlp, "A convoy of 30 trucks carrying soldiers reached the border of Rohan on Tuesday.")
+    subs, _ = subs_and_reasons(nlp, "A convoy of 30 trucks carrying soldiers reached the border of Rohan on Tuesday.")
     assert subs == ["Change to group/activity"]
