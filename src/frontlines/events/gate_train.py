@@ -202,6 +202,7 @@ def train_gate(paths: Sequence[Path], *, nlp: Any, k: int = 5, c: float = 4.0, s
     if subsample < 1.0:
         keep = np.random.default_rng([seed, SUBSAMPLE_STREAM]).permutation(len(sentences))
         sentences = [sentences[i] for i in sorted(keep[:round(subsample * len(sentences))])]
+    weights = sentence_weights(sentences, file_weights or {})
     texts = [s.text for s in sentences]
     encoder = SentenceEncoder()
     docs = list(nlp.pipe(texts, batch_size=64))
@@ -212,7 +213,6 @@ def train_gate(paths: Sequence[Path], *, nlp: Any, k: int = 5, c: float = 4.0, s
     if features:
         vectors = np.hstack([vectors, scaled.scales() * features_of([d[:] for d in docs], features)])
     labels = [s.labels for s in sentences]
-    weights = sentence_weights(sentences, file_weights or {})
     raw = _out_of_fold(vectors, labels, k=k, c=c, seed=seed, weights=weights)
     truth = [bool(s.events) for s in sentences]
     ab = _platt([q for q, _ in raw], [int(t) for t in truth], weights)
