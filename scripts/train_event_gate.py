@@ -12,6 +12,7 @@ Example:
     python scripts/train_event_gate.py --c 2 --folds 10 --out /tmp/gate   # try a setting, ship nothing
     python scripts/train_event_gate.py --seed 1 --subsample 0.95 --out /tmp/gate-s1   # stability check
     python scripts/train_event_gate.py --frame-scale 0.2 --out /tmp/gate-frame   # with the frame features
+    python scripts/train_event_gate.py --weight diplomacy25.jsonl=0.5 --out /tmp/gate-w   # one file counts half
 """
 
 from __future__ import annotations
@@ -38,7 +39,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="weight of the parse features beside the embedding (0: none; default: the shipped one)")
     parser.add_argument("--frame-scale", type=float, default=0.0,
                         help="weight of the frame features (speech, judgement, diplomacy; 0: none)")
+    parser.add_argument("--weight", action="append", default=[], metavar="FILE=W",
+                        help="sample weight of one training file's sentences (default 1; repeatable; kept in the json)")
     args = parser.parse_args(argv)
+    try:
+        weights = {name: float(w) for name, _, w in (x.partition("=") for x in args.weight)}
+    except ValueError:
+        parser.error(f"--weight takes FILE=NUMBER, not {args.weight}")
     from frontlines.errors import FrontlinesError, MissingExtraError, require_extra
 
     try:
@@ -55,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         gate, report = train_gate(paths, nlp=load_nlp(load_settings().nlp_model), k=args.folds, c=args.c,
                                   seed=args.seed, subsample=args.subsample, threshold=args.threshold, frame_scale=args.frame_scale,
+                                  file_weights=weights,
                                   feature_scale=FEATURE_SCALE if args.feature_scale is None else args.feature_scale)
     except FrontlinesError as err:
         print(f"error: {err}", file=sys.stderr)

@@ -20,7 +20,7 @@ import math
 import random
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,7 @@ class LabelledSentence:
     text: str
     events: tuple[tuple[str, str], ...]  # (sub-event type, status)
     out_of_scope: str
+    source: str = ""  # the file's name
 
     @property
     def labels(self) -> list[str]:
@@ -70,7 +71,8 @@ def read_labelled(paths: Sequence[Path]) -> tuple[list[LabelledSentence], str]:
             try:
                 r = json.loads(line)
                 events = tuple((e["sub_event_type"], e.get("status", "occurred")) for e in r["events"])
-                out.append(LabelledSentence(r["id"], r.get("style", ""), r["text"], events, r.get("out_of_scope", "")))
+                out.append(LabelledSentence(r["id"], r.get("style", ""), r["text"], events, r.get("out_of_scope", ""),
+                                           path.name))
             except (ValueError, KeyError, TypeError) as err:
                 raise EvalError(f"{path}:{n}: not a labelled sentence ({err}) (see training/events/README.md)") from None
             if any(s not in SUB_EVENT_TYPES for s, _ in events):
@@ -95,18 +97,18 @@ def embed(encoder: SentenceEncoder, texts: Sequence[str], batch: int = 32) -> An
     return np.vstack([encoder.encode(list(texts[i:i + batch])) for i in range(0, len(texts), batch)])
 
 
-def _fit(vectors: Any, labels: Sequence[list[str]], *, c: float) -> EventGate:
-    """The gate (uncalibrated) fitted on the sentences (one row per label)."""
+def _fit(vectors: Any, labels: Sequence[list[str]], *, c: float, weights: Any = None) -> EventGate:
+    """The gate (uncalibrated) fitted on the sentences (one row per label; ``weights``: one per sentence)."""
     rows = [i for i, ls in enumerate(labels) for _ in ls]
     y = [lab for ls in labels for lab in ls]
     clf = LogisticRegression(C=c, max_iter=3000)
-    clf.fit(vectors[rows], y)
+    clf.fit(vectors[rows], y, sample_weight=None if weights is None else weights[rows])
     return EventGate(tuple(str(k) for k in clf.classes_), clf.coef_, clf.intercept_, (1.0, 0.0))
 
 
-def _platt(raw: Sequence[float], truth: Sequence[int]) -> tuple[float, float]:
+def _platt(raw: Sequence[float], truth: Sequence[int], weights: Any = None) -> tuple[float, float]:
     z = np.array([[math.log(min(max(p, 1e-6), 1 - 1e-6) / (1 - min(max(p, 1e-6), 1 - 1e-6)))] for p in raw])
-    clf = LogisticRegression(C=1e4).fit(z, list(truth))
+    clf = LogisticRegression(C=1e4).fit(z, list(truth), sample_weight=weights)
     return float(clf.coef_[0][0]), float(clf.intercept_[0])
 
 
@@ -124,7 +126,8 @@ class GateReport:
     seconds: float
 
 
-def _out_of_fold(vectors: Any, labels: list[list[str]], *, k: int, c: float, seed: int) -> list[tuple[float, str]]:
+def _out_of_fold(vectors: Any, labels: list[list[str]], *, k: int, c: float, seed: int,
+                 weights: Any = None) -> list[tuple[float, str]]:
     """(raw P(event), likeliest sub-event type) of each sentence from the model of the other folds."""
     order = list(range(len(labels)))
     random.Random(seed).shuffle(order)
@@ -133,7 +136,8 @@ def _out_of_fold(vectors: Any, labels: list[list[str]], *, k: int, c: float, see
         test = order[fold::k]
         held = set(test)
         train = [i for i in order if i not in held]
-        gate = _fit(vectors[train], [labels[i] for i in train], c=c)
+        gate = _fit(vectors[train], [labels[i] for i in train], c=c,
+                    weights=None if weights is None else weights[train])
         is_sub = np.array([cl in SUB_EVENT_TYPES for cl in gate.classes])
         subs = [cl for cl, s in zip(gate.classes, is_sub, strict=True) if s]
         probs = gate.probabilities(vectors[test])
@@ -169,23 +173,36 @@ def cv_scores(raw: list[tuple[float, str]], sentences: list[LabelledSentence], a
             "sub_event_top1": round(sum(typed) / len(typed), 4) if typed else 0.0}
 
 
+def sentence_weights(sentences: Sequence[LabelledSentence], file_weights: Mapping[str, float]) -> Any:
+    """Each sentence's sample weight, its file's (default 1); ``None`` where all are 1 (the unweighted fit)."""
+    files = {s.source for s in sentences}
+    for name, w in file_weights.items():
+        if name not in files or not w > 0:
+            raise EvalError(f"weight {name}={w}: give a positive weight for one of the files ({', '.join(sorted(files))})")
+    weights = np.array([file_weights.get(s.source, 1.0) for s in sentences])
+    return None if (weights == 1.0).all() else weights
+
+
 #: The random stream :func:`train_gate` draws a subsample from (the folds draw from ``seed`` itself).
 SUBSAMPLE_STREAM = 1_000_000
 
 
 def train_gate(paths: Sequence[Path], *, nlp: Any, k: int = 5, c: float = 4.0, seed: int = 0,
                threshold: float = 0.5, feature_scale: float = FEATURE_SCALE,
-               subsample: float = 1.0, frame_scale: float = 0.0) -> tuple[EventGate, GateReport]:
+               subsample: float = 1.0, frame_scale: float = 0.0,
+               file_weights: Mapping[str, float] | None = None) -> tuple[EventGate, GateReport]:
     """Train the gate on labelled sentence files; calibrate it and measure it on k folds.
     ``feature_scale``: the weight of the parse features beside the embedding (0: none);
     ``subsample`` < 1: train on that share of the sentences, drawn from ``seed`` (the stability
     measurement, docs/events.md); ``frame_scale`` > 0: read the frame features too (:data:`.gate_features.FRAME_FEATURES`), with
-    that weight."""
+    that weight; ``file_weights``: file name → sample weight of its sentences (default 1) in the fits and
+    the calibration."""
     t0 = time.perf_counter()
     sentences, sha = read_labelled(paths)
     if subsample < 1.0:
         keep = np.random.default_rng([seed, SUBSAMPLE_STREAM]).permutation(len(sentences))
         sentences = [sentences[i] for i in sorted(keep[:round(subsample * len(sentences))])]
+    weights = sentence_weights(sentences, file_weights or {})
     texts = [s.text for s in sentences]
     encoder = SentenceEncoder()
     docs = list(nlp.pipe(texts, batch_size=64))
@@ -196,15 +213,16 @@ def train_gate(paths: Sequence[Path], *, nlp: Any, k: int = 5, c: float = 4.0, s
     if features:
         vectors = np.hstack([vectors, scaled.scales() * features_of([d[:] for d in docs], features)])
     labels = [s.labels for s in sentences]
-    raw = _out_of_fold(vectors, labels, k=k, c=c, seed=seed)
+    raw = _out_of_fold(vectors, labels, k=k, c=c, seed=seed, weights=weights)
     truth = [bool(s.events) for s in sentences]
-    ab = _platt([q for q, _ in raw], [int(t) for t in truth])
+    ab = _platt([q for q, _ in raw], [int(t) for t in truth], weights)
     scores = cv_scores(raw, sentences, ab, threshold)
     thresholds = recommend_thresholds([calibrate(q, ab) for q, _ in raw], truth, lexicon_view(docs))
-    fitted = _fit(vectors, labels, c=c)
+    fitted = _fit(vectors, labels, c=c, weights=weights)
     meta = {"data_sha256": sha, "files": [p.name for p in paths], "sentences": len(sentences),
             "classes": dict(Counter(lab for ls in labels for lab in ls)), "c": c, "folds": k,
             "feature_scale": feature_scale, "frame_scale": scaled.frame_scale, "seed": seed, "subsample": subsample,
+            "file_weights": {f: w for f, w in sorted((file_weights or {}).items()) if w != 1.0},
             "cv_at_threshold": {"threshold": threshold, **scores}, "recommended": thresholds,
             "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     gate = EventGate(fitted.classes, fitted.coef, fitted.intercept, ab, encoder, meta, GATE_NAME, features,
