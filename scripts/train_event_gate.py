@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     except MissingExtraError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    from frontlines.events.gate import save_gate
+    from frontlines.events.gate import gate_files, save_gate
     from frontlines.events.gate_train import FEATURE_SCALE, train_gate
     from frontlines.nlp import load_nlp
     from frontlines.settings import load_settings
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{report.folds}-fold cross-validated at threshold {args.threshold}: " +
           ", ".join(f"{k} {v:.3f}" for k, v in report.cv.items()))
     print("recommended settings: " + ", ".join(f"{k} = {v}" for k, v in report.thresholds.items()))
-    print(f"saved {args.out.with_suffix('.npz')} and .json")
+    print("saved " + " and ".join(str(f) for f in gate_files(args.out)))
     return 0
 
 

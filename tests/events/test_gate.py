@@ -280,6 +280,16 @@ def test_a_saved_gate_loads_with_the_features_it_names(tmp_path: Path, features:
             load_gate(tmp_path / "gate")
 
 
+@pytest.mark.parametrize("name", ["gate-w0.5", "gate-w0.5.npz", "gate-w0.5.json"])
+def test_a_gate_named_with_a_dot_keeps_its_whole_name(tmp_path: Path, name: str) -> None:
+    gate = EventGate(("none", "Armed clash"), np.full((2, 384), 0.5), np.zeros(2), (1.0, 0.0))
+    save_gate(gate, tmp_path / "gate-w0.5")
+    save_gate(EventGate(("none", "Armed clash"), np.zeros((2, 384)), np.zeros(2), (1.0, 0.0)), tmp_path / "gate-w0.3")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gate-w0.3.json", "gate-w0.3.npz",
+                                                         "gate-w0.5.json", "gate-w0.5.npz"]
+    assert float(load_gate(tmp_path / name).coef[0, 0]) == 0.5
+
+
 def test_clause_second_look_skips_untyped_candidates_far_below_the_threshold() -> None:
     assert _second_look(0.05, True, 0.1, 0.6)  # typed, rejected: looked at again
     assert not _second_look(CLAUSE_LOOK_MIN_TYPED / 2, True, 0.1, 0.6)  # typed, hopeless

@@ -119,22 +119,31 @@ def shipped_gate_path() -> Path:
     return Path(str(resources.files("frontlines").joinpath(f"data/models/{GATE_NAME}.npz")))
 
 
+def gate_files(path: Path) -> tuple[Path, Path]:
+    """The ``.npz`` and ``.json`` of the gate ``path`` names, with either suffix or none; a dot in the name
+    stays in it (``gate-w0.5`` is ``gate-w0.5.npz``, not ``gate-w0.npz``)."""
+    stem = path.with_suffix("") if path.suffix in (".npz", ".json") else path
+    return stem.with_name(stem.name + ".npz"), stem.with_name(stem.name + ".json")
+
+
 def save_gate(gate: EventGate, path: Path) -> None:
     """Write the gate as ``<path>.npz`` (weights) and ``<path>.json`` (classes, calibration, metadata)."""
-    np.savez_compressed(path.with_suffix(".npz"), coef=gate.coef.astype(np.float32),
+    weights, meta = gate_files(path)
+    np.savez_compressed(weights, coef=gate.coef.astype(np.float32),
                         intercept=gate.intercept.astype(np.float32))
     doc = {"name": gate.name, "version": GATE_VERSION, "encoder": ENCODER_NAME, "classes": list(gate.classes),
            "calibration": list(gate.calibration), "features": list(gate.features),
            "feature_scale": gate.feature_scale, "frame_scale": gate.frame_scale, "meta": gate.meta}
-    path.with_suffix(".json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    meta.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def load_gate(path: Path | None = None, *, encoder: SentenceEncoder | None = None) -> EventGate:
     """A gate saved by :func:`save_gate` (default: the shipped one); the encoder loads on first use."""
     path = path or shipped_gate_path()
+    weights, meta = gate_files(path)
     try:
-        doc = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        with np.load(path.with_suffix(".npz")) as arrays:
+        doc = json.loads(meta.read_text(encoding="utf-8"))
+        with np.load(weights) as arrays:
             coef, intercept = arrays["coef"], arrays["intercept"]
     except (OSError, ValueError, KeyError) as err:
         raise ModelError(f"{path}: cannot load the event gate ({type(err).__name__}: {err}) "
