@@ -114,6 +114,14 @@ def _not_a_verb(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
     return hit.verb and hit.words == 1 and (tok.pos_ not in load_matching()["verb_pos"] or tok.dep_ == "amod")
 
 
+def _not_a_noun(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
+    """A noun phrase of an entry that means the noun (``noun_entries``) whose last word is tagged as a verb:
+    the lemma is the verb's ("rebels bombed a station" names no bomb; the verb has its own entries)."""
+    tok = sent.doc[hit.last]
+    return not hit.verb and hit.entry.id in load_matching()["noun_entries"] and \
+        (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
+
+
 def _modifies_a_noun(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
     """A trigger noun that only modifies another noun ("artillery units", "protest leaders")."""
     last = sent.doc[hit.last]
@@ -160,6 +168,7 @@ HIT_RULES: tuple[HitRule, ...] = (
     HitRule("prevented", _prevented),
     HitRule("in-name-or-date", _in_name_or_date),
     HitRule("not-a-verb", _not_a_verb),
+    HitRule("not-a-noun", _not_a_noun),
     HitRule("modifies-a-noun", _modifies_a_noun),
     HitRule("moved", _moved),
     HitRule("left-a-meeting", _left_a_meeting),

@@ -117,6 +117,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     generic.LITANY,
     modal.PLOTTED,
     described.ON_DUTY,
+    described.MEASURE_LIFTED,
     crime.FIRST_PERSON_VICTIM,
     described.FINDER_DESCRIBED,
     accidents.ACCIDENT,
