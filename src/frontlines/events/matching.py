@@ -115,10 +115,10 @@ def _not_a_verb(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
 
 
 def _not_a_noun(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
-    """A noun phrase of an entry that means the noun (``noun_entries``) whose last word is tagged as a verb:
-    the lemma is the verb's ("rebels bombed a station" names no bomb; the verb has its own entries)."""
+    """A noun phrase whose last word is a noun of ``noun_words`` tagged as a verb: the lemma is the verb's
+    ("rebels bombed a station" names no bomb, "mined the road" no mine; the verb has its own entries)."""
     tok = sent.doc[hit.last]
-    return not hit.verb and hit.entry.id in load_matching()["noun_entries"] and \
+    return not hit.verb and tok.lemma_.lower() in load_matching()["noun_words"] and \
         (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
 
 

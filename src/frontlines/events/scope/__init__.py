@@ -65,7 +65,6 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     topics.CLAUSAL_SUBJECT,
     figurative.ADJECTIVE,
     modal.PREVENTED,
-    weapons.LAID_MINES,
     crime.ENDURED,
     figurative.SIGNED_PAPER,
     figurative.WENT_MISSING,
