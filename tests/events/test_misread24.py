@@ -114,7 +114,7 @@ def test_going_missing_with_no_armed_men_taking_civilians_is_no_abduction(nlp, t
     "Families left their homes in Bree as the orcs advanced.",
 ])
 def test_people_fleeing_is_no_walkout(pipeline, text: str) -> None:
-    # No protest. (The event gate still reads the first as a transfer of territory: known, left.)
+    # No protest (nor a transfer of territory: rule civilians-moved, tests/events/test_misread25.py).
     assert not _types(pipeline, text) & {"Peaceful protest", "Protest with intervention"}
 
 

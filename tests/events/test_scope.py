@@ -35,7 +35,6 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("Rohan ignored the request by Gondor to send troops to Bree.", "intended"),
     ("If arrested for any activism, your phone in Bree will be searched.", "hypothetical"),
     ("Gondor sent spies into Umbar to prevent terrorist attacks.", "prevented"),
-    ("Officials said Gondor had mined the border with Mordor.", "laid-mines"),
     ("The chancellor of Gondor shot down the proposal of a new tax.", "metaphor"),
     ("Police said the two men in Bree were captured on camera.", "metaphor"),
     ("Gondor agreed to buy 40 howitzers from Rohan.", "arms-trade"),

@@ -173,10 +173,26 @@ def _weak_type_elsewhere(sub: str, sent: Any, reading: LexiconReading) -> bool:
         onto.get(h.entry.sub).event_type in VIOLENT_TYPES for h in reading.hits)
 
 
+def _civilians_moved(sub: str, sent: Any, reading: LexiconReading) -> bool:
+    """A change of territory (``matching.yaml#territory_types``) where every candidate trigger of such a type is a
+    verb whose subjects are all civilians ("people left the town as orcs advanced", "families abandoned their
+    homes"): people who leave or flee move, they hand over or take no ground."""
+    territory = load_matching()["territory_types"]
+    if sub not in territory:
+        return False
+    lexicon = load_lexicon()
+    hits = [h for h in reading.hits if h.entry.sub in territory]
+    subjects = [[g for c in sent.doc[h.first].children if c.dep_ == "nsubj" for g in (c, *c.conjuncts)]
+                for h in hits]
+    return bool(hits) and all(h.verb and people and all(classes_of([p], lexicon) == {"civilian"} for p in people)
+                              for h, people in zip(hits, subjects, strict=True))
+
+
 #: Rules applied, in order, to the gate's likeliest type where the lexicon typed nothing (issue 11, prec15).
 ALONE_TYPE_RULES: tuple[AloneTypeRule, ...] = (
     AloneTypeRule("protest-not-named", _protest_not_named),
     AloneTypeRule("weak-type-elsewhere", _weak_type_elsewhere),
+    AloneTypeRule("civilians-moved", _civilians_moved),
 )
 
 

@@ -113,6 +113,14 @@ def _not_a_verb(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
     return hit.verb and hit.words == 1 and (tok.pos_ not in load_matching()["verb_pos"] or tok.dep_ == "amod")
 
 
+def _not_a_noun(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
+    """A noun phrase whose last word is a noun of ``noun_words`` in a verb's past form (VBD, VBN): the lemma is
+    the verb's ("rebels bombed a station" names no bomb, "mined the road" no mine; the verb has its own entries).
+    A gerund stays ("a suicide bombing" the tagger reads as a verb is the noun)."""
+    tok = sent.doc[hit.last]
+    return not hit.verb and tok.lemma_.lower() in load_matching()["noun_words"] and tok.tag_ in ("VBD", "VBN")
+
+
 def _modifies_a_noun(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
     """A trigger noun that only modifies another noun ("artillery units", "protest leaders")."""
     last = sent.doc[hit.last]
@@ -159,6 +167,7 @@ HIT_RULES: tuple[HitRule, ...] = (
     HitRule("prevented", _prevented),
     HitRule("in-name-or-date", _in_name_or_date),
     HitRule("not-a-verb", _not_a_verb),
+    HitRule("not-a-noun", _not_a_noun),
     HitRule("modifies-a-noun", _modifies_a_noun),
     HitRule("moved", _moved),
     HitRule("left-a-meeting", _left_a_meeting),

@@ -184,6 +184,31 @@ def _diplomatic_measure(t: Typing, ctx: Context) -> bool:
     return bool(objects) and all(lemma(o) in lists["diplomatic_measures"] for o in objects)
 
 
+def _measure_lifted(t: Typing, ctx: Context) -> bool:
+    """A strategic development (``diplomatic_types``) that is a measure of control (``lifted_measures``: a curfew,
+    a lockdown) lifted or eased (``lifting_lemmas``): the object or subject of such a verb ("authorities lifted the
+    curfew", "the curfew was lifted", "the lockdown ended"), the object of "of" after such a noun ("the easing of the
+    lockdown"), or such a verb trigger whose objects are all measures: a return to normal, no new occurrence
+    ("imposed a curfew" stays)."""
+    lists = load_scope()
+    if t.sub_event_type not in lists["diplomatic_types"]:
+        return False
+    tok = trigger_of(t, ctx)
+    measures, lifting = lists["lifted_measures"], lists["lifting_lemmas"]
+    if tok.pos_ in ("VERB", "AUX"):  # "lifted the curfew"; "announced the lifting of the curfew"
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if lemma(tok) not in lifting:
+            objects = [g for o in objects if lemma(o) in lifting for p in o.children if p.dep_ == "prep" and
+                       p.lower_ == "of" for g in p.children if g.dep_ == "pobj"] if objects else []
+        return bool(objects) and all(lemma(o) in measures for o in objects)
+    head = tok
+    while head.dep_ in ("compound", "pobj", "prep") and head.head.i != head.i:
+        head = head.head
+        if head.pos_ == "NOUN" and lemma(head) in lifting:  # "the lifting of the curfew"
+            return lemma(tok) in measures
+    return lemma(tok) in measures and head.dep_ in ("dobj", "nsubj", "nsubjpass") and lemma(head.head) in lifting
+
+
 def _relief_cargo(t: Typing, ctx: Context) -> bool:
     """A convoy or vehicles noun (the trigger, or the noun after "of" on it) described by a participle of
     carrying (``cargo_lemmas``) whose object is relief (``relief_nouns``: "a convoy of 40 trucks carrying food
@@ -214,4 +239,5 @@ PEOPLE_FREED = ScopeRule("people-freed", _people_freed)
 DIPLOMATIC_MOVE = ScopeRule("diplomatic-move", _diplomatic_move)
 DIPLOMATIC_MEASURE = ScopeRule("diplomatic-measure", _diplomatic_measure)
 RELIEF_CARGO = ScopeRule("relief-cargo", _relief_cargo)
+MEASURE_LIFTED = ScopeRule("measure-lifted", _measure_lifted)
 ON_DUTY = ScopeRule("on-duty", _on_duty)

@@ -7,13 +7,6 @@ from ..typings import Typing
 from .base import Context, ScopeRule, lemma, load_scope, trigger_of
 
 
-def _laid_mines(t: Typing, ctx: Context) -> bool:
-    """Explosives laid, not set off ("Gondor mined the ford"): an IED typing at a laying verb."""
-    tok = trigger_of(t, ctx)
-    return t.sub_event_type == "Remote explosive/landmine/IED" and tok.pos_ == "VERB" and \
-        lemma(tok) in load_scope()["laying_lemmas"]
-
-
 def _arms_trade(t: Typing, ctx: Context) -> bool:
     """A weapon noun that is traded, built or shown, not used ("bought 40 howitzers", "a drone
     deal"): a trade word up to four heads above the trigger noun (or the trigger modifier:
@@ -101,7 +94,6 @@ def _weapons_moved(t: Typing, ctx: Context) -> bool:
 
 
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
-LAID_MINES = ScopeRule("laid-mines", _laid_mines)
 ARMS_TRADE = ScopeRule("arms-trade", _arms_trade)
 EQUIPPED = ScopeRule("equipped", _equipped)
 NONCOMBAT_AIRCRAFT = ScopeRule("noncombat-aircraft", _noncombat_aircraft)
