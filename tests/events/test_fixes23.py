@@ -4,7 +4,7 @@ people at a protest who are not protesting (lexicon alone; invented people and p
 from __future__ import annotations
 
 import pytest
-from lexicon_harness import subs_and_reasons
+from typing_harness import subs_and_reasons
 
 # ---------------------------------------------------------------- every conjunct of who acts has a class
 

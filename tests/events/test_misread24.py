@@ -5,9 +5,8 @@ intervention in it, civilians who went missing where armed men stopped them were
 from __future__ import annotations
 
 import pytest
-from lexicon_harness import lexicon_read
+from typing_harness import lexicon_read, sentence_types
 
-from frontlines.events.sentences import JudgedSentence, predict_sentences
 from frontlines.pipeline import extract
 
 
@@ -16,10 +15,6 @@ def _read(nlp, text: str) -> tuple[list[tuple[str, str | None]], list[str]]:
     typings, rejected = lexicon_read(nlp, text)
     return [(t.sub_event_type, t.agent_class) for t in typings], [r.reason for r in rejected]
 
-
-def _types(pipeline, text: str) -> frozenset[str]:
-    """The sub-event types the pipeline counts for one sentence, as the judged-sentence eval reads them."""
-    return predict_sentences([JudgedSentence("t", text, frozenset(), frozenset(), "")], pipeline=pipeline)[0]
 
 
 def _events(pipeline, text: str) -> list[str]:
@@ -74,7 +69,7 @@ def test_an_arrest_that_a_march_followed_is_no_intervention(pipeline, nlp) -> No
     text = "Thousands marched in Bree after police arrested the mayor."
     typed, reasons = _read(nlp, text)
     assert "rule:cause-of-protest" in reasons
-    types = _types(pipeline, text)  # the arrest itself, a second event, is the event gate's call
+    types = sentence_types(pipeline, text)  # the arrest itself, a second event, is the event gate's call
     assert "Peaceful protest" in types and "Protest with intervention" not in types
 
 
@@ -94,7 +89,7 @@ def test_an_intervention_in_a_protest_named_in_its_own_clause_stands(nlp, text: 
 
 def test_aid_workers_missing_after_gunmen_stopped_them_were_abducted(pipeline) -> None:
     text = "Two aid workers went missing near Bree after gunmen stopped their convoy."
-    assert _types(pipeline, text) == {"Abduction/forced disappearance"}
+    assert sentence_types(pipeline, text) == {"Abduction/forced disappearance"}
 
 
 @pytest.mark.parametrize("text", [
@@ -115,15 +110,15 @@ def test_going_missing_with_no_armed_men_taking_civilians_is_no_abduction(nlp, t
 ])
 def test_people_fleeing_is_no_walkout(pipeline, text: str) -> None:
     # No protest (nor a transfer of territory: rule civilians-moved, tests/events/test_misread25.py).
-    assert not _types(pipeline, text) & {"Peaceful protest", "Protest with intervention"}
+    assert not sentence_types(pipeline, text) & {"Peaceful protest", "Protest with intervention"}
 
 
 def test_looting_while_fighting_raged_is_looting(pipeline) -> None:
-    assert "Looting/property destruction" in _types(pipeline, "Looters ransacked shops in Bree as fighting raged.")
+    assert "Looting/property destruction" in sentence_types(pipeline, "Looters ransacked shops in Bree as fighting raged.")
 
 
 def test_burglars_who_ransacked_shops_are_ordinary_crime(pipeline) -> None:
-    assert _types(pipeline, "Burglars ransacked shops in Bree on Monday.") == frozenset()
+    assert sentence_types(pipeline, "Burglars ransacked shops in Bree on Monday.") == frozenset()
 
 
 # ---------------------------------------------------------------- "bombed": from the air only when the state bombs

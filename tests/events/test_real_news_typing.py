@@ -4,9 +4,9 @@ of protesters, a blockade by armed men, a protest a state makes (invented places
 from __future__ import annotations
 
 import pytest
+from typing_harness import sentence_types
 
-from frontlines.events.sentences import JudgedSentence, predict_sentences
-
+CLASH = "Armed clash"
 REGAINS = "Government regains territory"
 OVERTAKES = "Non-state actor overtakes territory"
 EXCESSIVE = "Excessive force against protesters"
@@ -14,23 +14,18 @@ PROTEST = "Peaceful protest"
 CHANGE = "Change to group/activity"
 
 
-def _types(pipeline, text: str) -> frozenset[str]:
-    """The sub-event types the pipeline counts for one sentence, as the judged-sentence eval reads them."""
-    return predict_sentences([JudgedSentence("t", text, frozenset(), frozenset(), "")], pipeline=pipeline)[0]
-
 
 @pytest.mark.parametrize(("text", "territory"), [
     ("Gondor troops retook the fort of Cair Andros on Sunday after heavy fighting with orcs.", REGAINS),
     ("Orc militants captured the bridge at Osgiliath on Monday after a night of fierce fighting with Gondor troops.",
      OVERTAKES),
 ])
-def test_the_fighting_a_territory_was_won_by_is_that_one_event(pipeline, text: str, territory: str) -> None:
-    # ACLED codes one event, the territory won (misread25; this test said "a clash too" before)
-    assert _types(pipeline, text) == {territory}
+def test_the_fighting_a_territory_was_won_by_is_a_clash_too(pipeline, text: str, territory: str) -> None:
+    assert sentence_types(pipeline, text) == {territory, CLASH}
 
 
 def test_a_territory_taken_after_a_withdrawal_is_no_clash(pipeline) -> None:
-    assert _types(pipeline, "Gondor troops retook the fort of Cair Andros on Sunday after the orcs withdrew.") == {
+    assert sentence_types(pipeline, "Gondor troops retook the fort of Cair Andros on Sunday after the orcs withdrew.") == {
         REGAINS}
 
 
@@ -39,11 +34,11 @@ def test_a_territory_taken_after_a_withdrawal_is_no_clash(pipeline) -> None:
     "Rohan lodged a complaint on Monday over the killing of three protesters by soldiers in Minas Tirith.",
 ])
 def test_the_killing_of_protesters_is_excessive_force(pipeline, text: str) -> None:
-    assert _types(pipeline, text) == {EXCESSIVE}
+    assert sentence_types(pipeline, text) == {EXCESSIVE}
 
 
 def test_the_shooting_of_rangers_is_no_force_against_protesters(pipeline) -> None:
-    types = _types(pipeline, "The steward ordered an inquiry on Tuesday into the shooting of two rangers by orc "
+    types = sentence_types(pipeline, "The steward ordered an inquiry on Tuesday into the shooting of two rangers by orc "
                              "militants near Bree.")
     assert EXCESSIVE not in types and PROTEST not in types
 
@@ -53,12 +48,12 @@ def test_the_shooting_of_rangers_is_no_force_against_protesters(pipeline) -> Non
     "Insurgents blocked the supply routes to Minas Tirith on Monday, residents said.",
 ])
 def test_armed_men_blocking_roads_is_a_blockade_not_a_protest(pipeline, text: str) -> None:
-    assert _types(pipeline, text) == {CHANGE}
+    assert sentence_types(pipeline, text) == {CHANGE}
 
 
 def test_residents_blocking_a_road_to_press_a_demand_protest(pipeline) -> None:
     text = "Residents blocked the supply road to Bree on Monday, demanding the release of the miller."
-    assert _types(pipeline, text) == {PROTEST}
+    assert sentence_types(pipeline, text) == {PROTEST}
 
 
 @pytest.mark.parametrize("text", [
@@ -68,7 +63,7 @@ def test_residents_blocking_a_road_to_press_a_demand_protest(pipeline) -> None:
     "The coronation in Minas Tirith was boycotted by the ambassadors of Rohan on Saturday.",
 ])
 def test_a_protest_a_state_makes_is_diplomacy(pipeline, text: str) -> None:
-    assert PROTEST not in _types(pipeline, text)
+    assert PROTEST not in sentence_types(pipeline, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -77,4 +72,4 @@ def test_a_protest_a_state_makes_is_diplomacy(pipeline, text: str) -> None:
     "Workers at the Bree mill went on strike on Monday in protest at unpaid wages.",
 ])
 def test_people_who_protest_still_protest(pipeline, text: str) -> None:
-    assert _types(pipeline, text) == {PROTEST}
+    assert sentence_types(pipeline, text) == {PROTEST}

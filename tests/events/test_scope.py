@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from lexicon_harness import lexicon_read
+from typing_harness import lexicon_read
 
 from frontlines.events.classify import EventTyper
 from frontlines.events.ontology import load_lexicon

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from typing_harness import sentence_types
 
 from frontlines.events.classify import classify
-from frontlines.events.sentences import JudgedSentence, predict_sentences
 
 AIR = "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
@@ -15,10 +15,6 @@ def _typed(nlp, text: str) -> frozenset[str]:
     """The sub-event types the lexicon finds in one sentence."""
     return frozenset(t.sub_event_type for t in classify(next(nlp(text).sents)))
 
-
-def _types(pipeline, text: str) -> frozenset[str]:
-    """The sub-event types the pipeline counts for one sentence, as the judged-sentence eval reads them."""
-    return predict_sentences([JudgedSentence("t", text, frozenset(), frozenset(), "")], pipeline=pipeline)[0]
 
 
 def test_aircraft_firing_guided_missiles_is_an_air_strike(nlp) -> None:
@@ -77,11 +73,11 @@ def test_taken_into_custody_stays_an_arrest(nlp) -> None:
     "Hundreds of thousands of protesters marched through Minas Tirith on Sunday against the new tax.",
 ])
 def test_a_crowd_size_on_a_protest_is_no_total(pipeline, text: str) -> None:
-    assert _types(pipeline, text) == {"Peaceful protest"}
+    assert sentence_types(pipeline, text) == {"Peaceful protest"}
 
 
 def test_tens_of_thousands_killed_since_the_war_began_stays_a_total(pipeline) -> None:
-    assert _types(pipeline, "Tens of thousands of people have been killed in Ithilien since 2011.") == frozenset()
+    assert sentence_types(pipeline, "Tens of thousands of people have been killed in Ithilien since 2011.") == frozenset()
 
 
 def test_a_newspaper_ordered_to_suspend_publication_is_no_event(nlp) -> None:

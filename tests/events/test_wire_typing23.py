@@ -3,8 +3,9 @@ clause of its own, weapons seized aboard a vessel, a bombing plot foiled, civili
 
 from __future__ import annotations
 
+from typing_harness import sentence_types
+
 from frontlines.events.classify import classify, own_clause
-from frontlines.events.sentences import JudgedSentence, predict_sentences
 
 DISRUPTED = "Disrupted weapons use"
 IED = "Remote explosive/landmine/IED"
@@ -15,19 +16,15 @@ def _typed(nlp, text: str) -> frozenset[str]:
     return frozenset(t.sub_event_type for t in classify(next(nlp(text).sents)))
 
 
-def _types(pipeline, text: str) -> frozenset[str]:
-    """The sub-event types the pipeline counts for one sentence, as the judged-sentence eval reads them."""
-    return predict_sentences([JudgedSentence("t", text, frozenset(), frozenset(), "")], pipeline=pipeline)[0]
-
 
 def test_a_second_event_in_a_clause_of_its_own_stands(pipeline) -> None:
     text = "Police arrested 20 protesters in Aldburg on Monday, and a car bomb exploded outside a barracks in Edoras."
-    assert _types(pipeline, text) == {"Protest with intervention", IED}
+    assert sentence_types(pipeline, text) == {"Protest with intervention", IED}
 
 
 def test_the_same_event_named_again_adds_no_type(pipeline) -> None:
     text = "Gunmen attacked a wedding in the hills above Edoras on Saturday, and the attack left six guests dead."
-    assert _types(pipeline, text) == {"Attack"}
+    assert sentence_types(pipeline, text) == {"Attack"}
 
 
 def test_own_clause_needs_conjoined_clauses_with_subjects_of_their_own(pipeline) -> None:
@@ -52,16 +49,16 @@ def test_a_vessel_seized_with_grain_is_no_weapons_use(nlp) -> None:
 
 
 def test_a_foiled_plot_to_blow_up_a_building_is_disrupted_not_destroyed(pipeline) -> None:
-    assert _types(pipeline, "Police in Bree foiled a plot to blow up the town hall on Friday.") == {DISRUPTED}
+    assert sentence_types(pipeline, "Police in Bree foiled a plot to blow up the town hall on Friday.") == {DISRUPTED}
 
 
 def test_a_building_blown_up_is_destroyed(pipeline) -> None:
-    assert DISRUPTED not in _types(pipeline, "Rebels blew up the town hall in Bree on Friday.")
+    assert DISRUPTED not in sentence_types(pipeline, "Rebels blew up the town hall in Bree on Friday.")
 
 
 def test_a_blast_that_retells_a_suicide_bombing_adds_no_type(pipeline) -> None:
     text = "A suicide bomber blew himself up at a checkpoint in Edoras on Monday, and the blast killed five policemen."
-    assert _types(pipeline, text) == {"Suicide bomb"}
+    assert sentence_types(pipeline, text) == {"Suicide bomb"}
 
 
 def test_guests_at_a_wedding_are_civilians(nlp) -> None:

@@ -5,7 +5,7 @@ invented people and places)."""
 from __future__ import annotations
 
 import pytest
-from lexicon_harness import subs_and_reasons
+from typing_harness import subs_and_reasons
 
 from frontlines.events.ontology import load_lexicon
 from frontlines.events.scope import context, out_of_scope

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from typing_harness import sentence_types
 
 from frontlines.events.classify import classify
-from frontlines.events.sentences import JudgedSentence, predict_sentences
 
 
 def _typed(nlp, text: str) -> frozenset[str]:
@@ -13,19 +13,15 @@ def _typed(nlp, text: str) -> frozenset[str]:
     return frozenset(t.sub_event_type for t in classify(next(nlp(text).sents)))
 
 
-def _types(pipeline, text: str) -> frozenset[str]:
-    """The sub-event types the pipeline counts for one sentence, as the judged-sentence eval reads them."""
-    return predict_sentences([JudgedSentence("t", text, frozenset(), frozenset(), "")], pipeline=pipeline)[0]
-
 
 def test_a_crowd_that_went_on_strike_is_one_strike_not_a_total(pipeline) -> None:
     text = "BREE, Eriador - Tens of thousands of nurses went on strike across Eriador on Monday to demand higher pay."
-    assert _types(pipeline, text) == {"Peaceful protest"}
+    assert sentence_types(pipeline, text) == {"Peaceful protest"}
 
 
 def test_a_crowd_size_in_a_total_stays_background(pipeline) -> None:
     text = "Tens of thousands of nurses have left Eriador's hospitals in the past decade, the union said."
-    assert _types(pipeline, text) == frozenset()
+    assert sentence_types(pipeline, text) == frozenset()
 
 
 def test_a_quake_that_struck_a_town_is_no_strike(nlp) -> None:
@@ -40,12 +36,12 @@ def test_workers_on_strike_stay_a_strike(nlp) -> None:
 
 def test_artillery_fired_in_training_is_no_shelling(pipeline) -> None:
     text = "Rohan's army fired artillery at targets on a firing range near Edoras on Friday during exercises."
-    assert "Shelling/artillery/missile attack" not in _types(pipeline, text)
+    assert "Shelling/artillery/missile attack" not in sentence_types(pipeline, text)
 
 
 def test_artillery_fired_at_a_town_is_a_shelling(pipeline) -> None:
     text = "Mordor's army fired artillery at the town of Osgiliath on Friday, wounding four people."
-    assert _types(pipeline, text) == {"Shelling/artillery/missile attack"}
+    assert sentence_types(pipeline, text) == {"Shelling/artillery/missile attack"}
 
 
 @pytest.mark.parametrize("text", [
@@ -75,19 +71,19 @@ def test_control_of_no_place_handed_over_is_no_transfer(nlp, text: str) -> None:
 
 def test_an_arrest_that_sparked_protests_is_an_arrest(pipeline) -> None:
     text = "Police arrested the guild master of Bree on Monday, sparking protests in several towns."
-    assert _types(pipeline, text) == {"Arrests"}
+    assert sentence_types(pipeline, text) == {"Arrests"}
 
 
 def test_an_arrest_at_a_protest_is_an_intervention(pipeline) -> None:
     text = "Police arrested dozens of weavers in Bree on Monday during a march against the new tax."
-    assert _types(pipeline, text) == {"Protest with intervention"}
+    assert sentence_types(pipeline, text) == {"Protest with intervention"}
 
 
 def test_an_arrest_named_as_a_noun_that_sparked_protests_stays_beside_them(pipeline) -> None:
     text = "The arrest of the guild master of Bree on Monday sparked protests in several towns."
-    assert _types(pipeline, text) == {"Arrests", "Peaceful protest"}
+    assert sentence_types(pipeline, text) == {"Arrests", "Peaceful protest"}
 
 
 def test_arrests_at_a_protest_police_broke_up_are_one_intervention(pipeline) -> None:
     text = "Police broke up the march of weavers in Bree on Monday and arrested twenty of them."
-    assert _types(pipeline, text) == {"Protest with intervention"}
+    assert sentence_types(pipeline, text) == {"Protest with intervention"}
