@@ -72,6 +72,8 @@ def test_police_nouns_give_police_forces(actors):
     ("civilians", "Civilians (Mali)", 7),
     ("farmers", "Civilians (Mali)", 7),
     ("a woman", "Civilians (Mali)", 7),
+    ("a tribal elder", "Civilians (Mali)", 7),
+    ("an elder", "Civilians (Mali)", 7),
     ("militants", "Unidentified Armed Group (Mali)", 3),
     ("Fulani militiamen", "Fulani Ethnic Militia (Mali)", 4),
 ])
