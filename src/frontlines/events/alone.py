@@ -188,11 +188,35 @@ def _civilians_moved(sub: str, sent: Any, reading: LexiconReading) -> bool:
                               for h, people in zip(hits, subjects, strict=True))
 
 
+def _non_violent_act(sub: str, sent: Any, reading: LexiconReading) -> bool:
+    """A violent type (``matching.yaml#violent_event_types``) where every candidate trigger is of a non-violent
+    event type and is a verb in the active voice with a subject of its own that is no event
+    (:func:`_acting_subject`), dated or not: the words say what the doer did, and it was no violence ("the envoy
+    of Umbar arrived in Minas Tirith on Thursday", "Rhun closed its border", "the healers transferred twenty
+    wounded fighters"). A passive or subjectless candidate leaves the gate its reading ("two bodies were found
+    on Monday", "fighting broke out, leaving five dead")."""
+    matching, onto = load_matching(), load_ontology()
+    violent = set(matching["violent_event_types"])
+    return onto.get(sub).event_type in violent and bool(reading.hits) and all(
+        onto.get(h.entry.sub).event_type not in VIOLENT_TYPES and h.verb and _acting_subject(sent.doc[h.first])
+        for h in reading.hits)
+
+
+def _acting_subject(verb: Any) -> bool:
+    """The verb has a nominal subject (active voice) that names no event: not a noun of
+    ``matching.yaml#incident_nouns`` or ``#retold_nouns`` ("the fighting reached the town" may be violence)."""
+    matching = load_matching()
+    events = set(matching["incident_nouns"]) | set(matching["retold_nouns"])
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and not any(s.lower_ in events or s.lemma_.lower() in events for s in subjects)
+
+
 #: Rules applied, in order, to the gate's likeliest type where the lexicon typed nothing (issue 11, prec15).
 ALONE_TYPE_RULES: tuple[AloneTypeRule, ...] = (
     AloneTypeRule("protest-not-named", _protest_not_named),
     AloneTypeRule("weak-type-elsewhere", _weak_type_elsewhere),
     AloneTypeRule("civilians-moved", _civilians_moved),
+    AloneTypeRule("non-violent-act", _non_violent_act),
 )
 
 
