@@ -143,6 +143,35 @@ def test_the_gate_alone_gives_a_strategic_development_only_where_a_word_names_th
     assert [t.sub_event_type for t in typings] == ["Attack"]  # other event types keep ALONE_OTHER_TYPE_MIN
 
 
+@pytest.mark.parametrize("text", [
+    "The envoy of Umbar arrived in Minas Tirith on Thursday for a three-day visit to discuss fishing rights.",
+    "Harad closed its land border with Rhun on Thursday, citing an outbreak of plague on the Rhun side.",
+    "The healers of Gondor transferred twenty wounded riders from Osgiliath to Minas Tirith on Thursday.",
+    "The lords of Dale met the chiefs of the river clans on Monday to end the quarrel over the council.",
+])
+def test_the_gate_alone_gives_no_violence_where_the_words_tell_a_non_violent_act_and_its_doer(nlp, text: str) -> None:
+    fairly_sure = _favouring(("Armed clash", 2.0), ("Change to group/activity", 0.8))  # P(Armed clash) about 0.77
+    reading = EventTyper(load_lexicon(), fairly_sure, 0.5, 0.5).read([next(nlp(text).sents)])[0]
+    assert reading.typings == ()  # dated, so no ALONE_OTHER_TYPE_MIN: the doer's act is named and is no clash
+    assert any(r.reason == "model:event-gate:non-violent-act" for r in reading.rejected), reading.rejected
+
+
+@pytest.mark.parametrize("text", [
+    "Three traders of Bree were found on the road to Osgiliath on Monday.",  # passive: what befell them is not said
+    "The fighting reached the walls of Osgiliath on Monday.",  # the subject is the violence
+])
+def test_the_gate_alone_keeps_its_violence_where_no_doer_is_told_of_a_non_violent_act(nlp, text: str) -> None:
+    fairly_sure = _favouring(("Armed clash", 2.0), ("Change to group/activity", 0.8))
+    typings = EventTyper(load_lexicon(), fairly_sure, 0.5, 0.5)(next(nlp(text).sents))
+    assert [t.sub_event_type for t in typings] == ["Armed clash"]
+
+
+def test_a_very_sure_gate_keeps_its_violence_at_a_non_violent_act(nlp) -> None:
+    sent = next(nlp("The lords of Dale met the chiefs of the river clans on Monday.").sents)
+    sure = _favouring(("Armed clash", 4.0), ("Change to group/activity", 0.8))  # P(Armed clash) about 0.96
+    assert [t.sub_event_type for t in EventTyper(load_lexicon(), sure, 0.5, 0.5)(sent)] == ["Armed clash"]
+
+
 @pytest.mark.parametrize(("text", "favoured", "rule"), [
     ("The council of Rohan threatened on Monday to break relations with Gondor.",
      "Shelling/artillery/missile attack", "threatened-to"),

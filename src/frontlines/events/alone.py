@@ -29,6 +29,10 @@ ALONE_UNNAMED_MIN = 0.35
 #: gives it at least this probability among event types ("they demanded ...", "he ordered the convicts to
 #: be sent to ...", "bowed their heads": no attack, no abduction whatever the gate likes best).
 ALONE_OTHER_TYPE_MIN = 0.6
+#: Dated or not, a violent type where every candidate trigger is a non-violent act told with its doer
+#: (:func:`non_violent_act`: "the envoy arrived", "Harad closed its border") stands only if the gate gives it at
+#: least this probability among event types ("the riders met the orcs at the fords" may be a fight).
+ALONE_SURE_MIN = 0.9
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,9 @@ def gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: 
     when no candidate trigger is of that type and the gate is unsure of it (:data:`ALONE_UNNAMED_MIN`),
     or none is of its event type nor a violent one (:data:`ALONE_OTHER_TYPE_MIN`; for a strategic
     development, :func:`sub_named`, none of that sub-event type nor a violent one, however sure the gate is:
-    "they met the enemy" names no looting).
+    "they met the enemy" names no looting). Dated or not, ``non-violent-act`` keeps a violent type where
+    every candidate trigger is a non-violent act told with its doer and the gate is not very sure
+    (:func:`non_violent_act`, :data:`ALONE_SURE_MIN`: "the envoy of Umbar arrived on Thursday" is no attack).
 
     A type defined by the weapon used (``matching.yaml#named_weapon_types``: an air strike needs
     an aircraft named) is the gate's only where a trigger of that type matched with its cue words:
@@ -123,6 +129,8 @@ def gate_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, name: 
     if hit is None and not dated(sent) and _other_type(best, reading) and (
             p_sub < ALONE_OTHER_TYPE_MIN or sub_named(best)):
         return "type-not-named"
+    if p_sub < ALONE_SURE_MIN and non_violent_act(best, sent, reading):
+        return "non-violent-act"
     rule = next((r.name for r in ALONE_TYPE_RULES if r.applies(best, sent, reading)), None)
     if rule is not None:
         return rule
@@ -186,6 +194,30 @@ def _civilians_moved(sub: str, sent: Any, reading: LexiconReading) -> bool:
                 for h in hits]
     return bool(hits) and all(h.verb and people and all(classes_of([p], lexicon) == {"civilian"} for p in people)
                               for h, people in zip(hits, subjects, strict=True))
+
+
+def non_violent_act(sub: str, sent: Any, reading: LexiconReading) -> bool:
+    """A violent type (``matching.yaml#violent_event_types``) where every candidate trigger is of a non-violent
+    event type and is a verb in the active voice with a subject of its own that is no event
+    (:func:`_acting_subject`), dated or not: the words say what the doer did, and it was no violence ("the envoy
+    of Umbar arrived in Minas Tirith on Thursday", "Harad closed its border", "the healers transferred twenty
+    wounded riders"). A passive or subjectless candidate leaves the gate its reading ("three traders were found
+    on the road on Monday", "fighting broke out, leaving five dead"), as does a subject that names an event
+    ("the fighting reached the walls"). :func:`gate_typing` applies it below :data:`ALONE_SURE_MIN`."""
+    matching, onto = load_matching(), load_ontology()
+    violent = set(matching["violent_event_types"])
+    return onto.get(sub).event_type in violent and bool(reading.hits) and all(
+        onto.get(h.entry.sub).event_type not in VIOLENT_TYPES and h.verb and _acting_subject(sent.doc[h.first])
+        for h in reading.hits)
+
+
+def _acting_subject(verb: Any) -> bool:
+    """The verb has a nominal subject (active voice) that names no event: not a noun of
+    ``matching.yaml#incident_nouns`` or ``#retold_nouns`` ("the fighting reached the town" may be violence)."""
+    matching = load_matching()
+    events = set(matching["incident_nouns"]) | set(matching["retold_nouns"])
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and not any(s.lower_ in events or s.lemma_.lower() in events for s in subjects)
 
 
 #: Rules applied, in order, to the gate's likeliest type where the lexicon typed nothing (issue 11, prec15).
