@@ -32,6 +32,7 @@ from .mentions import (
     definite_mention,
     mention_typing,
     mentions_beside,
+    named_mention,
     participle_mention,
     targeted_mention,
 )
@@ -222,6 +223,9 @@ class EventTyper:
         if consequence is None and verdict.p_event >= TARGETED_MIN:
             consequence = consequence_typing(sent, reading, typings, verdict, name, attributed_mention(self.lexicon, verdict.reason),
                                              "attributed", "attributed_reasons")
+        if consequence is None:  # a past incident named by its date or place, or a time named by it
+            consequence = consequence_typing(sent, reading, typings, verdict, name, named_mention, "named",
+                                             "named_reasons")
         if consequence is None and refused:  # the gate is sure of an event, its own type refused
             consequence = consequence_typing(sent, reading, typings, verdict, name, participle_mention, "participle",
                                              "participle_reasons")
