@@ -168,8 +168,7 @@ def named_mention(tok: Any, sent: Any) -> Any | None:
     ``matching.yaml#incident_nouns``, or its plural: "the attacks" of one day are one incident; or, in a name, one
     of ``#named_incident_nouns``: "the 1942 Battle of ...") as one past occurrence, or ``None``: a year
     (:func:`.matching.year_of`) or a date written with a slash before it ("the 1999 raid on Bree", "the 9/11
-    attacks"), or a noun of ``#incident_time_nouns`` with a definite determiner whose "of" it is ("on the night
-    of the raid"). A determiner "the" (or a possessive) is needed: "attacks in 2015", "1999 raids" name no one
+    attacks"). A determiner "the" (or a possessive) is needed: "attacks in 2015", "1999 raids" name no one
     incident."""
     matching = load_matching()
     lemma = tok.lemma_.lower()
@@ -178,17 +177,26 @@ def named_mention(tok: Any, sent: Any) -> Any | None:
     if not (noun or name) or not definite_noun(tok):
         return None
     year = year_of(tok)
-    if year is not None:
+    if year is not None or name:
         return year
-    if name:
+    return next((m for m in tok.children if m.i < tok.i and m.dep_ in ("nummod", "compound", "amod", "npadvmod")
+                 and _SLASH_DATE.match(m.text)), None)
+
+
+def time_mention(tok: Any, sent: Any) -> Any | None:
+    """``told_by`` for :func:`consequence_typing`: the word by which a definite mention of one past incident
+    (:func:`definite_mention`) names a time: a preposition of ``matching.yaml#incident_time_preps`` over it
+    ("officials met during the attack"), or a noun of ``#incident_time_nouns`` with a definite determiner whose
+    "of" it is ("on the night of the raid"); ``None`` otherwise. A time told by an incident is one of an
+    incident that happened."""
+    if tok.dep_ != "pobj" or not definite_mention(tok, sent):
         return None
-    for mod in tok.children:
-        if mod.i < tok.i and mod.dep_ in ("nummod", "compound", "amod", "npadvmod") and _SLASH_DATE.match(mod.text):
-            return mod
-    head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in matching["incident_time_nouns"] \
-            and definite_noun(head.head) and tok.tag_ == "NN":
-        return head.head
+    matching = load_matching()
+    prep = tok.head
+    if prep.lower_ in matching["incident_time_preps"]:
+        return prep
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in matching["incident_time_nouns"] and definite_noun(prep.head):
+        return prep.head
     return None
 
 
@@ -267,7 +275,8 @@ def participle_mention(tok: Any, sent: Any) -> Any | None:
 #: even in a dated sentence ("in May they marked the anniversary of the 1942 battle").
 NAMED_RULE = "mention:named"
 #: Mention rules whose incident is one before the sentence's news (:func:`earlier_reference`).
-EARLIER_RULES = ("mention:attributed", "mention:participle", "mention:targeted", "mention:after", "mention:named")
+EARLIER_RULES = ("mention:attributed", "mention:participle", "mention:targeted", "mention:after", "mention:time",
+                 "mention:named")
 
 
 def earlier_reference(rule: str) -> str | None:
