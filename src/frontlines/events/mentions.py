@@ -271,7 +271,7 @@ def participle_mention(tok: Any, sent: Any) -> Any | None:
     return head
 
 
-#: The mention rule of an incident named by its date or place (:func:`named_mention`): its date is unknown
+#: The mention rule of an incident named by its year or day (:func:`named_mention`): its date is unknown
 #: even in a dated sentence ("in May they marked the anniversary of the 1942 battle").
 NAMED_RULE = "mention:named"
 #: Mention rules whose incident is one before the sentence's news (:func:`earlier_reference`).
