@@ -15,6 +15,7 @@ from typing import Any
 from .gate import GateVerdict
 from .gate_features import main_verb_tense
 from .matching import head_of, load_matching, padded_text, words_of
+from .mentions import named_mention
 from .ontology import load_lexicon, load_ontology, plover_of
 from .roles import classes_of
 from .scope import VIOLENT_TYPES, dated
@@ -59,7 +60,11 @@ def _present_tense(sent: Any, reading: LexiconReading) -> bool:
 def _long_ago(sent: Any, reading: LexiconReading) -> bool:
     """The sentence's dates name a year before ``matching.yaml#history_before`` and none since
     ("On 2 May 1778 the general charged his soldiers ...", "in the early 1900s"): history told, not news
-    reported."""
+    reported; unless a candidate trigger is a past incident named by its date (:func:`.mentions.named_mention`:
+    "the anniversary of the 1942 Battle of the Pelennor"), which the rubric codes however long ago."""
+    doc = sent.doc
+    if any(named_mention(head_of(doc[h.first:h.last + 1]), sent) is not None for h in reading.hits):
+        return False
     before = int(min(load_matching()["history_before"]))
     years = [int(t.text[:4]) for t in sent if t.ent_type_ == "DATE" and t.text[:4].isdigit() and
              (len(t.text) == 4 or t.text[4:] == "s")]  # "1778", "the early 1900s"

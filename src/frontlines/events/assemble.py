@@ -40,7 +40,7 @@ from .coreference import (
     total_cue,
 )
 from .mainevent import headline_means
-from .mentions import earlier_reference
+from .mentions import NAMED_RULE, earlier_reference, named_mention
 from .merge import incident_event
 from .model import model_typing, overrule_rule, verdict
 from .places import (
@@ -430,7 +430,10 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
         scene.memory.remember(n, typing.event_type, r.actor1)
         told = context
         earlier = earlier_reference(str(getattr(typing, "rule", "")))
-        if earlier and not dated and date.date is not None:  # an earlier incident: not on the article's date
+        if named_mention(trig, sent) is not None:
+            earlier = NAMED_RULE
+        if earlier and (not dated or earlier == NAMED_RULE) and date.date is not None:
+            # an earlier incident: not on the article's date (one named by its year or day: nor the sentence's)
             told = replace(context, date=DateInfo(None, None, None, "unknown"),
                            date_rule=f"date:unknown (an earlier incident, {earlier})")
         for event in _events(typing, trig, r, count, told, scene):

@@ -32,8 +32,10 @@ from .mentions import (
     definite_mention,
     mention_typing,
     mentions_beside,
+    named_mention,
     participle_mention,
     targeted_mention,
+    time_mention,
 )
 from .modality import dated_noun
 from .model import apply_model
@@ -222,6 +224,12 @@ class EventTyper:
         if consequence is None and verdict.p_event >= TARGETED_MIN:
             consequence = consequence_typing(sent, reading, typings, verdict, name, attributed_mention(self.lexicon, verdict.reason),
                                              "attributed", "attributed_reasons")
+        if consequence is None:  # a past incident named by its year or day
+            consequence = consequence_typing(sent, reading, typings, verdict, name, named_mention, "named",
+                                             "named_reasons")
+        if consequence is None:  # a time named by a past incident
+            consequence = consequence_typing(sent, reading, typings, verdict, name, time_mention, "time",
+                                             "named_reasons")
         if consequence is None and refused:  # the gate is sure of an event, its own type refused
             consequence = consequence_typing(sent, reading, typings, verdict, name, participle_mention, "participle",
                                              "participle_reasons")

@@ -9,6 +9,7 @@ words, against which :func:`cue_ok` checks an entry's with/also/without cues.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -86,7 +87,17 @@ def _in_name_or_date(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
     tok = sent.doc[hit.first]
     if tok.ent_type_ in lists["date_entities"]:
         return True
+    if tok.ent_type_ == "EVENT" and tok.lemma_.lower() in lists["named_incident_nouns"] and year_of(tok) is not None:
+        return False  # "the 1942 Battle of the Coral Sea": the name of one incident, named by its year
     return tok.ent_type_ in lists["name_entities"] and _capitalised_entity(tok)
+
+
+def year_of(tok: Any) -> Any | None:
+    """The year, four digits and not after this one, that modifies a noun before it ("the 1999 raid",
+    "the 1942 Battle of ..."), or ``None``."""
+    this_year = dt.date.today().year
+    return next((c for c in tok.children if c.i < tok.i and c.dep_ in ("nummod", "compound", "amod", "npadvmod")
+                 and c.text.isdigit() and len(c.text) == 4 and 1000 <= int(c.text) <= this_year), None)
 
 
 def _capitalised_entity(tok: Any) -> bool:

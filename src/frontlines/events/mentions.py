@@ -8,11 +8,12 @@ claimed five lives") or by what it hit (:func:`targeted_mention`: "the raid on t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from .gate import EventGate, GateVerdict
-from .matching import head_of, load_matching
+from .matching import head_of, load_matching, year_of
 from .modality import dated_noun
 from .occurrence import names_year
 from .ontology import Lexicon, load_lexicon, load_ontology
@@ -158,6 +159,47 @@ def after_mention(tok: Any, sent: Any) -> Any | None:
     return None
 
 
+#: A date written with a slash ("9/11", "7/7"): a day that names an incident.
+_SLASH_DATE = re.compile(r"^\d{1,2}/\d{1,2}$")
+
+
+def named_mention(tok: Any, sent: Any) -> Any | None:
+    """``told_by`` for :func:`consequence_typing`: the word that names a definite incident noun (one of
+    ``matching.yaml#incident_nouns``, or its plural: "the attacks" of one day are one incident; or, in a name, one
+    of ``#named_incident_nouns``: "the 1942 Battle of ...") as one past occurrence, or ``None``: a year
+    (:func:`.matching.year_of`) or a date written with a slash before it ("the 1999 raid on Bree", "the 9/11
+    attacks"). A determiner "the" (or a possessive) is needed: "attacks in 2015", "1999 raids" name no one
+    incident."""
+    matching = load_matching()
+    lemma = tok.lemma_.lower()
+    noun = tok.pos_ == "NOUN" and tok.tag_ in ("NN", "NNS") and lemma in matching["incident_nouns"]
+    name = tok.pos_ == "PROPN" and lemma in matching["named_incident_nouns"]
+    if not (noun or name) or not definite_noun(tok):
+        return None
+    year = year_of(tok)
+    if year is not None or name:
+        return year
+    return next((m for m in tok.children if m.i < tok.i and m.dep_ in ("nummod", "compound", "amod", "npadvmod")
+                 and _SLASH_DATE.match(m.text)), None)
+
+
+def time_mention(tok: Any, sent: Any) -> Any | None:
+    """``told_by`` for :func:`consequence_typing`: the word by which a definite mention of one past incident
+    (:func:`definite_mention`) names a time: a preposition of ``matching.yaml#incident_time_preps`` over it
+    ("officials met during the attack"), or a noun of ``#incident_time_nouns`` with a definite determiner whose
+    "of" it is ("on the night of the raid"); ``None`` otherwise. A time told by an incident is one of an
+    incident that happened."""
+    if tok.dep_ != "pobj" or not definite_mention(tok, sent):
+        return None
+    matching = load_matching()
+    prep = tok.head
+    if prep.lower_ in matching["incident_time_preps"]:
+        return prep
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in matching["incident_time_nouns"] and definite_noun(prep.head):
+        return prep.head
+    return None
+
+
 #: Entity kinds of an accused that is a country, a city's government or a people ("accuses Mordor of ...").
 _POLITIES = frozenset({"GPE", "NORP"})
 
@@ -229,8 +271,12 @@ def participle_mention(tok: Any, sent: Any) -> Any | None:
     return head
 
 
+#: The mention rule of an incident named by its year or day (:func:`named_mention`): its date is unknown
+#: even in a dated sentence ("in May they marked the anniversary of the 1942 battle").
+NAMED_RULE = "mention:named"
 #: Mention rules whose incident is one before the sentence's news (:func:`earlier_reference`).
-EARLIER_RULES = ("mention:attributed", "mention:participle", "mention:targeted", "mention:after")
+EARLIER_RULES = ("mention:attributed", "mention:participle", "mention:targeted", "mention:after", "mention:time",
+                 "mention:named")
 
 
 def earlier_reference(rule: str) -> str | None:

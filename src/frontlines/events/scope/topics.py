@@ -3,6 +3,7 @@ topics, an activity named, a state of affliction, a place's role, a problem, an 
 
 from __future__ import annotations
 
+from ..matching import year_of
 from ..typings import Typing
 from .base import Context, ScopeRule, bare_plural, lemma, load_scope, trigger_of
 
@@ -94,10 +95,11 @@ def _remembered(t: Typing, ctx: Context) -> bool:
     """A trigger noun that is the object of a verb of remembering ("we all remember the protest of
     2014", "to commemorate the massacre"), or after "of" on that object or on a noun of memory
     (``memory_nouns``: "gathered to commemorate the victims of the massacre", "on the anniversary of the
-    bombing"): a past event recalled, the sentence reports no new one."""
+    bombing"): a past event recalled, the sentence reports no new one. Not one named by its year ("the
+    anniversary of the 1942 Battle of the Pelennor": the rubric codes that incident, with a date of its own)."""
     lists = load_scope()
     tok = trigger_of(t, ctx)
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    if tok.pos_ not in ("NOUN", "PROPN") or year_of(tok) is not None:
         return False
     while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head.head
