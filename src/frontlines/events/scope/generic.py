@@ -4,7 +4,7 @@ enumeration."""
 
 from __future__ import annotations
 
-from ..typings import Typing
+from ..typings import Typing, backstory
 from .base import (
     Context,
     ScopeRule,
@@ -149,6 +149,28 @@ def _litany(t: Typing, ctx: Context) -> bool:
     return not any(w.ent_type_ in ("DATE", "TIME") for w in ctx.sent.doc[:ctx.sent.end])
 
 
+def _past_war(t: Typing, ctx: Context) -> bool:
+    """A participle or relative clause trigger on a noun placed "in" or "during" a war named with a year or
+    years (``war_nouns``; "last year's", "the 1998", "in 2011" in its phrase: "families whose homes were damaged in
+    last year's fighting", "soldiers killed in the 1998 border war"): who or what the noun is, by a past war's
+    toll; background, no occurrence."""
+    tok = trigger_of(t, ctx)
+    if tok.dep_ not in ("relcl", "acl") or tok.pos_ != "VERB":
+        return False
+    lists = load_scope()
+    wars = [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "during") for g in p.children
+            if g.dep_ == "pobj" and lemma(g) in lists["war_nouns"]]
+    return any(w.ent_type_ == "DATE" and (lemma(w) == "year" or (w.like_num and len(w.text) == 4))
+               for g in wars for w in g.subtree)
+
+
+def _backstory_other(t: Typing, ctx: Context) -> bool:
+    """An "Other" typing (a flight, a release, a displacement) in a clause that tells what came before the
+    sentence's news (:func:`..typings.backstory`: "sworn in two weeks after the president fled the country"):
+    the catch-all type names no event as background."""
+    return t.sub_event_type == "Other" and backstory(trigger_of(t, ctx))
+
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 HABITUAL = ScopeRule("habitual", _habitual)
 STATE_DESCRIBED = ScopeRule("state-described", _state_described)
@@ -159,3 +181,5 @@ MILLIONS = ScopeRule("millions", _millions)
 PRACTICE_REPORTED = ScopeRule("practice-reported", _practice_reported)
 VICTIMS_COUNTED = ScopeRule("victims-counted", _victims_counted)
 LITANY = ScopeRule("litany", _litany)
+PAST_WAR = ScopeRule("past-war", _past_war)
+BACKSTORY_OTHER = ScopeRule("backstory-other", _backstory_other)
