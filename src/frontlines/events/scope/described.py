@@ -217,8 +217,8 @@ def _measure_history(t: Typing, ctx: Context) -> bool:
     lists = load_scope()
     tok = trigger_of(t, ctx)
     if t.sub_event_type not in lists["diplomatic_types"] or tok.pos_ != "VERB" or \
-            tok.dep_ not in ("advcl", "acl", "relcl"):
-        return False
+            not (tok.dep_ in ("advcl", "acl", "relcl") or (tok.dep_ == "ccomp" and tok.tag_ == "VBN")):
+        return False  # a participle parsed as a complement ("removing the checkpoints set up last week")
     head = tok.head
     for _ in range(4):  # up from the object the clause is on ("some of the checkpoints") to its verb
         if head.pos_ == "VERB" or head.dep_ not in ("pobj", "prep", "dobj", "nsubjpass") or head.head.i == head.i:

@@ -153,13 +153,18 @@ def _past_war(t: Typing, ctx: Context) -> bool:
     """A participle or relative clause trigger on a noun placed "in" or "during" a war named with a year or
     years (``war_nouns``; "last year's", "the 1998", "in 2011" in its phrase: "families whose homes were damaged in
     last year's fighting", "soldiers killed in the 1998 border war"): who or what the noun is, by a past war's
-    toll; background, no occurrence."""
+    toll; background, no occurrence. The war noun itself as the trigger is that toll's war, no more."""
     tok = trigger_of(t, ctx)
-    if tok.dep_ not in ("relcl", "acl") or tok.pos_ != "VERB":
-        return False
     lists = load_scope()
-    wars = [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "during") for g in p.children
-            if g.dep_ == "pobj" and lemma(g) in lists["war_nouns"]]
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during"):
+        verb, wars = tok.head.head, [tok]
+    else:
+        verb = tok
+        wars = [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "during") for g in p.children
+                if g.dep_ == "pobj"]
+    wars = [w for w in wars if lemma(w) in lists["war_nouns"]]
+    if verb.dep_ not in ("relcl", "acl") or verb.pos_ != "VERB":
+        return False
     return any(w.ent_type_ == "DATE" and (lemma(w) == "year" or (w.like_num and len(w.text) == 4))
                for g in wars for w in g.subtree)
 
