@@ -4,8 +4,10 @@ enumeration."""
 
 from __future__ import annotations
 
+from ..roles import classes_of
 from ..typings import Typing, backstory
 from .base import (
+    ARMED_CLASSES,
     Context,
     ScopeRule,
     bare_plural,
@@ -172,8 +174,13 @@ def _past_war(t: Typing, ctx: Context) -> bool:
 def _backstory_other(t: Typing, ctx: Context) -> bool:
     """An "Other" typing (a flight, a release, a displacement) in a clause that tells what came before the
     sentence's news (:func:`..typings.backstory`: "sworn in two weeks after the president fled the country"):
-    the catch-all type names no event as background."""
-    return t.sub_event_type == "Other" and backstory(trigger_of(t, ctx))
+    the catch-all type names no event as background. Armed doers stay: "seized the town after government troops
+    fled" tells a retreat in the fight."""
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type != "Other" or not backstory(tok):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and classes_of(list(c.subtree), ctx.lexicon) & ARMED_CLASSES
+                   for c in tok.children)
 
 
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
