@@ -135,3 +135,21 @@ def test_a_dated_killing_named_as_a_sanctions_reason_stays(nlp) -> None:
     subs, _ = subs_and_reasons(
         nlp, "Gondor imposed sanctions on Mordor on Monday over the killing of 12 protesters in Osgiliath on Sunday.")
     assert "Excessive force against protesters" in subs
+
+
+# ---------------------------------------------------------------- faced
+
+
+@pytest.mark.parametrize("text", [
+    "Journalists in Gondor face harassment, arbitrary arrest and violence from the steward's guards, a press group said.",
+    "Hobbits who speak against the steward risk arrest, the council said.",
+])
+def test_an_arrest_faced_or_risked_is_no_event(nlp, text: str) -> None:
+    subs, reasons = subs_and_reasons(nlp, text)
+    assert subs == []
+    assert "rule:scope:faced" in reasons
+
+
+def test_an_arrest_of_people_who_faced_the_steward_stays(nlp) -> None:
+    subs, _ = subs_and_reasons(nlp, "The guards arrested six hobbits who faced the steward in Bree on Monday.")
+    assert subs == ["Arrests"]

@@ -66,6 +66,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     figurative.ADJECTIVE,
     modal.PREVENTED,
     crime.ENDURED,
+    crime.FACED,
     figurative.SIGNED_PAPER,
     figurative.WENT_MISSING,
     described.DISPLACED_DESCRIBED,
