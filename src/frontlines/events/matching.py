@@ -80,6 +80,13 @@ def _negated(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
     return any(w in load_matching()["negators"] for w, _ in words[max(0, hit.at - 2):hit.at])
 
 
+def _none_reported(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
+    """The trigger is what "no reports of", "no sign of" say there was none of ("calm, with no reports of fighting
+    overnight"): "no", a noun of ``report_nouns``, "of" right before it."""
+    before = [w for w, _ in words[max(0, hit.at - 3):hit.at]]
+    return len(before) == 3 and before[0] == "no" and before[1] in load_matching()["report_nouns"] and before[2] == "of"
+
+
 def _in_name_or_date(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
     """The trigger stands in a name or a date ("Popular Mobilization Forces", "March 15"); a name entity
     with no capitalised word ("recent mortar" tagged a person) is the tagger's error, no name."""
@@ -175,6 +182,7 @@ def _left_a_meeting(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
 #: The rules, in the order they are tried; the first that applies rejects the match.
 HIT_RULES: tuple[HitRule, ...] = (
     HitRule("negated", _negated),
+    HitRule("none-reported", _none_reported),
     HitRule("prevented", _prevented),
     HitRule("in-name-or-date", _in_name_or_date),
     HitRule("not-a-verb", _not_a_verb),

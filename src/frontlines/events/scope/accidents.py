@@ -65,8 +65,25 @@ def _forced_entry(t: Typing, ctx: Context) -> bool:
     return bool(objects) and all(lemma(o) in load_scope()["entry_nouns"] for o in objects)
 
 
+def _blamed_on_accident(t: Typing, ctx: Context) -> bool:
+    """An act of violence (``accident_types``) or a weapon disrupted in a sentence that blames what happened on a
+    cause that is nobody's act (``blaming_lemmas`` with an object, or one after "on" or "to", of
+    ``accidental_causes``: "an explosion at an ammunition depot killed two soldiers, officials said, blaming the
+    heat"; "the blast was blamed on a gas leak"), with no state or armed subject above the trigger but a
+    reporting verb's source: an accident."""
+    lists = load_scope()
+    if t.event_type not in lists["accident_types"] and t.sub_event_type != "Disrupted weapons use":
+        return False
+    causes = [g for v in ctx.sent if v.pos_ == "VERB" and lemma(v) in lists["blaming_lemmas"] for c in v.children
+              for g in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"]
+                        if c.dep_ == "prep" and c.lower_ in ("on", "to") else [])]
+    return any(lemma(c) in lists["accidental_causes"] for c in causes) and \
+        not armed_subject_above(trigger_of(t, ctx), ctx, sources=False)
+
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 ACCIDENT = ScopeRule("accident", _accident)
 BARE_BODY = ScopeRule("bare-body", _bare_body)
 NATURAL_CAUSE = ScopeRule("natural-cause", _natural_cause)
 FORCED_ENTRY = ScopeRule("forced-entry", _forced_entry)
+BLAMED_ON_ACCIDENT = ScopeRule("blamed-on-accident", _blamed_on_accident)

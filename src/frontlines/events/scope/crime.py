@@ -200,6 +200,23 @@ def _verdict(t: Typing, ctx: Context) -> bool:
             return True
     return False
 
+def _faced(t: Typing, ctx: Context) -> bool:
+    """An arrest or abduction noun in the list of what someone faces or risks (``facing_words`` right before the list,
+    its words nouns, adjectives, determiners, commas and "and": "journalists face harassment, arbitrary arrest and
+    violence", "protesters risk arrest"): a danger named, no arrest made. Read off the words: the parser often
+    takes "face" for a noun."""
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type not in ("Arrests", "Abduction/forced disappearance") or tok.pos_ != "NOUN":
+        return False
+    facing = load_scope()["facing_words"]
+    for w in reversed(ctx.sent.doc[max(ctx.sent.start, tok.i - 8):tok.i]):
+        if w.lower_ in facing:
+            return True
+        if w.pos_ not in ("NOUN", "ADJ", "DET", "CCONJ") and w.text != ",":
+            return False
+    return False
+
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 ORDINARY_CRIME = ScopeRule("ordinary-crime", _ordinary_crime)
 POLICE_REPORT = ScopeRule("police-report", _police_report)
@@ -211,3 +228,4 @@ LONE_ATTACKER = ScopeRule("lone-attacker", _lone_attacker)
 LONE_ARREST = ScopeRule("lone-arrest", _lone_arrest)
 FIRST_PERSON_VICTIM = ScopeRule("first-person-victim", _first_person_victim)
 ENDURED = ScopeRule("endured", _endured)
+FACED = ScopeRule("faced", _faced)

@@ -209,6 +209,24 @@ def _measure_lifted(t: Typing, ctx: Context) -> bool:
     return lemma(tok) in measures and head.dep_ in ("dobj", "nsubj", "nsubjpass") and lemma(head.head) in lifting
 
 
+def _measure_history(t: Typing, ctx: Context) -> bool:
+    """A strategic development (``diplomatic_types``) at a verb in a clause that tells the past of what is lifted or
+    eased (``lifting_lemmas``): an adverbial clause on such a verb ("lifted the curfew, a month after it was imposed")
+    or a participle or relative clause on its object ("removing the checkpoints set up last month"): the measure's
+    backstory, no new occurrence."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type not in lists["diplomatic_types"] or tok.pos_ != "VERB" or \
+            not (tok.dep_ in ("advcl", "acl", "relcl") or (tok.dep_ == "ccomp" and tok.tag_ == "VBN")):
+        return False  # a participle parsed as a complement ("removing the checkpoints set up last week")
+    head = tok.head
+    for _ in range(4):  # up from the object the clause is on ("some of the checkpoints") to its verb
+        if head.pos_ == "VERB" or head.dep_ not in ("pobj", "prep", "dobj", "nsubjpass") or head.head.i == head.i:
+            break
+        head = head.head
+    return head.pos_ == "VERB" and lemma(head) in lists["lifting_lemmas"]
+
+
 def _relief_cargo(t: Typing, ctx: Context) -> bool:
     """A convoy or vehicles noun (the trigger, or the noun after "of" on it) described by a participle of
     carrying (``cargo_lemmas``) whose object is relief (``relief_nouns``: "a convoy of 40 trucks carrying food
@@ -240,4 +258,5 @@ DIPLOMATIC_MOVE = ScopeRule("diplomatic-move", _diplomatic_move)
 DIPLOMATIC_MEASURE = ScopeRule("diplomatic-measure", _diplomatic_measure)
 RELIEF_CARGO = ScopeRule("relief-cargo", _relief_cargo)
 MEASURE_LIFTED = ScopeRule("measure-lifted", _measure_lifted)
+MEASURE_HISTORY = ScopeRule("measure-history", _measure_history)
 ON_DUTY = ScopeRule("on-duty", _on_duty)

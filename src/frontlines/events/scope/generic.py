@@ -4,8 +4,10 @@ enumeration."""
 
 from __future__ import annotations
 
-from ..typings import Typing
+from ..roles import classes_of
+from ..typings import Typing, backstory
 from .base import (
+    ARMED_CLASSES,
     Context,
     ScopeRule,
     bare_plural,
@@ -149,6 +151,38 @@ def _litany(t: Typing, ctx: Context) -> bool:
     return not any(w.ent_type_ in ("DATE", "TIME") for w in ctx.sent.doc[:ctx.sent.end])
 
 
+def _past_war(t: Typing, ctx: Context) -> bool:
+    """A participle or relative clause trigger on a noun placed "in" or "during" a war named with a year or
+    years (``war_nouns``; "last year's", "the 1998", "in 2011" in its phrase: "families whose homes were damaged in
+    last year's fighting", "soldiers killed in the 1998 border war"): who or what the noun is, by a past war's
+    toll; background, no occurrence. The war noun itself as the trigger is that toll's war, no more."""
+    tok = trigger_of(t, ctx)
+    lists = load_scope()
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during"):
+        verb, wars = tok.head.head, [tok]
+    else:
+        verb = tok
+        wars = [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "during") for g in p.children
+                if g.dep_ == "pobj"]
+    wars = [w for w in wars if lemma(w) in lists["war_nouns"]]
+    if verb.dep_ not in ("relcl", "acl") or verb.pos_ != "VERB":
+        return False
+    return any(w.ent_type_ == "DATE" and (lemma(w) == "year" or (w.like_num and len(w.text) == 4))
+               for g in wars for w in g.subtree)
+
+
+def _backstory_other(t: Typing, ctx: Context) -> bool:
+    """An "Other" typing (a flight, a release, a displacement) in a clause that tells what came before the
+    sentence's news (:func:`..typings.backstory`: "sworn in two weeks after the president fled the country"):
+    the catch-all type names no event as background. Armed doers stay: "seized the town after government troops
+    fled" tells a retreat in the fight."""
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type != "Other" or not backstory(tok):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and classes_of(list(c.subtree), ctx.lexicon) & ARMED_CLASSES
+                   for c in tok.children)
+
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 HABITUAL = ScopeRule("habitual", _habitual)
 STATE_DESCRIBED = ScopeRule("state-described", _state_described)
@@ -159,3 +193,5 @@ MILLIONS = ScopeRule("millions", _millions)
 PRACTICE_REPORTED = ScopeRule("practice-reported", _practice_reported)
 VICTIMS_COUNTED = ScopeRule("victims-counted", _victims_counted)
 LITANY = ScopeRule("litany", _litany)
+PAST_WAR = ScopeRule("past-war", _past_war)
+BACKSTORY_OTHER = ScopeRule("backstory-other", _backstory_other)

@@ -52,16 +52,19 @@ def _under_modal(t: Typing, ctx: Context) -> bool:
     ("troops would be needed to hold the fort following an attack", "they might split families when
     making arrests"): what could happen, no occurrence. The walk goes up through objects,
     prepositions, adverbial and complement clauses to the first clause head, and stops at a noun
-    ("should publicise actions like last week's air strike" tells one); the trigger's own modal is
-    :func:`_hypothetical`'s."""
+    ("should publicise actions like last week's air strike" tells one) but one an infinitive of purpose
+    is on ("would send a frigate to join the patrol"); the trigger's own modal is :func:`_hypothetical`'s."""
     lists = load_scope()
     node = trigger_of(t, ctx)
     for _ in range(8):
-        if node.dep_ not in lists["modal_walk_deps"] or node.head.i == node.i:
+        purpose = node.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if (node.dep_ not in lists["modal_walk_deps"] and not purpose) or node.head.i == node.i:
             return False
         node = node.head
         if node.pos_ in ("NOUN", "PROPN", "PRON"):
-            return False
+            if not purpose or node.dep_ not in lists["modal_walk_deps"] or node.head.i == node.i:
+                return False
+            node = node.head
         if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and lemma(c) in lists["modal_lemmas"]
                                                 for c in node.children):
             return True

@@ -134,6 +134,21 @@ def _accord_state(t: Typing, ctx: Context) -> bool:
         lemma(tok.head) in load_scope()["holding_lemmas"]
 
 
+def _sanction_reason(t: Typing, ctx: Context) -> bool:
+    """A trigger noun after "over" or "for" on a verb whose object is a sanction (``sanction_nouns``: "imposed an
+    asset freeze and travel ban on 14 officials over the crackdown on dissent"), with no date or number in its
+    phrase: the reason a state gives for a sanction, named, not reported ("over Monday's killing of 12 protesters"
+    stays)."""
+    tok = trigger_of(t, ctx)
+    prep = tok.head
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or prep.lower_ not in ("over", "for") or prep.head.pos_ != "VERB":
+        return False
+    sanctions = load_scope()["sanction_nouns"]
+    objects = [o for c in prep.head.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    return any(lemma(o) in sanctions for o in objects) and \
+        not any(w.ent_type_ in ("DATE", "TIME") or w.like_num for w in tok.subtree)
+
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 CLAUSAL_SUBJECT = ScopeRule("clausal-subject", _clausal_subject)
 NO_EXISTENCE = ScopeRule("no-existence", _no_existence)
@@ -145,3 +160,4 @@ A_PROBLEM = ScopeRule("a-problem", _a_problem)
 REMEMBERED = ScopeRule("remembered", _remembered)
 TALKS_TOPIC = ScopeRule("talks-topic", _talks_topic)
 ACCORD_STATE = ScopeRule("accord-state", _accord_state)
+SANCTION_REASON = ScopeRule("sanction-reason", _sanction_reason)
