@@ -33,6 +33,19 @@ def _afflicted_by(t: Typing, ctx: Context) -> bool:
         not any(w.ent_type_ in ("DATE", "TIME") for w in part.subtree)
 
 
+def _refugees_from(t: Typing, ctx: Context) -> bool:
+    """A trigger noun after "from" on a noun of people displaced (``refugee_nouns``), with no date in the phrase
+    ("take in 2,000 refugees from the fighting in Esgaroth"): who the people are, the sentence reports something
+    else."""
+    tok = trigger_of(t, ctx)
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ != "from":
+        return False
+    head = tok.head.head  # the noun, or the verb whose object it is ("take in refugees from the fighting")
+    nouns = [head, *(c for c in head.children if c.dep_ == "dobj")] if head.pos_ == "VERB" else [head]
+    return any(lemma(n) in load_scope()["refugee_nouns"] for n in nouns) and \
+        not any(w.ent_type_ in ("DATE", "TIME") for w in tok.head.subtree)
+
+
 def _people_named(t: Typing, ctx: Context) -> bool:
     """A violent trigger that is a participle or adjective used as a noun for people, after "the"
     ("helicopters evacuated the wounded", "the dead were buried on Friday"): who the people are; the
@@ -209,15 +222,31 @@ def _measure_lifted(t: Typing, ctx: Context) -> bool:
     return lemma(tok) in measures and head.dep_ in ("dobj", "nsubj", "nsubjpass") and lemma(head.head) in lifting
 
 
+def _clause_verb(tok: Any) -> Any:
+    """The verb whose clause a noun stands in (up through prepositions and objects), else None."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ == "VERB" and node.dep_ != "prep":  # "following" a preposition, no clause
+            return node
+    return None
+
+
 def _measure_history(t: Typing, ctx: Context) -> bool:
     """A strategic development (``diplomatic_types``) at a verb in a clause that tells the past of what is lifted or
-    eased (``lifting_lemmas``): an adverbial clause on such a verb ("lifted the curfew, a month after it was imposed")
+    eased (``lifting_lemmas``): an adverbial clause on such a verb ("lifted the curfew, a month after it was imposed"),
+    a trigger noun of any type in it ("... after it was imposed following clashes")
     or a participle or relative clause on its object ("removing the checkpoints set up last month"): the measure's
     backstory, no new occurrence."""
     lists = load_scope()
     tok = trigger_of(t, ctx)
-    if t.sub_event_type not in lists["diplomatic_types"] or tok.pos_ != "VERB" or \
-            not (tok.dep_ in ("advcl", "acl", "relcl") or (tok.dep_ == "ccomp" and tok.tag_ == "VBN")):
+    if tok.pos_ != "VERB":  # a noun in the clause ("a month after it was imposed following clashes"): any type
+        tok = _clause_verb(tok)
+    elif t.sub_event_type not in lists["diplomatic_types"]:
+        return False
+    if tok is None or not (tok.dep_ in ("advcl", "acl", "relcl") or (tok.dep_ == "ccomp" and tok.tag_ == "VBN")):
         return False  # a participle parsed as a complement ("removing the checkpoints set up last week")
     head = tok.head
     for _ in range(4):  # up from the object the clause is on ("some of the checkpoints") to its verb
@@ -225,6 +254,22 @@ def _measure_history(t: Typing, ctx: Context) -> bool:
             break
         head = head.head
     return head.pos_ == "VERB" and lemma(head) in lists["lifting_lemmas"]
+
+
+def _accord_backstory(t: Typing, ctx: Context) -> bool:
+    """An Agreement trigger that frames another act: a noun after "under" ("granted an amnesty under the peace
+    deal"; ``accord_frame_preps``), or a participle describing a noun ("a resettlement scheme agreed with the UN"):
+    the accord is the backstory, no agreement reached. An exchange or swap "under" a deal stays."""
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type != "Agreement":
+        return False
+    if tok.pos_ == "VERB":
+        return tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl"  # "a scheme agreed with the UN" (VBD: a misparse)
+    while tok.dep_ == "compound" or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"):
+        tok = tok.head if tok.dep_ == "compound" else tok.head.head  # "under the terms of the peace deal"
+    lists = load_scope()
+    return tok.dep_ == "pobj" and tok.head.lower_ in lists["accord_frame_preps"] and \
+        not any(lemma(w) in lists["exchange_nouns"] for w in tok.subtree)
 
 
 def _relief_cargo(t: Typing, ctx: Context) -> bool:
@@ -244,6 +289,7 @@ def _relief_cargo(t: Typing, ctx: Context) -> bool:
 
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 AFFLICTED_BY = ScopeRule("afflicted-by", _afflicted_by)
+REFUGEES_FROM = ScopeRule("refugees-from", _refugees_from)
 DISPLACED_DESCRIBED = ScopeRule("displaced-described", _displaced_described)
 PARTICIPLE_DESCRIBED = ScopeRule("participle-described", _participle_described)
 PEOPLE_NAMED = ScopeRule("people-named", _people_named)
@@ -259,4 +305,5 @@ DIPLOMATIC_MEASURE = ScopeRule("diplomatic-measure", _diplomatic_measure)
 RELIEF_CARGO = ScopeRule("relief-cargo", _relief_cargo)
 MEASURE_LIFTED = ScopeRule("measure-lifted", _measure_lifted)
 MEASURE_HISTORY = ScopeRule("measure-history", _measure_history)
+ACCORD_BACKSTORY = ScopeRule("accord-backstory", _accord_backstory)
 ON_DUTY = ScopeRule("on-duty", _on_duty)
