@@ -222,31 +222,15 @@ def _measure_lifted(t: Typing, ctx: Context) -> bool:
     return lemma(tok) in measures and head.dep_ in ("dobj", "nsubj", "nsubjpass") and lemma(head.head) in lifting
 
 
-def _clause_verb(tok: Any) -> Any:
-    """The verb whose clause a noun stands in (up through prepositions and objects), else None."""
-    node = tok
-    for _ in range(4):
-        if node.dep_ not in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj") or node.head.i == node.i:
-            return None
-        node = node.head
-        if node.pos_ == "VERB" and node.dep_ != "prep":  # "following" a preposition, no clause
-            return node
-    return None
-
-
 def _measure_history(t: Typing, ctx: Context) -> bool:
     """A strategic development (``diplomatic_types``) at a verb in a clause that tells the past of what is lifted or
-    eased (``lifting_lemmas``): an adverbial clause on such a verb ("lifted the curfew, a month after it was imposed"),
-    a trigger noun of any type in it ("... after it was imposed following clashes")
+    eased (``lifting_lemmas``): an adverbial clause on such a verb ("lifted the curfew, a month after it was imposed")
     or a participle or relative clause on its object ("removing the checkpoints set up last month"): the measure's
     backstory, no new occurrence."""
     lists = load_scope()
     tok = trigger_of(t, ctx)
-    if tok.pos_ != "VERB":  # a noun in the clause ("a month after it was imposed following clashes"): any type
-        tok = _clause_verb(tok)
-    elif t.sub_event_type not in lists["diplomatic_types"]:
-        return False
-    if tok is None or not (tok.dep_ in ("advcl", "acl", "relcl") or (tok.dep_ == "ccomp" and tok.tag_ == "VBN")):
+    if t.sub_event_type not in lists["diplomatic_types"] or tok.pos_ != "VERB" or \
+            not (tok.dep_ in ("advcl", "acl", "relcl") or (tok.dep_ == "ccomp" and tok.tag_ == "VBN")):
         return False  # a participle parsed as a complement ("removing the checkpoints set up last week")
     head = tok.head
     for _ in range(4):  # up from the object the clause is on ("some of the checkpoints") to its verb
