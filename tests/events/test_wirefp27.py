@@ -104,3 +104,34 @@ def test_aid_suspended_is_diplomacy(nlp) -> None:
 def test_a_person_handed_over_is_no_territory(nlp) -> None:
     subs, _ = subs_and_reasons(nlp, "Gondor handed over a suspected orc spy to Rohan on Tuesday under an extradition treaty.")
     assert "Non-violent transfer of territory" not in subs
+
+
+# ---------------------------------------------------------------- body-dissolved, evidence-seized, protesters-freed
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The ruling council of Harad issued a decree on Sunday dissolving the town councils of three eastern provinces.",
+     "dissolving"),
+    ("The military government of Harad dissolved the main opposition party on Thursday.", "dissolved"),
+])
+def test_a_civil_body_dissolved_is_a_political_measure(nlp, text: str, word: str) -> None:
+    assert _rule_at(nlp, text, word, "Change to group/activity", "Strategic developments") == "body-dissolved"
+
+
+def test_a_militia_disbanded_stays(nlp) -> None:
+    assert _rule_at(nlp, "The rangers of Ithilien disbanded the orc militia on Thursday.", "disbanded",
+                    "Change to group/activity", "Strategic developments") != "body-dissolved"
+
+
+def test_documents_seized_in_a_raid_are_no_looting(nlp) -> None:
+    assert _rule_at(nlp, "Investigators raided the offices of the Gondor grain company on Monday and seized documents.",
+                    "seized", "Looting/property destruction", "Strategic developments") == "evidence-seized"
+    assert _rule_at(nlp, "Orcs raided the farms of Anorien on Monday and seized cattle.", "seized",
+                    "Looting/property destruction", "Strategic developments") != "evidence-seized"
+
+
+def test_protesters_released_report_no_protest(nlp) -> None:
+    subs, reasons = subs_and_reasons(nlp, "The steward released 50 protesters detained during last month's marches, "
+                                          "the rangers said.")
+    assert "Peaceful protest" not in subs
+    assert any(r.endswith("protesters-freed") for r in reasons)

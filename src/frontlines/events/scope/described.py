@@ -256,6 +256,45 @@ def _accord_backstory(t: Typing, ctx: Context) -> bool:
         not any(lemma(w) in lists["exchange_nouns"] for w in tok.subtree)
 
 
+def _objects_of(verb: Any) -> list[Any]:
+    """The direct objects of a verb, with their conjuncts ("seized documents and computers")."""
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    return found + [c for o in found for c in o.conjuncts]
+
+
+def _body_dissolved(t: Typing, ctx: Context) -> bool:
+    """A Change to group/activity at a verb of dissolving or banning (``dissolving_lemmas``) whose objects are all
+    civil bodies (``civil_bodies``: "dissolved the main opposition party", "a decree dissolving the municipal
+    councils"): a political measure, no armed group changed ("disbanded the militia" stays)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type != "Change to group/activity" or tok.pos_ != "VERB" or lemma(tok) not in lists["dissolving_lemmas"]:
+        return False
+    objects = _objects_of(tok)
+    return bool(objects) and all(lemma(o) in lists["civil_bodies"] for o in objects)
+
+
+def _evidence_seized(t: Typing, ctx: Context) -> bool:
+    """Looting at a verb of seizing whose objects are all papers or evidence (``evidence_nouns``: "raided the offices
+    and seized documents"): an inquiry's search, no property taken in a conflict."""
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type != "Looting/property destruction" or tok.pos_ != "VERB":
+        return False
+    objects = _objects_of(tok)
+    return bool(objects) and all(lemma(o) in load_scope()["evidence_nouns"] for o in objects)
+
+
+def _protesters_freed(t: Typing, ctx: Context) -> bool:
+    """A protest trigger noun that a verb of freeing (``freeing_lemmas``) takes as its object ("the junta released 50
+    protesters detained during last month's demonstrations"): people set free, no protest reported."""
+    tok = trigger_of(t, ctx)
+    if t.event_type != "Protests" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in load_scope()["freeing_lemmas"]
+
+
 def _relief_cargo(t: Typing, ctx: Context) -> bool:
     """A convoy or vehicles noun (the trigger, or the noun after "of" on it) described by a participle of
     carrying (``cargo_lemmas``) whose object is relief (``relief_nouns``: "a convoy of 40 trucks carrying food
@@ -290,4 +329,7 @@ RELIEF_CARGO = ScopeRule("relief-cargo", _relief_cargo)
 MEASURE_LIFTED = ScopeRule("measure-lifted", _measure_lifted)
 MEASURE_HISTORY = ScopeRule("measure-history", _measure_history)
 ACCORD_BACKSTORY = ScopeRule("accord-backstory", _accord_backstory)
+BODY_DISSOLVED = ScopeRule("body-dissolved", _body_dissolved)
+EVIDENCE_SEIZED = ScopeRule("evidence-seized", _evidence_seized)
+PROTESTERS_FREED = ScopeRule("protesters-freed", _protesters_freed)
 ON_DUTY = ScopeRule("on-duty", _on_duty)
