@@ -33,6 +33,19 @@ def _afflicted_by(t: Typing, ctx: Context) -> bool:
         not any(w.ent_type_ in ("DATE", "TIME") for w in part.subtree)
 
 
+def _refugees_from(t: Typing, ctx: Context) -> bool:
+    """A trigger noun after "from" on a noun of people displaced (``refugee_nouns``), with no date in the phrase
+    ("take in 2,000 refugees from the fighting in Esgaroth"): who the people are, the sentence reports something
+    else."""
+    tok = trigger_of(t, ctx)
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ != "from":
+        return False
+    head = tok.head.head  # the noun, or the verb whose object it is ("take in refugees from the fighting")
+    nouns = [head, *(c for c in head.children if c.dep_ == "dobj")] if head.pos_ == "VERB" else [head]
+    return any(lemma(n) in load_scope()["refugee_nouns"] for n in nouns) and \
+        not any(w.ent_type_ in ("DATE", "TIME") for w in tok.head.subtree)
+
+
 def _people_named(t: Typing, ctx: Context) -> bool:
     """A violent trigger that is a participle or adjective used as a noun for people, after "the"
     ("helicopters evacuated the wounded", "the dead were buried on Friday"): who the people are; the
@@ -227,6 +240,61 @@ def _measure_history(t: Typing, ctx: Context) -> bool:
     return head.pos_ == "VERB" and lemma(head) in lists["lifting_lemmas"]
 
 
+def _accord_backstory(t: Typing, ctx: Context) -> bool:
+    """An Agreement trigger that frames another act: a noun after "under" ("granted an amnesty under the peace
+    deal"; ``accord_frame_preps``), or a participle describing a noun ("a resettlement scheme agreed with the UN"):
+    the accord is the backstory, no agreement reached. An exchange or swap "under" a deal stays."""
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type != "Agreement":
+        return False
+    if tok.pos_ == "VERB":
+        return tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl"  # "a scheme agreed with the UN" (VBD: a misparse)
+    while tok.dep_ == "compound" or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"):
+        tok = tok.head if tok.dep_ == "compound" else tok.head.head  # "under the terms of the peace deal"
+    lists = load_scope()
+    return tok.dep_ == "pobj" and tok.head.lower_ in lists["accord_frame_preps"] and \
+        not any(lemma(w) in lists["exchange_nouns"] for w in tok.subtree)
+
+
+def _objects_of(verb: Any) -> list[Any]:
+    """The direct objects of a verb, with their conjuncts ("seized documents and computers")."""
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    return found + [c for o in found for c in o.conjuncts]
+
+
+def _body_dissolved(t: Typing, ctx: Context) -> bool:
+    """A Change to group/activity at a verb of dissolving or banning (``dissolving_lemmas``) whose objects are all
+    civil bodies (``civil_bodies``: "dissolved the main opposition party", "a decree dissolving the municipal
+    councils"): a political measure, no armed group changed ("disbanded the militia" stays)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type != "Change to group/activity" or tok.pos_ != "VERB" or lemma(tok) not in lists["dissolving_lemmas"]:
+        return False
+    objects = _objects_of(tok)
+    return bool(objects) and all(lemma(o) in lists["civil_bodies"] for o in objects)
+
+
+def _evidence_seized(t: Typing, ctx: Context) -> bool:
+    """Looting at a verb of seizing whose objects are all papers or evidence (``evidence_nouns``: "raided the offices
+    and seized documents"): an inquiry's search, no property taken in a conflict."""
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type != "Looting/property destruction" or tok.pos_ != "VERB":
+        return False
+    objects = _objects_of(tok)
+    return bool(objects) and all(lemma(o) in load_scope()["evidence_nouns"] for o in objects)
+
+
+def _protesters_freed(t: Typing, ctx: Context) -> bool:
+    """A protest trigger noun that a verb of freeing (``freeing_lemmas``) takes as its object ("the junta released 50
+    protesters detained during last month's demonstrations"): people set free, no protest reported."""
+    tok = trigger_of(t, ctx)
+    if t.event_type != "Protests" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in load_scope()["freeing_lemmas"]
+
+
 def _relief_cargo(t: Typing, ctx: Context) -> bool:
     """A convoy or vehicles noun (the trigger, or the noun after "of" on it) described by a participle of
     carrying (``cargo_lemmas``) whose object is relief (``relief_nouns``: "a convoy of 40 trucks carrying food
@@ -244,6 +312,7 @@ def _relief_cargo(t: Typing, ctx: Context) -> bool:
 
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 AFFLICTED_BY = ScopeRule("afflicted-by", _afflicted_by)
+REFUGEES_FROM = ScopeRule("refugees-from", _refugees_from)
 DISPLACED_DESCRIBED = ScopeRule("displaced-described", _displaced_described)
 PARTICIPLE_DESCRIBED = ScopeRule("participle-described", _participle_described)
 PEOPLE_NAMED = ScopeRule("people-named", _people_named)
@@ -259,4 +328,8 @@ DIPLOMATIC_MEASURE = ScopeRule("diplomatic-measure", _diplomatic_measure)
 RELIEF_CARGO = ScopeRule("relief-cargo", _relief_cargo)
 MEASURE_LIFTED = ScopeRule("measure-lifted", _measure_lifted)
 MEASURE_HISTORY = ScopeRule("measure-history", _measure_history)
+ACCORD_BACKSTORY = ScopeRule("accord-backstory", _accord_backstory)
+BODY_DISSOLVED = ScopeRule("body-dissolved", _body_dissolved)
+EVIDENCE_SEIZED = ScopeRule("evidence-seized", _evidence_seized)
+PROTESTERS_FREED = ScopeRule("protesters-freed", _protesters_freed)
 ON_DUTY = ScopeRule("on-duty", _on_duty)

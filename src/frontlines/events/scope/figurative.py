@@ -41,8 +41,11 @@ def _metaphor(t: Typing, ctx: Context) -> bool:
 
 def _adjective(t: Typing, ctx: Context) -> bool:
     """A trigger word used as a plain adjective, not a participle ("stayed free", "an offensive
-    remark"): it reports nothing. One-word triggers only ("small arms fire" is a phrase)."""
+    remark"), or a participle coordinated with one ("flew sick and injured civilians out": patients described):
+    it reports nothing. One-word triggers only ("small arms fire" is a phrase)."""
     tok = trigger_of(t, ctx)
+    if tok.tag_ == "VBN" and tok.dep_ == "conj" and tok.head.tag_ == "JJ":
+        tok = tok.head
     return " " not in t.trigger.strip() and tok.tag_ == "JJ" and tok.dep_ in ("amod", "acomp", "oprd")
 
 

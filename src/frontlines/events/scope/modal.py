@@ -202,6 +202,19 @@ def _urged_to(t: Typing, ctx: Context) -> bool:
         and lemma(tok.head) in load_scope()["urging_lemmas"]
 
 
+def _demanded_that(t: Typing, ctx: Context) -> bool:
+    """A verb trigger in the base form (or coordinated with one) in the clause of a verb of demanding or urging
+    (``demanding_lemmas``, ``urging_lemmas``: "the council demanded that all foreign forces leave the provinces",
+    "demanded that Angmar release the journalists"): what is demanded, no act."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VB", "VBP"):
+        return False
+    while tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "ccomp" and lemma(tok.head) in (*lists["demanding_lemmas"], *lists["urging_lemmas"])
+
+
 def _permitted(t: Typing, ctx: Context) -> bool:
     """A verb trigger that is the infinitive of a verb of permitting ("laws that allow the army to
     arrest citizens", "empowers police to detain", "allowing the army to be deployed abroad"), or a trigger noun that is its object ("signed
@@ -277,6 +290,7 @@ UNDERTAKING = ScopeRule("undertaking", _undertaking)
 TO_END = ScopeRule("to-end", _to_end)
 DEMANDED = ScopeRule("demanded", _demanded)
 URGED_TO = ScopeRule("urged-to", _urged_to)
+DEMANDED_THAT = ScopeRule("demanded-that", _demanded_that)
 PERMITTED = ScopeRule("permitted", _permitted)
 PREVENTED = ScopeRule("prevented", _prevented)
 MEANS_GERUND = ScopeRule("means-gerund", _means_gerund)

@@ -112,8 +112,10 @@ def _threatened_to(t: Typing, ctx: Context) -> bool:
     is threatened ("the council threatened on Monday to break relations with Rohan"): words, no attack
     ("orcs threatened the farmers with knives" stays)."""
     tok = trigger_of(t, ctx)
-    return tok.pos_ == "VERB" and lemma(tok) in load_scope()["threatening_lemmas"] and \
-        any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+    return tok.pos_ == "VERB" and lemma(tok) in load_scope()["threatening_lemmas"] and any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                for a in c.children))
+        for c in tok.children)  # "threatened on Tuesday to close": the infinitive parsed as an adverbial clause
 
 
 def _announced_plan(t: Typing, ctx: Context) -> bool:
