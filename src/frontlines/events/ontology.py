@@ -393,6 +393,8 @@ def _compile(raw: dict[str, Any], *, source: str = LEXICON_FILE) -> Lexicon:
     for item in raw["entries"]:
         item = _checked(item, onto, source)
         entry = _entry(item)
+        if entry.id in entries:
+            raise ConfigError(f"{source}: entry {entry.id} is defined twice (give each entry its own id)")
         entries[entry.id] = entry
         patterns.update((p.key, p) for p in _patterns(item, entry))
     classes: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
