@@ -43,3 +43,17 @@ def test_an_entry_defined_twice_is_refused() -> None:
     entry = {"id": "change.ride_home", "sub": "Change to group/activity", "verbs": ["ride home"]}
     with pytest.raises(ConfigError, match="change.ride_home is defined twice"):
         _compile({"entries": [entry, {**entry, "verbs": ["ride back"]}]})
+
+
+def test_a_bank_is_no_ban(nlp) -> None:
+    subs, _ = subs_and_reasons(nlp, "The chiefs of the Bank of Bree announce their surprise departure from the company.")
+    assert "Change to group/activity" not in subs
+
+
+@pytest.mark.parametrize("text", [
+    "The lords of Gondor announced a ban on all travel to Osgiliath on Monday.",
+    "The lords of Gondor imposed new bans on gatherings in Osgiliath on Monday.",
+])
+def test_a_ban_is_still_a_restriction(nlp, text) -> None:
+    subs, _ = subs_and_reasons(nlp, text)
+    assert "Change to group/activity" in subs
