@@ -78,6 +78,21 @@ def mention_of(actor: Actor, tokens: list[Any]) -> Mention | None:
     return Mention(actor, ids, (heads or covered)[0].i)
 
 
+def _counted_first(top: Any, own: list[Mention], rule: str) -> tuple[list[Mention], str]:
+    """A role phrase that counts ("thousands of Gondorians", "members of the Rohan Militia"): the actor named in
+    the "of X" stands before the count's own mention ("thousands"); heads: ``roles.yaml#count_heads``."""
+    if len(own) < 2:
+        return own, rule
+    doc = top.doc
+    count = doc[own[0].head]
+    if count.lemma_.lower() not in load_roles()["count_heads"]:
+        return own, rule
+    inner = [m for m in own[1:] if any(t.lower_ == "of" and t.head.i == count.i for t in doc[m.head].ancestors)]
+    if not inner:
+        return own, rule
+    return [inner[0], *(m for m in own if m is not inner[0])], f"{rule}+counted-of"
+
+
 def _path(tok: Any, top: Any) -> list[str] | None:
     """Dependency labels from ``tok`` up to ``top`` (None when ``top`` is not above it)."""
     deps: list[str] = []
@@ -111,13 +126,28 @@ def predicates(trigger: Any) -> list[Any]:
     preds = [trigger]
     if trigger.pos_ not in ("NOUN", "PROPN") or trigger.head.i == trigger.i:
         return preds
-    if trigger.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
+    carrier = _carrier_verb(trigger)
+    if carrier is not None:
+        preds.append(carrier)  # "Rohan aircraft using missiles killed X": the roles of "killed"
+    elif trigger.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
         preds.append(trigger.head)
     elif trigger.dep_ == "pobj" and trigger.head.head.i != trigger.head.i:
         preds.append(trigger.head.head)  # "fell under control", "killed in an airstrike"
     elif _heading(trigger):
         preds.append(trigger.head)  # "Property destruction: On 4 May, X set fire to ..."
     return preds
+
+
+def _carrier_verb(weapon: Any) -> Any | None:
+    """The verb whose subject carries the weapon: "Rohan aircraft using missiles killed X" → "killed" (the
+    participle one of ``roles.yaml#carrying_participles``, hanging on the verb's subject)."""
+    part = weapon.head
+    if weapon.dep_ != "dobj" or part.dep_ != "acl" or part.lemma_.lower() not in load_roles()["carrying_participles"]:
+        return None
+    holder = part.head
+    if holder.dep_ != "nsubj" or holder.head.i == holder.i or holder.head.pos_ != "VERB":
+        return None
+    return holder.head
 
 
 def _heading(noun: Any) -> bool:
@@ -250,6 +280,7 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
 
     def fill(role: str, top: Any, rule: str) -> None:
         own, coord = under(top, mentions)
+        own, rule = _counted_first(top, own, rule)
         if role != "actor1":  # a mention holding the trigger names the event or its agent, not a target
             own = [m for m in own if not m.tokens & inside]
             coord = [m for m in coord if not m.tokens & inside]
@@ -274,6 +305,10 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
         for agent in _children(passive_conjuncts(verb), ("agent",)):
             for obj in _objects(agent):
                 fill("actor1", obj, "roles:passive-agent-by-conj")
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in load_roles()["moving_nouns"]:
+        for of in _children([trigger], ("prep",), ("of",)):  # "the deployment of Rohan troops"
+            for obj in _objects(of):
+                fill("actor1", obj, "roles:noun-of-mover")
     for by in _noun_agents(trigger):  # "shelling by X", "a landmine planted by X"
         for obj in _objects(by):
             fill("actor1", obj, "roles:noun-by")
@@ -287,6 +322,9 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     for obj in _children(preds, ("dobj",)):
         if obj.i != trigger.i and not (moving and _forces(obj, mentions)):  # the forces one moves: one's own
             fill("actor2", obj, "roles:dobj")
+    for obj in _up_to_objects(preds):  # "kidnapped up to 16 advisers" parsed as "up" + "to" + object
+        if obj.i != trigger.i:
+            fill("actor2", obj, "roles:dobj-up-to")
     for prep in _children(preds, ("prep",), PATIENT_PREPS):
         for obj in _objects(prep):
             fill("actor2", obj, f"roles:prep-{prep.lower_}")
@@ -315,6 +353,14 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
         slots["actor1"] = _agent_fallbacks(trigger, subjs, passive, mentions)
     _reciprocal(verb, trigger, slots)
     return _umbrella(trigger.doc, mentions, _repelled(verb, trigger, mentions, _resolve(slots)))
+
+
+def _up_to_objects(preds: list[Any]) -> list[Any]:
+    """The counted object of "VERB up to N X" that the parse hangs as a particle or preposition "up", a
+    preposition "to" below it and X its object (a number on X): X is the verb's object."""
+    return [obj for up in _children(preds, ("prep", "prt"), ("up",))
+            for to in up.children if to.dep_ == "prep" and to.lower_ == "to"
+            for obj in to.children if obj.dep_ == "pobj" and any(c.dep_ == "nummod" for c in obj.children)]
 
 
 def _forces(phrase: Any, mentions: list[Mention]) -> bool:
