@@ -79,18 +79,25 @@ def mention_of(actor: Actor, tokens: list[Any]) -> Mention | None:
 
 
 def _counted_first(top: Any, own: list[Mention], rule: str) -> tuple[list[Mention], str]:
-    """A role phrase that counts ("thousands of Gondorians", "members of the Rohan Militia"): the actor named in
-    the "of X" stands before the count's own mention ("thousands"); heads: ``roles.yaml#count_heads``."""
+    """A role phrase that counts or draws from a group ("thousands of Gondorians", "fighters from the Rohan
+    Militia"): the actor named in the "of X" of a count (``roles.yaml#count_heads``) stands before the count's own
+    mention ("thousands"), a named group in the "of / from X" of a generic noun before the generic one."""
     if len(own) < 2:
         return own, rule
     doc = top.doc
-    count = doc[own[0].head]
-    if count.lemma_.lower() not in load_roles()["count_heads"]:
+    head = doc[own[0].head]
+    count = head.lemma_.lower() in load_roles()["count_heads"]
+    generic = own[0].actor.generic_type is not None
+
+    def drawn_from(m: Mention) -> bool:
+        return any(t.lower_ in ("of", "from") and t.head.i == head.i and (count or t.lower_ == "from")
+                   for t in doc[m.head].ancestors)
+
+    inner = [m for m in own[1:] if drawn_from(m) and (count or (generic and m.actor.generic_type is None))]
+    if not (count or generic) or not inner:
         return own, rule
-    inner = [m for m in own[1:] if any(t.lower_ == "of" and t.head.i == count.i for t in doc[m.head].ancestors)]
-    if not inner:
-        return own, rule
-    return [inner[0], *(m for m in own if m is not inner[0])], f"{rule}+counted-of"
+    tag = "counted-of" if count else "member-of-named"
+    return [inner[0], *(m for m in own if m is not inner[0])], f"{rule}+{tag}"
 
 
 def _path(tok: Any, top: Any) -> list[str] | None:
@@ -148,6 +155,21 @@ def _carrier_verb(weapon: Any) -> Any | None:
     if holder.dep_ != "nsubj" or holder.head.i == holder.i or holder.head.pos_ != "VERB":
         return None
     return holder.head
+
+
+def _death_verb(trigger: Any) -> Any | None:
+    """The verb of dying (``roles.yaml#death_verbs``) a noun trigger hangs from through prepositions ("died as a
+    result of torture", "died of wounds from the beating"), or None."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    node = trigger
+    for _ in range(6):
+        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node if node.lemma_.lower() in load_roles()["death_verbs"] else None
+    return None
 
 
 def _heading(noun: Any) -> bool:
@@ -309,6 +331,13 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
         for of in _children([trigger], ("prep",), ("of",)):  # "the deployment of Rohan troops"
             for obj in _objects(of):
                 fill("actor1", obj, "roles:noun-of-mover")
+    died = _death_verb(trigger)
+    if died is not None:  # "X died as a result of torture (while in Y custody)"
+        for subj in (c for c in died.children if c.dep_ == "nsubj"):
+            fill("actor2", subj, "roles:died-of")
+        for prep in _children([died], ("prep",), ("in",)):
+            for held in (o for o in _objects(prep) if o.lemma_.lower() == "custody"):
+                fill("actor1", held, "roles:in-custody-of")
     for by in _noun_agents(trigger):  # "shelling by X", "a landmine planted by X"
         for obj in _objects(by):
             fill("actor1", obj, "roles:noun-by")
