@@ -335,7 +335,7 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     if died is not None:  # "X died as a result of torture (while in Y custody)"
         for subj in (c for c in died.children if c.dep_ == "nsubj"):
             fill("actor2", subj, "roles:died-of")
-        for prep in _children([died], ("prep",), ("in",)):
+        for prep in _children([died], ("prep", "advcl"), ("in",)):  # "while in X custody" may be a clause
             for held in (o for o in _objects(prep) if o.lemma_.lower() == "custody"):
                 fill("actor1", held, "roles:in-custody-of")
     for by in _noun_agents(trigger):  # "shelling by X", "a landmine planted by X"
