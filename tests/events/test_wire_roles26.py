@@ -82,3 +82,14 @@ def test_who_died_of_torture_in_custody(run):
 def test_forces_one_strengthens_are_ones_own(run):
     e = run("Kenya has strengthened its forces in Bree.", {"Bree": "SO"})
     assert e.actor2 is None
+
+
+def test_activists_from_a_party_protest_as_protesters_with_the_party(run):
+    e = run("Angry activists from the Fatah Party marched in Bree against the party's leader.", {"Bree": "PS"})
+    assert e.actor1 is not None and e.actor1.name == "Protesters (Palestine)" and e.actor1.text == "Fatah Party"
+    assert [a.id for a in e.assoc_actors] == ["fatah"]
+
+
+def test_a_longer_name_is_not_the_shorter_party(run):
+    e = run("Fighters from Fatah al-Islam attacked villagers near Bree.", {"Bree": "LB"})
+    assert e.actor1 is not None and e.actor1.id == "fatah-al-islam"

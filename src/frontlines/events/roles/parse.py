@@ -81,7 +81,8 @@ def mention_of(actor: Actor, tokens: list[Any]) -> Mention | None:
 def _counted_first(top: Any, own: list[Mention], rule: str) -> tuple[list[Mention], str]:
     """A role phrase that counts or draws from a group ("thousands of Gondorians", "fighters from the Rohan
     Militia"): the actor named in the "of X" of a count (``roles.yaml#count_heads``) stands before the count's own
-    mention ("thousands"), a named group in the "of / from X" of a generic noun before the generic one."""
+    mention ("thousands"), a named group in the "of / from X" of a generic noun before the generic one; the
+    count's or generic noun's own mention is dropped."""
     if len(own) < 2:
         return own, rule
     doc = top.doc
@@ -97,7 +98,8 @@ def _counted_first(top: Any, own: list[Mention], rule: str) -> tuple[list[Mentio
     if not (count or generic) or not inner:
         return own, rule
     tag = "counted-of" if count else "member-of-named"
-    return [inner[0], *(m for m in own if m is not inner[0])], f"{rule}+{tag}"
+    # the count or generic noun is the same people, never an actor beside them
+    return [inner[0], *(m for m in own[1:] if m is not inner[0])], f"{rule}+{tag}"
 
 
 def _path(tok: Any, top: Any) -> list[str] | None:
