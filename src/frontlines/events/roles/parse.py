@@ -78,6 +78,30 @@ def mention_of(actor: Actor, tokens: list[Any]) -> Mention | None:
     return Mention(actor, ids, (heads or covered)[0].i)
 
 
+def _counted_first(top: Any, own: list[Mention], rule: str) -> tuple[list[Mention], str]:
+    """A role phrase that counts or draws from a group ("thousands of Gondorians", "fighters from the Rohan
+    Militia"): the actor named in the "of X" of a count (``roles.yaml#count_heads``) stands before the count's own
+    mention ("thousands"), a named group in the "of / from X" of a generic noun before the generic one; the
+    count's or generic noun's own mention is dropped."""
+    if len(own) < 2:
+        return own, rule
+    doc = top.doc
+    head = doc[own[0].head]
+    count = head.lemma_.lower() in load_roles()["count_heads"]
+    generic = own[0].actor.generic_type is not None
+
+    def drawn_from(m: Mention) -> bool:
+        return any(t.lower_ in ("of", "from") and t.head.i == head.i and (count or t.lower_ == "from")
+                   for t in doc[m.head].ancestors)
+
+    inner = [m for m in own[1:] if drawn_from(m) and (count or (generic and m.actor.generic_type is None))]
+    if not (count or generic) or not inner:
+        return own, rule
+    tag = "counted-of" if count else "member-of-named"
+    # the count or generic noun is the same people, never an actor beside them
+    return [inner[0], *(m for m in own[1:] if m is not inner[0])], f"{rule}+{tag}"
+
+
 def _path(tok: Any, top: Any) -> list[str] | None:
     """Dependency labels from ``tok`` up to ``top`` (None when ``top`` is not above it)."""
     deps: list[str] = []
@@ -111,13 +135,43 @@ def predicates(trigger: Any) -> list[Any]:
     preds = [trigger]
     if trigger.pos_ not in ("NOUN", "PROPN") or trigger.head.i == trigger.i:
         return preds
-    if trigger.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
+    carrier = _carrier_verb(trigger)
+    if carrier is not None:
+        preds.append(carrier)  # "Rohan aircraft using missiles killed X": the roles of "killed"
+    elif trigger.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
         preds.append(trigger.head)
     elif trigger.dep_ == "pobj" and trigger.head.head.i != trigger.head.i:
         preds.append(trigger.head.head)  # "fell under control", "killed in an airstrike"
     elif _heading(trigger):
         preds.append(trigger.head)  # "Property destruction: On 4 May, X set fire to ..."
     return preds
+
+
+def _carrier_verb(weapon: Any) -> Any | None:
+    """The verb whose subject carries the weapon: "Rohan aircraft using missiles killed X" → "killed" (the
+    participle one of ``roles.yaml#carrying_participles``, hanging on the verb's subject)."""
+    part = weapon.head
+    if weapon.dep_ != "dobj" or part.dep_ != "acl" or part.lemma_.lower() not in load_roles()["carrying_participles"]:
+        return None
+    holder = part.head
+    if holder.dep_ != "nsubj" or holder.head.i == holder.i or holder.head.pos_ != "VERB":
+        return None
+    return holder.head
+
+
+def _death_verb(trigger: Any) -> Any | None:
+    """The verb of dying (``roles.yaml#death_verbs``) a noun trigger hangs from through prepositions ("died as a
+    result of torture", "died of wounds from the beating"), or None."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    node = trigger
+    for _ in range(6):
+        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node if node.lemma_.lower() in load_roles()["death_verbs"] else None
+    return None
 
 
 def _heading(noun: Any) -> bool:
@@ -250,6 +304,7 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
 
     def fill(role: str, top: Any, rule: str) -> None:
         own, coord = under(top, mentions)
+        own, rule = _counted_first(top, own, rule)
         if role != "actor1":  # a mention holding the trigger names the event or its agent, not a target
             own = [m for m in own if not m.tokens & inside]
             coord = [m for m in coord if not m.tokens & inside]
@@ -274,6 +329,17 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
         for agent in _children(passive_conjuncts(verb), ("agent",)):
             for obj in _objects(agent):
                 fill("actor1", obj, "roles:passive-agent-by-conj")
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in load_roles()["moving_nouns"]:
+        for of in _children([trigger], ("prep",), ("of",)):  # "the deployment of Rohan troops"
+            for obj in _objects(of):
+                fill("actor1", obj, "roles:noun-of-mover")
+    died = _death_verb(trigger)
+    if died is not None:  # "X died as a result of torture (while in Y custody)"
+        for subj in (c for c in died.children if c.dep_ == "nsubj"):
+            fill("actor2", subj, "roles:died-of")
+        for prep in _children([died], ("prep", "advcl"), ("in",)):  # "while in X custody" may be a clause
+            for held in (o for o in _objects(prep) if o.lemma_.lower() == "custody"):
+                fill("actor1", held, "roles:in-custody-of")
     for by in _noun_agents(trigger):  # "shelling by X", "a landmine planted by X"
         for obj in _objects(by):
             fill("actor1", obj, "roles:noun-by")
@@ -287,6 +353,9 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     for obj in _children(preds, ("dobj",)):
         if obj.i != trigger.i and not (moving and _forces(obj, mentions)):  # the forces one moves: one's own
             fill("actor2", obj, "roles:dobj")
+    for obj in _up_to_objects(preds):  # "kidnapped up to 16 advisers" parsed as "up" + "to" + object
+        if obj.i != trigger.i:
+            fill("actor2", obj, "roles:dobj-up-to")
     for prep in _children(preds, ("prep",), PATIENT_PREPS):
         for obj in _objects(prep):
             fill("actor2", obj, f"roles:prep-{prep.lower_}")
@@ -315,6 +384,14 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
         slots["actor1"] = _agent_fallbacks(trigger, subjs, passive, mentions)
     _reciprocal(verb, trigger, slots)
     return _umbrella(trigger.doc, mentions, _repelled(verb, trigger, mentions, _resolve(slots)))
+
+
+def _up_to_objects(preds: list[Any]) -> list[Any]:
+    """The counted object of "VERB up to N X" that the parse hangs as a particle or preposition "up", a
+    preposition "to" below it and X its object (a number on X): X is the verb's object."""
+    return [obj for up in _children(preds, ("prep", "prt"), ("up",))
+            for to in up.children if to.dep_ == "prep" and to.lower_ == "to"
+            for obj in to.children if obj.dep_ == "pobj" and any(c.dep_ == "nummod" for c in obj.children)]
 
 
 def _forces(phrase: Any, mentions: list[Mention]) -> bool:
