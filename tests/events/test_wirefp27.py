@@ -60,6 +60,12 @@ def test_an_accord_that_describes_a_scheme_is_backstory(nlp) -> None:
         "accord-backstory"
 
 
+def test_a_new_deal_acted_under_stays(nlp) -> None:
+    subs, _ = subs_and_reasons(nlp, "The two hosts agreed on Sunday to pull back their siege engines from the river "
+                                    "under a deal signed in Dol Amroth.")
+    assert "Agreement" in subs
+
+
 def test_an_accord_signed_stays(nlp) -> None:
     subs, _ = subs_and_reasons(nlp, "Gondor and Harad signed a peace deal in Dol Amroth on Monday.")
     assert subs == ["Agreement"]

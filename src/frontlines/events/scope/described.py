@@ -8,6 +8,7 @@ from typing import Any
 
 from ..roles import classes_of
 from ..typings import Typing
+from .anchoring import definite_noun
 from .base import ARMED_CLASSES, VIOLENT_TYPES, Context, ScopeRule, lemma, load_scope, trigger_of, verb_of
 
 
@@ -241,18 +242,24 @@ def _measure_history(t: Typing, ctx: Context) -> bool:
 
 
 def _accord_backstory(t: Typing, ctx: Context) -> bool:
-    """An Agreement trigger that frames another act: a noun after "under" ("granted an amnesty under the peace
-    deal"; ``accord_frame_preps``), or a participle describing a noun ("a resettlement scheme agreed with the UN"):
-    the accord is the backstory, no agreement reached. An exchange or swap "under" a deal stays."""
+    """An Agreement trigger that frames another act: a definite noun after "under" ("granted an amnesty under the
+    peace deal"; ``accord_frame_preps``; "agreed to pull back under a deal signed in Esgaroth" tells a new deal), or
+    a participle describing a noun that is no accord ("a resettlement scheme agreed with the UN"; one describing an
+    accord, ``accord_nouns``, is judged as that noun): the accord is the backstory, no agreement reached. An exchange
+    or swap "under" a deal stays."""
     tok = trigger_of(t, ctx)
     if t.sub_event_type != "Agreement":
         return False
+    lists = load_scope()
     if tok.pos_ == "VERB":
-        return tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl"  # "a scheme agreed with the UN" (VBD: a misparse)
+        if not (tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl"):  # VBD: a misparse of the participle
+            return False
+        if lemma(tok.head) not in lists["accord_nouns"]:
+            return True
+        tok = tok.head
     while tok.dep_ == "compound" or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"):
         tok = tok.head if tok.dep_ == "compound" else tok.head.head  # "under the terms of the peace deal"
-    lists = load_scope()
-    return tok.dep_ == "pobj" and tok.head.lower_ in lists["accord_frame_preps"] and \
+    return tok.dep_ == "pobj" and tok.head.lower_ in lists["accord_frame_preps"] and definite_noun(tok) and \
         not any(lemma(w) in lists["exchange_nouns"] for w in tok.subtree)
 
 
