@@ -56,3 +56,27 @@ def test_the_package_reader_refuses_python_objects() -> None:
 
     with pytest.raises(yaml.YAMLError):
         yamlfile.load("!!python/object/apply:os.system ['true']")
+
+
+def _keys_given_twice(text: str) -> list[str]:
+    """The keys that one mapping of the YAML text gives twice (a YAML reader keeps the last one silently)."""
+    found: list[str] = []
+
+    class _Checking(yaml.SafeLoader):
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            keys = [self.construct_object(k, deep=deep) for k, _ in node.value]
+            found.extend(str(k) for k in sorted({k for k in keys if keys.count(k) > 1}, key=str))
+            return super().construct_mapping(node, deep=deep)
+
+    yaml.load(text, Loader=_Checking)  # noqa: S506 - a safe loader
+    return found
+
+
+def test_a_key_given_twice_is_found() -> None:
+    assert _keys_given_twice("words: [orc]\nother: [elf]\nwords: [troll]\n") == ["words"]
+    assert _keys_given_twice("words: [orc]\nother: [elf]\n") == []
+
+
+@pytest.mark.parametrize("path", sorted(DATA.rglob("*.yaml")), ids=lambda p: str(p.relative_to(DATA)))
+def test_no_mapping_in_the_data_gives_a_key_twice(path: Path) -> None:
+    assert _keys_given_twice(path.read_text(encoding="utf-8")) == []
