@@ -290,6 +290,26 @@ def _modifier_agents(trigger: Any) -> list[Any]:
             for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < noun.i]
 
 
+def _trigger_phrase_roles(trigger: Any) -> list[tuple[str, Any, str]]:
+    """(role, token, rule) of who the trigger's own phrase names: the mover of a noun of moving ("the deployment
+    of Rohan troops"), who died and in whose custody ("X died as a result of torture while in Y custody"), the
+    agent after "by" ("shelling by X", "a landmine planted by X") and a modifier naming who attacked ("a Taliban
+    attack", "killed during a police raid")."""
+    found: list[tuple[str, Any, str]] = []
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in load_roles()["moving_nouns"]:
+        found += [("actor1", obj, "roles:noun-of-mover") for of in _children([trigger], ("prep",), ("of",))
+                  for obj in _objects(of)]
+    died = _death_verb(trigger)
+    if died is not None:
+        found += [("actor2", subj, "roles:died-of") for subj in died.children if subj.dep_ == "nsubj"]
+        found += [("actor1", held, "roles:in-custody-of")  # "while in X custody" may be a clause
+                  for prep in _children([died], ("prep", "advcl"), ("in",))
+                  for held in _objects(prep) if held.lemma_.lower() == "custody"]
+    found += [("actor1", obj, "roles:noun-by") for by in _noun_agents(trigger) for obj in _objects(by)]
+    found += [("actor1", mod, "roles:attack-modifier") for mod in _modifier_agents(trigger)]
+    return found
+
+
 def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[int] = frozenset()) -> Roles:
     """actor1 / actor2 / associated actors of the event whose trigger token is ``trigger``.
 
@@ -329,22 +349,8 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
         for agent in _children(passive_conjuncts(verb), ("agent",)):
             for obj in _objects(agent):
                 fill("actor1", obj, "roles:passive-agent-by-conj")
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in load_roles()["moving_nouns"]:
-        for of in _children([trigger], ("prep",), ("of",)):  # "the deployment of Rohan troops"
-            for obj in _objects(of):
-                fill("actor1", obj, "roles:noun-of-mover")
-    died = _death_verb(trigger)
-    if died is not None:  # "X died as a result of torture (while in Y custody)"
-        for subj in (c for c in died.children if c.dep_ == "nsubj"):
-            fill("actor2", subj, "roles:died-of")
-        for prep in _children([died], ("prep", "advcl"), ("in",)):  # "while in X custody" may be a clause
-            for held in (o for o in _objects(prep) if o.lemma_.lower() == "custody"):
-                fill("actor1", held, "roles:in-custody-of")
-    for by in _noun_agents(trigger):  # "shelling by X", "a landmine planted by X"
-        for obj in _objects(by):
-            fill("actor1", obj, "roles:noun-by")
-    for mod in _modifier_agents(trigger):  # "a Taliban attack", "killed during a police raid"
-        fill("actor1", mod, "roles:attack-modifier")
+    for role, top, rule in _trigger_phrase_roles(trigger):
+        fill(role, top, rule)
     for prep in _children(preds, ("prep",), ("under",)):
         for ctl in _objects(prep) or ([trigger] if trigger.head.i == prep.i else []):
             for of in (c for c in ctl.children if c.dep_ == "prep" and c.lower_ == "of"):
