@@ -66,6 +66,13 @@ def test_a_new_deal_acted_under_stays(nlp) -> None:
     assert "Agreement" in subs
 
 
+def test_an_act_done_under_a_deal_brokered_by_others_is_no_agreement(nlp) -> None:
+    subs, reasons = subs_and_reasons(nlp, "The orcs withdrew from the fords of Isen on Monday under a deal brokered "
+                                          "by the elves of Lindon.")
+    assert "Agreement" not in subs
+    assert any(r.endswith("accord-backstory") for r in reasons)
+
+
 def test_an_accord_signed_stays(nlp) -> None:
     subs, _ = subs_and_reasons(nlp, "Gondor and Harad signed a peace deal in Dol Amroth on Monday.")
     assert subs == ["Agreement"]

@@ -8,7 +8,6 @@ from typing import Any
 
 from ..roles import classes_of
 from ..typings import Typing
-from .anchoring import definite_noun
 from .base import ARMED_CLASSES, VIOLENT_TYPES, Context, ScopeRule, lemma, load_scope, trigger_of, verb_of
 
 
@@ -242,11 +241,12 @@ def _measure_history(t: Typing, ctx: Context) -> bool:
 
 
 def _accord_backstory(t: Typing, ctx: Context) -> bool:
-    """An Agreement trigger that frames another act: a definite noun after "under" ("granted an amnesty under the
-    peace deal"; ``accord_frame_preps``; "agreed to pull back under a deal signed in Esgaroth" tells a new deal), or
-    a participle describing a noun that is no accord ("a resettlement scheme agreed with the UN"; one describing an
-    accord, ``accord_nouns``, is judged as that noun): the accord is the backstory, no agreement reached. An exchange
-    or swap "under" a deal stays."""
+    """An Agreement trigger that frames another act: a noun after "under" ("granted an amnesty under the peace
+    deal", "withdrew its troops under a deal brokered by Dale"; ``accord_frame_preps``), or a participle describing
+    a noun that is no accord ("a resettlement scheme agreed with the UN"; one describing an accord, ``accord_nouns``,
+    is judged as that noun): the accord is the backstory, no agreement reached. It stays where the act it frames is
+    one agreed (``agreeing_lemmas``: "agreed to pull back under a deal signed in Esgaroth") and where it is an
+    exchange or swap."""
     tok = trigger_of(t, ctx)
     if t.sub_event_type != "Agreement":
         return False
@@ -259,8 +259,10 @@ def _accord_backstory(t: Typing, ctx: Context) -> bool:
         tok = tok.head
     while tok.dep_ == "compound" or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"):
         tok = tok.head if tok.dep_ == "compound" else tok.head.head  # "under the terms of the peace deal"
-    return tok.dep_ == "pobj" and tok.head.lower_ in lists["accord_frame_preps"] and definite_noun(tok) and \
-        not any(lemma(w) in lists["exchange_nouns"] for w in tok.subtree)
+    if tok.dep_ != "pobj" or tok.head.lower_ not in lists["accord_frame_preps"]:
+        return False
+    agreed = any(lemma(v) in lists["agreeing_lemmas"] for v in [tok.head.head, *tok.head.head.ancestors])
+    return not agreed and not any(lemma(w) in lists["exchange_nouns"] for w in tok.subtree)
 
 
 def _objects_of(verb: Any) -> list[Any]:
