@@ -5,10 +5,10 @@ trigger before a definite noun ("in the poisoned envoy dispute"), each beside it
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import numpy as np
 import pytest
+from typing_harness import StubTyping
 
 from frontlines.events.classify import EventTyper
 from frontlines.events.gate import EventGate
@@ -98,22 +98,9 @@ def _stages(rule: str):
     from frontlines.time import resolve_date
 
     def classify(sent):
-        return [_Typing(t.idx, t.idx + len(t), t.text, t.i, rule) for t in sent if t.lower_ == "killing"]
+        return [StubTyping(t.idx, t.idx + len(t), t.text, t.i, rule) for t in sent if t.lower_ == "killing"]
 
     return Stages(classify=classify, find_actors=lambda *a, **k: [], resolve_date=resolve_date)
-
-
-@dataclass(frozen=True)
-class _Typing:
-    trigger_start: int
-    trigger_end: int
-    trigger: str
-    trigger_index: int
-    rule: str
-    event_type: str = "Violence against civilians"
-    sub_event_type: str = "Attack"
-    plover_type: str = "ASSAULT"
-    confidence: float = 0.5
 
 
 @pytest.mark.parametrize(("sentence", "rule", "date"), [

@@ -5,10 +5,10 @@ thinks of the sentence around them; their date is their own (unknown), never the
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import numpy as np
 import pytest
+from typing_harness import StubTyping
 
 from frontlines.events.classify import EventTyper
 from frontlines.events.gate import EventGate
@@ -88,19 +88,6 @@ def test_a_battle_named_by_its_year_long_ago_and_remembered_is_one_armed_clash(n
     assert EventTyper(load_lexicon(), doubtful, 0.2, 0.6)(road) == []
 
 
-@dataclass(frozen=True)
-class _Typing:
-    trigger_start: int
-    trigger_end: int
-    trigger: str
-    trigger_index: int
-    rule: str
-    event_type: str = "Violence against civilians"
-    sub_event_type: str = "Attack"
-    plover_type: str = "ASSAULT"
-    confidence: float = 0.5
-
-
 @pytest.mark.parametrize(("sentence", "date"), [
     # named by its year: not the sentence's 3 March, nor the article's week
     ("On 3 March the steward recalled the 2011 attacks on Osgiliath.", None),
@@ -114,7 +101,7 @@ def test_a_named_incident_takes_no_date_of_the_article_nor_of_its_sentence(nlp, 
     from frontlines.time import resolve_date
 
     def classify(sent):  # the lexicon's typing of "attacks", as any rule would give it
-        return [_Typing(t.idx, t.idx + len(t), t.text, t.i, "lexicon:events/triggers.yaml#attack.noun:attacks")
+        return [StubTyping(t.idx, t.idx + len(t), t.text, t.i, "lexicon:events/triggers.yaml#attack.noun:attacks")
                 for t in sent if t.lower_ == "attacks"]
 
     stages = Stages(classify=classify, find_actors=lambda *a, **k: [], resolve_date=resolve_date)

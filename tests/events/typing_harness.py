@@ -3,6 +3,7 @@ judged-sentence evaluation counts the whole pipeline's events."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from frontlines.events.classify import EventTyper
@@ -30,3 +31,18 @@ def subs_and_reasons(nlp: Any, text: str) -> tuple[list[str], list[str]]:
 def sentence_types(pipeline: Any, text: str) -> frozenset[str]:
     """The sub-event types the pipeline counts for one sentence, as the judged-sentence eval reads them."""
     return predict_sentences([JudgedSentence("t", text, frozenset(), frozenset(), "")], pipeline=pipeline)[0]
+
+
+@dataclass(frozen=True)
+class StubTyping:
+    """A typing as a stubbed ``classify`` stage gives it (an Attack at the trigger, with the rule named)."""
+
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    trigger_index: int
+    rule: str
+    event_type: str = "Violence against civilians"
+    sub_event_type: str = "Attack"
+    plover_type: str = "ASSAULT"
+    confidence: float = 0.5

@@ -148,13 +148,19 @@ def after_mention(tok: Any, sent: Any) -> Any | None:
     ``matching.yaml#since_words``) over the noun ("since the raid, the farmers have slept in the
     fields"), or a noun of ``#aftermath_nouns`` over its "of" ("in the aftermath of the ambush");
     ``None`` otherwise."""
+    matching = load_matching()
+    return _placing_word(tok, sent, matching["since_words"], matching["aftermath_nouns"])
+
+
+def _placing_word(tok: Any, sent: Any, preps: Any, nouns: Any, *, definite_head: bool = False) -> Any | None:
+    """The preposition of ``preps`` over a definite mention (:func:`definite_mention`), or the noun of ``nouns``
+    whose "of" it is (with a definite determiner of its own where ``definite_head``), else ``None``."""
     if tok.dep_ != "pobj" or not definite_mention(tok, sent):
         return None
-    matching = load_matching()
     prep = tok.head
-    if prep.lower_ in matching["since_words"]:
+    if prep.lower_ in preps:
         return prep
-    if prep.lower_ == "of" and prep.head.lemma_.lower() in matching["aftermath_nouns"]:
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in nouns and (not definite_head or definite_noun(prep.head)):
         return prep.head
     return None
 
@@ -189,15 +195,9 @@ def time_mention(tok: Any, sent: Any) -> Any | None:
     ("officials met during the attack"), or a noun of ``#incident_time_nouns`` with a definite determiner whose
     "of" it is ("on the night of the raid"); ``None`` otherwise. A time told by an incident is one of an
     incident that happened."""
-    if tok.dep_ != "pobj" or not definite_mention(tok, sent):
-        return None
     matching = load_matching()
-    prep = tok.head
-    if prep.lower_ in matching["incident_time_preps"]:
-        return prep
-    if prep.lower_ == "of" and prep.head.lemma_.lower() in matching["incident_time_nouns"] and definite_noun(prep.head):
-        return prep.head
-    return None
+    return _placing_word(tok, sent, matching["incident_time_preps"], matching["incident_time_nouns"],
+                         definite_head=True)
 
 
 #: Entity kinds of an accused that is a country, a city's government or a people ("accuses Mordor of ...").
