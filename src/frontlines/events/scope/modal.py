@@ -4,7 +4,12 @@ discussed."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from ..matching import load_matching
+from ..modality import dated_noun
 from ..typings import Typing
+from .anchoring import definite_noun
 from .base import (
     VIOLENT_TYPES,
     Context,
@@ -47,13 +52,51 @@ def _counterfactual(t: Typing, ctx: Context) -> bool:
     return False
 
 
+def presupposing_word(tok: Any) -> Any | None:
+    """The word by which a definite incident noun is presupposed to have happened, or ``None``: a singular noun
+    of ``matching.yaml#incident_nouns`` with a definite or possessive determiner or a date ("the attack",
+    "Sunday's raid") that is the object of a preposition of ``scope.yaml#presupposing_preps`` ("during the
+    attack", "after the raid") or of "of"/"to" under a noun of ``#presupposing_nouns`` ("on the night of the
+    raid", "the handling of the attack"). A definite description presupposes its referent, whatever the
+    modality of the clause around it ("the envoy would resign after the attack"); not a bare, plural or
+    indefinite noun ("would resign after an attack", "after attacks")."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.dep_ != "pobj" or \
+            tok.lemma_.lower() not in load_matching()["incident_nouns"] or not (definite_noun(tok) or dated_noun(tok)):
+        return None
+    lists = load_scope()
+    prep = tok.head
+    if prep.lower_ in lists["presupposing_preps"]:
+        return prep
+    if prep.lower_ in ("of", "to") and prep.head.pos_ == "NOUN" and lemma(prep.head) in lists["presupposing_nouns"]:
+        return prep.head
+    return None
+
+
 def _under_modal(t: Typing, ctx: Context) -> bool:
     """A trigger (noun or verb) in a phrase or adverbial clause under a verb with a modal auxiliary
     ("troops would be needed to hold the fort following an attack", "they might split families when
     making arrests"): what could happen, no occurrence. The walk goes up through objects,
     prepositions, adverbial and complement clauses to the first clause head, and stops at a noun
     ("should publicise actions like last week's air strike" tells one) but one an infinitive of purpose
-    is on ("would send a frigate to join the patrol"); the trigger's own modal is :func:`_hypothetical`'s."""
+    is on ("would send a frigate to join the patrol"); the trigger's own modal is :func:`_hypothetical`'s.
+    A definite incident noun the sentence presupposes is left to :func:`presupposed_under_modal`."""
+    return _modal_above(t, ctx) and presupposed_under_modal(t, ctx) is None
+
+
+def presupposed_under_modal(t: Typing, ctx: Context) -> Any | None:
+    """The word that presupposes a trigger (:func:`presupposing_word`) of violence (``VIOLENT_TYPES``) that a modal
+    above it would otherwise make what could happen (:func:`_under_modal`: "the envoy would resign after the
+    attack", "how it would be perceived during the attack"): the incident happened whatever could follow it;
+    ``None`` otherwise. The typing keeps it as evidence (``; presupposed:'<word>'``) and is an earlier incident
+    (no publication date). Not a strategic development the gate typed at the noun ("would travel after the raid"
+    read as ground regained)."""
+    if t.event_type not in VIOLENT_TYPES or not _modal_above(t, ctx):
+        return None
+    return presupposing_word(trigger_of(t, ctx))
+
+
+def _modal_above(t: Typing, ctx: Context) -> bool:
+    """The walk of :func:`_under_modal`: a verb with a modal auxiliary above the trigger."""
     lists = load_scope()
     node = trigger_of(t, ctx)
     for _ in range(8):
