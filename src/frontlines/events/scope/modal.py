@@ -10,6 +10,7 @@ from ..matching import load_matching
 from ..modality import dated_noun
 from ..typings import Typing
 from .anchoring import definite_noun
+from .described import TERRITORY_TYPES
 from .base import (
     VIOLENT_TYPES,
     Context,
@@ -84,13 +85,13 @@ def _under_modal(t: Typing, ctx: Context) -> bool:
 
 
 def presupposed_under_modal(t: Typing, ctx: Context) -> Any | None:
-    """The word that presupposes a trigger (:func:`presupposing_word`) of violence (``VIOLENT_TYPES``) that a modal
+    """The word that presupposes a trigger (:func:`presupposing_word`) of violence (``VIOLENT_TYPES``, no
+    ``TERRITORY_TYPES``: an incident noun names no ground won) that a modal
     above it would otherwise make what could happen (:func:`_under_modal`: "the envoy would resign after the
     attack", "how it would be perceived during the attack"): the incident happened whatever could follow it;
     ``None`` otherwise. The typing keeps it as evidence (``; presupposed:'<word>'``) and is an earlier incident
-    (no publication date). Not a strategic development the gate typed at the noun ("would travel after the raid"
-    read as ground regained)."""
-    if t.event_type not in VIOLENT_TYPES or not _modal_above(t, ctx):
+    (no publication date); not ground won that the gate typed at the noun ("would travel after the raid")."""
+    if t.event_type not in VIOLENT_TYPES or t.sub_event_type in TERRITORY_TYPES or not _modal_above(t, ctx):
         return None
     return presupposing_word(trigger_of(t, ctx))
 
