@@ -6,11 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..matching import load_matching
-from ..modality import dated_noun
+from ..modality import presupposing_word
 from ..typings import Typing
-from .anchoring import definite_noun
-from .described import TERRITORY_TYPES
 from .base import (
     VIOLENT_TYPES,
     Context,
@@ -21,6 +18,7 @@ from .base import (
     simple_present,
     trigger_of,
 )
+from .described import TERRITORY_TYPES
 
 
 def _hypothetical(t: Typing, ctx: Context) -> bool:
@@ -51,26 +49,6 @@ def _counterfactual(t: Typing, ctx: Context) -> bool:
         if a.dep_ == "advcl" and any(c.dep_ == "mark" and lemma(c) in lists["condition_lemmas"] for c in a.children):
             return any(c.dep_ == "aux" and lemma(c) in lists["modal_lemmas"] for c in a.head.children)
     return False
-
-
-def presupposing_word(tok: Any) -> Any | None:
-    """The word by which a definite incident noun is presupposed to have happened, or ``None``: a singular noun
-    of ``matching.yaml#incident_nouns`` with a definite or possessive determiner or a date ("the attack",
-    "Sunday's raid") that is the object of a preposition of ``scope.yaml#presupposing_preps`` ("during the
-    attack", "after the raid") or of "of"/"to" under a noun of ``#presupposing_nouns`` ("on the night of the
-    raid", "the handling of the attack"). A definite description presupposes its referent, whatever the
-    modality of the clause around it ("the envoy would resign after the attack"); not a bare, plural or
-    indefinite noun ("would resign after an attack", "after attacks")."""
-    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.dep_ != "pobj" or \
-            tok.lemma_.lower() not in load_matching()["incident_nouns"] or not (definite_noun(tok) or dated_noun(tok)):
-        return None
-    lists = load_scope()
-    prep = tok.head
-    if prep.lower_ in lists["presupposing_preps"]:
-        return prep
-    if prep.lower_ in ("of", "to") and prep.head.pos_ == "NOUN" and lemma(prep.head) in lists["presupposing_nouns"]:
-        return prep.head
-    return None
 
 
 def _under_modal(t: Typing, ctx: Context) -> bool:
