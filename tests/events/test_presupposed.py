@@ -13,8 +13,8 @@ from typing_harness import StubTyping, lexicon_read
 
 from frontlines.events.classify import EventTyper
 from frontlines.events.gate import EventGate
-from frontlines.events.ontology import load_lexicon
 from frontlines.events.modality import presupposing_word, read
+from frontlines.events.ontology import load_lexicon
 
 
 class _FakeGate(EventGate):
@@ -48,8 +48,8 @@ def test_the_word_that_presupposes_an_incident(nlp, text: str, word: str | None)
 
 
 @pytest.mark.parametrize(("text", "modality"), [
-    ("The envoy said he would resign after the attack on Osgiliath.", "asserted"),
-    ("Officials said the orcs would be judged in Gondor during the attack, the report found.", "asserted"),
+    ("The envoy would resign after the attack on Osgiliath.", "asserted"),
+    ("The orcs would be judged in Gondor during the attack, the report found.", "claimed"),  # on the report's word
     ("The envoy said he would resign after an attack on Osgiliath.", "speculative"),
     ("Officials said the rangers will be sent to Bree after the attack.", "planned"),
 ])
@@ -57,7 +57,7 @@ def test_a_presupposed_incident_is_asserted(nlp, text: str, modality: str) -> No
     sent = next(iter(nlp(text).sents))
     reading = read(next(t for t in sent if t.lower_ == "attack"))
     assert reading.modality == modality
-    assert ("presupposed" in reading.modality_rule) == (modality == "asserted")
+    assert ("presupposed" in reading.modality_rule) == (text.startswith("The envoy would"))
 
 
 @pytest.mark.parametrize(("text", "kept"), [
