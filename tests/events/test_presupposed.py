@@ -49,7 +49,7 @@ def test_the_word_that_presupposes_an_incident(nlp, text: str, word: str | None)
 
 @pytest.mark.parametrize(("text", "modality"), [
     ("The envoy would resign after the attack on Osgiliath.", "asserted"),
-    ("The orcs would be judged in Gondor during the attack, the report found.", "claimed"),  # on the report's word
+    ("The orcs would be judged in Gondor during the attack, the report found.", "asserted"),
     ("The envoy said he would resign after an attack on Osgiliath.", "speculative"),
     ("Officials said the rangers will be sent to Bree after the attack.", "planned"),
 ])
@@ -57,7 +57,7 @@ def test_a_presupposed_incident_is_asserted(nlp, text: str, modality: str) -> No
     sent = next(iter(nlp(text).sents))
     reading = read(next(t for t in sent if t.lower_ == "attack"))
     assert reading.modality == modality
-    assert ("presupposed" in reading.modality_rule) == (text.startswith("The envoy would"))
+    assert ("presupposed" in reading.modality_rule) == (modality == "asserted")
 
 
 @pytest.mark.parametrize(("text", "kept"), [
