@@ -39,10 +39,11 @@ def _gate(classes: tuple[str, ...], logits: list[float]) -> _FakeGate:
     ("The council said the attack would be a mistake.", None),
     ("The council drew conclusions about the steward's handling of attacks.", None),
     ("Officials said the rangers will be sent to Bree after the attack.", None),  # one to come
+    ("The farmers planned a vigil in Bree after the rally.", None),  # a gathering announced ahead
 ])
 def test_the_word_that_presupposes_an_incident(nlp, text: str, word: str | None) -> None:
     sent = next(iter(nlp(text).sents))
-    tok = next(t for t in sent if t.lemma_.lower() in ("attack", "ambush"))
+    tok = next(t for t in sent if t.lemma_.lower() in ("attack", "ambush", "rally"))
     found = presupposing_word(tok)
     assert (found.text.lower() if found is not None else None) == word
 

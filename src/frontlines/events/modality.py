@@ -232,9 +232,10 @@ def presupposing_word(tok: Any) -> Any | None:
     attack"), under no verb with an auxiliary of the future (``#planned.aux``: "troops will deploy after the
     attack" names one to come). A definite description presupposes its referent, whatever else the clause
     around it says ("the envoy would resign after the attack"); not a bare, plural or indefinite noun ("after an
-    attack", "after attacks")."""
+    attack", "after attacks"), nor a gathering announced ahead (``#presupposed.announced``: "a vigil after the
+    rally")."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.dep_ != "pobj" or \
-            tok.lemma_.lower() not in load_matching()["incident_nouns"]:
+            tok.lemma_.lower() not in load_matching()["incident_nouns"] - load_modality()["presupposed"]["announced"]:
         return None
     definite = load_cues()["anaphora_determiners"]
     if not (dated_noun(tok) or any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in definite)
