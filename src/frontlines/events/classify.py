@@ -25,6 +25,7 @@ from .matching import load_matching
 from .mentions import (
     MENTION_MIN,
     MENTION_MIN_ALONE,
+    PRESUPPOSED_MARK,
     TARGETED_MIN,
     after_mention,
     attributed_mention,
@@ -34,6 +35,7 @@ from .mentions import (
     mentions_beside,
     named_mention,
     participle_mention,
+    presupposed_mention,
     targeted_mention,
     time_mention,
 )
@@ -43,6 +45,7 @@ from .occurrence import occurrence_verb
 from .ontology import Lexicon, load_lexicon, load_ontology
 from .roles.protesters import PROTEST_BY_PEOPLE_MIN, protests_by_people
 from .scope import context, out_of_scope
+from .scope.modal import presupposed_under_modal
 from .typings import TERRITORY_WON, LexiconReading, Rejected, Typing, lexicon_typings
 
 __all__ = ["EventTyper", "SentenceTyping", "Typing", "classify"]
@@ -230,6 +233,9 @@ class EventTyper:
         if consequence is None:  # a time named by a past incident
             consequence = consequence_typing(sent, reading, typings, verdict, name, time_mention, "time",
                                              "named_reasons")
+        if consequence is None:  # an incident the sentence presupposes ("the handling of the attack")
+            consequence = consequence_typing(sent, reading, typings, verdict, name, presupposed_mention, "presupposed",
+                                             "named_reasons")
         if consequence is None and refused:  # the gate is sure of an event, its own type refused
             consequence = consequence_typing(sent, reading, typings, verdict, name, participle_mention, "participle",
                                              "participle_reasons")
@@ -269,6 +275,9 @@ def _in_scope(sent: Any, typings: list[Typing], lexicon: Lexicon) -> tuple[list[
     out: list[Rejected] = []
     for t in typings:
         rule = out_of_scope(t, ctx)
+        word = presupposed_under_modal(t, ctx) if rule is None else None
+        if word is not None:
+            t = replace(t, rule=f"{t.rule}{PRESUPPOSED_MARK}'{word.text.lower()}' (under a modal)")
         if rule is None:
             kept.append(t)
         else:

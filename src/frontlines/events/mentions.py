@@ -19,6 +19,7 @@ from .occurrence import names_year
 from .ontology import Lexicon, load_lexicon, load_ontology
 from .roles import classes_of, trigger_roles
 from .scope import ARMED_CLASSES, definite_noun
+from .scope.modal import presupposing_word
 from .typings import LexiconReading, Rejected, Typing
 
 #: A definite mention of one past incident (:func:`definite_mention`: "before the raid began", "the
@@ -200,6 +201,13 @@ def time_mention(tok: Any, sent: Any) -> Any | None:
                          definite_head=True)
 
 
+def presupposed_mention(tok: Any, sent: Any) -> Any | None:
+    """``told_by`` for :func:`consequence_typing`: the word by which a definite mention of one past incident
+    (:func:`definite_mention`) is presupposed to have happened (:func:`.scope.modal.presupposing_word`: "drew
+    conclusions about the handling of the terror attack", "would resign after the raid"); ``None`` otherwise."""
+    return presupposing_word(tok) if definite_mention(tok, sent) else None
+
+
 #: Entity kinds of an accused that is a country, a city's government or a people ("accuses Mordor of ...").
 _POLITIES = frozenset({"GPE", "NORP"})
 
@@ -276,14 +284,22 @@ def participle_mention(tok: Any, sent: Any) -> Any | None:
 NAMED_RULE = "mention:named"
 #: Mention rules whose incident is one before the sentence's news (:func:`earlier_reference`).
 EARLIER_RULES = ("mention:attributed", "mention:participle", "mention:targeted", "mention:after", "mention:time",
-                 "mention:named")
+                 "mention:presupposed", "mention:named")
+
+
+#: What a typing's rule says when a modal above its trigger did not reject it because the sentence presupposes
+#: the incident (:func:`.scope.modal.presupposed_under_modal`: "would resign after the attack").
+PRESUPPOSED_MARK = "; presupposed:"
 
 
 def earlier_reference(rule: str) -> str | None:
     """The mention rule (of :data:`EARLIER_RULES`) by which a typing's ``rule`` names an incident that came
     before its sentence's news ("accuses Mordor of involvement in the poisoning of ...", "since the raid on
     the consulate"), or ``None``: such an incident does not take the article's publication date
-    (:func:`.assemble.sentence_drafts`: with no date in its sentence its date is unknown)."""
+    (:func:`.assemble.sentence_drafts`: with no date in its sentence its date is unknown); a typing kept under a
+    modal because its sentence presupposes it (:data:`PRESUPPOSED_MARK`) is one too."""
+    if PRESUPPOSED_MARK in rule:
+        return "presupposed"
     return next((r for r in EARLIER_RULES if rule.startswith(r + ":")), None)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from .. import yamlfile
 from ..records import Modality
+from .coreference import load_cues
 from .matching import load_matching
 
 LEXICON = "events/modality.yaml"
@@ -107,6 +108,9 @@ def _cue(tokens: Any, dep: str | None, words: Any) -> Any:
 
 
 def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
+    word = presupposing_word(trigger)
+    if word is not None:  # "would be perceived during the attack": the attack happened
+        return "asserted", f"modality.yaml#asserted:presupposed '{word.text.lower()}'"
     chain = verb_chain(trigger)
     above = [g for g in _own_clause(trigger, governors(trigger)) if not _attributive(g, lex["speculative"]["attributive"])
              and not _infinitive_elsewhere(g, trigger)]
@@ -217,6 +221,35 @@ def _refused(trigger: Any) -> list[Any]:
             not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return []
     return [trigger.head]
+
+
+def presupposing_word(tok: Any) -> Any | None:
+    """The word by which a sentence presupposes that a definite incident noun happened, or ``None``: a singular
+    noun of ``matching.yaml#incident_nouns`` with a definite or possessive determiner
+    (``incidents.yaml#anaphora_determiners``) or a date (:func:`dated_noun`: "the attack", "Sunday's raid") that
+    is the object of a preposition of ``modality.yaml#presupposed.preps`` ("during the attack", "after the raid")
+    or the "of"/"to" of a noun of ``#presupposed.nouns`` ("on the night of the raid", "the handling of the
+    attack"), under no verb with an auxiliary of the future (``#planned.aux``: "troops will deploy after the
+    attack" names one to come). A definite description presupposes its referent, whatever else the clause
+    around it says ("the envoy would resign after the attack"); not a bare, plural or indefinite noun ("after an
+    attack", "after attacks"), nor a gathering announced ahead (``#presupposed.announced``: "a vigil after the
+    rally")."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.dep_ != "pobj" or \
+            tok.lemma_.lower() not in load_matching()["incident_nouns"] - load_modality()["presupposed"]["announced"]:
+        return None
+    definite = load_cues()["anaphora_determiners"]
+    if not (dated_noun(tok) or any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in definite)
+                                   for c in tok.children)):
+        return None
+    lex = load_modality()
+    if any(c.dep_ == "aux" and c.lower_ in lex["planned"]["aux"] for g in governors(tok) for c in g.children):
+        return None
+    prep, presupposing = tok.head, lex["presupposed"]
+    if prep.lower_ in presupposing["preps"]:
+        return prep
+    if prep.lower_ in ("of", "to") and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in presupposing["nouns"]:
+        return prep.head
+    return None
 
 
 def dated_noun(tok: Any) -> bool:

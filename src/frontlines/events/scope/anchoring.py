@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..coreference import load_cues
+from ..roles import classes_of
 from ..typings import Typing
 from .base import Context, ScopeRule, bare, trigger_of, verb_of
 
@@ -66,13 +67,42 @@ def one_of_a_kind(tok: Any) -> bool:
 
 def _unanchored(t: Typing, ctx: Context) -> bool:
     """A typing with nothing that ties it to one occurrence (:func:`anchors`) whose doer or victim is
-    a bare plural ("terrorists slaughtered policemen", "sent in forces to occupy the region"): a
-    narrative or generic statement, no specific occurrence."""
+    a bare plural ("terrorists slaughtered policemen", "they sent in forces to occupy the region"): a
+    narrative or generic statement, no specific occurrence; unless the bare plurals are one actor's own
+    forces (:func:`own_forces_moved`)."""
     tok = trigger_of(t, ctx)
     verb = verb_of(tok)
     args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     args += [g for c in verb.children if c.dep_ in ("agent", "prt") for g in c.children if g.dep_ == "pobj"]
-    return any(a.tag_ in ("NNS", "NNPS") and bare(a) for a in args) and not anchors(t, ctx)
+    plurals = [a for a in args if a.tag_ in ("NNS", "NNPS") and bare(a)]
+    return bool(plurals) and not anchors(t, ctx) and not own_forces_moved(verb, plurals, ctx)
+
+
+#: The sides an actor and its forces share (``triggers.yaml#classes``).
+_SIDES = frozenset({"state", "nonstate"})
+
+
+def own_forces_moved(verb: Any, plurals: list[Any], ctx: Context) -> bool:
+    """A verb in the simple past (or coordinated with one, sharing its subject) whose subject is a singular
+    definite noun of a side (``state``, ``nonstate``) and whose bare plurals are all its objects of that same
+    side ("the new government refused and instead sent in military forces to occupy the region"): one actor
+    told moving its own forces, as a bare plural names them; not its victims nor its enemies ("the government
+    jailed dissidents", "the army killed militants": a kind of people, no occurrence)."""
+    shared = verb.head if verb.dep_ == "conj" else verb
+    if verb.tag_ != "VBD" and shared.tag_ != "VBD":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [c for c in shared.children if c.dep_ == "nsubj"]
+    doers = [s for s in subjects if s.tag_ == "NN" and definite_noun(s)]
+    if len(doers) != 1 or any(p.dep_ != "dobj" for p in plurals):
+        return False
+    side = _sides(doers[0], ctx)
+    return bool(side) and all(side & _sides(p, ctx) for p in plurals)
+
+
+def _sides(tok: Any, ctx: Context) -> frozenset[str]:
+    """The sides (:data:`_SIDES`) a noun's classes name, with its compounds and adjectives ("military forces")."""
+    return frozenset(classes_of([tok, *(c for c in tok.children if c.dep_ in ("compound", "amod"))], ctx.lexicon)
+                     & _SIDES)
 
 
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).

@@ -4,6 +4,9 @@ discussed."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from ..modality import presupposing_word
 from ..typings import Typing
 from .base import (
     VIOLENT_TYPES,
@@ -15,6 +18,7 @@ from .base import (
     simple_present,
     trigger_of,
 )
+from .described import TERRITORY_TYPES
 
 
 def _hypothetical(t: Typing, ctx: Context) -> bool:
@@ -53,7 +57,25 @@ def _under_modal(t: Typing, ctx: Context) -> bool:
     making arrests"): what could happen, no occurrence. The walk goes up through objects,
     prepositions, adverbial and complement clauses to the first clause head, and stops at a noun
     ("should publicise actions like last week's air strike" tells one) but one an infinitive of purpose
-    is on ("would send a frigate to join the patrol"); the trigger's own modal is :func:`_hypothetical`'s."""
+    is on ("would send a frigate to join the patrol"); the trigger's own modal is :func:`_hypothetical`'s.
+    A definite incident noun the sentence presupposes is left to :func:`presupposed_under_modal`."""
+    return _modal_above(t, ctx) and presupposed_under_modal(t, ctx) is None
+
+
+def presupposed_under_modal(t: Typing, ctx: Context) -> Any | None:
+    """The word that presupposes a trigger (:func:`presupposing_word`) of violence (``VIOLENT_TYPES``, no
+    ``TERRITORY_TYPES``: an incident noun names no ground won) that a modal
+    above it would otherwise make what could happen (:func:`_under_modal`: "the envoy would resign after the
+    attack", "how it would be perceived during the attack"): the incident happened whatever could follow it;
+    ``None`` otherwise. The typing keeps it as evidence (``; presupposed:'<word>'``) and is an earlier incident
+    (no publication date); not ground won that the gate typed at the noun ("would travel after the raid")."""
+    if t.event_type not in VIOLENT_TYPES or t.sub_event_type in TERRITORY_TYPES or not _modal_above(t, ctx):
+        return None
+    return presupposing_word(trigger_of(t, ctx))
+
+
+def _modal_above(t: Typing, ctx: Context) -> bool:
+    """The walk of :func:`_under_modal`: a verb with a modal auxiliary above the trigger."""
     lists = load_scope()
     node = trigger_of(t, ctx)
     for _ in range(8):
