@@ -42,7 +42,7 @@ def test_people_and_forces_sent_or_released_stay(pipeline, text: str, sub: str) 
 
 
 def test_data_hackers_stole_is_no_looting(pipeline) -> None:
-    assert sentence_types(pipeline, "It is not clear what data the orc hackers were able to steal.") == frozenset()
+    assert sentence_types(pipeline, "Orc hackers stole data from the Gondor ministry on Monday.") == frozenset()
 
 
 def test_livestock_militants_stole_is_looting(pipeline) -> None:
@@ -83,8 +83,12 @@ def test_a_mob_that_beats_a_man_is_mob_violence(pipeline) -> None:
 # ---------------------------------------------------------------- not-a-noun on a verb's base form
 
 
-def test_battle_as_a_verb_is_not_the_noun(nlp) -> None:
-    typed, reasons = _read(nlp, "Gondor sent troops to battle the orcs near Osgiliath.")
+@pytest.mark.parametrize("text", [
+    "Gondor sent troops to battle the orcs near Osgiliath.",
+    "The coalition was formed in 2014 to battle ISIS in Gondor.",  # "battle ISIS" read as a noun compound
+])
+def test_battle_as_a_verb_is_not_the_noun(nlp, text: str) -> None:
+    typed, reasons = _read(nlp, text)
     assert "rule:not-a-noun" in reasons
     assert not any(r.startswith("lexicon:events/triggers.yaml#clash.noun") for r in typed)
 
