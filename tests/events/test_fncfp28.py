@@ -76,8 +76,13 @@ def test_a_mob_that_does_nothing_is_a_crowd(pipeline) -> None:
                                     "on the ground.") == frozenset()
 
 
-def test_a_mob_that_beats_a_man_is_mob_violence(pipeline) -> None:
-    assert sentence_types(pipeline, "A mob of villagers beat a man to death in Bree on Monday.") == {"Mob violence"}
+@pytest.mark.parametrize("text", [
+    "A mob of villagers beat a man to death in Bree on Monday.",
+    "A mob seized the police station in Bree on Friday.",
+    "A mob of settlers opened fire on villagers near Bree on Friday.",
+])
+def test_a_mob_that_does_violence_is_mob_violence(pipeline, text: str) -> None:
+    assert "Mob violence" in sentence_types(pipeline, text)
 
 
 # ---------------------------------------------------------------- not-a-noun on a verb's base form
