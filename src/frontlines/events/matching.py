@@ -132,11 +132,17 @@ def _not_a_verb(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
 
 
 def _not_a_noun(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
-    """A noun phrase whose last word is a noun of ``noun_words`` in a verb's past form (VBD, VBN): the lemma is
-    the verb's ("rebels bombed a station" names no bomb, "mined the road" no mine; the verb has its own entries).
-    A gerund stays ("a suicide bombing" the tagger reads as a verb is the noun)."""
+    """A noun phrase whose last word is a noun of ``noun_words`` in a verb's past form (VBD, VBN) or base form (VB):
+    the lemma is the verb's ("rebels bombed a station" names no bomb, "mined the road" no mine, "sent troops to
+    battle the orcs" no battle; the verb has its own entries). A gerund stays ("a suicide bombing" the tagger
+    reads as a verb is the noun), and so do the present forms (VBP, VBZ), which the tagger gives plural nouns. So
+    is such a noun right after "to" that modifies the noun after it ("to battle ISIS" read as a noun compound; "fled
+    to bomb shelters" names no bomb either)."""
     tok = sent.doc[hit.last]
-    return not hit.verb and tok.lemma_.lower() in load_matching()["noun_words"] and tok.tag_ in ("VBD", "VBN")
+    if hit.verb or tok.lemma_.lower() not in load_matching()["noun_words"]:
+        return False
+    after_to = tok.dep_ == "compound" and tok.head.i > tok.i and tok.i > 0 and sent.doc[tok.i - 1].lower_ == "to"
+    return after_to or tok.tag_ in ("VBD", "VBN", "VB")
 
 
 def _modifies_a_noun(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
@@ -170,6 +176,38 @@ def _moved(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
         not any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children)
 
 
+def _gerund_subject(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
+    """A trigger noun read as a gerund that is the clausal subject of "be" ("beheading children is barbaric",
+    "child beheading terrorist scum are now the heroes"): the act named as a kind, or as what describes someone,
+    reports no occurrence."""
+    tok = sent.doc[hit.last]
+    return not hit.verb and tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass") and tok.head.lemma_ == "be"
+
+
+def _document_acted_on(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
+    """A verb trigger of sending, releasing or stealing whose object is a document, a message or data ("a watchdog
+    released a file", "the bank sent a memo to its staff", "the data hackers stole", "a memo was sent", "a copy of
+    the report"; a document noun in the object's "of" phrase counts): what was released, sent or taken is no
+    person, force or property of a conflict; ``document_verbs``, ``document_nouns`` (word forms and lemmas).
+    Documents seized in a raid are the scope rule ``evidence-seized``'s (their trigger stays a candidate)."""
+    if not hit.verb:
+        return False
+    verb = sent.doc[hit.first]
+    if verb.lemma_.lower() not in load_matching()["document_verbs"]:
+        return False
+    nouns = load_matching()["document_nouns"]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("relcl", "acl") and not objects and verb.head.pos_ in ("NOUN", "PROPN"):
+        objects = [verb.head]  # "the data hackers stole": the noun the clause describes is what was taken
+    return bool(objects) and all(_document(o, nouns) or any(
+        _document(p, nouns) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj") for o in objects)
+
+
+def _document(tok: Any, nouns: frozenset[str]) -> bool:
+    return tok.lower_ in nouns or tok.lemma_.lower() in nouns
+
+
 def _left_a_meeting(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
     """A walkout from a room, not from work ("walked out of the talks", "stormed out of the meeting"):
     a verb trigger of ``walkout_verbs`` followed by "of" and, within three words, one of ``meeting_nouns``."""
@@ -190,6 +228,8 @@ HIT_RULES: tuple[HitRule, ...] = (
     HitRule("modifies-a-noun", _modifies_a_noun),
     HitRule("moved", _moved),
     HitRule("left-a-meeting", _left_a_meeting),
+    HitRule("gerund-subject", _gerund_subject),
+    HitRule("document-acted-on", _document_acted_on),
 )
 
 
