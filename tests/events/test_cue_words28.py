@@ -21,7 +21,7 @@ UNRELATED_WORDS = ["bank", "banking", "campaign", "campus", "business", "billion
                    "conventional", "squadron", "brokered", "bodyguards", "contractor", "roundabout", "boundary",
                    "dealer", "generally", "generation", "planet", "mineral", "baseball", "basement", "category",
                    "catholic", "petition", "petrol", "bowl", "rodriguez", "trafficking", "roadmap", "roadside",
-                   "deadline"]
+                   "deadline", "heroine", "conflicting"]
 
 
 def _cues() -> list[tuple[str, str]]:
@@ -77,3 +77,8 @@ def test_lawyers_or_a_freedom_front_are_no_law_or_release(nlp, text, sub) -> Non
 def test_a_bank_executive_found_dead_names_no_execution(nlp) -> None:
     subs, _ = subs_and_reasons(nlp, "The body of a bank executive was found in the river at Osgiliath on Monday.")
     assert "Attack" not in subs
+
+
+def test_a_village_whose_name_begins_with_mine_holds_no_landmine(nlp) -> None:
+    subs, _ = subs_and_reasons(nlp, "Monitors observed twelve explosions near the front line at Minethorn on Monday.")
+    assert "Shelling/artillery/missile attack" in subs
