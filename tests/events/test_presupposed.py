@@ -1,7 +1,9 @@
-"""Recall on incidents a sentence presupposes (issue 11, recall28): a definite incident noun under "during",
-"after", "since" or as the "of" of "the night", "the aftermath", "the handling" happened, whatever the modality
-of the clause around it ("the envoy would resign after the attack"); a bare, plural or indefinite one, a verb
-under a modal and a total stay no event. Its date is its own (unknown), never the article's."""
+"""Recall on incidents a sentence places in time and so presupposes (issue 11, recall28; one predicate since
+fold28, which folded in history26's "during"/"the night of" and recall18's "since"/"the aftermath of"): a definite
+incident noun under "during", "after", "since" or as the "of" of "the night", "the aftermath", "the handling"
+happened, whatever the modality of the clause around it ("the envoy would resign after the attack"); a bare,
+plural or indefinite one, one to come, a verb under a modal and a total stay no event. Its date is its own
+(unknown), never the article's."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from typing_harness import StubTyping, lexicon_read
 
 from frontlines.events.classify import EventTyper
 from frontlines.events.gate import EventGate
+from frontlines.events.mentions import presupposed_mention
 from frontlines.events.modality import presupposing_word, read
 from frontlines.events.ontology import load_lexicon
 
@@ -46,6 +49,41 @@ def test_the_word_that_presupposes_an_incident(nlp, text: str, word: str | None)
     tok = next(t for t in sent if t.lemma_.lower() in ("attack", "ambush", "rally"))
     found = presupposing_word(tok)
     assert (found.text.lower() if found is not None else None) == word
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("Since the raid, the farmers of Bree have slept in the fields.", "since"),
+    ("In the aftermath of the ambush, the steward replaced his commanders.", "aftermath"),
+    ("In the wake of the massacre, thousands fled the valley of Archet.", "wake"),
+    ("After the raid, the farmers of Bree slept in the fields.", "after"),
+    ("On the night of the ambush, the stewards met in Minas Tirith.", "night"),
+    ("The steward's men waited in Osgiliath during the attack, the report found.", "during"),
+    ("The stewards met in Minas Tirith after the ambush.", "after"),
+    # no past verb, no one incident, one to come, no word that places it
+    ("On the night of the ambush, the stewards will meet in Minas Tirith.", None),
+    ("Since the raids, the farmers of Bree have slept in the fields.", None),
+    ("Since an attack would come at dawn, the guards rested.", None),
+    ("During an attack, the stewards met in Minas Tirith.", None),
+    ("During the attacks, the stewards met in Minas Tirith.", None),
+    ("The steward said the rangers will guard Bree during the attack.", None),
+    ("The steward's report on the raid was published.", None),
+])
+def test_a_past_incident_placed_in_time_by_the_sentence(nlp, text: str, told: str | None) -> None:
+    sent = next(iter(nlp(text).sents))
+    tok = next(t for t in sent if t.lemma_.lower() in ("raid", "ambush", "massacre", "attack"))
+    word = presupposed_mention(tok, sent)
+    assert (word.text.lower() if word is not None else None) == told
+
+
+def test_a_mention_since_an_incident_stands_where_the_gate_reads_background_not_a_metaphor(nlp) -> None:
+    sent = next(nlp("Since the raid, the farmers of Bree have slept in the fields.").sents)
+    classes = ("Attack", "Armed clash", "aggregate/background", "metaphor")
+    background = _gate(classes, [0.0, -1.0, 4.5, 0.0])
+    [typing] = EventTyper(load_lexicon(), background, 0.2, 0.6)(sent)
+    assert typing.trigger == "raid" and typing.rule.startswith("mention:presupposed:")
+    assert "told by 'since'" in typing.rule
+    metaphor = _gate(classes, [0.0, -1.0, 0.0, 4.5])
+    assert EventTyper(load_lexicon(), metaphor, 0.2, 0.6)(sent) == []
 
 
 @pytest.mark.parametrize(("text", "modality"), [

@@ -88,30 +88,3 @@ def test_a_mention_stands_where_the_gate_is_sure_of_an_event_but_its_type_needs_
     # no mention of one incident: the gate's type stays refused
     plural = next(nlp("After the raids on the villages, the farmers of Bree say they sleep in the fields.").sents)
     assert EventTyper(load_lexicon(), sure, 0.2, 0.6)(plural) == []
-
-
-@pytest.mark.parametrize(("text", "told"), [
-    ("Since the raid, the farmers of Bree have slept in the fields.", "since"),
-    ("In the aftermath of the ambush, the steward replaced his commanders.", "aftermath"),
-    ("In the wake of the massacre, thousands fled the valley of Archet.", "wake"),
-    ("Since the raids, the farmers of Bree have slept in the fields.", None),  # a plural: not one incident
-    ("Since an attack would come at dawn, the guards rested.", None),  # indefinite: no incident named
-    ("After the raid, the farmers of Bree slept in the fields.", None),  # "after" may tell a plan too
-    ("The steward's report on the raid was published.", None),
-])
-def test_a_mention_placed_before_the_time_the_sentence_tells(nlp, text: str, told: str | None) -> None:
-    from frontlines.events.mentions import after_mention
-    sent = next(iter(nlp(text).sents))
-    noun = next(t for t in sent if t.lemma_.lower() in ("raid", "ambush", "massacre", "attack"))
-    word = after_mention(noun, sent)
-    assert (word.text.lower() if word is not None else None) == told
-
-
-def test_a_mention_after_since_stands_where_the_gate_reads_background_not_a_metaphor(nlp) -> None:
-    sent = next(nlp("Since the raid, the farmers of Bree have slept in the fields.").sents)
-    classes = ("Attack", "Armed clash", "aggregate/background", "metaphor")
-    background = _gate(classes, [0.0, -1.0, 4.5, 0.0])
-    [typing] = EventTyper(load_lexicon(), background, 0.2, 0.6)(sent)
-    assert typing.trigger == "raid" and typing.rule.startswith("mention:after:")
-    metaphor = _gate(classes, [0.0, -1.0, 0.0, 4.5])
-    assert EventTyper(load_lexicon(), metaphor, 0.2, 0.6)(sent) == []

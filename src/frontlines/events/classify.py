@@ -27,7 +27,6 @@ from .mentions import (
     MENTION_MIN_ALONE,
     PRESUPPOSED_MARK,
     TARGETED_MIN,
-    after_mention,
     attributed_mention,
     consequence_typing,
     definite_mention,
@@ -37,7 +36,6 @@ from .mentions import (
     participle_mention,
     presupposed_mention,
     targeted_mention,
-    time_mention,
 )
 from .modality import dated_noun
 from .model import apply_model
@@ -222,18 +220,12 @@ class EventTyper:
             consequence = consequence_typing(sent, reading, typings, verdict, name, targeted_mention(self.lexicon, verdict.reason),
                                              "targeted")
         if consequence is None and verdict.p_event >= TARGETED_MIN:
-            consequence = consequence_typing(sent, reading, typings, verdict, name, after_mention, "after",
-                                             "after_reasons")
-        if consequence is None and verdict.p_event >= TARGETED_MIN:
             consequence = consequence_typing(sent, reading, typings, verdict, name, attributed_mention(self.lexicon, verdict.reason),
                                              "attributed", "attributed_reasons")
         if consequence is None:  # a past incident named by its year or day
             consequence = consequence_typing(sent, reading, typings, verdict, name, named_mention, "named",
                                              "named_reasons")
-        if consequence is None:  # a time named by a past incident
-            consequence = consequence_typing(sent, reading, typings, verdict, name, time_mention, "time",
-                                             "named_reasons")
-        if consequence is None:  # an incident the sentence presupposes ("the handling of the attack")
+        if consequence is None:  # an incident the sentence places in time ("since the raid", "the night of the attack")
             consequence = consequence_typing(sent, reading, typings, verdict, name, presupposed_mention, "presupposed",
                                              "named_reasons")
         if consequence is None and refused:  # the gate is sure of an event, its own type refused

@@ -14,12 +14,11 @@ from typing import Any
 
 from .gate import EventGate, GateVerdict
 from .matching import head_of, load_matching, year_of
-from .modality import dated_noun
+from .modality import dated_noun, presupposing_word
 from .occurrence import names_year
 from .ontology import Lexicon, load_lexicon, load_ontology
 from .roles import classes_of, trigger_roles
 from .scope import ARMED_CLASSES, definite_noun
-from .scope.modal import presupposing_word
 from .typings import LexiconReading, Rejected, Typing
 
 #: A definite mention of one past incident (:func:`definite_mention`: "before the raid began", "the
@@ -143,29 +142,6 @@ def targeted_mention(lexicon: Lexicon, reason: str, classes: frozenset[str] | No
     return told
 
 
-def after_mention(tok: Any, sent: Any) -> Any | None:
-    """``told_by`` for :func:`consequence_typing`: the word that places a definite mention
-    (:func:`definite_mention`) before the time the sentence tells: "since" (of
-    ``matching.yaml#since_words``) over the noun ("since the raid, the farmers have slept in the
-    fields"), or a noun of ``#aftermath_nouns`` over its "of" ("in the aftermath of the ambush");
-    ``None`` otherwise."""
-    matching = load_matching()
-    return _placing_word(tok, sent, matching["since_words"], matching["aftermath_nouns"])
-
-
-def _placing_word(tok: Any, sent: Any, preps: Any, nouns: Any, *, definite_head: bool = False) -> Any | None:
-    """The preposition of ``preps`` over a definite mention (:func:`definite_mention`), or the noun of ``nouns``
-    whose "of" it is (with a definite determiner of its own where ``definite_head``), else ``None``."""
-    if tok.dep_ != "pobj" or not definite_mention(tok, sent):
-        return None
-    prep = tok.head
-    if prep.lower_ in preps:
-        return prep
-    if prep.lower_ == "of" and prep.head.lemma_.lower() in nouns and (not definite_head or definite_noun(prep.head)):
-        return prep.head
-    return None
-
-
 #: A date written with a slash ("9/11", "7/7"): a day that names an incident.
 _SLASH_DATE = re.compile(r"^\d{1,2}/\d{1,2}$")
 
@@ -190,21 +166,12 @@ def named_mention(tok: Any, sent: Any) -> Any | None:
                  and _SLASH_DATE.match(m.text)), None)
 
 
-def time_mention(tok: Any, sent: Any) -> Any | None:
-    """``told_by`` for :func:`consequence_typing`: the word by which a definite mention of one past incident
-    (:func:`definite_mention`) names a time: a preposition of ``matching.yaml#incident_time_preps`` over it
-    ("officials met during the attack"), or a noun of ``#incident_time_nouns`` with a definite determiner whose
-    "of" it is ("on the night of the raid"); ``None`` otherwise. A time told by an incident is one of an
-    incident that happened."""
-    matching = load_matching()
-    return _placing_word(tok, sent, matching["incident_time_preps"], matching["incident_time_nouns"],
-                         definite_head=True)
-
-
 def presupposed_mention(tok: Any, sent: Any) -> Any | None:
     """``told_by`` for :func:`consequence_typing`: the word by which a definite mention of one past incident
-    (:func:`definite_mention`) is presupposed to have happened (:func:`.scope.modal.presupposing_word`: "drew
-    conclusions about the handling of the terror attack", "would resign after the raid"); ``None`` otherwise."""
+    (:func:`definite_mention`) is placed in time and so presupposed to have happened
+    (:func:`.modality.presupposing_word`: "since the raid, the farmers have slept in the fields", "in the
+    aftermath of the ambush", "officials met during the attack", "on the night of the raid", "drew conclusions
+    about the handling of the terror attack", "would resign after the raid"); ``None`` otherwise."""
     return presupposing_word(tok) if definite_mention(tok, sent) else None
 
 
@@ -283,8 +250,8 @@ def participle_mention(tok: Any, sent: Any) -> Any | None:
 #: even in a dated sentence ("in May they marked the anniversary of the 1942 battle").
 NAMED_RULE = "mention:named"
 #: Mention rules whose incident is one before the sentence's news (:func:`earlier_reference`).
-EARLIER_RULES = ("mention:attributed", "mention:participle", "mention:targeted", "mention:after", "mention:time",
-                 "mention:presupposed", "mention:named")
+EARLIER_RULES = ("mention:attributed", "mention:participle", "mention:targeted", "mention:presupposed",
+                 "mention:named")
 
 
 #: What a typing's rule says when a modal above its trigger did not reject it because the sentence presupposes

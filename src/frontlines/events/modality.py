@@ -233,7 +233,9 @@ def presupposing_word(tok: Any) -> Any | None:
     attack" names one to come). A definite description presupposes its referent, whatever else the clause
     around it says ("the envoy would resign after the attack"); not a bare, plural or indefinite noun ("after an
     attack", "after attacks"), nor a gathering announced ahead (``#presupposed.announced``: "a vigil after the
-    rally")."""
+    rally"). The one test of a definite incident noun placed in time: modality (``asserted:presupposed``),
+    scope (:func:`.scope.modal.presupposed_under_modal`) and recall (:func:`.mentions.presupposed_mention`:
+    "since the raid", "in the aftermath of the ambush", "on the night of the raid")."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.dep_ != "pobj" or \
             tok.lemma_.lower() not in load_matching()["incident_nouns"] - load_modality()["presupposed"]["announced"]:
         return None
