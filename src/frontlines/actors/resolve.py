@@ -445,6 +445,54 @@ class _Scanner:
             k -= 1
         return k, isos
 
+    def named_group(self, i: int) -> _Hit | None:
+        """A named group the dictionary does not list (``generic.yaml#named_group``): capitalised words from
+        words[i], the first no starter and after no other capitalised word, ending in a group head ("the
+        Eriador Liberation Front", "Black Hand Brigade (BHB)"). Not a state's unit or force noun (a word of
+        ``state_words``; only country names and demonyms before the head), not a dictionary name ending it,
+        not a modifier of another noun ("the Red Army choir"); a force noun right after is part of it."""
+        d, words, n = self.d, self.words, len(self.words)
+        if not d.group_heads or not self._capital(i) or words[i].key in _STARTERS or words[i].possessive \
+                or (i > 0 and self.gap_ok[i] and self._capital(i - 1) and words[i - 1].key not in _STARTERS):
+            return None
+        k = i + 1
+        while k < self.name_reach[i] and self._capital(k):
+            k += 1
+        j = next((e for e in range(k, i + 1, -1) if words[e - 1].key in d.group_heads), None)
+        if j is None or words[j - 2].possessive and j - 2 == i:
+            return None
+        head, quals = words[j - 1], words[i:j - 1]
+        keys = {w.key for w in quals}
+        if keys & d.group_state_words or (head.key in d.group_state_heads and not keys & d.group_cause_words):
+            return None
+        if all(self._country_at(q) for q in range(i, j - 1)) or any(
+                (hit := self.alias(q)) is not None and hit.j >= j for q in range(i, j)):
+            return None
+        end_j = j
+        noun = self._noun_at(j) if j < n and self.gap_ok[j] else None
+        if noun and noun[1].type in _ABSORB:
+            end_j = noun[0]  # "Eriador Liberation Front fighters"
+        elif head.start in self.noun_modifiers:
+            return None  # "the Red Army choir", "a Liberation Front office"
+        start, end = words[i].start, head.end
+        name = self._mention(start, end)
+        acronym = re.match(r"\s*\(([A-Z][A-Z0-9-]{1,9})\)", self.text[end - self.offset:])
+        if acronym and end_j == j:
+            name = f"{acronym.group(1)}: {name}"
+        inter, why = d.group_heads[head.key], head.text
+        qual = next((q for q in quals if q.key in d.group_qualifiers), None)
+        if inter is None and qual is not None:
+            inter, why = d.group_qualifiers[qual.key], f"{head.text}+{qual.text}"
+        rule = f"generic.yaml#named_group:'{why}'@{start - self.offset}-{end - self.offset}"
+        actor = self._actor(start, words[end_j - 1].end, name=name, id=slug(name), inter=inter, rule=rule,
+                            country=self.country)
+        return _Hit(i, end_j, ((i, actor),))
+
+    def _capital(self, k: int) -> bool:
+        """words[k] is a capitalised word of letters ("Eriador", "People's"; not "4th")."""
+        w = self.words[k].text
+        return w[:1].isupper() and w.replace("'", "").replace("’", "").isalpha()
+
     def title_person(self, i: int) -> _Hit | None:
         """A capitalised title of state office or rank and a name: "President Yoweri Museveni", "General Haftar".
 
@@ -546,13 +594,21 @@ class _Scanner:
                 out.extend(a for _, a in pro.actors)
                 i = floor = pro.j
                 continue
-            if not self.longest[i] or self._negated(i):
+            if self._negated(i):
+                i += 1
+                continue
+            if not self.longest[i]:
+                named = self.named_group(i)
+                if named is not None:
+                    out.extend(a for _, a in named.actors)
+                    i = floor = named.j
+                    continue
                 i += 1
                 continue
             alias, force = self.alias(i), self.demonym_force(i)
             hit = alias if alias and (force is None or alias.j >= force.j) else force
             hit = hit or self.ethnic(i) or self.country_as_actor(i) or self.people_of(i) or self.title_person(i) \
-                or self.generic(i, floor)
+                or self.named_group(i) or self.generic(i, floor)
             if hit is None:
                 i += 1
                 continue
