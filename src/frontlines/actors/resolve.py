@@ -6,6 +6,8 @@ One left-to-right pass over the words of a sentence; at each word, in order:
 2. demonym or country + force noun, coordinated demonyms sharing the noun
    ("Syrian and Russian warplanes" → two actors, "Turkey's army", "US forces");
 3. an ethnic group + militia noun ("Fulani herdsmen" → Fulani Ethnic Militia (Nigeria));
+   (then, with the parse, a country as actor, a plural demonym, a title and name, and a named group the
+   dictionary does not list: "the Eriador Liberation Front", ``generic.yaml#named_group``);
 4. a generic noun ("gunmen", "protesters", "the army", "warplanes"), named for the
    event's country when the caller gives it.
 
