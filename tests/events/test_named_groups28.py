@@ -104,3 +104,8 @@ def test_a_dictionary_name_ending_the_phrase_wins(mentions):
 def test_a_force_noun_after_the_group_is_part_of_it(mentions):
     found = mentions("Eriador Liberation Front fighters shelled orc positions near Osgiliath.", country="ML")
     assert found[0].name == "Eriador Liberation Front" and found[0].text == "Eriador Liberation Front fighters"
+
+
+def test_a_state_army_named_like_a_group_is_the_states(mentions):
+    found = mentions("The People's Liberation Army shelled orc positions near Osgiliath.")
+    assert found and found[0].id == "military-forces-of-china" and found[0].inter in (1, 8)
