@@ -109,3 +109,16 @@ def test_a_force_noun_after_the_group_is_part_of_it(mentions):
 def test_a_state_army_named_like_a_group_is_the_states(mentions):
     found = mentions("The People's Liberation Army shelled orc positions near Osgiliath.")
     assert found and found[0].id == "military-forces-of-china" and found[0].inter in (1, 8)
+
+
+def test_a_possessive_inside_the_name_and_of_a_country_after_it_belong_to_it(mentions):
+    found = mentions("The People's Liberation Front of Chad (PLFC) ambushed orcs near Osgiliath.", country="TD")
+    named = [a for a in found if "named_group" in a.rule]
+    assert [a.name for a in named] == ["PLFC: People's Liberation Front of Chad"]
+    assert named[0].inter == 2
+
+
+def test_an_ethnic_militia_by_its_name_is_an_identity_militia(mentions):
+    found = mentions("Rohirrim Ethnic Militias attacked a village near Edoras.", country="NG")
+    named = [a for a in found if "named_group" in a.rule]
+    assert named and named[0].inter == 4 and "'Militias+Ethnic'" in named[0].rule

@@ -454,8 +454,9 @@ class _Scanner:
         ``state_words``; only country names and demonyms before the head), not a dictionary name ending it,
         not a modifier of another noun ("the Red Army choir"); a force noun right after is part of it."""
         d, words, n = self.d, self.words, len(self.words)
-        if not d.group_heads or not self._capital(i) or words[i].key in _STARTERS or words[i].possessive \
-                or (i > 0 and self.gap_ok[i] and self._capital(i - 1) and words[i - 1].key not in _STARTERS):
+        if not d.group_heads or not self._capital(i) or words[i].key in _STARTERS or (
+                i > 0 and self._capital(i - 1) and words[i - 1].key not in _STARTERS
+                and self._gap_ok(words[i - 1], words[i], in_name=True)):
             return None
         k = i + 1
         while k < self.name_reach[i] and self._capital(k):
@@ -470,20 +471,21 @@ class _Scanner:
         if all(self._country_at(q) for q in range(i, j - 1)) or any(
                 (hit := self.alias(q)) is not None and hit.j >= j for q in range(i, j)):
             return None
-        end_j = j
         noun = self._noun_at(j) if j < n and self.gap_ok[j] else None
-        if noun and noun[1].type in _ABSORB:
-            end_j = noun[0]  # "Eriador Liberation Front fighters"
-        elif head.start in self.noun_modifiers:
+        forces = noun[0] if noun and noun[1].type in _ABSORB else None  # "Eriador Liberation Front fighters"
+        if forces is None and head.start in self.noun_modifiers:
             return None  # "the Red Army choir", "a Liberation Front office"
-        start, end = words[i].start, head.end
+        of = None if forces else self._of_country(j)
+        name_j = of[0] if of is not None and len(of[1]) == 1 else j  # "the People's Liberation Front of Chad"
+        start, end = words[i].start, words[name_j - 1].end
         name = self._mention(start, end)
-        acronym = re.match(r"\s*\(([A-Z][A-Z0-9-]{1,9})\)", self.text[end - self.offset:])
-        if acronym and end_j == j:
+        acronym = None if forces else re.match(r"\s*\(([A-Z][A-Z0-9-]{1,9})\)", self.text[end - self.offset:])
+        if acronym:
             name = f"{acronym.group(1)}: {name}"
+        end_j = forces or name_j
         inter, why = d.group_heads[head.key], head.text
         qual = next((q for q in quals if q.key in d.group_qualifiers), None)
-        if inter is None and qual is not None:
+        if qual is not None:  # the qualifier says more than the head ("Ethnic Militias": an identity militia)
             inter, why = d.group_qualifiers[qual.key], f"{head.text}+{qual.text}"
         rule = f"generic.yaml#named_group:'{why}'@{start - self.offset}-{end - self.offset}"
         actor = self._actor(start, words[end_j - 1].end, name=name, id=slug(name), inter=inter, rule=rule,
