@@ -122,3 +122,9 @@ def test_an_ethnic_militia_by_its_name_is_an_identity_militia(mentions):
     found = mentions("Rohirrim Ethnic Militias attacked a village near Edoras.", country="NG")
     named = [a for a in found if "named_group" in a.rule]
     assert named and named[0].inter == 4 and "'Militias+Ethnic'" in named[0].rule
+
+
+def test_a_unit_of_a_dictionary_group_is_no_group_of_its_own(mentions):
+    found = mentions("Fighters of the Osgiliath Martyrs Battalion of the Southern Resistance shelled orc positions.")
+    assert not any("named_group" in a.rule for a in found)
+    assert any(a.name == "Southern Resistance" for a in found)

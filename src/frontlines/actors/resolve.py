@@ -471,6 +471,9 @@ class _Scanner:
         if all(self._country_at(q) for q in range(i, j - 1)) or any(
                 (hit := self.alias(q)) is not None and hit.j >= j for q in range(i, j)):
             return None
+        if j + 1 < n and words[j].key == "of" and self.gap_ok[j] and any(
+                self.alias(q) for q in range(j + 1, min(n, j + 5)) if self.gap_ok[q]):
+            return None  # "a battalion of the 6th Rohan Militia Brigade": a unit of a known group, which names it
         noun = self._noun_at(j) if j < n and self.gap_ok[j] else None
         forces = noun[0] if noun and noun[1].type in _ABSORB else None  # "Eriador Liberation Front fighters"
         if forces is None and head.start in self.noun_modifiers:
