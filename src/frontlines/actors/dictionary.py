@@ -188,6 +188,12 @@ class ActorDictionary:
     rule_heads: frozenset[tuple[str, ...]] = frozenset()  # "government" in "civilian government"
     ethnic_inter: int = 4
     ethnic_name: str = "{group} Ethnic Militia ({country})"
+    #: ``generic.yaml#named_group``: head key → the inter code it says (None: unknown), and its word lists
+    group_heads: dict[str, int | None] = field(default_factory=dict)
+    group_state_heads: frozenset[str] = frozenset()
+    group_cause_words: frozenset[str] = frozenset()
+    group_qualifiers: dict[str, int] = field(default_factory=dict)
+    group_state_words: frozenset[str] = frozenset()
 
     @cached_property
     def types(self) -> dict[str, GenericType]:
@@ -429,6 +435,7 @@ def load_actors(directory: str | Path | None = None) -> ActorDictionary:
         e = _entry(raw, "actors.yaml", entries)
         entries[e.id] = _merge(entries[e.id], e) if e.id in entries else e
     eth = generic_raw.get("ethnic_militia") or {}
+    grp = generic_raw.get("named_group") or {}
     return ActorDictionary(
         entries=entries,
         countries=countries,
@@ -449,4 +456,9 @@ def load_actors(directory: str | Path | None = None) -> ActorDictionary:
                              for h in (generic_raw.get("civilian_rule") or {}).get("heads") or ()),
         ethnic_inter=int(eth.get("inter", 4)),
         ethnic_name=str(eth.get("name", "{group} Ethnic Militia ({country})")),
+        group_heads={norm(str(h)): (int(c) if c is not None else None) for h, c in (grp.get("heads") or {}).items()},
+        group_state_heads=frozenset(norm(str(w)) for w in grp.get("state_heads") or ()),
+        group_cause_words=frozenset(norm(str(w)) for w in grp.get("cause_words") or ()),
+        group_qualifiers={norm(str(w)): int(c) for w, c in (grp.get("qualifiers") or {}).items()},
+        group_state_words=frozenset(norm(str(w)) for w in grp.get("state_words") or ()),
     )

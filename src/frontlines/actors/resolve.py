@@ -6,6 +6,8 @@ One left-to-right pass over the words of a sentence; at each word, in order:
 2. demonym or country + force noun, coordinated demonyms sharing the noun
    ("Syrian and Russian warplanes" → two actors, "Turkey's army", "US forces");
 3. an ethnic group + militia noun ("Fulani herdsmen" → Fulani Ethnic Militia (Nigeria));
+   (then, with the parse, a country as actor, a plural demonym, a title and name, and a named group the
+   dictionary does not list: "the Eriador Liberation Front", ``generic.yaml#named_group``);
 4. a generic noun ("gunmen", "protesters", "the army", "warplanes"), named for the
    event's country when the caller gives it.
 
@@ -445,6 +447,59 @@ class _Scanner:
             k -= 1
         return k, isos
 
+    def named_group(self, i: int) -> _Hit | None:
+        """A named group the dictionary does not list (``generic.yaml#named_group``): capitalised words from
+        words[i], the first no starter and after no other capitalised word, ending in a group head ("the
+        Eriador Liberation Front", "Black Hand Brigade (BHB)"). Not a state's unit or force noun (a word of
+        ``state_words``; only country names and demonyms before the head), not a dictionary name ending it,
+        not a modifier of another noun ("the Red Army choir"); a force noun right after is part of it."""
+        d, words, n = self.d, self.words, len(self.words)
+        if not d.group_heads or not self._capital(i) or words[i].key in _STARTERS or (
+                i > 0 and self._capital(i - 1) and words[i - 1].key not in _STARTERS
+                and self._gap_ok(words[i - 1], words[i], in_name=True)):
+            return None
+        k = i + 1
+        while k < self.name_reach[i] and self._capital(k):
+            k += 1
+        j = next((e for e in range(k, i + 1, -1) if words[e - 1].key in d.group_heads), None)
+        if j is None or words[j - 2].possessive and j - 2 == i:
+            return None
+        head, quals = words[j - 1], words[i:j - 1]
+        keys = {w.key for w in quals}
+        if keys & d.group_state_words or (head.key in d.group_state_heads and not keys & d.group_cause_words):
+            return None
+        if all(self._country_at(q) for q in range(i, j - 1)) or any(
+                (hit := self.alias(q)) is not None and hit.j >= j for q in range(i, j)):
+            return None
+        if j + 1 < n and words[j].key == "of" and self.gap_ok[j] and any(
+                self.alias(q) for q in range(j + 1, min(n, j + 5)) if self.gap_ok[q]):
+            return None  # "a battalion of the 6th Rohan Militia Brigade": a unit of a known group, which names it
+        noun = self._noun_at(j) if j < n and self.gap_ok[j] else None
+        forces = noun[0] if noun and noun[1].type in _ABSORB else None  # "Eriador Liberation Front fighters"
+        if forces is None and head.start in self.noun_modifiers:
+            return None  # "the Red Army choir", "a Liberation Front office"
+        of = None if forces else self._of_country(j)
+        name_j = of[0] if of is not None and len(of[1]) == 1 else j  # "the People's Liberation Front of Chad"
+        start, end = words[i].start, words[name_j - 1].end
+        name = self._mention(start, end)
+        acronym = None if forces else re.match(r"\s*\(([A-Z][A-Z0-9-]{1,9})\)", self.text[end - self.offset:])
+        if acronym:
+            name = f"{acronym.group(1)}: {name}"
+        end_j = forces or name_j
+        inter, why = d.group_heads[head.key], head.text
+        qual = next((q for q in quals if q.key in d.group_qualifiers), None)
+        if qual is not None:  # the qualifier says more than the head ("Ethnic Militias": an identity militia)
+            inter, why = d.group_qualifiers[qual.key], f"{head.text}+{qual.text}"
+        rule = f"generic.yaml#named_group:'{why}'@{start - self.offset}-{end - self.offset}"
+        actor = self._actor(start, words[end_j - 1].end, name=name, id=slug(name), inter=inter, rule=rule,
+                            country=self.country)
+        return _Hit(i, end_j, ((i, actor),))
+
+    def _capital(self, k: int) -> bool:
+        """words[k] is a capitalised word of letters ("Eriador", "People's"; not "4th")."""
+        w = self.words[k].text
+        return w[:1].isupper() and w.replace("'", "").replace("’", "").isalpha()
+
     def title_person(self, i: int) -> _Hit | None:
         """A capitalised title of state office or rank and a name: "President Yoweri Museveni", "General Haftar".
 
@@ -546,13 +601,21 @@ class _Scanner:
                 out.extend(a for _, a in pro.actors)
                 i = floor = pro.j
                 continue
-            if not self.longest[i] or self._negated(i):
+            if self._negated(i):
+                i += 1
+                continue
+            if not self.longest[i]:
+                named = self.named_group(i)
+                if named is not None:
+                    out.extend(a for _, a in named.actors)
+                    i = floor = named.j
+                    continue
                 i += 1
                 continue
             alias, force = self.alias(i), self.demonym_force(i)
             hit = alias if alias and (force is None or alias.j >= force.j) else force
             hit = hit or self.ethnic(i) or self.country_as_actor(i) or self.people_of(i) or self.title_person(i) \
-                or self.generic(i, floor)
+                or self.named_group(i) or self.generic(i, floor)
             if hit is None:
                 i += 1
                 continue

@@ -90,8 +90,10 @@ def _counted_first(top: Any, own: list[Mention], rule: str) -> tuple[list[Mentio
     count = head.lemma_.lower() in load_roles()["count_heads"]
     generic = own[0].actor.generic_type is not None
 
+    armed = own[0].actor.generic_type in load_roles()["member_of_types"]
+
     def drawn_from(m: Mention) -> bool:
-        return any(t.lower_ in ("of", "from") and t.head.i == head.i and (count or t.lower_ == "from")
+        return any(t.lower_ in ("of", "from") and t.head.i == head.i and (count or armed or t.lower_ == "from")
                    for t in doc[m.head].ancestors)
 
     inner = [m for m in own[1:] if drawn_from(m) and (count or (generic and m.actor.generic_type is None))]
@@ -283,6 +285,20 @@ def _victims_of_attack_by(trigger: Any) -> list[Any]:
     return [c for v in (prep.head, *passive_conjuncts(prep.head)) for c in v.children if c.dep_ == "nsubjpass"]
 
 
+def _claimants(trigger: Any) -> list[Any]:
+    """The subject of a verb of claiming whose object is responsibility for the trigger ("X claimed
+    responsibility for the bombing", ``roles.yaml#claiming``); not a negated claim ("X denied" is no verb of it)."""
+    claiming = load_roles()["claiming"]
+    holder = trigger.head
+    if trigger.dep_ != "pobj" or holder.lower_ != "for" or holder.head.lemma_.lower() not in claiming["nouns"]:
+        return []
+    verb = holder.head.head
+    if holder.head.dep_ != "dobj" or verb.lemma_.lower() not in claiming["verbs"] \
+            or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
 def _modifier_agents(trigger: Any) -> list[Any]:
     """Modifiers of the attack that name who made it: "a Taliban attack", "regime shelling", "an
     IS-planted landmine", "killed during a police raid"."""
@@ -306,6 +322,7 @@ def _trigger_phrase_roles(trigger: Any) -> list[tuple[str, Any, str]]:
                   for prep in _children([died], ("prep", "advcl"), ("in",))
                   for held in _objects(prep) if held.lemma_.lower() == "custody"]
     found += [("actor1", obj, "roles:noun-by") for by in _noun_agents(trigger) for obj in _objects(by)]
+    found += [("actor1", subj, "roles:claimed-responsibility") for subj in _claimants(trigger)]
     found += [("actor1", mod, "roles:attack-modifier") for mod in _modifier_agents(trigger)]
     return found
 
