@@ -43,3 +43,13 @@ def assembler(nlp: Any, actors: Any, stages: Stages) -> Callable[[str, dict[str,
         return assemble(nlp(text), article, places, actors=actors, stages=stages)
 
     return go
+
+
+def single_event(go: Callable[[str, dict[str, str]], list[Event]]) -> Callable[[str, dict[str, str]], Event]:
+    """``one(text, towns)``: the one event ``go`` (an :func:`assembler`) gives for ``text``; fails unless exactly one."""
+    def one(text: str, towns: dict[str, str]) -> Event:
+        events = go(text, towns)
+        assert len(events) == 1, events
+        return events[0]
+
+    return one

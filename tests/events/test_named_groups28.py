@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from roles_harness import assembler, stages_for
+from roles_harness import assembler, single_event, stages_for
 
 from frontlines.actors import find_actors, load_actors
 from frontlines.records import Article, OffsetMap
@@ -28,14 +28,7 @@ def actors():
 
 @pytest.fixture(scope="module")
 def run(nlp, actors):
-    go = assembler(nlp, actors, stages_for(TRIGGERS))
-
-    def one(text: str, towns: dict[str, str]):
-        events = go(text, towns)
-        assert len(events) == 1, events
-        return events[0]
-
-    return one
+    return single_event(assembler(nlp, actors, stages_for(TRIGGERS)))
 
 
 @pytest.fixture(scope="module")

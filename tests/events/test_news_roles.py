@@ -5,7 +5,7 @@ places; the real actor dictionary and parse."""
 from __future__ import annotations
 
 import pytest
-from roles_harness import assembler, stages_for
+from roles_harness import assembler, single_event, stages_for
 
 from frontlines.actors import load_actors
 
@@ -27,14 +27,7 @@ STAGES = stages_for(TRIGGERS)
 
 @pytest.fixture(scope="module")
 def run(nlp):
-    go = assembler(nlp, load_actors(), STAGES)
-
-    def one(text: str, towns: dict[str, str]):
-        events = go(text, towns)
-        assert len(events) == 1, events
-        return events[0]
-
-    return one
+    return single_event(assembler(nlp, load_actors(), STAGES))
 
 
 def test_the_patient_of_a_launched_object_is_actor2(run):

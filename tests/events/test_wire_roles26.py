@@ -5,7 +5,7 @@ forces one strengthens. Invented places; the real actor dictionary and parse."""
 from __future__ import annotations
 
 import pytest
-from roles_harness import assembler, stages_for
+from roles_harness import assembler, single_event, stages_for
 
 from frontlines.actors import load_actors
 
@@ -23,14 +23,7 @@ TRIGGERS = {
 
 @pytest.fixture(scope="module")
 def run(nlp):
-    go = assembler(nlp, load_actors(), stages_for(TRIGGERS))
-
-    def one(text: str, towns: dict[str, str]):
-        events = go(text, towns)
-        assert len(events) == 1, events
-        return events[0]
-
-    return one
+    return single_event(assembler(nlp, load_actors(), stages_for(TRIGGERS)))
 
 
 def test_a_weapon_carried_by_the_subject_takes_the_roles_of_its_verb(run):
