@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..deptree import clause_verb
 from .matching import (
     Hit,
     cue_ok,
@@ -222,7 +223,7 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
         weight = entry.weight - (BACKGROUND_PENALTY if background else 0.0)
         if weight != entry.weight:
             typing = replace(typing, confidence=round(weight, 3))
-        found.append((weight, hit.last - hit.first, _clause(head), entry.generic, typing, background))
+        found.append((weight, hit.last - hit.first, int(clause_verb(head).i), entry.generic, typing, background))
     return LexiconReading(_select(found), candidates, rejected, proposals, left_out)
 
 
@@ -294,14 +295,6 @@ def backstory(tok: Any) -> bool:
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in load_matching()["causing_verbs"]:
         return True
     return _after_clause(tok) is not None
-
-
-def _clause(tok: Any) -> int:
-    """Index of the verb heading the clause a token is in (the sentence root at most)."""
-    node = tok
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
-    return int(node.i)
 
 
 def _select(found: list[_Found]) -> list[Typing]:

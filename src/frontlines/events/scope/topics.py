@@ -3,6 +3,7 @@ topics, an activity named, a state of affliction, a place's role, a problem, an 
 
 from __future__ import annotations
 
+from ...deptree import NOMINALS, ascent, first_conjunct, of_head, of_object
 from ..matching import year_of
 from ..typings import Typing
 from .base import Context, ScopeRule, bare_plural, lemma, load_scope, trigger_of
@@ -101,10 +102,10 @@ def _remembered(t: Typing, ctx: Context) -> bool:
     tok = trigger_of(t, ctx)
     if tok.pos_ not in ("NOUN", "PROPN") or year_of(tok) is not None:
         return False
-    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
-        tok = tok.head.head
-        if lemma(tok) in lists["memory_nouns"]:
+    for noun in ascent(tok, of_object, hop=of_head):
+        if lemma(noun) in lists["memory_nouns"]:
             return True
+        tok = noun
     return tok.dep_ == "dobj" and lemma(tok.head) in lists["remembering_lemmas"]
 
 
@@ -117,8 +118,7 @@ def _talks_topic(t: Typing, ctx: Context) -> bool:
     tok = trigger_of(t, ctx)
     if t.sub_event_type != "Agreement" or tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
-        tok = tok.head
+    tok = first_conjunct(tok, head_pos=NOMINALS)
     if tok.dep_ == "dobj":
         return tok.head.pos_ == "VERB" and lemma(tok.head) in lists["considering_lemmas"]
     return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "about", "over", "for") and \
