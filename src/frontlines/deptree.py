@@ -63,9 +63,14 @@ def clause_verb(tok: Any) -> Any:
     return climb(tok, lambda t: t.pos_ not in VERBS)
 
 
+def above(tok: Any, *, limit: int | None = None) -> Iterator[Any]:
+    """The tokens above ``tok``, nearest first, up to its sentence's root (``limit`` of them at most)."""
+    return ascent(tok, lambda t: True, limit=limit)
+
+
 def depth(tok: Any, *, limit: int | None = None) -> int:
     """How many arcs separate ``tok`` from its sentence's root (``limit`` at most)."""
-    return sum(1 for _ in ascent(tok, lambda t: True, limit=limit))
+    return sum(1 for _ in above(tok, limit=limit))
 
 
 def of_object(tok: Any, *, head_pos: Collection[str] = NOMINALS) -> bool:

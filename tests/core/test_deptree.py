@@ -6,6 +6,7 @@ import pytest
 
 from frontlines.deptree import (
     NOMINALS,
+    above,
     ascent,
     clause_verb,
     climb,
@@ -72,6 +73,13 @@ def test_up_through_climbs_only_the_arcs_named(word):
 def test_clause_verb_of_an_object_and_of_a_verbless_sentence(word):
     assert clause_verb(word("Orcs crossed the river and burned the farms.", "farms")).text == "burned"
     assert clause_verb(word("Peace in Gondor.", "Gondor")).text == "Peace"  # the root: no verb above
+
+
+def test_above_lists_the_heads_nearest_first(word):
+    arnor = word("Orcs burned the farms of Arnor.", "Arnor")
+    assert [t.text for t in above(arnor)] == ["of", "farms", "burned"]
+    assert [t.text for t in above(arnor, limit=1)] == ["of"]
+    assert list(above(word("Orcs burned the farms of Arnor.", "burned"))) == []
 
 
 def test_depth_counts_the_arcs_to_the_root(word):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..deptree import clause_verb
+from ..deptree import above, clause_verb
 from .matching import (
     Hit,
     cue_ok,
@@ -245,8 +245,7 @@ def _background(tok: Any) -> bool:
     clause ("families whose children were kidnapped protested") or the object of "against",
     "over", "after" ("protested against the arrest of"); word lists in ``data/events/matching.yaml``."""
     words = load_matching()
-    node = tok
-    for _ in range(8):
+    for node in (tok, *above(tok, limit=7)):
         if node.dep_ == "relcl" and node.pos_ in ("VERB", "AUX"):
             return True
         if node.dep_ == "acl" and node.lower_ in words["background_acl"]:
@@ -254,9 +253,6 @@ def _background(tok: Any) -> bool:
         if node.dep_ in ("pobj", "pcomp") and (node.head.lower_ in words["background_preps"] or (
                 node.head.lower_ in ("for", "of") and node.head.head.lower_ in words["background_for"])):
             return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
     return False
 
 
@@ -264,14 +260,8 @@ def _after_clause(tok: Any) -> Any:
     """The clause that "after", "following" or "since" introduces and the token stands in
     (``matching.yaml#background_preps``), else None."""
     words = load_matching()["background_preps"]
-    node = tok
-    for _ in range(8):
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words for c in node.children):
-            return node
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
+    return next((node for node in (tok, *above(tok, limit=7))
+                 if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words for c in node.children)), None)
 
 
 def _cause_of_its_cue(tok: Any, entry: Entry) -> bool:

@@ -3,7 +3,7 @@ mission that strikes nothing, an attack on a computer."""
 
 from __future__ import annotations
 
-from ...deptree import NOMINALS, first_conjunct
+from ...deptree import NOMINALS, above, first_conjunct
 from ..typings import Typing
 from .base import Context, ScopeRule, lemma, load_scope, trigger_of
 
@@ -18,11 +18,7 @@ def _arms_trade(t: Typing, ctx: Context) -> bool:
             (tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")):
         return False
     trade = load_scope()["trade_lemmas"]
-    node = tok
-    for _ in range(4):
-        if node.head.i == node.i:
-            return False
-        node = node.head
+    for node in above(tok, limit=4):
         if lemma(node) in trade:
             return True
         if lemma(node) in load_scope()["contents_lemmas"] and any(
