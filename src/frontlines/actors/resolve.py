@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..deptree import first_conjunct
 from ..records import Actor, Article
 from .dictionary import (
     ARTICLES,
@@ -687,11 +688,8 @@ def _parse(sent: Any, attack_heads: frozenset[str] = frozenset(),
         if getattr(tok, "dep_", "") == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i \
                 and norm(tok.head.lemma_) not in attack_heads:  # "a police vehicle", but "a police raid" acts
             (members if norm(tok.head.lemma_) in member_heads else modifiers).add(tok.idx)
-        dep = getattr(tok, "dep_", "")
-        node = tok
-        while dep == "conj" and node.head is not node:
-            node = node.head
-            dep = node.dep_
+        node = first_conjunct(tok) if getattr(tok, "dep_", "") == "conj" else tok
+        dep = getattr(node, "dep_", "")
         head = node.head
         verb = head.head if dep == "pobj" and head.dep_ == "agent" else head  # "attacked by Turkey"
         if (dep == "pobj" and head.dep_ == "agent") or (dep in _SUBJECT_DEPS and head.pos_ in ("VERB", "AUX")):

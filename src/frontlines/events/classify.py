@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..deptree import clause_verb
 from .alone import ALONE_RULES, gate_typing
 from .coreference import load_cues
 from .gate import EventGate, GateVerdict
@@ -277,20 +278,13 @@ def _in_scope(sent: Any, typings: list[Typing], lexicon: Lexicon) -> tuple[list[
     return kept, out
 
 
-def _clause_verb(tok: Any) -> Any:
-    """The verb heading the clause a token is in (the sentence's root at most)."""
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
 def own_clause(sent: Any, t: Typing, lead: Typing) -> bool:
     """Whether typing ``t`` is told in a clause of its own beside ``lead``'s: the two clauses' verbs are
     conjuncts, each with its own subject, and neither subject is a definite incident noun
     (``matching.yaml#incident_nouns``, ``#retold_nouns``, with a determiner of
     ``incidents.yaml#anaphora_determiners``: "..., and the attack left nine guests dead" tells the same event)."""
     doc = sent.doc
-    a, b = _clause_verb(doc[lead.trigger_index]), _clause_verb(doc[t.trigger_index])
+    a, b = clause_verb(doc[lead.trigger_index]), clause_verb(doc[t.trigger_index])
     if a.i == b.i or not ((b.dep_ == "conj" and b.head.i == a.i) or (a.dep_ == "conj" and a.head.i == b.i)):
         return False
     nouns = load_matching()["incident_nouns"] | load_matching()["retold_nouns"]
@@ -333,8 +327,7 @@ def clause_span(sent: Any, reading: LexiconReading) -> Any:
     tok = doc[first]
     if dated_noun(tok):
         return doc[tok.left_edge.i:tok.right_edge.i + 1]
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
+    tok = clause_verb(tok)
     span = doc[tok.left_edge.i:tok.right_edge.i + 1]
     return span if sent.start <= span.start and span.end <= sent.end else sent
 

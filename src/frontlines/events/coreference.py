@@ -27,6 +27,7 @@ from importlib import resources
 from typing import Any
 
 from .. import yamlfile
+from ..deptree import climb
 from ..geo.distance import great_circle_km
 from ..records import Actor, Event, Evidence, Place
 
@@ -136,10 +137,10 @@ def _definite(tok: Any) -> str | None:
 def _time_reference(tok: Any) -> bool:
     """A noun that only dates another happening: "after the attack", "ahead of the raid"."""
     preps = set(load_cues()["reference_prepositions"])
-    head = tok.head if tok.dep_ == "pobj" else None
-    while head is not None and head.dep_ == "prep" and head.lower_ == "of":  # "ahead of the raid"
-        head = head.head
-    return head is not None and head.lower_ in preps
+    if tok.dep_ != "pobj":
+        return False
+    head = climb(tok.head, lambda t: t.dep_ == "prep" and t.lower_ == "of")  # "ahead of the raid"
+    return head.lower_ in preps
 
 
 def refers_back(trigger: Any) -> str | None:

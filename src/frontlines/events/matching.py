@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 from .. import yamlfile
+from ..deptree import NOMINALS, up_through
 from ..fold import fold
 from .ontology import Entry, Lexicon, Pattern
 
@@ -168,8 +169,7 @@ def _moved(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
     if hit.verb:
         return False
     tok = sent.doc[hit.last]
-    while tok.dep_ in ("conj", "nmod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
-        tok = tok.head
+    tok = up_through(tok, ("conj", "nmod", "compound"), head_pos=NOMINALS)
     verb = tok.head
     return tok.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and \
         verb.lemma_.lower() in load_matching()["moving_verbs"] and \

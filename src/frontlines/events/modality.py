@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from .. import yamlfile
+from ..deptree import VERBS, ascent
 from ..records import Modality
 from .coreference import load_cues
 from .matching import load_matching
@@ -48,24 +49,16 @@ def load_modality() -> dict[str, Any]:
 
 def governors(trigger: Any) -> list[Any]:
     """Tokens above the trigger that can govern its modality, nearest first."""
-    out: list[Any] = []
-    tok = trigger
-    while tok.head.i != tok.i:
-        if tok.dep_ in NOUN_CLAUSES and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            break
-        tok = tok.head
-        out.append(tok)
-    return out
+    return list(ascent(trigger, lambda t: t.dep_ not in NOUN_CLAUSES or
+                       any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)))
 
 
 def verb_chain(trigger: Any) -> list[Any]:
     """The trigger and the verbs it shares auxiliaries with ("will continue to attack", "launched an attack")."""
     chain = [trigger]
-    tok = trigger
-    while tok.dep_ in CHAIN and tok.head.i != tok.i and len(chain) < 5:
-        tok = tok.head
+    for tok in ascent(trigger, lambda t: t.dep_ in CHAIN, limit=4):
         chain.append(tok)
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in VERBS:
             break
     return chain
 

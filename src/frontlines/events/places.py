@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from .. import yamlfile
+from ..deptree import climb
 from ..geo import lies_in_gap
 from ..geo.distance import great_circle_km
 from ..geo.names import norm
@@ -237,9 +238,7 @@ def _listed(tok: Any) -> bool:
 
 
 def _coordinated_root(tok: Any) -> Any:
-    while _listed(tok) and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
+    return climb(tok, _listed)
 
 
 def _describes(outer: Any, inner: Any) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..deptree import depth
 from .classify import classify
 from .matching import cue_ok, head_of, match, padded_text, words_of
 from .ontology import PLOVER_FILE, Lexicon, load_plover_lexicon
@@ -36,15 +37,8 @@ def plover_typings(sent: Any, *, lexicon: Lexicon | None = None) -> list[PloverT
         head = head_of(span)
         out.append(PloverTyping(hit.entry.sub.removeprefix("PLOVER:"), head.i,
                                 f"lexicon:{PLOVER_FILE}#{hit.entry.id}:{span.text.lower()}", hit.entry.weight))
-    out.sort(key=lambda t: (_depth(doc[t.trigger_index]), -t.confidence, t.trigger_index))
+    out.sort(key=lambda t: (depth(doc[t.trigger_index], limit=50), -t.confidence, t.trigger_index))
     return out
-
-
-def _depth(tok: Any) -> int:
-    d = 0
-    while tok.head.i != tok.i and d < 50:
-        tok, d = tok.head, d + 1
-    return d
 
 
 def plover_coding(sent: Any, typings: Sequence[Typing] | None = None) -> tuple[str | None, str | None]:
@@ -56,9 +50,10 @@ def plover_coding(sent: Any, typings: Sequence[Typing] | None = None) -> tuple[s
     acled = list(typings) if typings is not None else classify(sent)
     verbal = plover_typings(sent)
     doc = sent.doc
-    best = min(acled, key=lambda t: (_depth(doc[t.trigger_index]), -t.confidence), default=None)
+    best = min(acled, key=lambda t: (depth(doc[t.trigger_index], limit=50), -t.confidence), default=None)
     if best is not None and best.plover_type and (
-            not verbal or _depth(doc[best.trigger_index]) <= _depth(doc[verbal[0].trigger_index])):
+            not verbal or
+            depth(doc[best.trigger_index], limit=50) <= depth(doc[verbal[0].trigger_index], limit=50)):
         return best.plover_type, best.rule
     if verbal:
         return verbal[0].plover_type, verbal[0].rule

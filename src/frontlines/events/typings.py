@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..deptree import above, clause_verb
 from .matching import (
     Hit,
     cue_ok,
@@ -222,7 +223,7 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
         weight = entry.weight - (BACKGROUND_PENALTY if background else 0.0)
         if weight != entry.weight:
             typing = replace(typing, confidence=round(weight, 3))
-        found.append((weight, hit.last - hit.first, _clause(head), entry.generic, typing, background))
+        found.append((weight, hit.last - hit.first, int(clause_verb(head).i), entry.generic, typing, background))
     return LexiconReading(_select(found), candidates, rejected, proposals, left_out)
 
 
@@ -244,8 +245,7 @@ def _background(tok: Any) -> bool:
     clause ("families whose children were kidnapped protested") or the object of "against",
     "over", "after" ("protested against the arrest of"); word lists in ``data/events/matching.yaml``."""
     words = load_matching()
-    node = tok
-    for _ in range(8):
+    for node in (tok, *above(tok, limit=7)):
         if node.dep_ == "relcl" and node.pos_ in ("VERB", "AUX"):
             return True
         if node.dep_ == "acl" and node.lower_ in words["background_acl"]:
@@ -253,9 +253,6 @@ def _background(tok: Any) -> bool:
         if node.dep_ in ("pobj", "pcomp") and (node.head.lower_ in words["background_preps"] or (
                 node.head.lower_ in ("for", "of") and node.head.head.lower_ in words["background_for"])):
             return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
     return False
 
 
@@ -263,14 +260,8 @@ def _after_clause(tok: Any) -> Any:
     """The clause that "after", "following" or "since" introduces and the token stands in
     (``matching.yaml#background_preps``), else None."""
     words = load_matching()["background_preps"]
-    node = tok
-    for _ in range(8):
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words for c in node.children):
-            return node
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
+    return next((node for node in (tok, *above(tok, limit=7))
+                 if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words for c in node.children)), None)
 
 
 def _cause_of_its_cue(tok: Any, entry: Entry) -> bool:
@@ -294,14 +285,6 @@ def backstory(tok: Any) -> bool:
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in load_matching()["causing_verbs"]:
         return True
     return _after_clause(tok) is not None
-
-
-def _clause(tok: Any) -> int:
-    """Index of the verb heading the clause a token is in (the sentence root at most)."""
-    node = tok
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
-    return int(node.i)
 
 
 def _select(found: list[_Found]) -> list[Typing]:

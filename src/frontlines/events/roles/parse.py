@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Any
 
 from ... import yamlfile
+from ...deptree import climb
 from ...records import Actor
 from ..modality import load_modality
 
@@ -559,9 +560,7 @@ def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: li
     if trigger.pos_ in ("NOUN", "PROPN") and not subjs:
         # a weapon the parse hangs away from the verb ("X targeted a vehicle ... with an IED", "X targeted
         # Y using ATGMs"): the active subject of the clause's attack verb (``roles.yaml#attack_verbs``)
-        root = trigger
-        while root.head.i != root.i and root.dep_ not in ("ROOT", "conj", "advcl", "ccomp"):
-            root = root.head
+        root = climb(trigger, lambda t: t.dep_ not in ("ROOT", "conj", "advcl", "ccomp"))
         if root.lemma_.lower() in load_roles()["attack_verbs"]:
             for subj in (c for c in root.children if c.dep_ == "nsubj"):
                 own, _ = under(subj, mentions)

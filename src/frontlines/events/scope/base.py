@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from ... import yamlfile
+from ...deptree import ascent
 from ...fold import fold
 from ..matching import padded_text, words_of
 from ..modality import load_modality
@@ -123,11 +124,7 @@ def armed_subject_above(tok: Any, ctx: Context, *, sources: bool = True) -> bool
 def clause_path(tok: Any) -> list[Any]:
     """The trigger and the verbs it is coordinated with or the complement of, up to its clause's head
     ("allowed to seize the port and arrest its captain": arrest, seize, allowed)."""
-    path = [tok]
-    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i and len(path) < 6:
-        tok = tok.head
-        path.append(tok)
-    return path
+    return [tok, *ascent(tok, lambda t: t.dep_ in ("conj", "xcomp"), limit=5)]
 
 
 def simple_present(tok: Any) -> bool:

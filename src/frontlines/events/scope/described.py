@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...deptree import NOMINALS, ascent, climb, first_conjunct, of_head, of_object
 from ..roles import classes_of
 from ..typings import Typing
 from .base import ARMED_CLASSES, VIOLENT_TYPES, Context, ScopeRule, lemma, load_scope, trigger_of, verb_of
@@ -215,8 +216,7 @@ def _measure_lifted(t: Typing, ctx: Context) -> bool:
                        p.lower_ == "of" for g in p.children if g.dep_ == "pobj"] if objects else []
         return bool(objects) and all(lemma(o) in measures for o in objects)
     head = tok
-    while head.dep_ in ("compound", "pobj", "prep") and head.head.i != head.i:
-        head = head.head
+    for head in ascent(tok, lambda t: t.dep_ in ("compound", "pobj", "prep")):
         if head.pos_ == "NOUN" and lemma(head) in lifting:  # "the lifting of the curfew"
             return lemma(tok) in measures
     return lemma(tok) in measures and head.dep_ in ("dobj", "nsubj", "nsubjpass") and lemma(head.head) in lifting
@@ -232,11 +232,8 @@ def _measure_history(t: Typing, ctx: Context) -> bool:
     if t.sub_event_type not in lists["diplomatic_types"] or tok.pos_ != "VERB" or \
             not (tok.dep_ in ("advcl", "acl", "relcl") or (tok.dep_ == "ccomp" and tok.tag_ == "VBN")):
         return False  # a participle parsed as a complement ("removing the checkpoints set up last week")
-    head = tok.head
-    for _ in range(4):  # up from the object the clause is on ("some of the checkpoints") to its verb
-        if head.pos_ == "VERB" or head.dep_ not in ("pobj", "prep", "dobj", "nsubjpass") or head.head.i == head.i:
-            break
-        head = head.head
+    head = climb(tok.head, lambda t: t.pos_ != "VERB" and t.dep_ in ("pobj", "prep", "dobj", "nsubjpass"),
+                 limit=4)  # up from the object the clause is on ("some of the checkpoints") to its verb
     return head.pos_ == "VERB" and lemma(head) in lists["lifting_lemmas"]
 
 
@@ -257,8 +254,8 @@ def _accord_backstory(t: Typing, ctx: Context) -> bool:
         if lemma(tok.head) not in lists["accord_nouns"]:
             return True
         tok = tok.head
-    while tok.dep_ == "compound" or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"):
-        tok = tok.head if tok.dep_ == "compound" else tok.head.head  # "under the terms of the peace deal"
+    tok = climb(tok, lambda t: t.dep_ == "compound" or of_object(t, head_pos=("NOUN",)),
+                hop=lambda t: t.head if t.dep_ == "compound" else of_head(t))  # "under the terms of the peace deal"
     if tok.dep_ != "pobj" or tok.head.lower_ not in lists["accord_frame_preps"]:
         return False
     agreed = any(lemma(v) in lists["agreeing_lemmas"] for v in [tok.head.head, *tok.head.head.ancestors])
@@ -299,8 +296,7 @@ def _protesters_freed(t: Typing, ctx: Context) -> bool:
     tok = trigger_of(t, ctx)
     if t.event_type != "Protests" or tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
-        tok = tok.head
+    tok = first_conjunct(tok, head_pos=NOMINALS)
     return tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in load_scope()["freeing_lemmas"]
 
 

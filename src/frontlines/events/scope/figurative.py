@@ -4,6 +4,7 @@ who went missing)."""
 
 from __future__ import annotations
 
+from ...deptree import NOMINALS, up_through
 from ..matching import padded_text, words_of
 from ..typings import Typing
 from .base import Context, ScopeRule, lemma, load_scope, trigger_of
@@ -141,8 +142,7 @@ def _march_past(t: Typing, ctx: Context) -> bool:
     parade"; "activists marched in the pride parade" stays a protest)."""
     lists = load_scope()
     tok = trigger_of(t, ctx)
-    while tok.dep_ in ("compound", "amod", "conj") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
-        tok = tok.head
+    tok = up_through(tok, ("compound", "amod", "conj"), head_pos=NOMINALS)
     verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" else tok
     if verb.pos_ != "VERB" or lemma(verb) not in lists["parading_lemmas"]:
         return False

@@ -4,6 +4,7 @@ enumeration."""
 
 from __future__ import annotations
 
+from ...deptree import first_conjunct
 from ..roles import classes_of
 from ..typings import Typing, backstory
 from .base import (
@@ -139,9 +140,7 @@ def _litany(t: Typing, ctx: Context) -> bool:
     tok = trigger_of(t, ctx)
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    verb = tok
-    while verb.dep_ == "conj" and verb.head is not verb:
-        verb = verb.head
+    verb = first_conjunct(tok)
     lists = load_scope()
     opener = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in lists["litany_openers"]]
     subject = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in lists["litany_subjects"]]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...deptree import NOMINALS, first_conjunct
 from ..modality import presupposing_word
 from ..typings import Typing
 from .base import (
@@ -141,8 +142,7 @@ def _sought(t: Typing, ctx: Context) -> bool:
     tok = trigger_of(t, ctx)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
-        tok = tok.head
+    tok = first_conjunct(tok, head_pos=NOMINALS)
     if tok.dep_ == "dobj":
         return tok.head.pos_ in ("VERB", "AUX") and lemma(tok.head) in load_scope()["demanding_lemmas"]
     if tok.dep_ != "pobj" or tok.head.lower_ != "for":
@@ -185,8 +185,7 @@ def _to_end(t: Typing, ctx: Context) -> bool:
     tok = trigger_of(t, ctx)
     if t.event_type not in VIOLENT_TYPES or tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(tok, head_pos=NOMINALS)
     if tok.dep_ == "pobj":
         return tok.head.lower_ in ("to", "of") and lemma(tok.head.head) in lists["ending_nouns"]
     verb = tok.head
@@ -218,8 +217,7 @@ def _urged_to(t: Typing, ctx: Context) -> bool:
     tok = trigger_of(t, ctx)
     if tok.pos_ != "VERB" or tok.tag_ != "VB":
         return False
-    while tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(tok, head_pos=("VERB",))
     return tok.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
         and lemma(tok.head) in load_scope()["urging_lemmas"]
 
@@ -232,8 +230,7 @@ def _demanded_that(t: Typing, ctx: Context) -> bool:
     tok = trigger_of(t, ctx)
     if tok.pos_ != "VERB" or tok.tag_ not in ("VB", "VBP"):
         return False
-    while tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(tok, head_pos=("VERB",))
     return tok.dep_ == "ccomp" and lemma(tok.head) in (*lists["demanding_lemmas"], *lists["urging_lemmas"])
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...deptree import NOMINALS, ascent
 from ..modality import load_modality, subject_of
 from ..typings import Typing
 from .base import Context, ScopeRule, lemma, load_scope, trigger_of, verb_of
@@ -155,14 +156,9 @@ def _report_denied(t: Typing, ctx: Context) -> bool:
     town" stays)."""
     lists = load_scope()
     tok = trigger_of(t, ctx)
-    node = tok
-    for _ in range(4):
-        if node.dep_ not in ("pobj", "prep", "acl", "ccomp", "relcl") or node.head.i == node.i:
-            return False
-        node = node.head
-        if node.pos_ in ("NOUN", "PROPN") and lemma(node) in lists["claim_nouns"]:
-            break
-    else:
+    node = next((n for n in ascent(tok, lambda w: w.dep_ in ("pobj", "prep", "acl", "ccomp", "relcl"), limit=4)
+                 if n.pos_ in NOMINALS and lemma(n) in lists["claim_nouns"]), None)
+    if node is None:
         return False
     verb = node.head
     if node.dep_ == "dobj":

@@ -3,6 +3,7 @@ topics, an activity named, a state of affliction, a place's role, a problem, an 
 
 from __future__ import annotations
 
+from ...deptree import NOMINALS, above, ascent, first_conjunct, of_head, of_object
 from ..matching import year_of
 from ..typings import Typing
 from .base import Context, ScopeRule, bare_plural, lemma, load_scope, trigger_of
@@ -12,14 +13,8 @@ def _clausal_subject(t: Typing, ctx: Context) -> bool:
     """A trigger inside a clause that is the subject of "be" ("letting Rohan retake the fort was a
     mistake", "joining a brawl is a crime in Bree"): a topic, not a report. The
     trigger itself may be the subject ("Shelling kills two in Osgiliath")."""
-    node = trigger_of(t, ctx)
-    for _ in range(16):
-        if node.head.i == node.i:
-            return False
-        node = node.head
-        if node.dep_ in ("csubj", "csubjpass") and lemma(node.head) == "be":
-            return True
-    return False
+    return any(node.dep_ in ("csubj", "csubjpass") and lemma(node.head) == "be"
+               for node in above(trigger_of(t, ctx), limit=16))
 
 
 def _no_existence(t: Typing, ctx: Context) -> bool:
@@ -80,15 +75,9 @@ def _place_role(t: Typing, ctx: Context) -> bool:
 def _a_problem(t: Typing, ctx: Context) -> bool:
     """A trigger inside the phrase that names a problem ("we have had a problem with murals being
     destroyed", "the scourge of cattle raids"): a state of things, no occurrence."""
-    node = trigger_of(t, ctx)
-    for _ in range(3):
-        if node.dep_ in ("pcomp", "pobj") and node.head.lower_ in ("with", "of") and \
-                lemma(node.head.head) in load_scope()["problem_nouns"]:
-            return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
+    tok = trigger_of(t, ctx)
+    return any(node.dep_ in ("pcomp", "pobj") and node.head.lower_ in ("with", "of") and
+               lemma(node.head.head) in load_scope()["problem_nouns"] for node in (tok, *above(tok, limit=2)))
 
 
 def _remembered(t: Typing, ctx: Context) -> bool:
@@ -101,10 +90,10 @@ def _remembered(t: Typing, ctx: Context) -> bool:
     tok = trigger_of(t, ctx)
     if tok.pos_ not in ("NOUN", "PROPN") or year_of(tok) is not None:
         return False
-    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
-        tok = tok.head.head
-        if lemma(tok) in lists["memory_nouns"]:
+    for noun in ascent(tok, of_object, hop=of_head):
+        if lemma(noun) in lists["memory_nouns"]:
             return True
+        tok = noun
     return tok.dep_ == "dobj" and lemma(tok.head) in lists["remembering_lemmas"]
 
 
@@ -117,8 +106,7 @@ def _talks_topic(t: Typing, ctx: Context) -> bool:
     tok = trigger_of(t, ctx)
     if t.sub_event_type != "Agreement" or tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
-        tok = tok.head
+    tok = first_conjunct(tok, head_pos=NOMINALS)
     if tok.dep_ == "dobj":
         return tok.head.pos_ == "VERB" and lemma(tok.head) in lists["considering_lemmas"]
     return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "about", "over", "for") and \

@@ -3,6 +3,7 @@ mission that strikes nothing, an attack on a computer."""
 
 from __future__ import annotations
 
+from ...deptree import NOMINALS, above, first_conjunct
 from ..typings import Typing
 from .base import Context, ScopeRule, lemma, load_scope, trigger_of
 
@@ -17,11 +18,7 @@ def _arms_trade(t: Typing, ctx: Context) -> bool:
             (tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")):
         return False
     trade = load_scope()["trade_lemmas"]
-    node = tok
-    for _ in range(4):
-        if node.head.i == node.i:
-            return False
-        node = node.head
+    for node in above(tok, limit=4):
         if lemma(node) in trade:
             return True
         if lemma(node) in load_scope()["contents_lemmas"] and any(
@@ -87,8 +84,7 @@ def _weapons_moved(t: Typing, ctx: Context) -> bool:
     """A weapon noun that is the direct object of a verb of moving (``moving_lemmas``: "agreed to pull back heavy
     weapons from the front line", "deployed rocket launchers to the border"): weapons moved, none fired."""
     tok = trigger_of(t, ctx)
-    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(tok, head_pos=NOMINALS)
     return t.event_type == "Explosions/Remote violence" and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" \
         and lemma(tok.head) in load_scope()["moving_lemmas"]
 

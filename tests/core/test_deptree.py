@@ -1,0 +1,97 @@
+"""The bounded walks up the dependency tree (frontlines.deptree) on small parsed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.deptree import (
+    NOMINALS,
+    above,
+    ascent,
+    clause_verb,
+    climb,
+    depth,
+    first_conjunct,
+    is_root,
+    of_head,
+    of_object,
+    up_through,
+)
+
+
+@pytest.fixture(scope="module")
+def word(nlp):
+    """The token ``text`` of the parsed ``sentence``."""
+    def at(sentence: str, text: str):
+        return next(t for t in nlp(sentence) if t.text == text)
+
+    return at
+
+
+def test_a_root_is_its_own_head(word):
+    burned = word("Orcs burned the farms of Arnor.", "burned")
+    assert is_root(burned) and burned.head.i == burned.i
+    assert burned.head is not burned  # spaCy makes a new Token on each access: identity tells nothing
+    assert not is_root(word("Orcs burned the farms of Arnor.", "farms"))
+
+
+def test_a_walk_whose_condition_always_holds_stops_at_the_root(word):
+    arnor = word("Orcs burned the farms of Arnor.", "Arnor")
+    assert climb(arnor, lambda t: True).text == "burned"
+    assert [t.text for t in ascent(arnor, lambda t: True)] == ["of", "farms", "burned"]
+
+
+def test_limit_bounds_the_steps_taken(word):
+    arnor = word("Orcs burned the farms of Arnor.", "Arnor")
+    assert [t.text for t in ascent(arnor, lambda t: True, limit=2)] == ["of", "farms"]
+    assert climb(arnor, lambda t: True, limit=0) is arnor
+
+
+def test_climb_stays_put_when_the_condition_fails_at_once(word):
+    arnor = word("Orcs burned the farms of Arnor.", "Arnor")
+    assert climb(arnor, lambda t: t.dep_ == "conj") is arnor
+
+
+def test_first_conjunct_of_a_list_of_weapons(word):
+    sentence = "The rangers seized swords, spears and bows near Osgiliath."
+    assert first_conjunct(word(sentence, "bows"), head_pos=NOMINALS).text == "swords"
+    assert first_conjunct(word(sentence, "bows"), head_pos=("VERB",)).text == "bows"  # a noun's head
+    assert first_conjunct(word(sentence, "swords")).text == "swords"  # the first is its own
+
+
+def test_first_conjunct_of_coordinated_verbs(word):
+    burned = word("Orcs crossed the river and burned the farms.", "burned")
+    assert first_conjunct(burned).text == "crossed"
+
+
+def test_up_through_climbs_only_the_arcs_named(word):
+    heavy = word("The rangers moved heavy siege engines to the border.", "heavy")
+    assert up_through(heavy, ("amod", "compound"), head_pos=NOMINALS).text == "engines"
+    assert up_through(heavy, ("amod",)).text == "siege"
+
+
+def test_clause_verb_of_an_object_and_of_a_verbless_sentence(word):
+    assert clause_verb(word("Orcs crossed the river and burned the farms.", "farms")).text == "burned"
+    assert clause_verb(word("Peace in Gondor.", "Gondor")).text == "Peace"  # the root: no verb above
+
+
+def test_above_lists_the_heads_nearest_first(word):
+    arnor = word("Orcs burned the farms of Arnor.", "Arnor")
+    assert [t.text for t in above(arnor)] == ["of", "farms", "burned"]
+    assert [t.text for t in above(arnor, limit=1)] == ["of"]
+    assert list(above(word("Orcs burned the farms of Arnor.", "burned"))) == []
+
+
+def test_depth_counts_the_arcs_to_the_root(word):
+    osgiliath = word("Gondor mourned the victims of the massacre at Osgiliath.", "Osgiliath")
+    assert depth(osgiliath) == 5  # at, massacre, of, victims, mourned
+    assert depth(osgiliath, limit=2) == 2
+    assert depth(word("Gondor mourned the victims of the massacre at Osgiliath.", "mourned")) == 0
+
+
+def test_of_phrases_climb_to_the_noun_they_hang_on(word):
+    massacre = word("Gondor mourned the victims of the massacre at Osgiliath.", "massacre")
+    assert of_object(massacre) and of_head(massacre).text == "victims"
+    assert [t.text for t in ascent(massacre, of_object, hop=of_head)] == ["victims"]
+    assert not of_object(massacre, head_pos=("VERB",))
+    assert not of_object(word("Gondor mourned the victims of the massacre at Osgiliath.", "Osgiliath"))  # "at"
