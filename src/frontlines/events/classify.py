@@ -34,6 +34,7 @@ from .mentions import (
     mentions_beside,
     named_mention,
     participle_mention,
+    political_mention,
     presupposed_mention,
     targeted_mention,
 )
@@ -228,6 +229,9 @@ class EventTyper:
         if consequence is None:  # an incident the sentence places in time ("since the raid", "the night of the attack")
             consequence = consequence_typing(sent, reading, typings, verdict, name, presupposed_mention, "presupposed",
                                              "named_reasons")
+        if consequence is None:  # the same, read as crime, of violence against a political figure
+            consequence = consequence_typing(sent, reading, typings, verdict, name, political_mention, "political-victim",
+                                             "political_victim_reasons")
         if consequence is None and refused:  # the gate is sure of an event, its own type refused
             consequence = consequence_typing(sent, reading, typings, verdict, name, participle_mention, "participle",
                                              "participle_reasons")

@@ -228,8 +228,8 @@ def presupposing_word(tok: Any) -> Any | None:
     noun of ``matching.yaml#incident_nouns`` with a definite or possessive determiner
     (``incidents.yaml#anaphora_determiners``) or a date (:func:`dated_noun`: "the attack", "Sunday's raid") that
     is the object of a preposition of ``modality.yaml#presupposed.preps`` ("during the attack", "after the raid")
-    or the "of"/"to" of a noun of ``#presupposed.nouns`` ("on the night of the raid", "the handling of the
-    attack"), under no verb with an auxiliary of the future (``#planned.aux``: "troops will deploy after the
+    or the "of"/"to"/"with" of a noun of ``#presupposed.nouns`` ("on the night of the raid", "the handling of the
+    attack", "in connection with the poisoning"), under no verb with an auxiliary of the future (``#planned.aux``: "troops will deploy after the
     attack" names one to come). A definite description presupposes its referent, whatever else the clause
     around it says ("the envoy would resign after the attack"); not a bare, plural or indefinite noun ("after an
     attack", "after attacks"), nor a gathering announced ahead (``#presupposed.announced``: "a vigil after the
@@ -249,7 +249,8 @@ def presupposing_word(tok: Any) -> Any | None:
     prep, presupposing = tok.head, lex["presupposed"]
     if prep.lower_ in presupposing["preps"]:
         return prep
-    if prep.lower_ in ("of", "to") and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in presupposing["nouns"]:
+    if prep.lower_ in ("of", "to", "with") and prep.head.pos_ == "NOUN" and \
+            prep.head.lemma_.lower() in presupposing["nouns"]:
         return prep.head
     return None
 
