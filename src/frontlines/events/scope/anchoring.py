@@ -8,7 +8,7 @@ from typing import Any
 from ..coreference import load_cues
 from ..roles import classes_of
 from ..typings import Typing
-from .base import Context, ScopeRule, bare, trigger_of, verb_of
+from .base import Context, ScopeRule, bare, load_scope, trigger_of, verb_of
 
 #: Entity labels that anchor an event to one occurrence: a date or time, a place, a named person or organisation.
 ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -105,5 +105,15 @@ def _sides(tok: Any, ctx: Context) -> frozenset[str]:
                      & _SIDES)
 
 
+def _indefinite_invasion(t: Typing, ctx: Context) -> bool:
+    """A trigger noun of ``scope.yaml#definite_only_nouns`` with no definite or possessive determiner
+    (:func:`definite_noun`): "an invasion would be a disaster", "fears of an invasion", "prepared for a Mordor
+    invasion" name no occurrence; "since last month's Mordor invasion", "following the invasions of Ithilien",
+    "the 2003 invasion of Harad" name one."""
+    tok = trigger_of(t, ctx)
+    return tok.lemma_.lower() in load_scope()["definite_only_nouns"] and not definite_noun(tok)
+
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 UNANCHORED = ScopeRule("unanchored", _unanchored)
+INDEFINITE_INVASION = ScopeRule("indefinite-invasion", _indefinite_invasion)
