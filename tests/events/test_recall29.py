@@ -93,6 +93,7 @@ def test_a_political_victim_stands_where_the_gate_reads_crime_a_private_one_does
     ("Fears of an invasion have grown in Gondor.", False),
     ("Critics called the new law of Gondor an invasion of privacy.", False),
     ("Farmers in Rohan reported an invasion of locusts.", False),
+    ("The steward said the crisis was like that of 2003, when Rohan endorsed the invasion of Harad.", False),
 ])
 def test_a_definite_invasion_is_an_armed_clash(nlp, text: str, kept: bool) -> None:
     typings, rejected = lexicon_read(nlp, text)

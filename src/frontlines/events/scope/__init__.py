@@ -98,7 +98,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     described.PARTICIPLE_DESCRIBED,
     generic.GENERIC_PRESENT,
     anchoring.UNANCHORED,
-    anchoring.INDEFINITE_INVASION,
+    anchoring.UNPLACED_INVASION,
     weapons.CYBER_TARGET,
     weapons.WEAPON_TEST,
     weapons.TRAINING_FIRE,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..coreference import load_cues
+from ..modality import load_modality
 from ..roles import classes_of
 from ..typings import Typing
 from .base import Context, ScopeRule, bare, load_scope, trigger_of, verb_of
@@ -105,15 +106,20 @@ def _sides(tok: Any, ctx: Context) -> frozenset[str]:
                      & _SIDES)
 
 
-def _indefinite_invasion(t: Typing, ctx: Context) -> bool:
-    """A trigger noun of ``scope.yaml#definite_only_nouns`` with no definite or possessive determiner
-    (:func:`definite_noun`): "an invasion would be a disaster", "fears of an invasion", "prepared for a Mordor
-    invasion" name no occurrence; "since last month's Mordor invasion", "following the invasions of Ithilien",
-    "the 2003 invasion of Harad" name one."""
+def _unplaced_invasion(t: Typing, ctx: Context) -> bool:
+    """A trigger noun of ``scope.yaml#placed_only_nouns`` that the sentence does not place in time as one
+    occurrence: a definite or possessive noun (:func:`definite_noun`) under a preposition of
+    ``modality.yaml#presupposed.preps`` names one ("since last month's Mordor
+    invasion", "following the invasions of Ithilien"); any other names none ("an invasion would be a disaster",
+    "fears of an invasion", "prepared for a Mordor invasion", "in 2003, when Rohan endorsed the invasion of
+    Harad": a comparison; "the 2003 invasion of Harad" is left to the mention rules)."""
     tok = trigger_of(t, ctx)
-    return tok.lemma_.lower() in load_scope()["definite_only_nouns"] and not definite_noun(tok)
+    if tok.lemma_.lower() not in load_scope()["placed_only_nouns"]:
+        return False
+    placed = tok.dep_ == "pobj" and tok.head.lower_ in load_modality()["presupposed"]["preps"]
+    return not (definite_noun(tok) and placed)
 
 
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 UNANCHORED = ScopeRule("unanchored", _unanchored)
-INDEFINITE_INVASION = ScopeRule("indefinite-invasion", _indefinite_invasion)
+UNPLACED_INVASION = ScopeRule("unplaced-invasion", _unplaced_invasion)
