@@ -102,6 +102,8 @@ def test_a_definite_invasion_is_an_armed_clash(nlp, text: str, kept: bool) -> No
     if kept:
         assert invasions[0].sub_event_type == "Armed clash"
         assert invasions[0].rule.startswith("lexicon:events/triggers.yaml#clash.invasion:")
+        assert "; presupposed:" in invasions[0].rule and "(placed)" in invasions[0].rule
+        assert earlier_reference(invasions[0].rule) == "presupposed"  # its own date, never the article's
 
 
 @pytest.mark.parametrize(("text", "cue"), [

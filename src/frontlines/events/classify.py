@@ -44,6 +44,7 @@ from .occurrence import occurrence_verb
 from .ontology import Lexicon, load_lexicon, load_ontology
 from .roles.protesters import PROTEST_BY_PEOPLE_MIN, protests_by_people
 from .scope import context, out_of_scope
+from .scope.anchoring import placing_word
 from .scope.modal import presupposed_under_modal
 from .typings import TERRITORY_WON, LexiconReading, Rejected, Typing, lexicon_typings
 
@@ -272,8 +273,11 @@ def _in_scope(sent: Any, typings: list[Typing], lexicon: Lexicon) -> tuple[list[
     for t in typings:
         rule = out_of_scope(t, ctx)
         word = presupposed_under_modal(t, ctx) if rule is None else None
+        placed = placing_word(t, ctx) if rule is None and word is None else None
         if word is not None:
             t = replace(t, rule=f"{t.rule}{PRESUPPOSED_MARK}'{word.text.lower()}' (under a modal)")
+        elif placed is not None:
+            t = replace(t, rule=f"{t.rule}{PRESUPPOSED_MARK}'{placed.text.lower()}' (placed)")
         if rule is None:
             kept.append(t)
         else:

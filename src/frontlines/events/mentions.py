@@ -267,7 +267,8 @@ EARLIER_RULES = ("mention:attributed", "mention:participle", "mention:targeted",
 
 
 #: What a typing's rule says when a modal above its trigger did not reject it because the sentence presupposes
-#: the incident (:func:`.scope.modal.presupposed_under_modal`: "would resign after the attack").
+#: the incident (:func:`.scope.modal.presupposed_under_modal`: "would resign after the attack"), or when the
+#: sentence places a noun named only so in time (:func:`.scope.anchoring.placing_word`: "since the invasion").
 PRESUPPOSED_MARK = "; presupposed:"
 
 

@@ -106,18 +106,23 @@ def _sides(tok: Any, ctx: Context) -> frozenset[str]:
                      & _SIDES)
 
 
+def placing_word(t: Typing, ctx: Context) -> Any | None:
+    """The preposition of ``modality.yaml#presupposed.preps`` that places a definite or possessive trigger noun of
+    ``scope.yaml#placed_only_nouns`` (:func:`definite_noun`) in time as one earlier occurrence ("since last month's
+    Mordor invasion", "following the invasions of Ithilien"), or ``None``. The typing keeps it as evidence
+    (``; presupposed:'<word>' (placed)``): an earlier incident, never of the article's date."""
+    tok = trigger_of(t, ctx)
+    if tok.lemma_.lower() not in load_scope()["placed_only_nouns"] or not definite_noun(tok) or tok.dep_ != "pobj":
+        return None
+    return tok.head if tok.head.lower_ in load_modality()["presupposed"]["preps"] else None
+
+
 def _unplaced_invasion(t: Typing, ctx: Context) -> bool:
     """A trigger noun of ``scope.yaml#placed_only_nouns`` that the sentence does not place in time as one
-    occurrence: a definite or possessive noun (:func:`definite_noun`) under a preposition of
-    ``modality.yaml#presupposed.preps`` names one ("since last month's Mordor
-    invasion", "following the invasions of Ithilien"); any other names none ("an invasion would be a disaster",
-    "fears of an invasion", "prepared for a Mordor invasion", "in 2003, when Rohan endorsed the invasion of
-    Harad": a comparison; "the 2003 invasion of Harad" is left to the mention rules)."""
-    tok = trigger_of(t, ctx)
-    if tok.lemma_.lower() not in load_scope()["placed_only_nouns"]:
-        return False
-    placed = tok.dep_ == "pobj" and tok.head.lower_ in load_modality()["presupposed"]["preps"]
-    return not (definite_noun(tok) and placed)
+    occurrence (:func:`placing_word`): "an invasion would be a disaster", "fears of an invasion", "prepared for a
+    Mordor invasion", "in 2003, when Rohan endorsed the invasion of Harad" (a comparison) name none ("the 2003
+    invasion of Harad" is left to the mention rules)."""
+    return trigger_of(t, ctx).lemma_.lower() in load_scope()["placed_only_nouns"] and placing_word(t, ctx) is None
 
 
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
