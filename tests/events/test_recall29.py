@@ -2,7 +2,8 @@
 with", "in relation to" or "over" is presupposed like one "since" or "after"; where the gate reads crime, a
 presupposed incident whose victim holds a public role (a former spy, a double agent, a defector) is political
 violence (rule ``mention:political-victim``), one of a private person stays crime; a definite invasion is an armed
-clash, an indefinite, hypothetical or figurative one is none."""
+clash, an indefinite, hypothetical or figurative one is none; "the night of the raid, high-level ..." is presupposed
+though the parser hangs "raid" on the noun after the comma."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing_harness import lexicon_read
 from frontlines.events.classify import EventTyper
 from frontlines.events.coreference import total_cue
 from frontlines.events.gate import EventGate
-from frontlines.events.mentions import earlier_reference, political_mention
+from frontlines.events.mentions import earlier_reference, political_mention, presupposed_mention
 from frontlines.events.modality import presupposing_word, read
 from frontlines.events.ontology import load_lexicon
 
@@ -112,3 +113,17 @@ def test_a_definite_invasion_is_an_armed_clash(nlp, text: str, kept: bool) -> No
 ])
 def test_since_last_months_incident_is_no_total(text: str, cue: str | None) -> None:
     assert total_cue(text, dated=False, day=False) == (cue.lower() if cue else None)
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    # the parser hangs "raid" as an adjective on "rangers" (and "the", "of" with it): the comma ends its phrase
+    ("On the night of the raid, high-level rangers gathered in Osgiliath.", "night"),
+    ("By noon on the day of the raid, high-level envoys had gathered in Bree.", "day"),
+    ("On the night of a raid, high-level rangers gathered in Osgiliath.", None),  # no one incident
+    ("On the night of the raid, high-level rangers will gather in Osgiliath.", None),  # no past verb
+])
+def test_an_incident_the_parser_hangs_on_the_noun_after_a_comma(nlp, text: str, told: str | None) -> None:
+    doc = nlp(text)
+    tok = next(t for t in doc if t.lower_ == "raid")
+    word = presupposed_mention(tok, tok.sent)
+    assert (word.text.lower() if word is not None else None) == told

@@ -169,11 +169,14 @@ def named_mention(tok: Any, sent: Any) -> Any | None:
 
 def presupposed_mention(tok: Any, sent: Any) -> Any | None:
     """``told_by`` for :func:`consequence_typing`: the word by which a definite mention of one past incident
-    (:func:`definite_mention`) is placed in time and so presupposed to have happened
+    (:func:`.modality.presupposing_word` in a sentence with a past verb or of a past date, as for
+    :func:`definite_mention`) is placed in time and so presupposed to have happened
     (:func:`.modality.presupposing_word`: "since the raid, the farmers have slept in the fields", "in the
     aftermath of the ambush", "officials met during the attack", "on the night of the raid", "drew conclusions
     about the handling of the terror attack", "would resign after the raid"); ``None`` otherwise."""
-    return presupposing_word(tok) if definite_mention(tok, sent) else None
+    if not any(t.tag_ in ("VBD", "VBN") for t in sent) and not past_dated(tok):
+        return None
+    return presupposing_word(tok)
 
 
 def political_mention(tok: Any, sent: Any) -> Any | None:
