@@ -120,8 +120,8 @@ def placing_word(t: Typing, ctx: Context) -> Any | None:
 def _unplaced_invasion(t: Typing, ctx: Context) -> bool:
     """A trigger noun of ``scope.yaml#placed_only_nouns`` that the sentence does not place in time as one
     occurrence (:func:`placing_word`): "an invasion would be a disaster", "fears of an invasion", "prepared for a
-    Mordor invasion", "in 2003, when Rohan endorsed the invasion of Harad" (a comparison) name none ("the 2003
-    invasion of Harad" is left to the mention rules)."""
+    Mordor invasion", "in 2003, when Rohan endorsed the invasion of Harad" (a comparison) name none; the rule
+    holds for a mention rule's typing too ("the 2003 invasion changed the region"; "after the 2003 invasion" stays)."""
     return trigger_of(t, ctx).lemma_.lower() in load_scope()["placed_only_nouns"] and placing_word(t, ctx) is None
 
 
