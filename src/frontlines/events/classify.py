@@ -35,6 +35,7 @@ from .mentions import (
     mentions_beside,
     named_mention,
     participle_mention,
+    political_mention,
     presupposed_mention,
     targeted_mention,
 )
@@ -44,6 +45,7 @@ from .occurrence import occurrence_verb
 from .ontology import Lexicon, load_lexicon, load_ontology
 from .roles.protesters import PROTEST_BY_PEOPLE_MIN, protests_by_people
 from .scope import context, out_of_scope
+from .scope.anchoring import placing_word
 from .scope.modal import presupposed_under_modal
 from .typings import TERRITORY_WON, LexiconReading, Rejected, Typing, lexicon_typings
 
@@ -229,6 +231,9 @@ class EventTyper:
         if consequence is None:  # an incident the sentence places in time ("since the raid", "the night of the attack")
             consequence = consequence_typing(sent, reading, typings, verdict, name, presupposed_mention, "presupposed",
                                              "named_reasons")
+        if consequence is None:  # the same, read as crime, of violence against a political figure
+            consequence = consequence_typing(sent, reading, typings, verdict, name, political_mention, "political-victim",
+                                             "political_victim_reasons")
         if consequence is None and refused:  # the gate is sure of an event, its own type refused
             consequence = consequence_typing(sent, reading, typings, verdict, name, participle_mention, "participle",
                                              "participle_reasons")
@@ -269,8 +274,11 @@ def _in_scope(sent: Any, typings: list[Typing], lexicon: Lexicon) -> tuple[list[
     for t in typings:
         rule = out_of_scope(t, ctx)
         word = presupposed_under_modal(t, ctx) if rule is None else None
+        placed = placing_word(t, ctx) if rule is None and word is None else None
         if word is not None:
             t = replace(t, rule=f"{t.rule}{PRESUPPOSED_MARK}'{word.text.lower()}' (under a modal)")
+        elif placed is not None:
+            t = replace(t, rule=f"{t.rule}{PRESUPPOSED_MARK}'{placed.text.lower()}' (placed)")
         if rule is None:
             kept.append(t)
         else:

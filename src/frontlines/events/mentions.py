@@ -19,6 +19,7 @@ from .occurrence import names_year
 from .ontology import Lexicon, load_lexicon, load_ontology
 from .roles import classes_of, trigger_roles
 from .scope import ARMED_CLASSES, definite_noun
+from .scope.crime import political_target
 from .typings import LexiconReading, Rejected, Typing
 
 #: A definite mention of one past incident (:func:`definite_mention`: "before the raid began", "the
@@ -168,11 +169,25 @@ def named_mention(tok: Any, sent: Any) -> Any | None:
 
 def presupposed_mention(tok: Any, sent: Any) -> Any | None:
     """``told_by`` for :func:`consequence_typing`: the word by which a definite mention of one past incident
-    (:func:`definite_mention`) is placed in time and so presupposed to have happened
+    (:func:`.modality.presupposing_word` in a sentence with a past verb or of a past date, as for
+    :func:`definite_mention`) is placed in time and so presupposed to have happened
     (:func:`.modality.presupposing_word`: "since the raid, the farmers have slept in the fields", "in the
     aftermath of the ambush", "officials met during the attack", "on the night of the raid", "drew conclusions
     about the handling of the terror attack", "would resign after the raid"); ``None`` otherwise."""
-    return presupposing_word(tok) if definite_mention(tok, sent) else None
+    if not any(t.tag_ in ("VBD", "VBN") for t in sent) and not past_dated(tok):
+        return None
+    return presupposing_word(tok)
+
+
+def political_mention(tok: Any, sent: Any) -> Any | None:
+    """``told_by`` for :func:`consequence_typing` where the gate reads crime: the word by which the sentence
+    presupposes a definite mention of one past incident (:func:`presupposed_mention`) whose victim holds a
+    public role (:func:`.scope.crime.political_target`, ``scope.yaml#political_victims``: "questions to answer
+    in connection with the poisoning of a former double agent", "expelled diplomats over the shooting of the
+    opposition leader"): the rubric codes violence against a political figure as political; ``None``
+    otherwise ("arrested in connection with the poisoning of his wife")."""
+    word = presupposed_mention(tok, sent)
+    return word if word is not None and political_target(tok) else None
 
 
 #: Entity kinds of an accused that is a country, a city's government or a people ("accuses Mordor of ...").
@@ -251,11 +266,12 @@ def participle_mention(tok: Any, sent: Any) -> Any | None:
 NAMED_RULE = "mention:named"
 #: Mention rules whose incident is one before the sentence's news (:func:`earlier_reference`).
 EARLIER_RULES = ("mention:attributed", "mention:participle", "mention:targeted", "mention:presupposed",
-                 "mention:named")
+                 "mention:political-victim", "mention:named")
 
 
 #: What a typing's rule says when a modal above its trigger did not reject it because the sentence presupposes
-#: the incident (:func:`.scope.modal.presupposed_under_modal`: "would resign after the attack").
+#: the incident (:func:`.scope.modal.presupposed_under_modal`: "would resign after the attack"), or when the
+#: sentence places a noun named only so in time (:func:`.scope.anchoring.placing_word`: "since the invasion").
 PRESUPPOSED_MARK = "; presupposed:"
 
 

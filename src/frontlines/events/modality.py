@@ -221,29 +221,47 @@ def presupposing_word(tok: Any) -> Any | None:
     noun of ``matching.yaml#incident_nouns`` with a definite or possessive determiner
     (``incidents.yaml#anaphora_determiners``) or a date (:func:`dated_noun`: "the attack", "Sunday's raid") that
     is the object of a preposition of ``modality.yaml#presupposed.preps`` ("during the attack", "after the raid")
-    or the "of"/"to" of a noun of ``#presupposed.nouns`` ("on the night of the raid", "the handling of the
-    attack"), under no verb with an auxiliary of the future (``#planned.aux``: "troops will deploy after the
+    or the "of"/"to"/"with" of a noun of ``#presupposed.nouns`` ("on the night of the raid", "the handling of the
+    attack", "in connection with the poisoning"), under no verb with an auxiliary of the future (``#planned.aux``: "troops will deploy after the
     attack" names one to come). A definite description presupposes its referent, whatever else the clause
     around it says ("the envoy would resign after the attack"); not a bare, plural or indefinite noun ("after an
     attack", "after attacks"), nor a gathering announced ahead (``#presupposed.announced``: "a vigil after the
     rally"). The one test of a definite incident noun placed in time: modality (``asserted:presupposed``),
     scope (:func:`.scope.modal.presupposed_under_modal`) and recall (:func:`.mentions.presupposed_mention`:
     "since the raid", "in the aftermath of the ambush", "on the night of the raid")."""
-    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.dep_ != "pobj" or \
+    phrase = _object_phrase(tok)
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or phrase is None or \
             tok.lemma_.lower() not in load_matching()["incident_nouns"] - load_modality()["presupposed"]["announced"]:
         return None
+    prep, determiners = phrase
     definite = load_cues()["anaphora_determiners"]
     if not (dated_noun(tok) or any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in definite)
-                                   for c in tok.children)):
+                                   for c in determiners)):
         return None
     lex = load_modality()
     if any(c.dep_ == "aux" and c.lower_ in lex["planned"]["aux"] for g in governors(tok) for c in g.children):
         return None
-    prep, presupposing = tok.head, lex["presupposed"]
+    presupposing = lex["presupposed"]
     if prep.lower_ in presupposing["preps"]:
         return prep
-    if prep.lower_ in ("of", "to") and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in presupposing["nouns"]:
+    if prep.lower_ in ("of", "to", "with") and prep.head.pos_ == "NOUN" and \
+            prep.head.lemma_.lower() in presupposing["nouns"]:
         return prep.head
+    return None
+
+
+def _object_phrase(tok: Any) -> tuple[Any, list[Any]] | None:
+    """The preposition a noun is the object of and the words that may determine it (its children), or ``None``.
+    A noun the parser hung as a modifier on a noun after a comma is the object of the preposition two words
+    before it, determined by the word between ("on the night of the raid, officials gathered": "raid" parsed as
+    an adjective of "officials", its "the" and its "of" as theirs; the comma ends its phrase)."""
+    if tok.dep_ == "pobj":
+        return tok.head, list(tok.children)
+    doc = tok.doc
+    if tok.dep_ in ("amod", "compound") and 2 <= tok.i < len(doc) - 1 and doc[tok.i + 1].text == "," and \
+            tok.head.i > tok.i + 1 and doc[tok.i - 1].dep_ == "det" and doc[tok.i - 2].dep_ == "prep" and \
+            all(c.i == tok.head.i for c in doc[tok.i - 2].children if c.dep_ == "pobj"):
+        return doc[tok.i - 2], [doc[tok.i - 1]]
     return None
 
 

@@ -98,6 +98,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     described.PARTICIPLE_DESCRIBED,
     generic.GENERIC_PRESENT,
     anchoring.UNANCHORED,
+    anchoring.UNPLACED_INVASION,
     weapons.CYBER_TARGET,
     weapons.WEAPON_TEST,
     weapons.TRAINING_FIRE,

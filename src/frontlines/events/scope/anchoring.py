@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..coreference import load_cues
+from ..modality import load_modality
 from ..roles import classes_of
 from ..typings import Typing
-from .base import Context, ScopeRule, bare, trigger_of, verb_of
+from .base import Context, ScopeRule, bare, load_scope, trigger_of, verb_of
 
 #: Entity labels that anchor an event to one occurrence: a date or time, a place, a named person or organisation.
 ANCHOR_ENTITIES = {"DATE": "date", "TIME": "date", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -105,5 +106,25 @@ def _sides(tok: Any, ctx: Context) -> frozenset[str]:
                      & _SIDES)
 
 
+def placing_word(t: Typing, ctx: Context) -> Any | None:
+    """The preposition of ``modality.yaml#presupposed.preps`` that places a definite or possessive trigger noun of
+    ``scope.yaml#placed_only_nouns`` (:func:`definite_noun`) in time as one earlier occurrence ("since last month's
+    Mordor invasion", "following the invasions of Ithilien"), or ``None``. The typing keeps it as evidence
+    (``; presupposed:'<word>' (placed)``): an earlier incident, never of the article's date."""
+    tok = trigger_of(t, ctx)
+    if tok.lemma_.lower() not in load_scope()["placed_only_nouns"] or not definite_noun(tok) or tok.dep_ != "pobj":
+        return None
+    return tok.head if tok.head.lower_ in load_modality()["presupposed"]["preps"] else None
+
+
+def _unplaced_invasion(t: Typing, ctx: Context) -> bool:
+    """A trigger noun of ``scope.yaml#placed_only_nouns`` that the sentence does not place in time as one
+    occurrence (:func:`placing_word`): "an invasion would be a disaster", "fears of an invasion", "prepared for a
+    Mordor invasion", "in 2003, when Rohan endorsed the invasion of Harad" (a comparison) name none; the rule
+    holds for a mention rule's typing too ("the 2003 invasion changed the region"; "after the 2003 invasion" stays)."""
+    return trigger_of(t, ctx).lemma_.lower() in load_scope()["placed_only_nouns"] and placing_word(t, ctx) is None
+
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 UNANCHORED = ScopeRule("unanchored", _unanchored)
+UNPLACED_INVASION = ScopeRule("unplaced-invasion", _unplaced_invasion)

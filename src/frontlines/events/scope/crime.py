@@ -41,10 +41,14 @@ def political_victim(t: Typing, ctx: Context) -> bool:
     ``scope.yaml#political_victims`` (by its lemma, or a modifier and its lemma: "a party official"): ACLED
     codes the killing of a mayor, a candidate or a journalist as political violence ("the mayor of Bree was
     shot dead, police said"; "the mayor's nephew died" names a nephew)."""
-    if t.event_type not in VIOLENT_TYPES:
-        return False
+    return t.event_type in VIOLENT_TYPES and political_target(trigger_of(t, ctx))
+
+
+def political_target(trigger: Any) -> bool:
+    """Whether a head noun of who a trigger hits holds a public role of ``scope.yaml#political_victims``
+    (:func:`political_victim`; a definite incident noun: "the poisoning of a former double agent")."""
     roles = set(load_scope()["political_victims"])
-    target = trigger_roles(trigger_of(t, ctx))[1]
+    target = trigger_roles(trigger)[1]
     within = {tok.i for tok in target}
     for tok in target:
         if tok.dep_ in _MODIFIER_DEPS or any(a.dep_ in _MODIFIER_DEPS for a in tok.ancestors if a.i in within):
