@@ -37,7 +37,7 @@ from .mentions import (
     presupposed_mention,
     targeted_mention,
 )
-from .modality import dated_noun
+from .modality import dated_noun, presupposing_word
 from .model import apply_model
 from .occurrence import occurrence_verb
 from .ontology import Lexicon, load_lexicon, load_ontology
@@ -192,7 +192,7 @@ class EventTyper:
         if typings and verdict.p_event >= self.threshold:
             first = typings[0]
             kept = [t for t in typings if t is first or _second_p(verdict, t, first) >= (
-                OWN_CLAUSE_MIN if own_clause(sent, t, first) else SECOND_TYPE_MIN)]
+                OWN_CLAUSE_MIN if told_apart(sent, t, first) else SECOND_TYPE_MIN)]
             reason = f"model:{name}:unlikely-type"
             return kept, [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason,
                                    verdict.p_sub(t.sub_event_type)) for t in typings if t not in kept]
@@ -302,6 +302,14 @@ def own_clause(sent: Any, t: Typing, lead: Typing) -> bool:
         if any(s.lemma_.lower() in nouns and any(d.lower_ in definite for d in s.children) for s in subjects):
             return False
     return True
+
+
+def told_apart(sent: Any, t: Typing, lead: Typing) -> bool:
+    """Whether a second typing ``t`` is told with words of its own beside ``lead``'s, so that the gate's low
+    share for it (it reads one sentence as one event) is no reason to drop it: in a clause of its own
+    (:func:`own_clause`), or as a past incident the sentence presupposes (:func:`.modality.presupposing_word`:
+    "agreed to a ceasefire after two days of fierce fighting", multi29)."""
+    return own_clause(sent, t, lead) or presupposing_word(sent.doc[t.trigger_index]) is not None
 
 
 def _second_p(verdict: GateVerdict, t: Typing, first: Typing) -> float:
