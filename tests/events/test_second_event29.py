@@ -48,3 +48,21 @@ def _word(nlp, text: str, noun: str) -> str | None:
 ])
 def test_a_counted_period_presupposes_the_fighting(nlp, text: str, word: str | None) -> None:
     assert _word(nlp, text, "fighting") == word
+
+
+@pytest.mark.parametrize("text", [
+    "The army of Gondor strengthened its forces in Ithilien on Monday, officials said.",
+    "Gondor's steward has bolstered his troops along the Anduin, officials in Minas Tirith said on Monday.",
+    "The Gondorian army reimposed a blockade on the port of Pelargir on Friday, a spokesman said.",
+    "The steward of Gondor imposed a blockade on the rebel villages of Lebennin on Monday.",
+])
+def test_forces_strengthened_and_a_blockade_imposed_change_the_group(pipeline, text: str) -> None:
+    assert sentence_types(pipeline, text) == {"Change to group/activity"}
+
+
+@pytest.mark.parametrize("text", [
+    "Gondor strengthened its ties with Rohan on Monday, officials said.",
+    "The bank strengthened its forces in the retail market on Monday.",
+])
+def test_strengthened_ties_or_a_market_share_are_no_change(pipeline, text: str) -> None:
+    assert sentence_types(pipeline, text) == frozenset()
