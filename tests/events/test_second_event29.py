@@ -66,3 +66,10 @@ def test_forces_strengthened_and_a_blockade_imposed_change_the_group(pipeline, t
 ])
 def test_strengthened_ties_or_a_market_share_are_no_change(pipeline, text: str) -> None:
     assert sentence_types(pipeline, text) == frozenset()
+
+
+def test_a_curfew_shortened_is_no_new_measure(pipeline) -> None:
+    assert sentence_types(pipeline, "The steward on Thursday shortened the nightly curfew in Minas Tirith by two hours.") == (
+        frozenset())
+    assert sentence_types(pipeline, "The steward imposed a nightly curfew in Minas Tirith on Thursday.") == {
+        "Change to group/activity"}
