@@ -73,3 +73,13 @@ def test_a_curfew_shortened_is_no_new_measure(pipeline) -> None:
         frozenset())
     assert sentence_types(pipeline, "The steward imposed a nightly curfew in Minas Tirith on Thursday.") == {
         "Change to group/activity"}
+
+
+def test_a_police_sweep_someone_vanished_in_is_an_arrest_too(pipeline) -> None:
+    text = "The lawyer Hador disappeared in a police sweep in Minas Tirith in May 2019, his family said."
+    assert sentence_types(pipeline, text) == {"Abduction/forced disappearance", "Arrests"}
+
+
+def test_a_police_sweep_of_a_forest_for_a_child_is_no_arrest(pipeline) -> None:
+    assert sentence_types(pipeline, "A police sweep of the forest near Bree for the missing child found nothing on Monday.") == (
+        frozenset())
