@@ -39,7 +39,7 @@ from .mentions import (
     presupposed_mention,
     targeted_mention,
 )
-from .modality import dated_noun
+from .modality import dated_noun, presupposing_word
 from .model import apply_model
 from .occurrence import occurrence_verb
 from .ontology import Lexicon, load_lexicon, load_ontology
@@ -195,7 +195,7 @@ class EventTyper:
         if typings and verdict.p_event >= self.threshold:
             first = typings[0]
             kept = [t for t in typings if t is first or _second_p(verdict, t, first) >= (
-                OWN_CLAUSE_MIN if own_clause(sent, t, first) else SECOND_TYPE_MIN)]
+                OWN_CLAUSE_MIN if told_apart(sent, t, first) else SECOND_TYPE_MIN)]
             reason = f"model:{name}:unlikely-type"
             return kept, [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason,
                                    verdict.p_sub(t.sub_event_type)) for t in typings if t not in kept]
@@ -304,6 +304,39 @@ def own_clause(sent: Any, t: Typing, lead: Typing) -> bool:
         if any(s.lemma_.lower() in nouns and any(d.lower_ in definite for d in s.children) for s in subjects):
             return False
     return True
+
+
+def own_verb(sent: Any, t: Typing, lead: Typing) -> bool:
+    """Whether typing ``t`` is told by a verb of its own joined to ``lead``'s: the two triggers are verbs (or
+    their direct objects, or the "of" of one: "a series of bombs") whose verbs are conjuncts sharing one subject, both in the active voice, with
+    different lemmas ("orcs kidnapped twelve farmers and exploded a series of bombs", "soldiers beat and
+    detained the villagers")."""
+    doc = sent.doc
+    verbs = []
+    for typing in (lead, t):
+        tok = doc[typing.trigger_index]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "dobj":
+            tok = tok.head.head  # "exploded a series of bombs"
+        verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
+        if verb is None or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return False
+        verbs.append(verb)
+    a, b = verbs
+    first, second = (a, b) if a.i < b.i else (b, a)
+    if second.dep_ != "conj" or second.head.i != first.i or first.lemma_ == second.lemma_:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in second.children)
+
+
+def told_apart(sent: Any, t: Typing, lead: Typing) -> bool:
+    """Whether a second typing ``t`` is told with words of its own beside ``lead``'s, so that the gate's low
+    share for it (it reads one sentence as one event) is no reason to drop it: in a clause of its own
+    (:func:`own_clause`); an act of another event type by a verb of its own (:func:`own_verb`: "soldiers beat
+    and detained the villagers"); or a past incident the sentence presupposes (:func:`.modality.presupposing_word`:
+    "agreed to a ceasefire after two days of fierce fighting"). Issue 11, multi29."""
+    if own_clause(sent, t, lead) or (t.event_type != lead.event_type and own_verb(sent, t, lead)):
+        return True
+    return presupposing_word(sent.doc[t.trigger_index]) is not None
 
 
 def _second_p(verdict: GateVerdict, t: Typing, first: Typing) -> float:

@@ -222,26 +222,32 @@ def presupposing_word(tok: Any) -> Any | None:
     (``incidents.yaml#anaphora_determiners``) or a date (:func:`dated_noun`: "the attack", "Sunday's raid") that
     is the object of a preposition of ``modality.yaml#presupposed.preps`` ("during the attack", "after the raid")
     or the "of"/"to"/"with" of a noun of ``#presupposed.nouns`` ("on the night of the raid", "the handling of the
-    attack", "in connection with the poisoning"), under no verb with an auxiliary of the future (``#planned.aux``: "troops will deploy after the
-    attack" names one to come). A definite description presupposes its referent, whatever else the clause
+    attack", "in connection with the poisoning"), or such a noun or one of ``#presupposed.counted_nouns`` counted
+    by its length (:func:`counted_period`: "after two days of fierce fighting"), under no verb with an auxiliary
+    of the future (``#planned.aux``: "troops will deploy after the attack" names one to come). A definite
+    description presupposes its referent, whatever else the clause
     around it says ("the envoy would resign after the attack"); not a bare, plural or indefinite noun ("after an
     attack", "after attacks"), nor a gathering announced ahead (``#presupposed.announced``: "a vigil after the
     rally"). The one test of a definite incident noun placed in time: modality (``asserted:presupposed``),
     scope (:func:`.scope.modal.presupposed_under_modal`) and recall (:func:`.mentions.presupposed_mention`:
     "since the raid", "in the aftermath of the ambush", "on the night of the raid")."""
+    lex = load_modality()
+    presupposing = lex["presupposed"]
     phrase = _object_phrase(tok)
-    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or phrase is None or \
-            tok.lemma_.lower() not in load_matching()["incident_nouns"] - load_modality()["presupposed"]["announced"]:
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or phrase is None:
         return None
     prep, determiners = phrase
+    lemma = tok.lemma_.lower()
+    incident = lemma in load_matching()["incident_nouns"] - presupposing["announced"]
+    period = counted_period(tok) if incident or lemma in presupposing["counted_nouns"] else None
     definite = load_cues()["anaphora_determiners"]
-    if not (dated_noun(tok) or any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in definite)
-                                   for c in determiners)):
+    if period is None and not (incident and (dated_noun(tok) or any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in definite) for c in determiners))):
         return None
-    lex = load_modality()
     if any(c.dep_ == "aux" and c.lower_ in lex["planned"]["aux"] for g in governors(tok) for c in g.children):
         return None
-    presupposing = lex["presupposed"]
+    if period is not None:
+        prep = period.head
     if prep.lower_ in presupposing["preps"]:
         return prep
     if prep.lower_ in ("of", "to", "with") and prep.head.pos_ == "NOUN" and \
@@ -263,6 +269,21 @@ def _object_phrase(tok: Any) -> tuple[Any, list[Any]] | None:
             all(c.i == tok.head.i for c in doc[tok.i - 2].children if c.dep_ == "pobj"):
         return doc[tok.i - 2], [doc[tok.i - 1]]
     return None
+
+
+def counted_period(tok: Any) -> Any | None:
+    """The counted period a noun is the "of" of ("after two days of fierce fighting", "after several hours of
+    fighting": a noun of ``modality.yaml#presupposed.periods`` with a number or a word of ``#presupposed.counts``),
+    when that period is itself the object of a preposition; ``None`` otherwise. Counting how long it lasted
+    places one incident in time as a definite article does."""
+    presupposing = load_modality()["presupposed"]
+    of, period = tok.head, tok.head.head
+    if of.lower_ != "of" or of.dep_ != "prep" or period.dep_ != "pobj" or \
+            period.lemma_.lower() not in presupposing["periods"]:
+        return None
+    counts = presupposing["counts"]
+    counted = any(c.dep_ in ("nummod", "amod", "det") and (c.like_num or c.lower_ in counts) for c in period.children)
+    return period if counted else None
 
 
 def dated_noun(tok: Any) -> bool:
