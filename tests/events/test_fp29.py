@@ -40,6 +40,18 @@ def test_men_who_fought_to_protect_their_families_fought_no_brawl(pipeline, nlp)
     assert sentence_types(pipeline, text) == frozenset()
 
 
+def test_plunder_as_a_verb_is_no_plunder_noun(pipeline, nlp) -> None:
+    text = ("These men fought to protect themselves and their families from the bloodthirsty onslaught by orcs who "
+            "had no business coming into their lands to kill, plunder and devastate for Sauron.")
+    assert sentence_types(pipeline, text) == frozenset()
+
+
+@pytest.mark.parametrize("text", ["The plunder of the market of Bree by orcs on Monday left shops empty.",
+                                  "Orc fighters plundered the market of Bree on Monday."])
+def test_plunder_noun_and_verb_stay_looting(pipeline, text: str) -> None:
+    assert sentence_types(pipeline, text) == {"Looting/property destruction"}
+
+
 @pytest.mark.parametrize("text", [
     "Villagers fought with orcs to keep their cattle in Bree on Monday.",
     "Rival villagers fought with sticks and stones in Bree on Monday, leaving two dead.",
