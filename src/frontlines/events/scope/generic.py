@@ -186,14 +186,14 @@ def _backstory_other(t: Typing, ctx: Context) -> bool:
 
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 def _kind_of_people(t: Typing, ctx: Context) -> bool:
-    """A bare trigger noun that is the object of a present participle describing a bare plural noun, in a sentence
-    with no date ("photos of persons committing civil disobedience", "laws against people staging protests"): a kind
-    of people named by what they do, no occurrence ("police detained people staging a protest on Monday" stays:
-    dated)."""
+    """A bare trigger noun that is the object of a present participle describing a bare plural noun of people in
+    general (``kind_people``), in a sentence with no date ("photos of persons committing civil disobedience", "laws
+    against people staging protests"): a kind of people named by what they do, no occurrence ("detained people staging
+    protests on Monday" stays: dated; "militants firing rockets" names who)."""
     tok = trigger_of(t, ctx)
     verb = tok.head
     return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and bare(tok) and verb.tag_ == "VBG" and verb.dep_ == "acl" \
-        and bare_plural(verb.head) and not ctx.dated
+        and bare_plural(verb.head) and lemma(verb.head) in load_scope()["kind_people"] and not ctx.dated
 
 
 HABITUAL = ScopeRule("habitual", _habitual)
