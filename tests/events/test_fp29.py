@@ -152,3 +152,19 @@ def test_an_arrest_a_march_followed_is_an_arrest_too(pipeline) -> None:
 def test_a_clause_of_time_with_a_pronoun_tells_the_same_doers(pipeline) -> None:
     text = "Orcs killed three villagers in Bree after they stormed the gate on Monday."
     assert sentence_types(pipeline, text) == {"Attack"}
+
+
+# ---------------------------------------------------------------- government-sent (scope)
+
+
+def test_a_government_sent_weapons_is_no_deployment(pipeline, nlp) -> None:
+    text = ("Proponents of sending the Arnor government advanced Gondor weapons believe that if they can exact a harsh "
+            "enough death toll on orcs assisting the rebels in Bree, it will force Sauron to withdraw support for the "
+            "rebels.")
+    assert "rule:scope:government-sent" in _reasons(nlp, text)
+    assert sentence_types(pipeline, text) == frozenset()
+
+
+def test_government_troops_sent_stay_a_deployment(pipeline) -> None:
+    assert sentence_types(pipeline, "Gondor sent government troops to Osgiliath on Monday.") == {
+        "Change to group/activity"}

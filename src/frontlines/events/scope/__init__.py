@@ -106,6 +106,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     weapons.TRAINING_FIRE,
     weapons.WEAPONS_MOVED,
     weapons.LET_OFF,
+    weapons.GOVERNMENT_SENT,
     figurative.MARCH_PAST,
     modal.COUNTERFACTUAL,
     described.PEOPLE_FREED,

@@ -3,6 +3,7 @@ mission that strikes nothing, an attack on a computer."""
 
 from __future__ import annotations
 
+from ..matching import load_matching
 from ..typings import Typing
 from .base import Context, ScopeRule, lemma, load_scope, trigger_of
 
@@ -95,6 +96,17 @@ def _weapons_moved(t: Typing, ctx: Context) -> bool:
         and lemma(tok.head) in load_scope()["moving_lemmas"]
 
 
+def _government_sent(t: Typing, ctx: Context) -> bool:
+    """A Change to group/activity at a verb of moving (``matching.yaml#moving_verbs``) whose direct object is a government
+    (``government_nouns``: "proponents of sending the Arnor government advanced weapons", where the parser took the
+    government for what is sent): no force is sent to or moved by it, something is supplied ("sent government troops
+    to the border" stays: troops are the object)."""
+    tok = trigger_of(t, ctx)
+    return t.sub_event_type == "Change to group/activity" and tok.pos_ == "VERB" and \
+        lemma(tok) in load_matching()["moving_verbs"] and any(
+            c.dep_ == "dobj" and lemma(c) in load_scope()["government_nouns"] for c in tok.children)
+
+
 def _let_off(t: Typing, ctx: Context) -> bool:
     """A weapon noun that is the object or the passive subject of a phrasal verb of ``let_off_verbs`` ("after the
     missiles were let off about an hour before kick-off", "fans let off rockets in the stands"): fireworks or flares
@@ -116,4 +128,5 @@ CYBER_TARGET = ScopeRule("cyber-target", _cyber_target)
 WEAPON_TEST = ScopeRule("weapon-test", _weapon_test)
 TRAINING_FIRE = ScopeRule("training-fire", _training_fire)
 LET_OFF = ScopeRule("let-off", _let_off)
+GOVERNMENT_SENT = ScopeRule("government-sent", _government_sent)
 WEAPONS_MOVED = ScopeRule("weapons-moved", _weapons_moved)
