@@ -201,6 +201,22 @@ def _civilians_moved(sub: str, sent: Any, reading: LexiconReading) -> bool:
                               for h, people in zip(hits, subjects, strict=True))
 
 
+def _crowd_moved(sub: str, sent: Any, reading: LexiconReading) -> bool:
+    """A change of a group's activity (``matching.yaml#group_change_types``) where every candidate trigger is a verb
+    whose subjects are all crowds, protesters or civilians (``#crowd_classes``, read from the subject and the words
+    before it: "a black bloc moved south from the square"): people on the move, no armed group's deployment."""
+    matching = load_matching()
+    if sub not in matching["group_change_types"]:
+        return False
+    lexicon = load_lexicon()
+    subjects = [[g for c in sent.doc[h.first].children if c.dep_ == "nsubj" for g in (c, *c.conjuncts)]
+                for h in reading.hits]
+    crowd = set(matching["crowd_classes"])
+    phrases = [[set(classes_of(sent.doc[p.left_edge.i:p.i + 1], lexicon)) for p in people] for people in subjects]
+    return bool(reading.hits) and all(h.verb and found and all(c and c <= crowd for c in found)
+                                      for h, found in zip(reading.hits, phrases, strict=True))
+
+
 def non_violent_act(sub: str, sent: Any, reading: LexiconReading) -> bool:
     """A violent type (``matching.yaml#violent_event_types``) where every candidate trigger is of a non-violent
     event type and is a verb in the active voice with a subject of its own that is no event
@@ -230,6 +246,7 @@ ALONE_TYPE_RULES: tuple[AloneTypeRule, ...] = (
     AloneTypeRule("protest-not-named", _protest_not_named),
     AloneTypeRule("weak-type-elsewhere", _weak_type_elsewhere),
     AloneTypeRule("civilians-moved", _civilians_moved),
+    AloneTypeRule("crowd-moved", _crowd_moved),
 )
 
 

@@ -288,12 +288,19 @@ def _in_scope(sent: Any, typings: list[Typing], lexicon: Lexicon) -> tuple[list[
 
 def own_clause(sent: Any, t: Typing, lead: Typing) -> bool:
     """Whether typing ``t`` is told in a clause of its own beside ``lead``'s: the two clauses' verbs are
-    conjuncts, each with its own subject, and neither subject is a definite incident noun
+    conjuncts, or one is a clause of time on the other (a mark of ``matching.yaml#sequence_marks``: "thousands
+    marched after police arrested the mayor"), each with its own subject, no pronoun in a clause of time ("after
+    they stormed the gate" tells the same doers' acts), and neither subject is a definite incident noun
     (``matching.yaml#incident_nouns``, ``#retold_nouns``, with a determiner of
     ``incidents.yaml#anaphora_determiners``: "..., and the attack left nine guests dead" tells the same event)."""
     doc = sent.doc
     a, b = clause_verb(doc[lead.trigger_index]), clause_verb(doc[t.trigger_index])
-    if a.i == b.i or not ((b.dep_ == "conj" and b.head.i == a.i) or (a.dep_ == "conj" and a.head.i == b.i)):
+    if a.i == b.i:
+        return False
+    sequence = _sequence_clause(a, b) or _sequence_clause(b, a)
+    if not (sequence or (b.dep_ == "conj" and b.head.i == a.i) or (a.dep_ == "conj" and a.head.i == b.i)):
+        return False
+    if sequence and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for v in (a, b) for c in v.children):
         return False
     nouns = load_matching()["incident_nouns"] | load_matching()["retold_nouns"]
     definite = set(load_cues()["anaphora_determiners"])
@@ -337,6 +344,13 @@ def told_apart(sent: Any, t: Typing, lead: Typing) -> bool:
     if own_clause(sent, t, lead) or (t.event_type != lead.event_type and own_verb(sent, t, lead)):
         return True
     return presupposing_word(sent.doc[t.trigger_index]) is not None
+
+
+def _sequence_clause(verb: Any, main: Any) -> bool:
+    """``verb`` heads a clause of time on ``main`` ("after police arrested the mayor"): an adverbial clause whose
+    mark is one of ``matching.yaml#sequence_marks``."""
+    return verb.dep_ == "advcl" and verb.head.i == main.i and any(
+        c.dep_ == "mark" and c.lower_ in load_matching()["sequence_marks"] for c in verb.children)
 
 
 def _second_p(verdict: GateVerdict, t: Typing, first: Typing) -> float:

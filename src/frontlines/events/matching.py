@@ -56,6 +56,26 @@ def words_of(sent: Any) -> list[tuple[str, int]]:
     return out
 
 
+def set_phrase_words(words: list[tuple[str, int]]) -> set[int]:
+    """Positions (in ``words``) of the words that stand in a phrase of ``matching.yaml#set_phrases`` ("a shell
+    company"): such a phrase names something else than its words, which are no trigger and no cue word."""
+    out: set[int] = set()
+    for phrase in load_matching()["set_phrases"]:
+        parts = phrase.split()
+        for n in range(len(words) - len(parts) + 1):
+            if all(words[n + k][0] == p for k, p in enumerate(parts)):
+                out.update(range(n, n + len(parts)))
+    return out
+
+
+def cue_words_of(words: list[tuple[str, int]], doc: Any) -> list[tuple[str, int]]:
+    """The words that may be cue words: none inside a date ("On 8 March" names no march) or a set phrase
+    (:func:`set_phrase_words`: "a shell company" names no shell)."""
+    dates = load_matching()["date_entities"]
+    phrased = set_phrase_words(words)
+    return [(w, i) for n, (w, i) in enumerate(words) if doc[i].ent_type_ not in dates and n not in phrased]
+
+
 def padded_text(words: list[tuple[str, int]]) -> str:
     """The words joined by single spaces, with a space at each end (how cues are looked up)."""
     return " " + " ".join(w for w, _ in words) + " "
@@ -112,6 +132,13 @@ def _capitalised_entity(tok: Any) -> bool:
     """Some word of the entity the token is in starts with a capital letter."""
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     return ent is None or any(t.text[:1].isupper() for t in ent)
+
+
+def _in_set_phrase(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
+    """The trigger stands in a phrase of ``matching.yaml#set_phrases`` ("a shell company"), which names something
+    else."""
+    phrased = set_phrase_words(words)
+    return any(n in phrased for n in range(hit.at, hit.to + 1))
 
 
 def _not_a_verb(hit: Hit, sent: Any, words: list[tuple[str, int]]) -> bool:
@@ -223,6 +250,7 @@ HIT_RULES: tuple[HitRule, ...] = (
     HitRule("none-reported", _none_reported),
     HitRule("prevented", _prevented),
     HitRule("in-name-or-date", _in_name_or_date),
+    HitRule("in-set-phrase", _in_set_phrase),
     HitRule("not-a-verb", _not_a_verb),
     HitRule("not-a-noun", _not_a_noun),
     HitRule("modifies-a-noun", _modifies_a_noun),

@@ -15,6 +15,7 @@ from ..deptree import above, clause_verb
 from .matching import (
     Hit,
     cue_ok,
+    cue_words_of,
     excluded,
     head_of,
     load_matching,
@@ -169,9 +170,7 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
     words = words_of(sent)
     hits = match(sent, words, lex, spans)
     doc = sent.doc
-    dates = load_matching()["date_entities"]
-    cue_words = [(w, i) for w, i in words if doc[i].ent_type_ not in dates]  # "On 8 March" names no march
-    padded = padded_text(cue_words)
+    padded = padded_text(cue_words_of(words, doc))
     onto = load_ontology()
     found: list[_Found] = []
     role_cache: _RoleCache = {}
@@ -183,7 +182,7 @@ def lexicon_typings(sent: Any, *, lexicon: Lexicon, actor_inter: int | None = No
     for hit in hits:
         entry = hit.entry
         text = padded if entry.window is None else padded_text(
-            [(w, i) for w, i in words[hit.at:hit.to + 1 + entry.window] if doc[i].ent_type_ not in dates])
+            cue_words_of(words[hit.at:hit.to + 1 + entry.window], doc))
         if not cue_ok(entry, text):
             # a trigger whose entry's `without` words are there is no candidate ("food poisoning"); the gate
             # may only confirm its entry's own type (EventTyper._excluded_alone)

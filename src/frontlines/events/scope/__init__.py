@@ -51,6 +51,7 @@ __all__ = ["ANCHOR_ENTITIES", "ARMED_CLASSES", "CONFLICT_CLASSES", "DEFINITE", "
 
 #: The rules, in the order they are tried; the first that applies rejects the typing.
 SCOPE_RULES: tuple[ScopeRule, ...] = (
+    topics.LINK_LIST,
     crime.ORDINARY_CRIME,
     crime.POLICE_REPORT,
     crime.COURT,
@@ -73,6 +74,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     described.AFFLICTED_BY,
     described.REFUGEES_FROM,
     figurative.METAPHOR,
+    figurative.FOUGHT_TO,
     topics.PLACE_ROLE,
     topics.A_PROBLEM,
     weapons.ARMS_TRADE,
@@ -94,6 +96,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     topics.BESET,
     generic.SPAN_OF_YEARS,
     generic.SWEEPING_SUBJECT,
+    generic.KIND_OF_PEOPLE,
     figurative.FIGURATIVE_MODIFIER,
     described.PARTICIPLE_DESCRIBED,
     generic.GENERIC_PRESENT,
@@ -103,6 +106,8 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     weapons.WEAPON_TEST,
     weapons.TRAINING_FIRE,
     weapons.WEAPONS_MOVED,
+    weapons.LET_OFF,
+    weapons.GOVERNMENT_SENT,
     figurative.MARCH_PAST,
     modal.COUNTERFACTUAL,
     described.PEOPLE_FREED,

@@ -40,6 +40,19 @@ def _metaphor(t: Typing, ctx: Context) -> bool:
     return any(after.startswith(i) for i in lists["idioms"])
 
 
+def _fought_to(t: Typing, ctx: Context) -> bool:
+    """A Mob violence typing at a verb of ``ongoing_lemmas`` that fights "to" do something and fights nobody (no
+    object, no "with" or "against"): "these men fought to protect their families", "parents fought to keep the
+    school open" strove for something; no brawl is told ("villagers fought with orcs to keep their cattle" stays)."""
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type != "Mob violence" or tok.pos_ != "VERB" or lemma(tok) not in load_scope()["ongoing_lemmas"]:
+        return False
+    infinitive = any(c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
+    opponent = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "against")) for c in tok.children)
+    return infinitive and not opponent
+
+
 def _adjective(t: Typing, ctx: Context) -> bool:
     """A trigger word used as a plain adjective, not a participle ("stayed free", "an offensive
     remark"), or a participle coordinated with one ("flew sick and injured civilians out": patients described):
@@ -155,6 +168,7 @@ def _march_past(t: Typing, ctx: Context) -> bool:
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 METAPHOR = ScopeRule("metaphor", _metaphor)
 ADJECTIVE = ScopeRule("adjective", _adjective)
+FOUGHT_TO = ScopeRule("fought-to", _fought_to)
 FIGURATIVE_COMPOUND = ScopeRule("figurative-compound", _figurative_compound)
 FIGURATIVE_MODIFIER = ScopeRule("figurative-modifier", _figurative_modifier)
 MARKETS = ScopeRule("markets", _markets)

@@ -11,6 +11,7 @@ from .base import (
     ARMED_CLASSES,
     Context,
     ScopeRule,
+    bare,
     bare_plural,
     clause_path,
     lemma,
@@ -183,7 +184,19 @@ def _backstory_other(t: Typing, ctx: Context) -> bool:
 
 
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
+def _kind_of_people(t: Typing, ctx: Context) -> bool:
+    """A bare trigger noun that is the object of a present participle describing a bare plural noun of people in
+    general (``kind_people``), in a sentence with no date ("photos of persons committing civil disobedience", "laws
+    against people staging protests"): a kind of people named by what they do, no occurrence ("detained people staging
+    protests on Monday" stays: dated; "militants firing rockets" names who)."""
+    tok = trigger_of(t, ctx)
+    verb = tok.head
+    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and bare(tok) and verb.tag_ == "VBG" and verb.dep_ == "acl" \
+        and bare_plural(verb.head) and lemma(verb.head) in load_scope()["kind_people"] and not ctx.dated
+
+
 HABITUAL = ScopeRule("habitual", _habitual)
+KIND_OF_PEOPLE = ScopeRule("kind-of-people", _kind_of_people)
 STATE_DESCRIBED = ScopeRule("state-described", _state_described)
 GENERIC_PRESENT = ScopeRule("generic-present", _generic_present)
 SWEEPING_SUBJECT = ScopeRule("sweeping-subject", _sweeping_subject)

@@ -17,6 +17,17 @@ def _clausal_subject(t: Typing, ctx: Context) -> bool:
                for node in above(trigger_of(t, ctx), limit=16))
 
 
+#: A "sentence" holding this many web addresses is a list of links, each a headline ("... chemical attacks
+#: https://... recent mortar attacks https://..."): it reports nothing of its own.
+LINK_LIST_URLS = 2
+
+
+def _link_list(t: Typing, ctx: Context) -> bool:
+    """The sentence holds :data:`LINK_LIST_URLS` web addresses or more: a list of linked headlines that the
+    sentence splitter left as one sentence, no report (one address after a sentence stays: its source)."""
+    return sum(1 for tok in ctx.sent if tok.like_url) >= LINK_LIST_URLS
+
+
 def _no_existence(t: Typing, ctx: Context) -> bool:
     """A trigger in a sentence that says there is none ("there are no demonstrators to protest",
     "there was no fighting"): "there" + "be" with a noun under "no" above or at the trigger."""
@@ -139,6 +150,7 @@ def _sanction_reason(t: Typing, ctx: Context) -> bool:
 
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 CLAUSAL_SUBJECT = ScopeRule("clausal-subject", _clausal_subject)
+LINK_LIST = ScopeRule("link-list", _link_list)
 NO_EXISTENCE = ScopeRule("no-existence", _no_existence)
 LISTED_TOPIC = ScopeRule("listed-topic", _listed_topic)
 GERUND_TOPIC = ScopeRule("gerund-topic", _gerund_topic)

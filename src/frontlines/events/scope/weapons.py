@@ -4,6 +4,7 @@ mission that strikes nothing, an attack on a computer."""
 from __future__ import annotations
 
 from ...deptree import NOMINALS, above, first_conjunct
+from ..matching import load_matching
 from ..typings import Typing
 from .base import Context, ScopeRule, lemma, load_scope, trigger_of
 
@@ -29,12 +30,14 @@ def _arms_trade(t: Typing, ctx: Context) -> bool:
 
 def _equipped(t: Typing, ctx: Context) -> bool:
     """A weapon noun after "with" on a verb of equipping that heads a clause ("the vehicles were
-    fitted with machine guns", "Gondor armed them with rockets"): what someone carries, no use of it
-    (a participle on a noun stays: "fired rockets fitted with a toxic gas")."""
+    fitted with machine guns", "Gondor armed them with rockets", "pledged to provide Gondor with patrol boats"): what
+    someone carries or is given, no use of it (a participle on a noun stays: "fired rockets fitted with a toxic gas";
+    so does support given, ``support_acts``: "provided the militias with air support")."""
     tok = trigger_of(t, ctx)
     verb = tok.head.head
     return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "with" and \
-        lemma(verb) in load_scope()["equipping_lemmas"] and verb.dep_ not in ("acl", "amod")
+        lemma(verb) in load_scope()["equipping_lemmas"] and verb.dep_ not in ("acl", "amod") and \
+        lemma(tok) not in load_scope()["support_acts"]
 
 
 def _noncombat_aircraft(t: Typing, ctx: Context) -> bool:
@@ -89,6 +92,30 @@ def _weapons_moved(t: Typing, ctx: Context) -> bool:
         and lemma(tok.head) in load_scope()["moving_lemmas"]
 
 
+def _government_sent(t: Typing, ctx: Context) -> bool:
+    """A Change to group/activity at a verb of moving (``matching.yaml#moving_verbs``) whose direct object is a government
+    (``government_nouns``: "proponents of sending the Arnor government advanced weapons", where the parser took the
+    government for what is sent): no force is sent to or moved by it, something is supplied ("sent government troops
+    to the border" stays: troops are the object)."""
+    tok = trigger_of(t, ctx)
+    return t.sub_event_type == "Change to group/activity" and tok.pos_ == "VERB" and \
+        lemma(tok) in load_matching()["moving_verbs"] and any(
+            c.dep_ == "dobj" and lemma(c) in load_scope()["government_nouns"] for c in tok.children)
+
+
+def _let_off(t: Typing, ctx: Context) -> bool:
+    """A weapon noun that is the object or the passive subject of a phrasal verb of ``let_off_verbs`` ("after the
+    missiles were let off about an hour before kick-off", "fans let off rockets in the stands"): fireworks or flares
+    set off, no weapon fired at anyone."""
+    tok = trigger_of(t, ctx)
+    while tok.dep_ in ("conj", "compound") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+        tok = tok.head
+    verb = tok.head
+    phrasal = " ".join([lemma(verb), *(c.lower_ for c in verb.children if c.dep_ == "prt")])
+    return t.event_type == "Explosions/Remote violence" and tok.pos_ in ("NOUN", "PROPN") and \
+        tok.dep_ in ("dobj", "nsubjpass") and phrasal in load_scope()["let_off_verbs"]
+
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 ARMS_TRADE = ScopeRule("arms-trade", _arms_trade)
 EQUIPPED = ScopeRule("equipped", _equipped)
@@ -96,4 +123,6 @@ NONCOMBAT_AIRCRAFT = ScopeRule("noncombat-aircraft", _noncombat_aircraft)
 CYBER_TARGET = ScopeRule("cyber-target", _cyber_target)
 WEAPON_TEST = ScopeRule("weapon-test", _weapon_test)
 TRAINING_FIRE = ScopeRule("training-fire", _training_fire)
+LET_OFF = ScopeRule("let-off", _let_off)
+GOVERNMENT_SENT = ScopeRule("government-sent", _government_sent)
 WEAPONS_MOVED = ScopeRule("weapons-moved", _weapons_moved)
