@@ -3,7 +3,7 @@ mission that strikes nothing, an attack on a computer."""
 
 from __future__ import annotations
 
-from ...deptree import NOMINALS, above, first_conjunct
+from ...deptree import NOMINALS, above, first_conjunct, up_through
 from ..matching import load_matching
 from ..typings import Typing
 from .base import Context, ScopeRule, lemma, load_scope, trigger_of
@@ -107,9 +107,7 @@ def _let_off(t: Typing, ctx: Context) -> bool:
     """A weapon noun that is the object or the passive subject of a phrasal verb of ``let_off_verbs`` ("after the
     missiles were let off about an hour before kick-off", "fans let off rockets in the stands"): fireworks or flares
     set off, no weapon fired at anyone."""
-    tok = trigger_of(t, ctx)
-    while tok.dep_ in ("conj", "compound") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
-        tok = tok.head
+    tok = up_through(trigger_of(t, ctx), ("conj", "compound"), head_pos=NOMINALS)
     verb = tok.head
     phrasal = " ".join([lemma(verb), *(c.lower_ for c in verb.children if c.dep_ == "prt")])
     return t.event_type == "Explosions/Remote violence" and tok.pos_ in ("NOUN", "PROPN") and \
