@@ -237,6 +237,9 @@ def _light_verb(doc: Any, hit: Hit) -> bool:
 #: the town after two days of fighting": an armed clash and the territory regained, as our judges code it; used by
 #: the typer's second typings and the incident's other types).
 TERRITORY_WON = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+#: Marks the rule of a protest typing told as one its sentence's subject joined (``classify.joined_protest``: "prisoners
+#: rioted, joining demonstrators in demanding a vote"): an event of its own, not a stage of the sentence's riot.
+JOINED_MARK = "; joined-protest:"
 #: Confidence taken off a trigger in a background clause (see :func:`_background`).
 BACKGROUND_PENALTY = 0.12
 def _background(tok: Any) -> bool:
