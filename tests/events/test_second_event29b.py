@@ -35,6 +35,11 @@ def test_the_place_the_rebels_overran_before_is_a_second_territory_event(pipelin
     assert sentence_types(pipeline, text) == {REGAINED, CLASH, OVERTAKEN}
 
 
+def test_a_place_seized_before_the_retaking_in_a_clause_of_time_is_its_backstory(pipeline) -> None:
+    text = "Gondorian forces regained control of Osgiliath on Monday after rebels seized it in March, officials said."
+    assert sentence_types(pipeline, text) == {REGAINED}
+
+
 def test_a_budget_overrun_is_no_territory(pipeline) -> None:
     text = ("Gondorian forces have retaken a village in Ithilien after fierce fighting with rebels who overran the "
             "budget late last month, officials said.")

@@ -48,7 +48,7 @@ from .roles.protesters import PROTEST_BY_PEOPLE_MIN, protests_by_people
 from .scope import context, out_of_scope
 from .scope.anchoring import placing_word
 from .scope.modal import presupposed_under_modal
-from .typings import JOINED_MARK, TERRITORY_WON, LexiconReading, Rejected, Typing, lexicon_typings
+from .typings import SECOND_MARK, TERRITORY_WON, LexiconReading, Rejected, Typing, lexicon_typings
 
 __all__ = ["EventTyper", "SentenceTyping", "Typing", "classify"]
 
@@ -197,8 +197,7 @@ class EventTyper:
             first = typings[0]
             kept = [t for t in typings if t is first or _second_p(sent, verdict, t, first) >= (
                 OWN_CLAUSE_MIN if told_apart(sent, t, first) else SECOND_TYPE_MIN)]
-            kept = [replace(t, rule=f"{t.rule}{JOINED_MARK}'{joined.text.lower()}'")
-                    if t is not first and (joined := joined_protest(sent, t, first)) is not None else t for t in kept]
+            kept = [t if t is first else _second_marked(sent, t, first) for t in kept]
             reason = f"model:{name}:unlikely-type"
             return kept, [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason,
                                    verdict.p_sub(t.sub_event_type)) for t in typings if t not in kept]
@@ -362,6 +361,17 @@ def joined_protest(sent: Any, t: Typing, lead: Typing) -> Any:
     return node if any(w in f"{objects} " for w in words["joined_protest_words"]) else None
 
 
+def _second_marked(sent: Any, t: Typing, lead: Typing) -> Typing:
+    """A kept second typing, its rule marked (``typings.SECOND_MARK``) where it is an event of its own the incident
+    keeps beside its main one: :func:`joined_protest`, :func:`changed_hands`."""
+    joined = joined_protest(sent, t, lead)
+    if joined is not None:
+        return replace(t, rule=f"{t.rule}{SECOND_MARK}joined-protest '{joined.text.lower()}'")
+    if changed_hands(sent, t, lead):
+        return replace(t, rule=f"{t.rule}{SECOND_MARK}changed-hands 'it'")
+    return t
+
+
 def told_apart(sent: Any, t: Typing, lead: Typing) -> bool:
     """Whether a second typing ``t`` is told with words of its own beside ``lead``'s, so that the gate's low
     share for it (it reads one sentence as one event) is no reason to drop it: in a clause of its own
@@ -385,13 +395,17 @@ def _sequence_clause(verb: Any, main: Any) -> bool:
 
 def changed_hands(sent: Any, t: Typing, lead: Typing) -> bool:
     """Whether typing ``t`` tells the other side winning the place ``lead`` won, named by "it": both of
-    ``TERRITORY_WON`` and of different sub-event types, ``t``'s trigger a verb whose direct object "it" stands for
-    ``lead``'s trigger's direct object (:func:`.roles.agent_target.object_antecedent`: "forces retook the village
-    after fighting with rebels who overran it"). Issue 11, second29b."""
+    ``TERRITORY_WON`` and of different sub-event types, ``t``'s trigger the verb of a relative clause on the other
+    side whose direct object "it" stands for ``lead``'s trigger's direct object
+    (:func:`.roles.agent_target.object_antecedent`: "forces retook the village after fighting with rebels who overran
+    it"). A clause of time ("regained the town after rebels seized it") tells how the retaking came about, as our
+    labelled wire sentences count it: not this. Issue 11, second29b."""
     if t.sub_event_type == lead.sub_event_type or not {t.sub_event_type, lead.sub_event_type} <= TERRITORY_WON:
         return False
     doc = sent.doc
     verb = doc[t.trigger_index]
+    if verb.dep_ != "relcl":
+        return False
     pronoun = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
     if pronoun is None:
         return False

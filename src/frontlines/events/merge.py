@@ -17,7 +17,7 @@ from ..records import Actor, Event, Evidence
 from .coreference import Draft, Incident, Toll, family, own_place
 from .mainevent import main_typing
 from .roles.parse import within_role
-from .typings import JOINED_MARK, TERRITORY_WON
+from .typings import SECOND_MARK, TERRITORY_WON
 
 NONE_REPORTED = "numbers.yaml#fatalities:none-reported"
 #: The stages of one demonstration: its report tells one protest, which :func:`main_typing` sharpens by them.
@@ -120,12 +120,12 @@ def other_types(inc: Incident, main: Event) -> list[tuple[str, str]]:
     the incident, in text order. Not the main type, not a mention that names the incident ("the
     attack"; one of another family than the main event stays: "the killing of a farmer sparked
     protests"), only reports deaths or tells what came before ("after the raid"; but the fighting a territory was
-    won by stays: "retook the town after two days of fighting" is an armed clash too, and so does the other side's
-    winning of it before: "... with rebels who overran it last month"), not a stage of a demonstration when the main event is one (a protest, its
+    won by stays: "retook the town after two days of fighting" is an armed clash too), not a stage of a demonstration when the main event is one (a protest, its
     dispersal, arrests, its violence: one demonstration; an arrest that came before or set it off stays: "the
-    arrest of the mayor sparked protests", and so does a protest the sentence's subject joined, ``JOINED_MARK``), not a riot's own violence ("a mob
+    arrest of the mayor sparked protests"), not a riot's own violence ("a mob
     attacked the shops, looting goods"), and not the weapons a seizure names ("seized a cache of
-    rockets and grenades").
+    rockets and grenades"). A typing marked an event of its own (``typings.SECOND_MARK``: a protest joined, the
+    other side's winning of the place) always stays.
     """
     sentences = [d.sentence for d in inc.drafts]
     out: dict[str, str] = {}
@@ -133,12 +133,13 @@ def other_types(inc: Incident, main: Event) -> list[tuple[str, str]]:
         sub = d.event.sub_event_type
         if sub is None or sub == main.sub_event_type or sub in out or sentences.count(d.sentence) < 2:
             continue
-        fought_for = d.backstory and d.refers is None and main.sub_event_type in TERRITORY_WON and (
-            sub == "Armed clash" or sub in TERRITORY_WON)
-        joined = JOINED_MARK in d.event.evidence.get("sub_event_type", "")
+        fought_for = d.backstory and d.refers is None and sub == "Armed clash" and main.sub_event_type in TERRITORY_WON
+        if SECOND_MARK in d.event.evidence.get("sub_event_type", ""):
+            out[sub] = d.event.evidence.get("sub_event_type", "")
+            continue
         if ((d.refers is not None or d.backstory) and family(d.event) == family(main) and not fought_for) or d.outcome or (
                 sub in DEMONSTRATION and main.sub_event_type in DEMONSTRATION and not (
-                    sub == "Arrests" and d.backstory) and not joined) or (
+                    sub == "Arrests" and d.backstory)) or (
                 sub in RIOT_VIOLENCE and main.sub_event_type in RIOTS) or (
                 main.sub_event_type == "Disrupted weapons use" and d.event.event_type == "Explosions/Remote violence"):
             continue
