@@ -133,10 +133,10 @@ def other_types(inc: Incident, main: Event) -> list[tuple[str, str]]:
         sub = d.event.sub_event_type
         if sub is None or sub == main.sub_event_type or sub in out or sentences.count(d.sentence) < 2:
             continue
-        fought_for = d.backstory and d.refers is None and sub == "Armed clash" and main.sub_event_type in TERRITORY_WON
         if SECOND_MARK in d.event.evidence.get("sub_event_type", ""):
             out[sub] = d.event.evidence.get("sub_event_type", "")
             continue
+        fought_for = d.backstory and d.refers is None and sub == "Armed clash" and main.sub_event_type in TERRITORY_WON
         if ((d.refers is not None or d.backstory) and family(d.event) == family(main) and not fought_for) or d.outcome or (
                 sub in DEMONSTRATION and main.sub_event_type in DEMONSTRATION and not (
                     sub == "Arrests" and d.backstory)) or (
