@@ -43,11 +43,12 @@ from .modality import dated_noun, presupposing_word
 from .model import apply_model
 from .occurrence import occurrence_verb
 from .ontology import Lexicon, load_lexicon, load_ontology
+from .roles.agent_target import object_antecedent
 from .roles.protesters import PROTEST_BY_PEOPLE_MIN, protests_by_people
 from .scope import context, out_of_scope
 from .scope.anchoring import placing_word
 from .scope.modal import presupposed_under_modal
-from .typings import TERRITORY_WON, LexiconReading, Rejected, Typing, lexicon_typings
+from .typings import SECOND_MARK, TERRITORY_WON, LexiconReading, Rejected, Typing, lexicon_typings
 
 __all__ = ["EventTyper", "SentenceTyping", "Typing", "classify"]
 
@@ -194,8 +195,9 @@ class EventTyper:
                 return punished, []
         if typings and verdict.p_event >= self.threshold:
             first = typings[0]
-            kept = [t for t in typings if t is first or _second_p(verdict, t, first) >= (
+            kept = [t for t in typings if t is first or _second_p(sent, verdict, t, first) >= (
                 OWN_CLAUSE_MIN if told_apart(sent, t, first) else SECOND_TYPE_MIN)]
+            kept = [t if t is first else _second_marked(sent, t, first) for t in kept]
             reason = f"model:{name}:unlikely-type"
             return kept, [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason,
                                    verdict.p_sub(t.sub_event_type)) for t in typings if t not in kept]
@@ -335,13 +337,51 @@ def own_verb(sent: Any, t: Typing, lead: Typing) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in second.children)
 
 
+def joined_protest(sent: Any, t: Typing, lead: Typing) -> Any:
+    """The verb of joining, if a protest typing ``t`` is told in a clause of joining (``matching.yaml#joining_lemmas``) that
+    ``lead``'s trigger is not in, whose direct object names a protest or those in one
+    (``#joined_protest_words``): "prisoners rioted, joining thousands of demonstrators in demanding a vote" reports
+    the protest they joined; "joining the talks in demanding a truce" names none. Else None. Issue 11, second29b."""
+    if t.event_type != "Protests":
+        return None
+    doc = sent.doc
+    words = load_matching()
+    node = doc[t.trigger_index]
+    for _ in range(4):
+        if node.pos_ == "VERB" and node.lemma_.lower() in words["joining_lemmas"]:
+            break
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    else:
+        return None
+    if node.left_edge.i <= lead.trigger_index <= node.right_edge.i:
+        return None
+    objects = " ".join(w.lower_ for c in node.children if c.dep_ == "dobj" for w in c.subtree)
+    return node if any(w in f"{objects} " for w in words["joined_protest_words"]) else None
+
+
+def _second_marked(sent: Any, t: Typing, lead: Typing) -> Typing:
+    """A kept second typing, its rule marked (``typings.SECOND_MARK``) where it is an event of its own the incident
+    keeps beside its main one: :func:`joined_protest`, :func:`changed_hands`."""
+    joined = joined_protest(sent, t, lead)
+    if joined is not None:
+        return replace(t, rule=f"{t.rule}{SECOND_MARK}joined-protest '{joined.text.lower()}'")
+    if changed_hands(sent, t, lead):
+        return replace(t, rule=f"{t.rule}{SECOND_MARK}changed-hands 'it'")
+    return t
+
+
 def told_apart(sent: Any, t: Typing, lead: Typing) -> bool:
     """Whether a second typing ``t`` is told with words of its own beside ``lead``'s, so that the gate's low
     share for it (it reads one sentence as one event) is no reason to drop it: in a clause of its own
     (:func:`own_clause`); an act of another event type by a verb of its own (:func:`own_verb`: "soldiers beat
-    and detained the villagers"); or a past incident the sentence presupposes (:func:`.modality.presupposing_word`:
-    "agreed to a ceasefire after two days of fierce fighting"). Issue 11, multi29."""
+    and detained the villagers"); a protest the subject joined (:func:`joined_protest`); or a past incident the
+    sentence presupposes (:func:`.modality.presupposing_word`: "agreed to a ceasefire after two days of fierce
+    fighting"). Issue 11, multi29."""
     if own_clause(sent, t, lead) or (t.event_type != lead.event_type and own_verb(sent, t, lead)):
+        return True
+    if joined_protest(sent, t, lead) is not None:
         return True
     return presupposing_word(sent.doc[t.trigger_index]) is not None
 
@@ -353,13 +393,35 @@ def _sequence_clause(verb: Any, main: Any) -> bool:
         c.dep_ == "mark" and c.lower_ in load_matching()["sequence_marks"] for c in verb.children)
 
 
-def _second_p(verdict: GateVerdict, t: Typing, first: Typing) -> float:
+def changed_hands(sent: Any, t: Typing, lead: Typing) -> bool:
+    """Whether typing ``t`` tells the other side winning the place ``lead`` won, named by "it": both of
+    ``TERRITORY_WON`` and of different sub-event types, ``t``'s trigger the verb of a relative clause on the other
+    side whose direct object "it" stands for ``lead``'s trigger's direct object
+    (:func:`.roles.agent_target.object_antecedent`: "forces retook the village after fighting with rebels who overran
+    it"). A clause of time ("regained the town after rebels seized it") tells how the retaking came about, as our
+    labelled wire sentences count it: not this. Issue 11, second29b."""
+    if t.sub_event_type == lead.sub_event_type or not {t.sub_event_type, lead.sub_event_type} <= TERRITORY_WON:
+        return False
+    doc = sent.doc
+    verb = doc[t.trigger_index]
+    if verb.dep_ != "relcl":
+        return False
+    pronoun = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+    if pronoun is None:
+        return False
+    place = object_antecedent([pronoun], verb)
+    return place[0] is not pronoun and place[0].head.i == lead.trigger_index
+
+
+def _second_p(sent: Any, verdict: GateVerdict, t: Typing, first: Typing) -> float:
     """What the gate gives a sentence's second typing: its sub-event type's probability, or, for the fighting
-    beside a first typing of territory won (``TERRITORY_WON``), the probability of Battles: the gate splits
-    "retook the village after fierce fighting" between the territory and the clash (issue 11, typing22: judged
-    by its event type for every second typing, it added a false shelling beside a chemical attack, a mob beside a
-    riot and a territory beside a territory)."""
-    if t.sub_event_type != "Armed clash" or first.sub_event_type not in TERRITORY_WON:
+    beside a first typing of territory won (``TERRITORY_WON``) and for the other side's winning of that place
+    (:func:`changed_hands`), the probability of its event type (Battles): the gate splits "retook the village after
+    fierce fighting" between the territory and the clash (issue 11, typing22: judged by its event type for every
+    second typing, it added a false shelling beside a chemical attack, a mob beside a riot and a territory beside a
+    territory)."""
+    if not ((t.sub_event_type == "Armed clash" and first.sub_event_type in TERRITORY_WON)
+            or changed_hands(sent, t, first)):
         return verdict.p_sub(t.sub_event_type)
     onto = load_ontology()
     return sum(p for s, p in verdict.sub_events if onto.sub_events[s].event_type == t.event_type)

@@ -17,7 +17,7 @@ from ..records import Actor, Event, Evidence
 from .coreference import Draft, Incident, Toll, family, own_place
 from .mainevent import main_typing
 from .roles.parse import within_role
-from .typings import TERRITORY_WON
+from .typings import SECOND_MARK, TERRITORY_WON
 
 NONE_REPORTED = "numbers.yaml#fatalities:none-reported"
 #: The stages of one demonstration: its report tells one protest, which :func:`main_typing` sharpens by them.
@@ -124,13 +124,17 @@ def other_types(inc: Incident, main: Event) -> list[tuple[str, str]]:
     dispersal, arrests, its violence: one demonstration; an arrest that came before or set it off stays: "the
     arrest of the mayor sparked protests"), not a riot's own violence ("a mob
     attacked the shops, looting goods"), and not the weapons a seizure names ("seized a cache of
-    rockets and grenades").
+    rockets and grenades"). A typing marked an event of its own (``typings.SECOND_MARK``: a protest joined, the
+    other side's winning of the place) always stays.
     """
     sentences = [d.sentence for d in inc.drafts]
     out: dict[str, str] = {}
     for d in sorted(inc.drafts, key=lambda d: (d.sentence, d.event.start, d.trigger)):
         sub = d.event.sub_event_type
         if sub is None or sub == main.sub_event_type or sub in out or sentences.count(d.sentence) < 2:
+            continue
+        if SECOND_MARK in d.event.evidence.get("sub_event_type", ""):
+            out[sub] = d.event.evidence.get("sub_event_type", "")
             continue
         fought_for = d.backstory and d.refers is None and sub == "Armed clash" and main.sub_event_type in TERRITORY_WON
         if ((d.refers is not None or d.backstory) and family(d.event) == family(main) and not fought_for) or d.outcome or (

@@ -237,6 +237,11 @@ def _light_verb(doc: Any, hit: Hit) -> bool:
 #: the town after two days of fighting": an armed clash and the territory regained, as our judges code it; used by
 #: the typer's second typings and the incident's other types).
 TERRITORY_WON = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+#: Marks the rule of a second typing told as an event of its own that the incident keeps beside its main one
+#: (``merge.other_types``): a protest the sentence's subject joined (``classify.joined_protest``: "prisoners rioted,
+#: joining demonstrators in demanding a vote", not a stage of the riot) or the other side's winning of a place the
+#: lead typing won (``classify.changed_hands``: "... with rebels who overran it", not the backstory of the retaking).
+SECOND_MARK = "; second-event:"
 #: Confidence taken off a trigger in a background clause (see :func:`_background`).
 BACKGROUND_PENALTY = 0.12
 def _background(tok: Any) -> bool:

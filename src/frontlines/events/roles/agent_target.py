@@ -115,6 +115,7 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
         # "The rebels said they had captured ...": they = the reporting verb's subject
         agent = [t for c in verb.head.children if c.dep_ == "nsubj" for t in core(c)] or agent
     agent, target = _adverbial_antecedent(agent, verb), _adverbial_antecedent(target, verb)
+    target = object_antecedent(target, verb)
     if not agent and not passive and verb.i > verb.sent.start and verb.dep_ != "pcomp":
         # not for "after/before/by liberating ...": the nouns before are the clause's objects
         agent = left_context(verb)
@@ -155,6 +156,26 @@ def _adverbial_antecedent(role: list[Any], verb: Any) -> list[Any]:
         if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
             return role
         node = node.head
+    return role
+
+
+def object_antecedent(role: list[Any], verb: Any) -> list[Any]:
+    """A target that is only "it", the direct object of the verb, read as the direct object (a noun before it) of
+    the nearest verb the verb's clause hangs under ("forces retook the village after fighting with orcs who
+    overran it": it = the village, a place; "contractors who overran it", a budget, stay of no class). Issue 11,
+    second29b."""
+    if len(role) != 1 or role[0].lower_ != "it" or role[0].dep_ != "dobj" or role[0].head.i != verb.i:
+        return role
+    node = verb
+    for _ in range(8):
+        if node.head.i == node.i:
+            return role
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            obj = next((c for c in node.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.i < role[0].i:
+                return core(obj)
+            return role
     return role
 
 
