@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ...deptree import NOMINALS, VERBS, above
 from ..ontology import Lexicon, norm_text
 from .parse import PASSIVE_DEPS, load_roles, reported_clause
 
@@ -166,16 +167,10 @@ def object_antecedent(role: list[Any], verb: Any) -> list[Any]:
     second29b."""
     if len(role) != 1 or role[0].lower_ != "it" or role[0].dep_ != "dobj" or role[0].head.i != verb.i:
         return role
-    node = verb
-    for _ in range(8):
-        if node.head.i == node.i:
-            return role
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            obj = next((c for c in node.children if c.dep_ == "dobj"), None)
-            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.i < role[0].i:
-                return core(obj)
-            return role
+    node = next((up for up in above(verb, limit=8) if up.pos_ in VERBS), None)
+    obj = next((c for c in node.children if c.dep_ == "dobj"), None) if node is not None else None
+    if obj is not None and obj.pos_ in NOMINALS and obj.i < role[0].i:
+        return core(obj)
     return role
 
 
