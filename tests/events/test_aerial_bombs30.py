@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import pytest
+from typing_harness import sentence_types
 
 from frontlines.events.classify import classify
 from frontlines.events.roles.agent_target import trigger_roles
-
-from typing_harness import sentence_types
 
 AIR = "Air/drone strike"
 IED = "Remote explosive/landmine/IED"
