@@ -95,7 +95,8 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("Umbar blamed Gondor for the attack on the servers of the Bree council on Monday.", "cyber-target"),
     ("Orc hackers attacked the email of the steward of Bree.", "cyber-target"),
     ("If a bomb exploded in the market of Minas Tirith today, it would kill thousands.", "counterfactual"),
-    ("If a bomb was dropped on Minas Tirith today, it would kill thousands.", "hypothetical"),
+    # the dropped bomb (air.bomb_dropped, bombs30) in the condition of a modal main clause
+    ("If a bomb was dropped on Minas Tirith today, it would kill thousands.", "counterfactual"),
     ("The wardens said those expelled were spies of Umbar.", "people-freed"),
     ("The trucks of the Gondor army were fitted with machine guns.", "equipped"),
     ("A court in Gondor released Hana, who had killed nine people in Bree in 1990.", "person-past"),

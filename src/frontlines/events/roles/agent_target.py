@@ -92,7 +92,9 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
             elif dep == "agent":
                 agent += pobjs(child)
             elif node is verb and child.i != trig.i and dep in ("nsubjpass", "dobj"):
-                target += core(child)
+                # "the bomb that Gondor dropped": the relative pronoun object stands for the noun the clause describes
+                relative = dep == "dobj" and child.tag_ in ("WDT", "WP") and node.dep_ == "relcl"
+                target += core(node.head) if relative else core(child)
                 objects += [child, *child.conjuncts] if dep == "dobj" else [child]
             elif node is verb and dep == "prep" and child.lower_ in ("between", "among"):
                 agent += pobjs(child)
@@ -260,6 +262,8 @@ def classes_of(tokens: Sequence[Any], lexicon: Lexicon, *, as_target: bool = Fal
             found.discard("civilian")
         if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens):
             found.add("place")
+        if any(t.ent_type_ == "GPE" for t in tokens):  # a named town, city or country: a settlement
+            found.add("settlement")
         elif any(t.pos_ == "PROPN" and t.ent_type_ != "PERSON" for t in tokens):
             # the small model tags many place names as ORG/PERSON or none: a proper noun
             # may be a place, or anything else ("unknown" keeps both readings open)
