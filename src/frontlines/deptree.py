@@ -38,6 +38,20 @@ def ascent(tok: Any, go_on: Test, *, hop: Callable[[Any], Any] = _head, limit: i
         yield tok
 
 
+def path(tok: Any, go_on: Test, *, hop: Callable[[Any], Any] = _head, limit: int | None = None) -> Iterator[Any]:
+    """``tok``, then the tokens :func:`ascent` reaches from it: every token a walk up visits, ``limit`` + 1 at
+    most ("seized", "agreed" for "seized" in "Gondor agreed and seized the ford", climbing conj arcs)."""
+    yield tok
+    yield from ascent(tok, go_on, hop=hop, limit=limit)
+
+
+def path_to(tok: Any, top: Any, go_on: Test = lambda t: True, *, limit: int | None = None) -> list[Any] | None:
+    """The tokens from ``tok`` up to ``top``, both included, each step taken from a token ``go_on`` holds of
+    (at most ``limit`` steps); ``None`` when the walk stops short of ``top`` (``top`` is not above ``tok``)."""
+    visited = list(path(tok, lambda t: t.i != top.i and go_on(t), limit=limit))
+    return visited if visited[-1].i == top.i else None
+
+
 def climb(tok: Any, go_on: Test, *, hop: Callable[[Any], Any] = _head, limit: int | None = None) -> Any:
     """Where :func:`ascent` ends: the last token reached, ``tok`` itself when no step is taken."""
     for up in ascent(tok, go_on, hop=hop, limit=limit):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ...deptree import NOMINALS, VERBS, above
+from ...deptree import NOMINALS, VERBS, above, path
 from ..ontology import Lexicon, norm_text
 from .parse import PASSIVE_DEPS, load_roles, reported_clause
 
@@ -147,17 +147,9 @@ def _adverbial_antecedent(role: list[Any], verb: Any) -> list[Any]:
     if len(role) != 1 or role[0].lower_ not in ("they", "he", "she") or role[0].head.i != verb.i \
             or verb.dep_ != "advcl":
         return role
-    node = verb.head
-    for _ in range(3):
-        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            if subj.pos_ in ("NOUN", "PROPN") and subj.i < role[0].i:
-                return core(subj)
-            return role
-        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
-            return role
-        node = node.head
-    return role
+    clause = path(verb.head, lambda t: t.dep_ in ("xcomp", "conj"), limit=2)
+    subj = next((c for t in clause for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return core(subj) if subj is not None and subj.pos_ in NOMINALS and subj.i < role[0].i else role
 
 
 def object_antecedent(role: list[Any], verb: Any) -> list[Any]:
@@ -207,14 +199,8 @@ def conjuncts(tokens: Sequence[Any]) -> list[list[Any]]:
               if t.dep_ == "conj" and t.head.i in members and t.pos_ in ("NOUN", "PROPN", "PRON")}
     groups: dict[int, list[Any]] = {}
     for tok in sorted(members.values(), key=lambda t: t.i):
-        node, key = tok, -1
-        for _ in range(12):
-            if node.i in starts:
-                key = node.i
-                break
-            if node.head.i == node.i or node.head.i not in members:
-                break
-            node = node.head
+        inside = path(tok, lambda t: t.head.i in members, limit=11)  # up within the role's tokens
+        key = next((t.i for t in inside if t.i in starts), -1)
         groups.setdefault(key, []).append(tok)
     return list(groups.values())
 

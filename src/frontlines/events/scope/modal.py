@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...deptree import NOMINALS, first_conjunct
+from ...deptree import NOMINALS, first_conjunct, path
 from ..modality import presupposing_word
 from ..typings import Typing
 from .base import (
@@ -125,12 +125,9 @@ def _plotted(t: Typing, ctx: Context) -> bool:
             c.dep_ == "compound" and c.lower_ in lists["planning_gerunds"] for c in a.children)):
         return not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
                        for c in a.children)
-    for _ in range(8):
-        if a.dep_ == "xcomp" and a.tag_ == "VB":
-            return lemma(a.head) in load_scope()["plotting_lemmas"]
-        if a.dep_ not in ("prep", "pobj", "dobj", "compound", "conj") or a.head.i == a.i:
-            return False
-        a = a.head
+    for node in path(a, lambda t: t.dep_ in ("prep", "pobj", "dobj", "compound", "conj"), limit=7):
+        if node.dep_ == "xcomp" and node.tag_ == "VB":
+            return lemma(node.head) in load_scope()["plotting_lemmas"]
     return False
 
 
