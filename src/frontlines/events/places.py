@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from .. import yamlfile
-from ..deptree import climb, path_to
+from ..deptree import climb, path_to, up_through
 from ..geo import lies_in_gap
 from ..geo.distance import great_circle_km
 from ..geo.names import norm
@@ -126,9 +126,7 @@ def names_origin(head: Any) -> bool:
 
 def road_named(head: Any) -> Any | None:
     """The road a place names ("the Bree-Archet highway", "the Bree road"; ``road_words``), or None."""
-    tok = head
-    while tok.dep_ in ("compound", "nmod"):
-        tok = tok.head
+    tok = up_through(head, ("compound", "nmod"))
     return tok if tok.i != head.i and tok.lemma_.lower() in place_cue_words("road_words") else None
 
 

@@ -78,10 +78,10 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
         verb = trig.head
     # a participle that describes a noun ("soldiers killed by Isis", "farmers shot near Bree") is passive
     passive = any(c.dep_ in PASSIVE_DEPS for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
-    node = verb
     prep_targets: list[Any] = []
     objects: list[Any] = []  # the direct objects' heads
-    for _ in range(3):
+    # up to two clauses up till an agent is found ("..., killing five": the main clause's subject)
+    for node in path(verb, lambda t: t.dep_ in _CLIMB and not reported_clause(t), hop=_clause_head, limit=2):
         for child in node.children:
             dep = child.dep_
             if dep == "nsubj" and not agent:
@@ -101,15 +101,10 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
                 prep_targets += [t for t in pobjs(child) if t.ent_type_ not in ("DATE", "TIME")]
         if passive and node.dep_ == "acl" and node.head not in target:
             target.append(node.head)  # the noun a passive participle describes is hit, whoever the agent
-        if agent or node.dep_ not in _CLIMB | {"relcl", "acl"} or reported_clause(node):
+        if agent:
             break
-        if node.dep_ in ("relcl", "acl"):
-            if not (passive and node.dep_ == "acl"):
-                agent.append(node.head)
-            break
-        # "..., after liberating the town": the clause's subject is the verb's the preposition hangs on
-        by_prep = node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX")
-        node = node.head.head if by_prep else node.head
+        if node.dep_ in ("relcl", "acl") and not reported_clause(node) and not (passive and node.dep_ == "acl"):
+            agent.append(node.head)  # "forces that attacked": the noun a relative clause hangs on
     if not target and not passive:
         target = shared_object(verb)
     if len(agent) == 1 and agent[0].pos_ == "PRON" and verb.dep_ == "ccomp":
@@ -138,6 +133,13 @@ def shared_object(verb: Any) -> list[Any]:
                 return []
             return [t for d in c.children if d.dep_ == "dobj" for t in core(d)]
     return []
+
+
+def _clause_head(node: Any) -> Any:
+    """The clause a clause hangs on: its head, or past the preposition for a clause after one ("..., after
+    liberating the town": the clause's subject is the verb's the preposition hangs on)."""
+    by_prep = node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in VERBS
+    return node.head.head if by_prep else node.head
 
 
 def _adverbial_antecedent(role: list[Any], verb: Any) -> list[Any]:
