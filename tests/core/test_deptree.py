@@ -17,6 +17,8 @@ from frontlines.deptree import (
     of_object,
     path,
     path_to,
+    run_left,
+    run_right,
     up_through,
 )
 
@@ -122,3 +124,25 @@ def test_path_to_stops_where_the_condition_or_the_limit_fails(word):
     assert path_to(arnor, word(sentence, "farms"), lambda t: t.dep_ in ("pobj", "prep")) is not None
     assert path_to(arnor, burned, limit=2) is None
     assert path_to(arnor, burned, limit=3) is not None
+
+
+def _capitalised(tok) -> bool:
+    return bool(tok.text[:1].isupper())
+
+
+def test_run_right_ends_at_the_first_token_that_fails(nlp):
+    doc = nlp("Orcs camped near Minas Tirith today.")
+    assert run_right(doc, 3, _capitalised) == 5  # "Minas Tirith", up to "today"
+    assert run_right(doc, 2, _capitalised) == 2  # "near" fails at once
+    assert run_right(doc, 3, _capitalised, end=4) == 4  # "Minas" only
+    assert run_right(doc, 3, lambda t: True) == len(doc)  # never past the end
+    assert run_right(doc, 3, lambda t: True, end=99) == len(doc)
+
+
+def test_run_left_begins_after_the_first_token_that_fails(nlp):
+    doc = nlp("Orcs camped near Minas Tirith today.")
+    assert run_left(doc, 5, _capitalised) == 3  # "Minas Tirith", back from "today"
+    assert run_left(doc, 3, _capitalised) == 3  # "near" fails at once
+    assert run_left(doc, 5, _capitalised, start=4) == 4  # "Tirith" only
+    assert run_left(doc, 2, lambda t: True) == 0  # never before the first token
+    assert run_left(doc, 2, lambda t: True, start=-5) == 0

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from .. import yamlfile
-from ..deptree import climb, path_to, up_through
+from ..deptree import climb, path_to, run_left, up_through
 from ..geo import lies_in_gap
 from ..geo.distance import great_circle_km
 from ..geo.names import norm
@@ -273,9 +273,7 @@ def _gap_after(head: Any, heads: list[Any]) -> list[str] | None:
         return None
     doc = head.doc
     # the gap ends where the next name is written, hyphens and all: "in al-Hasakeh", "in Deir-ez-Zor" (head "Zor")
-    start = nxt.i
-    while start - 1 > head.i and not doc[start - 1].whitespace_ and doc[start - 1].is_alpha | (doc[start - 1].text == "-"):
-        start -= 1
+    start = run_left(doc, nxt.i, lambda t: not t.whitespace_ and t.is_alpha | (t.text == "-"), start=head.i + 1)
     return [t.lower_ for t in doc[head.i + 1:start] if not t.text[:1].isupper()]
 
 
