@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..deptree import path, path_to
+from ..deptree import above, path_to
 from ..records import Actor, Event
 from . import roles
 
@@ -92,7 +92,7 @@ def _agentless_passive(trigger: Any) -> bool:
 def governing_subject(trigger: Any) -> Any | None:
     """The first subject met climbing from the trigger to the root ("they" in "... said they are awaiting
     the hour to attack X", however the parse attaches "to attack")."""
-    return next((c for t in path(trigger, lambda t: True, limit=5) for c in t.children
+    return next((c for t in (trigger, *above(trigger, limit=5)) for c in t.children
                  if c.dep_ in ("nsubj", "nsubjpass") and c.i != trigger.i), None)
 
 

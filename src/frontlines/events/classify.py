@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..deptree import clause_verb, path
+from ..deptree import above, clause_verb
 from .alone import ALONE_RULES, gate_typing
 from .coreference import load_cues
 from .gate import EventGate, GateVerdict
@@ -346,7 +346,8 @@ def joined_protest(sent: Any, t: Typing, lead: Typing) -> Any:
         return None
     doc = sent.doc
     words = load_matching()
-    node = next((v for v in path(doc[t.trigger_index], lambda v: True, limit=3)
+    trigger = doc[t.trigger_index]
+    node = next((v for v in (trigger, *above(trigger, limit=3))
                  if v.pos_ == "VERB" and v.lemma_.lower() in words["joining_lemmas"]), None)
     if node is None:
         return None
