@@ -2,7 +2,8 @@
 
 Each walk stops at the sentence's root (a root is its own head: ``tok.head.i == tok.i``; spaCy makes a new
 ``Token`` on each access, so ``tok.head is tok`` is never true), so no walk loops on a root whatever its
-condition says; ``limit`` bounds the number of steps further.
+condition says; ``limit`` bounds the number of steps further. :func:`run_right` and :func:`run_left` scan
+along the tokens instead, within given bounds.
 """
 
 from __future__ import annotations
@@ -36,6 +37,20 @@ def ascent(tok: Any, go_on: Test, *, hop: Callable[[Any], Any] = _head, limit: i
             return
         tok, steps = up, steps + 1
         yield tok
+
+
+def path(tok: Any, go_on: Test, *, hop: Callable[[Any], Any] = _head, limit: int | None = None) -> Iterator[Any]:
+    """``tok``, then the tokens :func:`ascent` reaches from it: every token a walk up visits, ``limit`` + 1 at
+    most ("seized", "agreed" for "seized" in "Gondor agreed and seized the ford", climbing conj arcs)."""
+    yield tok
+    yield from ascent(tok, go_on, hop=hop, limit=limit)
+
+
+def path_to(tok: Any, top: Any, go_on: Test = lambda t: True, *, limit: int | None = None) -> list[Any] | None:
+    """The tokens from ``tok`` up to ``top``, both included, each step taken from a token ``go_on`` holds of
+    (at most ``limit`` steps); ``None`` when the walk stops short of ``top`` (``top`` is not above ``tok``)."""
+    visited = list(path(tok, lambda t: t.i != top.i and go_on(t), limit=limit))
+    return visited if visited[-1].i == top.i else None
 
 
 def climb(tok: Any, go_on: Test, *, hop: Callable[[Any], Any] = _head, limit: int | None = None) -> Any:
@@ -82,3 +97,22 @@ def of_object(tok: Any, *, head_pos: Collection[str] = NOMINALS) -> bool:
 def of_head(tok: Any) -> Any:
     """The word the of-phrase of an object of "of" hangs on ("victims" for "massacre"; see :func:`of_object`)."""
     return tok.head.head
+
+
+def run_right(doc: Any, i: int, holds: Test, *, end: int | None = None) -> int:
+    """Where the run of tokens from index ``i`` on that ``holds`` holds of ends: the first index from ``i``
+    whose token fails, or ``end`` (the end of ``doc`` at most) when all do ("Minas Tirith" from "Minas" in
+    "near Minas Tirith today", a run of capitalised words, ends at "today")."""
+    stop = len(doc) if end is None else min(end, len(doc))
+    while i < stop and holds(doc[i]):
+        i += 1
+    return i
+
+
+def run_left(doc: Any, i: int, holds: Test, *, start: int = 0) -> int:
+    """Where the run of tokens just before index ``i`` that ``holds`` holds of begins: ``i`` when the token
+    before fails, never below ``start`` (nor 0) ("Minas" for "today" in "near Minas Tirith today")."""
+    stop = max(start, 0)
+    while i > stop and holds(doc[i - 1]):
+        i -= 1
+    return i

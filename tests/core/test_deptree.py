@@ -15,6 +15,10 @@ from frontlines.deptree import (
     is_root,
     of_head,
     of_object,
+    path,
+    path_to,
+    run_left,
+    run_right,
     up_through,
 )
 
@@ -95,3 +99,50 @@ def test_of_phrases_climb_to_the_noun_they_hang_on(word):
     assert [t.text for t in ascent(massacre, of_object, hop=of_head)] == ["victims"]
     assert not of_object(massacre, head_pos=("VERB",))
     assert not of_object(word("Gondor mourned the victims of the massacre at Osgiliath.", "Osgiliath"))  # "at"
+
+
+def test_path_starts_at_the_token_itself(word):
+    seized = word("Gondor agreed and seized the ford.", "seized")
+    assert [t.text for t in path(seized, lambda t: t.dep_ == "conj")] == ["seized", "agreed"]
+    assert [t.text for t in path(seized, lambda t: t.dep_ == "conj", limit=0)] == ["seized"]
+    ford = word("Gondor agreed and seized the ford.", "ford")
+    assert [t.text for t in path(ford, lambda t: t.dep_ == "conj")] == ["ford"]  # a dobj: no step
+
+
+def test_path_to_a_token_above(word):
+    sentence = "Orcs burned the farms of Arnor."
+    arnor, burned = word(sentence, "Arnor"), word(sentence, "burned")
+    assert [t.text for t in path_to(arnor, burned)] == ["Arnor", "of", "farms", "burned"]
+    assert [t.text for t in path_to(arnor, arnor)] == ["Arnor"]
+    assert path_to(burned, arnor) is None  # not above it: the walk ends at the root
+
+
+def test_path_to_stops_where_the_condition_or_the_limit_fails(word):
+    sentence = "Orcs burned the farms of Arnor."
+    arnor, burned = word(sentence, "Arnor"), word(sentence, "burned")
+    assert path_to(arnor, burned, lambda t: t.dep_ in ("pobj", "prep")) is None  # "farms" is a dobj
+    assert path_to(arnor, word(sentence, "farms"), lambda t: t.dep_ in ("pobj", "prep")) is not None
+    assert path_to(arnor, burned, limit=2) is None
+    assert path_to(arnor, burned, limit=3) is not None
+
+
+def _capitalised(tok) -> bool:
+    return bool(tok.text[:1].isupper())
+
+
+def test_run_right_ends_at_the_first_token_that_fails(nlp):
+    doc = nlp("Orcs camped near Minas Tirith today.")
+    assert run_right(doc, 3, _capitalised) == 5  # "Minas Tirith", up to "today"
+    assert run_right(doc, 2, _capitalised) == 2  # "near" fails at once
+    assert run_right(doc, 3, _capitalised, end=4) == 4  # "Minas" only
+    assert run_right(doc, 3, lambda t: True) == len(doc)  # never past the end
+    assert run_right(doc, 3, lambda t: True, end=99) == len(doc)
+
+
+def test_run_left_begins_after_the_first_token_that_fails(nlp):
+    doc = nlp("Orcs camped near Minas Tirith today.")
+    assert run_left(doc, 5, _capitalised) == 3  # "Minas Tirith", back from "today"
+    assert run_left(doc, 3, _capitalised) == 3  # "near" fails at once
+    assert run_left(doc, 5, _capitalised, start=4) == 4  # "Tirith" only
+    assert run_left(doc, 2, lambda t: True) == 0  # never before the first token
+    assert run_left(doc, 2, lambda t: True, start=-5) == 0

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..deptree import above, path_to
 from ..records import Actor, Event
 from . import roles
 
@@ -91,13 +92,8 @@ def _agentless_passive(trigger: Any) -> bool:
 def governing_subject(trigger: Any) -> Any | None:
     """The first subject met climbing from the trigger to the root ("they" in "... said they are awaiting
     the hour to attack X", however the parse attaches "to attack")."""
-    tok = trigger
-    for _ in range(6):
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != trigger.i), None)
-        if subj is not None or tok.head.i == tok.i:
-            return subj
-        tok = tok.head
-    return None
+    return next((c for t in (trigger, *above(trigger, limit=5)) for c in t.children
+                 if c.dep_ in ("nsubj", "nsubjpass") and c.i != trigger.i), None)
 
 
 def carry_actor1(trigger: Any, event_type: str | None, n: int, r: roles.Roles, memory: Memory) -> roles.Roles:
@@ -166,12 +162,8 @@ def _own_strike(clause: Any) -> bool:
 def _reported_by(clause: Any, verb: Any) -> bool:
     """Whether ``clause`` is what ``verb`` reports: its complement, or the content of its statement ("said in a
     statement that ...")."""
-    tok, hops = clause, 0
-    while tok.i != verb.i and hops < 4:
-        if tok.dep_ not in ("ccomp", "acl", "pobj", "prep") or tok.head.i == tok.i:
-            return False
-        tok, hops = tok.head, hops + 1
-    return tok.i == verb.i and clause.i != verb.i
+    reached = path_to(clause, verb, lambda t: t.dep_ in ("ccomp", "acl", "pobj", "prep"), limit=4)
+    return reached is not None and clause.i != verb.i
 
 
 def _claimant(sent: Any, mentions: list[Actor]) -> Actor | None:

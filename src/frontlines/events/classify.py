@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..deptree import clause_verb
+from ..deptree import above, clause_verb
 from .alone import ALONE_RULES, gate_typing
 from .coreference import load_cues
 from .gate import EventGate, GateVerdict
@@ -346,14 +346,10 @@ def joined_protest(sent: Any, t: Typing, lead: Typing) -> Any:
         return None
     doc = sent.doc
     words = load_matching()
-    node = doc[t.trigger_index]
-    for _ in range(4):
-        if node.pos_ == "VERB" and node.lemma_.lower() in words["joining_lemmas"]:
-            break
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    else:
+    trigger = doc[t.trigger_index]
+    node = next((v for v in (trigger, *above(trigger, limit=3))
+                 if v.pos_ == "VERB" and v.lemma_.lower() in words["joining_lemmas"]), None)
+    if node is None:
         return None
     if node.left_edge.i <= lead.trigger_index <= node.right_edge.i:
         return None

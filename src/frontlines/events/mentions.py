@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..deptree import ascent
 from .gate import EventGate, GateVerdict
 from .matching import head_of, load_matching, year_of
 from .modality import dated_noun, presupposing_word
@@ -224,14 +225,9 @@ def attributed_mention(lexicon: Lexicon, reason: str) -> Callable[[Any, Any], An
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in verbs:  # "blamed the ambush on ..."
             ons = [p for p in (*tok.head.children, *tok.children) if p.dep_ == "prep" and p.lower_ == "on"]
             return tok.head if any(accused(o) for p in ons for o in p.children if o.dep_ == "pobj") else None
-        cur = tok  # up from the noun through prepositions, nouns of attribution and the accused to the verb
-        while True:
-            if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
-                up = cur.head.head
-            elif cur is not tok and cur.dep_ in ("dobj", "nsubjpass"):
-                up = cur.head
-            else:
-                return None
+        # up from the noun through prepositions, nouns of attribution and the accused to the verb
+        for up in ascent(tok, lambda t: _prep_object(t) or (t.i != tok.i and t.dep_ in ("dobj", "nsubjpass")),
+                         hop=lambda t: t.head.head if _prep_object(t) else t.head):
             if up.pos_ == "VERB":
                 if up.lemma_.lower() not in verbs:
                     return None
@@ -240,9 +236,14 @@ def attributed_mention(lexicon: Lexicon, reason: str) -> Callable[[Any, Any], An
                 return None
             if up.lemma_.lower() not in matching["attribution_nouns"] and up.dep_ not in ("dobj", "nsubjpass"):
                 return None
-            cur = up
+        return None
 
     return told
+
+
+def _prep_object(tok: Any) -> bool:
+    """Whether ``tok`` is the object of a preposition ("the killing" in "role in the killing")."""
+    return bool(tok.dep_ == "pobj" and tok.head.dep_ == "prep")
 
 
 def participle_mention(tok: Any, sent: Any) -> Any | None:

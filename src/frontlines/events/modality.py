@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Any
 
 from .. import yamlfile
-from ..deptree import VERBS, ascent
+from ..deptree import VERBS, ascent, path
 from ..records import Modality
 from .coreference import load_cues
 from .matching import load_matching
@@ -65,15 +65,8 @@ def verb_chain(trigger: Any) -> list[Any]:
 
 def subject_of(verb: Any) -> Any | None:
     """The subject token of a verb, looking up through conj/advcl/xcomp when it has none."""
-    tok = verb
-    for _ in range(4):
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return c
-        if tok.dep_ not in ("conj", "advcl", "xcomp") or tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
+    clause = path(verb, lambda t: t.dep_ in ("conj", "advcl", "xcomp"), limit=3)
+    return next((c for t in clause for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
 
 
 def phrase(token: Any) -> str:

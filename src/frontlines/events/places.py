@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from .. import yamlfile
-from ..deptree import climb
+from ..deptree import climb, path_to, run_left, up_through
 from ..geo import lies_in_gap
 from ..geo.distance import great_circle_km
 from ..geo.names import norm
@@ -93,14 +93,17 @@ def names_seat(last: Any) -> bool:
     return _next_word_in(last, place_cue_words("seat_words"))
 
 
+def _in_noun_phrase(tok: Any) -> bool:
+    """An object of "in", "at" or "of" on a noun that is itself an object ("Archet" in "to the town hall in Archet")."""
+    return bool(tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "of") and tok.head.head.dep_ == "pobj")
+
+
 def names_destination(head: Any) -> bool:
     """ "riders heading to Bree", "a convoy bound for X": the place someone was going to; and where a march
     went when the text names where it set out from ("marched from Bree to Archet", "marched from the square
     in Bree to the town hall in Archet"): a march is one event, placed where it started."""
-    goal = head
-    for _ in range(2):  # "to the town hall in Archet": the place of the noun the march went to
-        if goal.dep_ == "pobj" and goal.head.lower_ in ("in", "at", "of") and goal.head.head.dep_ == "pobj":
-            goal = goal.head.head
+    # "to the town hall in Archet": the place of the noun the march went to
+    goal = climb(head, _in_noun_phrase, hop=lambda g: g.head.head, limit=2)
     prep = goal.head
     if goal.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("to", "for", "towards", "toward"):
         return False
@@ -123,9 +126,7 @@ def names_origin(head: Any) -> bool:
 
 def road_named(head: Any) -> Any | None:
     """The road a place names ("the Bree-Archet highway", "the Bree road"; ``road_words``), or None."""
-    tok = head
-    while tok.dep_ in ("compound", "nmod"):
-        tok = tok.head
+    tok = up_through(head, ("compound", "nmod"))
     return tok if tok.i != head.i and tok.lemma_.lower() in place_cue_words("road_words") else None
 
 
@@ -243,12 +244,7 @@ def _coordinated_root(tok: Any) -> Any:
 
 def _describes(outer: Any, inner: Any) -> bool:
     """Whether ``inner`` sits in ``outer``'s phrase as a description, not as a coordinated item."""
-    tok = inner
-    while tok.i != outer.i:
-        if _listed(tok) or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return True
+    return path_to(inner, outer, lambda t: not _listed(t)) is not None
 
 
 def _clause_distance(a: Any, b: Any) -> tuple[int, int]:
@@ -277,9 +273,7 @@ def _gap_after(head: Any, heads: list[Any]) -> list[str] | None:
         return None
     doc = head.doc
     # the gap ends where the next name is written, hyphens and all: "in al-Hasakeh", "in Deir-ez-Zor" (head "Zor")
-    start = nxt.i
-    while start - 1 > head.i and not doc[start - 1].whitespace_ and doc[start - 1].is_alpha | (doc[start - 1].text == "-"):
-        start -= 1
+    start = run_left(doc, nxt.i, lambda t: not t.whitespace_ and t.is_alpha | (t.text == "-"), start=head.i + 1)
     return [t.lower_ for t in doc[head.i + 1:start] if not t.text[:1].isupper()]
 
 

@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from ..deptree import run_left, run_right
 from .distance import great_circle_km
 from .gazetteer import Gazetteer, is_exact
 from .names import is_arabic, is_article, norm
@@ -138,8 +139,8 @@ def _strong_cue(span: Any, doc: Any) -> bool:
 def _has_cue(span: Any, doc: Any, placed: set[int]) -> bool:
     """A locative cue, a place noun after it, or coordination with a known place."""
     i, j = span.start, span.end
-    while i > 1 and doc[i - 1].is_lower and doc[i - 1].lower_ in words("direction_words"):
-        i -= 1  # "in central Thessaloniki": the cue comes before the direction word
+    # "in central Thessaloniki": the cue comes before the direction word
+    i = run_left(doc, i, lambda t: t.is_lower and t.lower_ in words("direction_words"), start=1)
     prev = doc[i - 1] if i > 0 else None
     if prev is not None and prev.lower_ == "the" and i > 1:
         prev2 = doc[i - 2]
@@ -295,9 +296,7 @@ def extend_span(span: Any, gazetteer: Gazetteer, taken: set[int]) -> Any:
 def _admin_list_at(doc: Any, i: int) -> tuple[list[Any] | None, int]:
     """The comma-separated parts of a parenthesised place list opening at token ``i`` ("(Razih, Sadah)"), or
     None; and the token after which to look for the next one."""
-    j = i + 1
-    while j < len(doc) and j - i < 14 and doc[j].text not in {")", "("} and not doc[j].is_sent_start:
-        j += 1
+    j = run_right(doc, i + 1, lambda t: t.text not in {")", "("} and not t.is_sent_start, end=i + 14)
     if j >= len(doc) or doc[j].text != ")":
         return None, j
     parts, start = [], i + 1
@@ -628,10 +627,9 @@ def weak_site(scan: Scan, span: Any, label: str) -> bool:
     doc = scan.doc
     if len(span) < 2 or span[-1].lower_ not in words("site_heads"):
         return False
-    k = span.end - 1
-    while k > span.start and (doc[k].lower_ in words("site_heads") or doc[k].lower_ in words("site_modifiers")):
-        k -= 1
-    core = doc[span.start:k + 1]
+    # the name without the site words after it, one word at least
+    core = doc[span.start:run_left(doc, span.end, lambda t: t.lower_ in words("site_heads")
+                                   or t.lower_ in words("site_modifiers"), start=span.start + 1)]
     if _generic(core) or not (span[-1].lower_ in words("named_site_heads") or scan.gazetteer.lookup(core.text)):
         return False
     whole = [e for e in scan.gazetteer.exact(span.text) if _named(e)]
@@ -733,9 +731,7 @@ def rule_arabic_script(scan: Scan) -> None:
     if not is_arabic("".join(scan.words)):
         return  # no token to try (most texts): one search of the words instead of one a token
     while i < len(doc):
-        j = i
-        while j < len(doc) and is_arabic(doc[j].text):
-            j += 1
+        j = run_right(doc, i, lambda t: is_arabic(t.text))
         if j > i and scan.free(doc[i:j]) and any(is_exact(e) for e in scan.gazetteer.exact(doc[i:j].text)):
             scan.add(doc[i:j], "gazetteer:arabic-script", False)
         i = max(j, i + 1)
@@ -757,15 +753,11 @@ def rule_road_ends(scan: Scan) -> None:
     for k, word in enumerate(scan.words):
         if word not in ("-", "–") or k == 0:
             continue
-        j = k + 1
-        while j < len(doc) and j - k <= MAX_EXTEND and _name_word(doc[j]):
-            j += 1
+        j = run_right(doc, k + 1, _name_word, end=k + MAX_EXTEND + 1)
         if j == k + 1 or j >= len(doc) or doc[j].lower_ not in words("road_words"):
             continue
         right = doc[k + 1:j]
-        lo = k
-        while lo > 0 and k - lo < MAX_EXTEND and _name_word(doc[lo - 1]):
-            lo -= 1
+        lo = run_left(doc, k, _name_word, start=k - MAX_EXTEND)
         lefts = [doc[a:k] for a in range(lo, k) if doc[a].text[:1].isupper()]  # longest first
         if not lefts or not right[0].text[:1].isupper() or not scan.free(right):
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ...deptree import NOMINALS, VERBS, above
+from ...deptree import NOMINALS, VERBS, above, path
 from ..ontology import Lexicon, norm_text
 from .parse import PASSIVE_DEPS, load_roles, reported_clause
 
@@ -78,10 +78,10 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
         verb = trig.head
     # a participle that describes a noun ("soldiers killed by Isis", "farmers shot near Bree") is passive
     passive = any(c.dep_ in PASSIVE_DEPS for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
-    node = verb
     prep_targets: list[Any] = []
     objects: list[Any] = []  # the direct objects' heads
-    for _ in range(3):
+    # up to two clauses up till an agent is found ("..., killing five": the main clause's subject)
+    for node in path(verb, lambda t: t.dep_ in _CLIMB and not reported_clause(t), hop=_clause_head, limit=2):
         for child in node.children:
             dep = child.dep_
             if dep == "nsubj" and not agent:
@@ -103,15 +103,10 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
                 prep_targets += [t for t in pobjs(child) if t.ent_type_ not in ("DATE", "TIME")]
         if passive and node.dep_ == "acl" and node.head not in target:
             target.append(node.head)  # the noun a passive participle describes is hit, whoever the agent
-        if agent or node.dep_ not in _CLIMB | {"relcl", "acl"} or reported_clause(node):
+        if agent:
             break
-        if node.dep_ in ("relcl", "acl"):
-            if not (passive and node.dep_ == "acl"):
-                agent.append(node.head)
-            break
-        # "..., after liberating the town": the clause's subject is the verb's the preposition hangs on
-        by_prep = node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX")
-        node = node.head.head if by_prep else node.head
+        if node.dep_ in ("relcl", "acl") and not reported_clause(node) and not (passive and node.dep_ == "acl"):
+            agent.append(node.head)  # "forces that attacked": the noun a relative clause hangs on
     if not target and not passive:
         target = shared_object(verb)
     if len(agent) == 1 and agent[0].pos_ == "PRON" and verb.dep_ == "ccomp":
@@ -142,6 +137,13 @@ def shared_object(verb: Any) -> list[Any]:
     return []
 
 
+def _clause_head(node: Any) -> Any:
+    """The clause a clause hangs on: its head, or past the preposition for a clause after one ("..., after
+    liberating the town": the clause's subject is the verb's the preposition hangs on)."""
+    by_prep = node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in VERBS
+    return node.head.head if by_prep else node.head
+
+
 def _adverbial_antecedent(role: list[Any], verb: Any) -> list[Any]:
     """A role that is only a personal pronoun subject of an adverbial clause, read as the subject of the
     clause it hangs on when that is a noun before it ("the soldiers rested before they were deployed to
@@ -149,17 +151,9 @@ def _adverbial_antecedent(role: list[Any], verb: Any) -> list[Any]:
     if len(role) != 1 or role[0].lower_ not in ("they", "he", "she") or role[0].head.i != verb.i \
             or verb.dep_ != "advcl":
         return role
-    node = verb.head
-    for _ in range(3):
-        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            if subj.pos_ in ("NOUN", "PROPN") and subj.i < role[0].i:
-                return core(subj)
-            return role
-        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
-            return role
-        node = node.head
-    return role
+    clause = path(verb.head, lambda t: t.dep_ in ("xcomp", "conj"), limit=2)
+    subj = next((c for t in clause for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return core(subj) if subj is not None and subj.pos_ in NOMINALS and subj.i < role[0].i else role
 
 
 def object_antecedent(role: list[Any], verb: Any) -> list[Any]:
@@ -209,14 +203,8 @@ def conjuncts(tokens: Sequence[Any]) -> list[list[Any]]:
               if t.dep_ == "conj" and t.head.i in members and t.pos_ in ("NOUN", "PROPN", "PRON")}
     groups: dict[int, list[Any]] = {}
     for tok in sorted(members.values(), key=lambda t: t.i):
-        node, key = tok, -1
-        for _ in range(12):
-            if node.i in starts:
-                key = node.i
-                break
-            if node.head.i == node.i or node.head.i not in members:
-                break
-            node = node.head
+        inside = path(tok, lambda t: t.head.i in members, limit=11)  # up within the role's tokens
+        key = next((t.i for t in inside if t.i in starts), -1)
         groups.setdefault(key, []).append(tok)
     return list(groups.values())
 

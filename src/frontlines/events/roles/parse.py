@@ -23,7 +23,7 @@ from importlib import resources
 from typing import Any
 
 from ... import yamlfile
-from ...deptree import climb
+from ...deptree import VERBS, above, ascent, climb, path, path_to
 from ...records import Actor
 from ..modality import load_modality
 
@@ -107,13 +107,8 @@ def _counted_first(top: Any, own: list[Mention], rule: str) -> tuple[list[Mentio
 
 def _path(tok: Any, top: Any) -> list[str] | None:
     """Dependency labels from ``tok`` up to ``top`` (None when ``top`` is not above it)."""
-    deps: list[str] = []
-    while tok.i != top.i:
-        if tok.head.i == tok.i:
-            return None
-        deps.append(tok.dep_)
-        tok = tok.head
-    return deps
+    walked = path_to(tok, top)
+    return None if walked is None else [t.dep_ for t in walked[:-1]]
 
 
 def under(top: Any, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
@@ -167,12 +162,8 @@ def _death_verb(trigger: Any) -> Any | None:
     result of torture", "died of wounds from the beating"), or None."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return None
-    node = trigger
-    for _ in range(6):
-        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
-            return None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
+    for node in ascent(trigger, lambda t: t.dep_ in ("pobj", "prep"), limit=6):
+        if node.pos_ in VERBS:
             return node if node.lemma_.lower() in load_roles()["death_verbs"] else None
     return None
 
@@ -205,8 +196,7 @@ def subject(verb: Any) -> tuple[list[Any], bool, str]:
     Climbs xcomp/conj ("the Army managed to regain", "took X and shelled Y") and takes the noun a
     relative clause hangs on ("forces that attacked").
     """
-    tok = verb
-    for _ in range(4):
+    for tok in path(verb, lambda t: t.dep_ in ("xcomp", "conj"), limit=3):
         subs = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         if subs:
             if tok.dep_ == "relcl" and subs[0].lower_ in ("that", "which", "who"):
@@ -220,9 +210,6 @@ def subject(verb: Any) -> tuple[list[Any], bool, str]:
             return passive, True, "roles:nsubjpass"
         if tok.dep_ == "relcl" and tok.head.i != tok.i:
             return [tok.head], False, "roles:relative-clause-head"
-        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
-            break
-        tok = tok.head
     return [], False, ""
 
 
@@ -512,11 +499,7 @@ def _umbrella(doc: Any, mentions: list[Mention], r: Roles) -> Roles:
         tok = doc[m.head]
         if m.actor.id not in ops or tok.head.lower_ != "under" or tok.dep_ != "pobj":
             continue
-        node = tok.head
-        for _ in range(4):  # under → (operating →) the forces
-            if node.head.i == node.i:
-                break
-            node = node.head
+        for node in above(tok.head, limit=4):  # under → (operating →) the forces
             if node.i in held:
                 assoc = (r.actor1, *(a for a in r.assoc if a is not m.actor))
                 rules = {**r.rules, "actor1": f"roles:under-operation '{tok.head.text} {m.actor.text}'",
@@ -545,11 +528,8 @@ def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: li
     if not passive and not subjs and trigger.pos_ == "VERB":
         # a clause sharing its head's subject ("shelled X using artillery") takes the head's; a parse that
         # lost the subject ("..., armed men riding a motorcycle carried out") the nearest actor before
-        node = trigger
-        for _ in range(4):  # "conducted strikes targeting X": through the noun to the verb it hangs on
-            if node.dep_ not in _SHARED_SUBJECT + _TO_VERB or node.head.i == node.i or reported_clause(node):
-                break
-            node = node.head
+        # "conducted strikes targeting X": through the noun to the verb it hangs on
+        for node in ascent(trigger, lambda t: t.dep_ in _SHARED_SUBJECT + _TO_VERB and not reported_clause(t), limit=4):
             subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 own, _ = under(subj, mentions)

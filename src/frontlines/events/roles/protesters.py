@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from ...deptree import path
 from ..gate import GateVerdict
 from ..matching import load_matching
 from ..typings import Typing
@@ -73,8 +74,7 @@ def protest_by(tok: Any, trigger_end: int) -> Any | None:
 def _subject(verb: Any) -> Any | None:
     """The subject of a verb, or of the verb or noun it hangs from ("teachers striking in Gondor",
     "marched and went on strike", "began striking", "teachers who struck")."""
-    node = verb
-    for _ in range(MAX_UP):
+    for node in path(verb, lambda t: t.dep_ in ("conj", "xcomp", "advcl"), limit=MAX_UP - 1):
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None and node.dep_ == "relcl" and subj.tag_ in ("WP", "WDT"):
             return node.head  # "teachers who struck last week"
@@ -82,9 +82,6 @@ def _subject(verb: Any) -> Any | None:
             return subj
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             return node.head
-        if node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
-            return None
-        node = node.head
     return None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...deptree import NOMINALS, first_conjunct
+from ...deptree import NOMINALS, VERBS, ascent, first_conjunct, is_root, path
 from ..modality import presupposing_word
 from ..typings import Typing
 from .base import (
@@ -77,21 +77,26 @@ def presupposed_under_modal(t: Typing, ctx: Context) -> Any | None:
 
 def _modal_above(t: Typing, ctx: Context) -> bool:
     """The walk of :func:`_under_modal`: a verb with a modal auxiliary above the trigger."""
-    lists = load_scope()
-    node = trigger_of(t, ctx)
-    for _ in range(8):
-        purpose = node.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-        if (node.dep_ not in lists["modal_walk_deps"] and not purpose) or node.head.i == node.i:
-            return False
-        node = node.head
-        if node.pos_ in ("NOUN", "PROPN", "PRON"):
-            if not purpose or node.dep_ not in lists["modal_walk_deps"] or node.head.i == node.i:
-                return False
-            node = node.head
-        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and lemma(c) in lists["modal_lemmas"]
-                                                for c in node.children):
-            return True
-    return False
+    modals = load_scope()["modal_lemmas"]
+    return any(node.pos_ in VERBS and any(c.dep_ == "aux" and lemma(c) in modals for c in node.children)
+               for node in ascent(trigger_of(t, ctx), _modal_step, hop=_past_noun, limit=8))
+
+
+def _modal_step(node: Any) -> bool:
+    """Whether the walk of :func:`_modal_above` goes on up from ``node``: along ``modal_walk_deps``, or from an
+    infinitive of purpose on a noun ("a plan to strike"); past a noun only from such an infinitive."""
+    walk = load_scope()["modal_walk_deps"]
+    purpose = node.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    if node.dep_ not in walk and not purpose:
+        return False
+    up = node.head
+    return up.pos_ not in ("NOUN", "PROPN", "PRON") or (purpose and up.dep_ in walk and not is_root(up))
+
+
+def _past_noun(node: Any) -> Any:
+    """The head of ``node``, or the head's head when the head is a noun or pronoun (see :func:`_modal_step`)."""
+    up = node.head
+    return up.head if up.pos_ in ("NOUN", "PROPN", "PRON") else up
 
 
 def _intended(t: Typing, ctx: Context) -> bool:
@@ -125,12 +130,9 @@ def _plotted(t: Typing, ctx: Context) -> bool:
             c.dep_ == "compound" and c.lower_ in lists["planning_gerunds"] for c in a.children)):
         return not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
                        for c in a.children)
-    for _ in range(8):
-        if a.dep_ == "xcomp" and a.tag_ == "VB":
-            return lemma(a.head) in load_scope()["plotting_lemmas"]
-        if a.dep_ not in ("prep", "pobj", "dobj", "compound", "conj") or a.head.i == a.i:
-            return False
-        a = a.head
+    for node in path(a, lambda t: t.dep_ in ("prep", "pobj", "dobj", "compound", "conj"), limit=7):
+        if node.dep_ == "xcomp" and node.tag_ == "VB":
+            return lemma(node.head) in load_scope()["plotting_lemmas"]
     return False
 
 
