@@ -45,6 +45,18 @@ def subject_actor(trigger: Any, event_type: str | None, article_offsets: Any,
         f"roles:nsubj-of-{str(event_type).lower()}"
 
 
+def generic_names(actors: Any, iso: str) -> Callable[[str], str | None]:
+    """generic type → that generic actor's name in the country ``iso`` (``generic.yaml``: "Civilians (Mexico)")."""
+    country = actors.countries[iso]
+
+    def name_of(generic_type: str) -> str | None:
+        gtype = actors.types.get(generic_type)
+        return None if gtype is None or not gtype.name else \
+            dict(gtype.names_by_country).get(iso) or gtype.name.format(country=country.name)
+
+    return name_of
+
+
 def by_event_type(table: str, event_type: str | None, name_of: Callable[[str], str | None], told: Actor,
                   why: str = "") -> Actor | None:
     """The generic actor ``roles.yaml`` gives an event type in ``table`` (``unnamed_perpetrator_by_event_type``,

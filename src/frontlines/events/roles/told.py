@@ -1,0 +1,124 @@
+"""Who the sentence names in a role: the text that tells a role's actor, beyond the mention the dictionary found.
+
+The parse's roles (``parse.py``) and ACLED's conventions (``conventions.py``) pick each role's actor; these rules
+(:data:`RULES`, in order) then give the role the words the sentence names it with:
+
+- ``roles:counted-people``: people counted with "of" whom no actor of their own names ("Thousands of Rohirrim
+  herders marched"): the role's text is the whole counted phrase, not the count ("Thousands"). A dictionary
+  actor after "of" ("thousands of Gondorians") is the role itself (:func:`.parse._counted_first`).
+- ``roles:owners-of-property``: property looted or destroyed whose owners a demonym or a country names ("demolished
+  Gondorian homes", ``roles.yaml#property_owners``) has them as actor2: ACLED's civilians of that country, the
+  property phrase as the text. Without such a word the victims stay unnamed (:func:`.unnamed.unnamed_roles`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ...actors.dictionary import slug
+from ...records import Actor
+from .conventions import generic_names
+from .parse import Mention, Roles, load_roles, predicates
+
+#: Dependents before a noun that may name whose it is ("Gondorian homes", "Gondor's farms").
+OWNER_DEPS = ("amod", "compound", "poss", "nmod")
+
+
+@dataclass(frozen=True)
+class Told:
+    """What the rules read: the event's trigger token and sub-event type, the sentence's actor mentions, the
+    actor dictionary (``None``: no names) and the map of clean offsets to the user's (``Article.span_to_raw``)."""
+
+    trigger: Any
+    sub_event_type: str | None
+    mentions: list[Mention]
+    actors: Any
+    to_raw: Callable[[int, int], tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class SpanRule:
+    """A named rule that gives roles the text the sentence names them with."""
+
+    name: str
+    apply: Callable[[Roles, Told], Roles]
+
+
+def told_roles(r: Roles, told: Told) -> Roles:
+    """``r`` after every rule of :data:`RULES`."""
+    for rule in RULES:
+        r = rule.apply(r, told)
+    return r
+
+
+def _mention_of(actor: Actor | None, mentions: list[Mention]) -> Mention | None:
+    """The mention ``actor`` was made from (the crowd of a protest keeps its participants' offsets)."""
+    if actor is None or actor.start is None:
+        return None
+    return next((m for m in mentions if (m.actor.start, m.actor.end) == (actor.start, actor.end)), None)
+
+
+def _counted_people(r: Roles, told: Told) -> Roles:
+    """ "Thousands of Rohirrim herders": the counted phrase, when no mention stands in its "of X"."""
+    heads = load_roles()["count_heads"]
+    for role in ("actor1", "actor2"):
+        actor = getattr(r, role)
+        m = _mention_of(actor, told.mentions)
+        if m is None:
+            continue
+        doc = told.trigger.doc
+        count = doc[m.head]
+        of = next((c for c in count.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        people = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) \
+            if count.lemma_.lower() in heads and of is not None else None
+        if of is None or people is None or people.i <= max(m.tokens) \
+                or any(o is not m and o.tokens & set(range(of.i, people.i + 1)) for o in told.mentions):
+            continue
+        first = doc[min(m.tokens)]
+        start, end = first.idx, people.idx + len(people)
+        raw = told.to_raw(start, end)
+        widened = replace(actor, text=doc.text[start:end], start=raw[0], end=raw[1])
+        rules = {**r.rules, role: f"{r.rules.get(role, '')}+counted-people"}
+        r = replace(r, **{role: widened}, rules=rules)
+    return r
+
+
+def _property(trigger: Any) -> list[Any]:
+    """What the event's verb acts on (objects, passive subjects and their conjuncts; a noun trigger's "of X")."""
+    found = [c for p in predicates(trigger) for c in p.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        found += [o for of in trigger.children if of.dep_ == "prep" and of.lower_ == "of"
+                  for o in of.children if o.dep_ == "pobj"]
+    return [t for f in found for t in (f, *f.conjuncts)]
+
+
+def _property_owners(r: Roles, told: Told) -> Roles:
+    """ "demolished Gondorian homes": Civilians (Gondor) as actor2, "Gondorian homes" its text."""
+    spec = load_roles()["property_owners"]
+    if r.actor2 is not None or told.actors is None or told.sub_event_type not in spec["sub_event_types"]:
+        return r
+    for prop in _property(told.trigger):
+        if prop.lemma_.lower() not in spec["nouns"]:
+            continue
+        for owner in (c for c in prop.children if c.dep_ in OWNER_DEPS and c.i < prop.i):
+            iso = told.actors.country_code(owner.text)
+            name = generic_names(told.actors, iso)("civilians") if iso in told.actors.countries else None
+            if iso is None or not name:
+                continue
+            doc = told.trigger.doc
+            start, end = owner.idx, prop.idx + len(prop)
+            raw = told.to_raw(start, end)
+            rule = f"roles.yaml#property_owners:{prop.lemma_.lower()} ('{owner.text}')"
+            actor = Actor(name=name, id=slug(name), inter=told.actors.types["civilians"].inter, text=doc.text[start:end],
+                          country=iso, start=raw[0], end=raw[1], generic_type="civilians", rule=rule)
+            return replace(r, actor2=actor, rules={**r.rules, "actor2": "roles:owners-of-property"})
+    return r
+
+
+#: The rules, in the order they apply.
+RULES: tuple[SpanRule, ...] = (
+    SpanRule("roles:counted-people", _counted_people),
+    SpanRule("roles:owners-of-property", _property_owners),
+)
