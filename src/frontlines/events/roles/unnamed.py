@@ -9,7 +9,6 @@ unnamed sides of a clash, and the forces on either side of a long-standing front
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
