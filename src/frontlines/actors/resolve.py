@@ -655,7 +655,8 @@ def find_actors(sent: Any, article: Article, *, actors: ActorDictionary, country
     foreign state forces as external (inter 8); ``on`` (default: the
     publication date) picks names that changed over time.
     """
-    roles, noun_modifiers, member_modifiers = _parse(sent, actors.attack_heads, actors.member_heads)
+    roles, noun_modifiers, member_modifiers = _parse(sent, actors.attack_heads, actors.member_heads,
+                                                     actors.deed_heads)
     scanner = _Scanner(sent.text, sent.start_char, actors, on=on or article.published, country=country,
                        roles=roles, noun_modifiers=noun_modifiers, member_modifiers=member_modifiers)
     out = []
@@ -667,15 +668,16 @@ def find_actors(sent: Any, article: Article, *, actors: ActorDictionary, country
     return out
 
 
-def _parse(sent: Any, attack_heads: frozenset[str] = frozenset(),
-           member_heads: frozenset[str] = frozenset()) -> tuple[dict[int, str], set[int], set[int]]:
+def _parse(sent: Any, attack_heads: frozenset[str] = frozenset(), member_heads: frozenset[str] = frozenset(),
+           deed_heads: frozenset[str] = frozenset()) -> tuple[dict[int, str], set[int], set[int]]:
     """What the parse says about the words of a sentence.
 
     Returns the words that are a verb's subject, object or agent (start offset →
     the verb and its object: "exchanged fire") and the words that modify another
     noun ("government" in "a government employee"; not one of ``attack_heads``: "a police raid"), and apart
-    the words that modify one of ``member_heads`` ("army" in "army officers"). Empty when ``sent`` carries
-    no parse (a plain object with ``text``/``start_char``).
+    the words that modify one of ``member_heads`` ("army" in "army officers"); an adjective on one of ``deed_heads``
+    is such a modifier too ("terrorist" in "terrorist activities"). Empty when ``sent`` carries no parse (a plain
+    object with ``text``/``start_char``).
     """
     out: dict[int, str] = {}
     modifiers: set[int] = set()
@@ -688,6 +690,8 @@ def _parse(sent: Any, attack_heads: frozenset[str] = frozenset(),
         if getattr(tok, "dep_", "") == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i \
                 and norm(tok.head.lemma_) not in attack_heads:  # "a police vehicle", but "a police raid" acts
             (members if norm(tok.head.lemma_) in member_heads else modifiers).add(tok.idx)
+        elif getattr(tok, "dep_", "") == "amod" and tok.head.i > tok.i and norm(tok.head.lemma_) in deed_heads:
+            modifiers.add(tok.idx)  # "resume terrorist activities": a kind of deed, nobody who does it
         node = first_conjunct(tok) if getattr(tok, "dep_", "") == "conj" else tok
         dep = getattr(node, "dep_", "")
         head = node.head

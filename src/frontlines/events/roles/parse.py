@@ -428,7 +428,8 @@ def _object_patients(preds: list[Any], verb: Any, trigger: Any) -> list[tuple[An
     """Phrases naming who is hit beyond the verb's own: the `on/against X` of the object the verb launches
     ("launched rocket fire against X"), the object of a targeting participle on the attack or its verb
     ("airstrikes targeting X", ``roles.yaml#targeting_participles``), who was hurt in an attack by the trigger's
-    actor (:func:`_victims_of_attack_by`), the `from X` of a taking verb ("seized weapons from X",
+    actor (:func:`_victims_of_attack_by`), who a relative clause "in which" says was killed (:func:`_victims_in_which`),
+    the `from X` of a taking verb ("seized weapons from X",
     ``roles.yaml#taking_verbs``); with their rules."""
     out: list[tuple[Any, str]] = []
     launched = [o for d in _children(preds, ("dobj",)) if d.i != trigger.i for o in (d, *d.conjuncts)]
@@ -440,8 +441,29 @@ def _object_patients(preds: list[Any], verb: Any, trigger: Any) -> list[tuple[An
         if part.tag_ == "VBG" and part.lemma_.lower() in load_roles()["targeting_participles"]:
             out += [(obj, f"roles:{part.lower_}") for obj in _targeted(part)]
     out += [(victim, "roles:victim-of-attack-by") for victim in _victims_of_attack_by(trigger)]
+    out += [(victim, "roles:victims-in-which") for victim in _victims_in_which(trigger, launched)]
     if verb.lemma_.lower() in load_roles()["taking_verbs"]:
         out += [(obj, "roles:taken-from") for prep in _children([verb], ("prep",), ("from",)) for obj in _objects(prep)]
+    return out
+
+
+def _victims_in_which(trigger: Any, objects: list[Any]) -> list[Any]:
+    """Who a relative clause "in which ..." on the attack or on what it hit says was killed or hurt ("two air raids
+    in which 20 people were killed", "attacked a bus in which 12 passengers died", "raids in which it said 20 people
+    were killed"): the passive subject of its verb, or of the clause a reporting verb there says, or the subject of a
+    verb of dying (``roles.yaml#death_verbs``)."""
+    dying = load_roles()["death_verbs"]
+    said = load_modality()["claimed"]["reporting_verbs"]
+    out: list[Any] = []
+    for noun in [*_attack_nouns(trigger), *objects]:
+        for clause in (c for c in noun.children if c.dep_ == "relcl"):
+            if not any(p.dep_ == "prep" and p.lower_ in ("in", "during") and any(o.lower_ == "which" for o in p.children)
+                       for p in clause.children):
+                continue
+            verbs = [clause, *(c for c in clause.children if c.dep_ == "ccomp" and clause.lower_ in said)]
+            verbs += [c for v in verbs for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+            out += [c for v in verbs for c in v.children
+                    if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and v.lemma_.lower() in dying)]
     return out
 
 

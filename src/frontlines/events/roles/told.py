@@ -3,6 +3,8 @@
 The parse's roles (``parse.py``) and ACLED's conventions (``conventions.py``) pick each role's actor; these rules
 (:data:`RULES`, in order) then give the role the words the sentence names it with:
 
+- ``roles:staged-by``: a crowd the dictionary found as its protest ("the demonstration staged by students"): the
+  people its "by X" names are its text.
 - ``roles:counted-people``: people counted with "of" whom no actor of their own names ("Thousands of Rohirrim
   herders marched"): the role's text is the whole counted phrase, not the count ("Thousands"). A dictionary
   actor after "of" ("thousands of Gondorians") is the role itself (:func:`.parse._counted_first`).
@@ -20,7 +22,7 @@ from typing import Any
 from ...actors.dictionary import slug
 from ...records import Actor
 from .conventions import generic_names
-from .parse import Mention, Roles, load_roles, predicates
+from .parse import Mention, Roles, load_roles, predicates, under
 
 #: Dependents before a noun that may name whose it is ("Gondorian homes", "Gondor's farms").
 OWNER_DEPS = ("amod", "compound", "poss", "nmod")
@@ -117,8 +119,31 @@ def _property_owners(r: Roles, told: Told) -> Roles:
     return r
 
 
+def _staged_by(r: Roles, told: Told) -> Roles:
+    """ "the demonstration staged by students": a crowd named by its protest (``roles.yaml#protest_nouns``) is
+    the people its "by X" names."""
+    crowd = r.actor1
+    m = _mention_of(crowd, told.mentions)
+    if crowd is None or m is None or crowd.generic_type not in ("protesters", "rioters"):
+        return r
+    doc = told.trigger.doc
+    protest = doc[m.head]
+    if protest.lemma_.lower() not in load_roles()["protest_nouns"]:
+        return r
+    by = [c for c in protest.children if c.dep_ == "prep" and c.lower_ == "by"]
+    by += [a for acl in protest.children if acl.dep_ == "acl" for a in acl.children if a.dep_ == "agent"]
+    for people in (o for b in by for o in b.children if o.dep_ == "pobj"):
+        own, _ = under(people, told.mentions)
+        if own and own[0] is not m:
+            who = own[0].actor
+            named = replace(crowd, text=who.text, start=who.start, end=who.end)
+            return replace(r, actor1=named, rules={**r.rules, "actor1": f"{r.rules.get('actor1', '')}+staged-by"})
+    return r
+
+
 #: The rules, in the order they apply.
 RULES: tuple[SpanRule, ...] = (
+    SpanRule("roles:staged-by", _staged_by),
     SpanRule("roles:counted-people", _counted_people),
     SpanRule("roles:owners-of-property", _property_owners),
 )
