@@ -134,15 +134,17 @@ def under(top: Any, mentions: list[Mention]) -> tuple[list[Mention], list[Mentio
 
 def predicates(trigger: Any) -> list[Any]:
     """Tokens whose arguments are the event's: the trigger, and the verb a noun trigger hangs from (also
-    when the noun labels the sentence: "Looting: ... X looted")."""
+    when the noun labels the sentence: "Looting: ... X looted"), unless that verb judges or reports the event
+    (``roles.yaml#judging_verbs``: "the UN condemned the attack")."""
     preds = [trigger]
     if trigger.pos_ not in ("NOUN", "PROPN") or trigger.head.i == trigger.i:
         return preds
     carrier = _carrier_verb(trigger)
     if carrier is not None:
         preds.append(carrier)  # "Rohan aircraft using missiles killed X": the roles of "killed"
-    elif trigger.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
-        preds.append(trigger.head)
+    elif trigger.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") \
+            and trigger.head.lemma_.lower() not in load_roles()["judging_verbs"]:
+        preds.append(trigger.head)  # not "the UN condemned the attack", "the abduction was condemned by the UN"
     elif trigger.dep_ == "pobj" and trigger.head.head.i != trigger.head.i:
         preds.append(trigger.head.head)  # "fell under control", "killed in an airstrike"
     elif _heading(trigger):

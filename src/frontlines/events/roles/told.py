@@ -5,9 +5,9 @@ The parse's roles (``parse.py``) and ACLED's conventions (``conventions.py``) pi
 
 - ``roles:staged-by``: a crowd the dictionary found as its protest ("the demonstration staged by students"): the
   people its "by X" names are its text.
-- ``roles:counted-people``: people counted with "of" whom no actor of their own names ("Thousands of Rohirrim
-  herders marched"): the role's text is the whole counted phrase, not the count ("Thousands"). A dictionary
-  actor after "of" ("thousands of Gondorians") is the role itself (:func:`.parse._counted_first`).
+- ``roles:counted-people``: a role the count names ("Thousands of Rohirrim herders marched", "Hundreds of Gondorian
+  refugees protested" where the parse gives the count): its text is the whole counted phrase, not the count
+  ("Thousands"). Where the parse gives the "of X", X is the role itself (:func:`.parse._counted_first`).
 - ``roles:owners-of-property``: property looted or destroyed whose owners a demonym or a country names ("demolished
   Gondorian homes", ``roles.yaml#property_owners``) has them as actor2: ACLED's civilians of that country, the
   property phrase as the text. Without such a word the victims stay unnamed (:func:`.unnamed.unnamed_roles`).
@@ -63,7 +63,7 @@ def _mention_of(actor: Actor | None, mentions: list[Mention]) -> Mention | None:
 
 
 def _counted_people(r: Roles, told: Told) -> Roles:
-    """ "Thousands of Rohirrim herders": the counted phrase, when no mention stands in its "of X"."""
+    """ "Thousands of Rohirrim herders": the counted phrase for a role its count names."""
     heads = load_roles()["count_heads"]
     for role in ("actor1", "actor2"):
         actor = getattr(r, role)
@@ -75,8 +75,7 @@ def _counted_people(r: Roles, told: Told) -> Roles:
         of = next((c for c in count.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         people = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) \
             if count.lemma_.lower() in heads and of is not None else None
-        if of is None or people is None or people.i <= max(m.tokens) \
-                or any(o is not m and o.tokens & set(range(of.i, people.i + 1)) for o in told.mentions):
+        if of is None or people is None or people.i <= max(m.tokens):
             continue
         first = doc[min(m.tokens)]
         start, end = first.idx, people.idx + len(people)
