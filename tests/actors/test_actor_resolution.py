@@ -274,6 +274,15 @@ def test_a_force_noun_modifying_an_attack_noun_is_the_attacker(actors, nlp):
     assert "police-forces-of-nigeria" in {a.id for a in found}
 
 
+def test_an_adjective_naming_a_kind_of_deed_is_no_actor(actors, nlp):
+    assert parsed("The orcs threatened to resume terrorist activities in Osgiliath.", nlp, actors, country="NG") == []
+
+
+def test_an_adjective_on_the_people_is_still_the_actor(actors, nlp):
+    found = parsed("Terrorist fighters stormed the gate of Osgiliath.", nlp, actors, country="NG")
+    assert found and {a.generic_type for a in found} == {"armed group"}
+
+
 def test_state_actors_without_known_periods_carry_no_year(actors):
     assert resolve_actor("Uruguayan police", actors=actors).name == "Police Forces of Uruguay"
 

@@ -507,7 +507,8 @@ def _roles(n: int, trig: Any, typing: Any, sent: Any, scene: Scene, mentions: li
             r = replace(r, actor2=folded.actor2,
                         rules={**r.rules, "actor2": f"roles:outcome-'{outcome.text}'+{folded.rules['actor2']}"})
     r = roles.crowd_roles(r, typing.event_type, typing.sub_event_type, cname)
-    return told_roles(r, Told(trig, typing.sub_event_type, mentions, scene.actors, scene.article.span_to_raw))
+    return told_roles(r, Told(trig, typing.event_type, typing.sub_event_type, cname, mentions, scene.actors,
+                              scene.article.span_to_raw))
 
 
 def _evidence(typing: Any, trig: Any, r: roles.Roles, loc: Located, gp_rule: str, fat_rule: str,

@@ -3,8 +3,8 @@
 The parse's roles (``parse.py``) and ACLED's conventions (``conventions.py``) pick each role's actor; these rules
 (:data:`RULES`, in order) then give the role the words the sentence names it with:
 
-- ``roles:staged-by``: a crowd the dictionary found as its protest ("the demonstration staged by students"): the
-  people its "by X" names are its text.
+- ``roles:staged-by``: a protest's crowd that no participant names, or that the dictionary found as the protest
+  itself ("police stopped the demonstration staged by students"): the people its "by X" names.
 - ``roles:counted-people``: a role the count names ("Thousands of Rohirrim herders marched", "Hundreds of Gondorian
   refugees protested" where the parse gives the count): its text is the whole counted phrase, not the count
   ("Thousands"). Where the parse gives the "of X", X is the role itself (:func:`.parse._counted_first`).
@@ -21,7 +21,7 @@ from typing import Any
 
 from ...actors.dictionary import slug
 from ...records import Actor
-from .conventions import generic_names
+from .conventions import crowd_of, generic_names
 from .parse import Mention, Roles, load_roles, predicates, under
 
 #: Dependents before a noun that may name whose it is ("Gondorian homes", "Gondor's farms").
@@ -30,11 +30,14 @@ OWNER_DEPS = ("amod", "compound", "poss", "nmod")
 
 @dataclass(frozen=True)
 class Told:
-    """What the rules read: the event's trigger token and sub-event type, the sentence's actor mentions, the
-    actor dictionary (``None``: no names) and the map of clean offsets to the user's (``Article.span_to_raw``)."""
+    """What the rules read: the event's trigger token, event and sub-event type and country's name, the sentence's
+    actor mentions, the actor dictionary (``None``: no names) and the map of clean offsets to the user's
+    (``Article.span_to_raw``)."""
 
     trigger: Any
+    event_type: str | None
     sub_event_type: str | None
+    country_name: str | None  # ACLED's name of the sentence's country (names a crowd)
     mentions: list[Mention]
     actors: Any
     to_raw: Callable[[int, int], tuple[int, int]]
@@ -119,24 +122,29 @@ def _property_owners(r: Roles, told: Told) -> Roles:
 
 
 def _staged_by(r: Roles, told: Told) -> Roles:
-    """ "the demonstration staged by students": a crowd named by its protest (``roles.yaml#protest_nouns``) is
-    the people its "by X" names."""
+    """ "(police stopped) the demonstration staged by students": the crowd of a protest or riot that no participant
+    names, or that the dictionary found as the protest itself (``roles.yaml#protest_nouns``), is the people its
+    "by X" names (Protesters/Rioters (Country) as :func:`.conventions.crowd_roles` names them)."""
+    spec = load_roles()["crowd_by_event_type"].get(told.event_type or "")
     crowd = r.actor1
     m = _mention_of(crowd, told.mentions)
-    if crowd is None or m is None or crowd.generic_type not in ("protesters", "rioters"):
+    if spec is None or (crowd is not None and (m is None or crowd.generic_type not in ("protesters", "rioters"))):
         return r
     doc = told.trigger.doc
-    protest = doc[m.head]
+    protest = doc[m.head] if m is not None else told.trigger
     if protest.lemma_.lower() not in load_roles()["protest_nouns"]:
         return r
     by = [c for c in protest.children if c.dep_ == "prep" and c.lower_ == "by"]
     by += [a for acl in protest.children if acl.dep_ == "acl" for a in acl.children if a.dep_ == "agent"]
     for people in (o for b in by for o in b.children if o.dep_ == "pobj"):
         own, _ = under(people, told.mentions)
-        if own and own[0] is not m:
-            who = own[0].actor
-            named = replace(crowd, text=who.text, start=who.start, end=who.end)
-            return replace(r, actor1=named, rules={**r.rules, "actor1": f"{r.rules.get('actor1', '')}+staged-by"})
+        if not own or own[0] is m or own[0].actor.inter in (1, 8):
+            continue
+        who = own[0].actor
+        named = replace(crowd, text=who.text, start=who.start, end=who.end) if crowd is not None \
+            else crowd_of(who, spec["generic_type"], told.event_type, told.country_name)
+        assoc = tuple(a for a in r.assoc if a is not who)
+        return replace(r, actor1=named, assoc=assoc, rules={**r.rules, "actor1": f"{r.rules.get('actor1', '')}+staged-by"})
     return r
 
 
