@@ -311,7 +311,7 @@ def _modifier_agents(trigger: Any) -> list[Any]:
 
 def _trigger_phrase_roles(trigger: Any) -> list[tuple[str, Any, str]]:
     """(role, token, rule) of who the trigger's own phrase names: the mover of a noun of moving ("the deployment
-    of Rohan troops"), who died and in whose custody ("X died as a result of torture while in Y custody"), the
+    of Rohan troops"), who a noun of harm is done to ("the abduction of two herders", ``roles.yaml#patient_of_nouns``), who died and in whose custody ("X died as a result of torture while in Y custody"), the
     agent after "by" ("shelling by X", "a landmine planted by X") and a modifier naming who attacked ("a Taliban
     attack", "killed during a police raid")."""
     found: list[tuple[str, Any, str]] = []
@@ -324,6 +324,9 @@ def _trigger_phrase_roles(trigger: Any) -> list[tuple[str, Any, str]]:
         found += [("actor1", held, "roles:in-custody-of")  # "while in X custody" may be a clause
                   for prep in _children([died], ("prep", "advcl"), ("in",))
                   for held in _objects(prep) if held.lemma_.lower() == "custody"]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in load_roles()["patient_of_nouns"]:
+        found += [("actor2", obj, "roles:noun-of-patient") for of in _children([trigger], ("prep",), ("of",))
+                  for obj in _objects(of)]
     found += [("actor1", obj, "roles:noun-by") for by in _noun_agents(trigger) for obj in _objects(by)]
     found += [("actor1", subj, "roles:claimed-responsibility") for subj in _claimants(trigger)]
     found += [("actor1", mod, "roles:attack-modifier") for mod in _modifier_agents(trigger)]

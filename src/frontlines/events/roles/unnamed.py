@@ -19,6 +19,9 @@ from ...records import Actor, Event
 from .conventions import actor2_allowed, by_event_type, generic_names
 from .parse import load_roles
 
+#: Role rules that name a victim with no word for who harmed them ("a man was shot dead", "the abduction of two herders").
+AGENTLESS_VICTIM_RULES = ("nsubjpass", "noun-of-patient")
+
 
 def unnamed_roles(event: Event, actors: Any) -> Event:
     """ACLED's actors for an incident of violence against civilians whose sentences leave a role unnamed
@@ -46,7 +49,7 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
     if kind not in data[victims] and event.event_type not in data["crowd_by_event_type"]:
         return event
     a1, a2, evidence = event.actor1, event.actor2, dict(event.evidence)
-    agentless = "nsubjpass" in evidence.get("actor2", "").split(";")[0]
+    agentless = any(r in evidence.get("actor2", "").split(";")[0] for r in AGENTLESS_VICTIM_RULES)
     if a1 is not None and a1.inter == 7 and a2 is None and victims == "victims_by_sub_event_type" \
             and event.event_type not in data["crowd_by_event_type"]:
         return event  # civilians who loot or burn are not their own victims

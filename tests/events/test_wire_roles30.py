@@ -1,6 +1,6 @@
 """Who a role names in wire sentences: the words the sentence names its actor with (counted crowds, a protest
-staged by people, the owners of destroyed property, victims a clause "in which" names), and a verb that judges an
-event lending it no roles. Invented places; the real actor dictionary and parse."""
+staged by people, the owners of destroyed property), victims a clause "in which" or a noun's "of X" names, and a
+verb that judges an event lending it no roles. Invented places; the real actor dictionary and parse."""
 
 from __future__ import annotations
 
@@ -66,3 +66,16 @@ def test_who_condemns_an_abduction_did_not_do_it(run):
 def test_who_carries_out_an_attack_still_did_it(run):
     e = run("The attack on herders near Bree was carried out by gunmen.", {"Bree": "AF"})
     assert e.actor1 is not None and e.actor1.generic_type == "armed group"
+
+
+def test_who_a_noun_of_harm_is_done_to_is_its_victim(run):
+    e = run("The abduction of two aid workers near Bree angered the villagers.", {"Bree": "AF"})
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Afghanistan)" and e.actor2.text == "two aid workers"
+    assert e.evidence["actor2"].startswith("roles:noun-of-patient")
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Afghanistan)"  # nobody named
+
+
+def test_a_noun_of_harm_keeps_who_did_it(run):
+    e = run("The abduction of two aid workers by gunmen near Bree.", {"Bree": "AF"})
+    assert e.actor1 is not None and e.actor1.text == "gunmen"
+    assert e.actor2 is not None and e.actor2.text == "two aid workers"
