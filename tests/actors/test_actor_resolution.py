@@ -274,6 +274,25 @@ def test_a_force_noun_modifying_an_attack_noun_is_the_attacker(actors, nlp):
     assert "police-forces-of-nigeria" in {a.id for a in found}
 
 
+def test_plural_demonym_a_harm_is_done_to_is_its_people(actors, nlp):
+    found = parsed("Orc raiders arrested 20 Palestinians near Osgiliath.", nlp, actors)
+    assert [a.name for a in found if a.text == "Palestinians"] == ["Civilians (Palestine)"]
+
+
+def test_plural_demonym_that_attacks_is_still_the_military(actors, nlp):
+    found = parsed("The Iraqis attacked Osgiliath at dawn.", nlp, actors)
+    assert [a.id for a in found] == ["military-forces-of-iraq"]
+
+
+def test_an_adjective_naming_a_kind_of_deed_is_no_actor(actors, nlp):
+    assert parsed("The orcs threatened to resume terrorist activities in Osgiliath.", nlp, actors, country="NG") == []
+
+
+def test_an_adjective_on_the_people_is_still_the_actor(actors, nlp):
+    found = parsed("Terrorist fighters stormed the gate of Osgiliath.", nlp, actors, country="NG")
+    assert found and {a.generic_type for a in found} == {"armed group"}
+
+
 def test_state_actors_without_known_periods_carry_no_year(actors):
     assert resolve_actor("Uruguayan police", actors=actors).name == "Police Forces of Uruguay"
 

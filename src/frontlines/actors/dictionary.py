@@ -180,6 +180,8 @@ class ActorDictionary:
     premodifiers: frozenset[str] = frozenset()
     attack_heads: frozenset[str] = frozenset()  # nouns whose modifier is who acts ("a police raid")
     member_heads: frozenset[str] = frozenset()  # nouns whose modifier is whose they are ("army officers")
+    deed_heads: frozenset[str] = frozenset()  # nouns whose adjective is a kind of deed ("terrorist activities")
+    harm_verbs: frozenset[str] = frozenset()  # verbs (lemmas) of harm done to people ("killed two Iraqis")
     ethnic_groups: dict[tuple[str, ...], str] = field(default_factory=dict)  # key → group name
     ethnic_nouns: frozenset[tuple[str, ...]] = frozenset()
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # title key → generic type
@@ -444,6 +446,8 @@ def load_actors(directory: str | Path | None = None) -> ActorDictionary:
         premodifiers=frozenset(norm(w) for w in generic_raw.get("premodifiers") or ()),
         attack_heads=frozenset(norm(w) for w in generic_raw.get("attack_heads") or ()),
         member_heads=frozenset(norm(w) for w in generic_raw.get("member_heads") or ()),
+        deed_heads=frozenset(norm(w) for w in generic_raw.get("deed_heads") or ()),
+        harm_verbs=frozenset(norm(w) for w in generic_raw.get("harm_verbs") or ()),
         ethnic_groups={_keys(str(g), exact=False): str(g) for g in eth.get("groups") or ()},
         ethnic_nouns=frozenset(_keys(str(n), exact=False) for n in eth.get("nouns") or ()),
         titles={_keys(str(t), exact=False): str(kind)

@@ -123,10 +123,12 @@ class _Scanner:
 
     def __init__(self, text: str, offset: int, actors: ActorDictionary, *, on: dt.date | None,
                  country: str | None, roles: dict[int, str] | None = None,
-                 noun_modifiers: set[int] | None = None, member_modifiers: set[int] | None = None) -> None:
+                 noun_modifiers: set[int] | None = None, member_modifiers: set[int] | None = None,
+                 harmed: set[int] | None = None) -> None:
         self.roles = roles or {}  # start offset of a subject/object/agent word → its verb (from the parse)
         self.noun_modifiers = noun_modifiers or set()  # start offsets of words modifying a noun ("army vehicle")
         self.member_modifiers = member_modifiers or set()  # ... modifying a member noun ("army officers")
+        self.harmed = harmed or set()  # start offsets of words a verb of harm is done to ("killed two Iraqis")
         self.text = text
         self.offset = offset
         self.d = actors
@@ -527,7 +529,8 @@ class _Scanner:
 
     def people_of(self, i: int) -> _Hit | None:
         """A plural demonym ("Palestinians", "the Iraqis"): that country's forces when they fight or take ground
-        in the parse, else its people (civilians; protesters or rioters in a protest or riot)."""
+        in the parse, else its people (civilians; protesters or rioters in a protest or riot), also when a verb of
+        harm is done to them ("killed two Iraqis", "Palestinians were arrested": ``generic.yaml#harm_verbs``)."""
         w = self.words[i]
         if not (w.key.endswith("s") and w.text[:1].isupper()):
             return None
@@ -535,7 +538,7 @@ class _Scanner:
         if hit is None or hit[1] != "demonym":
             return None
         verb = self.roles.get(w.start)
-        if verb is not None and (_VIOLENT.match(verb) or _TERRITORY.match(verb)):
+        if verb is not None and (_VIOLENT.match(verb) or _TERRITORY.match(verb)) and w.start not in self.harmed:
             gtype = self.d.types["military"]
         else:
             gtype = self.d.types[self.crowd] if self.crowd in self.d.types else self.d.types["civilians"]
@@ -655,9 +658,10 @@ def find_actors(sent: Any, article: Article, *, actors: ActorDictionary, country
     foreign state forces as external (inter 8); ``on`` (default: the
     publication date) picks names that changed over time.
     """
-    roles, noun_modifiers, member_modifiers = _parse(sent, actors.attack_heads, actors.member_heads)
+    roles, noun_modifiers, member_modifiers, harmed = _parse(sent, actors.attack_heads, actors.member_heads,
+                                                             actors.deed_heads, actors.harm_verbs)
     scanner = _Scanner(sent.text, sent.start_char, actors, on=on or article.published, country=country,
-                       roles=roles, noun_modifiers=noun_modifiers, member_modifiers=member_modifiers)
+                       roles=roles, noun_modifiers=noun_modifiers, member_modifiers=member_modifiers, harmed=harmed)
     out = []
     for a in scanner.scan():
         assert a.start is not None and a.end is not None
@@ -667,27 +671,33 @@ def find_actors(sent: Any, article: Article, *, actors: ActorDictionary, country
     return out
 
 
-def _parse(sent: Any, attack_heads: frozenset[str] = frozenset(),
-           member_heads: frozenset[str] = frozenset()) -> tuple[dict[int, str], set[int], set[int]]:
+def _parse(sent: Any, attack_heads: frozenset[str] = frozenset(), member_heads: frozenset[str] = frozenset(),
+           deed_heads: frozenset[str] = frozenset(), harm_verbs: frozenset[str] = frozenset()
+           ) -> tuple[dict[int, str], set[int], set[int], set[int]]:
     """What the parse says about the words of a sentence.
 
     Returns the words that are a verb's subject, object or agent (start offset →
     the verb and its object: "exchanged fire") and the words that modify another
     noun ("government" in "a government employee"; not one of ``attack_heads``: "a police raid"), and apart
-    the words that modify one of ``member_heads`` ("army" in "army officers"). Empty when ``sent`` carries
-    no parse (a plain object with ``text``/``start_char``).
+    the words that modify one of ``member_heads`` ("army" in "army officers"); an adjective on one of ``deed_heads``
+    is such a modifier too ("terrorist" in "terrorist activities"); and apart the words one of ``harm_verbs`` is
+    done to (its object or passive subject: "killed two Iraqis"). Empty when ``sent`` carries no parse (a plain
+    object with ``text``/``start_char``).
     """
     out: dict[int, str] = {}
     modifiers: set[int] = set()
     members: set[int] = set()
+    harmed: set[int] = set()
     try:
         toks = list(sent)
     except TypeError:
-        return out, modifiers, members
+        return out, modifiers, members, harmed
     for tok in toks:
         if getattr(tok, "dep_", "") == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i \
                 and norm(tok.head.lemma_) not in attack_heads:  # "a police vehicle", but "a police raid" acts
             (members if norm(tok.head.lemma_) in member_heads else modifiers).add(tok.idx)
+        elif getattr(tok, "dep_", "") == "amod" and tok.head.i > tok.i and norm(tok.head.lemma_) in deed_heads:
+            modifiers.add(tok.idx)  # "resume terrorist activities": a kind of deed, nobody who does it
         node = first_conjunct(tok) if getattr(tok, "dep_", "") == "conj" else tok
         dep = getattr(node, "dep_", "")
         head = node.head
@@ -695,7 +705,9 @@ def _parse(sent: Any, attack_heads: frozenset[str] = frozenset(),
         if (dep == "pobj" and head.dep_ == "agent") or (dep in _SUBJECT_DEPS and head.pos_ in ("VERB", "AUX")):
             obj = next((c.text for c in verb.children if c.dep_ == "dobj"), "")
             out[tok.idx] = f"{verb.text} {obj}".strip()  # "exchanged fire"
-    return out, modifiers, members
+            if dep in ("dobj", "nsubjpass") and head.pos_ == "VERB" and norm(head.lemma_) in harm_verbs:
+                harmed.add(tok.idx)
+    return out, modifiers, members, harmed
 
 
 def actors_in_text(text: str, *, actors: ActorDictionary, on: dt.date | None = None,

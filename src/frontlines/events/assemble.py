@@ -57,6 +57,7 @@ from .places import (
     sentence_country,
     usable,
 )
+from .roles.told import Told, told_roles
 from .roles.unnamed import unnamed_roles
 from .typings import backstory, retyped
 
@@ -490,7 +491,8 @@ def _roles(n: int, trig: Any, typing: Any, sent: Any, scene: Scene, mentions: li
            outcome: Any | None, country: str | None) -> roles.Roles:
     """The roles of the event at ``trig`` in sentence ``n``; an actor1 named only in earlier sentences
     (:func:`carry.carry_actor1`); the victims of a folded outcome ("..., killing 12 rebels") are actor2;
-    a protest's or riot's roles as ACLED codes them (:func:`roles.crowd_roles`)."""
+    a protest's or riot's roles as ACLED codes them (:func:`roles.crowd_roles`); the text the sentence names
+    them with (:func:`.roles.told.told_roles`)."""
     cname = scene.actors.countries[country].name if scene.actors is not None and country in scene.actors.countries \
         else None
     r = roles.assign(trig, mentions, trigger_tokens=trigger_tokens(sent, typing))
@@ -504,7 +506,9 @@ def _roles(n: int, trig: Any, typing: Any, sent: Any, scene: Scene, mentions: li
         if folded.actor2 is not None:
             r = replace(r, actor2=folded.actor2,
                         rules={**r.rules, "actor2": f"roles:outcome-'{outcome.text}'+{folded.rules['actor2']}"})
-    return roles.crowd_roles(r, typing.event_type, typing.sub_event_type, cname)
+    r = roles.crowd_roles(r, typing.event_type, typing.sub_event_type, cname)
+    return told_roles(r, Told(trig, typing.event_type, typing.sub_event_type, cname, mentions, scene.actors,
+                              scene.article.span_to_raw))
 
 
 def _evidence(typing: Any, trig: Any, r: roles.Roles, loc: Located, gp_rule: str, fat_rule: str,

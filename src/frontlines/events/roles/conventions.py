@@ -45,6 +45,18 @@ def subject_actor(trigger: Any, event_type: str | None, article_offsets: Any,
         f"roles:nsubj-of-{str(event_type).lower()}"
 
 
+def generic_names(actors: Any, iso: str) -> Callable[[str], str | None]:
+    """generic type → that generic actor's name in the country ``iso`` (``generic.yaml``: "Civilians (Mexico)")."""
+    country = actors.countries[iso]
+
+    def name_of(generic_type: str) -> str | None:
+        gtype = actors.types.get(generic_type)
+        return None if gtype is None or not gtype.name else \
+            dict(gtype.names_by_country).get(iso) or gtype.name.format(country=country.name)
+
+    return name_of
+
+
 def by_event_type(table: str, event_type: str | None, name_of: Callable[[str], str | None], told: Actor,
                   why: str = "") -> Actor | None:
     """The generic actor ``roles.yaml`` gives an event type in ``table`` (``unnamed_perpetrator_by_event_type``,
@@ -86,7 +98,7 @@ def crowd_roles(r: Roles, event_type: str | None, sub_event_type: str | None, co
     a1, a2, assoc, rules = r.actor1, r.actor2, list(r.assoc), dict(r.rules)
     force = a1 is not None and a1.inter in (1, 8) and not _is_government(a1)  # "police dispersed the crowd"
     who = a2 if force and _is_crowd(a2) else a1 if a1 is not None and not force else None
-    crowd = _crowd(who, crowd_spec["generic_type"], event_type, country_name) if who is not None else None
+    crowd = crowd_of(who, crowd_spec["generic_type"], event_type, country_name) if who is not None else None
     if force and (a2 is None or _is_crowd(a2)):
         a2, rules["actor2"] = a1, f"{rules.get('actor1', '')}+crowd:force-that-met-it"
     elif a1 is not None and not force and not _is_crowd(a1) and a1.id is not None and a1.inter not in (1, 8):
@@ -109,7 +121,7 @@ def actor2_allowed(sub_event_type: str | None, actor: Actor) -> bool:
     return not _is_government(actor) and (allowed is None or actor.inter in allowed)
 
 
-def _crowd(who: Actor, kind: str, event_type: str | None, country_name: str | None) -> Actor:
+def crowd_of(who: Actor, kind: str, event_type: str | None, country_name: str | None) -> Actor:
     """The crowd ``who`` stands for: protesters or rioters as the sentence made them, else ``kind``."""
     if who.generic_type in ("protesters", "rioters") and (country_name is None or
                                                          who.name.endswith(f"({country_name})")):

@@ -129,15 +129,17 @@ def under(top: Any, mentions: list[Mention]) -> tuple[list[Mention], list[Mentio
 
 def predicates(trigger: Any) -> list[Any]:
     """Tokens whose arguments are the event's: the trigger, and the verb a noun trigger hangs from (also
-    when the noun labels the sentence: "Looting: ... X looted")."""
+    when the noun labels the sentence: "Looting: ... X looted"), unless that verb judges or reports the event
+    (``roles.yaml#judging_verbs``: "the UN condemned the attack")."""
     preds = [trigger]
     if trigger.pos_ not in ("NOUN", "PROPN") or trigger.head.i == trigger.i:
         return preds
     carrier = _carrier_verb(trigger)
     if carrier is not None:
         preds.append(carrier)  # "Rohan aircraft using missiles killed X": the roles of "killed"
-    elif trigger.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
-        preds.append(trigger.head)
+    elif trigger.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") \
+            and trigger.head.lemma_.lower() not in load_roles()["judging_verbs"]:
+        preds.append(trigger.head)  # not "the UN condemned the attack", "the abduction was condemned by the UN"
     elif trigger.dep_ == "pobj" and trigger.head.head.i != trigger.head.i:
         preds.append(trigger.head.head)  # "fell under control", "killed in an airstrike"
     elif _heading(trigger):
@@ -296,7 +298,7 @@ def _modifier_agents(trigger: Any) -> list[Any]:
 
 def _trigger_phrase_roles(trigger: Any) -> list[tuple[str, Any, str]]:
     """(role, token, rule) of who the trigger's own phrase names: the mover of a noun of moving ("the deployment
-    of Rohan troops"), who died and in whose custody ("X died as a result of torture while in Y custody"), the
+    of Rohan troops"), who a noun of harm is done to ("the abduction of two herders", ``roles.yaml#patient_of_nouns``), who died and in whose custody ("X died as a result of torture while in Y custody"), the
     agent after "by" ("shelling by X", "a landmine planted by X") and a modifier naming who attacked ("a Taliban
     attack", "killed during a police raid")."""
     found: list[tuple[str, Any, str]] = []
@@ -309,6 +311,9 @@ def _trigger_phrase_roles(trigger: Any) -> list[tuple[str, Any, str]]:
         found += [("actor1", held, "roles:in-custody-of")  # "while in X custody" may be a clause
                   for prep in _children([died], ("prep", "advcl"), ("in",))
                   for held in _objects(prep) if held.lemma_.lower() == "custody"]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in load_roles()["patient_of_nouns"]:
+        found += [("actor2", obj, "roles:noun-of-patient") for of in _children([trigger], ("prep",), ("of",))
+                  for obj in _objects(of)]
     found += [("actor1", obj, "roles:noun-by") for by in _noun_agents(trigger) for obj in _objects(by)]
     found += [("actor1", subj, "roles:claimed-responsibility") for subj in _claimants(trigger)]
     found += [("actor1", mod, "roles:attack-modifier") for mod in _modifier_agents(trigger)]
@@ -415,7 +420,8 @@ def _object_patients(preds: list[Any], verb: Any, trigger: Any) -> list[tuple[An
     """Phrases naming who is hit beyond the verb's own: the `on/against X` of the object the verb launches
     ("launched rocket fire against X"), the object of a targeting participle on the attack or its verb
     ("airstrikes targeting X", ``roles.yaml#targeting_participles``), who was hurt in an attack by the trigger's
-    actor (:func:`_victims_of_attack_by`), the `from X` of a taking verb ("seized weapons from X",
+    actor (:func:`_victims_of_attack_by`), who a relative clause "in which" says was killed (:func:`_victims_in_which`),
+    the `from X` of a taking verb ("seized weapons from X",
     ``roles.yaml#taking_verbs``); with their rules."""
     out: list[tuple[Any, str]] = []
     launched = [o for d in _children(preds, ("dobj",)) if d.i != trigger.i for o in (d, *d.conjuncts)]
@@ -427,8 +433,29 @@ def _object_patients(preds: list[Any], verb: Any, trigger: Any) -> list[tuple[An
         if part.tag_ == "VBG" and part.lemma_.lower() in load_roles()["targeting_participles"]:
             out += [(obj, f"roles:{part.lower_}") for obj in _targeted(part)]
     out += [(victim, "roles:victim-of-attack-by") for victim in _victims_of_attack_by(trigger)]
+    out += [(victim, "roles:victims-in-which") for victim in _victims_in_which(trigger, launched)]
     if verb.lemma_.lower() in load_roles()["taking_verbs"]:
         out += [(obj, "roles:taken-from") for prep in _children([verb], ("prep",), ("from",)) for obj in _objects(prep)]
+    return out
+
+
+def _victims_in_which(trigger: Any, objects: list[Any]) -> list[Any]:
+    """Who a relative clause "in which ..." on the attack or on what it hit says was killed or hurt ("two air raids
+    in which 20 people were killed", "attacked a bus in which 12 passengers died", "raids in which it said 20 people
+    were killed"): the passive subject of its verb, or of the clause a reporting verb there says, or the subject of a
+    verb of dying (``roles.yaml#death_verbs``)."""
+    dying = load_roles()["death_verbs"]
+    said = load_modality()["claimed"]["reporting_verbs"]
+    out: list[Any] = []
+    for noun in [*_attack_nouns(trigger), *objects]:
+        for clause in (c for c in noun.children if c.dep_ == "relcl"):
+            if not any(p.dep_ == "prep" and p.lower_ in ("in", "during") and any(o.lower_ == "which" for o in p.children)
+                       for p in clause.children):
+                continue
+            verbs = [clause, *(c for c in clause.children if c.dep_ == "ccomp" and clause.lower_ in said)]
+            verbs += [c for v in verbs for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+            out += [c for v in verbs for c in v.children
+                    if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and v.lemma_.lower() in dying)]
     return out
 
 

@@ -9,7 +9,6 @@ unnamed sides of a clash, and the forces on either side of a long-standing front
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -17,8 +16,11 @@ from ...actors import resolve_entry
 from ...actors.held import HeldPlace, held_in_text, held_place, in_longer_name, load_held_ground
 from ...actors.resolve import actors_in_text
 from ...records import Actor, Event
-from .conventions import actor2_allowed, by_event_type
+from .conventions import actor2_allowed, by_event_type, generic_names
 from .parse import load_roles
+
+#: Role rules that name a victim with no word for who harmed them ("a man was shot dead", "the abduction of two herders").
+AGENTLESS_VICTIM_RULES = ("nsubjpass", "noun-of-patient")
 
 
 def unnamed_roles(event: Event, actors: Any) -> Event:
@@ -47,7 +49,7 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
     if kind not in data[victims] and event.event_type not in data["crowd_by_event_type"]:
         return event
     a1, a2, evidence = event.actor1, event.actor2, dict(event.evidence)
-    agentless = "nsubjpass" in evidence.get("actor2", "").split(";")[0]
+    agentless = any(r in evidence.get("actor2", "").split(";")[0] for r in AGENTLESS_VICTIM_RULES)
     if a1 is not None and a1.inter == 7 and a2 is None and victims == "victims_by_sub_event_type" \
             and event.event_type not in data["crowd_by_event_type"]:
         return event  # civilians who loot or burn are not their own victims
@@ -59,7 +61,7 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
         (named[0] if named else None)
     if actors is None or iso is None or iso not in actors.countries:
         return event
-    name_of = _generic_names(actors, iso)
+    name_of = generic_names(actors, iso)
     told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
                  end=event.end)
     if event.event_type in data["crowd_by_event_type"]:
@@ -117,18 +119,6 @@ def _names_a_force(event: Event, actors: Any) -> bool:
                for t in texts for a in actors_in_text(t, actors=actors, on=event.date))
 
 
-def _generic_names(actors: Any, iso: str) -> Callable[[str], str | None]:
-    """generic type → that generic actor's name in the country ``iso`` (``generic.yaml``: "Civilians (Mexico)")."""
-    country = actors.countries[iso]
-
-    def name_of(generic_type: str) -> str | None:
-        gtype = actors.types.get(generic_type)
-        return None if gtype is None or not gtype.name else \
-            dict(gtype.names_by_country).get(iso) or gtype.name.format(country=country.name)
-
-    return name_of
-
-
 def _unnamed_perpetrator(event: Event, actors: Any) -> Event:
     """A device that went off with nobody named as setting it (``roles.yaml#unnamed_perpetrator_by_sub_event_type``):
     actor1 is that generic actor of the event's place's country (none: unchanged)."""
@@ -138,7 +128,7 @@ def _unnamed_perpetrator(event: Event, actors: Any) -> Event:
     told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
                  end=event.end)
     a1 = by_event_type("unnamed_perpetrator_by_sub_event_type", event.sub_event_type,
-                       _generic_names(actors, iso), told, " (nobody named)")
+                       generic_names(actors, iso), told, " (nobody named)")
     if a1 is None:
         return event
     return replace(event, actor1=a1, evidence={**event.evidence, "actor1": f"roles:unnamed-perpetrator; {a1.rule}"})
@@ -200,7 +190,7 @@ def _unnamed_sides(event: Event, actors: Any) -> Event:
     iso = event.place.country_code if event.place is not None else None
     if actors is None or iso is None or iso not in actors.countries:
         return event
-    name_of = _generic_names(actors, iso)
+    name_of = generic_names(actors, iso)
     told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
                  end=event.end)
     side = by_event_type("unnamed_sides_by_sub_event_type", event.sub_event_type, name_of, told,
