@@ -33,6 +33,7 @@ from .coreference import (
     Incidents,
     Toll,
     clause_separate_at,
+    dating_anchor,
     days_of,
     refers_back,
     separate_cue,
@@ -436,11 +437,13 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
             # an earlier incident: not on the article's date (one named by its year or day: nor the sentence's)
             told = replace(context, date=DateInfo(None, None, None, "unknown"),
                            date_rule=f"date:unknown (an earlier incident, {earlier})")
+        anchor = dating_anchor(trig)
         for event in _events(typing, trig, r, count, told, scene):
             toll = Toll(count.value, not count.vague, f"{count.rule} '{count.text}'", event.start, event.end,
                         count.additive) if count is not None else None
             drafts.append(Draft(event, n, trig.i, refers=refers_back(trig), separate=separate_cue(trig, sent),
-                                separate_at=clause_separate_at(trig),
+                                separate_at=clause_separate_at(trig), anchor=anchor[0] if anchor else None,
+                                anchor_dated=bool(anchor and anchor[1]),
                                 backstory=backstory(trig),
                                 outcome=outcome, own_date=dated, toll=toll))
     return drafts

@@ -137,7 +137,7 @@ def other_types(inc: Incident, main: Event) -> list[tuple[str, str]]:
             out[sub] = d.event.evidence.get("sub_event_type", "")
             continue
         fought_for = d.backstory and d.refers is None and sub == "Armed clash" and main.sub_event_type in TERRITORY_WON
-        if ((d.refers is not None or d.backstory) and family(d.event) == family(main) and not fought_for) or d.outcome or (
+        if ((d.refers is not None or d.anchor is not None or d.backstory) and family(d.event) == family(main) and not fought_for) or d.outcome or (
                 sub in DEMONSTRATION and main.sub_event_type in DEMONSTRATION and not (
                     sub == "Arrests" and d.backstory)) or (
                 sub in RIOT_VIOLENCE and main.sub_event_type in RIOTS) or (
