@@ -1212,11 +1212,12 @@ def test_a_container_outside_the_province_the_text_names_does_not_make_a_namesak
 
 # ------------------------------------------------------------------ an earlier incident named again
 
-def _named_classify(sent):
+def _named_classify(sent, *, nouns_first=False):
     extra = {"attack": ("Violence against civilians", "Attack", "ASSAULT"),
              "raid": ("Battles", "Armed clash", "FIGHT")}
-    return fake_classify(sent) + [FakeTyping(*extra[t.lower_], t.idx, t.idx + len(t), t.text, t.i, f"fake#{t.text}")
-                                  for t in sent if t.lower_ in extra]
+    nouns = [FakeTyping(*extra[t.lower_], t.idx, t.idx + len(t), t.text, t.i, f"fake#{t.text}")
+             for t in sent if t.lower_ in extra]
+    return nouns + fake_classify(sent) if nouns_first else fake_classify(sent) + nouns
 
 
 def _dated(text, *, published):
@@ -1264,10 +1265,12 @@ def test_an_incident_the_text_keeps_apart_is_not_merged(run, later):
     assert first.date == dt.date(2017, 5, 3) and len(first.mentions) == 1
 
 
-def test_the_incident_a_sentence_is_dated_by_is_not_the_one_it_reports(run):
+@pytest.mark.parametrize("nouns_first", [False, True])  # whichever mention of the sentence comes first
+def test_the_incident_a_sentence_is_dated_by_is_not_the_one_it_reports(run, nouns_first):
     text = (QUIET + "Gunmen attacked the market in Osgiliath, killing 12 traders. " + BETWEEN
             + "A day after the Osgiliath attack, gunmen attacked a farm, killing 3 farmers.")
-    events = run(text, [OSGILIATH], stages=NAMED)
+    stages = replace(NAMED, classify=lambda s: _named_classify(s, nouns_first=nouns_first))
+    events = run(text, [OSGILIATH], stages=stages)
     assert sorted(e.fatalities for e in events) == [3, 12]
     first = next(e for e in events if e.fatalities == 12)
     assert first.mentions[-1].rule.endswith("incident:named-incident")

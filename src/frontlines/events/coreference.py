@@ -39,6 +39,8 @@ REAL = ("asserted", "claimed")
 SAME_PLACE_KM = 10.0
 #: A report of at most this many sentences (a wire brief, an ACLED-style note) is about one happening.
 SHORT_REPORT_SENTENCES = 5
+#: The join rule of an earlier incident named again where it dates its sentence (:func:`_named_incident`).
+NAMED = "named-incident"
 #: Dependencies through which a trigger names an incident noun: "the raid hit", "claimed the attack", "in the blast".
 _NOUN_DEPS = ("nsubj", "nsubjpass", "dobj")
 
@@ -357,12 +359,11 @@ def blocked(inc: Incident, d: Draft) -> str | None:
         return "another reality"
     if any(x.sentence == d.sentence and x.trigger == d.trigger and not _nested(x.event, d.event) for x in inc.drafts):
         return "the same trigger at another place"  # one event per listed place
-    if d.separate is not None and all(x.sentence != d.sentence for x in inc.drafts):
+    # the incident its sentence is dated by, once joined to the one told before, is no mention of its sentence
+    if d.separate is not None and all(x.sentence != d.sentence or x.joined == NAMED for x in inc.drafts):
         return f"separate: '{d.separate}'"
     if any(_apart(x, d) for x in inc.drafts):
         return "separate: a cue opens one of the sentence's clauses"
-    if any(x.sentence == d.sentence and (x.anchor is None) != (d.anchor is None) for x in inc.drafts):
-        return "separate: the incident its sentence is dated by"  # "after the attack, gunmen killed two"
     if not places_agree(_place_event(inc), d.event) and not (d.refers is not None and _loose_place(d.event)):
         return "another place"
     mine, theirs = date_span(d), _span_of(inc)
@@ -403,9 +404,12 @@ def _anaphora(inc: Incident, d: Draft, ctx: Context) -> bool:
 
 
 def _named_incident(inc: Incident, d: Draft, ctx: Context) -> bool:
-    """An incident that dates its sentence ("weeks after the Benghazi attack") is one told before at the same
-    place, of the same family; one named by a date ("the Sept. 11 attack") only an incident of unknown date."""
+    """An incident that dates its sentence ("weeks after the Benghazi attack") is one told in earlier sentences
+    at the same place, of the same family; one named by a date ("the Sept. 11 attack") only an incident of
+    unknown date. Tried first: the sentence's own events are another incident ("after the attack, gunmen
+    killed two"); one it joins by no rule stays with them, as any mention does."""
     return (d.anchor is not None and own_place(d.event) and family(inc.drafts[0].event) == family(d.event)
+            and all(x.sentence < d.sentence for x in inc.drafts)
             and any(same_place(x.event, d.event) for x in inc.drafts)
             and not (d.anchor_dated and _span_of(inc) is not None))
 
@@ -449,10 +453,10 @@ def _short_report(inc: Incident, d: Draft, ctx: Context) -> bool:
 
 #: The rules, in the order they are tried (see docs/events-assembly.md, "One incident, one event").
 RULES: tuple[JoinRule, ...] = (
+    JoinRule(NAMED, _named_incident),
     JoinRule("same-sentence", _same_sentence),
     JoinRule("anaphora", _anaphora_same_type),
     JoinRule("anaphora", _anaphora),
-    JoinRule("named-incident", _named_incident),
     JoinRule("outcome", _outcome),
     JoinRule("same-event", _same_event),
     JoinRule("next-sentence", _next_sentence),
