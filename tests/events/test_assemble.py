@@ -1281,3 +1281,11 @@ def test_an_earlier_incident_named_without_a_place_is_not_guessed(run):
             + "Weeks after the attack, the killers were still at large.")
     events = run(text, [OSGILIATH], stages=NAMED)
     assert not any(m.rule.endswith("incident:named-incident") for e in events for m in e.mentions)
+
+
+@pytest.mark.parametrize("nouns_first", [False, True])
+def test_the_incident_told_just_before_and_the_one_dated_by_it_stay_apart(run, nouns_first):
+    text = QUIET + "Gunmen attacked the market, killing 12 traders. A day after the attack, gunmen attacked a farm."
+    stages = replace(NAMED, classify=lambda s: _named_classify(s, nouns_first=nouns_first))
+    events = run(text, stages=stages)
+    assert sorted(e.fatalities or 0 for e in events) == [0, 12]  # the farm is not the market

@@ -359,8 +359,9 @@ def blocked(inc: Incident, d: Draft) -> str | None:
         return "another reality"
     if any(x.sentence == d.sentence and x.trigger == d.trigger and not _nested(x.event, d.event) for x in inc.drafts):
         return "the same trigger at another place"  # one event per listed place
-    # the incident its sentence is dated by, once joined to the one told before, is no mention of its sentence
-    if d.separate is not None and all(x.sentence != d.sentence or x.joined == NAMED for x in inc.drafts):
+    # the incident its sentence is dated by ("after the attack"), joined to one told before, is no mention of it
+    if d.separate is not None and all(x.sentence != d.sentence or (x.anchor is not None and x is not host)
+                                      for x in inc.drafts):
         return f"separate: '{d.separate}'"
     if any(_apart(x, d) for x in inc.drafts):
         return "separate: a cue opens one of the sentence's clauses"
