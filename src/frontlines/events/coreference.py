@@ -169,8 +169,8 @@ def dating_anchor(trigger: Any) -> tuple[str, bool] | None:
     """The definite description the trigger itself is when it only dates its sentence ("weeks after *the
     Benghazi attack*", "after *the Sept. 11 attack*"), and whether a date stands in it; else None.
 
-    Such a mention names an earlier incident (:func:`named_incident` joins it to one told before); the
-    sentence's other events are another incident (:func:`separate_cue`, :func:`blocked`).
+    Such a mention names an earlier incident (:func:`_named_incident` joins it to one told before); it is no
+    cue that it is another incident itself (:func:`separate_cue`), while the sentence's other events are.
     """
     phrase = _definite(trigger)
     if phrase is None or trigger.lower_ not in load_cues()["anaphora_nouns"] or not _time_reference(trigger):

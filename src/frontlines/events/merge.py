@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import Actor, Event, Evidence
-from .coreference import Draft, Incident, Toll, family, own_place
+from .coreference import NAMED, Draft, Incident, Toll, family, own_place
 from .mainevent import main_typing
 from .roles.parse import within_role
 from .typings import SECOND_MARK, TERRITORY_WON
@@ -80,7 +80,7 @@ def absorb(a: Event, b: Draft) -> Event:
         evidence["geo_precision"] = f"merge:{e.evidence.get('geo_precision', '')}"
     # a later report of the incident ("said on Monday that the toll rose", "on Monday, weeks after the attack")
     # does not date it
-    if b.joined not in ("anaphora", "outcome", "named-incident") and (e.time_precision or 9) < (a.time_precision or 9):
+    if b.joined not in ("anaphora", "outcome", NAMED) and (e.time_precision or 9) < (a.time_precision or 9):
         changes.update(date=e.date, time_precision=e.time_precision)
         evidence["date"] = evidence["time_precision"] = f"merge:{e.evidence.get('date', '')}"
     a1, a2 = changes.get("actor1", a.actor1), changes.get("actor2", a.actor2)
@@ -138,7 +138,7 @@ def other_types(inc: Incident, main: Event) -> list[tuple[str, str]]:
             out[sub] = d.event.evidence.get("sub_event_type", "")
             continue
         fought_for = d.backstory and d.refers is None and sub == "Armed clash" and main.sub_event_type in TERRITORY_WON
-        if ((d.refers is not None or d.anchor is not None or d.backstory) and family(d.event) == family(main) and not fought_for) or d.outcome or (
+        if ((d.refers is not None or d.backstory) and family(d.event) == family(main) and not fought_for) or d.outcome or (
                 sub in DEMONSTRATION and main.sub_event_type in DEMONSTRATION and not (
                     sub == "Arrests" and d.backstory)) or (
                 sub in RIOT_VIOLENCE and main.sub_event_type in RIOTS) or (
