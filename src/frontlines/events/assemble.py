@@ -274,13 +274,14 @@ def outcome_links(typings: list[Any], triggers: list[Any]) -> dict[int, int]:
 
     "shelled the town, killing 12" (a participle hanging on another trigger) and "10 militants were
     killed by an airstrike" (a bare death word beside a more specific violent event) are one event; not
-    across a cue of another incident ("the army killed 12, and separately a bomb killed 3").
+    across a cue of another incident ("the army killed 12, and separately a bomb killed 3"), nor on the incident
+    the sentence is dated by ("after the attack, gunmen killed two": :func:`.coreference.dating_anchor`).
     """
     lex = numbers.load_numbers()
     parts = set(lex.get("outcome_participles", ()))
     words = set(lex.get("outcome_words", ()))
     hosts = [m for m, (ty, t) in enumerate(zip(typings, triggers, strict=True))
-             if ty.event_type in VIOLENT and t.lower_ not in words | parts]
+             if ty.event_type in VIOLENT and t.lower_ not in words | parts and dating_anchor(t) is None]
     links: dict[int, int] = {}
     for n, t in enumerate(triggers):
         if n in hosts:
