@@ -1208,3 +1208,84 @@ def test_a_container_outside_the_province_the_text_names_does_not_make_a_namesak
     event = one(run("Gunmen attacked a market in Bywater town (Archet, Shire).", [bywater, archet, shire]))
     assert event.place.name == "Bywater" and "namesake" not in event.evidence["place"]
 
+
+
+# ------------------------------------------------------------------ an earlier incident named again
+
+def _named_classify(sent, *, nouns_first=False):
+    extra = {"attack": ("Violence against civilians", "Attack", "ASSAULT"),
+             "raid": ("Battles", "Armed clash", "FIGHT")}
+    nouns = [FakeTyping(*extra[t.lower_], t.idx, t.idx + len(t), t.text, t.i, f"fake#{t.text}")
+             for t in sent if t.lower_ in extra]
+    return nouns + fake_classify(sent) if nouns_first else fake_classify(sent) + nouns
+
+
+def _dated(text, *, published):
+    m = re.search(r"\b(\d+) (May|June)\b", text)
+    if m is None:
+        return DateInfo(None, None, None, "none")
+    return DateInfo(dt.date(2017, 5 if m.group(2) == "May" else 6, int(m.group(1))), 1, m.group(0), "fake")
+
+
+NAMED = replace(STAGES, classify=_named_classify, resolve_date=_dated)
+OSGILIATH = place("Osgiliath", "Osgiliath", 11, cc="GO")
+MINAS_TIRITH = place("Minas Tirith", "Minas Tirith", 12, cc="GO")
+BETWEEN = "The weather was fine. Traders reopened their stalls. "
+
+
+def test_an_earlier_incident_named_again_by_its_place_is_one_event(run):
+    text = (QUIET + "Gunmen attacked the market in Osgiliath, killing 12 traders. " + BETWEEN
+            + "Gondor's riders clashed with orcs in Minas Tirith. " + BETWEEN
+            + "Weeks after the Osgiliath attack, the killers were still at large.")
+    events = run(text, [OSGILIATH, MINAS_TIRITH], stages=NAMED)
+    assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Attack"]
+    attack = next(e for e in events if e.sub_event_type == "Attack")
+    assert len(attack.mentions) == 2
+    assert attack.mentions[1].rule.endswith("incident:named-incident")
+    assert "named-incident" in attack.evidence["mentions"]
+
+
+def test_an_earlier_incident_told_as_a_raid_joins_the_attack_it_names(run):
+    text = (QUIET + "Gunmen attacked the market in Osgiliath, killing 12 traders. " + BETWEEN
+            + "Days after the Osgiliath raid, the killers were still at large.")
+    e = one(run(text, [OSGILIATH], stages=NAMED))
+    assert (e.sub_event_type, e.fatalities, len(e.mentions)) == ("Attack", 12, 2)
+
+
+@pytest.mark.parametrize("later", [
+    "Weeks after the Minas Tirith attack, the killers were still at large.",  # another place
+    "Weeks after the second Osgiliath attack, the killers were still at large.",  # a cue for another one
+    "Weeks after the 9 June Osgiliath attack, the killers were still at large.",  # another date
+])
+def test_an_incident_the_text_keeps_apart_is_not_merged(run, later):
+    text = QUIET + "Gunmen attacked the market in Osgiliath on 3 May, killing 12 traders. " + BETWEEN + later
+    events = run(text, [OSGILIATH, MINAS_TIRITH], stages=NAMED)
+    assert len(events) == 2
+    first = next(e for e in events if e.fatalities == 12)
+    assert first.date == dt.date(2017, 5, 3) and len(first.mentions) == 1
+
+
+@pytest.mark.parametrize("nouns_first", [False, True])  # whichever mention of the sentence comes first
+def test_the_incident_a_sentence_is_dated_by_is_not_the_one_it_reports(run, nouns_first):
+    text = (QUIET + "Gunmen attacked the market in Osgiliath, killing 12 traders. " + BETWEEN
+            + "A day after the Osgiliath attack, gunmen attacked a farm, killing 3 farmers.")
+    stages = replace(NAMED, classify=lambda s: _named_classify(s, nouns_first=nouns_first))
+    events = run(text, [OSGILIATH], stages=stages)
+    assert sorted(e.fatalities for e in events) == [3, 12]
+    first = next(e for e in events if e.fatalities == 12)
+    assert first.mentions[-1].rule.endswith("incident:named-incident")
+
+
+def test_an_earlier_incident_named_without_a_place_is_not_guessed(run):
+    text = (QUIET + "Gunmen attacked the market in Osgiliath, killing 12 traders. " + BETWEEN
+            + "Weeks after the attack, the killers were still at large.")
+    events = run(text, [OSGILIATH], stages=NAMED)
+    assert not any(m.rule.endswith("incident:named-incident") for e in events for m in e.mentions)
+
+
+@pytest.mark.parametrize("nouns_first", [False, True])
+def test_the_incident_told_just_before_and_the_one_dated_by_it_stay_apart(run, nouns_first):
+    text = QUIET + "Gunmen attacked the market, killing 12 traders. A day after the attack, gunmen attacked a farm."
+    stages = replace(NAMED, classify=lambda s: _named_classify(s, nouns_first=nouns_first))
+    events = run(text, stages=stages)
+    assert sorted(e.fatalities or 0 for e in events) == [0, 12]  # the farm is not the market

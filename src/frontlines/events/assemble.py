@@ -33,6 +33,7 @@ from .coreference import (
     Incidents,
     Toll,
     clause_separate_at,
+    dating_anchor,
     days_of,
     refers_back,
     separate_cue,
@@ -274,13 +275,14 @@ def outcome_links(typings: list[Any], triggers: list[Any]) -> dict[int, int]:
 
     "shelled the town, killing 12" (a participle hanging on another trigger) and "10 militants were
     killed by an airstrike" (a bare death word beside a more specific violent event) are one event; not
-    across a cue of another incident ("the army killed 12, and separately a bomb killed 3").
+    across a cue of another incident ("the army killed 12, and separately a bomb killed 3"), nor on the incident
+    the sentence is dated by ("after the attack, gunmen killed two": :func:`.coreference.dating_anchor`).
     """
     lex = numbers.load_numbers()
     parts = set(lex.get("outcome_participles", ()))
     words = set(lex.get("outcome_words", ()))
     hosts = [m for m, (ty, t) in enumerate(zip(typings, triggers, strict=True))
-             if ty.event_type in VIOLENT and t.lower_ not in words | parts]
+             if ty.event_type in VIOLENT and t.lower_ not in words | parts and dating_anchor(t) is None]
     links: dict[int, int] = {}
     for n, t in enumerate(triggers):
         if n in hosts:
@@ -437,11 +439,13 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
             # an earlier incident: not on the article's date (one named by its year or day: nor the sentence's)
             told = replace(context, date=DateInfo(None, None, None, "unknown"),
                            date_rule=f"date:unknown (an earlier incident, {earlier})")
+        anchor = dating_anchor(trig)
         for event in _events(typing, trig, r, count, told, scene):
             toll = Toll(count.value, not count.vague, f"{count.rule} '{count.text}'", event.start, event.end,
                         count.additive) if count is not None else None
             drafts.append(Draft(event, n, trig.i, refers=refers_back(trig), separate=separate_cue(trig, sent),
-                                separate_at=clause_separate_at(trig),
+                                separate_at=clause_separate_at(trig), anchor=anchor[0] if anchor else None,
+                                anchor_dated=bool(anchor and anchor[1]),
                                 backstory=backstory(trig),
                                 outcome=outcome, own_date=dated, toll=toll))
     return drafts

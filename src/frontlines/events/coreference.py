@@ -39,6 +39,8 @@ REAL = ("asserted", "claimed")
 SAME_PLACE_KM = 10.0
 #: A report of at most this many sentences (a wire brief, an ACLED-style note) is about one happening.
 SHORT_REPORT_SENTENCES = 5
+#: The join rule of an earlier incident named again where it dates its sentence (:func:`_named_incident`).
+NAMED = "named-incident"
 #: Dependencies through which a trigger names an incident noun: "the raid hit", "claimed the attack", "in the blast".
 _NOUN_DEPS = ("nsubj", "nsubjpass", "dobj")
 
@@ -70,6 +72,8 @@ class Draft:
     toll: Toll | None = None
     joined: str = ""  # the rule by which it joined its incident
     backstory: bool = False  # what led to another event of its sentence ("after two days of fighting")
+    anchor: str | None = None  # "the Benghazi attack" in "weeks after the Benghazi attack": an earlier incident named
+    anchor_dated: bool = False  # ... by a date in its description ("after the Sept. 11 attack")
 
 
 @dataclass
@@ -161,17 +165,34 @@ def refers_back(trigger: Any) -> str | None:
     return None
 
 
+def dating_anchor(trigger: Any) -> tuple[str, bool] | None:
+    """The definite description the trigger itself is when it only dates its sentence ("weeks after *the
+    Benghazi attack*", "after *the Sept. 11 attack*"), and whether a date stands in it; else None.
+
+    Such a mention names an earlier incident (:func:`_named_incident` joins it to one told before); it is no
+    cue that it is another incident itself (:func:`separate_cue`), while the sentence's other events are.
+    """
+    phrase = _definite(trigger)
+    if phrase is None or trigger.lower_ not in load_cues()["anaphora_nouns"] or not _time_reference(trigger):
+        return None
+    left = [t for t in trigger.subtree if t.i < trigger.i]
+    start = min((t.i for t in left if t.dep_ in ("det", "poss")), default=trigger.i)
+    words = trigger.doc[start:trigger.i + 1]
+    return words.text, any(t.ent_type_ in ("DATE", "TIME") for t in left)
+
+
 def separate_cue(trigger: Any, sent: Any) -> str | None:
     """What says the mention tells another incident: "another attack", "in separate clashes", "Separately,",
-    "a day after the attack"."""
+    "a day after the attack" (not for that attack itself: :func:`dating_anchor`)."""
     cues = load_cues()
     mods = set(cues["separate_modifiers"])
     for tok in _nouns(trigger):
         mod = next((c for c in tok.children if c.dep_ in ("amod", "det", "advmod") and c.lower_ in mods), None)
         if mod is not None:
             return f"{mod.text} {tok.text}"
-    dated = next((t for t in sent if t.lower_ in cues["anaphora_nouns"] and _time_reference(t)
-                  and _definite(t) is not None), None)
+    dated = None if dating_anchor(trigger) is not None else next(
+        (t for t in sent if t.lower_ in cues["anaphora_nouns"] and _time_reference(t) and _definite(t) is not None),
+        None)
     if dated is not None:
         return f"{dated.head.text} {_definite(dated)}"
     opening = " ".join(t.lower_ for t in sent[:4] if not t.is_punct)
@@ -257,6 +278,19 @@ def places_agree(a: Event, b: Event) -> bool:
     return _contains(pa, pb) or _contains(pb, pa)
 
 
+def same_place(a: Event, b: Event) -> bool:
+    """Both events are placed (by their own sentence or the article's main place) at one place: the same
+    GeoNames id or text, or within :data:`SAME_PLACE_KM`."""
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return False
+    if (pa.geonameid is not None and pa.geonameid == pb.geonameid) or (
+            pa.geonameid is None and pb.geonameid is None and pa.text.lower().split() == pb.text.lower().split()):
+        return True
+    return None not in (pa.lat, pa.lon, pb.lat, pb.lon) \
+        and great_circle_km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_PLACE_KM  # type: ignore[arg-type]
+
+
 def actor_key(a: Actor | None) -> str | None:
     return None if a is None else (a.id or a.name.lower())
 
@@ -325,7 +359,9 @@ def blocked(inc: Incident, d: Draft) -> str | None:
         return "another reality"
     if any(x.sentence == d.sentence and x.trigger == d.trigger and not _nested(x.event, d.event) for x in inc.drafts):
         return "the same trigger at another place"  # one event per listed place
-    if d.separate is not None and all(x.sentence != d.sentence for x in inc.drafts):
+    # the incident its sentence is dated by ("after the attack"), joined to one told before, is no mention of it
+    if d.separate is not None and all(x.sentence != d.sentence or (x.anchor is not None and x is not host)
+                                      for x in inc.drafts):
         return f"separate: '{d.separate}'"
     if any(_apart(x, d) for x in inc.drafts):
         return "separate: a cue opens one of the sentence's clauses"
@@ -368,6 +404,17 @@ def _anaphora(inc: Incident, d: Draft, ctx: Context) -> bool:
     return d.refers is not None and family(inc.drafts[0].event) == family(d.event)
 
 
+def _named_incident(inc: Incident, d: Draft, ctx: Context) -> bool:
+    """An incident that dates its sentence ("weeks after the Benghazi attack") is one told in earlier sentences
+    at the same place, of the same family; one named by a date ("the Sept. 11 attack") only an incident of
+    unknown date. Tried first: the sentence's own events are another incident ("after the attack, gunmen
+    killed two"); one it joins by no rule stays with them, as any mention does."""
+    return (d.anchor is not None and own_place(d.event) and family(inc.drafts[0].event) == family(d.event)
+            and all(x.sentence < d.sentence for x in inc.drafts)
+            and any(same_place(x.event, d.event) for x in inc.drafts)
+            and not (d.anchor_dated and _span_of(inc) is not None))
+
+
 def _outcome(inc: Incident, d: Draft, ctx: Context) -> bool:
     return d.outcome and family(inc.drafts[0].event) == "violent"
 
@@ -407,6 +454,7 @@ def _short_report(inc: Incident, d: Draft, ctx: Context) -> bool:
 
 #: The rules, in the order they are tried (see docs/events-assembly.md, "One incident, one event").
 RULES: tuple[JoinRule, ...] = (
+    JoinRule(NAMED, _named_incident),
     JoinRule("same-sentence", _same_sentence),
     JoinRule("anaphora", _anaphora_same_type),
     JoinRule("anaphora", _anaphora),

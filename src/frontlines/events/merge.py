@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import Actor, Event, Evidence
-from .coreference import Draft, Incident, Toll, family, own_place
+from .coreference import NAMED, Draft, Incident, Toll, family, own_place
 from .mainevent import main_typing
 from .roles.parse import within_role
 from .typings import SECOND_MARK, TERRITORY_WON
@@ -78,8 +78,9 @@ def absorb(a: Event, b: Draft) -> Event:
         changes.update(place=e.place, geo_precision=e.geo_precision)
         evidence["place"] = f"merge:{e.evidence.get('place', '')}"
         evidence["geo_precision"] = f"merge:{e.evidence.get('geo_precision', '')}"
-    # a later report of the incident ("said on Monday that the toll rose") does not date it
-    if b.joined not in ("anaphora", "outcome") and (e.time_precision or 9) < (a.time_precision or 9):
+    # a later report of the incident ("said on Monday that the toll rose", "on Monday, weeks after the attack")
+    # does not date it
+    if b.joined not in ("anaphora", "outcome", NAMED) and (e.time_precision or 9) < (a.time_precision or 9):
         changes.update(date=e.date, time_precision=e.time_precision)
         evidence["date"] = evidence["time_precision"] = f"merge:{e.evidence.get('date', '')}"
     a1, a2 = changes.get("actor1", a.actor1), changes.get("actor2", a.actor2)
