@@ -623,11 +623,16 @@ def test_offsets_are_raw_when_the_clean_text_is_shifted(nlp):
     assert (e.actor1.id, e.actor2.id, e.place.name) == ("iq-mil", "is", "Mosul")
 
 
-def analysed(pipeline, text: str):
-    """Events of ``text`` through the whole pipeline (real places and actors)."""
+def analysis(pipeline, text: str):
+    """``text`` through the whole pipeline (real places and actors): its places and events."""
     article = Article(id="a1", raw_text=text, clean_text=text, offsets=OffsetMap.identity(len(text)),
                       published=PUBLISHED)
-    return pipeline.analyse(article, pipeline.nlp(text)).events
+    return pipeline.analyse(article, pipeline.nlp(text))
+
+
+def analysed(pipeline, text: str):
+    """Events of ``text`` through the whole pipeline (real places and actors)."""
+    return analysis(pipeline, text).events
 
 
 def test_a_country_is_the_place_only_when_the_sentence_names_no_other(pipeline):
@@ -649,6 +654,19 @@ def test_a_country_naming_a_currency_is_not_the_event_place(lexicon_pipeline):
             "road in Lebanon.")
     events = analysed(lexicon_pipeline, text)
     assert events and all(e.place is not None and e.place.country_code == "LB" for e in events)
+
+
+def test_a_town_naming_a_time_zone_is_not_the_event_place(lexicon_pipeline):
+    text = "At 4 a.m. Moscow time on 2 June 2031, gunmen attacked a checkpoint near Sidon in Lebanon."
+    result = analysis(lexicon_pipeline, text)
+    assert [p.relation for p in result.places if p.text == "Moscow"] == ["time zone"]
+    assert result.events and all(e.place is not None and e.place.country_code == "LB" for e in result.events)
+
+
+def test_a_town_before_time_without_a_clock_is_still_a_place(lexicon_pipeline):
+    text = "On 2 June 2031, gunmen attacked Sidon time and again, residents in Lebanon said."
+    result = analysis(lexicon_pipeline, text)
+    assert all(p.relation != "time zone" for p in result.places)
 
 
 def test_a_namesake_far_from_the_place_the_text_puts_it_in_gives_way_to_that_place(pipeline):

@@ -17,7 +17,7 @@ from typing import Any
 
 from .. import yamlfile
 from ..deptree import climb, path_to, run_left, up_through
-from ..geo import lies_in_gap
+from ..geo import NOT_WHERE, lies_in_gap
 from ..geo.distance import great_circle_km
 from ..geo.names import norm
 from ..geo.words import words
@@ -187,14 +187,15 @@ def names_thing_abroad(place: Place, head: Any, focus: str | None, places: list[
 
 
 def usable(place: Place) -> bool:
-    """Places an event can be pinned on (not a demonym such as "Syrian", nor a currency's country, "the US dollar")."""
-    return place.relation not in ("demonym", "currency")
+    """Places an event can be pinned on (not a demonym such as "Syrian", nor a currency's country, "the US dollar",
+    nor a time zone's town, "4 a.m. Moscow time")."""
+    return place.relation != "demonym" and place.relation not in NOT_WHERE
 
 
 def focus_country(places: list[Place]) -> str | None:
     """The country an article is about: the one its resolved places name most often (demonyms count)."""
     named = Counter(p.country_code for p in places if p.country_code and p.precision != "unresolved"
-                    and p.geonameid is not None and p.relation != "currency")
+                    and p.geonameid is not None and p.relation not in NOT_WHERE)
     return named.most_common(1)[0][0] if named else None
 
 
@@ -218,7 +219,7 @@ def main_place(places: list[Place], *, short: bool = False) -> Place | None:
     workshop in the Rath Dinen quarter. Two smiths were detained."); else the country.
     """
     named = [p for p in places if p.country_code and p.precision != "unresolved" and p.geonameid is not None
-             and p.relation != "currency"]
+             and p.relation not in NOT_WHERE]
     if not named:
         return None
     focus = Counter(p.country_code for p in named).most_common(1)[0][0]

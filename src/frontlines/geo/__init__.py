@@ -70,11 +70,24 @@ def _sentence(m: Mention, bounds: list[tuple[int, str]]) -> str:
 #: The relation of a country naming its currency ("the US dollar exchange rate"): kept as a toponym, never an
 #: event's place nor the article's focus.
 CURRENCY_RELATION = "currency"
+#: The relation of a town naming a clock's time zone ("at 4 a.m. Moscow time"): kept as a toponym, never an
+#: event's place nor the article's focus.
+TIME_ZONE_RELATION = "time zone"
+#: Relations of a toponym that say nothing about where the text is or where something happened.
+NOT_WHERE = frozenset({CURRENCY_RELATION, TIME_ZONE_RELATION})
 
 
 def _names_currency(doc: Any, m: Mention) -> bool:
     """ "the US dollar", "Syrian pound": a country naming a currency says nothing about where the text is."""
     return m.token_end < len(doc) and doc[m.token_end].lower_ in words("currency_words")
+
+
+def _names_time_zone(doc: Any, m: Mention) -> bool:
+    """ "at 4 a.m. Moscow time", "20:00 Kyiv time": a town naming the clock a time is told by."""
+    if m.token_end >= len(doc) or doc[m.token_end].lower_ != "time" or m.token_start == 0:
+        return False
+    before = doc[m.token_start - 1]
+    return before.lower_ in words("clock_words") or any(c.isdigit() for c in before.text)  # "20:00", "4"
 
 
 def _leads_abroad(doc: Any, m: Mention) -> bool:
@@ -265,7 +278,8 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
     resolutions = resolve_all(short_forms_in_full([m.name for m in names], gazetteer), gazetteer,
                               demonym_countries=dem_countries,
                               province_hints=[(i.country, a) for i in implied for a in i.admin1],
-                              votes=[not (_names_currency(doc, m) or _leads_abroad(doc, m)) for m in names],
+                              votes=[not (_names_currency(doc, m) or _names_time_zone(doc, m) or _leads_abroad(doc, m))
+                                     for m in names],
                               admin_levels=[_admin_cue(doc, m) or ("ADM1" if listed else None)
                                             for m, listed in zip(names, listed_states(doc, names, gazetteer),
                                                                  strict=True)],
@@ -288,6 +302,8 @@ def find_places(doc: Any, article: Article, *, gazetteer: Gazetteer) -> list[Pla
         rel = relation_before(doc, m.token_start)
         if res.entry is not None and precision_of(res.entry) == "country" and _names_currency(doc, m):
             rel = Relation(CURRENCY_RELATION, "country")  # "the US dollar": a currency, never where something happened
+        if res.entry is not None and _names_time_zone(doc, m):
+            rel = Relation(TIME_ZONE_RELATION, precision_of(res.entry))  # "4 a.m. Moscow time": a clock, not a place
         if ROAD_ENDS_RULE in m.rule:
             rel = Relation("road between", "near")  # "the Halba-Qoubaiyat road": on the road, near the town
         if m.part and res.entry is not None:
