@@ -16,8 +16,8 @@ The typing step reads its agent and target tokens with ``agent_target.py`` (:fun
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -59,12 +59,18 @@ class Mention:
 
 @dataclass(frozen=True)
 class Roles:
-    """The roles of one event and the rule that filled each."""
+    """The roles of one event and the rule that filled each.
+
+    ``phrases``: role → the phrase the parse found in that role where no actor mention fills it ("kidnapped a
+    Chinese engineer"), an actor-shaped span (text, offsets, the rule that found it; no name): the text of the
+    generic actor ACLED's conventions give the role later (:func:`.unnamed.unnamed_roles`). Only actor2 (the victim).
+    """
 
     actor1: Actor | None = None
     actor2: Actor | None = None
     assoc: tuple[Actor, ...] = ()
     rules: dict[str, str] = field(default_factory=dict)
+    phrases: dict[str, Actor] = field(default_factory=dict)
 
 
 def mention_of(actor: Actor, tokens: list[Any]) -> Mention | None:
@@ -320,17 +326,19 @@ def _trigger_phrase_roles(trigger: Any) -> list[tuple[str, Any, str]]:
     return found
 
 
-def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[int] = frozenset()) -> Roles:
-    """actor1 / actor2 / associated actors of the event whose trigger token is ``trigger``.
+def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[int] = frozenset(),
+           to_raw: Callable[[int, int], tuple[int, int]] = lambda s, e: (s, e)) -> Roles:
+    """actor1 / actor2 / associated actors of the event whose trigger token is ``trigger``, and the phrase of a
+    victim no mention names (:func:`victim_phrase`).
 
     ``trigger_tokens``: every token of a multi-word trigger ("held a protest"); a mention inside it
-    names the event, never its target.
+    names the event, never its target. ``to_raw`` maps the parse's offsets to the article's
+    (``Article.span_to_raw``).
     """
-    if not mentions:
-        return Roles()
     preds = predicates(trigger)
     inside = trigger_tokens | {trigger.i}
     slots: dict[str, list[tuple[Mention, str]]] = {"actor1": [], "actor2": [], "assoc": []}
+    phrases: dict[str, Actor] = {}
 
     def fill(role: str, top: Any, rule: str) -> None:
         own, coord = under(top, mentions)
@@ -338,6 +346,10 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
         if role != "actor1":  # a mention holding the trigger names the event or its agent, not a target
             own = [m for m in own if not m.tokens & inside]
             coord = [m for m in coord if not m.tokens & inside]
+        if role == "actor2" and not own and not coord and top.i not in inside and role not in phrases:
+            phrase = victim_phrase(top, rule, to_raw)
+            if phrase is not None:
+                phrases[role] = phrase
         slots[role] += [(m, rule) for m in own]
         slots["assoc"] += [(m, f"{rule}+conj") for m in coord]
 
@@ -399,7 +411,21 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     if not slots["actor1"]:
         slots["actor1"] = _agent_fallbacks(trigger, subjs, passive, mentions)
     _reciprocal(verb, trigger, slots)
-    return _umbrella(trigger.doc, mentions, _repelled(verb, trigger, mentions, _resolve(slots)))
+    if not mentions:
+        return Roles(phrases=phrases)
+    r = _umbrella(trigger.doc, mentions, _repelled(verb, trigger, mentions, _resolve(slots)))
+    return replace(r, phrases=phrases)
+
+
+def victim_phrase(top: Any, rule: str, to_raw: Callable[[int, int], tuple[int, int]]) -> Actor | None:
+    """The phrase a noun heads in a victim's role, from its first word to the noun ("a Chinese engineer", "three
+    farmers" of "three farmers near X"), with raw offsets and its role rule; None for a pronoun ("he", "which")
+    or a word that is no noun or number."""
+    if top.pos_ not in ("NOUN", "PROPN", "NUM") or top.lower_ in PRONOUNS:
+        return None
+    span = top.doc[top.left_edge.i: top.i + 1]
+    start, end = to_raw(span.start_char, span.end_char)
+    return Actor(name=span.text, id=None, inter=None, text=span.text, start=start, end=end, rule=rule)
 
 
 def _up_to_objects(preds: list[Any]) -> list[Any]:
