@@ -32,6 +32,8 @@ ASIDES = ("relcl", "acl", "advcl", "ccomp", "appos", "parataxis")
 PATIENT_PREPS = ("on", "against", "at", "upon", "into", "targeting", "toward", "towards")
 ASSOC_PREPS = ("alongside", "along", "together", "backed", "supported", "aided", "assisted")
 PRONOUNS = ("they", "it", "he", "she", "them")
+#: Entity types of a phrase the parse may put in a victim's role that never name people (:func:`victim_phrase`).
+NOT_VICTIMS = ("DATE", "TIME", "GPE", "LOC", "FAC", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")
 #: Dependents that make a verb passive.
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 #: Prepositions naming the attack a verb trigger happened in ("killed in / during / following an airstrike").
@@ -418,12 +420,15 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
 
 
 def victim_phrase(top: Any, rule: str, to_raw: Callable[[int, int], tuple[int, int]]) -> Actor | None:
-    """The phrase a noun heads in a victim's role, from its first word to the noun ("a Chinese engineer", "three
-    farmers" of "three farmers near X"), with raw offsets and its role rule; None for a pronoun ("he", "which")
-    or a word that is no noun or number."""
-    if top.pos_ not in ("NOUN", "PROPN", "NUM") or top.lower_ in PRONOUNS:
+    """The phrase a noun heads in a victim's role, from its first word to the noun or its "of X" ("a Chinese engineer",
+    "three farmers" of "three farmers near X", "two of their vehicles"), with raw offsets and its role rule; None for
+    a pronoun ("he", "which"),
+    a word that is no noun or number, or a time or place the parse put in the role ("on Monday", "attacked Bree":
+    :data:`NOT_VICTIMS`)."""
+    if top.pos_ not in ("NOUN", "PROPN", "NUM") or top.lower_ in PRONOUNS or top.ent_type_ in NOT_VICTIMS:
         return None
-    span = top.doc[top.left_edge.i: top.i + 1]
+    last = max([top.i, *(c.right_edge.i for c in top.children if c.dep_ == "prep" and c.lower_ == "of")])
+    span = top.doc[top.left_edge.i: last + 1]
     start, end = to_raw(span.start_char, span.end_char)
     return Actor(name=span.text, id=None, inter=None, text=span.text, start=start, end=end, rule=rule)
 
