@@ -14,6 +14,8 @@ from frontlines.events.evaluate import _role_text
 TRIGGERS = {
     "abducted": ("Violence against civilians", "Abduction/forced disappearance"),
     "shot": ("Violence against civilians", "Attack"),
+    "ambushed": ("Violence against civilians", "Attack"),
+    "opened": ("Violence against civilians", "Attack"),
     "killing": ("Violence against civilians", "Attack"),
     "demolished": ("Strategic developments", "Looting/property destruction"),
 }
@@ -70,4 +72,17 @@ def test_property_with_no_owner_named_is_told_by_the_property(run):
 
 def test_a_pronoun_victim_leaves_the_sentence_as_the_evidence(run):
     e = run("Armed men abducted him in Bree on Monday.", {"Bree": "NG"})
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Nigeria)" and e.actor2.text == e.sentence
+
+
+def test_the_people_an_outcome_says_died_tell_the_victims_before_what_was_hit(run):
+    text = "Armed men ambushed a lorry near Bree on Sunday, killing a foreign engineer."
+    e = run(text, {"Bree": "NG"})
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Nigeria)"
+    assert e.actor2.text == "a foreign engineer" and text[e.actor2.start:e.actor2.end] == "a foreign engineer"
+    assert "roles:outcome-'killing'+" in e.evidence["actor2"]
+
+
+def test_fire_opened_is_no_victim(run):
+    e = run("Armed men opened fire in Bree on Sunday.", {"Bree": "NG"})
     assert e.actor2 is not None and e.actor2.name == "Civilians (Nigeria)" and e.actor2.text == e.sentence

@@ -511,7 +511,7 @@ def _roles(n: int, trig: Any, typing: Any, sent: Any, scene: Scene, mentions: li
         if folded.actor2 is not None:
             r = replace(r, actor2=folded.actor2,
                         rules={**r.rules, "actor2": f"roles:outcome-'{outcome.text}'+{folded.rules['actor2']}"})
-        elif "actor2" in folded.phrases and "actor2" not in r.phrases:
+        elif "actor2" in folded.phrases:  # who the outcome says died, before what the trigger hit
             phrase = folded.phrases["actor2"]
             r = replace(r, phrases={**r.phrases, "actor2": replace(
                 phrase, rule=f"roles:outcome-'{outcome.text}'+{phrase.rule}")})

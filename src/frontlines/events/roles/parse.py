@@ -423,9 +423,10 @@ def victim_phrase(top: Any, rule: str, to_raw: Callable[[int, int], tuple[int, i
     """The phrase a noun heads in a victim's role, from its first word to the noun or its "of X" ("a Chinese engineer",
     "three farmers" of "three farmers near X", "two of their vehicles"), with raw offsets and its role rule; None for
     a pronoun ("he", "which"),
-    a word that is no noun or number, or a time or place the parse put in the role ("on Monday", "attacked Bree":
-    :data:`NOT_VICTIMS`)."""
-    if top.pos_ not in ("NOUN", "PROPN", "NUM") or top.lower_ in PRONOUNS or top.ent_type_ in NOT_VICTIMS:
+    a word that is no noun or number, an object that completes the verb ("opened fire", ``roles.yaml#phrase_objects``)
+    or a time or place the parse put in the role ("on Monday", "attacked Bree": :data:`NOT_VICTIMS`)."""
+    if top.pos_ not in ("NOUN", "PROPN", "NUM") or top.lower_ in PRONOUNS or top.ent_type_ in NOT_VICTIMS \
+            or top.lower_ in load_roles()["phrase_objects"]:
         return None
     last = max([top.i, *(c.right_edge.i for c in top.children if c.dep_ == "prep" and c.lower_ == "of")])
     span = top.doc[top.left_edge.i: last + 1]
