@@ -36,6 +36,12 @@ def test_victims_the_dictionary_does_not_know_are_told_by_their_own_phrase(run):
     assert "(victims 'a foreign engineer', roles:dobj)" in e.evidence["actor2"]
 
 
+def test_gunmen_the_dictionary_reads_as_an_unidentified_group_keep_their_own_word(run):
+    e = run("Gunmen abducted a foreign engineer in Bree on Monday.", {"Bree": "NG"})
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Nigeria)"
+    assert e.actor1.text == "Gunmen" and (e.actor1.start, e.actor1.end) == (0, 6)
+
+
 def test_the_victims_phrase_counts_as_the_named_target():
     """The PLOVER role match reads the phrase, not the sentence (which would contain any gold target)."""
     from frontlines.records import Actor, Event
