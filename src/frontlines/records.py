@@ -246,6 +246,9 @@ class Event:
     # sub-event types a sentence of the incident reports beside this one ("bombed the town with chlorine":
     # a Chemical weapon event that also reports an Air/drone strike); rules in evidence["other_sub_event_types"]
     other_sub_event_types: tuple[str, ...] = ()
+    # role -> the phrase that names it where no actor mention does ("kidnapped a Chinese engineer"): the text and
+    # offsets of the generic actor a later stage gives the role (events/roles/unnamed.py); not part of the contract
+    phrases: dict[str, Actor] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

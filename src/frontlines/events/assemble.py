@@ -499,17 +499,22 @@ def _roles(n: int, trig: Any, typing: Any, sent: Any, scene: Scene, mentions: li
     them with (:func:`.roles.told.told_roles`)."""
     cname = scene.actors.countries[country].name if scene.actors is not None and country in scene.actors.countries \
         else None
-    r = roles.assign(trig, mentions, trigger_tokens=trigger_tokens(sent, typing))
+    to_raw = scene.article.span_to_raw
+    r = roles.assign(trig, mentions, trigger_tokens=trigger_tokens(sent, typing), to_raw=to_raw)
     r = carry.carry_actor1(trig, typing.event_type, n, r, scene.memory)
     if r.actor1 is None:
         generic, grule = roles.subject_actor(trig, typing.event_type, scene.article.span_to_raw, cname)
         if generic is not None:
             r = replace(r, actor1=generic, rules={**r.rules, "actor1": grule})
     if r.actor2 is None and outcome is not None:
-        folded = roles.assign(outcome, mentions)
+        folded = roles.assign(outcome, mentions, to_raw=to_raw)
         if folded.actor2 is not None:
             r = replace(r, actor2=folded.actor2,
                         rules={**r.rules, "actor2": f"roles:outcome-'{outcome.text}'+{folded.rules['actor2']}"})
+        elif "actor2" in folded.phrases:  # who the outcome says died, before what the trigger hit
+            phrase = folded.phrases["actor2"]
+            r = replace(r, phrases={**r.phrases, "actor2": replace(
+                phrase, rule=f"roles:outcome-'{outcome.text}'+{phrase.rule}")})
     r = roles.crowd_roles(r, typing.event_type, typing.sub_event_type, cname)
     return told_roles(r, Told(trig, typing.event_type, typing.sub_event_type, cname, mentions, scene.actors,
                               scene.article.span_to_raw))
@@ -565,5 +570,6 @@ def _events(typing: Any, trig: Any, r: roles.Roles, count: numbers.Count | None,
             fatalities=fat, modality=reading.modality, attribution=reading.attribution,
             sentence=s.text, start=s.start, end=s.end, confidence=conf, evidence=evidence,
             quantities=s.quantities, mentions=(Evidence(article.id, s.text, s.start, s.end, evidence["event_type"]),),
+            phrases=r.phrases,
         ))
     return out

@@ -373,9 +373,9 @@ def _text_match(gold: Iterable[str], found: str | None) -> bool:
 
 
 def _role_text(actor: Any, event: Event) -> str | None:
-    """The text an actor role names, for the PLOVER match: None for an actor the text leaves unnamed (ACLED's
-    generic "Civilians (X)" or "Unidentified Armed Group (X)", whose evidence is the whole sentence, which would
-    contain any gold actor)."""
+    """The text an actor role names, for the PLOVER match: None for an actor no phrase names (ACLED's generic
+    "Civilians (X)" or "Unidentified Armed Group (X)" whose evidence is the whole sentence, which would contain any
+    gold actor); a generic actor told by its phrase ("a Chinese engineer", ``unnamed.py``) is that phrase."""
     if actor is None:
         return None
     if actor.text and actor.text in {event.sentence, *(m.sentence for m in event.mentions)}:

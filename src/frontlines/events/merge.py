@@ -60,7 +60,8 @@ def incident_toll(tolls: list[Toll]) -> tuple[int, str]:
 
 
 def absorb(a: Event, b: Draft) -> Event:
-    """``a`` with ``b``'s unknown-in-``a`` fields filled (roles, place, date, attribution, associates)."""
+    """``a`` with ``b``'s unknown-in-``a`` fields filled (roles, place, date, attribution, associates, the phrases
+    of roles no actor names)."""
     e = b.event
     changes: dict[str, object] = {}
     evidence = dict(a.evidence)
@@ -91,7 +92,7 @@ def absorb(a: Event, b: Draft) -> Event:
     changes["assoc_actors"] = tuple(assoc)
     quantities = a.quantities + tuple(q for q in e.quantities if q not in a.quantities)
     return replace(a, **changes, evidence=evidence, quantities=quantities,  # type: ignore[arg-type]
-                   confidence=max(a.confidence, e.confidence))
+                   confidence=max(a.confidence, e.confidence), phrases={**e.phrases, **a.phrases})
 
 
 def _unidentified(actor: Actor | None) -> bool:

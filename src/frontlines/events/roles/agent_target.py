@@ -18,10 +18,6 @@ _CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
 _AGENT_PREPS = {"by", "between", "among", "involving", "from"}
 _TARGET_PREPS = {"on", "at", "against", "of", "into", "upon", "targeting"}
 
-#: Objects that only complete the verb's phrase ("opened fire on X", "fired shots at X"): the
-#: "on/at X" after them names who is hit.
-_PHRASE_OBJECTS = {"fire", "shots", "gunfire", "volley", "volleys"}
-
 #: Heads whose "of X" names who they are: "units of the army", "dozens of men", "control of the town".
 _OF_HEADS = {"control", "part", "parts", "rest", "most", "some", "number", "group", "groups", "member", "members",
              "dozens", "hundreds", "thousands", "scores", "unit", "units", "body", "bodies", "elements", "element",
@@ -120,7 +116,7 @@ def trigger_roles(trig: Any) -> tuple[list[Any], list[Any]]:
     # "fired at positions", "attacked a civilian at a police station": an object beats a place
     if not target or all(t.lower_ in _OF_HEADS for t in target):  # "took control" + "of X"
         target = target + prep_targets
-    elif prep_targets and (all(t.lower_ in _PHRASE_OBJECTS for t in target)  # "opened fire on X"
+    elif prep_targets and (all(t.lower_ in load_roles()["phrase_objects"] for t in target)  # "opened fire on X"
                            or all(t.lemma_.lower() in load_roles()["instrument_objects"] for t in objects)):
         target = prep_targets  # "fired mortars at the positions of X"
     return agent, target

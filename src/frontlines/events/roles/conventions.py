@@ -111,7 +111,7 @@ def crowd_roles(r: Roles, event_type: str | None, sub_event_type: str | None, co
     if a2 is not None and not actor2_allowed(sub_event_type, a2):
         a2 = None
         rules.pop("actor2", None)
-    return Roles(crowd, a2, tuple(assoc), rules)
+    return Roles(crowd, a2, tuple(assoc), rules, r.phrases)
 
 
 def actor2_allowed(sub_event_type: str | None, actor: Actor) -> bool:

@@ -16,8 +16,8 @@ The typing step reads its agent and target tokens with ``agent_target.py`` (:fun
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -32,6 +32,8 @@ ASIDES = ("relcl", "acl", "advcl", "ccomp", "appos", "parataxis")
 PATIENT_PREPS = ("on", "against", "at", "upon", "into", "targeting", "toward", "towards")
 ASSOC_PREPS = ("alongside", "along", "together", "backed", "supported", "aided", "assisted")
 PRONOUNS = ("they", "it", "he", "she", "them")
+#: Entity types of a phrase the parse may put in a victim's role that never name people (:func:`victim_phrase`).
+NOT_VICTIMS = ("DATE", "TIME", "GPE", "LOC", "FAC", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")
 #: Dependents that make a verb passive.
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 #: Prepositions naming the attack a verb trigger happened in ("killed in / during / following an airstrike").
@@ -59,12 +61,18 @@ class Mention:
 
 @dataclass(frozen=True)
 class Roles:
-    """The roles of one event and the rule that filled each."""
+    """The roles of one event and the rule that filled each.
+
+    ``phrases``: role → the phrase the parse found in that role where no actor mention fills it ("kidnapped a
+    Chinese engineer"), an actor-shaped span (text, offsets, the rule that found it; no name): the text of the
+    generic actor ACLED's conventions give the role later (:func:`.unnamed.unnamed_roles`). Only actor2 (the victim).
+    """
 
     actor1: Actor | None = None
     actor2: Actor | None = None
     assoc: tuple[Actor, ...] = ()
     rules: dict[str, str] = field(default_factory=dict)
+    phrases: dict[str, Actor] = field(default_factory=dict)
 
 
 def mention_of(actor: Actor, tokens: list[Any]) -> Mention | None:
@@ -320,17 +328,19 @@ def _trigger_phrase_roles(trigger: Any) -> list[tuple[str, Any, str]]:
     return found
 
 
-def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[int] = frozenset()) -> Roles:
-    """actor1 / actor2 / associated actors of the event whose trigger token is ``trigger``.
+def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[int] = frozenset(),
+           to_raw: Callable[[int, int], tuple[int, int]] = lambda s, e: (s, e)) -> Roles:
+    """actor1 / actor2 / associated actors of the event whose trigger token is ``trigger``, and the phrase of a
+    victim no mention names (:func:`victim_phrase`).
 
     ``trigger_tokens``: every token of a multi-word trigger ("held a protest"); a mention inside it
-    names the event, never its target.
+    names the event, never its target. ``to_raw`` maps the parse's offsets to the article's
+    (``Article.span_to_raw``).
     """
-    if not mentions:
-        return Roles()
     preds = predicates(trigger)
     inside = trigger_tokens | {trigger.i}
     slots: dict[str, list[tuple[Mention, str]]] = {"actor1": [], "actor2": [], "assoc": []}
+    phrases: dict[str, Actor] = {}
 
     def fill(role: str, top: Any, rule: str) -> None:
         own, coord = under(top, mentions)
@@ -338,6 +348,10 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
         if role != "actor1":  # a mention holding the trigger names the event or its agent, not a target
             own = [m for m in own if not m.tokens & inside]
             coord = [m for m in coord if not m.tokens & inside]
+        if role == "actor2" and not own and not coord and top.i not in inside and role not in phrases:
+            phrase = victim_phrase(top, rule, to_raw)
+            if phrase is not None:
+                phrases[role] = phrase
         slots[role] += [(m, rule) for m in own]
         slots["assoc"] += [(m, f"{rule}+conj") for m in coord]
 
@@ -399,7 +413,25 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
     if not slots["actor1"]:
         slots["actor1"] = _agent_fallbacks(trigger, subjs, passive, mentions)
     _reciprocal(verb, trigger, slots)
-    return _umbrella(trigger.doc, mentions, _repelled(verb, trigger, mentions, _resolve(slots)))
+    if not mentions:
+        return Roles(phrases=phrases)
+    r = _umbrella(trigger.doc, mentions, _repelled(verb, trigger, mentions, _resolve(slots)))
+    return replace(r, phrases=phrases)
+
+
+def victim_phrase(top: Any, rule: str, to_raw: Callable[[int, int], tuple[int, int]]) -> Actor | None:
+    """The phrase a noun heads in a victim's role, from its first word to the noun or its "of X" ("a Chinese engineer",
+    "three farmers" of "three farmers near X", "two of their vehicles"), with raw offsets and its role rule; None for
+    a pronoun ("he", "which"),
+    a word that is no noun or number, an object that completes the verb ("opened fire", ``roles.yaml#phrase_objects``)
+    or a time or place the parse put in the role ("on Monday", "attacked Bree": :data:`NOT_VICTIMS`)."""
+    if top.pos_ not in ("NOUN", "PROPN", "NUM") or top.lower_ in PRONOUNS or top.ent_type_ in NOT_VICTIMS \
+            or top.lower_ in load_roles()["phrase_objects"]:
+        return None
+    last = max([top.i, *(c.right_edge.i for c in top.children if c.dep_ == "prep" and c.lower_ == "of")])
+    span = top.doc[top.left_edge.i: last + 1]
+    start, end = to_raw(span.start_char, span.end_char)
+    return Actor(name=span.text, id=None, inter=None, text=span.text, start=start, end=end, rule=rule)
 
 
 def _up_to_objects(preds: list[Any]) -> list[Any]:

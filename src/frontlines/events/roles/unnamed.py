@@ -33,7 +33,12 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
     mob (``victims_by_sub_event_type``); civilian victims of a sentence that names nobody who
     attacked (a passive without agent: "a man was shot dead"), and violence against civilians whose sentences
     name neither victim nor any armed or state actor ("bodies were found"), have an Unidentified Armed Group
-    (Country) as perpetrator. The country is the event's place's, else its actors'; the evidence is the sentence.
+    (Country) as perpetrator. The country is the event's place's, else its actors'.
+
+    The evidence (text, offsets) of unnamed victims is the phrase the parse found in the victim's role
+    (``Event.phrases``: "kidnapped a Chinese engineer" → "a Chinese engineer", its role rule in the actor's rule); that
+    of an attacker the text names as a civilian ("two men shot at people") is that civilian's phrase. Where no phrase
+    names the role, the evidence is the sentence, as for an unnamed crowd or a perpetrator nobody names.
     """
     data = load_roles()
     victims, kind = ("victims_by_sub_event_type", event.sub_event_type) \
@@ -62,8 +67,8 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
     if actors is None or iso is None or iso not in actors.countries:
         return event
     name_of = generic_names(actors, iso)
-    told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
-                 end=event.end)
+    told = _sentence(event, iso)
+    victims_told, victims_why = _victims_told(event, told)
     if event.event_type in data["crowd_by_event_type"]:
         if a2 is not None and not actor2_allowed(event.sub_event_type, a2):  # merged from another mention
             a2 = None
@@ -81,10 +86,10 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
             a2 = by_event_type(victims, kind, name_of, a2, f" (the crowd's victim '{a2.text}')")
             evidence["actor2"] = f"roles:crowd-victim; {a2.rule}" if a2 else ""
         if a2 is None and victims == "victims_by_sub_event_type":  # a mob's unnamed victims
-            a2 = by_event_type(victims, kind, name_of, told, " (no victim named)")
+            a2 = by_event_type(victims, kind, name_of, victims_told, victims_why)
             evidence["actor2"] = f"roles:unnamed-victims; {a2.rule}" if a2 else ""
     elif a2 is None:
-        a2 = by_event_type(victims, kind, name_of, told, " (no victim named)")
+        a2 = by_event_type(victims, kind, name_of, victims_told, victims_why)
         evidence["actor2"] = f"roles:unnamed-victims; {a2.rule}" if a2 else ""
         if a1 is None and a2 is not None and not _names_a_force(event, actors):
             a1 = by_event_type("unnamed_perpetrator_by_event_type", event.event_type, name_of, told,
@@ -97,11 +102,28 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
     elif a1 is not None and a1.inter == 7 and a1.generic_type == "civilians" and victims == "victims_by_event_type":
         # "two men shot at people", "the body of a man was found": who attacks civilians is an armed
         # group ACLED does not name, never a civilian
-        old = a1.text
-        a1 = by_event_type("unnamed_perpetrator_by_event_type", event.event_type, name_of, told,
-                           f" (civilian '{old}' as the attacker)")
+        old = a1
+        attacker = told if old.start is None else replace(told, text=old.text, start=old.start, end=old.end)
+        a1 = by_event_type("unnamed_perpetrator_by_event_type", event.event_type, name_of, attacker,
+                           f" (civilian '{old.text}' as the attacker)")
         evidence["actor1"] = f"roles:civilian-attacker-is-unidentified; {a1.rule}" if a1 else ""
     return replace(event, actor1=a1, actor2=a2, evidence={k: v for k, v in evidence.items() if v})
+
+
+def _sentence(event: Event, iso: str) -> Actor:
+    """The event's sentence as an actor-shaped span of the country ``iso``: the evidence of a role no phrase names."""
+    return Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
+                 end=event.end)
+
+
+def _victims_told(event: Event, sentence: Actor) -> tuple[Actor, str]:
+    """The span that tells an incident's unnamed victims and why: the phrase of the victim's role (``Event.phrases``)
+    with its rule, else the ``sentence`` (" (no victim named)")."""
+    phrase = event.phrases.get("actor2")
+    if phrase is None:
+        return sentence, " (no victim named)"
+    return replace(sentence, text=phrase.text, start=phrase.start, end=phrase.end), \
+        f" (victims '{phrase.text}', {phrase.rule})"
 
 
 def _told_as_fight(event: Event) -> bool:
@@ -125,8 +147,7 @@ def _unnamed_perpetrator(event: Event, actors: Any) -> Event:
     iso = event.place.country_code if event.place is not None else None
     if actors is None or iso is None or iso not in actors.countries:
         return event
-    told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
-                 end=event.end)
+    told = _sentence(event, iso)
     a1 = by_event_type("unnamed_perpetrator_by_sub_event_type", event.sub_event_type,
                        generic_names(actors, iso), told, " (nobody named)")
     if a1 is None:
@@ -191,8 +212,7 @@ def _unnamed_sides(event: Event, actors: Any) -> Event:
     if actors is None or iso is None or iso not in actors.countries:
         return event
     name_of = generic_names(actors, iso)
-    told = Actor(name=event.sentence, id=None, inter=None, text=event.sentence, country=iso, start=event.start,
-                 end=event.end)
+    told = _sentence(event, iso)
     side = by_event_type("unnamed_sides_by_sub_event_type", event.sub_event_type, name_of, told,
                          " (no side named)")
     if side is None:
