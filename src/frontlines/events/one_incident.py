@@ -26,7 +26,7 @@ def one_incident(tok: Any, sent: Any, incident_heads: set[int]) -> Any | None:
     raid"), and not a war (``scope.yaml#war_nouns``: "the war killed 400,000"). It is the subject of a verb in
     the simple past with no auxiliary ("have killed" is a total), which (or a verb joined to it: "detonated
     above the city and killed over 140,000") is a verb of ``#casualty_verbs`` or ``#consequence_verbs`` whose
-    object counts people with a number ("killed more than 70,000 people", "claimed 40 lives")."""
+    object counts people with a number (:func:`_counted`: "killed more than 70,000 people", "claimed 40 lives")."""
     matching = load_matching()
     noun = tok if tok.pos_ in ("NOUN", "PROPN") else next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if noun is None or noun.dep_ != "nsubj" or noun.tag_ != "NN":
@@ -42,6 +42,13 @@ def one_incident(tok: Any, sent: Any, incident_heads: set[int]) -> Any | None:
     return next((v for v in (verb, *verb.conjuncts) if v.lemma_.lower() in tolls and _counted(v)), None)
 
 
+#: Prepositions before a bare count that stands for the verb's object ("killed over 140,000").
+_COUNT_PREPS = frozenset({"over", "about", "around", "nearly", "almost"})
+
+
 def _counted(verb: Any) -> bool:
-    """The verb's direct object counts with a number ("more than 70,000 people", "over 140,000", "40 lives")."""
-    return any(t.like_num or t.ent_type_ == "CARDINAL" for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
+    """The verb's direct object counts with a number ("more than 70,000 people", "40 lives"), or a count
+    follows it after a preposition of :data:`_COUNT_PREPS` ("killed over 140,000"; not "killed people in 1945")."""
+    return any(t.like_num or t.ent_type_ == "CARDINAL" for c in verb.children if c.dep_ == "dobj" for t in c.subtree) \
+        or any(g.ent_type_ == "CARDINAL" for c in verb.children if c.dep_ == "prep" and c.lower_ in _COUNT_PREPS
+               for g in c.children if g.dep_ == "pobj")
