@@ -9,6 +9,7 @@ import pytest
 
 from frontlines.events.classify import EventTyper
 from frontlines.events.gate import EventGate
+from frontlines.events.mentions import earlier_reference
 from frontlines.events.one_incident import one_incident
 from frontlines.events.ontology import load_lexicon
 
@@ -59,3 +60,9 @@ def test_one_incident_stands_where_the_gate_reads_a_total_but_not_a_crime(nlp) -
     for total in ("The war killed 400,000 people in Gondor.", "Bombings have killed hundreds of farmers in Rohan.",
                   "Such attacks killed 3,000 people in Rohan in 2015."):
         assert EventTyper(load_lexicon(), background, 0.2, 0.6)(next(nlp(total).sents)) == [], total
+
+
+def test_one_incident_is_an_earlier_incident_for_its_date() -> None:
+    rule = "lexicon:events/triggers.yaml#air.aerial_bomb:atomic bomb; rule:one-incident 'killed' (P(event) 0.015)"
+    assert earlier_reference(rule) == "one-incident"
+    assert earlier_reference("lexicon:events/triggers.yaml#air.aerial_bomb:atomic bomb") is None

@@ -42,7 +42,7 @@ from .mentions import (
 from .modality import dated_noun, presupposing_word
 from .model import apply_model
 from .occurrence import occurrence_verb
-from .one_incident import one_incident
+from .one_incident import ONE_INCIDENT_MARK, one_incident
 from .ontology import Lexicon, load_lexicon, load_ontology
 from .roles.agent_target import object_antecedent
 from .roles.protesters import PROTEST_BY_PEOPLE_MIN, protests_by_people
@@ -274,7 +274,7 @@ def _one_incident(sent: Any, typings: list[Typing], verdict: GateVerdict) -> lis
     for t in typings:
         toll = one_incident(sent.doc[t.trigger_index], sent, heads)
         if toll is not None:
-            return [replace(t, rule=f"{t.rule}; rule:one-incident '{toll.text}' (P(event) {verdict.p_event:.3f})")]
+            return [replace(t, rule=f"{t.rule}{ONE_INCIDENT_MARK} '{toll.text}' (P(event) {verdict.p_event:.3f})")]
     return []
 
 

@@ -16,6 +16,10 @@ from .matching import load_matching
 from .scope import definite_noun, load_scope
 from .scope.anchoring import one_of_a_kind
 
+#: What a typing's rule says when :func:`one_incident` kept it (:func:`.mentions.earlier_reference`: the gate read
+#: the sentence as background, so the incident is an earlier one; with no date in its sentence its date is unknown).
+ONE_INCIDENT_MARK = "; rule:one-incident"
+
 
 def one_incident(tok: Any, sent: Any, incident_heads: set[int]) -> Any | None:
     """The noun of one incident told with its toll, for a typing whose trigger is ``tok``, or ``None``.
