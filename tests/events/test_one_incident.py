@@ -33,6 +33,10 @@ _CLASSES = ("Attack", "Air/drone strike", "aggregate/background", "crime")
      "bomb", "killed"),
     ("A car bomb in Osgiliath in 1998 killed 40 people, the worst of the decade.", "bomb", "killed"),
     ("The 1999 bombing of the Bree market claimed 120 lives.", "bombing", "claimed"),
+    ("More than 70,000 people were killed by the atomic bomb dropped on Osgiliath in 1945.", "bomb", "killed"),
+    ("Hundreds of farmers have been killed by the bombing in Bree.", "bombing", None),
+    ("Farmers were killed by the bombing in Bree.", "bombing", None),
+    ("More than 400,000 people were killed by the war in Gondor.", "killed", None),
     # a total: a war as subject, a plural or a kind, a perfect, no number counted, no incident named
     ("The war killed 400,000 people in Gondor.", "killed", None),
     ("Bombings have killed hundreds of farmers in Rohan this year.", "Bombings", None),
