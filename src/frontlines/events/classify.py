@@ -42,6 +42,7 @@ from .mentions import (
 from .modality import dated_noun, presupposing_word
 from .model import apply_model
 from .occurrence import occurrence_verb
+from .one_incident import ONE_INCIDENT_MARK, one_incident
 from .ontology import Lexicon, load_lexicon, load_ontology
 from .roles.agent_target import object_antecedent
 from .roles.protesters import PROTEST_BY_PEOPLE_MIN, protests_by_people
@@ -193,6 +194,10 @@ class EventTyper:
             punished = mob_justice(sent, typings, verdict, self.lexicon)
             if punished:
                 return punished, []
+        if typings and verdict.p_event < self.threshold and verdict.reason in load_matching()["one_incident_reasons"]:
+            told = _one_incident(sent, typings, verdict)
+            if told:
+                return told, []
         if typings and verdict.p_event >= self.threshold:
             first = typings[0]
             kept = [t for t in typings if t is first or _second_p(sent, verdict, t, first) >= (
@@ -259,6 +264,18 @@ class EventTyper:
                 return [alone], []
             reason = f"model:{name}:{alone if isinstance(alone, str) else 'excluded-type'}"
         return [], [_candidate(sent, reading, reason, verdict.p_event)]
+
+
+def _one_incident(sent: Any, typings: list[Typing], verdict: GateVerdict) -> list[Typing]:
+    """The first typing that tells one specific incident with its own toll (:func:`.one_incident.one_incident`:
+    "the atomic bomb dropped on Osgiliath in 1945 killed more than 70,000 people"), marked ``rule:one-incident``,
+    where the gate reads the sentence as a total or background; else nothing."""
+    heads = {t.trigger_index for t in typings}
+    for t in typings:
+        toll = one_incident(sent.doc[t.trigger_index], sent, heads)
+        if toll is not None:
+            return [replace(t, rule=f"{t.rule}{ONE_INCIDENT_MARK} '{toll.text}' (P(event) {verdict.p_event:.3f})")]
+    return []
 
 
 def _candidate(sent: Any, reading: LexiconReading, reason: str, score: float | None = None) -> Rejected:

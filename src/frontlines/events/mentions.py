@@ -17,6 +17,7 @@ from .gate import EventGate, GateVerdict
 from .matching import head_of, load_matching, year_of
 from .modality import dated_noun, presupposing_word
 from .occurrence import names_year
+from .one_incident import ONE_INCIDENT_MARK
 from .ontology import Lexicon, load_lexicon, load_ontology
 from .roles import classes_of, trigger_roles
 from .scope import ARMED_CLASSES, definite_noun
@@ -281,9 +282,12 @@ def earlier_reference(rule: str) -> str | None:
     before its sentence's news ("accuses Mordor of involvement in the poisoning of ...", "since the raid on
     the consulate"), or ``None``: such an incident does not take the article's publication date
     (:func:`.assemble.sentence_drafts`: with no date in its sentence its date is unknown); a typing kept under a
-    modal because its sentence presupposes it (:data:`PRESUPPOSED_MARK`) is one too."""
+    modal because its sentence presupposes it (:data:`PRESUPPOSED_MARK`) is one too, and so is one incident told with
+    its own toll in a sentence the gate read as background (:data:`.one_incident.ONE_INCIDENT_MARK`)."""
     if PRESUPPOSED_MARK in rule:
         return "presupposed"
+    if ONE_INCIDENT_MARK in rule:
+        return "one-incident"
     return next((r for r in EARLIER_RULES if rule.startswith(r + ":")), None)
 
 
