@@ -1,4 +1,4 @@
-"""coreference.one-demonstration: a demonstration told in stages is one incident (invented places)."""
+"""coreference: a demonstration told in stages is one incident (one-demonstration); "the poisoning" names one told."""
 
 from __future__ import annotations
 
@@ -54,3 +54,11 @@ def test_property_an_armed_group_destroyed_or_a_peaceful_protest_stays_apart():
     assert len(_incidents(riot, _draft("Looting/property destruction", 6, actor1=ROHIRRIM))) == 2
     march = _draft("Peaceful protest", 1, place=MINAS_TIRITH, day=20)
     assert len(_incidents(march, _draft("Looting/property destruction", 6))) == 2
+
+
+def test_the_poisoning_names_a_poisoning_told_before(nlp):
+    from frontlines.events.coreference import refers_back
+    doc = nlp("Gondor blamed Mordor for the poisoning of an envoy in Osgiliath.")
+    assert refers_back(next(t for t in doc if t.text == "poisoning")) == "the poisoning"
+    doc = nlp("Orcs poisoned an envoy in Osgiliath.")
+    assert refers_back(next(t for t in doc if t.text == "poisoned")) is None
