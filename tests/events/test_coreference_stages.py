@@ -1,8 +1,10 @@
-"""coreference: a demonstration told in stages is one incident (one-demonstration); "the poisoning" names one told."""
+"""coreference: a demonstration told in stages is one incident (one-demonstration), a repeated sentence one event
+(repeated-text), "the poisoning" names one told."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from frontlines.events.coreference import Draft, Incidents
 from frontlines.records import Actor, Event, Place
@@ -62,3 +64,10 @@ def test_the_poisoning_names_a_poisoning_told_before(nlp):
     assert refers_back(next(t for t in doc if t.text == "poisoning")) == "the poisoning"
     doc = nlp("Orcs poisoned an envoy in Osgiliath.")
     assert refers_back(next(t for t in doc if t.text == "poisoned")) is None
+
+
+def test_a_sentence_the_page_repeats_is_the_same_event():
+    first = _draft("Armed clash", 1)
+    again = replace(_draft("Armed clash", 9), event=replace(_draft("Armed clash", 9).event, sentence="sentence 1"))
+    assert _incidents(first, again) == [["first", "repeated-text"]]
+    assert len(_incidents(first, _draft("Armed clash", 9))) == 2

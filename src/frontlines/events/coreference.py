@@ -404,6 +404,12 @@ def _same_sentence(inc: Incident, d: Draft, ctx: Context) -> bool:
     return any(x.sentence == d.sentence and sides_agree(x.event, d.event) for x in inc.drafts)
 
 
+def _repeated_text(inc: Incident, d: Draft, ctx: Context) -> bool:
+    """A sentence the page repeats word for word (a scraped paragraph told twice) tells the same event again."""
+    return any(x.event.sentence == d.event.sentence and x.event.sub_event_type == d.event.sub_event_type
+               for x in inc.drafts)
+
+
 def _anaphora_same_type(inc: Incident, d: Draft, ctx: Context) -> bool:
     """"the clashes" goes back to the clash told before, not to an air strike told in between."""
     return d.refers is not None and any(x.event.sub_event_type == d.event.sub_event_type for x in inc.drafts)
@@ -482,6 +488,7 @@ def _short_report(inc: Incident, d: Draft, ctx: Context) -> bool:
 RULES: tuple[JoinRule, ...] = (
     JoinRule(NAMED, _named_incident),
     JoinRule("same-sentence", _same_sentence),
+    JoinRule("repeated-text", _repeated_text),
     JoinRule("anaphora", _anaphora_same_type),
     JoinRule("anaphora", _anaphora),
     JoinRule("outcome", _outcome),
