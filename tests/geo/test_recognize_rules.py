@@ -29,7 +29,7 @@ def test_rules_run_in_their_declared_order():
     assert [r.name for r in ENTITY_RULES] == ["organisation", "demonym", "comma-parts", "part-of", "place-noun",
                                               "unit-title", "strong", "weak"]
     assert [name for name, _ in WEAK_RULES] == ["known-with-cue", "transliterated", "in-province", "site",
-                                                "inside-org"]
+                                                "person-surname", "inside-org"]
 
 
 def test_postal_addresses_take_the_town_and_its_state_code_before_the_entities(nlp, gazetteer):
@@ -116,6 +116,18 @@ def test_weak_inside_org_finds_a_province(nlp, gazetteer):
     found = _found(nlp, gazetteer, "She studied at the University of California.",
                    [("University of California", "ORG")])
     assert found["California"].rule == "gazetteer:inside-org"
+
+
+def test_weak_person_surname_is_the_person_the_text_named(nlp, gazetteer):
+    text = "Houston said the orcs left, Gondor's envoy Col. Elrond Houston told reporters."
+    found = _found(nlp, gazetteer, text, [("Houston", "ORG"), ("Elrond Houston", "PERSON")])
+    assert "Houston" not in found
+
+
+def test_weak_person_surname_needs_a_person_of_that_name(nlp, gazetteer):
+    text = "Houston said the orcs left, Gondor's envoy Col. Elrond Baggins told reporters."
+    found = _found(nlp, gazetteer, text, [("Houston", "ORG"), ("Elrond Baggins", "PERSON")])
+    assert found["Houston"].rule == "gazetteer:inside-org"
 
 
 def test_demonym_lexicon_finds_what_the_ner_missed(nlp, gazetteer):

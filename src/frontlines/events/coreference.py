@@ -37,6 +37,15 @@ VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians"
 REAL = ("asserted", "claimed")
 #: Two resolved places this close (km) are one place (a town and the district seat of the same name).
 SAME_PLACE_KM = 10.0
+
+#: The stages of one demonstration: its report tells one protest, which :func:`.mainevent.main_typing` sharpens by them.
+DEMONSTRATION = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                 "Violent demonstration", "Arrests")
+#: A riot's own violence: what a mob or rioters attack, loot or burn is the riot ("a mob attacked shops, looting").
+RIOTS = ("Mob violence", "Violent demonstration")
+RIOT_VIOLENCE = ("Mob violence", "Violent demonstration", "Looting/property destruction", "Attack", "Armed clash")
+#: ACLED inter codes of a crowd: rioters (5) and protesters (6).
+CROWD_INTER = (5, 6)
 #: A report of at most this many sentences (a wire brief, an ACLED-style note) is about one happening.
 SHORT_REPORT_SENTENCES = 5
 #: The join rule of an earlier incident named again where it dates its sentence (:func:`_named_incident`).
@@ -395,6 +404,12 @@ def _same_sentence(inc: Incident, d: Draft, ctx: Context) -> bool:
     return any(x.sentence == d.sentence and sides_agree(x.event, d.event) for x in inc.drafts)
 
 
+def _repeated_text(inc: Incident, d: Draft, ctx: Context) -> bool:
+    """A sentence the page repeats word for word (a scraped paragraph told twice) tells the same event again."""
+    return any(x.event.sentence == d.event.sentence and x.event.sub_event_type == d.event.sub_event_type
+               for x in inc.drafts)
+
+
 def _anaphora_same_type(inc: Incident, d: Draft, ctx: Context) -> bool:
     """"the clashes" goes back to the clash told before, not to an air strike told in between."""
     return d.refers is not None and any(x.event.sub_event_type == d.event.sub_event_type for x in inc.drafts)
@@ -436,6 +451,23 @@ def _same_event(inc: Incident, d: Draft, ctx: Context) -> bool:
     return False
 
 
+def _one_demonstration(inc: Incident, d: Draft, ctx: Context) -> bool:
+    """A demonstration told in stages is one (ACLED codes one event a demonstration, day and place): a stage
+    dated the same single day at the same place ("the rioting on 20 May in Minas Tirith" ... "On 20 May,
+    hundreds met in its Citadel square to march"), and property that its participants or no one named
+    destroyed, in a sentence with no date of its own ("the crowd began to destroy shop windows")."""
+    host = inc.drafts[0].event
+    if host.sub_event_type not in DEMONSTRATION:
+        return False
+    if d.event.sub_event_type in DEMONSTRATION:
+        mine = date_span(d)
+        return mine is not None and mine[0] == mine[1] and mine == _span_of(inc) \
+            and any(same_place(x.event, d.event) for x in inc.drafts)
+    doer = d.event.actor1
+    return (d.event.sub_event_type == "Looting/property destruction" and host.sub_event_type in RIOTS
+            and not d.own_date and (doer is None or doer.inter in CROWD_INTER))
+
+
 def _next_sentence(inc: Incident, d: Draft, ctx: Context) -> bool:
     """The very next sentence, of the same family, with no place or date of its own, goes on telling it.
 
@@ -456,10 +488,12 @@ def _short_report(inc: Incident, d: Draft, ctx: Context) -> bool:
 RULES: tuple[JoinRule, ...] = (
     JoinRule(NAMED, _named_incident),
     JoinRule("same-sentence", _same_sentence),
+    JoinRule("repeated-text", _repeated_text),
     JoinRule("anaphora", _anaphora_same_type),
     JoinRule("anaphora", _anaphora),
     JoinRule("outcome", _outcome),
     JoinRule("same-event", _same_event),
+    JoinRule("one-demonstration", _one_demonstration),
     JoinRule("next-sentence", _next_sentence),
     JoinRule("short-report", _short_report),
 )

@@ -14,18 +14,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import Actor, Event, Evidence
-from .coreference import NAMED, Draft, Incident, Toll, family, own_place
+from .coreference import DEMONSTRATION, NAMED, RIOT_VIOLENCE, RIOTS, Draft, Incident, Toll, family, own_place
 from .mainevent import main_typing
 from .roles.parse import within_role
 from .typings import SECOND_MARK, TERRITORY_WON
 
 NONE_REPORTED = "numbers.yaml#fatalities:none-reported"
-#: The stages of one demonstration: its report tells one protest, which :func:`main_typing` sharpens by them.
-DEMONSTRATION = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-                 "Violent demonstration", "Arrests")
-#: A riot's own violence: what a mob or rioters attack, loot or burn is the riot ("a mob attacked shops, looting").
-RIOTS = ("Mob violence", "Violent demonstration")
-RIOT_VIOLENCE = ("Mob violence", "Violent demonstration", "Looting/property destruction", "Attack", "Armed clash")
 
 
 def incident_toll(tolls: list[Toll]) -> tuple[int, str]:

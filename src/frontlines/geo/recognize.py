@@ -637,6 +637,15 @@ def weak_site(scan: Scan, span: Any, label: str) -> bool:
     return True
 
 
+def weak_person_surname(scan: Scan, span: Any, label: str) -> bool:
+    """ "Col. Steve Warren ... Warren said": a lone name that ends a person the text names is that person,
+    not the town of that name (the span is taken, and nothing is added)."""
+    if len(span) != 1:
+        return False
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text and e.start != span.start
+               for e in span.doc.ents)
+
+
 def weak_inside_org(scan: Scan, span: Any, label: str) -> bool:
     """ "University of California": a country, province or large city inside an organisation's name."""
     if label != "ORG" or _names_road(span):
@@ -661,6 +670,7 @@ WEAK_RULES: tuple[tuple[str, WeakRule], ...] = (
     ("transliterated", weak_transliterated),
     ("in-province", weak_in_province),
     ("site", weak_site),
+    ("person-surname", weak_person_surname),
     ("inside-org", weak_inside_org),
 )
 
