@@ -375,11 +375,8 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
                 fill("actor1", obj, "roles:passive-agent-by-conj")
     for role, top, rule in _trigger_phrase_roles(trigger):
         fill(role, top, rule)
-    for prep in _children(preds, ("prep",), ("under",)):
-        for ctl in _objects(prep) or ([trigger] if trigger.head.i == prep.i else []):
-            for of in (c for c in ctl.children if c.dep_ == "prep" and c.lower_ == "of"):
-                for obj in _objects(of):
-                    fill("actor1", obj, "roles:under-control-of")
+    for obj in _controllers(preds, trigger):
+        fill("actor1", obj, "roles:under-control-of")
     for obj in _children(preds, ("dobj",)):
         if obj.i != trigger.i and not (moving and _forces(obj, mentions)):  # the forces one moves: one's own
             fill("actor2", obj, "roles:dobj")
@@ -393,13 +390,7 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
         fill("actor2", obj, rule)
     # "clashes took place between X and Y": the light verb's object carries the preposition
     light = [o for o in _children(preds, ("dobj",)) if o.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN")]
-    for prep in _children(preds + light, ("prep",), ("between",)):
-        for obj in _objects(prep):  # "between X and Y": X and Y face each other
-            own, coord = under(obj, mentions)
-            sides = [m for m in own + coord if not m.tokens & inside]
-            if sides and not slots["actor1"]:
-                slots["actor1"].append((sides.pop(0), "roles:between"))
-            slots["actor2"] += [(m, "roles:between") for m in sides]
+    _between(preds + light, mentions, inside, slots)
     for prep in _children(preds, ("prep",), ("with",)):
         for obj in _objects(prep):
             fill("actor2" if not slots["actor2"] else "assoc", obj, "roles:prep-with")
@@ -417,6 +408,27 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
         return Roles(phrases=phrases)
     r = _umbrella(trigger.doc, mentions, _repelled(verb, trigger, mentions, _resolve(slots)))
     return replace(r, phrases=phrases)
+
+
+def _controllers(preds: list[Any], trigger: Any) -> list[Any]:
+    """Who holds what an event happened under ("under the control of X", "under X's control"): the objects of
+    "of" after the object of "under" (or after the trigger, when it is that object)."""
+    return [obj for prep in _children(preds, ("prep",), ("under",))
+            for ctl in _objects(prep) or ([trigger] if trigger.head.i == prep.i else [])
+            for of in ctl.children if of.dep_ == "prep" and of.lower_ == "of"
+            for obj in _objects(of)]
+
+
+def _between(heads: list[Any], mentions: list[Mention], inside: set[int] | frozenset[int],
+             slots: dict[str, list[tuple[Mention, str]]]) -> None:
+    """ "clashes between X and Y": X and Y face each other (the first is actor1 when none is yet, the rest actor2)."""
+    for prep in _children(heads, ("prep",), ("between",)):
+        for obj in _objects(prep):
+            own, coord = under(obj, mentions)
+            sides = [m for m in own + coord if not m.tokens & inside]
+            if sides and not slots["actor1"]:
+                slots["actor1"].append((sides.pop(0), "roles:between"))
+            slots["actor2"] += [(m, "roles:between") for m in sides]
 
 
 def victim_phrase(top: Any, rule: str, to_raw: Callable[[int, int], tuple[int, int]]) -> Actor | None:

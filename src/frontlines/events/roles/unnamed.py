@@ -70,24 +70,8 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
     told = _sentence(event, iso)
     victims_told, victims_why = _victims_told(event, told)
     if event.event_type in data["crowd_by_event_type"]:
-        if a2 is not None and not actor2_allowed(event.sub_event_type, a2):  # merged from another mention
-            a2 = None
-            evidence["actor2"] = ""
-        if a1 is None:
-            a1 = by_event_type("crowd_by_event_type", event.event_type, name_of, told, " (no participant named)")
-            evidence["actor1"] = f"roles:unnamed-crowd; {a1.rule}" if a1 else ""
-        fight = kind in data["crowd_fights"] and _told_as_fight(event)
-        if fight and (a2 is None or a2.generic_type == "civilians"):  # "two groups clashed": both sides riot
-            side = a2 or told
-            a2 = by_event_type("crowd_by_event_type", event.event_type, name_of, side, " (the other side of a fight)")
-            evidence["actor2"] = f"roles:crowd-fight; {a2.rule}" if a2 else ""
-        elif not fight and a2 is not None and a2.generic_type == "rioters" and victims == "victims_by_sub_event_type" \
-                and f"+context:{a2.generic_type}" in (a2.rule or ""):  # "a thief was beaten by a mob": its victim
-            a2 = by_event_type(victims, kind, name_of, a2, f" (the crowd's victim '{a2.text}')")
-            evidence["actor2"] = f"roles:crowd-victim; {a2.rule}" if a2 else ""
-        if a2 is None and victims == "victims_by_sub_event_type":  # a mob's unnamed victims
-            a2 = by_event_type(victims, kind, name_of, victims_told, victims_why)
-            evidence["actor2"] = f"roles:unnamed-victims; {a2.rule}" if a2 else ""
+        a1, a2 = _crowd_sides(event, (a1, a2), evidence, by_victims=victims == "victims_by_sub_event_type",
+                              name_of=name_of, told=told, victims_told=(victims_told, victims_why))
     elif a2 is None:
         a2 = by_event_type(victims, kind, name_of, victims_told, victims_why)
         evidence["actor2"] = f"roles:unnamed-victims; {a2.rule}" if a2 else ""
@@ -108,6 +92,40 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
                            f" (civilian '{old.text}' as the attacker)")
         evidence["actor1"] = f"roles:civilian-attacker-is-unidentified; {a1.rule}" if a1 else ""
     return replace(event, actor1=a1, actor2=a2, evidence={k: v for k, v in evidence.items() if v})
+
+
+#: An event's actor1 and actor2.
+Sides = tuple[Actor | None, Actor | None]
+
+
+def _crowd_sides(event: Event, sides: Sides, evidence: dict[str, str], *, by_victims: bool, name_of: Any,
+                 told: Actor, victims_told: tuple[Actor, str]) -> Sides:
+    """actor1 and actor2 of a protest or riot: ACLED's crowd where no participant is named, both sides of a fight
+    between crowds, the victim a mob beat, a mob's unnamed victims (``by_victims``: the sub-event type names
+    victims); ``evidence`` is updated in place."""
+    data = load_roles()
+    a1, a2 = sides
+    kind = event.sub_event_type if by_victims else event.event_type
+    victims = "victims_by_sub_event_type" if by_victims else "victims_by_event_type"
+    if a2 is not None and not actor2_allowed(event.sub_event_type, a2):  # merged from another mention
+        a2 = None
+        evidence["actor2"] = ""
+    if a1 is None:
+        a1 = by_event_type("crowd_by_event_type", event.event_type, name_of, told, " (no participant named)")
+        evidence["actor1"] = f"roles:unnamed-crowd; {a1.rule}" if a1 else ""
+    fight = kind in data["crowd_fights"] and _told_as_fight(event)
+    if fight and (a2 is None or a2.generic_type == "civilians"):  # "two groups clashed": both sides riot
+        side = a2 or told
+        a2 = by_event_type("crowd_by_event_type", event.event_type, name_of, side, " (the other side of a fight)")
+        evidence["actor2"] = f"roles:crowd-fight; {a2.rule}" if a2 else ""
+    elif not fight and a2 is not None and a2.generic_type == "rioters" and by_victims \
+            and f"+context:{a2.generic_type}" in (a2.rule or ""):  # "a thief was beaten by a mob": its victim
+        a2 = by_event_type(victims, kind, name_of, a2, f" (the crowd's victim '{a2.text}')")
+        evidence["actor2"] = f"roles:crowd-victim; {a2.rule}" if a2 else ""
+    if a2 is None and by_victims:  # a mob's unnamed victims
+        a2 = by_event_type(victims, kind, name_of, *victims_told)
+        evidence["actor2"] = f"roles:unnamed-victims; {a2.rule}" if a2 else ""
+    return a1, a2
 
 
 def _sentence(event: Event, iso: str) -> Actor:
