@@ -97,6 +97,9 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     # crime by computer (fncfp30): hacking and data theft are no ACLED event
     ("The treasury of Gondor was hacked of nine million coins in January.", "cyber-target"),
     ("Nobody knows what files the orc hackers were able to steal from the council of Bree.", "cyber-target"),
+    # a business or an owner on its own affairs (fncfp30)
+    ("The Bank of Gondor will impose the ban on orc coins from Monday, its spokeswoman said.", "private-party"),
+    ("The owner of the mill in Bree wanted to demolish the buildings and sell the land.", "private-party"),
     ("If a bomb exploded in the market of Minas Tirith today, it would kill thousands.", "counterfactual"),
     # the dropped bomb (air.bomb_dropped, bombs30) in the condition of a modal main clause
     ("If a bomb was dropped on Minas Tirith today, it would kill thousands.", "counterfactual"),
@@ -279,6 +282,8 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     # fncfp30: hacking with a blade, and theft by people who are no hackers, stay
     "Orc raiders hacked three farmers to death with machetes in Bree on Monday.",  # a blade: violence
     "Orc raiders stole cattle from the farmers of Bree on Monday.",  # no hacker
+    "Orc raiders wanted to demolish the mill of Bree and burned it on Monday.",  # raiders: no owner
+    "Gondor troops demolished the houses of the owners of the mill in Bree on Monday.",  # the owners are acted on
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)
