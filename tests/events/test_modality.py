@@ -220,6 +220,17 @@ def test_a_warning_or_denial_does_not_govern_a_finite_adverbial_clause_below_it(
     assert reading(sentence, trigger).modality == modality
 
 
+@pytest.mark.parametrize("sentence, trigger, modality", [
+    # fncfp30: a threat or a wish is planned at most, never asserted; the attack after a threat is told as done
+    ("The farmers told the rangers that the orc threatened to stab them.", "stab", "planned"),
+    ("The orcs wanted to burn the granary at Edoras and drive the farmers away.", "burn", "planned"),
+    ("The orcs stabbed two farmers in Bree on Monday after threatening them for weeks.", "stabbed", "asserted"),
+])
+def test_a_threat_or_a_wish_is_planned_and_the_attack_after_it_asserted(
+        reading, sentence: str, trigger: str, modality: str) -> None:
+    assert reading(sentence, trigger).modality == modality
+
+
 def test_a_suspect_of_an_act_leaves_the_act_asserted(reading):
     text = "Rohan handed over two orcs suspected of burning the granary at Edoras in March."
     assert reading(text, "burning").modality == "asserted"

@@ -94,6 +94,14 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("Raiders looted farms and burned barns.", "unanchored"),
     ("Umbar blamed Gondor for the attack on the servers of the Bree council on Monday.", "cyber-target"),
     ("Orc hackers attacked the email of the steward of Bree.", "cyber-target"),
+    # crime by computer (fncfp30): hacking and data theft are no ACLED event
+    ("The treasury of Gondor was hacked of nine million coins in January.", "cyber-target"),
+    ("Nobody knows what files the orc hackers were able to steal from the council of Bree.", "cyber-target"),
+    # a condition under an imperative: advice, no occurrence (fncfp30)
+    ("If you think the attacks are coming from the orcs of Bree, lock your doors at night.", "counterfactual"),
+    # a business or an owner on its own affairs (fncfp30)
+    ("The Bank of Gondor will impose the ban on orc coins from Monday, its spokeswoman said.", "private-party"),
+    ("The owner of the mill in Bree wanted to demolish the buildings and sell the land.", "private-party"),
     ("If a bomb exploded in the market of Minas Tirith today, it would kill thousands.", "counterfactual"),
     # the dropped bomb (air.bomb_dropped, bombs30) in the condition of a modal main clause
     ("If a bomb was dropped on Minas Tirith today, it would kill thousands.", "counterfactual"),
@@ -273,6 +281,12 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "The steward met the farmers whose mill was burned by rioters in Bree on Monday.",  # rioters: in scope
     "Orc militants have killed twelve farmers in Bree, Human Rights Watch said.",  # a count, no vague one
     "Government employees protested outside the ministry in Minas Tirith on Monday.",  # people, not the state
+    # fncfp30: hacking with a blade, and theft by people who are no hackers, stay
+    "Orc raiders hacked three farmers to death with machetes in Bree on Monday.",  # a blade: violence
+    "Orc raiders stole cattle from the farmers of Bree on Monday.",  # no hacker
+    "Orc raiders wanted to demolish the mill of Bree and burned it on Monday.",  # raiders: no owner
+    "Gondor troops demolished the houses of the owners of the mill in Bree on Monday.",  # the owners are acted on
+    "When the orcs attacked the farm in Bree on Monday, the rangers fled.",  # a time, no condition
 ])
 def test_scope_rules_keep_events_in_scope(nlp, text: str) -> None:
     subs, rules = _read(nlp, text)

@@ -161,6 +161,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     speech.THREATENED_TO,
     speech.ANNOUNCED_PLAN,
     speech.REPORT_DENIED,
+    described.PRIVATE_PARTY,
 )
 
 

@@ -1,6 +1,6 @@
 """Who people are, not what happened: a participle or relative clause that describes people
 or an armed actor, people named by the trigger noun, people set free or sent away, envoys who move,
-people on duty."""
+people on duty, a business or an owner that acts on its own affairs."""
 
 from __future__ import annotations
 
@@ -315,6 +315,22 @@ def _relief_cargo(t: Typing, ctx: Context) -> bool:
     return bool(cargo) and all(lemma(c) in lists["relief_nouns"] for o in cargo for c in (o, *o.conjuncts))
 
 
+def _private_party(t: Typing, ctx: Context) -> bool:
+    """A Change to group/activity or a Looting/property destruction at a verb whose subject, on the verb or a verb
+    it is the complement of, is a business or an owner (``private_parties``, the subject's head or a compound of it:
+    "Nordea Bank AB will impose the ban", "the owner wanted to demolish the buildings"): a firm's rule or an owner's
+    work on what it owns, no act of a party to a conflict."""
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type not in ("Change to group/activity", "Looting/property destruction") or tok.pos_ != "VERB":
+        return False
+    parties = load_scope()["private_parties"]
+    for verb in [tok, *ascent(tok, lambda v: v.dep_ in ("xcomp", "conj"), limit=3)]:
+        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+            if lemma(subj) in parties or any(c.dep_ == "compound" and lemma(c) in parties for c in subj.children):
+                return True
+    return False
+
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 AFFLICTED_BY = ScopeRule("afflicted-by", _afflicted_by)
 REFUGEES_FROM = ScopeRule("refugees-from", _refugees_from)
@@ -338,3 +354,4 @@ BODY_DISSOLVED = ScopeRule("body-dissolved", _body_dissolved)
 EVIDENCE_SEIZED = ScopeRule("evidence-seized", _evidence_seized)
 PROTESTERS_FREED = ScopeRule("protesters-freed", _protesters_freed)
 ON_DUTY = ScopeRule("on-duty", _on_duty)
+PRIVATE_PARTY = ScopeRule("private-party", _private_party)

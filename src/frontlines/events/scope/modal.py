@@ -43,13 +43,21 @@ def _hypothetical(t: Typing, ctx: Context) -> bool:
 
 def _counterfactual(t: Typing, ctx: Context) -> bool:
     """A trigger (noun or verb) inside a condition whose main clause has a modal ("if any bomb was
-    dropped today it would cause ...", "unless the army withdrew, rebels could take the town"): a
-    hypothesis, no occurrence."""
+    dropped today it would cause ...", "unless the army withdrew, rebels could take the town") or is an
+    imperative ("if you find these attacks come from one person, limit their presence": advice, fncfp30):
+    a hypothesis, no occurrence."""
     lists = load_scope()
     for a in [trigger_of(t, ctx), *trigger_of(t, ctx).ancestors]:
         if a.dep_ == "advcl" and any(c.dep_ == "mark" and lemma(c) in lists["condition_lemmas"] for c in a.children):
-            return any(c.dep_ == "aux" and lemma(c) in lists["modal_lemmas"] for c in a.head.children)
+            return any(c.dep_ == "aux" and lemma(c) in lists["modal_lemmas"] for c in a.head.children) or \
+                _imperative(a.head)
     return False
+
+
+def _imperative(verb: Any) -> bool:
+    """A verb in the base form that heads the sentence with no subject and no auxiliary ("limit their presence")."""
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
 
 
 def _under_modal(t: Typing, ctx: Context) -> bool:

@@ -3,6 +3,8 @@ mission that strikes nothing, an attack on a computer."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...deptree import NOMINALS, above, first_conjunct, up_through
 from ..matching import load_matching
 from ..typings import Typing
@@ -49,10 +51,19 @@ def _cyber_target(t: Typing, ctx: Context) -> bool:
     """An attack on a computer, a server or an account ("the attack on the party's servers", "hacked
     and attacked her email"): a cyber attack, no violence. The trigger is a word of attacking
     (`cyber_attack_lemmas`: "destroying computers" is damage done); the target is the noun after "on"
-    or "against" on a trigger noun, or a trigger verb's object."""
+    or "against" on a trigger noun, or a trigger verb's object. Crime by computer as well: a trigger verb
+    whose subject, on its clause path, is a hacker (``cyber_agents``: "what data hackers were able to
+    steal"), and "hack" with no blade or death in its phrase (``blade_words``: "the exchange was hacked of
+    its coins"; "hacked three farmers to death" stays)."""
     tok = trigger_of(t, ctx)
-    targets = load_scope()["cyber_targets"]
-    if lemma(tok) not in load_scope()["cyber_attack_lemmas"]:
+    lists = load_scope()
+    targets = lists["cyber_targets"]
+    if tok.pos_ in ("VERB", "AUX") and _hacker_subject(tok, lists["cyber_agents"]):
+        return True
+    if tok.pos_ == "VERB" and lemma(tok) in lists["cyber_hack_lemmas"] and \
+            not any(w.lower_ in lists["blade_words"] for w in tok.subtree):
+        return True
+    if lemma(tok) not in lists["cyber_attack_lemmas"]:
         return False
     if tok.pos_ in ("VERB", "AUX"):
         hit = [c for c in tok.children if c.dep_ == "dobj"]
@@ -60,6 +71,20 @@ def _cyber_target(t: Typing, ctx: Context) -> bool:
         hit = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                for g in c.children if g.dep_ == "pobj"]
     return any(lemma(h) in targets for h in hit)
+
+
+def _hacker_subject(tok: Any, agents: tuple[str, ...]) -> bool:
+    """A subject in ``agents`` on the verb ``tok``, on a verb it is the complement of, or on the verb an adjective
+    it completes stands on ("hackers were capable to steal")."""
+    node = tok
+    for _ in range(4):
+        if any(c.dep_ in ("nsubj", "agent") and (lemma(c) in agents or any(
+                g.dep_ == "pobj" and lemma(g) in agents for g in c.children)) for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "conj", "acomp") or node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 
