@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...deptree import NOMINALS, above, first_conjunct, up_through
+from ...deptree import NOMINALS, above, first_conjunct, path, up_through
 from ..matching import load_matching
 from ..typings import Typing
 from .base import Context, ScopeRule, lemma, load_scope, trigger_of
@@ -76,15 +76,9 @@ def _cyber_target(t: Typing, ctx: Context) -> bool:
 def _hacker_subject(tok: Any, agents: tuple[str, ...]) -> bool:
     """A subject in ``agents`` on the verb ``tok``, on a verb it is the complement of, or on the verb an adjective
     it completes stands on ("hackers were capable to steal")."""
-    node = tok
-    for _ in range(4):
-        if any(c.dep_ in ("nsubj", "agent") and (lemma(c) in agents or any(
-                g.dep_ == "pobj" and lemma(g) in agents for g in c.children)) for c in node.children):
-            return True
-        if node.dep_ not in ("xcomp", "conj", "acomp") or node.head is node:
-            return False
-        node = node.head
-    return False
+    return any(c.dep_ in ("nsubj", "agent") and (lemma(c) in agents or any(
+        g.dep_ == "pobj" and lemma(g) in agents for g in c.children))
+        for node in path(tok, lambda t: t.dep_ in ("xcomp", "conj", "acomp"), limit=3) for c in node.children)
 
 
 
