@@ -27,6 +27,7 @@ from ..titlecase import recased_at
 from . import carry, modality, numbers, roles
 from .classify import EventTyper, SentenceTyping
 from .coreference import (
+    PASSING,
     SHORT_REPORT_SENTENCES,
     VIOLENT,
     Draft,
@@ -446,7 +447,7 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
             drafts.append(Draft(event, n, trig.i, refers=refers_back(trig), separate=separate_cue(trig, sent),
                                 separate_at=clause_separate_at(trig), anchor=anchor[0] if anchor else None,
                                 anchor_dated=bool(anchor and anchor[1]),
-                                backstory=backstory(trig),
+                                backstory=backstory(trig), passing=earlier in PASSING,
                                 outcome=outcome, own_date=dated, toll=toll))
     return drafts
 

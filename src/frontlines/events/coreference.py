@@ -30,6 +30,7 @@ from .. import yamlfile
 from ..deptree import climb
 from ..geo.distance import great_circle_km
 from ..records import Actor, Event, Evidence, Place
+from .places import DATELINE_RULE
 
 LEXICON = "events/incidents.yaml"
 #: ACLED event types whose events can have a death toll of their own.
@@ -50,6 +51,9 @@ CROWD_INTER = (5, 6)
 SHORT_REPORT_SENTENCES = 5
 #: The join rule of an earlier incident named again where it dates its sentence (:func:`_named_incident`).
 NAMED = "named-incident"
+#: The mention rules (``mentions.earlier_reference``) of a typing that names its incident in passing, beside what its
+#: sentence tells ("the poisoned spy dispute", "would resign after the attack", "the anniversary of the 1942 battle").
+PASSING = ("mention:participle", "mention:presupposed", "presupposed", "mention:named")
 #: Dependencies through which a trigger names an incident noun: "the raid hit", "claimed the attack", "in the blast".
 _NOUN_DEPS = ("nsubj", "nsubjpass", "dobj")
 
@@ -83,6 +87,8 @@ class Draft:
     backstory: bool = False  # what led to another event of its sentence ("after two days of fighting")
     anchor: str | None = None  # "the Benghazi attack" in "weeks after the Benghazi attack": an earlier incident named
     anchor_dated: bool = False  # ... by a date in its description ("after the Sept. 11 attack")
+    passing: bool = False  # it names its incident in passing, beside what its sentence is about ("the poisoned spy
+    # dispute", "weeks after the attack"): its sentence's place is that other thing's
 
 
 @dataclass
@@ -243,6 +249,18 @@ def own_place(e: Event) -> bool:
     return e.place is not None and not e.evidence.get("place", "").startswith(("place:article-main", "place:none"))
 
 
+def filed(e: Event) -> bool:
+    """Whether the event's own place is its report's dateline, where the report was filed, not where the incident
+    happened: a place the dateline rule read (``places.dateline``: "SAN DIEGO —"), or a name in capitals that opens
+    its sentence ("LONDON The latest on the poisoning ...", a dateline whose dash the page lost)."""
+    p = e.place
+    if p is None or not own_place(e):
+        return False
+    if p.evidence is not None and p.evidence.rule == DATELINE_RULE:
+        return True
+    return p.start == e.start and len(p.text) > 1 and p.text.replace(" ", "").isalpha() and p.text.isupper()
+
+
 def place_key(e: Event) -> str | None:
     """The event's own place as a key (GeoNames id, or the mention's text), None when it has none."""
     if not own_place(e) or e.place is None:
@@ -274,12 +292,15 @@ def _nested(a: Event, b: Event) -> bool:
 
 
 def places_agree(a: Event, b: Event) -> bool:
-    """Whether two events' own places can be one incident's (either has none, same, close, or one holds the other)."""
+    """Whether two events' own places can be one incident's (either has none, same, close, or one holds the other;
+    a dateline (:func:`filed`) agrees with any place in its country: the report was filed there)."""
     ka, kb = place_key(a), place_key(b)
     if ka is None or kb is None or ka == kb:
         return True
     pa, pb = a.place, b.place
     if pa is None or pb is None:
+        return True
+    if (filed(a) or filed(b)) and pa.country_code is not None and pa.country_code == pb.country_code:
         return True
     if None not in (pa.lat, pa.lon, pb.lat, pb.lon) \
             and great_circle_km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_PLACE_KM:  # type: ignore[arg-type]
@@ -355,8 +376,25 @@ def _span_of(inc: Incident) -> tuple[dt.date, dt.date] | None:
     return next((s for s in (date_span(d) for d in inc.drafts) if s is not None), None)
 
 
+def _place_draft(inc: Incident) -> Draft:
+    """The mention that places the incident: the first whose own place is neither a dateline nor the place of what
+    its sentence names the incident beside (:attr:`Draft.passing`); else the first with a place of its own."""
+    firm = (d for d in inc.drafts if own_place(d.event) and not filed(d.event) and not d.passing)
+    return next(firm, next((d for d in inc.drafts if own_place(d.event)), inc.drafts[0]))
+
+
 def _place_event(inc: Incident) -> Event:
-    return next((d.event for d in inc.drafts if own_place(d.event)), inc.drafts[0].event)
+    return _place_draft(inc).event
+
+
+def _another_place(inc: Incident, d: Draft) -> bool:
+    """Both the incident and the mention have places of their own that cannot be one incident's. A place that
+    names what the mention stands beside (:attr:`Draft.passing`), or one the parse takes from another clause than
+    an anaphoric mention's ("the explosion tore through buses heading to X"), says nothing against it."""
+    host = _place_draft(inc)
+    if d.passing or host.passing or (d.refers is not None and _loose_place(d.event)):
+        return False
+    return not places_agree(host.event, d.event)
 
 
 def blocked(inc: Incident, d: Draft) -> str | None:
@@ -374,7 +412,7 @@ def blocked(inc: Incident, d: Draft) -> str | None:
         return f"separate: '{d.separate}'"
     if any(_apart(x, d) for x in inc.drafts):
         return "separate: a cue opens one of the sentence's clauses"
-    if not places_agree(_place_event(inc), d.event) and not (d.refers is not None and _loose_place(d.event)):
+    if _another_place(inc, d):
         return "another place"
     mine, theirs = date_span(d), _span_of(inc)
     if mine is not None and theirs is not None:
@@ -394,10 +432,11 @@ class JoinRule:
 
 @dataclass(frozen=True)
 class Context:
-    """What the rules know of the article: whether it is a short report, and its first incident."""
+    """What the rules know of the article: whether it is a short report, its first incident, and all collected."""
 
     short: bool
     first: Incident | None
+    incidents: tuple[Incident, ...] = ()
 
 
 def _same_sentence(inc: Incident, d: Draft, ctx: Context) -> bool:
@@ -484,6 +523,35 @@ def _short_report(inc: Incident, d: Draft, ctx: Context) -> bool:
     return ctx.short and inc is ctx.first and all(x.sentence != d.sentence for x in inc.drafts)
 
 
+def kind(e: Event) -> str | None:
+    """The kind of violent incident a mention tells: its sub-event type, or the kind its trigger word names
+    (``incidents.yaml#trigger_kinds``: an attack told as a "poisoning" is a chemical-weapon incident); None for a
+    non-violent event."""
+    if family(e) != "violent":
+        return None
+    word = (e.evidence.get("trigger") or "").strip("'").lower()
+    kinds: dict[str, list[str]] = load_cues()["trigger_kinds"]
+    return next((k for k, words in kinds.items() if word in words), e.sub_event_type)
+
+
+def _kind_of(inc: Incident, d: Draft) -> bool:
+    """The incident has a mention of the mention's kind whose sides agree with it, and none whose sides do not."""
+    k = kind(d.event)
+    return k is not None and any(kind(x.event) == k for x in inc.drafts) \
+        and all(sides_agree(x.event, d.event) for x in inc.drafts)
+
+
+def _only_of_its_kind(inc: Incident, d: Draft, ctx: Context) -> bool:
+    """A violent mention with no date of its own tells the article's only incident of its kind (same sub-event type,
+    or the kind its trigger names) that nothing keeps it from: "U.S. planes destroyed 116 tanker trucks ...
+    Warplanes targeted a group of trucks near Abu Kamal ... the aircraft expended 24 bombs". Not when two
+    incidents of that kind could take it, nor across a cue for another incident, another place or date
+    (:func:`blocked`)."""
+    if d.own_date or not _kind_of(inc, d):
+        return False
+    return not any(other is not inc and blocked(other, d) is None and _kind_of(other, d) for other in ctx.incidents)
+
+
 #: The rules, in the order they are tried (see docs/events-assembly.md, "One incident, one event").
 RULES: tuple[JoinRule, ...] = (
     JoinRule(NAMED, _named_incident),
@@ -496,6 +564,7 @@ RULES: tuple[JoinRule, ...] = (
     JoinRule("one-demonstration", _one_demonstration),
     JoinRule("next-sentence", _next_sentence),
     JoinRule("short-report", _short_report),
+    JoinRule("only-of-its-kind", _only_of_its_kind),
 )
 
 
@@ -508,7 +577,7 @@ class Incidents:
 
     def add(self, d: Draft) -> None:
         """Add a mention to the incident it tells, or start a new incident with it."""
-        ctx = Context(self.short, self.items[0] if self.items else None)
+        ctx = Context(self.short, self.items[0] if self.items else None, tuple(self.items))
         # the most recent incident first; of one sentence's incidents (one per listed place), the first
         order = sorted(range(len(self.items)), key=lambda k: (-self.items[k].drafts[0].sentence, k))
         for rule in RULES:

@@ -14,7 +14,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import Actor, Event, Evidence
-from .coreference import DEMONSTRATION, NAMED, RIOT_VIOLENCE, RIOTS, Draft, Incident, Toll, family, own_place
+from .coreference import (
+    DEMONSTRATION,
+    NAMED,
+    RIOT_VIOLENCE,
+    RIOTS,
+    Draft,
+    Incident,
+    Toll,
+    family,
+    filed,
+    own_place,
+)
 from .mainevent import main_typing
 from .roles.parse import within_role
 from .typings import SECOND_MARK, TERRITORY_WON
@@ -69,7 +80,7 @@ def absorb(a: Event, b: Draft) -> Event:
             and not _unidentified(e.actor1):
         changes["actor1"] = e.actor1  # "Militants stormed a base ... Al Shabaab fighters stormed it": who they were
         evidence["actor1"] = f"merge:named-for-unidentified:{e.evidence.get('actor1', '')}"
-    if not own_place(a) and own_place(e):
+    if (not own_place(a) or filed(a)) and own_place(e) and not filed(e):  # a dateline gives way to the incident's place
         changes.update(place=e.place, geo_precision=e.geo_precision)
         evidence["place"] = f"merge:{e.evidence.get('place', '')}"
         evidence["geo_precision"] = f"merge:{e.evidence.get('geo_precision', '')}"
