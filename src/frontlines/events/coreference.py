@@ -376,11 +376,27 @@ def _span_of(inc: Incident) -> tuple[dt.date, dt.date] | None:
     return next((s for s in (date_span(d) for d in inc.drafts) if s is not None), None)
 
 
+def firm(d: Draft) -> bool:
+    """Whether the mention's own place says where its incident happened: neither a dateline nor the place of what
+    it names the incident beside (:attr:`Draft.passing`)."""
+    return own_place(d.event) and not filed(d.event) and not d.passing
+
+
+def gives_place(a: Event, d: Draft) -> bool:
+    """Whether mention ``d`` places the incident whose merged event is ``a``: ``a`` has no place of its own, or
+    only its dateline or a country, and ``d`` a firm place (in that country): "LONDON The latest on the
+    poisoning in Britain ... in the English city of Salisbury" is Salisbury's."""
+    if not own_place(a):
+        return own_place(d.event)
+    if not firm(d) or a.place is None or d.event.place is None:
+        return False
+    return filed(a) or (a.place.precision == "country" and _contains(a.place, d.event.place))
+
+
 def _place_draft(inc: Incident) -> Draft:
     """The mention that places the incident: the first whose own place is neither a dateline nor the place of what
     its sentence names the incident beside (:attr:`Draft.passing`); else the first with a place of its own."""
-    firm = (d for d in inc.drafts if own_place(d.event) and not filed(d.event) and not d.passing)
-    return next(firm, next((d for d in inc.drafts if own_place(d.event)), inc.drafts[0]))
+    return next((d for d in inc.drafts if firm(d)), next((d for d in inc.drafts if own_place(d.event)), inc.drafts[0]))
 
 
 def _place_event(inc: Incident) -> Event:
@@ -388,13 +404,21 @@ def _place_event(inc: Incident) -> Event:
 
 
 def _another_place(inc: Incident, d: Draft) -> bool:
-    """Both the incident and the mention have places of their own that cannot be one incident's. A place that
-    names what the mention stands beside (:attr:`Draft.passing`), or one the parse takes from another clause than
+    """Both the incident and the mention have places of their own that cannot be one incident's (a place one of
+    the incident's mentions named is the incident's). A place that names what the mention stands beside (:attr:`Draft.passing`), or one the parse takes from another clause than
     an anaphoric mention's ("the explosion tore through buses heading to X"), says nothing against it."""
     host = _place_draft(inc)
     if d.passing or host.passing or (d.refers is not None and _loose_place(d.event)):
         return False
-    return not places_agree(host.event, d.event)
+    return not places_agree(host.event, d.event) and not _named_before(inc, d)
+
+
+def _named_before(inc: Incident, d: Draft) -> bool:
+    """The mention's own place is one a firm mention of the incident named ("met in Logan Circle to march" ...
+    "within minutes of leaving Logan Circle, they began to destroy property"), resolved or not."""
+    words = d.event.place.text.lower().split() if own_place(d.event) and d.event.place is not None else None
+    return words is not None and any(
+        firm(x) and x.event.place is not None and x.event.place.text.lower().split() == words for x in inc.drafts)
 
 
 def blocked(inc: Incident, d: Draft) -> str | None:
@@ -546,8 +570,8 @@ def _only_of_its_kind(inc: Incident, d: Draft, ctx: Context) -> bool:
     or the kind its trigger names) that nothing keeps it from: "U.S. planes destroyed 116 tanker trucks ...
     Warplanes targeted a group of trucks near Abu Kamal ... the aircraft expended 24 bombs". Not when two
     incidents of that kind could take it, nor across a cue for another incident, another place or date
-    (:func:`blocked`)."""
-    if d.own_date or not _kind_of(inc, d):
+    (:func:`blocked`), nor an incident only named in passing ("the 9/11 attacks" in a story of a law)."""
+    if d.own_date or all(x.passing for x in inc.drafts) or not _kind_of(inc, d):
         return False
     return not any(other is not inc and blocked(other, d) is None and _kind_of(other, d) for other in ctx.incidents)
 

@@ -23,8 +23,7 @@ from .coreference import (
     Incident,
     Toll,
     family,
-    filed,
-    own_place,
+    gives_place,
 )
 from .mainevent import main_typing
 from .roles.parse import within_role
@@ -80,7 +79,7 @@ def absorb(a: Event, b: Draft) -> Event:
             and not _unidentified(e.actor1):
         changes["actor1"] = e.actor1  # "Militants stormed a base ... Al Shabaab fighters stormed it": who they were
         evidence["actor1"] = f"merge:named-for-unidentified:{e.evidence.get('actor1', '')}"
-    if (not own_place(a) or filed(a)) and own_place(e) and not filed(e):  # a dateline gives way to the incident's place
+    if gives_place(a, b):
         changes.update(place=e.place, geo_precision=e.geo_precision)
         evidence["place"] = f"merge:{e.evidence.get('place', '')}"
         evidence["geo_precision"] = f"merge:{e.evidence.get('geo_precision', '')}"

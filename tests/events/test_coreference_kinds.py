@@ -1,0 +1,172 @@
+"""coreference (issue 11, dup31): a dateline is where the report was filed, a passing mention's place is what it
+stands beside, and a mention with no date of its own tells the article's only incident of its kind
+(only-of-its-kind; a poisoning is a chemical-weapon incident) -- and what keeps two incidents apart still does."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from frontlines.events.coreference import Draft, Incidents, filed, kind
+from frontlines.events.merge import incident_event
+from frontlines.records import Actor, Event, Evidence, Place
+
+TYPES = {"Attack": "Violence against civilians", "Air/drone strike": "Explosions/Remote violence",
+         "Chemical weapon": "Explosions/Remote violence", "Armed clash": "Battles",
+         "Change to group/activity": "Strategic developments"}
+MINAS_TIRITH = Place("MINAS TIRITH", 0, 12, "Minas Tirith", 101, 31.0, 35.0, "GO", "01", "PPLC", "point")
+OSGILIATH = Place("Osgiliath", 40, 49, "Osgiliath", 103, 32.5, 36.5, "GO", "02", "PPL", "point")
+PELARGIR = Place("Pelargir", 40, 48, "Pelargir", 104, 29.5, 33.5, "GO", "03", "PPL", "point")
+BREE = Place("Bree", 40, 44, "Bree", 105, 45.0, 20.0, "AR", "01", "PPLC", "point")
+MORDOR = Actor("Mordor", "mordor", 1)
+GONDOR = Actor("Gondor", "gondor", 1)
+WARPLANES = Actor("warplanes", None, 8)
+
+
+def _draft(sub: str, n: int, *, place: Place | None = None, day: int | None = None, actor1: Actor | None = None,
+           trigger: str = "attacked", **kw: object) -> Draft:
+    """Sentence ``n`` (raw offsets n*100 ...), one mention of ``sub``; a place lies at its own offsets in it."""
+    if place is not None:
+        place = replace(place, start=n * 100 + place.start, end=n * 100 + place.end)
+    event = Event(f"e{n}", "a1", TYPES[sub], sub, None, actor1, None, (), place, None,
+                  dt.date(2024, 5, day) if day else None, 1 if day else None, 0, "asserted", None,
+                  f"sentence {n}", n * 100, n * 100 + 90, 0.9,
+                  {"place": "place:same-clause" if place else "place:none", "trigger": f"'{trigger}'"},
+                  mentions=(Evidence("a1", f"sentence {n}", n * 100, n * 100 + 90, "rule"),))
+    return Draft(event, n, n * 20, own_date=day is not None, **kw)  # type: ignore[arg-type]
+
+
+def _book(*drafts: Draft) -> Incidents:
+    book = Incidents(short=False)
+    for d in drafts:
+        book.add(d)
+    return book
+
+
+def _incidents(*drafts: Draft) -> list[list[str]]:
+    return [[d.joined or "first" for d in inc.drafts] for inc in _book(*drafts).items]
+
+
+# ---------------------------------------------------------------------------- a dateline
+
+def test_a_capitalised_place_opening_the_sentence_is_its_dateline():
+    assert filed(_draft("Attack", 0, place=MINAS_TIRITH).event)
+    assert not filed(_draft("Attack", 0, place=replace(MINAS_TIRITH, text="Minas Tirith")).event)
+    assert not filed(_draft("Attack", 0, place=OSGILIATH).event)  # not at the sentence's start
+
+
+def test_a_dateline_does_not_keep_the_incident_from_a_town_of_its_country():
+    lede = _draft("Attack", 0, place=MINAS_TIRITH, refers="the poisoning", trigger="poisoning")
+    later = _draft("Attack", 5, place=OSGILIATH, refers="the poisoning", trigger="poisoning")
+    book = _book(lede, later)
+    assert [[d.joined or "first" for d in inc.drafts] for inc in book.items] == [["first", "anaphora"]]
+    event = incident_event(book.items[0])
+    assert event.place is not None and event.place.name == "Osgiliath"  # the dateline gives way
+    assert event.evidence["place"].startswith("merge:")
+
+
+def test_a_dateline_keeps_the_incident_from_a_town_abroad_and_a_town_is_no_dateline():
+    lede = _draft("Attack", 0, place=MINAS_TIRITH, refers="the attack")
+    assert len(_incidents(lede, _draft("Attack", 5, place=BREE, refers="the attack"))) == 2
+    town = _draft("Attack", 0, place=replace(MINAS_TIRITH, text="Minas Tirith"), refers="the attack")
+    assert len(_incidents(town, _draft("Attack", 5, place=OSGILIATH, refers="the attack"))) == 2
+
+
+# ---------------------------------------------------------------------------- a passing mention
+
+def test_a_passing_mentions_place_says_nothing_against_the_incident():
+    lede = _draft("Attack", 0, place=OSGILIATH, actor1=MORDOR)
+    passing = _draft("Attack", 3, place=BREE, actor1=MORDOR, passing=True)  # "in Bree, ... in the poisoned spy dispute"
+    assert _incidents(lede, passing) == [["first", "only-of-its-kind"]]
+    # the incident's place stays Osgiliath: a later mention at Pelargir is still another incident
+    assert len(_incidents(lede, passing, _draft("Attack", 6, place=PELARGIR, actor1=MORDOR))) == 2
+
+
+def test_a_mention_told_at_another_place_is_another_incident():
+    lede = _draft("Attack", 0, place=OSGILIATH, actor1=MORDOR)
+    assert len(_incidents(lede, _draft("Attack", 3, place=BREE, actor1=MORDOR))) == 2
+
+
+# ---------------------------------------------------------------------------- only of its kind
+
+def test_later_undated_mentions_tell_the_only_air_strike():
+    lede = _draft("Air/drone strike", 0, actor1=GONDOR, trigger="destroyed")
+    near = _draft("Air/drone strike", 1, place=OSGILIATH, actor1=WARPLANES, trigger="targeted")
+    bombs = _draft("Air/drone strike", 9, actor1=Actor("aircraft", None, 8), trigger="expended")
+    ours = replace(_draft("Air/drone strike", 17, trigger="strike"), event=replace(
+        _draft("Air/drone strike", 17).event, modality="claimed"))
+    assert _incidents(lede, near, bombs, ours) == [["first", "only-of-its-kind", "only-of-its-kind",
+                                                    "only-of-its-kind"]]
+
+
+def test_a_poisoning_and_a_nerve_agent_are_one_chemical_incident():
+    poisoning = _draft("Attack", 0, place=OSGILIATH, trigger="poisoning")
+    agent = _draft("Chemical weapon", 8, trigger="agent")
+    assert kind(poisoning.event) == kind(agent.event) == "Chemical weapon"
+    assert _incidents(poisoning, agent) == [["first", "only-of-its-kind"]]
+
+
+def test_an_attack_on_a_farm_is_not_a_chemical_incident():
+    gas = _draft("Chemical weapon", 0, place=OSGILIATH, actor1=MORDOR, trigger="gas")
+    farm = _draft("Attack", 4, actor1=MORDOR, trigger="attacked")
+    assert len(_incidents(gas, farm)) == 2
+
+
+def test_two_incidents_of_its_kind_take_no_undated_mention():
+    first = _draft("Air/drone strike", 0, place=OSGILIATH, trigger="struck")
+    second = _draft("Air/drone strike", 3, place=BREE, trigger="struck")
+    assert len(_incidents(first, second)) == 2
+    assert len(_incidents(first, second, _draft("Air/drone strike", 7, trigger="bombed"))) == 3
+
+
+def test_what_keeps_two_incidents_apart_still_does():
+    lede = _draft("Attack", 0, place=OSGILIATH, day=20, actor1=MORDOR)
+    # "a day after the Osgiliath attack, gunmen attacked a farm"
+    assert len(_incidents(lede, _draft("Attack", 3, actor1=MORDOR, separate="after the attack"))) == 2
+    # an attack on another town the same day
+    assert len(_incidents(lede, _draft("Attack", 3, place=PELARGIR, day=20, actor1=MORDOR))) == 2
+    # a past incident told as background, with its own date
+    assert len(_incidents(lede, _draft("Attack", 3, day=2, actor1=MORDOR))) == 2
+    # other sides: Gondor's attack is not Mordor's
+    assert len(_incidents(lede, _draft("Attack", 3, actor1=GONDOR))) == 2
+    # another kind of violence, and a planned attack
+    assert len(_incidents(lede, _draft("Armed clash", 3, actor1=MORDOR, trigger="clashed"))) == 2
+    planned = _draft("Attack", 3, actor1=MORDOR)
+    planned = replace(planned, event=replace(planned.event, modality="planned"))
+    assert len(_incidents(lede, planned)) == 2
+
+
+def test_a_development_is_no_incident_of_a_kind():
+    lede = _draft("Change to group/activity", 0, place=OSGILIATH, trigger="deployed")
+    assert kind(lede.event) is None
+    assert len(_incidents(lede, _draft("Change to group/activity", 5, trigger="arrived"))) == 2
+
+
+def test_an_incident_only_named_in_passing_takes_no_undated_mention():
+    named = _draft("Attack", 0, place=OSGILIATH, passing=True)  # "a law passed 45 days after the Osgiliath attacks"
+    assert len(_incidents(named, _draft("Attack", 6, trigger="threatened"))) == 2
+
+
+def test_the_merged_event_is_placed_by_a_firm_place_not_a_dateline_nor_a_passing_one():
+    lede = _draft("Attack", 0, place=MINAS_TIRITH, refers="the poisoning", trigger="poisoning")
+    passing = _draft("Attack", 2, place=BREE, passing=True, trigger="poisoned")
+    country = replace(OSGILIATH, text="Gondor", name="Gondor", geonameid=100, admin1=None, feature_code="PCLI",
+                      precision="country")
+    told = _draft("Attack", 6, place=country, refers="the poisoning", trigger="poisoning")
+    town = _draft("Attack", 16, place=OSGILIATH, refers="the poisoning", trigger="poisoning")
+    book = _book(lede, passing, told, town)
+    assert len(book.items) == 1
+    event = incident_event(book.items[0])
+    assert event.place is not None and event.place.name == "Osgiliath"  # Gondor, then the town in it
+
+
+def test_a_place_a_mention_of_the_incident_named_is_the_incidents():
+    riot = _draft("Armed clash", 0, place=replace(MINAS_TIRITH, text="Minas Tirith"), day=20, trigger="clashed")
+    square = replace(OSGILIATH, text="Citadel Square", name="Citadel Square", geonameid=106)
+    march = _draft("Armed clash", 3, place=square, day=20, trigger="fought", refers="the fighting")
+    unresolved = replace(square, name=None, geonameid=None, lat=None, lon=None, precision="unresolved")
+    later = _draft("Armed clash", 5, place=unresolved, refers="the fighting")
+    assert len(_incidents(riot, march)) == 2  # 31.0,35.0 vs 32.5,36.5: not one place
+    book = _incidents(riot, later)
+    assert len(book) == 2  # an unresolved name is still another place ...
+    assert _incidents(march, later) == [["first", "anaphora"]]  # ... unless the incident named it
