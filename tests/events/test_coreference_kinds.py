@@ -170,3 +170,11 @@ def test_a_place_a_mention_of_the_incident_named_is_the_incidents():
     book = _incidents(riot, later)
     assert len(book) == 2  # an unresolved name is still another place ...
     assert _incidents(march, later) == [["first", "anaphora"]]  # ... unless the incident named it
+
+
+def test_the_doer_of_a_passive_verb_is_no_place_of_the_event(nlp):
+    from frontlines.events.places import names_agent
+    doc = nlp("The envoy was poisoned by a nerve agent developed by Gondor.")
+    assert names_agent(next(t for t in doc if t.text == "Gondor"))
+    doc = nlp("The envoy was poisoned by a nerve agent in Gondor.")
+    assert not names_agent(next(t for t in doc if t.text == "Gondor"))

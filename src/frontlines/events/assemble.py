@@ -53,6 +53,7 @@ from .places import (
     geo_precision,
     main_place,
     modifies_noun,
+    names_agent,
     names_destination,
     names_seat,
     names_thing_abroad,
@@ -474,7 +475,8 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
 
     Left out: places inside an actor mention ("US forces"), a country naming a kind of thing
     ("a Syria analyst"), a town abroad naming a thing ("the Palma bridge" in a story on Lebanon), a country naming a currency ("the US dollar", relation ``currency``) and a place naming the
-    government seated there ("the Minas Tirith government") or where someone was headed ("heading to Bree").
+    government seated there ("the Minas Tirith government"), where someone was headed ("heading to Bree") or the doer
+    of a passive verb ("developed by the Soviet Union").
     """
     start, end = toks[0][1][0], toks[-1][1][1]
     out: list[tuple[Place, Any]] = []
@@ -487,7 +489,7 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
             continue
         head = head_of(covered)
         if not modifies_noun(p, head) and not names_thing_abroad(p, head, scene.country, scene.places) \
-                and not names_seat(covered[-1]) and not names_destination(head):
+                and not names_seat(covered[-1]) and not names_destination(head) and not names_agent(head):
             out.append((p, head_of(covered)))
     return out
 

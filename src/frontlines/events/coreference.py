@@ -10,7 +10,8 @@ hospital killed 11") and totals ("the war has killed 370,000 people since 2011")
 text order) into incidents. A mention joins the first incident that a rule of :data:`RULES`
 accepts (rules in their declared order, the most recent incident first), unless something
 says it is another incident (:func:`blocked`): another kind of reality (planned, denied ...),
-a place or a date that disagrees, or a cue such as "another attack", "separately". Totals and
+a place or a date that disagrees (a dateline or a passing mention's place does not: :func:`firm`), or a cue such
+as "another attack", "separately". Totals and
 background (:func:`total_cue`) are no mentions at all. Cue words live in
 ``data/events/incidents.yaml``; what each rule does is documented in ``docs/events-assembly.md``.
 """

@@ -4,7 +4,8 @@ The main mention is the one :func:`.mainevent.main_typing` picks over the incide
 (the first sentence's most confident; a clash that another mention says changed hands becomes
 the territorial change; a protest is sharpened by the intervention a later mention reports). It
 keeps its id, sentence, trigger and roles; missing fields are filled from the other mentions in
-text order (evidence ``merge:…``), an unidentified armed group as actor1 gives way to the non-state armed group
+text order (evidence ``merge:…``; a dateline or a country gives way to a firm place,
+:func:`.coreference.gives_place`), an unidentified armed group as actor1 gives way to the non-state armed group
 another mention names, and every sentence is kept in ``Event.mentions`` with the
 rule that joined it. The toll is the incident's latest specific figure (:func:`incident_toll`).
 """
