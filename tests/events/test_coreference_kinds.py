@@ -178,3 +178,15 @@ def test_the_doer_of_a_passive_verb_is_no_place_of_the_event(nlp):
     assert names_agent(next(t for t in doc if t.text == "Gondor"))
     doc = nlp("The envoy was poisoned by a nerve agent in Gondor.")
     assert not names_agent(next(t for t in doc if t.text == "Gondor"))
+
+
+def test_one_actor_is_not_both_sides_of_the_merged_incident():
+    lede = _draft("Attack", 0, place=OSGILIATH, actor1=MORDOR, trigger="poisoned")
+    blamed = _draft("Attack", 5, refers="the attack")  # "Gondor blamed Mordor for the attack": Mordor read as target
+    blamed = replace(blamed, event=replace(blamed.event, actor1=GONDOR, actor2=MORDOR))
+    other = _draft("Attack", 7, refers="the attack")
+    other = replace(other, event=replace(other.event, actor2=Actor("Gondor", "gondor", 1)))
+    book = _book(lede, blamed, other)
+    assert len(book.items) == 1
+    event = incident_event(book.items[0])
+    assert event.actor1 == MORDOR and event.actor2 is not None and event.actor2.id == "gondor"

@@ -23,6 +23,7 @@ from .coreference import (
     Draft,
     Incident,
     Toll,
+    actor_key,
     family,
     gives_place,
 )
@@ -73,7 +74,7 @@ def absorb(a: Event, b: Draft) -> Event:
     # an event its first sentence asserts does not become attributed to a later one's source
     fill = ("actor1", "actor2") if a.modality == "asserted" else ("actor1", "actor2", "attribution")
     for name in fill:
-        if getattr(a, name) is None and getattr(e, name) is not None:
+        if getattr(a, name) is None and getattr(e, name) is not None and not _other_side(a, name, e, changes):
             changes[name] = getattr(e, name)
             evidence[name] = f"merge:{e.evidence.get(name, '')}"
     if _unidentified(a.actor1) and e.actor1 is not None and e.actor1.id is not None and e.actor1.inter in (2, 3, 4) \
@@ -98,6 +99,17 @@ def absorb(a: Event, b: Draft) -> Event:
     quantities = a.quantities + tuple(q for q in e.quantities if q not in a.quantities)
     return replace(a, **changes, evidence=evidence, quantities=quantities,  # type: ignore[arg-type]
                    confidence=max(a.confidence, e.confidence), phrases={**e.phrases, **a.phrases})
+
+
+def _other_side(a: Event, name: str, e: Event, changes: dict[str, object]) -> bool:
+    """Whether ``e``'s actor in role ``name`` holds the other role of ``a`` (as filled so far): one actor is not both
+    sides of an incident ("Mordor poisoned the envoy ... Gondor blamed Mordor for the attack")."""
+    if name not in ("actor1", "actor2"):
+        return False
+    other = "actor2" if name == "actor1" else "actor1"
+    held = changes.get(other, getattr(a, other))
+    mine = actor_key(getattr(e, name))
+    return mine is not None and isinstance(held, Actor) and mine == actor_key(held)
 
 
 def _unidentified(actor: Actor | None) -> bool:
