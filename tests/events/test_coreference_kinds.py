@@ -24,7 +24,7 @@ WARPLANES = Actor("warplanes", None, 8)
 
 
 def _draft(sub: str, n: int, *, place: Place | None = None, day: int | None = None, actor1: Actor | None = None,
-           trigger: str = "attacked", **kw: object) -> Draft:
+           trigger: str = "attacked", target: str | None = None, **kw: object) -> Draft:
     """Sentence ``n`` (raw offsets n*100 ...), one mention of ``sub``; a place lies at its own offsets in it."""
     if place is not None:
         place = replace(place, start=n * 100 + place.start, end=n * 100 + place.end)
@@ -32,7 +32,8 @@ def _draft(sub: str, n: int, *, place: Place | None = None, day: int | None = No
                   dt.date(2024, 5, day) if day else None, 1 if day else None, 0, "asserted", None,
                   f"sentence {n}", n * 100, n * 100 + 90, 0.9,
                   {"place": "place:same-clause" if place else "place:none", "trigger": f"'{trigger}'"},
-                  mentions=(Evidence("a1", f"sentence {n}", n * 100, n * 100 + 90, "rule"),))
+                  mentions=(Evidence("a1", f"sentence {n}", n * 100, n * 100 + 90, "rule"),),
+                  phrases={"actor2": Actor(target, None, None, text=target)} if target else {})
     return Draft(event, n, n * 20, own_date=day is not None, **kw)  # type: ignore[arg-type]
 
 
@@ -75,8 +76,8 @@ def test_a_dateline_keeps_the_incident_from_a_town_abroad_and_a_town_is_no_datel
 # ---------------------------------------------------------------------------- a passing mention
 
 def test_a_passing_mentions_place_says_nothing_against_the_incident():
-    lede = _draft("Attack", 0, place=OSGILIATH, actor1=MORDOR)
-    passing = _draft("Attack", 3, place=BREE, actor1=MORDOR, passing=True)  # "in Bree, ... in the poisoned spy dispute"
+    lede = _draft("Attack", 0, place=OSGILIATH, actor1=MORDOR, trigger="poisoning")
+    passing = _draft("Attack", 3, place=BREE, actor1=MORDOR, passing=True, trigger="poisoned")  # "in Bree, ... in the poisoned spy dispute"
     assert _incidents(lede, passing) == [["first", "only-of-its-kind"]]
     # the incident's place stays Osgiliath: a later mention at Pelargir is still another incident
     assert len(_incidents(lede, passing, _draft("Attack", 6, place=PELARGIR, actor1=MORDOR))) == 2
@@ -89,14 +90,28 @@ def test_a_mention_told_at_another_place_is_another_incident():
 
 # ---------------------------------------------------------------------------- only of its kind
 
-def test_later_undated_mentions_tell_the_only_air_strike():
-    lede = _draft("Air/drone strike", 0, actor1=GONDOR, trigger="destroyed")
-    near = _draft("Air/drone strike", 1, place=OSGILIATH, actor1=WARPLANES, trigger="targeted")
-    bombs = _draft("Air/drone strike", 9, actor1=Actor("aircraft", None, 8), trigger="expended")
-    ours = replace(_draft("Air/drone strike", 17, trigger="strike"), event=replace(
-        _draft("Air/drone strike", 17).event, modality="claimed"))
-    assert _incidents(lede, near, bombs, ours) == [["first", "only-of-its-kind", "only-of-its-kind",
-                                                    "only-of-its-kind"]]
+def test_later_undated_mentions_of_the_same_target_tell_the_only_air_strike():
+    lede = _draft("Air/drone strike", 0, actor1=GONDOR, trigger="destroyed", target="116 tanker trucks")
+    near = _draft("Air/drone strike", 1, place=OSGILIATH, actor1=WARPLANES, trigger="targeted",
+                  target="a group of about 300 trucks near Osgiliath")
+    ours = _draft("Air/drone strike", 17, trigger="strike", target="tanker trucks")
+    ours = replace(ours, event=replace(ours.event, modality="claimed"))
+    assert _incidents(lede, near, ours) == [["first", "only-of-its-kind", "only-of-its-kind"]]
+
+
+def test_an_undated_mention_of_another_target_or_none_is_another_incident():
+    lede = _draft("Air/drone strike", 0, actor1=GONDOR, trigger="destroyed", target="116 tanker trucks")
+    assert len(_incidents(lede, _draft("Air/drone strike", 9, trigger="bombed", target="a group of orcs"))) == 2
+    assert len(_incidents(lede, _draft("Air/drone strike", 9, trigger="bombed"))) == 2
+    # "a group of" names no target
+    group = _draft("Air/drone strike", 0, trigger="bombed", target="a group of farmers")
+    assert len(_incidents(group, _draft("Air/drone strike", 9, trigger="bombed", target="a group of orcs"))) == 2
+
+
+def test_a_mention_that_says_it_happened_again_is_not_joined_by_its_kind():
+    lede = _draft("Air/drone strike", 0, trigger="shelled", target="the camp")
+    assert len(_incidents(lede, _draft("Air/drone strike", 9, trigger="shelled", target="the camp", again=True))) == 2
+    assert len(_incidents(lede, _draft("Air/drone strike", 9, trigger="shelled", target="the camp"))) == 1
 
 
 def test_a_poisoning_and_a_nerve_agent_are_one_chemical_incident():
@@ -113,25 +128,28 @@ def test_an_attack_on_a_farm_is_not_a_chemical_incident():
 
 
 def test_two_incidents_of_its_kind_take_no_undated_mention():
-    first = _draft("Air/drone strike", 0, place=OSGILIATH, trigger="struck")
-    second = _draft("Air/drone strike", 3, place=BREE, trigger="struck")
+    first = _draft("Air/drone strike", 0, place=OSGILIATH, trigger="struck", target="the market")
+    second = _draft("Air/drone strike", 3, place=BREE, trigger="struck", target="the market")
     assert len(_incidents(first, second)) == 2
-    assert len(_incidents(first, second, _draft("Air/drone strike", 7, trigger="bombed"))) == 3
+    later = _draft("Air/drone strike", 7, trigger="bombed", target="the market")
+    assert len(_incidents(first, second, later)) == 3
+    assert len(_incidents(first, later)) == 1
 
 
 def test_what_keeps_two_incidents_apart_still_does():
-    lede = _draft("Attack", 0, place=OSGILIATH, day=20, actor1=MORDOR)
+    lede = _draft("Attack", 0, place=OSGILIATH, day=20, actor1=MORDOR, target="the farm")
+    assert len(_incidents(lede, _draft("Attack", 3, actor1=MORDOR, target="the farm"))) == 1  # nothing keeps it apart
     # "a day after the Osgiliath attack, gunmen attacked a farm"
-    assert len(_incidents(lede, _draft("Attack", 3, actor1=MORDOR, separate="after the attack"))) == 2
+    assert len(_incidents(lede, _draft("Attack", 3, actor1=MORDOR, separate="after the attack", target="the farm"))) == 2
     # an attack on another town the same day
-    assert len(_incidents(lede, _draft("Attack", 3, place=PELARGIR, day=20, actor1=MORDOR))) == 2
+    assert len(_incidents(lede, _draft("Attack", 3, place=PELARGIR, day=20, actor1=MORDOR, target="the farm"))) == 2
     # a past incident told as background, with its own date
-    assert len(_incidents(lede, _draft("Attack", 3, day=2, actor1=MORDOR))) == 2
+    assert len(_incidents(lede, _draft("Attack", 3, day=2, actor1=MORDOR, target="the farm"))) == 2
     # other sides: Gondor's attack is not Mordor's
-    assert len(_incidents(lede, _draft("Attack", 3, actor1=GONDOR))) == 2
+    assert len(_incidents(lede, _draft("Attack", 3, actor1=GONDOR, target="the farm"))) == 2
     # another kind of violence, and a planned attack
-    assert len(_incidents(lede, _draft("Armed clash", 3, actor1=MORDOR, trigger="clashed"))) == 2
-    planned = _draft("Attack", 3, actor1=MORDOR)
+    assert len(_incidents(lede, _draft("Armed clash", 3, actor1=MORDOR, trigger="clashed", target="the farm"))) == 2
+    planned = _draft("Attack", 3, actor1=MORDOR, target="the farm")
     planned = replace(planned, event=replace(planned.event, modality="planned"))
     assert len(_incidents(lede, planned)) == 2
 
@@ -143,8 +161,8 @@ def test_a_development_is_no_incident_of_a_kind():
 
 
 def test_an_incident_only_named_in_passing_takes_no_undated_mention():
-    named = _draft("Attack", 0, place=OSGILIATH, passing=True)  # "a law passed 45 days after the Osgiliath attacks"
-    assert len(_incidents(named, _draft("Attack", 6, trigger="threatened"))) == 2
+    named = _draft("Attack", 0, place=OSGILIATH, passing=True, target="the tower")  # "45 days after the attacks"
+    assert len(_incidents(named, _draft("Attack", 6, trigger="threatened", target="the tower"))) == 2
 
 
 def test_the_merged_event_is_placed_by_a_firm_place_not_a_dateline_nor_a_passing_one():
@@ -190,3 +208,11 @@ def test_one_actor_is_not_both_sides_of_the_merged_incident():
     assert len(book.items) == 1
     event = incident_event(book.items[0])
     assert event.actor1 == MORDOR and event.actor2 is not None and event.actor2.id == "gondor"
+
+
+def test_again_says_a_mention_happened_again(nlp):
+    from frontlines.events.coreference import repeat_cue
+    doc = nlp("Orcs shelled the camp near Osgiliath again.")
+    assert repeat_cue(next(t for t in doc if t.text == "shelled"))
+    doc = nlp("Orcs shelled the camp near Osgiliath.")
+    assert not repeat_cue(next(t for t in doc if t.text == "shelled"))

@@ -37,6 +37,7 @@ from .coreference import (
     dating_anchor,
     days_of,
     refers_back,
+    repeat_cue,
     separate_cue,
     split_by_cue,
     total_cue,
@@ -448,7 +449,7 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
             drafts.append(Draft(event, n, trig.i, refers=refers_back(trig), separate=separate_cue(trig, sent),
                                 separate_at=clause_separate_at(trig), anchor=anchor[0] if anchor else None,
                                 anchor_dated=bool(anchor and anchor[1]),
-                                backstory=backstory(trig), passing=earlier in PASSING,
+                                backstory=backstory(trig), passing=earlier in PASSING, again=repeat_cue(trig),
                                 outcome=outcome, own_date=dated, toll=toll))
     return drafts
 

@@ -88,6 +88,7 @@ class Draft:
     backstory: bool = False  # what led to another event of its sentence ("after two days of fighting")
     anchor: str | None = None  # "the Benghazi attack" in "weeks after the Benghazi attack": an earlier incident named
     anchor_dated: bool = False  # ... by a date in its description ("after the Sept. 11 attack")
+    again: bool = False  # it says its incident happened again ("shelled the camp again"): :func:`repeat_cue`
     passing: bool = False  # it names its incident in passing, beside what its sentence is about ("the poisoned spy
     # dispute", "weeks after the attack"): its sentence's place is that other thing's
 
@@ -213,6 +214,13 @@ def separate_cue(trigger: Any, sent: Any) -> str | None:
         return f"{dated.head.text} {_definite(dated)}"
     opening = " ".join(t.lower_ for t in sent[:4] if not t.is_punct)
     return next((o for o in cues["separate_openers"] if opening == o or opening.startswith(o + " ")), None)
+
+
+def repeat_cue(trigger: Any) -> bool:
+    """Whether the trigger's sentence says it happened again ("shelled the camp again", ``incidents.yaml#repeat_words``
+    as an adverb): no cue for another incident by itself, but only a rule that has evidence joins it to one told."""
+    words = set(load_cues()["repeat_words"])
+    return any(t.dep_ == "advmod" and t.lower_ in words for t in trigger.sent)
 
 
 def clause_separate_at(trigger: Any) -> int | None:
@@ -566,13 +574,38 @@ def _kind_of(inc: Incident, d: Draft) -> bool:
         and all(sides_agree(x.event, d.event) for x in inc.drafts)
 
 
+def _named_kind(e: Event) -> bool:
+    """The mention's kind is one its trigger word names (``trigger_kinds``: "poisoning"), not only its type."""
+    return kind(e) != e.sub_event_type
+
+
+def target_words(e: Event) -> set[str]:
+    """The words that name what the event hit: its target actor's or target phrase's words ("116 tanker trucks" →
+    {"tanker", "trucks"}), of four letters or more, not ``incidents.yaml#target_filler_words`` ("a group of")."""
+    filler = set(load_cues()["target_filler_words"])
+    texts = [a.text or a.name for a in (e.actor2, e.phrases.get("actor2")) if a is not None]
+    return {w for t in texts for w in t.lower().split() if len(w) >= 4 and w.isalpha() and w not in filler}
+
+
+def _evidence(inc: Incident, d: Draft) -> bool:
+    """What says a mention of the incident's kind tells it: the same target ("destroyed 116 tanker trucks" ...
+    "targeted a group of about 300 trucks"), or a kind that a trigger word names ("the poisoning of a spy" ...
+    "poisoned by a nerve agent")."""
+    k, words = kind(d.event), target_words(d.event)
+    return any(kind(x.event) == k and ((words & target_words(x.event)) or _named_kind(x.event) or _named_kind(d.event))
+               for x in inc.drafts)
+
+
 def _only_of_its_kind(inc: Incident, d: Draft, ctx: Context) -> bool:
     """A violent mention with no date of its own tells the article's only incident of its kind (same sub-event type,
-    or the kind its trigger names) that nothing keeps it from: "U.S. planes destroyed 116 tanker trucks ...
-    Warplanes targeted a group of trucks near Abu Kamal ... the aircraft expended 24 bombs". Not when two
-    incidents of that kind could take it, nor across a cue for another incident, another place or date
+    or the kind its trigger names) that nothing keeps it from, when it names the same target or its kind by a
+    trigger word (:func:`_evidence`): "U.S. planes destroyed 116 tanker trucks ... warplanes targeted a group of
+    about 300 trucks near Abu Kamal"; "the nerve agent poisoning of a former spy" ... "poisoned by a nerve agent".
+    Not a mention with neither ("Heavy fighting left 3 dead" two sentences on), not when two
+    incidents of that kind could take it, nor one that says it happened again, nor across a cue for another
+    incident, another place or date
     (:func:`blocked`), nor an incident only named in passing ("the 9/11 attacks" in a story of a law)."""
-    if d.own_date or all(x.passing for x in inc.drafts) or not _kind_of(inc, d):
+    if d.own_date or d.again or all(x.passing for x in inc.drafts) or not _kind_of(inc, d) or not _evidence(inc, d):
         return False
     return not any(other is not inc and blocked(other, d) is None and _kind_of(other, d) for other in ctx.incidents)
 
