@@ -97,6 +97,9 @@ def test_later_undated_mentions_of_the_same_target_tell_the_only_air_strike():
     ours = _draft("Air/drone strike", 17, trigger="strike", target="tanker trucks")
     ours = replace(ours, event=replace(ours.event, modality="claimed"))
     assert _incidents(lede, near, ours) == [["first", "only-of-its-kind", "only-of-its-kind"]]
+    bombs = _draft("Air/drone strike", 9, actor1=Actor("aircraft", None, 8), trigger="expended",
+                   target="24 500-pound bombs")  # another target: its own incident, which cannot take the trucks
+    assert _incidents(lede, near, bombs, ours) == [["first", "only-of-its-kind", "only-of-its-kind"], ["first"]]
 
 
 def test_an_undated_mention_of_another_target_or_none_is_another_incident():

@@ -602,12 +602,13 @@ def _only_of_its_kind(inc: Incident, d: Draft, ctx: Context) -> bool:
     trigger word (:func:`_evidence`): "U.S. planes destroyed 116 tanker trucks ... warplanes targeted a group of
     about 300 trucks near Abu Kamal"; "the nerve agent poisoning of a former spy" ... "poisoned by a nerve agent".
     Not a mention with neither ("Heavy fighting left 3 dead" two sentences on), not when two
-    incidents of that kind could take it, nor one that says it happened again, nor across a cue for another
+    incidents of that kind could take it by such evidence, nor one that says it happened again, nor across a cue for another
     incident, another place or date
     (:func:`blocked`), nor an incident only named in passing ("the 9/11 attacks" in a story of a law)."""
     if d.own_date or d.again or all(x.passing for x in inc.drafts) or not _kind_of(inc, d) or not _evidence(inc, d):
         return False
-    return not any(other is not inc and blocked(other, d) is None and _kind_of(other, d) for other in ctx.incidents)
+    return not any(other is not inc and blocked(other, d) is None and _kind_of(other, d) and _evidence(other, d)
+                   for other in ctx.incidents)
 
 
 #: The rules, in the order they are tried (see docs/events-assembly.md, "One incident, one event").
