@@ -102,12 +102,12 @@ def absorb(a: Event, b: Draft) -> Event:
 
 
 def _other_side(a: Event, name: str, e: Event, changes: dict[str, object]) -> bool:
-    """Whether ``e``'s actor in role ``name`` holds the other role of ``a`` (as filled so far): one actor is not both
-    sides of an incident ("Mordor poisoned the envoy ... Gondor blamed Mordor for the attack")."""
-    if name not in ("actor1", "actor2"):
+    """Whether ``e``'s actor2 is ``a``'s actor1 (as filled so far): the perpetrator is not its incident's target
+    ("Mordor poisoned the envoy ... Gondor blamed Mordor for the attack"). Only for actor2: an actor1 filled from a
+    mention that names the target as a doer ("... Y retaliated") is right as often as not (ACLED dev actor1)."""
+    if name != "actor2":
         return False
-    other = "actor2" if name == "actor1" else "actor1"
-    held = changes.get(other, getattr(a, other))
+    held = changes.get("actor1", a.actor1)
     mine = actor_key(getattr(e, name))
     return mine is not None and isinstance(held, Actor) and mine == actor_key(held)
 
