@@ -63,7 +63,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     word = rf"(?:{_alt(list(words))})(?:[\s-]+(?:{_alt(list(words))}))*"
     vague = _alt(list(lex["vague"]))
     count = rf"(?P<count>{digit}|{vague}|{word})"
-    filler = r"(?:[\w'’-]+\s+){0,6}?"
+    time = _alt(lex["time_units"])
+    filler = rf"(?:(?!(?:{time})\b)[\w'’-]+\s+){{0,6}}?"
     death = _alt(lex["death_words"])
     passive = _alt(lex["passive_death_words"])
     aux = rf"(?:{_alt(lex['passive_auxiliaries'])}|(?:{_alt(lex['perfect_auxiliaries'])})\s+(?:\w+\s+)?been)"
@@ -88,7 +89,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                         r"\s+(?:(?!and\b|or\b)[a-z-]+\s+){0,2}?(?P<count>(?!and\b|or\b)[a-z]+[^s\W])\b"
                                         r"(?!\s+(?:and|or)\b)", re.I),
         # "killing 5 and wounding 10", "killed three civilians", "left 4 dead"
-        "kill-then-count": re.compile(rf"\b(?:{kill})\s+{about}{count}\b", re.I),
+        "kill-then-count": re.compile(rf"\b(?:{kill})\s+{about}{count}\b(?!\s+(?:{time})\b)", re.I),
         # "killing a man, his wife and their three children" (summed: see _list_value)
         "kill-list": re.compile(rf"\b(?:{kill})\s+{about}(?P<count>{item}(?:\s*,\s*{item})*\s*,?\s+and\s+{item})\b",
                                 re.I),
