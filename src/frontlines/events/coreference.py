@@ -83,6 +83,7 @@ class Draft:
     backstory: bool = False  # what led to another event of its sentence ("after two days of fighting")
     anchor: str | None = None  # "the Benghazi attack" in "weeks after the Benghazi attack": an earlier incident named
     anchor_dated: bool = False  # ... by a date in its description ("after the Sept. 11 attack")
+    phrase_dated: bool = False  # its trigger's own phrase states a day ("the March 4 poisoning"): the incident's date
 
 
 @dataclass
