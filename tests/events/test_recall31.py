@@ -11,14 +11,14 @@ CHANGE = "Change to group/activity"
 
 
 def test_bombs_set_off_as_a_second_act_stand(pipeline) -> None:
-    text = ("Orc bands carried off five shepherds from the hills above Edoras and set off three bombs in the market of "
+    text = ("Orc bands kidnapped five shepherds from the hills above Edoras and set off three bombs in the market of "
             "Bree, officials said.")
     assert sentence_types(pipeline, text) == {"Abduction/forced disappearance", "Remote explosive/landmine/IED"}
 
 
 def test_shooting_deaths_the_blockade_followed_stand_beside_it(pipeline) -> None:
     text = ("The army of Gondor reimposed a blockade on the port of Pelargir on Friday following the shooting deaths "
-            "of four fishermen by corsairs.")
+            "of four fishermen by Haradrim gunmen.")
     assert sentence_types(pipeline, text) == {CHANGE, "Attack"}
 
 

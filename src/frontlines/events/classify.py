@@ -425,16 +425,19 @@ def told_apart(sent: Any, t: Typing, lead: Typing) -> bool:
 
 def own_words(sent: Any, t: Typing, lead: Typing) -> Any | None:
     """The words that tell a second typing ``t`` apart from ``lead``'s, as a span the gate can judge alone, or None:
-    the second of two conjoined verbs (:func:`own_verb`, :func:`own_clause`: "... and exploded a series of bombs in
-    the capital"), or a phrase of time whose preposition is one of ``matching.yaml#reason_preps`` over ``t``'s trigger
+    either of two conjoined verbs with what hangs on it (:func:`own_verb`, :func:`own_clause`: "... and exploded a
+    series of bombs in the capital", "orcs carried off five shepherds" before "and set off three bombs"), or a phrase of time whose preposition is one of ``matching.yaml#reason_preps`` over ``t``'s trigger
     noun where ``lead``'s trigger is not ("reimposed the blockade following the shooting deaths of two settlers")."""
     doc = sent.doc
     tok = doc[t.trigger_index]
     if told_apart(sent, t, lead):
-        verb = clause_verb(tok)
-        if verb.dep_ != "conj" or verb.i == clause_verb(doc[lead.trigger_index]).i:
-            return None
-        return doc[verb.left_edge.i:verb.right_edge.i + 1]
+        verb, other = clause_verb(tok), clause_verb(doc[lead.trigger_index])
+        if verb.dep_ == "conj" and verb.head.i == other.i:
+            return doc[verb.left_edge.i:verb.right_edge.i + 1]
+        if other.dep_ == "conj" and other.head.i == verb.i:  # the first of the two: up to the second's "and"
+            end = min(c.left_edge.i for c in verb.children if c.dep_ in ("cc", "conj") and c.i > verb.i)
+            return doc[verb.left_edge.i:end] if end > verb.i else None
+        return None
     if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in load_matching()["reason_preps"]:
         return None
     prep = tok.head
