@@ -199,20 +199,7 @@ class EventTyper:
             if told:
                 return told, []
         if typings and verdict.p_event >= self.threshold:
-            first = typings[0]
-            kept = []
-            for t in typings:
-                if t is first or _second_p(sent, verdict, t, first) >= (
-                        OWN_CLAUSE_MIN if told_apart(sent, t, first) else SECOND_TYPE_MIN):
-                    kept.append(t)
-                    continue
-                looked = self._own_words_look(sent, t, first)
-                if looked is not None:
-                    kept.append(looked)
-            kept = [t if t is first else _second_marked(sent, t, first) for t in kept]
-            reason = f"model:{name}:unlikely-type"
-            return kept, [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason,
-                                   verdict.p_sub(t.sub_event_type)) for t in typings if t not in kept]
+            return self._kept(sent, typings, verdict, name)
         if not typings and not reading.hits:  # only matches whose entries' `without` words are there
             return self._excluded_alone(sent, reading, verdict, name)
         reason = f"model:{name}:{verdict.reason}"
@@ -257,6 +244,25 @@ class EventTyper:
             return [], [_candidate(sent, reading, reason, verdict.p_event)]
         return [], [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason, verdict.p_event)
                     for t in typings]
+
+    def _kept(self, sent: Any, typings: list[Typing], verdict: GateVerdict,
+              name: str) -> tuple[list[Typing], list[Rejected]]:
+        """A sentence the gate reports an event in: its first typing stands, a second one where the gate gives its
+        type a share of the sentence (or its own words are an event: :meth:`_own_words_look`)."""
+        first = typings[0]
+        kept = []
+        for t in typings:
+            if t is first or _second_p(sent, verdict, t, first) >= (
+                    OWN_CLAUSE_MIN if told_apart(sent, t, first) else SECOND_TYPE_MIN):
+                kept.append(t)
+                continue
+            looked = self._own_words_look(sent, t, first)
+            if looked is not None:
+                kept.append(looked)
+        kept = [t if t is first else _second_marked(sent, t, first) for t in kept]
+        reason = f"model:{name}:unlikely-type"
+        return kept, [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason,
+                               verdict.p_sub(t.sub_event_type)) for t in typings if t not in kept]
 
     def _own_words_look(self, sent: Any, t: Typing, lead: Typing) -> Typing | None:
         """A second typing the gate gave little share of the sentence (it reads one sentence as one event), judged
