@@ -25,14 +25,26 @@ The rules by family, one module each (:data:`SCOPE_RULES` orders them all):
 - ``anchoring.py``: what ties a typing to one occurrence (:func:`anchors`), and the rule for none;
 - ``topics.py``: an event named as a topic, not reported;
 - ``described.py``: who people are, not what happened (participles and relative clauses on people);
-- ``mentioned.py``: an incident or practice mentioned in passing (an incident that dates something else, what a
-  group is known for, a practice alleged, a sweeping claim, a linked headline).
+- ``mentioned.py``: an incident or practice mentioned in passing (what a group is known for, a practice alleged,
+  targets of a campaign, a sweeping claim, a kind disliked; a transport of people, a civil body founded).
 """
 
 from __future__ import annotations
 
 from ..typings import Typing
-from . import accidents, anchoring, crime, described, figurative, generic, mentioned, modal, speech, topics, weapons
+from . import (
+    accidents,
+    anchoring,
+    crime,
+    described,
+    figurative,
+    generic,
+    mentioned,
+    modal,
+    speech,
+    topics,
+    weapons,
+)
 from .anchoring import ANCHOR_ENTITIES, DEFINITE, FIRST_PERSON, anchors, definite_noun
 from .base import (
     ARMED_CLASSES,
@@ -54,7 +66,6 @@ __all__ = ["ANCHOR_ENTITIES", "ARMED_CLASSES", "CONFLICT_CLASSES", "DEFINITE", "
 #: The rules, in the order they are tried; the first that applies rejects the typing.
 SCOPE_RULES: tuple[ScopeRule, ...] = (
     topics.LINK_LIST,
-    mentioned.LINKED_HEADLINE,
     crime.ORDINARY_CRIME,
     crime.POLICE_REPORT,
     crime.COURT,
@@ -165,12 +176,13 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     speech.ANNOUNCED_PLAN,
     speech.REPORT_DENIED,
     described.PRIVATE_PARTY,
-    mentioned.TIME_MEASURE,
     mentioned.GROUP_KNOWN_FOR,
     mentioned.ALLEGED_PRACTICE,
-    mentioned.MEANS_OF_ATTEMPT,
     mentioned.TARGETS_DESCRIBED,
     mentioned.ALL_OF_A_KIND,
+    mentioned.DISLIKED_KIND,
+    mentioned.CAME_TO_CARRY,
+    mentioned.BODY_CREATED,
 )
 
 

@@ -1,5 +1,11 @@
-"""An incident or a practice mentioned in passing, not reported: an incident that only dates something else,
-what a group is known for, a practice alleged or meant, a sweeping claim about all of a kind, a linked headline."""
+"""An incident or a practice mentioned in passing, not reported: what a group is known for, a practice alleged,
+targets of a campaign, a sweeping claim about all of a kind, a kind of behaviour someone dislikes; and moves that are
+no conflict party's: a transport of people, a civil body founded.
+
+Not here, by the judged sets: an incident that dates something else ("45 days after the 9/11 attacks": a dated
+past incident, an event) and a linked headline ("Orcs Use Chemical Weapons in Ithilien https://...") both count as
+events in the judged FNC sentences (half A); so does a means of an attempt ("attempts to prolong their presence
+by dispatching heavy weaponry to ...") in the judged GWN sentences."""
 
 from __future__ import annotations
 
@@ -7,17 +13,6 @@ from typing import Any
 
 from ..typings import Typing
 from .base import Context, ScopeRule, bare, lemma, load_scope, trigger_of
-
-
-def _time_measure(t: Typing, ctx: Context) -> bool:
-    """A trigger noun after a preposition of time (``time_anchor_preps``) that a span of time measures (a noun of
-    ``time_units`` under it: "rushed through a mere 45 days after the 9/11 attacks", "weeks after the raid"): an
-    incident that dates something else, no new event of the sentence."""
-    tok = trigger_of(t, ctx)
-    prep = tok.head
-    lists = load_scope()
-    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and prep.lower_ in lists["time_anchor_preps"] and \
-        any(c.dep_ == "npadvmod" and lemma(c) in lists["time_units"] for c in prep.children)
 
 
 def _group_known_for(t: Typing, ctx: Context) -> bool:
@@ -49,18 +44,6 @@ def _alleged_practice(t: Typing, ctx: Context) -> bool:
     return any(g.dep_ == "pcomp" and g.head.lower_ == "of" and lemma(g.head.head) in nouns for g in _gerunds_after(tok))
 
 
-def _means_of_attempt(t: Typing, ctx: Context) -> bool:
-    """A gerund trigger after "by" on an infinitive that a noun of attempt governs (``attempt_nouns``: "the allies'
-    attempts to prolong their presence by dispatching heavy weaponry"), in a sentence with no date: how an aim is
-    pursued, said of a practice, no occurrence ("seized the bridge by storming it on Monday" stays)."""
-    tok = trigger_of(t, ctx)
-    prep = tok.head
-    if tok.tag_ != "VBG" or tok.dep_ != "pcomp" or prep.lower_ != "by" or ctx.dated:
-        return False
-    verb = prep.head
-    return verb.dep_ in ("xcomp", "acl") and lemma(verb.head) in load_scope()["attempt_nouns"]
-
-
 def _targets_described(t: Typing, ctx: Context) -> bool:
     """A verb trigger in the present perfect progressive in a relative clause on a plural noun ("one of these oil
     facilities that we've been striking"): the targets described by a campaign going on, no one strike told."""
@@ -81,26 +64,51 @@ def _all_of_a_kind(t: Typing, ctx: Context) -> bool:
                for c in tok.children)
 
 
-#: Words of a linked headline: at least this many before the address, each of them capitalised.
-HEADLINE_WORDS = 3
-
-
-def _linked_headline(t: Typing, ctx: Context) -> bool:
-    """A sentence that ends with a web address after at least :data:`HEADLINE_WORDS` words of title case
-    ("Orcs Burn Farms in Ithilien https://..."; short words like "in", "of" may be lower case): a headline of
-    another story linked, no report (a sentence that cites its source, "orcs burned farms, https://...", stays)."""
-    words = [w for w in ctx.sent if not w.is_punct and not w.is_space]
-    if not words or not words[-1].like_url:
+def _disliked_kind(t: Typing, ctx: Context) -> bool:
+    """A verb trigger whose subject is a bare plural (adjectives aside), in a clause that a verb of liking takes
+    (``liking_lemmas``: "she did not like that teenagers set fire to cars"), in a sentence with no date: a kind of
+    behaviour someone likes or resents, no occurrence ("she saw that orcs set fire to the mill on Monday" stays). A
+"that" the parser takes for the plural's determiner is the clause's conjunction ("that" takes no plural)."""
+    tok = trigger_of(t, ctx)
+    if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or lemma(tok.head) not in load_scope()["liking_lemmas"] or ctx.dated:
         return False
-    before = [w for w in words[:-1] if w.is_alpha]
-    return len(before) >= HEADLINE_WORDS and all(w.text[0].isupper() for w in before if len(w.text) > 3)
+    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and not any(
+        d.dep_ in ("det", "nummod", "poss", "predet") and d.lower_ != "that" for d in c.children) for c in tok.children)
+
+
+def _came_to_carry(t: Typing, ctx: Context) -> bool:
+    """A change to a group's activity at a verb of arriving (``arrival_lemmas``) whose purpose is to carry people
+    (an infinitive of ``carrying_lemmas`` on the verb or on what it came with: "arrived with a motorcade of 50
+    vehicles to transport the personnel to the airport"): a transport or a rescue, no force moved ("troops arrived
+    in Osgiliath to reinforce the garrison" stays)."""
+    tok = trigger_of(t, ctx)
+    lists = load_scope()
+    if t.sub_event_type != "Change to group/activity" or lemma(tok) not in lists["arrival_lemmas"]:
+        return False
+    heads = [tok, *(g for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children
+                    if g.dep_ == "pobj")]
+    return any(c.dep_ in ("advcl", "xcomp", "relcl", "acl") and lemma(c) in lists["carrying_lemmas"] and
+               any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for h in heads for c in h.children)
+
+
+def _body_created(t: Typing, ctx: Context) -> bool:
+    """A base established at a verb or participle whose object, or the noun it describes, is a civil body
+    (``civil_creations``: "the housing agency created by the archbishop", "founded a charity"): a body founded, no
+    armed group's base ("the rebels set up a base near Bree" stays)."""
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type != "Headquarters or base established" or tok.pos_ != "VERB":
+        return False
+    nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl":
+        nouns.append(tok.head)
+    return bool(nouns) and all(lemma(n) in load_scope()["civil_creations"] for n in nouns)
 
 
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
-TIME_MEASURE = ScopeRule("time-measure", _time_measure)
 GROUP_KNOWN_FOR = ScopeRule("group-known-for", _group_known_for)
 ALLEGED_PRACTICE = ScopeRule("alleged-practice", _alleged_practice)
-MEANS_OF_ATTEMPT = ScopeRule("means-of-attempt", _means_of_attempt)
 TARGETS_DESCRIBED = ScopeRule("targets-described", _targets_described)
 ALL_OF_A_KIND = ScopeRule("all-of-a-kind", _all_of_a_kind)
-LINKED_HEADLINE = ScopeRule("linked-headline", _linked_headline)
+DISLIKED_KIND = ScopeRule("disliked-kind", _disliked_kind)
+CAME_TO_CARRY = ScopeRule("came-to-carry", _came_to_carry)
+BODY_CREATED = ScopeRule("body-created", _body_created)
