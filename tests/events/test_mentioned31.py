@@ -32,8 +32,6 @@ def _rule_at(nlp, text: str, trigger: str, sub: str = "Attack") -> str | None:
      "Looting/property destruction", "all-of-a-kind"),
     ("She did not like that young orcs set fire to carts in the streets of Bree.", "set",
      "Mob violence", "disliked-kind"),
-    ("The Gondor guard arrived with a convoy of 50 wagons to transport the envoys under siege to the harbour.",
-     "arrived", "Change to group/activity", "came-to-carry"),
     ("In 1970 the lot became home to an inn, a project of the steward's housing agency created by the bishop of Bree.",
      "created", "Headquarters or base established", "body-created"),
 ])
@@ -50,7 +48,6 @@ def test_a_mention_in_passing_is_rejected(nlp, text: str, trigger: str, sub: str
     ("All three farms of Bree were burned by orcs on Monday.", "burned", "Looting/property destruction"),
     ("All farms of Bree were burned by orcs on Monday.", "burned", "Looting/property destruction"),
     ("She saw that orcs set fire to the mill of Bree on Monday.", "set", "Mob violence"),
-    ("Gondor troops arrived in Osgiliath to reinforce the garrison.", "arrived", "Change to group/activity"),
     ("The orcs of Mordor established a base created to store their weapons near Osgiliath.", "established",
      "Headquarters or base established"),
 ])

@@ -26,7 +26,7 @@ The rules by family, one module each (:data:`SCOPE_RULES` orders them all):
 - ``topics.py``: an event named as a topic, not reported;
 - ``described.py``: who people are, not what happened (participles and relative clauses on people);
 - ``mentioned.py``: an incident or practice mentioned in passing (what a group is known for, a practice alleged,
-  targets of a campaign, a sweeping claim, a kind disliked; a transport of people, a civil body founded).
+  targets of a campaign, a sweeping claim, a kind disliked; a civil body founded).
 """
 
 from __future__ import annotations
@@ -181,7 +181,6 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     mentioned.TARGETS_DESCRIBED,
     mentioned.ALL_OF_A_KIND,
     mentioned.DISLIKED_KIND,
-    mentioned.CAME_TO_CARRY,
     mentioned.BODY_CREATED,
 )
 

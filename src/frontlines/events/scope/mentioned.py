@@ -1,11 +1,12 @@
 """An incident or a practice mentioned in passing, not reported: what a group is known for, a practice alleged,
-targets of a campaign, a sweeping claim about all of a kind, a kind of behaviour someone dislikes; and moves that are
-no conflict party's: a transport of people, a civil body founded.
+targets of a campaign, a sweeping claim about all of a kind, a kind of behaviour someone dislikes; and a civil body
+founded, no conflict party's base.
 
 Not here, by the judged sets: an incident that dates something else ("45 days after the 9/11 attacks": a dated
 past incident, an event) and a linked headline ("Orcs Use Chemical Weapons in Ithilien https://...") both count as
 events in the judged FNC sentences (half A); so does a means of an attempt ("attempts to prolong their presence
-by dispatching heavy weaponry to ...") in the judged GWN sentences."""
+by dispatching heavy weaponry to ...") in the judged GWN sentences, and a force that came to carry people ("arrived
+with a motorcade of 50 vehicles to transport the personnel to the airport") in the judged dev sentences."""
 
 from __future__ import annotations
 
@@ -76,21 +77,6 @@ def _disliked_kind(t: Typing, ctx: Context) -> bool:
         d.dep_ in ("det", "nummod", "poss", "predet") and d.lower_ != "that" for d in c.children) for c in tok.children)
 
 
-def _came_to_carry(t: Typing, ctx: Context) -> bool:
-    """A change to a group's activity at a verb of arriving (``arrival_lemmas``) whose purpose is to carry people
-    (an infinitive of ``carrying_lemmas`` on the verb or on what it came with: "arrived with a motorcade of 50
-    vehicles to transport the personnel to the airport"): a transport or a rescue, no force moved ("troops arrived
-    in Osgiliath to reinforce the garrison" stays)."""
-    tok = trigger_of(t, ctx)
-    lists = load_scope()
-    if t.sub_event_type != "Change to group/activity" or lemma(tok) not in lists["arrival_lemmas"]:
-        return False
-    heads = [tok, *(g for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children
-                    if g.dep_ == "pobj")]
-    return any(c.dep_ in ("advcl", "xcomp", "relcl", "acl") and lemma(c) in lists["carrying_lemmas"] and
-               any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for h in heads for c in h.children)
-
-
 def _body_created(t: Typing, ctx: Context) -> bool:
     """A base established at a verb or participle whose object, or the noun it describes, is a civil body
     (``civil_creations``: "the housing agency created by the archbishop", "founded a charity"): a body founded, no
@@ -110,5 +96,4 @@ ALLEGED_PRACTICE = ScopeRule("alleged-practice", _alleged_practice)
 TARGETS_DESCRIBED = ScopeRule("targets-described", _targets_described)
 ALL_OF_A_KIND = ScopeRule("all-of-a-kind", _all_of_a_kind)
 DISLIKED_KIND = ScopeRule("disliked-kind", _disliked_kind)
-CAME_TO_CARRY = ScopeRule("came-to-carry", _came_to_carry)
 BODY_CREATED = ScopeRule("body-created", _body_created)
