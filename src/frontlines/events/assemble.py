@@ -60,6 +60,7 @@ from .places import (
 )
 from .roles.told import Told, told_roles
 from .roles.unnamed import unnamed_roles
+from .told_crime import crime_told_before
 from .typings import backstory, retyped
 
 
@@ -112,7 +113,7 @@ def extract_events(doc: Any, article: Article, places: list[Place], *, actors: A
     sents = list(doc.sents)
     if readings is None:
         readings = replace(typer, model=None).read(sents)
-    typed = {sent.start: t for sent, t in zip(sents, readings, strict=True)}
+    typed = crime_told_before(sents, {sent.start: t for sent, t in zip(sents, readings, strict=True)})
     stages = typer_stages(typed, typer.model, gazetteer)
     events = assemble(doc, article, places, actors=actors, stages=stages)
     if headline is not None:
