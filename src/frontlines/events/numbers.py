@@ -144,7 +144,7 @@ def fatality_counts(text: str) -> list[Count]:
         for m in _patterns()[name].finditer(text):
             value = 1 if name == "death-of-singular" else \
                 _list_value(m.group("count")) if name == "kill-list" else parse_count(m.group("count"))
-            if value is None or _article_before_plural(m, name, lex):
+            if value is None or _article_before_plural(m, name, lex) or _not_a_toll(m, name, text, lex):
                 continue
             s, e = m.span("count")
             if any(c.start == s for c in found):
@@ -164,6 +164,18 @@ def _article_before_plural(m: re.Match[str], name: str, lex: dict[str, Any]) -> 
     """ "a morgue for virus deaths": an article counts no plural death word (``plural_death_words``)."""
     return name == "count-then-death" and m.group("count").lower() in ("a", "an") \
         and m.group(0).lower().split()[-1] in lex["plural_death_words"]
+
+
+def _not_a_toll(m: re.Match[str], name: str, text: str, lex: dict[str, Any]) -> bool:
+    """A kill verb's infinitive ("plotted *to kill* thousands of people", "enough to kill 1,000") counts no one
+    killed; nor does "a" that opens an amount ("killing *a* large number of civilians": ``amount_nouns``)."""
+    if name not in ("kill-then-count", "kill-list"):
+        return False
+    if text[max(0, m.start() - 4):m.start()].lower().rstrip().endswith(" to") or \
+            text[:m.start()].lower().rstrip() == "to":
+        return True
+    after = text[m.end("count"):].lower().split()[:2]
+    return m.group("count").lower() in ("a", "an") and any(w.strip(",.;") in lex["amount_nouns"] for w in after)
 
 
 def _additive(padded: str, cues: tuple[str, ...], approximators: tuple[str, ...]) -> bool:
