@@ -162,6 +162,12 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     speech.ANNOUNCED_PLAN,
     speech.REPORT_DENIED,
     described.PRIVATE_PARTY,
+    weapons.MOCK_ACTION,
+    described.NONFORCE_OBJECT,
+    figurative.CIVIL_ACCORD,
+    topics.REMEMBERED_CLAUSE,
+    generic.LONG_AFTER,
+    accidents.MISHAP_CLAUSE,
 )
 
 

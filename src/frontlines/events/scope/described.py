@@ -198,6 +198,18 @@ def _diplomatic_measure(t: Typing, ctx: Context) -> bool:
     return bool(objects) and all(lemma(o) in lists["diplomatic_measures"] for o in objects)
 
 
+def _nonforce_object(t: Typing, ctx: Context) -> bool:
+    """A strategic development (``diplomatic_types``) at a verb whose direct objects are all things that are no
+    force, people or place (``nonforce_objects``: "handed out medals", "had met the conditions set two years ago",
+    "delivered a speech"): an honour, a duty or a word, no move of a conflict party ("sent troops" stays)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type not in lists["diplomatic_types"] or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objects) and all(lemma(o) in lists["nonforce_objects"] for o in objects)
+
+
 def _measure_lifted(t: Typing, ctx: Context) -> bool:
     """A strategic development (``diplomatic_types``) that is a measure of control (``lifted_measures``: a curfew,
     a lockdown) lifted or eased (``lifting_lemmas``): the object or subject of such a verb ("authorities lifted the
@@ -355,3 +367,4 @@ EVIDENCE_SEIZED = ScopeRule("evidence-seized", _evidence_seized)
 PROTESTERS_FREED = ScopeRule("protesters-freed", _protesters_freed)
 ON_DUTY = ScopeRule("on-duty", _on_duty)
 PRIVATE_PARTY = ScopeRule("private-party", _private_party)
+NONFORCE_OBJECT = ScopeRule("nonforce-object", _nonforce_object)

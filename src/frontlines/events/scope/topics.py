@@ -3,6 +3,8 @@ topics, an activity named, a state of affliction, a place's role, a problem, an 
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...deptree import NOMINALS, above, ascent, first_conjunct, of_head, of_object
 from ..matching import year_of
 from ..typings import Typing
@@ -97,9 +99,22 @@ def _remembered(t: Typing, ctx: Context) -> bool:
     (``memory_nouns``: "gathered to commemorate the victims of the massacre", "on the anniversary of the
     bombing"): a past event recalled, the sentence reports no new one. Not one named by its year ("the
     anniversary of the 1942 Battle of the Pelennor": the rubric codes that incident, with a date of its own)."""
-    lists = load_scope()
     tok = trigger_of(t, ctx)
-    if tok.pos_ not in ("NOUN", "PROPN") or year_of(tok) is not None:
+    return tok.pos_ in ("NOUN", "PROPN") and _recalled(tok)
+
+
+def _remembered_clause(t: Typing, ctx: Context) -> bool:
+    """A trigger verb in a relative clause on a noun that is recalled as in :func:`_remembered` ("to mark the
+    anniversary of the siege that killed 3,000 people"): the past event's toll, no new event."""
+    tok = trigger_of(t, ctx)
+    return tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and _recalled(tok.head)
+
+
+def _recalled(tok: Any) -> bool:
+    """The noun ``tok`` (not named by its year) is what a verb of remembering takes, or sits after "of" on it or on a
+    noun of memory."""
+    lists = load_scope()
+    if year_of(tok) is not None:
         return False
     for noun in ascent(tok, of_object, hop=of_head):
         if lemma(noun) in lists["memory_nouns"]:
@@ -161,3 +176,4 @@ REMEMBERED = ScopeRule("remembered", _remembered)
 TALKS_TOPIC = ScopeRule("talks-topic", _talks_topic)
 ACCORD_STATE = ScopeRule("accord-state", _accord_state)
 SANCTION_REASON = ScopeRule("sanction-reason", _sanction_reason)
+REMEMBERED_CLAUSE = ScopeRule("remembered-clause", _remembered_clause)
