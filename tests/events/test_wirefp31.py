@@ -1,0 +1,68 @@
+"""Issue 11 (wirefp31): wire leads of kinds that report no event: a drill, an honour or a duty as a development's
+object, an accord of civil works, the toll of a past event remembered, an occurrence long past, a death by mishap, a
+march-past, a disaster's damage told by a participle (typings built by hand at a word; invented people and places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.events.ontology import load_lexicon
+from frontlines.events.scope import context, out_of_scope
+from frontlines.events.typings import Typing
+
+_TYPES = {"Armed clash": "Battles", "Attack": "Violence against civilians", "Agreement": "Strategic developments",
+          "Change to group/activity": "Strategic developments", "Looting/property destruction": "Strategic developments",
+          "Shelling/artillery/missile attack": "Explosions/Remote violence"}
+
+
+def _rule_at(nlp, text: str, word: str, sub: str) -> str | None:
+    """The scope rule that rejects a ``sub`` typed at ``word`` of ``text``, if any."""
+    doc = nlp(text)
+    tok = next(w for w in doc if w.lower_ == word)
+    t = Typing(event_type=_TYPES[sub], sub_event_type=sub, plover_type=None, plover_mode=None, trigger_start=tok.idx,
+               trigger_end=tok.idx + len(tok), trigger=tok.text, trigger_index=tok.i, rule="test", confidence=0.7)
+    return out_of_scope(t, context(doc[:], load_lexicon()))
+
+
+@pytest.mark.parametrize(("text", "word", "sub", "rule"), [
+    ("Rangers of Arnor staged a mock assault on a hill fort during the spring drills.", "assault", "Armed clash",
+     "mock-action"),
+    ("The marines of Dol Amroth rehearsed an assault on the beach near Pelargir.", "assault", "Armed clash",
+     "mock-action"),
+    ("The steward toured the garrison at Cair Andros on Friday and handed out medals.", "handed",
+     "Change to group/activity", "nonforce-object"),
+    ("Harad lifted its grain ban on Umbar, saying the new council had met the conditions it set.", "met",
+     "Change to group/activity", "nonforce-object"),
+    ("Arnor and Rohan signed an agreement on Friday to build a bridge over the Isen.", "signed", "Agreement",
+     "civil-accord"),
+    ("Crowds gathered in Bree to mark the anniversary of the raid that killed 40 farmers.", "killed", "Attack",
+     "remembered-clause"),
+    ("Gondor reopened the market at Pelargir on Monday, a year after clashes between rival guilds ended.", "clashes",
+     "Armed clash", "long-after"),
+    ("Three soldiers of Gondor were killed when their truck overturned on a mountain road.", "killed", "Armed clash",
+     "mishap-clause"),
+    ("Thousands of soldiers and rocket launchers rolled through Edoras in a parade on Sunday.", "rocket",
+     "Shelling/artillery/missile attack", "march-past"),
+    ("A storm hit the coast of Belfalas on Monday, destroying dozens of homes.", "destroying",
+     "Looting/property destruction", "natural-cause"),
+])
+def test_a_wire_lead_of_no_event_is_rejected_by_its_rule(nlp, text: str, word: str, sub: str, rule: str) -> None:
+    assert _rule_at(nlp, text, word, sub) == rule
+
+
+@pytest.mark.parametrize(("text", "word", "sub", "rule"), [
+    ("Rangers of Arnor staged an assault on an orc hill fort near Fornost on Monday.", "assault", "Armed clash",
+     "mock-action"),
+    ("The steward handed over the fort at Cair Andros to the rangers of Arnor.", "handed",
+     "Change to group/activity", "nonforce-object"),
+    ("Arnor and Angmar signed an agreement on Friday to exchange prisoners.", "signed", "Agreement", "civil-accord"),
+    ("Orcs carried out a raid that killed 40 farmers near Bree on Sunday.", "killed", "Attack", "remembered-clause"),
+    ("Gondor closed the market at Pelargir on Monday, a day after clashes between rival guilds broke out.",
+     "clashes", "Armed clash", "long-after"),
+    ("Three soldiers of Gondor were killed when orcs ambushed their truck on a mountain road.", "killed",
+     "Armed clash", "mishap-clause"),
+    ("Orcs raided the coast of Belfalas on Monday, destroying dozens of homes.", "destroying",
+     "Looting/property destruction", "natural-cause"),
+])
+def test_the_event_told_in_the_same_frame_stays(nlp, text: str, word: str, sub: str, rule: str) -> None:
+    assert _rule_at(nlp, text, word, sub) != rule
