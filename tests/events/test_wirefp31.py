@@ -1,5 +1,5 @@
 """Issue 11 (wirefp31): wire leads of kinds that report no event: a drill, an honour or a duty as a development's
-object, an accord of civil works, the toll of a past event remembered, an occurrence long past, a death by mishap, a
+object, an accord of civil works, the toll of a past event remembered, a death by mishap, a
 march-past, a disaster's damage told by a participle (typings built by hand at a word; invented people and places)."""
 
 from __future__ import annotations
@@ -37,8 +37,6 @@ def _rule_at(nlp, text: str, word: str, sub: str) -> str | None:
      "civil-accord"),
     ("Crowds gathered in Bree to mark the anniversary of the raid that killed 40 farmers.", "killed", "Attack",
      "remembered-clause"),
-    ("Gondor reopened the market at Pelargir on Monday, a year after clashes between rival guilds ended.", "clashes",
-     "Armed clash", "long-after"),
     ("Three soldiers of Gondor were killed when their truck overturned on a mountain road.", "killed", "Armed clash",
      "mishap-clause"),
     ("Thousands of soldiers and rocket launchers rolled through Edoras in a parade on Sunday.", "rocket",
@@ -57,8 +55,6 @@ def test_a_wire_lead_of_no_event_is_rejected_by_its_rule(nlp, text: str, word: s
      "Change to group/activity", "nonforce-object"),
     ("Arnor and Angmar signed an agreement on Friday to exchange prisoners.", "signed", "Agreement", "civil-accord"),
     ("Orcs carried out a raid that killed 40 farmers near Bree on Sunday.", "killed", "Attack", "remembered-clause"),
-    ("Gondor closed the market at Pelargir on Monday, a day after clashes between rival guilds broke out.",
-     "clashes", "Armed clash", "long-after"),
     ("Three soldiers of Gondor were killed when orcs ambushed their truck on a mountain road.", "killed",
      "Armed clash", "mishap-clause"),
     ("Orcs raided the coast of Belfalas on Monday, destroying dozens of homes.", "destroying",

@@ -166,7 +166,6 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     described.NONFORCE_OBJECT,
     figurative.CIVIL_ACCORD,
     topics.REMEMBERED_CLAUSE,
-    generic.LONG_AFTER,
     accidents.MISHAP_CLAUSE,
 )
 

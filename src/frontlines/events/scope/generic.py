@@ -183,24 +183,6 @@ def _backstory_other(t: Typing, ctx: Context) -> bool:
                    for c in tok.children)
 
 
-def _long_after(t: Typing, ctx: Context) -> bool:
-    """A trigger in a clause or phrase of "after" or "since" measured in months or years (``long_units``: "lifted the
-    curfew on Monday, a month after clashes between rival parties ended", "two years after the bombing"): an
-    occurrence long past, told as the backstory of the sentence's news ("a day after rebels seized it" stays)."""
-    tok = trigger_of(t, ctx)
-    units = load_scope()["long_units"]
-    for node in (tok, verb_of(tok)):
-        if node.dep_ == "advcl":
-            marks = [c for c in node.children if c.dep_ == "mark" and c.lower_ in ("after", "since")]
-        elif node.dep_ == "pobj" and node.head.lower_ in ("after", "since"):
-            marks = [node.head]
-        else:
-            continue
-        if marks and any(c.dep_ == "npadvmod" and lemma(c) in units for h in (node, *marks) for c in h.children):
-            return True
-    return False
-
-
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 def _kind_of_people(t: Typing, ctx: Context) -> bool:
     """A bare trigger noun that is the object of a present participle describing a bare plural noun of people in
@@ -225,4 +207,3 @@ VICTIMS_COUNTED = ScopeRule("victims-counted", _victims_counted)
 LITANY = ScopeRule("litany", _litany)
 PAST_WAR = ScopeRule("past-war", _past_war)
 BACKSTORY_OTHER = ScopeRule("backstory-other", _backstory_other)
-LONG_AFTER = ScopeRule("long-after", _long_after)
