@@ -1,6 +1,7 @@
 """Issue 11 (wirefp31): wire leads of kinds that report no event: a drill, an honour or a duty as a development's
 object, an accord of civil works, the toll of a past event remembered, a death by mishap, a
-march-past, a disaster's damage told by a participle (typings built by hand at a word; invented people and places)."""
+march-past, a disaster's damage told by a participle,
+a meeting of officials, reports denied (typings built by hand at a word; invented people and places)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from frontlines.events.typings import Typing
 
 _TYPES = {"Armed clash": "Battles", "Attack": "Violence against civilians", "Agreement": "Strategic developments",
           "Change to group/activity": "Strategic developments", "Looting/property destruction": "Strategic developments",
-          "Shelling/artillery/missile attack": "Explosions/Remote violence"}
+          "Shelling/artillery/missile attack": "Explosions/Remote violence",
+          "Remote explosive/landmine/IED": "Explosions/Remote violence"}
 
 
 def _rule_at(nlp, text: str, word: str, sub: str) -> str | None:
@@ -33,6 +35,10 @@ def _rule_at(nlp, text: str, word: str, sub: str) -> str | None:
      "Change to group/activity", "nonforce-object"),
     ("Harad lifted its grain ban on Umbar, saying the new council had met the conditions it set.", "met",
      "Change to group/activity", "nonforce-object"),
+    ("The marshal of Rohan met his Gondorian counterpart at the border on Saturday to discuss the fords.", "met",
+     "Change to group/activity", "nonforce-object"),
+    ("The host of Angmar denied reports that it had used fire bombs in the north.", "bombs",
+     "Remote explosive/landmine/IED", "report-denied"),
     ("Arnor and Rohan signed an agreement on Friday to build a bridge over the Isen.", "signed", "Agreement",
      "civil-accord"),
     ("Crowds gathered in Bree to mark the anniversary of the raid that killed 40 farmers.", "killed", "Attack",
@@ -53,6 +59,10 @@ def test_a_wire_lead_of_no_event_is_rejected_by_its_rule(nlp, text: str, word: s
      "mock-action"),
     ("The steward handed over the fort at Cair Andros to the rangers of Arnor.", "handed",
      "Change to group/activity", "nonforce-object"),
+    ("The riders of Rohan met the host of Gondor at the border on Saturday.", "met", "Change to group/activity",
+     "nonforce-object"),
+    ("The rangers said the host of Angmar had used fire bombs in the north.", "bombs", "Remote explosive/landmine/IED",
+     "report-denied"),
     ("Arnor and Angmar signed an agreement on Friday to exchange prisoners.", "signed", "Agreement", "civil-accord"),
     ("Orcs carried out a raid that killed 40 farmers near Bree on Sunday.", "killed", "Attack", "remembered-clause"),
     ("Three soldiers of Gondor were killed when orcs ambushed their truck on a mountain road.", "killed",

@@ -199,9 +199,9 @@ def _diplomatic_measure(t: Typing, ctx: Context) -> bool:
 
 
 def _nonforce_object(t: Typing, ctx: Context) -> bool:
-    """A strategic development (``diplomatic_types``) at a verb whose direct objects are all things that are no
-    force, people or place (``nonforce_objects``: "handed out medals", "had met the conditions set two years ago",
-    "delivered a speech"): an honour, a duty or a word, no move of a conflict party ("sent troops" stays)."""
+    """A strategic development (``diplomatic_types``) at a verb whose direct objects are all no force or place
+    (``nonforce_objects``: "handed out medals", "had met the conditions set two years ago", "delivered a speech", "met
+    his counterpart"): an honour, a duty, a word or a meeting, no move of a conflict party ("sent troops" stays)."""
     lists = load_scope()
     tok = trigger_of(t, ctx)
     if t.sub_event_type not in lists["diplomatic_types"] or tok.pos_ not in ("VERB", "AUX"):
