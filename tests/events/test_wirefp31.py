@@ -1,7 +1,7 @@
 """Issue 11 (wirefp31): wire leads of kinds that report no event: a drill, an honour or a duty as a development's
 object, an accord of civil works, the toll of a past event remembered, a death by mishap, a
 march-past, a disaster's damage told by a participle,
-a meeting of officials, reports denied (typings built by hand at a word; invented people and places)."""
+a meeting of officials, reports denied, rescue in a disaster, a person's past, a violent topic of talk (typings built by hand at a word; invented people and places)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from frontlines.events.typings import Typing
 _TYPES = {"Armed clash": "Battles", "Attack": "Violence against civilians", "Agreement": "Strategic developments",
           "Change to group/activity": "Strategic developments", "Looting/property destruction": "Strategic developments",
           "Shelling/artillery/missile attack": "Explosions/Remote violence",
-          "Remote explosive/landmine/IED": "Explosions/Remote violence"}
+          "Remote explosive/landmine/IED": "Explosions/Remote violence", "Other": "Strategic developments"}
 
 
 def _rule_at(nlp, text: str, word: str, sub: str) -> str | None:
@@ -49,6 +49,16 @@ def _rule_at(nlp, text: str, word: str, sub: str) -> str | None:
      "Shelling/artillery/missile attack", "march-past"),
     ("A storm hit the coast of Belfalas on Monday, destroying dozens of homes.", "destroying",
      "Looting/property destruction", "natural-cause"),
+    ("The wardens said the fire that destroyed the granary at Bree on Tuesday began in the kitchen.", "destroyed",
+     "Looting/property destruction", "natural-cause"),
+    ("Eagles of the Misty Mountains evacuated wounded rangers and farmers from the flooded valley on Sunday.",
+     "evacuated", "Other", "disaster-relief"),
+    ("The steward, who survived an assassination attempt in 2019, announced his resignation on Friday.", "attempt",
+     "Attack", "person-backstory"),
+    ("The White Council will meet on Friday to discuss the fighting in eastern Ithilien.", "fighting",
+     "Armed clash", "discussed-topic"),
+    ("The council of Bree held an emergency session on the shelling of the east gate.", "shelling",
+     "Shelling/artillery/missile attack", "discussed-topic"),
 ])
 def test_a_wire_lead_of_no_event_is_rejected_by_its_rule(nlp, text: str, word: str, sub: str, rule: str) -> None:
     assert _rule_at(nlp, text, word, sub) == rule
@@ -69,6 +79,13 @@ def test_a_wire_lead_of_no_event_is_rejected_by_its_rule(nlp, text: str, word: s
      "Armed clash", "mishap-clause"),
     ("Orcs raided the coast of Belfalas on Monday, destroying dozens of homes.", "destroying",
      "Looting/property destruction", "natural-cause"),
+    ("The orcs that destroyed the granary at Bree on Tuesday fled north.", "destroyed",
+     "Looting/property destruction", "natural-cause"),
+    ("Orcs evacuated their wounded from the valley on Sunday after the rangers' ambush.", "evacuated", "Other",
+     "disaster-relief"),
+    ("The steward, who survived an assassination attempt on Monday, left Bree on Friday.", "attempt", "Attack",
+     "person-backstory"),
+    ("The orcs renewed the fighting in eastern Ithilien on Friday.", "fighting", "Armed clash", "discussed-topic"),
 ])
 def test_the_event_told_in_the_same_frame_stays(nlp, text: str, word: str, sub: str, rule: str) -> None:
     assert _rule_at(nlp, text, word, sub) != rule

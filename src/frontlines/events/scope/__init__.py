@@ -167,6 +167,9 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     figurative.CIVIL_ACCORD,
     topics.REMEMBERED_CLAUSE,
     accidents.MISHAP_CLAUSE,
+    accidents.DISASTER_RELIEF,
+    described.PERSON_BACKSTORY,
+    topics.DISCUSSED_TOPIC,
 )
 
 

@@ -93,6 +93,19 @@ def _person_past(t: Typing, ctx: Context) -> bool:
         tok.head.tag_ == "NNP" and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in tok.children)
 
 
+def _person_backstory(t: Typing, ctx: Context) -> bool:
+    """A violent trigger noun that is the object of a verb in a relative clause on a person ("the minister, who
+    survived an assassination attempt in 2019, resigned") with no date in the clause but a year: it says who the person
+    is, the sentence reports something else ("the mayor, who survived an attack on Monday, ..." stays)."""
+    tok = trigger_of(t, ctx)
+    verb = tok.head
+    if t.event_type not in VIOLENT_TYPES or tok.pos_ not in NOMINALS or tok.dep_ != "dobj" or verb.dep_ != "relcl":
+        return False
+    dates = [w for w in verb.subtree if w.ent_type_ in ("DATE", "TIME")]
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in verb.children) and \
+        all(w.like_num and len(w.text) == 4 for w in dates)
+
+
 def _bereaved_described(t: Typing, ctx: Context) -> bool:
     """A violent verb trigger in a relative clause on people opened by "whose" ("three mothers whose
     sons were killed by smugglers"), with no date in the clause and no conflict cue, non-state, protester
@@ -368,3 +381,4 @@ PROTESTERS_FREED = ScopeRule("protesters-freed", _protesters_freed)
 ON_DUTY = ScopeRule("on-duty", _on_duty)
 PRIVATE_PARTY = ScopeRule("private-party", _private_party)
 NONFORCE_OBJECT = ScopeRule("nonforce-object", _nonforce_object)
+PERSON_BACKSTORY = ScopeRule("person-backstory", _person_backstory)

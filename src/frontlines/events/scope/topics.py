@@ -8,7 +8,7 @@ from typing import Any
 from ...deptree import NOMINALS, above, ascent, first_conjunct, of_head, of_object
 from ..matching import year_of
 from ..typings import Typing
-from .base import Context, ScopeRule, bare_plural, lemma, load_scope, trigger_of
+from .base import VIOLENT_TYPES, Context, ScopeRule, bare_plural, lemma, load_scope, trigger_of
 
 
 def _clausal_subject(t: Typing, ctx: Context) -> bool:
@@ -123,6 +123,23 @@ def _recalled(tok: Any) -> bool:
     return tok.dep_ == "dobj" and lemma(tok.head) in lists["remembering_lemmas"]
 
 
+def _discussed_topic(t: Typing, ctx: Context) -> bool:
+    """A violent trigger noun that is the object of a verb of discussing (``discussing_lemmas``: "the Council will
+    meet on Friday to discuss the fighting in the east") or after "on" or "about" on a noun of meeting
+    (``meeting_nouns``: "an emergency session on the shelling", "held talks on the raid"): a topic of talk, no occurrence reported."""
+    lists = load_scope()
+    tok = first_conjunct(trigger_of(t, ctx), head_pos=NOMINALS)
+    if t.event_type not in VIOLENT_TYPES or tok.pos_ not in NOMINALS:
+        return False
+    if tok.dep_ == "dobj":
+        return lemma(tok.head) in lists["discussing_lemmas"]
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "about"):
+        return False
+    host = tok.head.head  # the noun of meeting, or the verb it is the object of ("held a session on the shelling")
+    return lemma(host) in lists["meeting_nouns"] or any(
+        c.dep_ == "dobj" and lemma(c) in lists["meeting_nouns"] for c in host.children)
+
+
 def _talks_topic(t: Typing, ctx: Context) -> bool:
     """An accord noun that is what talks are about: the object of a verb of considering
     (``considering_lemmas``: "willing to discuss a ceasefire", "proposed a truce") or after "on", "about",
@@ -177,3 +194,4 @@ TALKS_TOPIC = ScopeRule("talks-topic", _talks_topic)
 ACCORD_STATE = ScopeRule("accord-state", _accord_state)
 SANCTION_REASON = ScopeRule("sanction-reason", _sanction_reason)
 REMEMBERED_CLAUSE = ScopeRule("remembered-clause", _remembered_clause)
+DISCUSSED_TOPIC = ScopeRule("discussed-topic", _discussed_topic)
