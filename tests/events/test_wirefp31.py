@@ -1,7 +1,8 @@
 """Issue 11 (wirefp31): wire leads of kinds that report no event: a drill, an honour or a duty as a development's
 object, an accord of civil works, the toll of a past event remembered, a death by mishap, a
 march-past, a disaster's damage told by a participle,
-a meeting of officials, reports denied, rescue in a disaster, a person's past, a violent topic of talk (typings built by hand at a word; invented people and places)."""
+a meeting of officials, reports denied, rescue in a disaster, a person's past, a violent topic of talk,
+an ability, an approval (typings built by hand at a word; invented people and places)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from frontlines.events.typings import Typing
 _TYPES = {"Armed clash": "Battles", "Attack": "Violence against civilians", "Agreement": "Strategic developments",
           "Change to group/activity": "Strategic developments", "Looting/property destruction": "Strategic developments",
           "Shelling/artillery/missile attack": "Explosions/Remote violence",
-          "Remote explosive/landmine/IED": "Explosions/Remote violence", "Other": "Strategic developments"}
+          "Remote explosive/landmine/IED": "Explosions/Remote violence", "Other": "Strategic developments",
+          "Government regains territory": "Battles", "Non-state actor overtakes territory": "Battles"}
 
 
 def _rule_at(nlp, text: str, word: str, sub: str) -> str | None:
@@ -59,6 +61,16 @@ def _rule_at(nlp, text: str, word: str, sub: str) -> str | None:
      "Armed clash", "discussed-topic"),
     ("The council of Bree held an emergency session on the shelling of the east gate.", "shelling",
      "Shelling/artillery/missile attack", "discussed-topic"),
+    ("The host of Gondor and the orcs resumed talks at Cair Andros on Monday after a six-month break.", "resumed",
+     "Change to group/activity", "nonforce-object"),
+    ("Dale expelled the military attache of Esgaroth on Friday, accusing him of spying.", "expelled",
+     "Government regains territory", "nonforce-object"),
+    ("The marshal said his riders were capable of crushing the orc bands within weeks.", "crushing",
+     "Non-state actor overtakes territory", "capable-of"),
+    ("The council of Dale approved the deployment of 200 guards to the fords on Tuesday.", "deployment",
+     "Change to group/activity", "approved-plan"),
+    ("Rohan and Gondor signed a defence pact on Friday, pledging to come to each other's aid.", "signed",
+     "Agreement", "diplomatic-accord"),
 ])
 def test_a_wire_lead_of_no_event_is_rejected_by_its_rule(nlp, text: str, word: str, sub: str, rule: str) -> None:
     assert _rule_at(nlp, text, word, sub) == rule
@@ -86,6 +98,16 @@ def test_a_wire_lead_of_no_event_is_rejected_by_its_rule(nlp, text: str, word: s
     ("The steward, who survived an assassination attempt on Monday, left Bree on Friday.", "attempt", "Attack",
      "person-backstory"),
     ("The orcs renewed the fighting in eastern Ithilien on Friday.", "fighting", "Armed clash", "discussed-topic"),
+    ("The host of Gondor and the orcs resumed fighting at Cair Andros on Monday after a six-month lull.", "resumed",
+     "Change to group/activity", "nonforce-object"),
+    ("The riders of Rohan expelled the orcs from the fords of Isen on Friday.", "expelled",
+     "Government regains territory", "nonforce-object"),
+    ("The marshal said his riders had crushed the orc bands within weeks.", "crushed",
+     "Non-state actor overtakes territory", "capable-of"),
+    ("The council of Dale completed the deployment of 200 guards to the fords on Tuesday.", "deployment",
+     "Change to group/activity", "approved-plan"),
+    ("Rohan and Dunland signed a peace pact on Friday, pledging to end the war.", "signed", "Agreement",
+     "diplomatic-accord"),
 ])
 def test_the_event_told_in_the_same_frame_stays(nlp, text: str, word: str, sub: str, rule: str) -> None:
     assert _rule_at(nlp, text, word, sub) != rule

@@ -170,6 +170,8 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     accidents.DISASTER_RELIEF,
     described.PERSON_BACKSTORY,
     topics.DISCUSSED_TOPIC,
+    modal.CAPABLE_OF,
+    modal.APPROVED_PLAN,
 )
 
 

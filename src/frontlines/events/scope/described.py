@@ -212,12 +212,14 @@ def _diplomatic_measure(t: Typing, ctx: Context) -> bool:
 
 
 def _nonforce_object(t: Typing, ctx: Context) -> bool:
-    """A strategic development (``diplomatic_types``) at a verb whose direct objects are all no force or place
-    (``nonforce_objects``: "handed out medals", "had met the conditions set two years ago", "delivered a speech", "met
-    his counterpart"): an honour, a duty, a word or a meeting, no move of a conflict party ("sent troops" stays)."""
+    """A strategic development (``diplomatic_types``) or a territory taken at a verb whose direct objects are all no
+    force or place (``nonforce_objects``: "handed out medals", "had met the conditions set two years ago", "met his
+    counterpart", "resumed peace talks", "expelled the military attache"): an honour, a duty, a word, a meeting or an
+    envoy, no move of a conflict party ("sent troops", "expelled the rebels from the town" stay)."""
     lists = load_scope()
     tok = trigger_of(t, ctx)
-    if t.sub_event_type not in lists["diplomatic_types"] or tok.pos_ not in ("VERB", "AUX"):
+    if (t.sub_event_type not in lists["diplomatic_types"] and t.sub_event_type not in TERRITORY_TYPES) or \
+            tok.pos_ not in ("VERB", "AUX"):
         return False
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     return bool(objects) and all(lemma(o) in lists["nonforce_objects"] for o in objects)
