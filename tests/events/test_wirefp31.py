@@ -2,7 +2,7 @@
 object, an accord of civil works, the toll of a past event remembered, a death by mishap, a
 march-past, a disaster's damage told by a participle,
 a meeting of officials, reports denied, rescue in a disaster, a person's past, a violent topic of talk,
-an ability, an approval (typings built by hand at a word; invented people and places)."""
+an ability, an approval, a walk-out, a dismissal (typings built by hand at a word; invented people and places)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ _TYPES = {"Armed clash": "Battles", "Attack": "Violence against civilians", "Agr
           "Change to group/activity": "Strategic developments", "Looting/property destruction": "Strategic developments",
           "Shelling/artillery/missile attack": "Explosions/Remote violence",
           "Remote explosive/landmine/IED": "Explosions/Remote violence", "Other": "Strategic developments",
-          "Government regains territory": "Battles", "Non-state actor overtakes territory": "Battles"}
+          "Government regains territory": "Battles", "Violent demonstration": "Riots", "Non-state actor overtakes territory": "Battles"}
 
 
 def _rule_at(nlp, text: str, word: str, sub: str) -> str | None:
@@ -71,6 +71,9 @@ def _rule_at(nlp, text: str, word: str, sub: str) -> str | None:
      "Change to group/activity", "approved-plan"),
     ("Rohan and Gondor signed a defence pact on Friday, pledging to come to each other's aid.", "signed",
      "Agreement", "diplomatic-accord"),
+    ("Opposition lords in Arnor stormed out of the council hall in protest at the tax vote.", "stormed",
+     "Violent demonstration", "stormed-out"),
+    ("The guild of Dale fired 200 staff on Tuesday as losses mounted.", "fired", "Attack", "dismissed"),
 ])
 def test_a_wire_lead_of_no_event_is_rejected_by_its_rule(nlp, text: str, word: str, sub: str, rule: str) -> None:
     assert _rule_at(nlp, text, word, sub) == rule
@@ -97,6 +100,12 @@ def test_a_wire_lead_of_no_event_is_rejected_by_its_rule(nlp, text: str, word: s
      "disaster-relief"),
     ("The steward, who survived an assassination attempt on Monday, left Bree on Friday.", "attempt", "Attack",
      "person-backstory"),
+    ("The old ranger offered a prayer for his parents, who lived through the burning of Bree.", "burning", "Attack",
+     "person-backstory"),
+    ("Letters discussing the raid and the fords were hidden in the tower of Orthanc.", "raid", "Attack",
+     "discussed-topic"),
+    ("Some orcs were able to break through the line of the rangers at the ford.", "break", "Armed clash",
+     "capable-of"),
     ("The orcs renewed the fighting in eastern Ithilien on Friday.", "fighting", "Armed clash", "discussed-topic"),
     ("The host of Gondor and the orcs resumed fighting at Cair Andros on Monday after a six-month lull.", "resumed",
      "Change to group/activity", "nonforce-object"),
@@ -108,6 +117,8 @@ def test_a_wire_lead_of_no_event_is_rejected_by_its_rule(nlp, text: str, word: s
      "Change to group/activity", "approved-plan"),
     ("Rohan and Dunland signed a peace pact on Friday, pledging to end the war.", "signed", "Agreement",
      "diplomatic-accord"),
+    ("Orc bands stormed the council hall in Arnor on Tuesday.", "stormed", "Violent demonstration", "stormed-out"),
+    ("Orcs fired arrows at the staff of the inn at Bree on Tuesday.", "fired", "Attack", "dismissed"),
 ])
 def test_the_event_told_in_the_same_frame_stays(nlp, text: str, word: str, sub: str, rule: str) -> None:
     assert _rule_at(nlp, text, word, sub) != rule

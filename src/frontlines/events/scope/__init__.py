@@ -172,6 +172,8 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     topics.DISCUSSED_TOPIC,
     modal.CAPABLE_OF,
     modal.APPROVED_PLAN,
+    figurative.STORMED_OUT,
+    figurative.DISMISSED,
 )
 
 

@@ -95,14 +95,15 @@ def _person_past(t: Typing, ctx: Context) -> bool:
 
 def _person_backstory(t: Typing, ctx: Context) -> bool:
     """A violent trigger noun that is the object of a verb in a relative clause on a person ("the minister, who
-    survived an assassination attempt in 2019, resigned") with no date in the clause but a year: it says who the person
-    is, the sentence reports something else ("the mayor, who survived an attack on Monday, ..." stays)."""
+    survived an assassination attempt in 2019, resigned") dated by a year and nothing finer: it says who the person is,
+    the sentence reports something else ("the mayor, who survived an attack on Monday, ..." stays, and so does an undated
+    clause: "his parents, who lived through the bombing", a later mention of the incident)."""
     tok = trigger_of(t, ctx)
     verb = tok.head
     if t.event_type not in VIOLENT_TYPES or tok.pos_ not in NOMINALS or tok.dep_ != "dobj" or verb.dep_ != "relcl":
         return False
     dates = [w for w in verb.subtree if w.ent_type_ in ("DATE", "TIME")]
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in verb.children) and \
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in verb.children) and bool(dates) and \
         all(w.like_num and len(w.text) == 4 for w in dates)
 
 

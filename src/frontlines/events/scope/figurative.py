@@ -7,7 +7,7 @@ from __future__ import annotations
 from ...deptree import NOMINALS, up_through
 from ..matching import padded_text, words_of
 from ..typings import Typing
-from .base import Context, ScopeRule, lemma, load_scope, trigger_of
+from .base import VIOLENT_TYPES, Context, ScopeRule, lemma, load_scope, trigger_of
 
 
 def _metaphor(t: Typing, ctx: Context) -> bool:
@@ -149,6 +149,25 @@ def _civil_accord(t: Typing, ctx: Context) -> bool:
         not words & set(lists["accord_conflict_words"])
 
 
+def _stormed_out(t: Typing, ctx: Context) -> bool:
+    """A violent trigger verb of rushing (``rushing_lemmas``) with "out" or "off" after it ("opposition lawmakers stormed
+    out of parliament in protest"): someone left in anger, no assault ("stormed the parliament" stays)."""
+    tok = trigger_of(t, ctx)
+    return t.event_type in VIOLENT_TYPES and tok.pos_ == "VERB" and lemma(tok) in load_scope()["rushing_lemmas"] and \
+        any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "off") for c in tok.children)
+
+
+def _dismissed(t: Typing, ctx: Context) -> bool:
+    """A violent trigger at a verb of dismissing (``dismissing_lemmas``: fire, sack) whose direct objects are all people
+    in a job (``job_nouns``: "the bank fired 2,000 staff", "fired his coach"): a dismissal, no shot ("fired shots",
+    "fired on the workers" stay)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return t.event_type in VIOLENT_TYPES and lemma(tok) in lists["dismissing_lemmas"] and bool(objects) and \
+        all(lemma(o) in lists["job_nouns"] for o in objects)
+
+
 def _went_missing(t: Typing, ctx: Context) -> bool:
     """An abduction at "disappear" with no object, not passive: someone went missing or got away
     ("some 18 hours after he had disappeared"), nobody was made to disappear; not where the verb says
@@ -196,3 +215,5 @@ DIPLOMATIC_ACCORD = ScopeRule("diplomatic-accord", _diplomatic_accord)
 WENT_MISSING = ScopeRule("went-missing", _went_missing)
 MARCH_PAST = ScopeRule("march-past", _march_past)
 CIVIL_ACCORD = ScopeRule("civil-accord", _civil_accord)
+STORMED_OUT = ScopeRule("stormed-out", _stormed_out)
+DISMISSED = ScopeRule("dismissed", _dismissed)

@@ -311,13 +311,17 @@ def _characterised(t: Typing, ctx: Context) -> bool:
 def _capable_of(t: Typing, ctx: Context) -> bool:
     """A trigger (or the verb a trigger noun is the object of) that completes a word of ability (``ability_words``:
     "his forces were capable of crushing the rebellion within weeks", "the army is able to retake the town"): a
-    power claimed, no occurrence."""
+    power claimed, no occurrence. "Able" in the past tells what was done (``past_ability_words``: "protesters were able
+    to break through the police line" stays)."""
     tok = trigger_of(t, ctx)
     verb = tok.head if tok.pos_ in NOMINALS and tok.dep_ == "dobj" else tok
-    words = load_scope()["ability_words"]
+    lists = load_scope()
     if verb.dep_ == "pcomp" and verb.head.lower_ == "of":
-        return verb.head.head.lower_ in words
-    return verb.dep_ == "xcomp" and verb.head.lower_ in words
+        return verb.head.head.lower_ in lists["ability_words"]
+    word = verb.head
+    if verb.dep_ != "xcomp" or word.lower_ not in lists["ability_words"] + lists["past_ability_words"]:
+        return False
+    return word.lower_ in lists["ability_words"] or word.head.tag_ not in ("VBD", "VBN")
 
 
 def _approved_plan(t: Typing, ctx: Context) -> bool:

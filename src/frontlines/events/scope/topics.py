@@ -124,15 +124,17 @@ def _recalled(tok: Any) -> bool:
 
 
 def _discussed_topic(t: Typing, ctx: Context) -> bool:
-    """A violent trigger noun that is the object of a verb of discussing (``discussing_lemmas``: "the Council will
-    meet on Friday to discuss the fighting in the east") or after "on" or "about" on a noun of meeting
+    """A violent trigger noun that is the object of an infinitive of discussing (``discussing_lemmas``: "the Council
+    will meet on Friday to discuss the fighting in the east"; "emails discussing the attack" stays: a later mention of
+    the incident) or after "on" or "about" on a noun of meeting
     (``meeting_nouns``: "an emergency session on the shelling", "held talks on the raid"): a topic of talk, no occurrence reported."""
     lists = load_scope()
     tok = first_conjunct(trigger_of(t, ctx), head_pos=NOMINALS)
     if t.event_type not in VIOLENT_TYPES or tok.pos_ not in NOMINALS:
         return False
     if tok.dep_ == "dobj":
-        return lemma(tok.head) in lists["discussing_lemmas"]
+        return lemma(tok.head) in lists["discussing_lemmas"] and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children)
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "about"):
         return False
     host = tok.head.head  # the noun of meeting, or the verb it is the object of ("held a session on the shelling")
