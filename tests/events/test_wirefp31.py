@@ -2,12 +2,14 @@
 object, an accord of civil works, the toll of a past event remembered, a death by mishap, a
 march-past, a disaster's damage told by a participle,
 a meeting of officials, reports denied, rescue in a disaster, a person's past, a violent topic of talk,
-an ability, an approval, a walk-out, a dismissal (typings built by hand at a word; invented people and places)."""
+an ability, an approval, a walk-out, a dismissal;
+a headline's future "X to send" is planned (typings built by hand at a word; invented people and places)."""
 
 from __future__ import annotations
 
 import pytest
 
+from frontlines.events.modality import read
 from frontlines.events.ontology import load_lexicon
 from frontlines.events.scope import context, out_of_scope
 from frontlines.events.typings import Typing
@@ -122,3 +124,14 @@ def test_a_wire_lead_of_no_event_is_rejected_by_its_rule(nlp, text: str, word: s
 ])
 def test_the_event_told_in_the_same_frame_stays(nlp, text: str, word: str, sub: str, rule: str) -> None:
     assert _rule_at(nlp, text, word, sub) != rule
+
+
+def test_a_headline_with_to_and_no_finite_verb_is_a_plan(nlp) -> None:
+    tok = next(w for w in nlp("Gondor to send 500 riders to Rohan border") if w.text == "send")
+    assert read(tok).modality == "planned"
+    assert "headline" in read(tok).modality_rule
+
+
+def test_a_headline_in_the_present_is_no_plan(nlp) -> None:
+    tok = next(w for w in nlp("Gondor sends 500 riders to Rohan border") if w.text == "sends")
+    assert read(tok).modality == "asserted"
