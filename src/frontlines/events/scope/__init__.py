@@ -182,6 +182,18 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     mentioned.ALL_OF_A_KIND,
     mentioned.DISLIKED_KIND,
     mentioned.BODY_CREATED,
+    weapons.MOCK_ACTION,
+    described.NONFORCE_OBJECT,
+    figurative.CIVIL_ACCORD,
+    topics.REMEMBERED_CLAUSE,
+    accidents.MISHAP_CLAUSE,
+    accidents.DISASTER_RELIEF,
+    described.PERSON_BACKSTORY,
+    topics.DISCUSSED_TOPIC,
+    modal.CAPABLE_OF,
+    modal.APPROVED_PLAN,
+    figurative.STORMED_OUT,
+    figurative.DISMISSED,
 )
 
 
