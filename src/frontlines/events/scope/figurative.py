@@ -4,7 +4,7 @@ who went missing)."""
 
 from __future__ import annotations
 
-from ...deptree import NOMINALS, up_through
+from ...deptree import NOMINALS, of_head, of_object, up_through
 from ..matching import padded_text, words_of
 from ..typings import Typing
 from .base import VIOLENT_TYPES, Context, ScopeRule, lemma, load_scope, trigger_of
@@ -192,8 +192,8 @@ def _march_past(t: Typing, ctx: Context) -> bool:
     lists = load_scope()
     tok = trigger_of(t, ctx)
     tok = up_through(tok, ("compound", "amod", "conj"), head_pos=NOMINALS)
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in NOMINALS:
-        tok = tok.head.head  # "thousands of troops, tanks and rocket launchers rolled through ..."
+    if of_object(tok):
+        tok = of_head(tok)  # "thousands of troops, tanks and rocket launchers rolled through ..."
     verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" else tok
     if verb.pos_ != "VERB" or lemma(verb) not in lists["parading_lemmas"]:
         return False
