@@ -1307,3 +1307,25 @@ def test_the_incident_told_just_before_and_the_one_dated_by_it_stay_apart(run, n
     stages = replace(NAMED, classify=lambda s: _named_classify(s, nouns_first=nouns_first))
     events = run(text, stages=stages)
     assert sorted(e.fatalities or 0 for e in events) == [0, 12]  # the farm is not the market
+
+
+def test_a_day_in_a_later_mentions_own_phrase_dates_the_incident(run):
+    text = (QUIET + "Gunmen attacked the market in Osgiliath, killing 12 traders. " + BETWEEN
+            + "The 3 May attack was the worst in years.")
+    e = one(run(text, [OSGILIATH], stages=NAMED))
+    assert (e.date, e.time_precision, len(e.mentions)) == (dt.date(2017, 5, 3), 1, 2)
+    assert "in the incident's own phrase" in e.evidence["date"]
+
+
+def test_a_day_the_later_sentence_states_elsewhere_does_not_date_the_incident(run):
+    text = (QUIET + "Gunmen attacked the market in Osgiliath, killing 12 traders. " + BETWEEN
+            + "On 9 June, officials said the attack was the worst in years.")
+    e = one(run(text, [OSGILIATH], stages=NAMED))
+    assert e.date != dt.date(2017, 6, 9) and len(e.mentions) == 2
+
+
+def test_an_earlier_incident_kept_apart_keeps_the_day_its_phrase_names(run):
+    text = (QUIET + "Gunmen attacked the market in Osgiliath on 3 May, killing 12 traders. " + BETWEEN
+            + "Weeks after the 9 June Osgiliath attack, the killers were still at large.")
+    events = run(text, [OSGILIATH, MINAS_TIRITH], stages=NAMED)
+    assert sorted(e.date for e in events) == [dt.date(2017, 5, 3), dt.date(2017, 6, 9)]

@@ -166,3 +166,35 @@ def test_an_article_counts_no_plural_death_word():
 
 def test_a_death_the_event_caused_is_no_grievance():
     assert not fatality_counts("The raid on Bree led to the death of one guard.")[0].grievance
+
+
+@pytest.mark.parametrize("text", [
+    "The strike of Gondor's teachers left 400,000 pupils out of school.",
+    "A doctor in Osgiliath said it could take three to 10 minutes to die from such wounds.",
+    "The orc was shot three times and died in hospital.",
+])
+def test_a_number_of_people_left_somewhere_or_of_minutes_counts_no_dead(text):
+    assert fatalities(text)[0] == 0
+
+
+def test_a_count_of_years_before_the_dead_is_not_their_count():
+    assert fatalities("Five years after 20 villagers died in the Osgiliath blast, the town remembers them.")[0] == 20
+
+
+def test_left_dead_counts_the_dead_and_not_the_wounded():
+    assert fatalities("The raid on Bree left 12 people dead and 30 wounded.")[0] == 12
+    assert fatalities("The attack left at least 30 civilians dead.")[0] == 30
+
+
+@pytest.mark.parametrize("text", [
+    "One of the orcs had plotted to kill thousands of people in a bomb attack on the Bree market.",
+    "The bomb found in Osgiliath was powerful enough to kill 1,000 people.",
+    "The oil money has gone to killing a large number of villagers.",
+])
+def test_a_kill_to_come_or_an_amount_counts_no_dead(text):
+    assert fatalities(text)[0] == 0
+
+
+def test_a_kill_that_happened_is_counted_however_it_is_reported():
+    assert fatalities("The raid on Bree is believed to have killed 12.")[0] == 12
+    assert fatalities("Orcs killed a soldier and two farmers near Osgiliath.")[0] == 3

@@ -63,6 +63,7 @@ from .places import (
 )
 from .roles.told import Told, told_roles
 from .roles.unnamed import unnamed_roles
+from .told_crime import crime_told_before
 from .typings import backstory, retyped
 
 
@@ -115,7 +116,7 @@ def extract_events(doc: Any, article: Article, places: list[Place], *, actors: A
     sents = list(doc.sents)
     if readings is None:
         readings = replace(typer, model=None).read(sents)
-    typed = {sent.start: t for sent, t in zip(sents, readings, strict=True)}
+    typed = crime_told_before(sents, {sent.start: t for sent, t in zip(sents, readings, strict=True)})
     stages = typer_stages(typed, typer.model, gazetteer)
     events = assemble(doc, article, places, actors=actors, stages=stages)
     if headline is not None:
@@ -259,6 +260,16 @@ def date_of(text: str, article: Article, stages: Stages) -> tuple[DateInfo, str]
     if article.published is not None:
         return DateInfo(article.published, 2, None, "published-fallback"), "date:article-published, week precision"
     return DateInfo(None, None, None, "unknown"), "date:unknown"
+
+
+def phrase_date(trigger: Any, article: Article, stages: Stages) -> DateInfo | None:
+    """The date a noun trigger's own phrase states ("the March 4 poisoning of ...", "the Sept. 11, 2012 attack"):
+    the incident's own date, also where the mention names an incident told before. None: no date in it."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.left_edge.i >= trigger.i - 1:
+        return None
+    words = trigger.doc[trigger.left_edge.i:trigger.i]
+    info = stages.resolve_date(words.text, published=article.published)
+    return info if own_date(info) and info.time_precision == 1 else None
 
 
 def own_date(info: DateInfo) -> bool:
@@ -442,6 +453,10 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
             # an earlier incident: not on the article's date (one named by its year or day: nor the sentence's)
             told = replace(context, date=DateInfo(None, None, None, "unknown"),
                            date_rule=f"date:unknown (an earlier incident, {earlier})")
+        own_phrase = phrase_date(trig, scene.article, scene.stages)
+        if own_phrase is not None:
+            told = replace(context, date=own_phrase,
+                           date_rule=f"time:{own_phrase.rule} '{own_phrase.text}' (in the incident's own phrase)")
         anchor = dating_anchor(trig)
         for event in _events(typing, trig, r, count, told, scene):
             toll = Toll(count.value, not count.vague, f"{count.rule} '{count.text}'", event.start, event.end,
@@ -450,7 +465,7 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
                                 separate_at=clause_separate_at(trig), anchor=anchor[0] if anchor else None,
                                 anchor_dated=bool(anchor and anchor[1]),
                                 backstory=backstory(trig), passing=earlier in PASSING, again=repeat_cue(trig),
-                                outcome=outcome, own_date=dated, toll=toll))
+                                outcome=outcome, own_date=dated, toll=toll, phrase_dated=own_phrase is not None))
     return drafts
 
 

@@ -199,13 +199,7 @@ class EventTyper:
             if told:
                 return told, []
         if typings and verdict.p_event >= self.threshold:
-            first = typings[0]
-            kept = [t for t in typings if t is first or _second_p(sent, verdict, t, first) >= (
-                OWN_CLAUSE_MIN if told_apart(sent, t, first) else SECOND_TYPE_MIN)]
-            kept = [t if t is first else _second_marked(sent, t, first) for t in kept]
-            reason = f"model:{name}:unlikely-type"
-            return kept, [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason,
-                                   verdict.p_sub(t.sub_event_type)) for t in typings if t not in kept]
+            return self._kept(sent, typings, verdict, name)
         if not typings and not reading.hits:  # only matches whose entries' `without` words are there
             return self._excluded_alone(sent, reading, verdict, name)
         reason = f"model:{name}:{verdict.reason}"
@@ -250,6 +244,43 @@ class EventTyper:
             return [], [_candidate(sent, reading, reason, verdict.p_event)]
         return [], [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason, verdict.p_event)
                     for t in typings]
+
+    def _kept(self, sent: Any, typings: list[Typing], verdict: GateVerdict,
+              name: str) -> tuple[list[Typing], list[Rejected]]:
+        """A sentence the gate reports an event in: its first typing stands, a second one where the gate gives its
+        type a share of the sentence (or its own words are an event: :meth:`_own_words_look`)."""
+        first = typings[0]
+        kept = []
+        for t in typings:
+            if t is first or _second_p(sent, verdict, t, first) >= (
+                    OWN_CLAUSE_MIN if told_apart(sent, t, first) else SECOND_TYPE_MIN):
+                kept.append(t)
+                continue
+            looked = self._own_words_look(sent, t, first)
+            if looked is not None:
+                kept.append(looked)
+        kept = [t if t is first else _second_marked(sent, t, first) for t in kept]
+        reason = f"model:{name}:unlikely-type"
+        return kept, [Rejected(t.trigger, t.trigger_start, t.trigger_end, t.sub_event_type, reason,
+                               verdict.p_sub(t.sub_event_type)) for t in typings if t not in kept]
+
+    def _own_words_look(self, sent: Any, t: Typing, lead: Typing) -> Typing | None:
+        """A second typing the gate gave little share of the sentence (it reads one sentence as one event), judged
+        again on its own words (:func:`own_words`): it stands, its rule marked ``own-words``, where the gate reports
+        an event on them from ``threshold`` with ``t``'s sub-event type at ``SECOND_TYPE_MIN`` or more ("rebels
+        kidnapped 16 advisers and exploded a series of bombs in the capital"); not a type that
+        ``matching.yaml#own_words_skip`` gives as part of ``lead``'s event type (a mob "attacked and burned the houses",
+        units "eliminated dozens of terrorists and destroyed their positions": the destruction is part of the riot or
+        the fight). Issue 11, recall31."""
+        if f"{t.sub_event_type} beside {lead.event_type}" in load_matching()["own_words_skip"]:
+            return None
+        span = own_words(sent, t, lead)
+        if span is None or self.gate is None:
+            return None
+        v = self.gate.judge([span])[0]
+        if v.p_event < self.threshold or v.p_sub(t.sub_event_type) < SECOND_TYPE_MIN:
+            return None
+        return replace(t, rule=f"{t.rule}; own-words '{span.text[:60]}' (P(event) {v.p_event:.3f})")
 
     def _excluded_alone(self, sent: Any, reading: LexiconReading, verdict: GateVerdict,
                         name: str) -> tuple[list[Typing], list[Rejected]]:
@@ -397,6 +428,29 @@ def told_apart(sent: Any, t: Typing, lead: Typing) -> bool:
     if joined_protest(sent, t, lead) is not None:
         return True
     return presupposing_word(sent.doc[t.trigger_index]) is not None
+
+
+def own_words(sent: Any, t: Typing, lead: Typing) -> Any | None:
+    """The words that tell a second typing ``t`` apart from ``lead``'s, as a span the gate can judge alone, or None:
+    either of two conjoined verbs with what hangs on it (:func:`own_verb`, :func:`own_clause`: "... and exploded a
+    series of bombs in the capital", "orcs carried off five shepherds" before "and set off three bombs"), or a phrase of time whose preposition is one of ``matching.yaml#reason_preps`` over ``t``'s trigger
+    noun where ``lead``'s trigger is not ("reimposed the blockade following the shooting deaths of two settlers")."""
+    doc = sent.doc
+    tok = doc[t.trigger_index]
+    if told_apart(sent, t, lead):
+        verb, other = clause_verb(tok), clause_verb(doc[lead.trigger_index])
+        if verb.dep_ == "conj" and verb.head.i == other.i:
+            return doc[verb.left_edge.i:verb.right_edge.i + 1]
+        if other.dep_ == "conj" and other.head.i == verb.i:  # the first of the two: up to the second's "and"
+            end = min(c.left_edge.i for c in verb.children if c.dep_ in ("cc", "conj") and c.i > verb.i)
+            return doc[verb.left_edge.i:end] if end > verb.i else None
+        return None
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in load_matching()["reason_preps"]:
+        return None
+    prep = tok.head
+    if prep.left_edge.i <= lead.trigger_index <= prep.right_edge.i:
+        return None
+    return doc[prep.left_edge.i:prep.right_edge.i + 1]
 
 
 def _sequence_clause(verb: Any, main: Any) -> bool:

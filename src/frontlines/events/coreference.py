@@ -88,6 +88,7 @@ class Draft:
     backstory: bool = False  # what led to another event of its sentence ("after two days of fighting")
     anchor: str | None = None  # "the Benghazi attack" in "weeks after the Benghazi attack": an earlier incident named
     anchor_dated: bool = False  # ... by a date in its description ("after the Sept. 11 attack")
+    phrase_dated: bool = False  # its trigger's own phrase states a day ("the March 4 poisoning"): the incident's date
     again: bool = False  # it says its incident happened again ("shelled the camp again"): :func:`repeat_cue`
     passing: bool = False  # it names its incident in passing, beside what its sentence is about ("the poisoned spy
     # dispute", "weeks after the attack"): its sentence's place is that other thing's

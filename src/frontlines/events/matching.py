@@ -60,12 +60,22 @@ def set_phrase_words(words: list[tuple[str, int]]) -> set[int]:
     """Positions (in ``words``) of the words that stand in a phrase of ``matching.yaml#set_phrases`` ("a shell
     company"): such a phrase names something else than its words, which are no trigger and no cue word."""
     out: set[int] = set()
-    for phrase in load_matching()["set_phrases"]:
-        parts = phrase.split()
-        for n in range(len(words) - len(parts) + 1):
-            if all(words[n + k][0] == p for k, p in enumerate(parts)):
+    by_first = _set_phrases_by_first_word()
+    for n, (word, _) in enumerate(words):
+        for parts in by_first.get(word, ()):
+            if tuple(w for w, _ in words[n:n + len(parts)]) == parts:
                 out.update(range(n, n + len(parts)))
     return out
+
+
+@cache
+def _set_phrases_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of ``matching.yaml#set_phrases``, split into words, by their first word."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(load_matching()["set_phrases"]):
+        parts = tuple(phrase.split())
+        found.setdefault(parts[0], []).append(parts)
+    return {first: tuple(phrases) for first, phrases in found.items()}
 
 
 def cue_words_of(words: list[tuple[str, int]], doc: Any) -> list[tuple[str, int]]:

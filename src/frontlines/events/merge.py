@@ -86,8 +86,9 @@ def absorb(a: Event, b: Draft) -> Event:
         evidence["place"] = f"merge:{e.evidence.get('place', '')}"
         evidence["geo_precision"] = f"merge:{e.evidence.get('geo_precision', '')}"
     # a later report of the incident ("said on Monday that the toll rose", "on Monday, weeks after the attack")
-    # does not date it
-    if b.joined not in ("anaphora", "outcome", NAMED) and (e.time_precision or 9) < (a.time_precision or 9):
+    # does not date it; a day in the mention's own phrase does ("the March 4 poisoning")
+    if (b.joined not in ("anaphora", "outcome", NAMED) or b.phrase_dated) \
+            and (e.time_precision or 9) < (a.time_precision or 9):
         changes.update(date=e.date, time_precision=e.time_precision)
         evidence["date"] = evidence["time_precision"] = f"merge:{e.evidence.get('date', '')}"
     a1, a2 = changes.get("actor1", a.actor1), changes.get("actor2", a.actor2)

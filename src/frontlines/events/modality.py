@@ -132,6 +132,7 @@ def _modality(trigger: Any, lex: dict[str, Any]) -> tuple[Modality, str]:
         ("planned", "governor", _planning(trigger, above, plan["infinitive_governors"],
                                           plan["own_infinitive_governors"]), None, plan["governors"]),
         ("planned", "call", _called_for(trigger, plan["calls"]), None, None),
+        ("planned", "headline", _headline_future(chain), None, None),
         ("claimed", "adverb", kids, "advmod", claim["adverbs"]),
     )
     dated = dated_noun(trigger)
@@ -187,6 +188,13 @@ def _called_for(trigger: Any, verbs: Any) -> list[Any]:
     if verb.lower_ not in verbs or any(c.dep_ in ("oprd", "attr", "acomp", "xcomp", "ccomp") for c in verb.children):
         return []
     return [verb]
+
+
+def _headline_future(chain: list[Any]) -> list[Any]:
+    """The "to" of a headline's future: a root verb of the trigger's chain in the base form with a subject and "to",
+    no finite verb ("Gondor to send 500 troops to Rohan border")."""
+    return [c for t in chain if t.dep_ == "ROOT" and t.tag_ == "VB" and any(s.dep_ == "nsubj" for s in t.children)
+            for c in t.children if c.dep_ == "aux" and c.lower_ == "to"]
 
 
 def _cancelled(trigger: Any, verbs: Any, phrasal: Any) -> list[Any]:

@@ -63,7 +63,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     word = rf"(?:{_alt(list(words))})(?:[\s-]+(?:{_alt(list(words))}))*"
     vague = _alt(list(lex["vague"]))
     count = rf"(?P<count>{digit}|{vague}|{word})"
-    filler = r"(?:[\w'’-]+\s+){0,6}?"
+    time = _alt(lex["time_units"])
+    filler = rf"(?:(?!(?:{time})\b)[\w'’-]+\s+){{0,6}}?"
     death = _alt(lex["death_words"])
     passive = _alt(lex["passive_death_words"])
     aux = rf"(?:{_alt(lex['passive_auxiliaries'])}|(?:{_alt(lex['perfect_auxiliaries'])})\s+(?:\w+\s+)?been)"
@@ -88,7 +89,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                         r"\s+(?:(?!and\b|or\b)[a-z-]+\s+){0,2}?(?P<count>(?!and\b|or\b)[a-z]+[^s\W])\b"
                                         r"(?!\s+(?:and|or)\b)", re.I),
         # "killing 5 and wounding 10", "killed three civilians", "left 4 dead"
-        "kill-then-count": re.compile(rf"\b(?:{kill})\s+{about}{count}\b", re.I),
+        "kill-then-count": re.compile(rf"\b(?:{kill})\s+{about}{count}\b(?!\s+(?:{time})\b)", re.I),
         # "killing a man, his wife and their three children" (summed: see _list_value)
         "kill-list": re.compile(rf"\b(?:{kill})\s+{about}(?P<count>{item}(?:\s*,\s*{item})*\s*,?\s+and\s+{item})\b",
                                 re.I),
@@ -143,7 +144,7 @@ def fatality_counts(text: str) -> list[Count]:
         for m in _patterns()[name].finditer(text):
             value = 1 if name == "death-of-singular" else \
                 _list_value(m.group("count")) if name == "kill-list" else parse_count(m.group("count"))
-            if value is None or _article_before_plural(m, name, lex):
+            if value is None or _article_before_plural(m, name, lex) or _not_a_toll(m, name, text, lex):
                 continue
             s, e = m.span("count")
             if any(c.start == s for c in found):
@@ -163,6 +164,18 @@ def _article_before_plural(m: re.Match[str], name: str, lex: dict[str, Any]) -> 
     """ "a morgue for virus deaths": an article counts no plural death word (``plural_death_words``)."""
     return name == "count-then-death" and m.group("count").lower() in ("a", "an") \
         and m.group(0).lower().split()[-1] in lex["plural_death_words"]
+
+
+def _not_a_toll(m: re.Match[str], name: str, text: str, lex: dict[str, Any]) -> bool:
+    """A kill verb's infinitive ("plotted *to kill* thousands of people", "enough to kill 1,000") counts no one
+    killed; nor does "a" that opens an amount ("killing *a* large number of civilians": ``amount_nouns``)."""
+    if name not in ("kill-then-count", "kill-list"):
+        return False
+    if text[max(0, m.start() - 4):m.start()].lower().rstrip().endswith(" to") or \
+            text[:m.start()].lower().rstrip() == "to":
+        return True
+    after = text[m.end("count"):].lower().split()[:2]
+    return m.group("count").lower() in ("a", "an") and any(w.strip(",.;") in lex["amount_nouns"] for w in after)
 
 
 def _additive(padded: str, cues: tuple[str, ...], approximators: tuple[str, ...]) -> bool:

@@ -24,7 +24,7 @@ import csv
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -388,6 +388,15 @@ class Scan:
     def free(self, span: Any) -> bool:
         return not any(i in self.taken for i in range(span.start, span.end))
 
+    @cached_property
+    def surnames(self) -> dict[str, set[int]]:
+        """The last word of each person of two or more words the text names → the start tokens of those names."""
+        found: dict[str, set[int]] = {}
+        for e in self.doc.ents:
+            if e.label_ == "PERSON" and len(e) > 1:
+                found.setdefault(e[-1].text, set()).add(e.start)
+        return found
+
     def add(self, span: Any, rule: str, strong: bool, demonym: str | None = None, query: str = "",
             part: str | None = None, cued: bool = False, code: bool = False) -> None:
         """Accept a span as a mention, unless it overlaps one or is only a fragment of a name. ``code``: a
@@ -642,8 +651,7 @@ def weak_person_surname(scan: Scan, span: Any, label: str) -> bool:
     not the town of that name (the span is taken, and nothing is added)."""
     if len(span) != 1:
         return False
-    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text and e.start != span.start
-               for e in span.doc.ents)
+    return bool(scan.surnames.get(span.text, set()) - {span.start})
 
 
 def weak_inside_org(scan: Scan, span: Any, label: str) -> bool:

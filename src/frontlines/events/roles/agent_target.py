@@ -8,6 +8,7 @@ actor/object classes whose cues tokens contain. Assembly's actor roles are ``par
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from ...deptree import NOMINALS, VERBS, above, path
@@ -27,6 +28,12 @@ _OF_HEADS = {"control", "part", "parts", "rest", "most", "some", "number", "grou
              "boxes", "crates", "amount", "stock", "stocks", "kilograms", "tons", "tonnes", "pieces"}
 
 
+@lru_cache(maxsize=1)
+def _of_heads() -> frozenset[str]:
+    """:data:`_OF_HEADS` and ``roles.yaml#leader_heads``: "the deputy commander of a militia" is of the militia."""
+    return frozenset(_OF_HEADS | set(load_roles()["leader_heads"]))
+
+
 def core(tok: Any, depth: int = 0) -> list[Any]:
     """A noun phrase's head with its modifiers, conjuncts and appositions ("the men, members of the
     militia"), not its clauses: in "civilians accused of spying for the army" the civilians are hit,
@@ -40,7 +47,7 @@ def core(tok: Any, depth: int = 0) -> list[Any]:
             out.append(c)
         elif dep in ("conj", "appos") and depth < 4:  # "NW, some 200 members of the black bloc"
             out += core(c, depth + 1)
-        elif dep == "prep" and c.lower_ == "of" and depth < 3 and (tok.lower_ in _OF_HEADS or tok.like_num):
+        elif dep == "prep" and c.lower_ == "of" and depth < 3 and (tok.lower_ in _of_heads() or tok.like_num):
             out += [t for p in c.children if p.dep_ == "pobj" for t in core(p, depth + 1)]
     return out
 

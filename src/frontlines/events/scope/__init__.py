@@ -24,13 +24,27 @@ The rules by family, one module each (:data:`SCOPE_RULES` orders them all):
 - ``generic.py``: totals, background and habits (habits, generic statements, periods, tolls);
 - ``anchoring.py``: what ties a typing to one occurrence (:func:`anchors`), and the rule for none;
 - ``topics.py``: an event named as a topic, not reported;
-- ``described.py``: who people are, not what happened (participles and relative clauses on people).
+- ``described.py``: who people are, not what happened (participles and relative clauses on people);
+- ``mentioned.py``: an incident or practice mentioned in passing (what a group is known for, a practice alleged,
+  targets of a campaign, a sweeping claim, a kind disliked; a civil body founded).
 """
 
 from __future__ import annotations
 
 from ..typings import Typing
-from . import accidents, anchoring, crime, described, figurative, generic, modal, speech, topics, weapons
+from . import (
+    accidents,
+    anchoring,
+    crime,
+    described,
+    figurative,
+    generic,
+    mentioned,
+    modal,
+    speech,
+    topics,
+    weapons,
+)
 from .anchoring import ANCHOR_ENTITIES, DEFINITE, FIRST_PERSON, anchors, definite_noun
 from .base import (
     ARMED_CLASSES,
@@ -162,6 +176,24 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     speech.ANNOUNCED_PLAN,
     speech.REPORT_DENIED,
     described.PRIVATE_PARTY,
+    mentioned.GROUP_KNOWN_FOR,
+    mentioned.ALLEGED_PRACTICE,
+    mentioned.TARGETS_DESCRIBED,
+    mentioned.ALL_OF_A_KIND,
+    mentioned.DISLIKED_KIND,
+    mentioned.BODY_CREATED,
+    weapons.MOCK_ACTION,
+    described.NONFORCE_OBJECT,
+    figurative.CIVIL_ACCORD,
+    topics.REMEMBERED_CLAUSE,
+    accidents.MISHAP_CLAUSE,
+    accidents.DISASTER_RELIEF,
+    described.PERSON_BACKSTORY,
+    topics.DISCUSSED_TOPIC,
+    modal.CAPABLE_OF,
+    modal.APPROVED_PLAN,
+    figurative.STORMED_OUT,
+    figurative.DISMISSED,
 )
 
 

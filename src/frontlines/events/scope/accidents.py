@@ -44,13 +44,19 @@ def _bare_body(t: Typing, ctx: Context) -> bool:
 
 def _natural_cause(t: Typing, ctx: Context) -> bool:
     """Property destruction whose doer is a fire or a force of nature (``natural_forces``: "a fire at the
-    bakery destroyed the shop", "the storm damaged homes") in a sentence naming no arson (``arson_cues``:
+    bakery destroyed the shop", "the storm damaged homes"; a participle's doer is its clause's subject, a relative clause's the noun it is on: "an earthquake struck,
+    destroying homes", "the fire that destroyed a warehouse")
+    in a sentence naming no arson (``arson_cues``:
     "a fire set by the raiders destroyed the hall" stays): an accident or a disaster, nobody's act."""
     if t.sub_event_type != "Looting/property destruction" or ctx.has("arson_cues"):
         return False
     verb = verb_of(trigger_of(t, ctx))
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not doers and verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "an earthquake struck ..., destroying homes"
+        doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and any(d.tag_ in ("WDT", "WP") for d in doers):  # "the fire that destroyed a warehouse"
+        doers = [verb.head]
     return bool(doers) and all(lemma(d) in load_scope()["natural_forces"] for d in doers)
 
 
@@ -81,9 +87,32 @@ def _blamed_on_accident(t: Typing, ctx: Context) -> bool:
         not armed_subject_above(trigger_of(t, ctx), ctx, sources=False)
 
 
+def _mishap_clause(t: Typing, ctx: Context) -> bool:
+    """An act of violence (``accident_types``) whose trigger verb has a clause of "when", "as" or "after" whose verb
+    is a mishap (``mishap_lemmas``: "two soldiers were killed when their armoured vehicle overturned") in a sentence
+    with no sign of violence (``violence_signs``): the victims being soldiers, :func:`_accident`'s armed subject says
+    nothing here ("killed when their vehicle hit a mine" stays: no mishap verb)."""
+    tok = trigger_of(t, ctx)
+    if t.event_type not in load_scope()["accident_types"] or tok.pos_ != "VERB" or _violence_named(ctx.padded):
+        return False
+    return any(c.dep_ == "advcl" and lemma(c) in load_scope()["mishap_lemmas"] and
+               any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children)
+               for c in tok.children)
+
+
+def _disaster_relief(t: Typing, ctx: Context) -> bool:
+    """A strategic development at a verb of rescue (``rescue_lemmas``: "helicopters evacuated wounded soldiers and
+    civilians from the flooded valley") in a sentence that names an accident or a disaster (``accident``) and no sign
+    of violence (``violence_signs``): relief work, no move of a conflict party."""
+    return t.event_type == "Strategic developments" and lemma(trigger_of(t, ctx)) in load_scope()["rescue_lemmas"] \
+        and ctx.has("accident") and not _violence_named(ctx.padded)
+
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 ACCIDENT = ScopeRule("accident", _accident)
 BARE_BODY = ScopeRule("bare-body", _bare_body)
 NATURAL_CAUSE = ScopeRule("natural-cause", _natural_cause)
 FORCED_ENTRY = ScopeRule("forced-entry", _forced_entry)
 BLAMED_ON_ACCIDENT = ScopeRule("blamed-on-accident", _blamed_on_accident)
+MISHAP_CLAUSE = ScopeRule("mishap-clause", _mishap_clause)
+DISASTER_RELIEF = ScopeRule("disaster-relief", _disaster_relief)

@@ -93,6 +93,20 @@ def _person_past(t: Typing, ctx: Context) -> bool:
         tok.head.tag_ == "NNP" and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in tok.children)
 
 
+def _person_backstory(t: Typing, ctx: Context) -> bool:
+    """A violent trigger noun that is the object of a verb in a relative clause on a person ("the minister, who
+    survived an assassination attempt in 2019, resigned") dated by a year and nothing finer: it says who the person is,
+    the sentence reports something else ("the mayor, who survived an attack on Monday, ..." stays, and so does an undated
+    clause: "his parents, who lived through the bombing", a later mention of the incident)."""
+    tok = trigger_of(t, ctx)
+    verb = tok.head
+    if t.event_type not in VIOLENT_TYPES or tok.pos_ not in NOMINALS or tok.dep_ != "dobj" or verb.dep_ != "relcl":
+        return False
+    dates = [w for w in verb.subtree if w.ent_type_ in ("DATE", "TIME")]
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in verb.children) and bool(dates) and \
+        all(w.like_num and len(w.text) == 4 for w in dates)
+
+
 def _bereaved_described(t: Typing, ctx: Context) -> bool:
     """A violent verb trigger in a relative clause on people opened by "whose" ("three mothers whose
     sons were killed by smugglers"), with no date in the clause and no conflict cue, non-state, protester
@@ -196,6 +210,20 @@ def _diplomatic_measure(t: Typing, ctx: Context) -> bool:
     verb = verb_of(trigger_of(t, ctx))
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(objects) and all(lemma(o) in lists["diplomatic_measures"] for o in objects)
+
+
+def _nonforce_object(t: Typing, ctx: Context) -> bool:
+    """A strategic development (``diplomatic_types``) or a territory taken at a verb whose direct objects are all no
+    force or place (``nonforce_objects``: "handed out medals", "had met the conditions set two years ago", "met his
+    counterpart", "resumed peace talks", "expelled the military attache"): an honour, a duty, a word, a meeting or an
+    envoy, no move of a conflict party ("sent troops", "expelled the rebels from the town" stay)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if (t.sub_event_type not in lists["diplomatic_types"] and t.sub_event_type not in TERRITORY_TYPES) or \
+            tok.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objects) and all(lemma(o) in lists["nonforce_objects"] for o in objects)
 
 
 def _measure_lifted(t: Typing, ctx: Context) -> bool:
@@ -355,3 +383,5 @@ EVIDENCE_SEIZED = ScopeRule("evidence-seized", _evidence_seized)
 PROTESTERS_FREED = ScopeRule("protesters-freed", _protesters_freed)
 ON_DUTY = ScopeRule("on-duty", _on_duty)
 PRIVATE_PARTY = ScopeRule("private-party", _private_party)
+NONFORCE_OBJECT = ScopeRule("nonforce-object", _nonforce_object)
+PERSON_BACKSTORY = ScopeRule("person-backstory", _person_backstory)

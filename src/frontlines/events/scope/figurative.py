@@ -4,10 +4,10 @@ who went missing)."""
 
 from __future__ import annotations
 
-from ...deptree import NOMINALS, up_through
+from ...deptree import NOMINALS, of_head, of_object, up_through
 from ..matching import padded_text, words_of
 from ..typings import Typing
-from .base import Context, ScopeRule, lemma, load_scope, trigger_of
+from .base import VIOLENT_TYPES, Context, ScopeRule, lemma, load_scope, trigger_of
 
 
 def _metaphor(t: Typing, ctx: Context) -> bool:
@@ -132,6 +132,42 @@ def _diplomatic_accord(t: Typing, ctx: Context) -> bool:
     return False
 
 
+def _civil_accord(t: Typing, ctx: Context) -> bool:
+    """An agreement whose accord (as in :func:`_diplomatic_accord`) or agreeing verb has a purpose clause ("to" and a
+    verb) of civil work or trade (``civil_purposes``: "signed an agreement to build a railway", "agreed to boost
+    trade") and names no ceasefire or peace (``accord_conflict_words``): relations between states, no agreement between
+    conflict parties ("agreed to exchange prisoners" stays)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if t.sub_event_type != "Agreement":
+        return False
+    holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and lemma(c) in lists["accord_nouns"])]
+    purposes = [c for h in holders for c in h.children if c.dep_ in ("acl", "xcomp", "advcl") and c.pos_ == "VERB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    words = {w.lower_ for h in holders for w in h.subtree} | {lemma(w) for h in holders for w in h.subtree}
+    return bool(purposes) and all(lemma(p) in lists["civil_purposes"] for p in purposes) and \
+        not words & set(lists["accord_conflict_words"])
+
+
+def _stormed_out(t: Typing, ctx: Context) -> bool:
+    """A violent trigger verb of rushing (``rushing_lemmas``) with "out" or "off" after it ("opposition lawmakers stormed
+    out of parliament in protest"): someone left in anger, no assault ("stormed the parliament" stays)."""
+    tok = trigger_of(t, ctx)
+    return t.event_type in VIOLENT_TYPES and tok.pos_ == "VERB" and lemma(tok) in load_scope()["rushing_lemmas"] and \
+        any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "off") for c in tok.children)
+
+
+def _dismissed(t: Typing, ctx: Context) -> bool:
+    """A violent trigger at a verb of dismissing (``dismissing_lemmas``: fire, sack) whose direct objects are all people
+    in a job (``job_nouns``: "the bank fired 2,000 staff", "fired his coach"): a dismissal, no shot ("fired shots",
+    "fired on the workers" stay)."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return t.event_type in VIOLENT_TYPES and lemma(tok) in lists["dismissing_lemmas"] and bool(objects) and \
+        all(lemma(o) in lists["job_nouns"] for o in objects)
+
+
 def _went_missing(t: Typing, ctx: Context) -> bool:
     """An abduction at "disappear" with no object, not passive: someone went missing or got away
     ("some 18 hours after he had disappeared"), nobody was made to disappear; not where the verb says
@@ -149,13 +185,15 @@ def _went_missing(t: Typing, ctx: Context) -> bool:
 
 def _march_past(t: Typing, ctx: Context) -> bool:
     """A trigger (or the noun it modifies) that is the subject of a verb of parading (``parading_lemmas``), or
-    that verb itself, with "in", "during" or "at" a noun of ceremony (``ceremony_nouns``): "missile launchers
+    that verb itself (a noun after "of" on a subject counts as it), with "in", "during" or "at" a noun of ceremony (``ceremony_nouns``): "missile launchers
     rolled through the capital in a parade": a march-past, no weapon used ("a bomb exploded during the parade"
     stays: no verb of parading). A protest needs the march past someone too ("veterans marched past the king in a
     parade"; "activists marched in the pride parade" stays a protest)."""
     lists = load_scope()
     tok = trigger_of(t, ctx)
     tok = up_through(tok, ("compound", "amod", "conj"), head_pos=NOMINALS)
+    if of_object(tok):
+        tok = of_head(tok)  # "thousands of troops, tanks and rocket launchers rolled through ..."
     verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" else tok
     if verb.pos_ != "VERB" or lemma(verb) not in lists["parading_lemmas"]:
         return False
@@ -176,3 +214,6 @@ SIGNED_PAPER = ScopeRule("signed-paper", _signed_paper)
 DIPLOMATIC_ACCORD = ScopeRule("diplomatic-accord", _diplomatic_accord)
 WENT_MISSING = ScopeRule("went-missing", _went_missing)
 MARCH_PAST = ScopeRule("march-past", _march_past)
+CIVIL_ACCORD = ScopeRule("civil-accord", _civil_accord)
+STORMED_OUT = ScopeRule("stormed-out", _stormed_out)
+DISMISSED = ScopeRule("dismissed", _dismissed)

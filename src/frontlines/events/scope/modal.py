@@ -308,6 +308,31 @@ def _characterised(t: Typing, ctx: Context) -> bool:
         tok.head.lower_ == "as" and lemma(tok.head.head) in lists["describing_verbs"]
 
 
+def _capable_of(t: Typing, ctx: Context) -> bool:
+    """A trigger (or the verb a trigger noun is the object of) that completes a word of ability (``ability_words``:
+    "his forces were capable of crushing the rebellion within weeks", "the army is able to retake the town"): a
+    power claimed, no occurrence. "Able" in the past tells what was done (``past_ability_words``: "protesters were able
+    to break through the police line" stays)."""
+    tok = trigger_of(t, ctx)
+    verb = tok.head if tok.pos_ in NOMINALS and tok.dep_ == "dobj" else tok
+    lists = load_scope()
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of":
+        return verb.head.head.lower_ in lists["ability_words"]
+    word = verb.head
+    if verb.dep_ != "xcomp" or word.lower_ not in lists["ability_words"] + lists["past_ability_words"]:
+        return False
+    return word.lower_ in lists["ability_words"] or word.head.tag_ not in ("VBD", "VBN")
+
+
+def _approved_plan(t: Typing, ctx: Context) -> bool:
+    """A trigger noun of a strategic development that is the object of a verb of approving (``approving_lemmas``:
+    "the government approved the deployment of 200 police officers", "parliament ratified the peace treaty"): a
+    decision on the move, not the move itself."""
+    tok = first_conjunct(trigger_of(t, ctx), head_pos=NOMINALS)
+    return t.event_type == "Strategic developments" and tok.pos_ in NOMINALS and tok.dep_ == "dobj" and \
+        lemma(tok.head) in load_scope()["approving_lemmas"]
+
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 HYPOTHETICAL = ScopeRule("hypothetical", _hypothetical)
 COUNTERFACTUAL = ScopeRule("counterfactual", _counterfactual)
@@ -326,3 +351,5 @@ MEANS_GERUND = ScopeRule("means-gerund", _means_gerund)
 UNDER_CONSTRUCTION = ScopeRule("under-construction", _under_construction)
 ASPECT_OF = ScopeRule("aspect-of", _aspect_of)
 CHARACTERISED = ScopeRule("characterised", _characterised)
+CAPABLE_OF = ScopeRule("capable-of", _capable_of)
+APPROVED_PLAN = ScopeRule("approved-plan", _approved_plan)

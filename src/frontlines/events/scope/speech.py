@@ -149,14 +149,16 @@ def _exhortation(t: Typing, ctx: Context) -> bool:
 
 
 def _report_denied(t: Typing, ctx: Context) -> bool:
-    """A trigger after "of" (or in the clause) on a noun of report or claim (``claim_nouns``) that is the
+    """A trigger after "of" (or in the clause, also as its verb's object: "denied reports that it had used cluster
+    bombs") on a noun of report or claim (``claim_nouns``) that is the
     object of a verb of denying (``modality.yaml#denied.governors``: "dismissed reports of troop
     movements") or the subject of "be" with a word of falsehood (``falsehood_words``: "said the reports of
     troop movements were groundless"): a report denied, no event told ("reports of shelling came from the
     town" stays)."""
     lists = load_scope()
     tok = trigger_of(t, ctx)
-    node = next((n for n in ascent(tok, lambda w: w.dep_ in ("pobj", "prep", "acl", "ccomp", "relcl"), limit=4)
+    node = next((n for start in (tok, verb_of(tok))
+                 for n in ascent(start, lambda w: w.dep_ in ("pobj", "prep", "acl", "ccomp", "relcl"), limit=4)
                  if n.pos_ in NOMINALS and lemma(n) in lists["claim_nouns"]), None)
     if node is None:
         return False

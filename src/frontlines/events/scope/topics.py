@@ -3,10 +3,12 @@ topics, an activity named, a state of affliction, a place's role, a problem, an 
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...deptree import NOMINALS, above, ascent, first_conjunct, of_head, of_object
 from ..matching import year_of
 from ..typings import Typing
-from .base import Context, ScopeRule, bare_plural, lemma, load_scope, trigger_of
+from .base import VIOLENT_TYPES, Context, ScopeRule, bare_plural, lemma, load_scope, trigger_of
 
 
 def _clausal_subject(t: Typing, ctx: Context) -> bool:
@@ -97,15 +99,47 @@ def _remembered(t: Typing, ctx: Context) -> bool:
     (``memory_nouns``: "gathered to commemorate the victims of the massacre", "on the anniversary of the
     bombing"): a past event recalled, the sentence reports no new one. Not one named by its year ("the
     anniversary of the 1942 Battle of the Pelennor": the rubric codes that incident, with a date of its own)."""
-    lists = load_scope()
     tok = trigger_of(t, ctx)
-    if tok.pos_ not in ("NOUN", "PROPN") or year_of(tok) is not None:
+    return tok.pos_ in ("NOUN", "PROPN") and _recalled(tok)
+
+
+def _remembered_clause(t: Typing, ctx: Context) -> bool:
+    """A trigger verb in a relative clause on a noun that is recalled as in :func:`_remembered` ("to mark the
+    anniversary of the siege that killed 3,000 people"): the past event's toll, no new event."""
+    tok = trigger_of(t, ctx)
+    return tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and _recalled(tok.head)
+
+
+def _recalled(tok: Any) -> bool:
+    """The noun ``tok`` (not named by its year) is what a verb of remembering takes, or sits after "of" on it or on a
+    noun of memory."""
+    lists = load_scope()
+    if year_of(tok) is not None:
         return False
     for noun in ascent(tok, of_object, hop=of_head):
         if lemma(noun) in lists["memory_nouns"]:
             return True
         tok = noun
     return tok.dep_ == "dobj" and lemma(tok.head) in lists["remembering_lemmas"]
+
+
+def _discussed_topic(t: Typing, ctx: Context) -> bool:
+    """A violent trigger noun that is the object of an infinitive of discussing (``discussing_lemmas``: "the Council
+    will meet on Friday to discuss the fighting in the east"; "emails discussing the attack" stays: a later mention of
+    the incident) or after "on" or "about" on a noun of meeting
+    (``meeting_nouns``: "an emergency session on the shelling", "held talks on the raid"): a topic of talk, no occurrence reported."""
+    lists = load_scope()
+    tok = first_conjunct(trigger_of(t, ctx), head_pos=NOMINALS)
+    if t.event_type not in VIOLENT_TYPES or tok.pos_ not in NOMINALS:
+        return False
+    if tok.dep_ == "dobj":
+        return lemma(tok.head) in lists["discussing_lemmas"] and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children)
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "about"):
+        return False
+    host = tok.head.head  # the noun of meeting, or the verb it is the object of ("held a session on the shelling")
+    return lemma(host) in lists["meeting_nouns"] or any(
+        c.dep_ == "dobj" and lemma(c) in lists["meeting_nouns"] for c in host.children)
 
 
 def _talks_topic(t: Typing, ctx: Context) -> bool:
@@ -161,3 +195,5 @@ REMEMBERED = ScopeRule("remembered", _remembered)
 TALKS_TOPIC = ScopeRule("talks-topic", _talks_topic)
 ACCORD_STATE = ScopeRule("accord-state", _accord_state)
 SANCTION_REASON = ScopeRule("sanction-reason", _sanction_reason)
+REMEMBERED_CLAUSE = ScopeRule("remembered-clause", _remembered_clause)
+DISCUSSED_TOPIC = ScopeRule("discussed-topic", _discussed_topic)

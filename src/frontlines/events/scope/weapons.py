@@ -8,7 +8,7 @@ from typing import Any
 from ...deptree import NOMINALS, above, first_conjunct, path, up_through
 from ..matching import load_matching
 from ..typings import Typing
-from .base import Context, ScopeRule, lemma, load_scope, trigger_of
+from .base import VIOLENT_TYPES, Context, ScopeRule, lemma, load_scope, trigger_of
 
 
 def _arms_trade(t: Typing, ctx: Context) -> bool:
@@ -133,6 +133,18 @@ def _let_off(t: Typing, ctx: Context) -> bool:
         tok.dep_ in ("dobj", "nsubjpass") and phrasal in load_scope()["let_off_verbs"]
 
 
+def _mock_action(t: Typing, ctx: Context) -> bool:
+    """A violent trigger noun that is a pretence (``mock_words``: "staged a mock assault on an airfield", "a
+    simulated air strike") or the object of a verb of rehearsing (``rehearsing_lemmas``: "practised an amphibious
+    assault"): a drill, no one attacked."""
+    lists = load_scope()
+    tok = trigger_of(t, ctx)
+    if t.event_type not in VIOLENT_TYPES or tok.pos_ not in NOMINALS:
+        return False
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in lists["mock_words"] for c in tok.children) or \
+        (tok.dep_ == "dobj" and lemma(tok.head) in lists["rehearsing_lemmas"])
+
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 ARMS_TRADE = ScopeRule("arms-trade", _arms_trade)
 EQUIPPED = ScopeRule("equipped", _equipped)
@@ -143,3 +155,4 @@ TRAINING_FIRE = ScopeRule("training-fire", _training_fire)
 LET_OFF = ScopeRule("let-off", _let_off)
 GOVERNMENT_SENT = ScopeRule("government-sent", _government_sent)
 WEAPONS_MOVED = ScopeRule("weapons-moved", _weapons_moved)
+MOCK_ACTION = ScopeRule("mock-action", _mock_action)
