@@ -70,4 +70,4 @@ def test_a_sentence_the_page_repeats_is_the_same_event():
     first = _draft("Armed clash", 1)
     again = replace(_draft("Armed clash", 9), event=replace(_draft("Armed clash", 9).event, sentence="sentence 1"))
     assert _incidents(first, again) == [["first", "repeated-text"]]
-    assert len(_incidents(first, _draft("Armed clash", 9))) == 2
+    assert "repeated-text" not in sum(_incidents(first, _draft("Armed clash", 9)), [])

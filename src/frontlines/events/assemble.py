@@ -27,6 +27,7 @@ from ..titlecase import recased_at
 from . import carry, modality, numbers, roles
 from .classify import EventTyper, SentenceTyping
 from .coreference import (
+    PASSING,
     SHORT_REPORT_SENTENCES,
     VIOLENT,
     Draft,
@@ -36,6 +37,7 @@ from .coreference import (
     dating_anchor,
     days_of,
     refers_back,
+    repeat_cue,
     separate_cue,
     split_by_cue,
     total_cue,
@@ -52,6 +54,7 @@ from .places import (
     geo_precision,
     main_place,
     modifies_noun,
+    names_agent,
     names_destination,
     names_seat,
     names_thing_abroad,
@@ -461,7 +464,7 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
             drafts.append(Draft(event, n, trig.i, refers=refers_back(trig), separate=separate_cue(trig, sent),
                                 separate_at=clause_separate_at(trig), anchor=anchor[0] if anchor else None,
                                 anchor_dated=bool(anchor and anchor[1]),
-                                backstory=backstory(trig),
+                                backstory=backstory(trig), passing=earlier in PASSING, again=repeat_cue(trig),
                                 outcome=outcome, own_date=dated, toll=toll, phrase_dated=own_phrase is not None))
     return drafts
 
@@ -488,7 +491,8 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
 
     Left out: places inside an actor mention ("US forces"), a country naming a kind of thing
     ("a Syria analyst"), a town abroad naming a thing ("the Palma bridge" in a story on Lebanon), a country naming a currency ("the US dollar", relation ``currency``) and a place naming the
-    government seated there ("the Minas Tirith government") or where someone was headed ("heading to Bree").
+    government seated there ("the Minas Tirith government"), where someone was headed ("heading to Bree") or the doer
+    of a passive verb ("developed by the Soviet Union").
     """
     start, end = toks[0][1][0], toks[-1][1][1]
     out: list[tuple[Place, Any]] = []
@@ -501,7 +505,7 @@ def _sentence_places(sent: Any, scene: Scene, found_actors: list[Actor],
             continue
         head = head_of(covered)
         if not modifies_noun(p, head) and not names_thing_abroad(p, head, scene.country, scene.places) \
-                and not names_seat(covered[-1]) and not names_destination(head):
+                and not names_seat(covered[-1]) and not names_destination(head) and not names_agent(head):
             out.append((p, head_of(covered)))
     return out
 

@@ -10,7 +10,8 @@ hospital killed 11") and totals ("the war has killed 370,000 people since 2011")
 text order) into incidents. A mention joins the first incident that a rule of :data:`RULES`
 accepts (rules in their declared order, the most recent incident first), unless something
 says it is another incident (:func:`blocked`): another kind of reality (planned, denied ...),
-a place or a date that disagrees, or a cue such as "another attack", "separately". Totals and
+a place or a date that disagrees (a dateline or a passing mention's place does not: :func:`firm`), or a cue such
+as "another attack", "separately". Totals and
 background (:func:`total_cue`) are no mentions at all. Cue words live in
 ``data/events/incidents.yaml``; what each rule does is documented in ``docs/events-assembly.md``.
 """
@@ -30,6 +31,7 @@ from .. import yamlfile
 from ..deptree import climb
 from ..geo.distance import great_circle_km
 from ..records import Actor, Event, Evidence, Place
+from .places import DATELINE_RULE
 
 LEXICON = "events/incidents.yaml"
 #: ACLED event types whose events can have a death toll of their own.
@@ -50,6 +52,9 @@ CROWD_INTER = (5, 6)
 SHORT_REPORT_SENTENCES = 5
 #: The join rule of an earlier incident named again where it dates its sentence (:func:`_named_incident`).
 NAMED = "named-incident"
+#: The mention rules (``mentions.earlier_reference``) of a typing that names its incident in passing, beside what its
+#: sentence tells ("the poisoned spy dispute", "would resign after the attack", "the anniversary of the 1942 battle").
+PASSING = ("mention:participle", "mention:presupposed", "presupposed", "mention:named")
 #: Dependencies through which a trigger names an incident noun: "the raid hit", "claimed the attack", "in the blast".
 _NOUN_DEPS = ("nsubj", "nsubjpass", "dobj")
 
@@ -84,6 +89,9 @@ class Draft:
     anchor: str | None = None  # "the Benghazi attack" in "weeks after the Benghazi attack": an earlier incident named
     anchor_dated: bool = False  # ... by a date in its description ("after the Sept. 11 attack")
     phrase_dated: bool = False  # its trigger's own phrase states a day ("the March 4 poisoning"): the incident's date
+    again: bool = False  # it says its incident happened again ("shelled the camp again"): :func:`repeat_cue`
+    passing: bool = False  # it names its incident in passing, beside what its sentence is about ("the poisoned spy
+    # dispute", "weeks after the attack"): its sentence's place is that other thing's
 
 
 @dataclass
@@ -209,6 +217,13 @@ def separate_cue(trigger: Any, sent: Any) -> str | None:
     return next((o for o in cues["separate_openers"] if opening == o or opening.startswith(o + " ")), None)
 
 
+def repeat_cue(trigger: Any) -> bool:
+    """Whether the trigger's sentence says it happened again ("shelled the camp again", ``incidents.yaml#repeat_words``
+    as an adverb): no cue for another incident by itself, but only a rule that has evidence joins it to one told."""
+    words = set(load_cues()["repeat_words"])
+    return any(t.dep_ == "advmod" and t.lower_ in words for t in trigger.sent)
+
+
 def clause_separate_at(trigger: Any) -> int | None:
     """The Doc index of the last cue of ``separate_openers`` before the trigger that opens a clause after the
     sentence's start (after a comma, a semicolon or a conjunction: "..., and separately a roadside bomb killed",
@@ -244,6 +259,18 @@ def own_place(e: Event) -> bool:
     return e.place is not None and not e.evidence.get("place", "").startswith(("place:article-main", "place:none"))
 
 
+def filed(e: Event) -> bool:
+    """Whether the event's own place is its report's dateline, where the report was filed, not where the incident
+    happened: a place the dateline rule read (``places.dateline``: "SAN DIEGO —"), or a name in capitals that opens
+    its sentence ("LONDON The latest on the poisoning ...", a dateline whose dash the page lost)."""
+    p = e.place
+    if p is None or not own_place(e):
+        return False
+    if p.evidence is not None and p.evidence.rule == DATELINE_RULE:
+        return True
+    return p.start == e.start and len(p.text) > 1 and p.text.replace(" ", "").isalpha() and p.text.isupper()
+
+
 def place_key(e: Event) -> str | None:
     """The event's own place as a key (GeoNames id, or the mention's text), None when it has none."""
     if not own_place(e) or e.place is None:
@@ -275,12 +302,15 @@ def _nested(a: Event, b: Event) -> bool:
 
 
 def places_agree(a: Event, b: Event) -> bool:
-    """Whether two events' own places can be one incident's (either has none, same, close, or one holds the other)."""
+    """Whether two events' own places can be one incident's (either has none, same, close, or one holds the other;
+    a dateline (:func:`filed`) agrees with any place in its country: the report was filed there)."""
     ka, kb = place_key(a), place_key(b)
     if ka is None or kb is None or ka == kb:
         return True
     pa, pb = a.place, b.place
     if pa is None or pb is None:
+        return True
+    if (filed(a) or filed(b)) and pa.country_code is not None and pa.country_code == pb.country_code:
         return True
     if None not in (pa.lat, pa.lon, pb.lat, pb.lon) \
             and great_circle_km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_PLACE_KM:  # type: ignore[arg-type]
@@ -356,8 +386,49 @@ def _span_of(inc: Incident) -> tuple[dt.date, dt.date] | None:
     return next((s for s in (date_span(d) for d in inc.drafts) if s is not None), None)
 
 
+def firm(d: Draft) -> bool:
+    """Whether the mention's own place says where its incident happened: neither a dateline nor the place of what
+    it names the incident beside (:attr:`Draft.passing`)."""
+    return own_place(d.event) and not filed(d.event) and not d.passing
+
+
+def gives_place(a: Event, d: Draft) -> bool:
+    """Whether mention ``d`` places the incident whose merged event is ``a``: ``a`` has no place of its own, or
+    only its dateline or a country, and ``d`` a firm place (in that country): "LONDON The latest on the
+    poisoning in Britain ... in the English city of Salisbury" is Salisbury's."""
+    if not own_place(a):
+        return own_place(d.event)
+    if not firm(d) or a.place is None or d.event.place is None:
+        return False
+    return filed(a) or (a.place.precision == "country" and _contains(a.place, d.event.place))
+
+
+def _place_draft(inc: Incident) -> Draft:
+    """The mention that places the incident: the first whose own place is neither a dateline nor the place of what
+    its sentence names the incident beside (:attr:`Draft.passing`); else the first with a place of its own."""
+    return next((d for d in inc.drafts if firm(d)), next((d for d in inc.drafts if own_place(d.event)), inc.drafts[0]))
+
+
 def _place_event(inc: Incident) -> Event:
-    return next((d.event for d in inc.drafts if own_place(d.event)), inc.drafts[0].event)
+    return _place_draft(inc).event
+
+
+def _another_place(inc: Incident, d: Draft) -> bool:
+    """Both the incident and the mention have places of their own that cannot be one incident's (a place one of
+    the incident's mentions named is the incident's). A place that names what the mention stands beside (:attr:`Draft.passing`), or one the parse takes from another clause than
+    an anaphoric mention's ("the explosion tore through buses heading to X"), says nothing against it."""
+    host = _place_draft(inc)
+    if d.passing or host.passing or (d.refers is not None and _loose_place(d.event)):
+        return False
+    return not places_agree(host.event, d.event) and not _named_before(inc, d)
+
+
+def _named_before(inc: Incident, d: Draft) -> bool:
+    """The mention's own place is one a firm mention of the incident named ("met in Logan Circle to march" ...
+    "within minutes of leaving Logan Circle, they began to destroy property"), resolved or not."""
+    words = d.event.place.text.lower().split() if own_place(d.event) and d.event.place is not None else None
+    return words is not None and any(
+        firm(x) and x.event.place is not None and x.event.place.text.lower().split() == words for x in inc.drafts)
 
 
 def blocked(inc: Incident, d: Draft) -> str | None:
@@ -375,7 +446,7 @@ def blocked(inc: Incident, d: Draft) -> str | None:
         return f"separate: '{d.separate}'"
     if any(_apart(x, d) for x in inc.drafts):
         return "separate: a cue opens one of the sentence's clauses"
-    if not places_agree(_place_event(inc), d.event) and not (d.refers is not None and _loose_place(d.event)):
+    if _another_place(inc, d):
         return "another place"
     mine, theirs = date_span(d), _span_of(inc)
     if mine is not None and theirs is not None:
@@ -395,10 +466,11 @@ class JoinRule:
 
 @dataclass(frozen=True)
 class Context:
-    """What the rules know of the article: whether it is a short report, and its first incident."""
+    """What the rules know of the article: whether it is a short report, its first incident, and all collected."""
 
     short: bool
     first: Incident | None
+    incidents: tuple[Incident, ...] = ()
 
 
 def _same_sentence(inc: Incident, d: Draft, ctx: Context) -> bool:
@@ -485,6 +557,61 @@ def _short_report(inc: Incident, d: Draft, ctx: Context) -> bool:
     return ctx.short and inc is ctx.first and all(x.sentence != d.sentence for x in inc.drafts)
 
 
+def kind(e: Event) -> str | None:
+    """The kind of violent incident a mention tells: its sub-event type, or the kind its trigger word names
+    (``incidents.yaml#trigger_kinds``: an attack told as a "poisoning" is a chemical-weapon incident); None for a
+    non-violent event."""
+    if family(e) != "violent":
+        return None
+    word = (e.evidence.get("trigger") or "").strip("'").lower()
+    kinds: dict[str, list[str]] = load_cues()["trigger_kinds"]
+    return next((k for k, words in kinds.items() if word in words), e.sub_event_type)
+
+
+def _kind_of(inc: Incident, d: Draft) -> bool:
+    """The incident has a mention of the mention's kind whose sides agree with it, and none whose sides do not."""
+    k = kind(d.event)
+    return k is not None and any(kind(x.event) == k for x in inc.drafts) \
+        and all(sides_agree(x.event, d.event) for x in inc.drafts)
+
+
+def _named_kind(e: Event) -> bool:
+    """The mention's kind is one its trigger word names (``trigger_kinds``: "poisoning"), not only its type."""
+    return kind(e) != e.sub_event_type
+
+
+def target_words(e: Event) -> set[str]:
+    """The words that name what the event hit: its target actor's or target phrase's words ("116 tanker trucks" →
+    {"tanker", "trucks"}), of four letters or more, not ``incidents.yaml#target_filler_words`` ("a group of")."""
+    filler = set(load_cues()["target_filler_words"])
+    texts = [a.text or a.name for a in (e.actor2, e.phrases.get("actor2")) if a is not None]
+    return {w for t in texts for w in t.lower().split() if len(w) >= 4 and w.isalpha() and w not in filler}
+
+
+def _evidence(inc: Incident, d: Draft) -> bool:
+    """What says a mention of the incident's kind tells it: the same target ("destroyed 116 tanker trucks" ...
+    "targeted a group of about 300 trucks"), or a kind that a trigger word names ("the poisoning of a spy" ...
+    "poisoned by a nerve agent")."""
+    k, words = kind(d.event), target_words(d.event)
+    return any(kind(x.event) == k and ((words & target_words(x.event)) or _named_kind(x.event) or _named_kind(d.event))
+               for x in inc.drafts)
+
+
+def _only_of_its_kind(inc: Incident, d: Draft, ctx: Context) -> bool:
+    """A violent mention with no date of its own tells the article's only incident of its kind (same sub-event type,
+    or the kind its trigger names) that nothing keeps it from, when it names the same target or its kind by a
+    trigger word (:func:`_evidence`): "U.S. planes destroyed 116 tanker trucks ... warplanes targeted a group of
+    about 300 trucks near Abu Kamal"; "the nerve agent poisoning of a former spy" ... "poisoned by a nerve agent".
+    Not a mention with neither ("Heavy fighting left 3 dead" two sentences on), not when two
+    incidents of that kind could take it by such evidence, nor one that says it happened again, nor across a cue for another
+    incident, another place or date
+    (:func:`blocked`), nor an incident only named in passing ("the 9/11 attacks" in a story of a law)."""
+    if d.own_date or d.again or all(x.passing for x in inc.drafts) or not _kind_of(inc, d) or not _evidence(inc, d):
+        return False
+    return not any(other is not inc and blocked(other, d) is None and _kind_of(other, d) and _evidence(other, d)
+                   for other in ctx.incidents)
+
+
 #: The rules, in the order they are tried (see docs/events-assembly.md, "One incident, one event").
 RULES: tuple[JoinRule, ...] = (
     JoinRule(NAMED, _named_incident),
@@ -497,6 +624,7 @@ RULES: tuple[JoinRule, ...] = (
     JoinRule("one-demonstration", _one_demonstration),
     JoinRule("next-sentence", _next_sentence),
     JoinRule("short-report", _short_report),
+    JoinRule("only-of-its-kind", _only_of_its_kind),
 )
 
 
@@ -509,7 +637,7 @@ class Incidents:
 
     def add(self, d: Draft) -> None:
         """Add a mention to the incident it tells, or start a new incident with it."""
-        ctx = Context(self.short, self.items[0] if self.items else None)
+        ctx = Context(self.short, self.items[0] if self.items else None, tuple(self.items))
         # the most recent incident first; of one sentence's incidents (one per listed place), the first
         order = sorted(range(len(self.items)), key=lambda k: (-self.items[k].drafts[0].sentence, k))
         for rule in RULES:

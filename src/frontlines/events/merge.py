@@ -4,7 +4,8 @@ The main mention is the one :func:`.mainevent.main_typing` picks over the incide
 (the first sentence's most confident; a clash that another mention says changed hands becomes
 the territorial change; a protest is sharpened by the intervention a later mention reports). It
 keeps its id, sentence, trigger and roles; missing fields are filled from the other mentions in
-text order (evidence ``merge:…``), an unidentified armed group as actor1 gives way to the non-state armed group
+text order (evidence ``merge:…``; a dateline or a country gives way to a firm place,
+:func:`.coreference.gives_place`), an unidentified armed group as actor1 gives way to the non-state armed group
 another mention names, and every sentence is kept in ``Event.mentions`` with the
 rule that joined it. The toll is the incident's latest specific figure (:func:`incident_toll`).
 """
@@ -14,7 +15,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import Actor, Event, Evidence
-from .coreference import DEMONSTRATION, NAMED, RIOT_VIOLENCE, RIOTS, Draft, Incident, Toll, family, own_place
+from .coreference import (
+    DEMONSTRATION,
+    NAMED,
+    RIOT_VIOLENCE,
+    RIOTS,
+    Draft,
+    Incident,
+    Toll,
+    actor_key,
+    family,
+    gives_place,
+)
 from .mainevent import main_typing
 from .roles.parse import within_role
 from .typings import SECOND_MARK, TERRITORY_WON
@@ -62,14 +74,14 @@ def absorb(a: Event, b: Draft) -> Event:
     # an event its first sentence asserts does not become attributed to a later one's source
     fill = ("actor1", "actor2") if a.modality == "asserted" else ("actor1", "actor2", "attribution")
     for name in fill:
-        if getattr(a, name) is None and getattr(e, name) is not None:
+        if getattr(a, name) is None and getattr(e, name) is not None and not _other_side(a, name, e, changes):
             changes[name] = getattr(e, name)
             evidence[name] = f"merge:{e.evidence.get(name, '')}"
     if _unidentified(a.actor1) and e.actor1 is not None and e.actor1.id is not None and e.actor1.inter in (2, 3, 4) \
             and not _unidentified(e.actor1):
         changes["actor1"] = e.actor1  # "Militants stormed a base ... Al Shabaab fighters stormed it": who they were
         evidence["actor1"] = f"merge:named-for-unidentified:{e.evidence.get('actor1', '')}"
-    if not own_place(a) and own_place(e):
+    if gives_place(a, b):
         changes.update(place=e.place, geo_precision=e.geo_precision)
         evidence["place"] = f"merge:{e.evidence.get('place', '')}"
         evidence["geo_precision"] = f"merge:{e.evidence.get('geo_precision', '')}"
@@ -88,6 +100,17 @@ def absorb(a: Event, b: Draft) -> Event:
     quantities = a.quantities + tuple(q for q in e.quantities if q not in a.quantities)
     return replace(a, **changes, evidence=evidence, quantities=quantities,  # type: ignore[arg-type]
                    confidence=max(a.confidence, e.confidence), phrases={**e.phrases, **a.phrases})
+
+
+def _other_side(a: Event, name: str, e: Event, changes: dict[str, object]) -> bool:
+    """Whether ``e``'s actor2 is ``a``'s actor1 (as filled so far): the perpetrator is not its incident's target
+    ("Mordor poisoned the envoy ... Gondor blamed Mordor for the attack"). Only for actor2: an actor1 filled from a
+    mention that names the target as a doer ("... Y retaliated") is right as often as not (ACLED dev actor1)."""
+    if name != "actor2":
+        return False
+    held = changes.get("actor1", a.actor1)
+    mine = actor_key(getattr(e, name))
+    return mine is not None and isinstance(held, Actor) and mine == actor_key(held)
 
 
 def _unidentified(actor: Actor | None) -> bool:

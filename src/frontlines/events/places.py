@@ -114,6 +114,13 @@ def names_destination(head: Any) -> bool:
         c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
 
 
+def names_agent(head: Any) -> bool:
+    """The doer of a passive verb, not where anything happened: "a nerve agent developed by the Soviet Union",
+    "the town was shelled by Gondor" (the object of an ``agent`` "by")."""
+    tok = _coordinated_root(head)
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+
+
 def names_origin(head: Any) -> bool:
     """Where people came from, not where they acted: "protesters from Bree", "students who came from Bree"
     (``origin_prepositions`` after a noun or after one of ``origin_verbs``)."""
