@@ -219,3 +219,15 @@ def test_again_says_a_mention_happened_again(nlp):
     assert repeat_cue(next(t for t in doc if t.text == "shelled"))
     doc = nlp("Orcs shelled the camp near Osgiliath.")
     assert not repeat_cue(next(t for t in doc if t.text == "shelled"))
+
+
+def test_the_country_that_holds_the_dateline_town_does_not_place_the_incident():
+    # "MINAS TIRITH, Gondor - orcs killed 43 farm workers near Minas Tirith": the lede read at the town and at Gondor
+    lede = _draft("Attack", 0, place=MINAS_TIRITH, trigger="killed")
+    country = replace(OSGILIATH, text="Gondor", name="Gondor", geonameid=100, admin1=None, feature_code="PCLI",
+                      precision="country")
+    later = _draft("Attack", 4, place=country, refers="the attack")
+    book = _book(lede, later)
+    assert len(book.items) == 1
+    event = incident_event(book.items[0])
+    assert event.place is not None and event.place.name == "Minas Tirith"

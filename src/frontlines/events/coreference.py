@@ -395,12 +395,15 @@ def firm(d: Draft) -> bool:
 def gives_place(a: Event, d: Draft) -> bool:
     """Whether mention ``d`` places the incident whose merged event is ``a``: ``a`` has no place of its own, or
     only its dateline or a country, and ``d`` a firm place (in that country): "LONDON The latest on the
-    poisoning in Britain ... in the English city of Salisbury" is Salisbury's."""
+    poisoning in Britain ... in the English city of Salisbury" is Salisbury's. An area that holds the dateline
+    ("MAIDUGURI, Nigeria - ... killed 43 farm workers" read at Nigeria too) is no firmer than the town."""
     if not own_place(a):
         return own_place(d.event)
     if not firm(d) or a.place is None or d.event.place is None:
         return False
-    return filed(a) or (a.place.precision == "country" and _contains(a.place, d.event.place))
+    if filed(a):
+        return not _contains(d.event.place, a.place)
+    return a.place.precision == "country" and _contains(a.place, d.event.place)
 
 
 def _place_draft(inc: Incident) -> Draft:
