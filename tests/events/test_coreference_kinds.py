@@ -18,6 +18,7 @@ MINAS_TIRITH = Place("MINAS TIRITH", 0, 12, "Minas Tirith", 101, 31.0, 35.0, "GO
 OSGILIATH = Place("Osgiliath", 40, 49, "Osgiliath", 103, 32.5, 36.5, "GO", "02", "PPL", "point")
 PELARGIR = Place("Pelargir", 40, 48, "Pelargir", 104, 29.5, 33.5, "GO", "03", "PPL", "point")
 BREE = Place("Bree", 40, 44, "Bree", 105, 45.0, 20.0, "AR", "01", "PPLC", "point")
+GONDOR_COUNTRY = Place("Gondor", 40, 49, "Gondor", 100, 32.5, 36.5, "GO", None, "PCLI", "country")
 MORDOR = Actor("Mordor", "mordor", 1)
 GONDOR = Actor("Gondor", "gondor", 1)
 WARPLANES = Actor("warplanes", None, 8)
@@ -171,9 +172,7 @@ def test_an_incident_only_named_in_passing_takes_no_undated_mention():
 def test_the_merged_event_is_placed_by_a_firm_place_not_a_dateline_nor_a_passing_one():
     lede = _draft("Attack", 0, place=MINAS_TIRITH, refers="the poisoning", trigger="poisoning")
     passing = _draft("Attack", 2, place=BREE, passing=True, trigger="poisoned")
-    country = replace(OSGILIATH, text="Gondor", name="Gondor", geonameid=100, admin1=None, feature_code="PCLI",
-                      precision="country")
-    told = _draft("Attack", 6, place=country, refers="the poisoning", trigger="poisoning")
+    told = _draft("Attack", 6, place=GONDOR_COUNTRY, refers="the poisoning", trigger="poisoning")
     town = _draft("Attack", 16, place=OSGILIATH, refers="the poisoning", trigger="poisoning")
     book = _book(lede, passing, told, town)
     assert len(book.items) == 1
@@ -224,9 +223,7 @@ def test_again_says_a_mention_happened_again(nlp):
 def test_the_country_that_holds_the_dateline_town_does_not_place_the_incident():
     # "MINAS TIRITH, Gondor - orcs killed 43 farm workers near Minas Tirith": the lede read at the town and at Gondor
     lede = _draft("Attack", 0, place=MINAS_TIRITH, trigger="killed")
-    country = replace(OSGILIATH, text="Gondor", name="Gondor", geonameid=100, admin1=None, feature_code="PCLI",
-                      precision="country")
-    later = _draft("Attack", 4, place=country, refers="the attack")
+    later = _draft("Attack", 4, place=GONDOR_COUNTRY, refers="the attack")
     book = _book(lede, later)
     assert len(book.items) == 1
     event = incident_event(book.items[0])

@@ -166,13 +166,16 @@ def _article_before_plural(m: re.Match[str], name: str, lex: dict[str, Any]) -> 
         and m.group(0).lower().split()[-1] in lex["plural_death_words"]
 
 
+#: "to" as the last word before a match: the kill verb after it is an infinitive.
+_INFINITIVE_TO = re.compile(r"(?:^|\s)to\s*$", re.IGNORECASE)
+
+
 def _not_a_toll(m: re.Match[str], name: str, text: str, lex: dict[str, Any]) -> bool:
     """A kill verb's infinitive ("plotted *to kill* thousands of people", "enough to kill 1,000") counts no one
     killed; nor does "a" that opens an amount ("killing *a* large number of civilians": ``amount_nouns``)."""
     if name not in ("kill-then-count", "kill-list"):
         return False
-    if text[max(0, m.start() - 4):m.start()].lower().rstrip().endswith(" to") or \
-            text[:m.start()].lower().rstrip() == "to":
+    if _INFINITIVE_TO.search(text, max(0, m.start() - 12), m.start()):
         return True
     after = text[m.end("count"):].lower().split()[:2]
     return m.group("count").lower() in ("a", "an") and any(w.strip(",.;") in lex["amount_nouns"] for w in after)
