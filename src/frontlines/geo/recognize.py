@@ -129,10 +129,12 @@ def _trim(span: Any) -> Any:
 
 
 def _strong_cue(span: Any, doc: Any) -> bool:
-    """ "the town of X", "X border crossing": the text says X is a place."""
+    """ "the town of X", "the road to X", "X border crossing": the text says X is a place."""
     i, j = span.start, span.end
     if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in words("cue_noun_of"):
         return True
+    if i >= 2 and doc[i - 1].lower_ in ("to", "from") and doc[i - 2].lower_ in words("road_words"):
+        return True  # "the road to X", "the highway from X"
     return j < len(doc) and doc[j].lower_ in words("cue_after")
 
 
@@ -288,7 +290,8 @@ def extend_span(span: Any, gazetteer: Gazetteer, taken: set[int]) -> Any:
             continue
         if any(_named(e) for e in gazetteer.exact(longer.text)):
             return longer
-        if any(_inner_hyphen(t) for t in longer) and gazetteer.transliterated(longer.text):
+        if any(_inner_hyphen(t) for t in longer if not span.start <= t.i < span.end) \
+                and gazetteer.transliterated(longer.text):
             return longer  # an ezafe name, spelt its own way: "Nawa-e Barakzayi" (Nawa-I- Barak Zayi)
     return span
 
@@ -803,6 +806,8 @@ def rule_proper_noun_runs(scan: Scan) -> None:
         entries = [e for e in scan.gazetteer.exact(span.text) if _named(e)]
         if entries and (_has_cue(span, doc, scan.placed) or any(e.feature_code in IMPORTANT_CODES for e in entries)):
             scan.add(span, "gazetteer:phrase", False)
+        elif _strong_cue(span, doc) and scan.gazetteer.lookup(span.text):
+            scan.add(span, "gazetteer:transliterated+cue", False, cued=True)  # "the road to Al Sukhnah"
         elif _in_stated_province(scan, span):
             scan.add(span, "gazetteer:in-province", False, cued=True)
 
