@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from frontlines.geo import _leads_abroad
 from frontlines.geo.gazetteer import Entry
-from frontlines.geo.recognize import Mention, _well_known_by
+from frontlines.geo.recognize import Mention
 from frontlines.geo.resolve import (
     Document,
     Resolution,
@@ -14,6 +14,7 @@ from frontlines.geo.resolve import (
     _settle_contained,
     candidates_for,
 )
+from frontlines.geo.spans import well_known_by
 
 # Anorien: a province of Gondor whose own name it is; a hamlet of Arnor also called Anorien (an alternate name).
 ANORIEN = Entry(1, "Anorien", 10.0, 10.0, "GG", "01", "A", "ADM1", 2_000_000)
@@ -63,10 +64,10 @@ def test_a_container_is_the_well_known_place_of_its_name_not_a_hamlet_abroad():
 
 
 def test_a_word_of_a_longer_name_counts_as_a_town_only_by_its_own_name_or_after_of():
-    assert not _well_known_by(EDORAS)  # "Edoras Mutran square": a person's name, not the town also called so
-    assert _well_known_by(EDORAS, after_of=True)  # "the Mayor of Edoras"
-    assert _well_known_by(Entry(3, "Edoras", 20.0, 20.0, "RR", "02", "P", "PPL", 300_000))
-    assert _well_known_by(Entry(4, "Rohan", 20.0, 20.0, "RR", "02", "A", "ADM1", 0, kind=1))  # "Calif."
+    assert not well_known_by(EDORAS)  # "Edoras Mutran square": a person's name, not the town also called so
+    assert well_known_by(EDORAS, after_of=True)  # "the Mayor of Edoras"
+    assert well_known_by(Entry(3, "Edoras", 20.0, 20.0, "RR", "02", "P", "PPL", 300_000))
+    assert well_known_by(Entry(4, "Rohan", 20.0, 20.0, "RR", "02", "A", "ADM1", 0, kind=1))  # "Calif."
 
 
 def _mention(doc, name: str) -> Mention:

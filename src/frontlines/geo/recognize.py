@@ -20,28 +20,41 @@ say which country an actor belongs to, never where an event happened.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
-from importlib import resources
+from functools import cached_property
 from typing import Any
-
-import numpy as np
 
 from ..deptree import run_left, run_right
 from .distance import great_circle_km
 from .gazetteer import Gazetteer, is_exact
 from .names import is_arabic, is_article, norm
-from .words import word_list, words
+from .resolve import IMPORTANT_CODES
+from .spans import (
+    MAX_EXTEND,
+    admin_lists,
+    best_subspan,
+    dateline_spans,
+    demonyms,
+    extend_span,
+    glued_hyphen_after,
+    has_cue,
+    is_generic,
+    is_known,
+    is_organisation,
+    name_runs,
+    name_word,
+    named_entry,
+    not_places,
+    place_noun_cue,
+    strong_cue,
+    trim,
+)
+from .words import words
 
 STRONG_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WEAK_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
-IMPORTANT_CODES = frozenset({"PCLI", "ADM1", "CONT", "PPLC"})
-
-#: How many words a name spaCy tags in part may grow by on each side.
-MAX_EXTEND = 3
 
 
 @dataclass(frozen=True)
@@ -63,304 +76,6 @@ class Mention:
     @property
     def name(self) -> str:
         return self.query or self.text
-
-
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
-    """norm(demonym or its plural) → target (ISO alpha-2 code or ``gn:<id>``)."""
-    text = resources.files("frontlines").joinpath("data/geo/demonyms.csv").read_text("utf-8")
-    out: dict[str, str] = {}
-    for rec in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
-        word, target = rec["demonym"], rec["target"]
-        out[norm(word)] = target
-        if not word.endswith(("ese", "ish", "ch", "ss")):
-            out[norm(word + "s")] = target
-    return out
-
-
-def generic_words() -> frozenset[str]:
-    """Words that name some small place but in running text mean something else."""
-    return word_list("generic_words.txt")
-
-
-def not_places() -> frozenset[str]:
-    """Names that, written alone, are never a place: peoples, weapons, organisations (``data/geo/not_places.txt``)."""
-    return word_list("not_places.txt")
-
-
-def organisation_words() -> frozenset[str]:
-    """First words of organisations' names built on a place name ("Faylaq al-Sham")."""
-    return word_list("organisation_words.txt")
-
-
-def is_organisation(span: Any) -> bool:
-    """ "Faylaq al-Sham", "Jabhat Fateh al-Sham", "Al Sham Division": a group's name, with no place mention
-    inside it."""
-    return len(span) > 1 and (norm(span[0].text) in organisation_words() or span[-1].lower_ in words("organisation_heads"))
-
-
-def _generic(span: Any) -> bool:
-    """Only words that name some hamlet but rarely mean it, and punctuation ("Dar'a" is a word)."""
-    return all(norm(t.text) in generic_words() or not any(c.isalpha() for c in t.text) for t in span)
-
-
-def _known(gazetteer: Gazetteer, text: str) -> bool:
-    """The gazetteer has a place of this name as written (not only a transliteration look-alike)."""
-    return any(is_exact(e) for e in gazetteer.exact(text))
-
-
-def _named(entry: Any) -> bool:
-    """Matched as written; a code ("US", "BC", "EU") only for a country, province or region."""
-    return entry.kind < 2 or (entry.kind == 4 and entry.feature_code in ("PCLI", "ADM1", "RGN"))
-
-
-def _trim(span: Any) -> Any:
-    """Drop a leading determiner/title and a trailing possessive from a span, and what follows a bracket inside it
-    ("Bree (Archet" tagged as one name is Bree, the bracket opening the place it lies in)."""
-    cut = next((t.i for t in span if t.text in {"(", ")"}), None)
-    if cut is not None and cut > span.start:
-        span = span.doc[span.start:cut]
-    while len(span) and (span[0].lower_ in words("stop_words") or (span[0].is_lower and span[0].lower_ in words("direction_words"))
-                         or span[0].is_punct):
-        span = span[1:]
-    while len(span) and (span[-1].text in {"'s", "’s", "'", "’"} or span[-1].is_punct):
-        span = span[:-1]
-    return span
-
-
-def _strong_cue(span: Any, doc: Any) -> bool:
-    """ "the town of X", "the road to X", "X border crossing": the text says X is a place."""
-    i, j = span.start, span.end
-    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in words("cue_noun_of"):
-        return True
-    if i >= 2 and doc[i - 1].lower_ in ("to", "from") and doc[i - 2].lower_ in words("road_words"):
-        return True  # "the road to X", "the highway from X"
-    return j < len(doc) and doc[j].lower_ in words("cue_after")
-
-
-def _has_cue(span: Any, doc: Any, placed: set[int]) -> bool:
-    """A locative cue, a place noun after it, or coordination with a known place."""
-    i, j = span.start, span.end
-    # "in central Thessaloniki": the cue comes before the direction word
-    i = run_left(doc, i, lambda t: t.is_lower and t.lower_ in words("direction_words"), start=1)
-    prev = doc[i - 1] if i > 0 else None
-    if prev is not None and prev.lower_ == "the" and i > 1:
-        prev2 = doc[i - 2]
-        if prev2.lower_ in words("cue_before"):
-            return True
-    if prev is not None:
-        if prev.lower_ in words("cue_before"):
-            if prev.lower_ != "of":
-                return True
-            k = i - 2
-            if k >= 0 and doc[k].lower_ in words("cue_noun_of"):
-                return True
-        if prev.lower_ in {"and", ",", "or"} and (i - 2) in placed:
-            return True
-    if j < len(doc) and doc[j].lower_ in words("cue_after"):
-        return True
-    if _before_admin_list(span, doc, placed):
-        return True
-    return j < len(doc) and doc[j].text in {",", "and"} and (j + 1) in placed
-
-
-_DATELINE_END = frozenset({",", "(", "—", "–", "-", "--", ":"})
-
-
-def _datelines(words: list[str], glued: list[bool] | None = None) -> list[tuple[int, int]]:
-    """Capitalised place names opening a paragraph before a comma or dash: "SAN DIEGO —", "DEIR EZ-ZOR,".
-
-    ``glued[k]``: token k has no space after it; a hyphen glued to capitalised words on both sides
-    is inside the name ("EZ-ZOR"), not the dash that ends the dateline.
-    """
-    out = []
-    for i, word in enumerate(words):
-        if not (word.isupper() and word.isalpha() and len(word) > 1):
-            continue
-        if i > 0 and "\n" not in words[i - 1]:
-            continue
-        j, n_words = i + 1, 1
-        while j < len(words) and n_words < 4:
-            n_words += 1
-            if words[j].isupper() and words[j].replace(".", "").isalpha():
-                j += 1
-            elif (glued is not None and words[j] == "-" and glued[j - 1] and glued[j] and j + 1 < len(words)
-                  and words[j + 1].isupper() and words[j + 1].isalpha()):
-                j += 2
-            else:
-                break
-        if j < len(words) and words[j] in _DATELINE_END:
-            out.append((i, j))
-    return out
-
-
-def _runs(words: list[str], propn: list[bool]) -> list[tuple[int, int]]:
-    """Maximal runs of proper nouns (with Arabic particles inside), as token ranges."""
-    out, i, n = [], 0, len(words)
-    while i < n:
-        if propn[i] and words[i][:1].isupper():
-            j = i + 1
-            while j < n and (propn[j] and words[j][:1].isupper()
-                             or (words[j].lower() in {"al", "el", "ez", "ad", "as", "ar", "-"}
-                                 and j + 1 < n and words[j + 1][:1].isupper())):
-                j += 1
-            out.append((i, j))
-            i = j
-        else:
-            i += 1
-    return out
-
-
-def _best_subspan(doc: Any, i: int, j: int, gazetteer: Gazetteer, *, important_only: bool) -> Any:
-    """The longest sub-span of tokens [i, j) that names a gazetteer place (exact key), or None.
-
-    One word out of a longer name ("Vista" of "Boa Vista") is taken only when it names a
-    country, province or large city: a fragment is otherwise too often some other place.
-    """
-    for size in range(min(j - i, 5), 0, -1):
-        for k in range(i, j - size + 1):
-            span = doc[k:k + size]
-            if not span[0].text[:1].isupper() or span[-1].is_punct:
-                continue  # "Colon (" of "Colon (Colon)" is the name "Colon"
-            entries = gazetteer.exact(span.text)
-            exact = [e for e in entries if _named(e)]
-            if not exact:
-                continue
-            after_of = k > 0 and doc[k - 1].lower_ == "of"
-            if (important_only or size == 1) and not any(_well_known_by(e, after_of) for e in exact):
-                continue
-            if _generic(span):
-                continue
-            return span
-    return None
-
-
-#: Areas whose other names (alternate names) news use as their names ("Kashmir", "Calif.", "Donbass").
-AREAS_BY_OTHER_NAMES = frozenset({"PCLI", "ADM1", "CONT", "RGN"})
-
-
-def _well_known_by(entry: Any, after_of: bool = False) -> bool:
-    """A country, province or large city known by the name matched: a town's alternate names (a former,
-    foreign or local one) are often words of other names ("Khalil" of "Khalil Mutran square" is an
-    alternate name of Hebron; "Save" of "Save Badah Movement", of Saveh), so a town counts by its own name,
-    unless the name follows "of" ("the Mayor of Tyr", "the collectives of Heraklion": the town's English name)."""
-    if entry.kind == 1 and entry.feature_code not in AREAS_BY_OTHER_NAMES and not after_of:
-        return False
-    return entry.feature_code in IMPORTANT_CODES or entry.population >= 100_000
-
-
-def _name_word(tok: Any) -> bool:
-    return (tok.is_alpha and tok.text[:1].isupper()) or tok.lower_ in words("name_connectors") or _inner_hyphen(tok)
-
-
-def _inner_hyphen(tok: Any) -> bool:
-    """A hyphen inside a word ("Ivano-Frankivsk", "Issele-Azagba"), not one between words."""
-    return tok.text in ("-", "‐") and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
-
-
-def _joins_name(tok: Any) -> bool:
-    """A word a longer name may run across: a name word, or "and" ("Trinidad and Tobago", whose parts spaCy
-    tags apart; the whole must still be a name the gazetteer knows as written)."""
-    return _name_word(tok) or tok.text == "and"
-
-
-def extend_span(span: Any, gazetteer: Gazetteer, taken: set[int]) -> Any:
-    """The longest name around ``span`` the gazetteer knows as written, or ``span`` itself.
-
-    spaCy often tags only part of a multi-word name: "Rocha" of "Catole do Rocha",
-    "Ribeirao" of "Ribeirao das Neves", "Los Angeles" of "Los Angeles Tetela". Up to
-    three capitalised words or name connectors ("do", "das", "al") on each side are
-    tried, longest first; the longer name must start and end with a capitalised word.
-    """
-    doc = span.doc
-    sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
-    lo = span.start
-    while lo > sent_start and span.start - lo < MAX_EXTEND and (lo - 1) not in taken and _joins_name(doc[lo - 1]):
-        lo -= 1
-    hi = span.end
-    while hi < len(doc) and hi - span.end < MAX_EXTEND and hi not in taken and _joins_name(doc[hi]):
-        hi += 1
-    if lo == span.start and hi == span.end:
-        return span
-    options = [(a, b) for a in range(lo, span.start + 1) for b in range(span.end, hi + 1)
-               if (a, b) != (span.start, span.end) and doc[a].text[:1].isupper() and doc[b - 1].text[:1].isupper()]
-    for a, b in sorted(options, key=lambda ab: ab[0] - ab[1]):
-        longer = doc[a:b]
-        if _generic(longer):
-            continue
-        if any(_named(e) for e in gazetteer.exact(longer.text)):
-            return longer
-        if any(_inner_hyphen(t) for t in longer if not span.start <= t.i < span.end) \
-                and gazetteer.transliterated(longer.text):
-            return longer  # an ezafe name, spelt its own way: "Nawa-e Barakzayi" (Nawa-I- Barak Zayi)
-    return span
-
-
-def _admin_list_at(doc: Any, i: int) -> tuple[list[Any] | None, int]:
-    """The comma-separated parts of a parenthesised place list opening at token ``i`` ("(Razih, Sadah)"), or
-    None; and the token after which to look for the next one."""
-    j = run_right(doc, i + 1, lambda t: t.text not in {")", "("} and not t.is_sent_start, end=i + 14)
-    if j >= len(doc) or doc[j].text != ")":
-        return None, j
-    parts, start = [], i + 1
-    for k in range(i + 1, j + 1):
-        if doc[k].text in {",", ")"}:
-            end = k - 1 if k - 1 > start and doc[k - 1].lower_ in words("place_nouns") and doc[k - 1].is_lower else k
-            parts.append(doc[start:end])  # "(Poonch district, J&K)": the name without its noun
-            start = k + 1
-    if len(parts) >= 2 and all(len(p) and all(_name_word(t) or t.text in {"-", "'", "’"} for t in p)
-                               and p[0].text[:1].isupper() and not p.text.isupper() for p in parts):
-        return parts, j + 1
-    return None, j + 1
-
-
-def _admin_lists(doc: Any) -> list[list[Any]]:
-    """The comma-separated parts of parenthesised place lists: "(Razih, Sadah)", "(Afgooye,Lower Shabelle)"."""
-    from spacy.attrs import ORTH
-
-    out = []
-    i = 0
-    # the tokens whose word's hash is that of "(" (one array a doc, not a Token for each word)
-    for k in (np.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings["("]).tolist() if len(doc) else []):
-        if k < i or doc[k].text != "(":
-            continue
-        parts, i = _admin_list_at(doc, k)
-        if parts is not None:
-            out.append(parts)
-    return out
-
-
-def _before_admin_list(span: Any, doc: Any, placed: set[int]) -> bool:
-    """ "Bree (Archet, Eriador)": a name right before a "(district, province)" list that names a place already
-    found lies in it, so it is a place too."""
-    j = span.end
-    if j >= len(doc) or doc[j].text != "(" or all(t.lower_ in words("place_nouns") for t in span):
-        return False  # "Upazila (Archet, Eriador)": a unit noun alone names nothing
-    parts, _ = _admin_list_at(doc, j)
-    return parts is not None and any(p.end - 1 in placed for p in parts)
-
-
-def _glued_hyphen_after(span: Any) -> bool:
-    """ "Pul-e Khumri", "Pul-e-Charkhi": the span is glued by a hyphen to a one-letter particle
-    (the Persian ezafe), so it is the first word of a longer name, not a place of its own."""
-    doc = span.doc
-    j = span.end
-    if span.text.endswith(("-e", "-i")) or (j < len(doc) and doc[j].text.lower() in {"-e", "-i"}):
-        return True
-    return (j + 1 < len(doc) and doc[j].text in {"-", "–"} and not span[-1].whitespace_
-            and not doc[j].whitespace_ and doc[j + 1].lower_ in {"e", "i"})
-
-
-def _place_noun_cue(span: Any, doc: Any) -> bool:
-    """ "Arimba village", "Al Waleed border crossing", "the village of Taara", "villages, including X"."""
-    i, j = span.start, span.end
-    if j < len(doc) and doc[j].lower_ in words("place_nouns") and not doc[j].text[:1].isupper():
-        return True
-    if j + 1 < len(doc) and doc[j].lower_ == "border" and doc[j + 1].lower_ == "crossing":
-        return True
-    if i >= 2 and doc[i - 1].lower_ in words("list_openers"):
-        return any(doc[k].lower_ in words("place_nouns") for k in range(max(0, i - 4), i - 1))
-    return False
 
 
 # ---------------------------------------------------------------- the rules, in their declared order
@@ -410,7 +125,7 @@ class Scan:
             return  # "Ez" of "Deir Ez Zour", "Al": an article alone names nothing
         if demonym is None and not code and norm(query or span.text) in not_places():
             return  # "Katyusha rockets", "Kanuri herders": a name some hamlet has, here something else
-        if not strong and _glued_hyphen_after(span):
+        if not strong and glued_hyphen_after(span):
             return  # "Pul" of "Pul-e Khumri": a fragment of a hyphenated name
         if demonym is None and not query and part is None:
             longer = extend_span(span, self.gazetteer, self.taken)
@@ -455,7 +170,7 @@ def entity_comma_parts(scan: Scan, ent: Any, span: Any) -> bool:
             start = tok.i + 1
     parts.append(scan.doc[start:span.end])
     for part in parts:
-        part = _trim(part)
+        part = trim(part)
         if len(part):
             scan.add(part, f"spacy:ner:{ent.label_}", True)
     return True
@@ -468,7 +183,7 @@ def entity_part_of(scan: Scan, ent: Any, span: Any) -> bool:
             or any(is_exact(e) for e in g.exact(span.text))):
         return False
     rest = span[1:]
-    if _generic(rest) or not any(is_exact(e) and e.feature_code != "CONT" for e in g.exact(rest.text)):
+    if is_generic(rest) or not any(is_exact(e) and e.feature_code != "CONT" for e in g.exact(rest.text)):
         return False
     scan.add(span, f"spacy:ner:{ent.label_}:part-of", True, query=rest.text, part=span[0].lower_)
     return True
@@ -477,7 +192,7 @@ def entity_part_of(scan: Scan, ent: Any, span: Any) -> bool:
 def entity_place_noun(scan: Scan, ent: Any, span: Any) -> bool:
     """ "Arimba village", "Idlib province": the name without its place noun (which stays a cue)."""
     if (ent.label_ not in STRONG_LABELS or len(span) < 2 or span[-1].lower_ not in words("place_nouns")
-            or span[-1].text[:1].isupper() or _known(scan.gazetteer, span.text)):
+            or span[-1].text[:1].isupper() or is_known(scan.gazetteer, span.text)):
         return False
     scan.add(span[:-1], f"spacy:ner:{ent.label_}:place-noun", True)
     return True
@@ -489,7 +204,7 @@ def entity_unit_title(scan: Scan, ent: Any, span: Any) -> bool:
     if not (len(span) > 1 and span[-1].text[:1].isupper() and span[-1].lower_ in words("admin_heads")
             and not any(t.lower_ in ("and", "&") for t in span)  # "Bains and Grants Town" is one name
             and len(span[:-1].text) >= 4 and not (len(span) == 2 and span[0].lower_ in words("direction_words"))
-            and not _known(g, span.text) and any(_named(e) for e in g.exact(span[:-1].text))):
+            and not is_known(g, span.text) and any(named_entry(e) for e in g.exact(span[:-1].text))):
         return False
     scan.add(span[:-1], f"spacy:ner:{ent.label_}:unit-title", ent.label_ in STRONG_LABELS, cued=True)
     return True
@@ -501,8 +216,8 @@ def entity_strong(scan: Scan, ent: Any, span: Any) -> bool:
         return False
     g = scan.gazetteer
     if (len(span) > 1 and span[-1].lower_ not in words("feature_heads")
-            and span[0].lower_ not in words("direction_words") and not _known(g, span.text)):
-        sub = _best_subspan(scan.doc, span.start, span.end, g, important_only=ent.label_ == "FAC")
+            and span[0].lower_ not in words("direction_words") and not is_known(g, span.text)):
+        sub = best_subspan(scan.doc, span.start, span.end, g, important_only=ent.label_ == "FAC")
         if sub is not None:
             scan.add(sub, f"spacy:ner:{ent.label_}:part", True)
             return True
@@ -541,7 +256,7 @@ ENTITY_RULES: tuple[EntityRule, ...] = (
 def rule_entities(scan: Scan) -> None:
     """spaCy's entities, each through :data:`ENTITY_RULES`."""
     for ent in scan.doc.ents:
-        span = _trim(ent)
+        span = trim(ent)
         if len(span):
             next((r for r in ENTITY_RULES if r.apply(scan, ent, span)), None)
 
@@ -570,9 +285,9 @@ def rule_demonym_lexicon(scan: Scan) -> None:
 
 def weak_known_with_cue(scan: Scan, span: Any, label: str) -> bool:
     """A known name the text calls a place ("in X", "X province", a list with a place), or a country or province."""
-    entries = [e for e in scan.gazetteer.exact(span.text) if _named(e)]
-    if entries and not _generic(span) and (any(e.feature_code in IMPORTANT_CODES for e in entries)
-                                           or _has_cue(span, scan.doc, scan.placed)):
+    entries = [e for e in scan.gazetteer.exact(span.text) if named_entry(e)]
+    if entries and not is_generic(span) and (any(e.feature_code in IMPORTANT_CODES for e in entries)
+                                           or has_cue(span, scan.doc, scan.placed)):
         scan.add(span, f"spacy:ner:{label}+gazetteer", False)
         return True
     return False
@@ -580,7 +295,7 @@ def weak_known_with_cue(scan: Scan, span: Any, label: str) -> bool:
 
 def weak_transliterated(scan: Scan, span: Any, label: str) -> bool:
     """A name known only by its transliteration key, with a strong cue ("the town of Sukhna")."""
-    if _strong_cue(span, scan.doc) and not _generic(span) and scan.gazetteer.lookup(span.text):
+    if strong_cue(span, scan.doc) and not is_generic(span) and scan.gazetteer.lookup(span.text):
         scan.add(span, f"spacy:ner:{label}+gazetteer:transliterated", False, cued=True)
         return True
     return False
@@ -604,7 +319,7 @@ def _stated_area(span: Any, doc: Any, gazetteer: Gazetteer) -> list[Any]:
     for end in range(min(len(doc), k + IN_PROVINCE_NAME_TOKENS), k, -1):
         if not doc[end - 1].text[:1].isupper() or doc[end - 1].is_punct:
             continue
-        found = [e for e in gazetteer.exact(doc[k:end].text) if _named(e) and e.admin1 and e.country_code
+        found = [e for e in gazetteer.exact(doc[k:end].text) if named_entry(e) and e.admin1 and e.country_code
                  and (e.feature_code == "ADM1" or (e.feature_class == "P" and e.population >= 100_000))]
         if found:
             return found
@@ -614,7 +329,7 @@ def _stated_area(span: Any, doc: Any, gazetteer: Gazetteer) -> list[Any]:
 def _in_stated_province(scan: Scan, span: Any) -> bool:
     """The text says the name lies in a province ("Ftireh in Idleb") and the gazetteer has a town of that
     name (as written or by its transliteration key) in that very province."""
-    if _generic(span) or is_organisation(span) or not span.text[:1].isupper():
+    if is_generic(span) or is_organisation(span) or not span.text[:1].isupper():
         return False
     areas = _stated_area(span, scan.doc, scan.gazetteer)
     if not areas:
@@ -642,9 +357,9 @@ def weak_site(scan: Scan, span: Any, label: str) -> bool:
     # the name without the site words after it, one word at least
     core = doc[span.start:run_left(doc, span.end, lambda t: t.lower_ in words("site_heads")
                                    or t.lower_ in words("site_modifiers"), start=span.start + 1)]
-    if _generic(core) or not (span[-1].lower_ in words("named_site_heads") or scan.gazetteer.lookup(core.text)):
+    if is_generic(core) or not (span[-1].lower_ in words("named_site_heads") or scan.gazetteer.lookup(core.text)):
         return False
-    whole = [e for e in scan.gazetteer.exact(span.text) if _named(e)]
+    whole = [e for e in scan.gazetteer.exact(span.text) if named_entry(e)]
     scan.add(span, f"spacy:ner:{label}+site", False, query="" if whole else core.text, cued=True)
     return True
 
@@ -661,7 +376,7 @@ def weak_inside_org(scan: Scan, span: Any, label: str) -> bool:
     """ "University of California": a country, province or large city inside an organisation's name."""
     if label != "ORG" or _names_road(span):
         return False
-    sub = _best_subspan(scan.doc, span.start, span.end, scan.gazetteer, important_only=True)
+    sub = best_subspan(scan.doc, span.start, span.end, scan.gazetteer, important_only=True)
     if sub is not None:
         scan.add(sub, "gazetteer:inside-org", False)
     return sub is not None
@@ -697,7 +412,7 @@ def rule_admin_lists(scan: Scan) -> None:
     """ "Gaduud village (Diinsoor, Bay)": every part of an ACLED-style "(district, province)" after a place
     or a place noun is a place when one part is a known name as written."""
     doc = scan.doc
-    for parts in _admin_lists(doc):
+    for parts in admin_lists(doc):
         before = parts[0].start - 2
         if before < 0 or not (before in scan.placed or doc[before].lower_ in words("place_nouns")
                               or doc[before].lower_ in words("cue_after") or doc[before].lower_ in words("area_nouns")
@@ -706,7 +421,7 @@ def rule_admin_lists(scan: Scan) -> None:
         known = [any(e.kind < 2 for e in scan.gazetteer.exact(p.text)) for p in parts]
         if any(known):
             for p, k in zip(parts, known, strict=True):
-                if not _generic(p) and not is_article(p.text):
+                if not is_generic(p) and not is_article(p.text):
                     scan.add(p, "cue:admin-list" if not k else "gazetteer:admin-list", False, cued=True)
 
 
@@ -715,16 +430,16 @@ def rule_cued_unknowns(scan: Scan) -> None:
     and the names listed with them."""
     doc = scan.doc
     spans = {sp.start: sp for sp, _ in scan.weak}
-    for i, j in _runs(scan.words, scan.propn):
+    for i, j in name_runs(scan.words, scan.propn):
         spans.setdefault(i, doc[i:j])
     cued_ends: set[int] = set()
     for start in sorted(spans):
         span = spans[start]
-        if not scan.free(span) or _generic(span) or is_article(span.text):
+        if not scan.free(span) or is_generic(span) or is_article(span.text):
             continue
         prev = doc[span.start - 1] if span.start > 0 else None
         listed = prev is not None and prev.lower_ in {",", "and", "or"} and (span.start - 2) in cued_ends
-        if listed or _place_noun_cue(span, doc):
+        if listed or place_noun_cue(span, doc):
             scan.add(span, "cue:place-noun" if not listed else "cue:listed-with-place", False, cued=True)
             cued_ends.add(span.end - 1)
 
@@ -736,7 +451,7 @@ def rule_datelines(scan: Scan) -> None:
     from spacy.attrs import SPACY
 
     glued = (scan.doc.to_array(SPACY) == 0).tolist()  # no space after the token (Token.whitespace_ empty)
-    for i, j in _datelines(scan.words, glued):
+    for i, j in dateline_spans(scan.words, glued):
         span = scan.doc[i:j]
         taken = scan.found.get(i)
         if taken is not None and taken.token_end == j and taken.demonym is None and taken.part is None:
@@ -764,7 +479,7 @@ ROAD_ENDS_RULE = "gazetteer:road-ends"
 
 
 def _known_as_written(scan: Scan, span: Any) -> list[Any]:
-    return [e for e in scan.gazetteer.exact(span.text) if _named(e)] if not _generic(span) else []
+    return [e for e in scan.gazetteer.exact(span.text) if named_entry(e)] if not is_generic(span) else []
 
 
 def rule_road_ends(scan: Scan) -> None:
@@ -774,11 +489,11 @@ def rule_road_ends(scan: Scan) -> None:
     for k, word in enumerate(scan.words):
         if word not in ("-", "–") or k == 0:
             continue
-        j = run_right(doc, k + 1, _name_word, end=k + MAX_EXTEND + 1)
+        j = run_right(doc, k + 1, name_word, end=k + MAX_EXTEND + 1)
         if j == k + 1 or j >= len(doc) or doc[j].lower_ not in words("road_words"):
             continue
         right = doc[k + 1:j]
-        lo = run_left(doc, k, _name_word, start=k - MAX_EXTEND)
+        lo = run_left(doc, k, name_word, start=k - MAX_EXTEND)
         lefts = [doc[a:k] for a in range(lo, k) if doc[a].text[:1].isupper()]  # longest first
         if not lefts or not right[0].text[:1].isupper() or not scan.free(right):
             continue
@@ -795,18 +510,18 @@ def rule_road_ends(scan: Scan) -> None:
 def rule_proper_noun_runs(scan: Scan) -> None:
     """Proper-noun runs spaCy left untagged, when the gazetteer knows them and the text calls them places."""
     doc, words_ = scan.doc, scan.words
-    for i, j in _runs(words_, scan.propn):
+    for i, j in name_runs(words_, scan.propn):
         span = doc[i:j]
-        if not scan.free(span) or _generic(span):
+        if not scan.free(span) or is_generic(span):
             continue
         if j + 1 < len(doc) and words_[j] in {"of", "'s", "’s"} and words_[j + 1][:1].isupper():
             continue  # "University of ...", "Eva's Village": part of a longer name
         if is_organisation(span):
             continue
-        entries = [e for e in scan.gazetteer.exact(span.text) if _named(e)]
-        if entries and (_has_cue(span, doc, scan.placed) or any(e.feature_code in IMPORTANT_CODES for e in entries)):
+        entries = [e for e in scan.gazetteer.exact(span.text) if named_entry(e)]
+        if entries and (has_cue(span, doc, scan.placed) or any(e.feature_code in IMPORTANT_CODES for e in entries)):
             scan.add(span, "gazetteer:phrase", False)
-        elif _strong_cue(span, doc) and scan.gazetteer.lookup(span.text):
+        elif strong_cue(span, doc) and scan.gazetteer.lookup(span.text):
             scan.add(span, "gazetteer:transliterated+cue", False, cued=True)  # "the road to Al Sukhnah"
         elif _in_stated_province(scan, span):
             scan.add(span, "gazetteer:in-province", False, cued=True)
