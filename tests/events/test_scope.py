@@ -390,6 +390,7 @@ def test_a_body_found_after_a_drowning_stays_no_event(nlp) -> None:
     ("Gondor and the hill tribes signed a truce in Osgiliath on Monday.", "talks-topic", True),
     ("The truce between Gondor and the hill tribes has mostly held since it began in May, monitors said.",
      "accord-state", False),
+    ("Envoys of Gondor said on Monday that the truce with the hill tribes is still in force.", "accord-state", False),
     ("Hundreds gathered in Bree on Sunday to mark the anniversary of the massacre at the ford.", "remembered", False),
     ("Orc raiders carried out a massacre at the ford near Bree on Sunday.", "remembered", True),
     ("The guild will send grain to farmers displaced by the fighting in Ithilien, it said on Monday.",

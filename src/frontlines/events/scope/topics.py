@@ -160,11 +160,18 @@ def _talks_topic(t: Typing, ctx: Context) -> bool:
 
 def _accord_state(t: Typing, ctx: Context) -> bool:
     """An accord noun that is the subject of a verb of lasting or failing (``holding_lemmas``: "the
-    ceasefire has largely held", "the truce collapsed"): the state of an accord made before, no new
-    one."""
+    ceasefire has largely held", "the truce collapsed") or of "be" in force (``in_force_nouns``: "the
+    ceasefire agreements are still in power"): the state of an accord made before, no new one."""
     tok = trigger_of(t, ctx)
-    return t.sub_event_type == "Agreement" and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and \
-        lemma(tok.head) in load_scope()["holding_lemmas"]
+    if t.sub_event_type != "Agreement" or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "nsubj":
+        return False
+    lists = load_scope()
+    if lemma(tok.head) in lists["holding_lemmas"]:
+        return True
+    return lemma(tok.head) == "be" and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and o.lower_ in lists["in_force_nouns"]
+                                                      for o in c.children)
+        for c in tok.head.children)
 
 
 def _sanction_reason(t: Typing, ctx: Context) -> bool:
