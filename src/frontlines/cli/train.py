@@ -54,6 +54,9 @@ def train_cmd(settings: Settings, acled_path: str, no_rules: bool) -> None:
 @click.option("--snippets", "snippets_path", type=click.Path(dir_okay=False),
               help="Short news snippets labelled with one sub-event type each, JSONL "
                    "(e.g. eval/snippets/snippets-dev.jsonl).")
+@click.option("--incidents", "incidents_path", type=click.Path(dir_okay=False),
+              help="Whole articles labelled with every incident they report, JSONL "
+                   "(e.g. eval/articles/record32-a.jsonl).")
 @click.option("--corpus", "corpus_path", type=click.Path(),
               help="Any input `ingest` reads (e.g. ../shared/corpus/fakenews-sample.csv): events per article.")
 @click.option("--limit", type=int, default=None, help="Only the first N ACLED rows / judged sentences / snippets.")
@@ -65,9 +68,10 @@ def train_cmd(settings: Settings, acled_path: str, no_rules: bool) -> None:
               help="Use the trained model in DATA_DIR/models instead of the shipped default.")
 @click.pass_obj
 def eval_events_cmd(settings: Settings, acled_path: str | None, sentences_path: str | None,
-                    articles_path: str | None, snippets_path: str | None, corpus_path: str | None, limit: int | None, as_json: bool,
-                    kfold: int | None, use_model: bool) -> None:
-    """Score event extraction against coded ACLED rows, judged sentences, labelled reports or snippets, or a corpus.
+                    articles_path: str | None, snippets_path: str | None, incidents_path: str | None,
+                    corpus_path: str | None, limit: int | None, as_json: bool, kfold: int | None,
+                    use_model: bool) -> None:
+    """Score event extraction against coded ACLED rows, judged sentences, labelled reports, snippets or articles, or a corpus.
 
     ACLED rows (their notes are the input): sub-event weighted F1 and accuracy, event-type
     accuracy, actors (actor1 name exactly ACLED's, actor1 missing, actor1 and actor2 inter-code
@@ -78,7 +82,9 @@ def eval_events_cmd(settings: Settings, acled_path: str | None, sentences_path: 
     the labelled incident is among them, and the main event's type, place, date and death toll.
     Labelled snippets (CASE 2021 task 2 style, one sub-event type each): the main event's
     sub-event weighted F1 and accuracy (picked as for ACLED notes), events per snippet and
-    snippets with no event. A corpus: events per article. Give one or several.
+    snippets with no event. Whole articles labelled with every incident they report: events per
+    article, incidents found, events that are an incident of their own, duplicates, false events,
+    and each found incident's toll and date. A corpus: events per article. Give one or several.
 
     \b
     Example:
@@ -87,15 +93,16 @@ def eval_events_cmd(settings: Settings, acled_path: str | None, sentences_path: 
       frontlines eval events --acled ../shared/eval/events/acled-dev.csv --train-kfold 5 --json
       frontlines eval events --articles eval/articles/conflict-dev.jsonl
       frontlines eval events --snippets eval/snippets/snippets-dev.jsonl
+      frontlines eval events --incidents eval/articles/record32-a.jsonl
       frontlines eval events --corpus ../shared/corpus/fakenews-sample.csv
     """
     from ..events.reports import evaluate_corpus
     from ..events.sentences import evaluate_sentences, read_sentences
     from ..pipeline import Pipeline
 
-    if not (acled_path or sentences_path or articles_path or snippets_path or corpus_path):
-        raise click.UsageError("give --acled FILE, --sentences FILE, --articles FILE, --snippets FILE "
-                               "or --corpus PATH (or several)")
+    if not (acled_path or sentences_path or articles_path or snippets_path or incidents_path or corpus_path):
+        raise click.UsageError("give --acled FILE, --sentences FILE, --articles FILE, --snippets FILE, "
+                               "--incidents FILE or --corpus PATH (or several)")
     if kfold and not acled_path:
         raise click.UsageError("--train-kfold needs --acled FILE")
     pipeline = Pipeline(settings, event_model=None)  # never whatever model sits in the data directory
@@ -110,6 +117,10 @@ def eval_events_cmd(settings: Settings, acled_path: str | None, sentences_path: 
         from ..events.evaluate import evaluate_snippets, read_snippets
 
         results["snippets"] = evaluate_snippets(read_snippets(snippets_path, limit=limit), pipeline=pipeline)
+    if incidents_path:
+        from ..events.incidents_eval import evaluate_incidents
+
+        results["incidents"] = evaluate_incidents(incidents_path, pipeline=pipeline)
     if corpus_path:
         results["corpus"] = evaluate_corpus(corpus_path, pipeline=pipeline)
     if as_json:
@@ -122,6 +133,8 @@ def eval_events_cmd(settings: Settings, acled_path: str | None, sentences_path: 
             _echo_sentences(s)
         elif name == "snippets":
             _echo_snippets(s)
+        elif name == "incidents":
+            _echo_incidents(s)
         else:
             (_echo_articles if name in ("articles", "corpus") else _echo_scores)(name, s)
 
@@ -180,6 +193,16 @@ def _echo_splits(splits: list[Any]) -> None:
     for s in splits:
         click.echo(f"  {s.split + f' ({s.folds})':<12} {s.rows:>5}  {s.plain:>6.3f}  {s.model:>6.3f}  "
                    f"{s.pipeline:>14.3f}  {s.lexicon:>8.3f}")
+
+
+def _echo_incidents(s: Any) -> None:
+    click.echo(f"incidents ({s.articles} articles, {s.incidents} labelled incidents)")
+    click.echo(f"  events per article     {s.events_per_article:.2f}   most {s.most_events}, {s.events} in all")
+    click.echo(f"  incidents found        {s.found}/{s.incidents} ({_pct(s.recall)}), "
+               f"{s.sub_event_right} with their sub-event type")
+    click.echo(f"  events an incident     {s.found}/{s.events} ({_pct(s.precision)}): duplicates {s.duplicates}, "
+               f"false {s.false_events} ({s.false_in_articles_without_incident} in articles reporting none)")
+    click.echo(f"  found: toll exact      {_pct(s.toll_exact)}   date exact {_pct(s.date_exact)}")
 
 
 def _echo_articles(name: str, s: Any) -> None:
