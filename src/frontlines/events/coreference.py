@@ -150,10 +150,12 @@ def _nouns(trigger: Any) -> list[Any]:
 
 
 def _definite(tok: Any) -> str | None:
-    """"the attack" for a noun with a definite or demonstrative determiner, else None."""
+    """"the attack" for a noun with a definite or demonstrative determiner, or a date as its possessive ("Tuesday's
+    raid", "last week's attack": the day names one incident), else None."""
     dets = set(load_cues()["anaphora_determiners"])
-    det = next((c for c in tok.children if c.dep_ in ("det", "poss") and c.lower_ in dets), None)
-    return f"{det.text} {tok.text}" if det is not None else None
+    det = next((c for c in tok.children if c.dep_ in ("det", "poss") and (
+        c.lower_ in dets or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME")))), None)
+    return tok.doc[det.left_edge.i:tok.i + 1].text if det is not None else None
 
 
 def _time_reference(tok: Any) -> bool:
@@ -452,11 +454,23 @@ def blocked(inc: Incident, d: Draft) -> str | None:
     if _another_place(inc, d):
         return "another place"
     mine, theirs = date_span(d), _span_of(inc)
+    if mine is None and theirs is not None and earlier_year(d.event.sentence, theirs[0].year):
+        return "another year"
     if mine is not None and theirs is not None:
         later_report = (d.refers is not None or d.outcome) and mine[1] >= theirs[0]
         if not later_report and (mine[1] < theirs[0] or mine[0] > theirs[1]):
             return "another date"
     return None
+
+
+def earlier_year(text: str, year: int) -> bool:
+    """The sentence dates what it tells to a year before ``year`` ("Last year, a bombing killed eight", "in 2019",
+    "two years ago"; ``incidents.yaml#earlier_year_patterns``, ``#year_patterns``)."""
+    low = text.lower()
+    cues = load_cues()
+    if any(re.search(p, low) for p in cues["earlier_year_patterns"]):
+        return True
+    return any(int(m.group(1)) < year for p in cues["year_patterns"] for m in re.finditer(p, low))
 
 
 @dataclass(frozen=True)
