@@ -92,3 +92,12 @@ def test_a_toll_dated_to_an_earlier_year_is_another_incident():
     assert len(_incidents(clash, last_year)) == 2
     same_year = replace(last_year, event=replace(last_year.event, sentence="The raid on Osgiliath killed eight."))
     assert _incidents(clash, same_year) == [["first", "outcome"]]
+
+
+def test_the_next_sentence_by_unnamed_attackers_goes_on_telling_it():
+    # issue 11, articles32: "Rohirrim stormed Osgiliath ... The attackers arrived at dawn and opened fire"
+    stormed = _draft("Armed clash", 1, place=OSGILIATH, day=20, actor1=ROHIRRIM)
+    unnamed = _draft("Armed clash", 2, actor1=Actor("Unidentified Armed Group (Gondor)", "unidentified-armed-group-gondor", 3))
+    assert _incidents(stormed, unnamed) == [["first", "next-sentence"]]
+    named = _draft("Armed clash", 2, actor1=Actor("Dunlendings", "dunlendings", 3))
+    assert len(_incidents(stormed, named)) == 2

@@ -343,16 +343,22 @@ def actors_agree(a: Event, b: Event) -> bool:
                for ka, kb in ((actor_key(a.actor1), actor_key(b.actor1)), (actor_key(a.actor2), actor_key(b.actor2))))
 
 
-def sides_agree(a: Event, b: Event) -> bool:
+def sides_agree(a: Event, b: Event, *, unidentified: bool = True) -> bool:
     """The same sides, whatever role each has: one's dictionary actors are all among the other's.
 
     "Police fired tear gas at protesters who threw stones" tells one incident; "jets bombed the
     market and later rebels attacked a village" tells two. Actors the dictionary does not know
-    ("eight soldiers", "protesters") say too little to tell two incidents apart.
+    ("eight soldiers", "protesters") say too little to tell two incidents apart; with ``unidentified=False`` nor do
+    unidentified ones ("the attackers").
     """
-    ka = {x.id for x in (a.actor1, a.actor2) if x is not None and x.id}
-    kb = {x.id for x in (b.actor1, b.actor2) if x is not None and x.id}
+    ka = {x.id for x in (a.actor1, a.actor2) if x is not None and x.id and (unidentified or not _unidentified(x))}
+    kb = {x.id for x in (b.actor1, b.actor2) if x is not None and x.id and (unidentified or not _unidentified(x))}
     return ka <= kb or kb <= ka
+
+
+def _unidentified(a: Actor) -> bool:
+    """An actor the text names by no one ("the attackers": an unidentified armed group of the country)."""
+    return (a.id or "").startswith("unidentified-")
 
 
 def date_span(d: Draft) -> tuple[dt.date, dt.date] | None:
@@ -562,11 +568,14 @@ def _next_sentence(inc: Incident, d: Draft, ctx: Context) -> bool:
     """The very next sentence, of the same family, with no place or date of its own, goes on telling it.
 
     "... ambushed an IS base near X. One militant was killed in the clash."; "Three rockets struck
-    near the airport. One rocket landed in a parking area."
+    near the airport. One rocket landed in a parking area."; "RSF fighters stormed the village ... The attackers
+    arrived at dawn and opened fire": same actors, or sides that agree (:func:`sides_agree`: the dictionary actors of
+    one are all the other's; "the attackers", an unidentified group, names none).
     """
     last = inc.drafts[-1]
     return (d.sentence == last.sentence + 1 and family(d.event) == family(last.event) and not d.own_date
-            and place_key(d.event) is None and actors_agree(last.event, d.event))
+            and place_key(d.event) is None and (actors_agree(last.event, d.event)
+                                                 or sides_agree(last.event, d.event, unidentified=False)))
 
 
 def _short_report(inc: Incident, d: Draft, ctx: Context) -> bool:
