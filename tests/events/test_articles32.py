@@ -20,3 +20,9 @@ def test_what_an_explosion_destroyed_is_no_looting(nlp) -> None:
 def test_what_raiders_destroyed_is_property_destruction(nlp) -> None:
     assert "Looting/property destruction" in _subs(
         nlp, "Orc raiders destroyed two wagons and damaged shops on the main road of Bree.")
+
+
+def test_an_attempt_to_retake_ground_is_no_ground_regained(nlp) -> None:
+    assert "Government regains territory" not in _subs(
+        nlp, "The clash erupted when Gondor troops tried to retake a hill outpost near Osgiliath.")
+    assert "Government regains territory" in _subs(nlp, "Gondor troops retook a hill outpost near Osgiliath on Sunday.")

@@ -101,3 +101,19 @@ def test_the_next_sentence_by_unnamed_attackers_goes_on_telling_it():
     assert _incidents(stormed, unnamed) == [["first", "next-sentence"]]
     named = _draft("Armed clash", 2, actor1=Actor("Dunlendings", "dunlendings", 3))
     assert len(_incidents(stormed, named)) == 2
+
+
+def test_a_stage_with_neither_date_nor_place_is_the_riots():
+    # issue 11, articles32: "... rioters burned tyres. Police fired tear gas to disperse crowds."
+    riot = _draft("Violent demonstration", 1, place=MINAS_TIRITH, day=20)
+    assert _incidents(riot, _draft("Peaceful protest", 4)) == [["first", "one-demonstration"]]
+    assert len(_incidents(riot, _draft("Peaceful protest", 4, place=OSGILIATH))) == 2
+
+
+def test_what_the_raiders_named_looted_is_their_raid():
+    # issue 11, articles32: "Rohirrim stormed Osgiliath ... the riders looted the market"
+    raid = _draft("Armed clash", 1, place=OSGILIATH, day=20, actor1=ROHIRRIM)
+    assert _incidents(raid, _draft("Looting/property destruction", 3, actor1=ROHIRRIM)) == [["first", "raid-damage"]]
+    gunmen = Actor("Unidentified Armed Group (Gondor)", "unidentified-armed-group-gondor", 3)
+    assert len(_incidents(raid, _draft("Looting/property destruction", 3, actor1=gunmen))) == 2
+    assert len(_incidents(raid, _draft("Looting/property destruction", 3, actor1=ROHIRRIM, day=27))) == 2

@@ -550,18 +550,33 @@ def _same_event(inc: Incident, d: Draft, ctx: Context) -> bool:
 def _one_demonstration(inc: Incident, d: Draft, ctx: Context) -> bool:
     """A demonstration told in stages is one (ACLED codes one event a demonstration, day and place): a stage
     dated the same single day at the same place ("the rioting on 20 May in Minas Tirith" ... "On 20 May,
-    hundreds met in its Citadel square to march"), and property that its participants or no one named
+    hundreds met in its Citadel square to march") or with neither date nor place of its own ("police fired tear gas
+    to disperse crowds": not after arrests alone), and property that its participants or no one named
     destroyed, in a sentence with no date of its own ("the crowd began to destroy shop windows")."""
     host = inc.drafts[0].event
     if host.sub_event_type not in DEMONSTRATION:
         return False
     if d.event.sub_event_type in DEMONSTRATION:
         mine = date_span(d)
+        if mine is None and place_key(d.event) is None and host.sub_event_type != "Arrests":
+            return True  # a stage told with neither date nor place ("police fired tear gas to disperse crowds")
         return mine is not None and mine[0] == mine[1] and mine == _span_of(inc) \
             and any(same_place(x.event, d.event) for x in inc.drafts)
     doer = d.event.actor1
     return (d.event.sub_event_type == "Looting/property destruction" and host.sub_event_type in RIOTS
             and not d.own_date and (doer is None or doer.inter in CROWD_INTER))
+
+
+def _raid_damage(inc: Incident, d: Draft, ctx: Context) -> bool:
+    """Property that the violent incident's named doer looted or destroyed, told with no date or place of its own, is
+    that raid's ("RSF fighters stormed the village ... Survivors said the fighters looted the market"): ACLED codes
+    the raid, one event; an unidentified doer ("gunmen") names no one."""
+    doer = d.event.actor1
+    if d.event.sub_event_type != "Looting/property destruction" or d.own_date or place_key(d.event) is not None \
+            or doer is None or not doer.id or _unidentified(doer):
+        return False
+    return any(family(x.event) == "violent" and x.event.actor1 is not None and x.event.actor1.id == doer.id
+               for x in inc.drafts)
 
 
 def _next_sentence(inc: Incident, d: Draft, ctx: Context) -> bool:
@@ -648,6 +663,7 @@ RULES: tuple[JoinRule, ...] = (
     JoinRule("outcome", _outcome),
     JoinRule("same-event", _same_event),
     JoinRule("one-demonstration", _one_demonstration),
+    JoinRule("raid-damage", _raid_damage),
     JoinRule("next-sentence", _next_sentence),
     JoinRule("short-report", _short_report),
     JoinRule("only-of-its-kind", _only_of_its_kind),
