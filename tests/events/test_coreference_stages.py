@@ -103,13 +103,6 @@ def test_the_next_sentence_by_unnamed_attackers_goes_on_telling_it():
     assert len(_incidents(stormed, named)) == 2
 
 
-def test_a_stage_with_neither_date_nor_place_is_the_riots():
-    # issue 11, articles32: "... rioters burned tyres. Police fired tear gas to disperse crowds."
-    riot = _draft("Violent demonstration", 1, place=MINAS_TIRITH, day=20)
-    assert _incidents(riot, _draft("Peaceful protest", 4)) == [["first", "one-demonstration"]]
-    assert len(_incidents(riot, _draft("Peaceful protest", 4, place=OSGILIATH))) == 2
-
-
 def test_what_the_raiders_named_looted_is_their_raid():
     # issue 11, articles32: "Rohirrim stormed Osgiliath ... the riders looted the market"
     raid = _draft("Armed clash", 1, place=OSGILIATH, day=20, actor1=ROHIRRIM)

@@ -550,16 +550,13 @@ def _same_event(inc: Incident, d: Draft, ctx: Context) -> bool:
 def _one_demonstration(inc: Incident, d: Draft, ctx: Context) -> bool:
     """A demonstration told in stages is one (ACLED codes one event a demonstration, day and place): a stage
     dated the same single day at the same place ("the rioting on 20 May in Minas Tirith" ... "On 20 May,
-    hundreds met in its Citadel square to march") or with neither date nor place of its own ("police fired tear gas
-    to disperse crowds": not after arrests alone), and property that its participants or no one named
+    hundreds met in its Citadel square to march"), and property that its participants or no one named
     destroyed, in a sentence with no date of its own ("the crowd began to destroy shop windows")."""
     host = inc.drafts[0].event
     if host.sub_event_type not in DEMONSTRATION:
         return False
     if d.event.sub_event_type in DEMONSTRATION:
         mine = date_span(d)
-        if mine is None and place_key(d.event) is None and host.sub_event_type != "Arrests":
-            return True  # a stage told with neither date nor place ("police fired tear gas to disperse crowds")
         return mine is not None and mine[0] == mine[1] and mine == _span_of(inc) \
             and any(same_place(x.event, d.event) for x in inc.drafts)
     doer = d.event.actor1
