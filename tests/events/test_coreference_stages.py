@@ -66,8 +66,47 @@ def test_the_poisoning_names_a_poisoning_told_before(nlp):
     assert refers_back(next(t for t in doc if t.text == "poisoned")) is None
 
 
+def test_a_day_as_possessive_names_an_incident_told_before(nlp):
+    # issue 11, articles32: "Saturday's attack" goes back to the attack of that day
+    from frontlines.events.coreference import refers_back
+    doc = nlp("The orcs of Mordor claimed responsibility for Saturday's raid on Osgiliath.")
+    assert refers_back(next(t for t in doc if t.text == "raid")) == "Saturday's raid"
+    doc = nlp("The orcs of Mordor claimed responsibility for a raid on Osgiliath on Saturday.")
+    assert refers_back(next(t for t in doc if t.text == "raid")) is None
+    doc = nlp("The orcs of Mordor claimed responsibility for Gothmog's raid on Osgiliath.")
+    assert refers_back(next(t for t in doc if t.text == "raid")) is None  # a person's raid: no day named
+
+
 def test_a_sentence_the_page_repeats_is_the_same_event():
     first = _draft("Armed clash", 1)
     again = replace(_draft("Armed clash", 9), event=replace(_draft("Armed clash", 9).event, sentence="sentence 1"))
     assert _incidents(first, again) == [["first", "repeated-text"]]
     assert "repeated-text" not in sum(_incidents(first, _draft("Armed clash", 9)), [])
+
+
+def test_a_toll_dated_to_an_earlier_year_is_another_incident():
+    # issue 11, articles32: "Last year, a bombing at a seminary in Osgiliath killed eight" after Saturday's clash
+    clash = _draft("Armed clash", 1, place=OSGILIATH, day=20)
+    last_year = replace(_draft("Armed clash", 5, place=OSGILIATH), outcome=True)
+    last_year = replace(last_year, event=replace(last_year.event, sentence="Last year, a raid on Osgiliath killed eight."))
+    assert len(_incidents(clash, last_year)) == 2
+    same_year = replace(last_year, event=replace(last_year.event, sentence="The raid on Osgiliath killed eight."))
+    assert _incidents(clash, same_year) == [["first", "outcome"]]
+
+
+def test_the_next_sentence_by_unnamed_attackers_goes_on_telling_it():
+    # issue 11, articles32: "Rohirrim stormed Osgiliath ... The attackers arrived at dawn and opened fire"
+    stormed = _draft("Armed clash", 1, place=OSGILIATH, day=20, actor1=ROHIRRIM)
+    unnamed = _draft("Armed clash", 2, actor1=Actor("Unidentified Armed Group (Gondor)", "unidentified-armed-group-gondor", 3))
+    assert _incidents(stormed, unnamed) == [["first", "next-sentence"]]
+    named = _draft("Armed clash", 2, actor1=Actor("Dunlendings", "dunlendings", 3))
+    assert len(_incidents(stormed, named)) == 2
+
+
+def test_what_the_raiders_named_looted_is_their_raid():
+    # issue 11, articles32: "Rohirrim stormed Osgiliath ... the riders looted the market"
+    raid = _draft("Armed clash", 1, place=OSGILIATH, day=20, actor1=ROHIRRIM)
+    assert _incidents(raid, _draft("Looting/property destruction", 3, actor1=ROHIRRIM)) == [["first", "raid-damage"]]
+    gunmen = Actor("Unidentified Armed Group (Gondor)", "unidentified-armed-group-gondor", 3)
+    assert len(_incidents(raid, _draft("Looting/property destruction", 3, actor1=gunmen))) == 2
+    assert len(_incidents(raid, _draft("Looting/property destruction", 3, actor1=ROHIRRIM, day=27))) == 2

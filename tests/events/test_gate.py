@@ -233,6 +233,16 @@ def test_the_gate_alone_gives_a_weak_development_only_at_a_candidate_of_its_even
         ["Change to group/activity"]
 
 
+def test_the_gate_alone_gives_no_peaceful_protest_where_the_sentence_names_a_death_toll(nlp) -> None:
+    # issue 11, articles32: a peaceful protest has no dead; the toll is an attack's
+    typer = EventTyper(load_lexicon(), _favouring(("Peaceful protest", 4.0), ("Other", 0.0)), 0.5, 0.5)
+    sent = next(nlp("By Wednesday the death toll from Tuesday's strike on Osgiliath had risen to five.").sents)
+    reading = typer.read([sent])[0]  # the gate's own type refused; the definite mention takes the noun's next type
+    assert reading.typings and "Peaceful protest" not in [t.sub_event_type for t in reading.typings]
+    sent = next(nlp("By Wednesday the strike of the Osgiliath dockers had entered its fifth day.").sents)
+    assert [t.sub_event_type for t in typer.read([sent])[0].typings] == ["Peaceful protest"]
+
+
 def test_a_light_verb_without_its_cue_words_is_no_candidate_for_the_gate(nlp) -> None:
     typer = EventTyper(load_lexicon(), _favouring(("Armed clash", 4.0), ("Attack", 0.0)), 0.5, 0.5)
     sent = next(nlp("The orcs are using the villagers of Bree as human shields.").sents)

@@ -162,6 +162,23 @@ def test_suspected_before_the_subject_describes_who_not_whether(nlp):
     assert read(_parsed(nlp, words, heads, deps)[4]).modality == "speculative"
 
 
+def test_a_past_tense_said_whose_speakers_the_parse_hung_elsewhere_is_no_rumour(nlp):
+    # issue 11, articles32: "..., killing two farmers including a child, residents and a rights group said."
+    words = ["Jets", "bombed", "Bree", ",", "killing", "two", "farmers", "including", "a", "child", ",", "residents",
+             "and", "rangers", "said", "."]
+    heads = [1, 14, 1, 1, 1, 6, 4, 6, 9, 7, 9, 9, 11, 11, 14, 14]
+    deps = ["nsubj", "ccomp", "dobj", "punct", "advcl", "nummod", "dobj", "prep", "det", "pobj", "punct", "conj",
+            "cc", "conj", "ROOT", "punct"]
+    tags = ["NNS", "VBD", "NNP", ",", "VBG", "CD", "NNS", "VBG", "DT", "NN", ",", "NNS", "CC", "NNS", "VBD", "."]
+    from spacy.tokens import Doc
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert read(doc[1]).modality in ("asserted", "claimed")
+    # "it is said" (a participle with no subject of its own) still makes a rumour
+    tags[14] = "VBN"
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert read(doc[1]).modality == "speculative"
+
+
 def test_a_belief_about_who_the_attackers_are_is_no_doubt_that_they_attacked(reading):
     r = reading("On 30 April, gunmen believed to belong to the Dunland militia shot and killed a man near Bree.", "shot")
     assert r.modality == "asserted"

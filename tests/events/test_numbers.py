@@ -198,3 +198,16 @@ def test_a_kill_to_come_or_an_amount_counts_no_dead(text):
 def test_a_kill_that_happened_is_counted_however_it_is_reported():
     assert fatalities("The raid on Bree is believed to have killed 12.")[0] == 12
     assert fatalities("Orcs killed a soldier and two farmers near Osgiliath.")[0] == 3
+
+
+def test_a_toll_named_by_its_incident_before_the_count_is_the_toll():
+    # issue 11, articles32: "the death toll from Saturday's raid had risen to 15"
+    assert fatalities("By Sunday the death toll from Saturday's raid on Bree had risen to 15, the wardens said.")[0] == 15
+    assert fatalities("By Monday the death toll from the assault on Osgiliath had risen to five.")[0] == 5
+    assert fatality_counts("The death toll from the long war in Rohan since 3018 is not known.") == []
+
+
+def test_an_ordinal_death_states_the_toll_it_brings():
+    # issue 11, articles32: "a fifth soldier died of his wounds" (the toll is now five)
+    assert fatalities("A fifth soldier died of his wounds overnight in the Osgiliath infirmary.")[0] == 5
+    assert fatalities("A soldier died of his wounds overnight in the Osgiliath infirmary.")[0] == 1

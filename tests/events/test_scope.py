@@ -159,6 +159,9 @@ def _read(nlp, text: str) -> tuple[list[str], list[str]]:
     ("The Gondor army announced on Monday that it will withdraw its troops from Osgiliath.", "announced-plan"),
     # issue 11, state20: a trial, a forensic finding, a police inquiry and an abstract target narrate no new event
     ("The prosecutor said the farmer was killed on the evening of 3 May on the Bree estate.", "court"),
+    ("A gas explosion tore through a house in Bree early on Monday, killing three people.", "accident"),
+    # issue 11, articles32: a blast the prosecutor reports is still court framing in a trial's own words
+    ("The jury heard that the bomb exploded at the gate of Bree in May, prosecutors said.", "court"),
     ("A private autopsy found that Ted Sandyman was shot four times near Bree.", "forensic"),
     ("The coroner said the miller of Bree was stabbed twice in the chest.", "forensic"),
     ("Neighbours watched from their doors in Bree as police investigated the stabbing.", "ordinary-crime"),
@@ -186,6 +189,9 @@ def test_a_scope_rule_rejects_an_out_of_scope_typing(nlp, text: str, rule: str) 
     "Shelling kills two farmers in Osgiliath.",  # the trigger is the subject itself
     "Police arrested five protesters in Minas Tirith on Sunday.",
     "Rohan troops fought the rebels near Edoras.",
+    "A bomb explosion tore through a market in Bree early on Monday, killing three people.",  # no gas: a bomb
+    # issue 11, articles32: a prosecutor who reports a blast frames no trial
+    "A cart hit an anti-tank mine near Osgiliath on Sunday, killing two farmers, the regional prosecutor's office said.",
     "Warplanes struck a weapons depot near Umbar.",
     "Wardens fired the shots that killed two protesters in Bree.",
     "Thousands marched through Minas Tirith on Saturday demanding pension reform.",

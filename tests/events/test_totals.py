@@ -48,3 +48,21 @@ def test_a_crowd_size_on_one_protest_is_no_total(text: str) -> None:
 ])
 def test_tens_of_thousands_killed_stays_a_total(text: str) -> None:
     assert total_cue(text, dated=False, day=False) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The war between Gondor and Mordor, which began in April, has killed more than 9,000 people, the council says.",
+    "The conflict in Ithilien, which erupted in 3018, has left thousands of farmers dead.",
+    "More than 4,000 villagers have been killed since the orcs seized power in Mordor in February.",
+])
+def test_a_war_told_with_its_start_or_a_seizure_of_power_is_a_total(text: str) -> None:
+    assert total_cue(text, dated=True, day=False) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The clashes, which began on Monday near Osgiliath, killed 12 orcs.",
+    "An orc raid on the war memorial in Bree, which stood by the road, killed three guards.",
+    "The orcs seized power in Mordor on Monday, killing 12 guards.",
+])
+def test_one_clash_with_a_relative_clause_or_a_seizure_itself_is_no_total(text: str) -> None:
+    assert total_cue(text, dated=True, day=False) is None

@@ -14,7 +14,7 @@ from typing import Any
 
 from .gate import GateVerdict
 from .gate_features import main_verb_tense
-from .matching import head_of, load_matching, padded_text, words_of
+from .matching import NO_TOLL_TYPES, head_of, load_matching, padded_text, toll_named, words_of
 from .mentions import named_mention
 from .ontology import load_lexicon, load_ontology, plover_of
 from .roles import classes_of
@@ -186,6 +186,12 @@ def _weak_type_elsewhere(sub: str, sent: Any, reading: LexiconReading) -> bool:
         onto.get(h.entry.sub).event_type in VIOLENT_TYPES for h in reading.hits)
 
 
+def _toll_of_no_protest(sub: str, sent: Any, reading: LexiconReading) -> bool:
+    """A Peaceful protest (:data:`.matching.NO_TOLL_TYPES`) where the sentence names a death toll (:func:`.matching.toll_named`):
+    a peaceful protest has no dead, so "the death toll from Tuesday's strike rose to five" tells the dead of an attack, not a walkout."""
+    return sub in NO_TOLL_TYPES and toll_named(sent)
+
+
 def _civilians_moved(sub: str, sent: Any, reading: LexiconReading) -> bool:
     """A change of territory (``matching.yaml#territory_types``) where every candidate trigger of such a type is a
     verb whose subjects are all civilians ("people left the town as orcs advanced", "families abandoned their
@@ -245,6 +251,7 @@ def _acting_subject(verb: Any) -> bool:
 ALONE_TYPE_RULES: tuple[AloneTypeRule, ...] = (
     AloneTypeRule("protest-not-named", _protest_not_named),
     AloneTypeRule("weak-type-elsewhere", _weak_type_elsewhere),
+    AloneTypeRule("toll-of-no-protest", _toll_of_no_protest),
     AloneTypeRule("civilians-moved", _civilians_moved),
     AloneTypeRule("crowd-moved", _crowd_moved),
 )

@@ -36,6 +36,7 @@ from .coreference import (
     clause_separate_at,
     dating_anchor,
     days_of,
+    earlier_year,
     refers_back,
     repeat_cue,
     separate_cue,
@@ -453,6 +454,10 @@ def sentence_drafts(n: int, sent: Any, typings: list[Any], scene: Scene) -> list
             # an earlier incident: not on the article's date (one named by its year or day: nor the sentence's)
             told = replace(context, date=DateInfo(None, None, None, "unknown"),
                            date_rule=f"date:unknown (an earlier incident, {earlier})")
+        if not dated and date.date is not None and earlier_year(text, date.date.year):
+            # "Last year, a bombing killed eight": a year before the report's, which no ACLED date can hold
+            told = replace(context, date=DateInfo(None, None, None, "unknown"),
+                           date_rule="date:unknown (an earlier year: coreference.earlier_year)")
         own_phrase = phrase_date(trig, scene.article, scene.stages)
         if own_phrase is not None:
             told = replace(context, date=own_phrase,

@@ -150,10 +150,12 @@ def _nouns(trigger: Any) -> list[Any]:
 
 
 def _definite(tok: Any) -> str | None:
-    """"the attack" for a noun with a definite or demonstrative determiner, else None."""
+    """"the attack" for a noun with a definite or demonstrative determiner, or a date as its possessive ("Tuesday's
+    raid", "last week's attack": the day names one incident), else None."""
     dets = set(load_cues()["anaphora_determiners"])
-    det = next((c for c in tok.children if c.dep_ in ("det", "poss") and c.lower_ in dets), None)
-    return f"{det.text} {tok.text}" if det is not None else None
+    det = next((c for c in tok.children if c.dep_ in ("det", "poss") and (
+        c.lower_ in dets or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME")))), None)
+    return tok.doc[det.left_edge.i:tok.i + 1].text if det is not None else None
 
 
 def _time_reference(tok: Any) -> bool:
@@ -341,16 +343,22 @@ def actors_agree(a: Event, b: Event) -> bool:
                for ka, kb in ((actor_key(a.actor1), actor_key(b.actor1)), (actor_key(a.actor2), actor_key(b.actor2))))
 
 
-def sides_agree(a: Event, b: Event) -> bool:
+def sides_agree(a: Event, b: Event, *, unidentified: bool = True) -> bool:
     """The same sides, whatever role each has: one's dictionary actors are all among the other's.
 
     "Police fired tear gas at protesters who threw stones" tells one incident; "jets bombed the
     market and later rebels attacked a village" tells two. Actors the dictionary does not know
-    ("eight soldiers", "protesters") say too little to tell two incidents apart.
+    ("eight soldiers", "protesters") say too little to tell two incidents apart; with ``unidentified=False`` nor do
+    unidentified ones ("the attackers").
     """
-    ka = {x.id for x in (a.actor1, a.actor2) if x is not None and x.id}
-    kb = {x.id for x in (b.actor1, b.actor2) if x is not None and x.id}
+    ka = {x.id for x in (a.actor1, a.actor2) if x is not None and x.id and (unidentified or not _unidentified(x))}
+    kb = {x.id for x in (b.actor1, b.actor2) if x is not None and x.id and (unidentified or not _unidentified(x))}
     return ka <= kb or kb <= ka
+
+
+def _unidentified(a: Actor) -> bool:
+    """An actor the text names by no one ("the attackers": an unidentified armed group of the country)."""
+    return (a.id or "").startswith("unidentified-")
 
 
 def date_span(d: Draft) -> tuple[dt.date, dt.date] | None:
@@ -452,11 +460,23 @@ def blocked(inc: Incident, d: Draft) -> str | None:
     if _another_place(inc, d):
         return "another place"
     mine, theirs = date_span(d), _span_of(inc)
+    if mine is None and theirs is not None and earlier_year(d.event.sentence, theirs[0].year):
+        return "another year"
     if mine is not None and theirs is not None:
         later_report = (d.refers is not None or d.outcome) and mine[1] >= theirs[0]
         if not later_report and (mine[1] < theirs[0] or mine[0] > theirs[1]):
             return "another date"
     return None
+
+
+def earlier_year(text: str, year: int) -> bool:
+    """The sentence dates what it tells to a year before ``year`` ("Last year, a bombing killed eight", "in 2019",
+    "two years ago"; ``incidents.yaml#earlier_year_patterns``, ``#year_patterns``)."""
+    low = text.lower()
+    cues = load_cues()
+    if any(re.search(p, low) for p in cues["earlier_year_patterns"]):
+        return True
+    return any(int(m.group(1)) < year for p in cues["year_patterns"] for m in re.finditer(p, low))
 
 
 @dataclass(frozen=True)
@@ -544,15 +564,30 @@ def _one_demonstration(inc: Incident, d: Draft, ctx: Context) -> bool:
             and not d.own_date and (doer is None or doer.inter in CROWD_INTER))
 
 
+def _raid_damage(inc: Incident, d: Draft, ctx: Context) -> bool:
+    """Property that the violent incident's named doer looted or destroyed, told with no date or place of its own, is
+    that raid's ("RSF fighters stormed the village ... Survivors said the fighters looted the market"): ACLED codes
+    the raid, one event; an unidentified doer ("gunmen") names no one."""
+    doer = d.event.actor1
+    if d.event.sub_event_type != "Looting/property destruction" or d.own_date or place_key(d.event) is not None \
+            or doer is None or not doer.id or _unidentified(doer):
+        return False
+    return any(family(x.event) == "violent" and x.event.actor1 is not None and x.event.actor1.id == doer.id
+               for x in inc.drafts)
+
+
 def _next_sentence(inc: Incident, d: Draft, ctx: Context) -> bool:
     """The very next sentence, of the same family, with no place or date of its own, goes on telling it.
 
     "... ambushed an IS base near X. One militant was killed in the clash."; "Three rockets struck
-    near the airport. One rocket landed in a parking area."
+    near the airport. One rocket landed in a parking area."; "RSF fighters stormed the village ... The attackers
+    arrived at dawn and opened fire": same actors, or sides that agree (:func:`sides_agree`: the dictionary actors of
+    one are all the other's; "the attackers", an unidentified group, names none).
     """
     last = inc.drafts[-1]
     return (d.sentence == last.sentence + 1 and family(d.event) == family(last.event) and not d.own_date
-            and place_key(d.event) is None and actors_agree(last.event, d.event))
+            and place_key(d.event) is None and (actors_agree(last.event, d.event)
+                                                 or sides_agree(last.event, d.event, unidentified=False)))
 
 
 def _short_report(inc: Incident, d: Draft, ctx: Context) -> bool:
@@ -625,6 +660,7 @@ RULES: tuple[JoinRule, ...] = (
     JoinRule("outcome", _outcome),
     JoinRule("same-event", _same_event),
     JoinRule("one-demonstration", _one_demonstration),
+    JoinRule("raid-damage", _raid_damage),
     JoinRule("next-sentence", _next_sentence),
     JoinRule("short-report", _short_report),
     JoinRule("only-of-its-kind", _only_of_its_kind),

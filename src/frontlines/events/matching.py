@@ -91,6 +91,16 @@ def padded_text(words: list[tuple[str, int]]) -> str:
     return " " + " ".join(w for w, _ in words) + " "
 
 
+#: Sub-event types with no dead of their own: a sentence that names a death toll tells none of them.
+NO_TOLL_TYPES = ("Peaceful protest",)
+
+
+def toll_named(sent: Any) -> bool:
+    """The sentence names a death toll (``matching.yaml#toll_words``: "the death toll from Tuesday's strike")."""
+    padded = padded_text(words_of(sent))
+    return any(f" {w} " in padded for w in load_matching()["toll_words"])
+
+
 @cache
 def load_matching() -> dict[str, frozenset[str]]:
     """The word lists of ``data/events/matching.yaml`` (cached)."""

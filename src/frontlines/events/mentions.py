@@ -14,7 +14,7 @@ from typing import Any
 
 from ..deptree import ascent
 from .gate import EventGate, GateVerdict
-from .matching import head_of, load_matching, year_of
+from .matching import NO_TOLL_TYPES, head_of, load_matching, toll_named, year_of
 from .modality import dated_noun, presupposing_word
 from .occurrence import names_year
 from .one_incident import ONE_INCIDENT_MARK
@@ -96,6 +96,8 @@ def mention_typing(sent: Any, reading: LexiconReading, verdict: GateVerdict, nam
     subs |= {r.sub_event_type for r in reading.rejected
              if r.sub_event_type and (r.trigger_start, r.trigger_end) == (span.start_char, span.end_char)}
     subs -= _unnamed(reading) if refused else load_matching()["word_named_types"]
+    if toll_named(sent):  # "the death toll from Tuesday's strike": no walkout (rule toll-of-no-protest)
+        subs -= set(NO_TOLL_TYPES)
     if not subs:
         return None
     sub = load_ontology().get(max(sorted(subs), key=verdict.p_sub))

@@ -362,13 +362,15 @@ def _infinitive_elsewhere(tok: Any, trigger: Any) -> bool:
 def _impersonal(trigger: Any, above: list[Any], frames: Any) -> list[Any]:
     """Governors that frame the event impersonally: "it is likely that ...", "likely" with no subject; not
     a participle that describes a noun and takes the trigger after a preposition ("two men suspected of
-    bombing the station": the doubt is who did it; "troops rumoured to have shelled the town" stays)."""
+    bombing the station": the doubt is who did it; "troops rumoured to have shelled the town" stays); not a root
+    verb in the simple past with no subject found ("..., killing seven civilians including two children, residents and an
+    aid group said": the parse hung the speakers on the victims; "it is said" is a participle)."""
     out = []
     for g, below in zip(above, [trigger, *above], strict=False):
         if g.lower_ in frames and not (g.dep_ == "acl" and g.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
                                        and below.dep_ in ("prep", "agent")):
             subj = subject_of(g)
-            if subj is None or subj.lower_ == "it":
+            if (subj is None and not (g.tag_ == "VBD" and g.dep_ == "ROOT")) or (subj is not None and subj.lower_ == "it"):
                 out.append(g)
     return out
 

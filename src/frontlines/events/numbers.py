@@ -94,7 +94,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "kill-list": re.compile(rf"\b(?:{kill})\s+{about}(?P<count>{item}(?:\s*,\s*{item})*\s*,?\s+and\s+{item})\b",
                                 re.I),
         # "the death toll rose to 12", "bringing the toll to nine", "put the death toll at 32"
-        "death-toll": re.compile(rf"\b(?:{toll})\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+{about}{count}\b", re.I),
+        "death-toll": re.compile(rf"\b(?:{toll})\s+(?:[\w'’]+\s+){{0,8}}?(?:to|of|at)\s+{about}{count}\b", re.I),
         "quantity": re.compile(
             rf"\b(?P<count>{digit}|{word})\s+(?:{units})\b(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?", re.I),
     }
@@ -144,6 +144,7 @@ def fatality_counts(text: str) -> list[Count]:
         for m in _patterns()[name].finditer(text):
             value = 1 if name == "death-of-singular" else \
                 _list_value(m.group("count")) if name == "kill-list" else parse_count(m.group("count"))
+            value = _ordinal_after(m, text, lex) or value
             if value is None or _article_before_plural(m, name, lex) or _not_a_toll(m, name, text, lex):
                 continue
             s, e = m.span("count")
@@ -158,6 +159,14 @@ def fatality_counts(text: str) -> list[Count]:
                                grievance=name in ("death-of", "death-of-singular", "count-then-death")
                                and grievance.search(text[max(0, m.start() - 60):m.start()]) is not None))
     return sorted(found, key=lambda c: c.start)
+
+
+def _ordinal_after(m: re.Match[str], text: str, lex: dict[str, Any]) -> int | None:
+    """The toll an ordinal after the count's "a" states ("*a fifth* soldier died": five, ``numbers.yaml#ordinals``)."""
+    if m.group("count").lower() not in ("a", "an"):
+        return None
+    nxt = re.match(r"\s+([a-z]+)", text[m.end("count"):].lower())
+    return int(lex["ordinals"][nxt.group(1)]) if nxt and nxt.group(1) in lex["ordinals"] else None
 
 
 def _article_before_plural(m: re.Match[str], name: str, lex: dict[str, Any]) -> bool:

@@ -29,7 +29,7 @@ ARMED_CLASSES = frozenset({"state", "nonstate", "armed"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 
 #: The lists of ``scope.yaml`` matched against the sentence's folded words; the others hold lemmas or names.
-SENTENCE_CUES = frozenset({"crime", "suspect", "court", "forensic", "off_duty", "onlookers", "rights_reporters", "police_report", "police_report_weapons", "conflict", "conflict_exceptions",
+SENTENCE_CUES = frozenset({"crime", "suspect", "court", "court_reporting", "forensic", "off_duty", "onlookers", "rights_reporters", "police_report", "police_report_weapons", "conflict", "conflict_exceptions",
                            "noncombat_aircraft",
                            "accident", "violence_signs", "body_signs",
                            "strike_cues", "idioms", "public_roles", "arson_cues", "training_cues"})

@@ -94,8 +94,17 @@ def _police_report(t: Typing, ctx: Context) -> bool:
 def _court(t: Typing, ctx: Context) -> bool:
     """Court proceedings: a lawsuit or trial frame ("the suit alleged", "told jurors", "the prosecutor
     said") and nothing political, organised or armed in the sentence ("prosecutors said the militants
-    bombed the market" reports the bombing: the militants are a conflict cue)."""
-    return t.sub_event_type not in load_scope()["crime_exempt_types"] and ctx.has("court") and not ctx.in_conflict
+    bombed the market" reports the bombing: the militants are a conflict cue). A prosecutor who only reports
+    a blast (``court_reporting`` in a sentence with a weapon of ``police_report_weapons``: "a car hit an
+    anti-tank mine, the prosecutor's office said") frames no trial."""
+    scope = load_scope()
+    if t.sub_event_type in scope["crime_exempt_types"] or ctx.in_conflict:
+        return False
+    text = ctx.padded
+    if ctx.has("police_report_weapons"):
+        for phrase in scope["court_reporting"]:
+            text = text.replace(f"{phrase} ", " ")
+    return any(c in text for c in scope["court"])
 
 
 def _forensic(t: Typing, ctx: Context) -> bool:
