@@ -376,7 +376,8 @@ def assemble(doc: Any, article: Article, places: list[Place], *, actors: Any, st
     if model is not None:
         events = [overrule(e, [sents[i] for i in told], [typed[i] for i in told], model)
                   for e, told in zip(events, _told_by(book, len(sents)), strict=True)]
-    return carry.claimed([unnamed_roles(e, actors) for e in events], sents, memory)
+    context = article.clean_text if short else ""  # a short report tells one incident: all of it is its context
+    return carry.claimed([unnamed_roles(e, actors, context=context) for e in events], sents, memory)
 
 
 def _told_by(book: Incidents, sentences: int) -> list[list[int]]:

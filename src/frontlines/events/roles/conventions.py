@@ -45,29 +45,30 @@ def subject_actor(trigger: Any, event_type: str | None, article_offsets: Any,
         f"roles:nsubj-of-{str(event_type).lower()}"
 
 
-def generic_names(actors: Any, iso: str) -> Callable[[str], str | None]:
-    """generic type → that generic actor's name in the country ``iso`` (``generic.yaml``: "Civilians (Mexico)")."""
+def generic_names(actors: Any, iso: str) -> Callable[..., str | None]:
+    """generic type → that generic actor's name in the country ``iso`` (``generic.yaml``: "Civilians (Mexico)");
+    ``plain=True``: the type's own name even where the country has a convention of its own (``names_by_country``)."""
     country = actors.countries[iso]
 
-    def name_of(generic_type: str) -> str | None:
+    def name_of(generic_type: str, plain: bool = False) -> str | None:
         gtype = actors.types.get(generic_type)
         return None if gtype is None or not gtype.name else \
-            dict(gtype.names_by_country).get(iso) or gtype.name.format(country=country.name)
+            (None if plain else dict(gtype.names_by_country).get(iso)) or gtype.name.format(country=country.name)
 
     return name_of
 
 
-def by_event_type(table: str, event_type: str | None, name_of: Callable[[str], str | None], told: Actor,
+def by_event_type(table: str, event_type: str | None, name_of: Callable[..., str | None], told: Actor,
                   why: str = "") -> Actor | None:
     """The generic actor ``roles.yaml`` gives an event type in ``table`` (``unnamed_perpetrator_by_event_type``,
     ``victims_by_event_type``); None without an entry or a name.
 
-    ``name_of(generic_type)`` is that generic actor's name in the event's country (the actor dictionary's
-    ``generic.yaml``: "Civilians (Mexico)"); ``told`` is an actor-shaped span (text, offsets, country) the
+    ``name_of(generic_type, plain)`` is that generic actor's name in the event's country (the actor dictionary's
+    ``generic.yaml``: "Civilians (Mexico)"; ``plain``: the entry's ``plain_name``); ``told`` is an actor-shaped span (text, offsets, country) the
     actor points at as its evidence.
     """
     spec = load_roles()[table].get(event_type or "")
-    name = name_of(spec["generic_type"]) if spec is not None else None
+    name = name_of(spec["generic_type"], bool(spec.get("plain_name"))) if spec is not None else None
     if spec is None or not name:
         return None
     return Actor(name=name, id=slug(name), inter=int(spec["inter"]), text=told.text, country=told.country,
