@@ -436,3 +436,41 @@ def test_a_unit_of_the_named_force_is_the_role_not_an_associate(run):
                  {"Tolfalas": "SY"}))
     assert e.actor2 is not None and e.actor2.name.endswith("4th Armored Division")
     assert not e.assoc_actors
+
+
+def test_a_clash_naming_neither_side_keeps_the_plain_unidentified_name_where_the_country_has_its_own(run):
+    # Brazil's convention "Unidentified Gang and/or Police Militia" names who kills civilians, not a shoot-out's sides
+    e = only(run("Residents said that two groups clashed in Vila Osgiliath overnight.", {"Vila Osgiliath": "BR"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Brazil)"
+    assert e.actor2 == e.actor1
+
+
+def test_armed_men_of_a_drive_by_shooting_are_an_unidentified_gang(run):
+    e = only(run("Two armed men shot a shopkeeper in Villa Arnor in a drive-by shooting.", {"Villa Arnor": "MX"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Gang (Mexico)" and e.actor1.inter == 3
+    assert e.actor1.generic_type == "gang"
+    assert e.evidence["actor1"].startswith("roles:organised-crime-hallmarks")
+    assert "drive-by" in e.actor1.rule
+
+
+def test_a_body_found_bound_in_a_short_report_was_left_by_a_gang(run):
+    # the hallmark is in the report's next sentence: a short report tells one incident
+    events = run("A man was shot dead in Villa Arnor. His hands were tied.", {"Villa Arnor": "MX"})
+    e = events[0]
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Gang (Mexico)"
+    assert "hands were tied" in e.actor1.rule
+
+
+def test_armed_men_without_a_hallmark_stay_an_unidentified_armed_group(run):
+    e = only(run("Two armed men shot a shopkeeper in Villa Arnor.", {"Villa Arnor": "MX"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Mexico)"
+
+
+def test_the_hallmarks_rename_no_armed_group_outside_the_listed_countries(run):
+    e = only(run("Two gunmen shot a trader in Pelargir in a drive-by shooting.", {"Pelargir": "NG"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Nigeria)"
+
+
+def test_the_hallmarks_keep_a_countrys_own_name_for_its_armed_groups(run):
+    e = only(run("Two armed men shot a shopkeeper in Vila Osgiliath in a drive-by shooting.", {"Vila Osgiliath": "BR"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Gang and/or Police Militia"
