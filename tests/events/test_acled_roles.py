@@ -4,12 +4,14 @@ repelled attacks. Invented places; the real actor dictionary and parse."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import pytest
 from roles_harness import assembler, stages_for
 
 from frontlines.actors import load_actors
+from frontlines.events.roles.conventions import dated_names
 from frontlines.events.roles.unnamed import unnamed_roles
 
 TRIGGERS = {
@@ -474,3 +476,16 @@ def test_the_hallmarks_rename_no_armed_group_outside_the_listed_countries(run):
 def test_the_hallmarks_keep_a_countrys_own_name_for_its_armed_groups(run):
     e = only(run("Two armed men shot a shopkeeper in Vila Osgiliath in a drive-by shooting.", {"Vila Osgiliath": "BR"}))
     assert e.actor1 is not None and e.actor1.name == "Unidentified Gang and/or Police Militia"
+
+
+def test_state_forces_are_named_for_the_term_that_ran_on_the_event_date(run):
+    e = only(run("Iraqi forces clashed in Linhir.", {"Linhir": "IQ"}))  # the harness publishes on 9 May 2020
+    assert e.actor1 is not None and e.actor1.name == "Military Forces of Iraq (2020-2022)"
+    dated = dated_names(replace(e, date=dt.date(2020, 5, 4)), load_actors())
+    assert dated.actor1 is not None and dated.actor1.name == "Military Forces of Iraq (2018-2020)"
+    assert "roles:named-on-event-date" in dated.actor1.rule and dated.actor1.id == e.actor1.id
+
+
+def test_a_generic_actor_keeps_its_name_whatever_the_event_date(run):
+    e = only(run("Two armed men shot a shopkeeper in Villa Arnor.", {"Villa Arnor": "MX"}))
+    assert dated_names(replace(e, date=dt.date(2016, 1, 4)), load_actors()).actor1 == e.actor1

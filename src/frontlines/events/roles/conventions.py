@@ -8,11 +8,14 @@ its text leaves unnamed (:func:`by_event_type`, used by ``unnamed.py``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from ...actors.dictionary import slug
-from ...records import Actor
+from ...actors.resolve import resolve_entry
+from ...records import Actor, Event
 from .parse import PRONOUNS, Roles, load_roles, predicates, subject
 
 
@@ -132,3 +135,35 @@ def crowd_of(who: Actor, kind: str, event_type: str | None, country_name: str | 
     return Actor(name=name, id=slug(name) if country_name else None, inter=int(spec["inter"]), text=who.text,
                  country=who.country, start=who.start, end=who.end, generic_type=kind,
                  rule=f"roles.yaml#crowd_by_event_type:{event_type} ({who.rule})")
+
+
+#: A state actor's period in its name: " (2018-)", " (2014-2019)".
+_PERIOD = re.compile(r" \(\d{4}-(?:\d{4})?\)")
+
+
+def dated_names(event: Event, actors: Any) -> Event:
+    """Rule ``roles:named-on-event-date``: the actors of ``event`` named as on the event's date, not the report's
+    (mentions are resolved on the publication date): a report of 9 May on a raid of 4 May names the state forces of
+    the term that ran on 4 May. Only the period in a name changes ("Military Forces of Iraq (2018-)"); an actor
+    whose entry becomes another one on the event's date, or that no dictionary entry names, stays as it is."""
+    if actors is None or event.date is None:
+        return event
+
+    def on_date(actor: Actor | None) -> Actor | None:
+        entry = actors.get(actor.id) if actor is not None and actor.id else None
+        if actor is None or entry is None:
+            return actor
+        _, name, _ = resolve_entry(entry, actors, on=event.date)
+        if name == actor.name or _PERIOD.sub("", name) != _PERIOD.sub("", actor.name):
+            return actor
+        return replace(actor, name=name, rule=f"{actor.rule}+roles:named-on-event-date ({event.date})")
+
+    a1, a2 = on_date(event.actor1), on_date(event.actor2)
+    assoc = tuple(a for a in map(on_date, event.assoc_actors) if a is not None)
+    if (a1, a2, assoc) == (event.actor1, event.actor2, event.assoc_actors):
+        return event
+    evidence = dict(event.evidence)
+    for role, old, new in (("actor1", event.actor1, a1), ("actor2", event.actor2, a2)):
+        if new is not old:
+            evidence[role] = f"{evidence.get(role, '')}; roles:named-on-event-date ({event.date})".lstrip("; ")
+    return replace(event, actor1=a1, actor2=a2, assoc_actors=assoc, evidence=evidence)
