@@ -489,3 +489,10 @@ def test_state_forces_are_named_for_the_term_that_ran_on_the_event_date(run):
 def test_a_generic_actor_keeps_its_name_whatever_the_event_date(run):
     e = only(run("Two armed men shot a shopkeeper in Villa Arnor.", {"Villa Arnor": "MX"}))
     assert dated_names(replace(e, date=dt.date(2016, 1, 4)), load_actors()).actor1 == e.actor1
+
+
+def test_rebels_under_an_operation_the_parse_hangs_from_the_verb_are_coded_as_the_operation(run):
+    e = only(run("On 9 May 2020, opposition rebels under OPS looted civilians' wheat crops in Linhir.", {"Linhir": "SY"}))
+    assert e.actor1 is not None and e.actor1.id == "operation-peace-spring"
+    assert any(a.name == "Opposition Rebels (Syria)" for a in e.assoc_actors)
+    assert e.evidence["actor1"].startswith("roles:under-operation")
