@@ -167,3 +167,35 @@ def dated_names(event: Event, actors: Any) -> Event:
         if new is not old:
             evidence[role] = f"{evidence.get(role, '')}; roles:named-on-event-date ({event.date})".lstrip("; ")
     return replace(event, actor1=a1, actor2=a2, assoc_actors=assoc, evidence=evidence)
+
+
+def participant_groups(event: Event, actors: Any) -> Event:
+    """Rule ``roles:participant-group`` (``roles.yaml#participant_groups``): the crowd of a protest or riot whose
+    phrase names who takes part by trade or condition ("taxi drivers", "nurses") has ACLED's group of them in the
+    event's country as an associated actor ("Labour Group (Mexico)"), after any named group; its evidence is the
+    crowd's phrase. A crowd no phrase names (its text is the sentence), or an event with no country, gets none."""
+    crowd = event.actor1
+    if event.event_type not in load_roles()["crowd_by_event_type"] or crowd is None or actors is None \
+            or crowd.generic_type not in ("protesters", "rioters") or not crowd.text or crowd.text == event.sentence:
+        return event
+    iso = event.place.country_code if event.place is not None and event.place.country_code else crowd.country
+    country = actors.countries.get(iso or "")
+    if country is None:
+        return event
+    text, found = f" {crowd.text.lower()} ", []
+    for group in load_roles()["participant_groups"]:
+        for word in sorted(group["words"], key=len, reverse=True):
+            hit = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+            if hit is not None:
+                text = text[:hit.start()] + " " * len(word) + text[hit.end():]  # a longer word wins it
+                found.append((group["name"].format(country=country.name), word))
+                break
+    have = {a.name for a in event.assoc_actors}
+    added = tuple(Actor(name=name, id=slug(name), inter=None, text=crowd.text, country=country.iso2, start=crowd.start,
+                        end=crowd.end, rule=f"roles.yaml#participant_groups:'{word}'")
+                  for name, word in found if name not in have)
+    if not added:
+        return event
+    why = "; ".join(f"roles:participant-group '{a.text}' -> {a.name}" for a in added)
+    evidence = {**event.evidence, "assoc_actors": f"{event.evidence.get('assoc_actors', '')}; {why}".lstrip("; ")}
+    return replace(event, assoc_actors=(*event.assoc_actors, *added), evidence=evidence)
