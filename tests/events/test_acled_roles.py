@@ -496,3 +496,39 @@ def test_rebels_under_an_operation_the_parse_hangs_from_the_verb_are_coded_as_th
     assert e.actor1 is not None and e.actor1.id == "operation-peace-spring"
     assert any(a.name == "Opposition Rebels (Syria)" for a in e.assoc_actors)
     assert e.evidence["actor1"].startswith("roles:under-operation")
+
+
+def test_nurses_who_protest_are_associated_as_health_workers_of_the_country(run):
+    e = only(run("Nurses protested in Villa Arnor against unpaid wages.", {"Villa Arnor": "MX"}))
+    assert e.actor1 is not None and e.actor1.name == "Protesters (Mexico)"
+    assert [a.name for a in e.assoc_actors] == ["Health Workers (Mexico)"]
+    assert "roles:participant-group" in e.evidence["assoc_actors"]
+
+
+def test_taxi_drivers_who_protest_are_a_labour_group(run):
+    e = only(run("Taxi drivers protested in Villa Arnor against a new fare.", {"Villa Arnor": "MX"}))
+    assert [a.name for a in e.assoc_actors] == ["Labour Group (Mexico)"]
+
+
+def test_health_workers_are_not_also_a_labour_group(run):
+    e = only(run("Health workers protested in Villa Arnor.", {"Villa Arnor": "MX"}))
+    assert [a.name for a in e.assoc_actors] == ["Health Workers (Mexico)"]
+
+
+def test_residents_who_protest_have_no_participant_group(run):
+    e = only(run("Residents protested in Villa Arnor against a new landfill.", {"Villa Arnor": "MX"}))
+    assert e.assoc_actors == ()
+
+
+def test_a_militia_coded_as_another_actor_is_also_its_associated_actor(run):
+    e = only(run("The Ukrainian Forces fired mortars at the positions of the Donbass People's Militia near Linhir.",
+                 {"Linhir": "UA"}))
+    assert e.actor2 is not None and e.actor2.id == "naf"
+    assert [a.name for a in e.assoc_actors] == ["Donbass People's Militia"]
+    assert "roles:coded-as-other" in e.evidence["assoc_actors"]
+
+
+def test_the_coded_actor_named_itself_has_no_associated_actor(run):
+    e = only(run("The Ukrainian Forces fired mortars at the positions of the NAF near Linhir.", {"Linhir": "UA"}))
+    assert e.actor2 is not None and e.actor2.id == "naf"
+    assert e.assoc_actors == ()

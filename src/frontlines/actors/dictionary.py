@@ -130,6 +130,7 @@ class ActorEntry:
     suffix: str | None = None
     variants: tuple[tuple[str, str], ...] = ()  # (ISO2, entry id)
     source: str = "actors.yaml"
+    associated: str | None = None  # the associated actor ACLED names beside the entry this one is coded as
 
     def period(self, on: dt.date | None) -> NamePeriod | None:
         """The name period in force on a date (the latest one when ``on`` is None)."""
@@ -319,7 +320,7 @@ def _entry(raw: dict[str, Any], source: str, generated: dict[str, ActorEntry]) -
         acronyms=tuple(str(a) for a in raw.get("acronyms") or ()), periods=periods,
         parent=raw.get("parent"), suffix=raw.get("suffix"),
         variants=tuple(sorted((str(k), str(v)) for k, v in (raw.get("variants") or {}).items())),
-        source=source,
+        source=source, associated=raw.get("associated"),
     )
 
 
@@ -333,6 +334,7 @@ def _merge(base: ActorEntry, extra: ActorEntry) -> ActorEntry:
         acronyms=tuple(dict.fromkeys((*base.acronyms, *extra.acronyms))),
         periods=extra.periods or base.periods, parent=extra.parent, suffix=extra.suffix,
         variants=extra.variants or base.variants, source=extra.source,
+        associated=extra.associated or base.associated,
     )
 
 

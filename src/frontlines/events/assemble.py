@@ -61,7 +61,7 @@ from .places import (
     sentence_country,
     usable,
 )
-from .roles.conventions import dated_names, participant_groups
+from .roles.conventions import coded_as_other, dated_names, participant_groups
 from .roles.told import Told, told_roles
 from .roles.unnamed import unnamed_roles
 from .told_crime import crime_told_before
@@ -378,7 +378,12 @@ def assemble(doc: Any, article: Article, places: list[Place], *, actors: Any, st
         events = [overrule(e, [sents[i] for i in told], [typed[i] for i in told], model)
                   for e, told in zip(events, _told_by(book, len(sents)), strict=True)]
     context = article.clean_text if short else ""  # a short report tells one incident: all of it is its context
-    named = [participant_groups(dated_names(unnamed_roles(e, actors, context=context), actors), actors) for e in events]
+    named = []
+    for event in events:
+        event = unnamed_roles(event, actors, context=context)
+        for convention in (dated_names, participant_groups, coded_as_other):  # roles/conventions.py
+            event = convention(event, actors)
+        named.append(event)
     return carry.claimed(named, sents, memory)
 
 

@@ -199,3 +199,30 @@ def participant_groups(event: Event, actors: Any) -> Event:
     why = "; ".join(f"roles:participant-group '{a.text}' -> {a.name}" for a in added)
     evidence = {**event.evidence, "assoc_actors": f"{event.evidence.get('assoc_actors', '')}; {why}".lstrip("; ")}
     return replace(event, assoc_actors=(*event.assoc_actors, *added), evidence=evidence)
+
+
+#: The dictionary entry a mention named, from its rule ("actors.yaml#donbass-peoples-militia:alias '...'").
+_ENTRY_RULE = re.compile(r"^actors\.yaml#([\w-]+):")
+
+
+def coded_as_other(event: Event, actors: Any) -> Event:
+    """Rule ``roles:coded-as-other``: a role named by an entry that ACLED codes as another actor (``actors.yaml``
+    ``associated``: "the Donbass People's Militia" is the NAF) has that entry's own name as an associated actor,
+    after those already there; its evidence is the role's phrase."""
+    if actors is None:
+        return event
+    added: list[Actor] = []
+    have = {a.name for a in event.assoc_actors}
+    for actor in (event.actor1, event.actor2):
+        hit = _ENTRY_RULE.match(actor.rule) if actor is not None else None
+        entry = actors.get(hit.group(1)) if hit is not None else None
+        if actor is None or entry is None or not entry.associated or entry.id == actor.id or entry.associated in have:
+            continue
+        have.add(entry.associated)
+        added.append(Actor(name=entry.associated, id=entry.id, inter=entry.inter, text=actor.text, country=entry.country,
+                           start=actor.start, end=actor.end, rule=f"actors.yaml#{entry.id}:associated"))
+    if not added:
+        return event
+    why = "; ".join(f"roles:coded-as-other '{a.text}' -> {a.name}" for a in added)
+    evidence = {**event.evidence, "assoc_actors": f"{event.evidence.get('assoc_actors', '')}; {why}".lstrip("; ")}
+    return replace(event, assoc_actors=(*event.assoc_actors, *added), evidence=evidence)
