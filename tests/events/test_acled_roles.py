@@ -532,3 +532,13 @@ def test_the_coded_actor_named_itself_has_no_associated_actor(run):
     e = only(run("The Ukrainian Forces fired mortars at the positions of the NAF near Linhir.", {"Linhir": "UA"}))
     assert e.actor2 is not None and e.actor2.id == "naf"
     assert e.assoc_actors == ()
+
+
+def test_workers_of_a_hospital_who_protest_are_health_workers(run):
+    e = only(run("Workers of the Regional Hospital protested in Villa Arnor over a lack of masks.", {"Villa Arnor": "MX"}))
+    assert [a.name for a in e.assoc_actors] == ["Health Workers (Mexico)"]
+
+
+def test_workers_of_a_company_who_protest_are_a_labour_group(run):
+    e = only(run("Workers of the Mordor Mining Company protested in Villa Arnor.", {"Villa Arnor": "MX"}))
+    assert [a.name for a in e.assoc_actors] == ["Labour Group (Mexico)"]

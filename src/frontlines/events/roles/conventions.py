@@ -169,6 +169,10 @@ def dated_names(event: Event, actors: Any) -> Event:
     return replace(event, actor1=a1, actor2=a2, assoc_actors=assoc, evidence=evidence)
 
 
+#: The "of" phrase right after a crowd's words: "of the Regional Hospital" (at most six words, no punctuation).
+_OF_PHRASE = re.compile(r"\s+of\s+(?:[\w'’-]+\s*){1,6}")
+
+
 def participant_groups(event: Event, actors: Any) -> Event:
     """Rule ``roles:participant-group`` (``roles.yaml#participant_groups``): the crowd of a protest or riot whose
     phrase names who takes part by trade or condition ("taxi drivers", "nurses") has ACLED's group of them in the
@@ -183,7 +187,14 @@ def participant_groups(event: Event, actors: Any) -> Event:
     if country is None:
         return event
     text, found = f" {crowd.text.lower()} ", []
+    at = event.sentence.find(crowd.text, max(0, (crowd.start or 0) - event.start))
+    of = _OF_PHRASE.match(event.sentence[at + len(crowd.text):]) if at >= 0 else None
     for group in load_roles()["participant_groups"]:
+        whole = next((w for w in group.get("of_words", ()) if of is not None
+                      and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", of.group(0).lower())), None)
+        if whole is not None:  # "workers of a hospital": the crowd is this group's
+            found.append((group["name"].format(country=country.name), f"of ... {whole}"))
+            break
         for word in sorted(group["words"], key=len, reverse=True):
             hit = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
             if hit is not None:
