@@ -542,3 +542,15 @@ def test_workers_of_a_hospital_who_protest_are_health_workers(run):
 def test_workers_of_a_company_who_protest_are_a_labour_group(run):
     e = only(run("Workers of the Mordor Mining Company protested in Villa Arnor.", {"Villa Arnor": "MX"}))
     assert [a.name for a in e.assoc_actors] == ["Labour Group (Mexico)"]
+
+
+def test_federal_police_are_the_unit_acled_names_where_the_dictionary_lists_it(run):
+    e = only(run("Federal police forces detained two smugglers in Vila Osgiliath.", {"Vila Osgiliath": "BR"}))
+    assert e.actor1 is not None and e.actor1.id == "federal-police-brazil"
+    assert e.actor1.name.startswith("Police Forces of Brazil") and e.actor1.name.endswith("Federal Police")
+    assert "+unit:federal-police-brazil" in e.actor1.rule
+
+
+def test_federal_police_elsewhere_are_the_countrys_police_forces(run):
+    e = only(run("Federal police detained two smugglers in Villa Arnor.", {"Villa Arnor": "MX"}))
+    assert e.actor1 is not None and e.actor1.id == "police-forces-of-mexico"

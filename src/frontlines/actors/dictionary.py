@@ -168,6 +168,7 @@ class GenericType:
     entry: str | None = None  # "military" | "police"
     needs_demonym: bool = False
     names_by_country: tuple[tuple[str, str], ...] = ()
+    units_by_country: tuple[tuple[str, str], ...] = ()  # (ISO2, entry id): the unit a state type names there
 
 
 @dataclass
@@ -408,7 +409,8 @@ def _generic(raw: dict[str, Any]) -> dict[tuple[str, ...], tuple[GenericType, bo
     for tname, spec in raw.get("types", {}).items():
         gt = GenericType(type=tname, inter=spec.get("inter"), name=spec.get("name"), entry=spec.get("entry"),
                          needs_demonym=bool(spec.get("needs_demonym")),
-                         names_by_country=tuple(sorted((spec.get("names_by_country") or {}).items())))
+                         names_by_country=tuple(sorted((spec.get("names_by_country") or {}).items())),
+                         units_by_country=tuple(sorted((spec.get("units_by_country") or {}).items())))
         for noun in spec.get("demonym_nouns") or ():
             out.setdefault(_keys(str(noun), exact=False), (gt, True))
         for noun in spec.get("nouns") or ():
