@@ -554,3 +554,13 @@ def test_federal_police_are_the_unit_acled_names_where_the_dictionary_lists_it(r
 def test_federal_police_elsewhere_are_the_countrys_police_forces(run):
     e = only(run("Federal police detained two smugglers in Villa Arnor.", {"Villa Arnor": "MX"}))
     assert e.actor1 is not None and e.actor1.id == "police-forces-of-mexico"
+
+
+def test_migrant_workers_who_protest_are_a_labour_group(run):
+    e = only(run("Hundreds of migrant workers protested in Villa Arnor demanding to go home.", {"Villa Arnor": "MX"}))
+    assert [a.name for a in e.assoc_actors] == ["Labour Group (Mexico)"]
+
+
+def test_members_of_a_trade_union_who_protest_are_a_labour_group(run):
+    e = only(run("Members of the Gondor Dockers' Trade Union protested in Villa Arnor.", {"Villa Arnor": "MX"}))
+    assert [a.name for a in e.assoc_actors] == ["Labour Group (Mexico)"]

@@ -169,13 +169,15 @@ def dated_names(event: Event, actors: Any) -> Event:
     return replace(event, actor1=a1, actor2=a2, assoc_actors=assoc, evidence=evidence)
 
 
-#: The "of" phrase right after a crowd's words: "of the Regional Hospital" (at most six words, no punctuation).
-_OF_PHRASE = re.compile(r"\s+of\s+(?:[\w'’-]+\s*){1,6}")
+#: The word right after a crowd's words: "workers" after "migrant" (the actor's words may stop at a modifier).
+_NEXT_WORD = re.compile(r"\s+[\w'’-]+")
+#: The "of" phrase right after a crowd's words: "of the Regional Hospital" (at most eight words, no punctuation).
+_OF_PHRASE = re.compile(r"\s+of\s+(?:[\w'’-]+\s*){1,8}")
 
 
 def participant_groups(event: Event, actors: Any) -> Event:
     """Rule ``roles:participant-group`` (``roles.yaml#participant_groups``): the crowd of a protest or riot whose
-    phrase names who takes part by trade or condition ("taxi drivers", "nurses") has ACLED's group of them in the
+    phrase (and the word after it) names who takes part by trade or condition ("taxi drivers", "nurses") has ACLED's group of them in the
     event's country as an associated actor ("Labour Group (Mexico)"), after any named group; its evidence is the
     crowd's phrase. A crowd no phrase names (its text is the sentence), or an event with no country, gets none."""
     crowd = event.actor1
@@ -186,9 +188,11 @@ def participant_groups(event: Event, actors: Any) -> Event:
     country = actors.countries.get(iso or "")
     if country is None:
         return event
-    text, found = f" {crowd.text.lower()} ", []
     at = event.sentence.find(crowd.text, max(0, (crowd.start or 0) - event.start))
-    of = _OF_PHRASE.match(event.sentence[at + len(crowd.text):]) if at >= 0 else None
+    after = event.sentence[at + len(crowd.text):] if at >= 0 else ""
+    word = _NEXT_WORD.match(after)
+    text, found = f" {crowd.text.lower()}{word.group(0).lower() if word else ''} ", []
+    of = _OF_PHRASE.match(after)
     for group in load_roles()["participant_groups"]:
         whole = next((w for w in group.get("of_words", ()) if of is not None
                       and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", of.group(0).lower())), None)
