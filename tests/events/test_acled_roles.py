@@ -4,12 +4,14 @@ repelled attacks. Invented places; the real actor dictionary and parse."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import pytest
 from roles_harness import assembler, stages_for
 
 from frontlines.actors import load_actors
+from frontlines.events.roles.conventions import dated_names
 from frontlines.events.roles.unnamed import unnamed_roles
 
 TRIGGERS = {
@@ -436,3 +438,129 @@ def test_a_unit_of_the_named_force_is_the_role_not_an_associate(run):
                  {"Tolfalas": "SY"}))
     assert e.actor2 is not None and e.actor2.name.endswith("4th Armored Division")
     assert not e.assoc_actors
+
+
+def test_a_clash_naming_neither_side_keeps_the_plain_unidentified_name_where_the_country_has_its_own(run):
+    # Brazil's convention "Unidentified Gang and/or Police Militia" names who kills civilians, not a shoot-out's sides
+    e = only(run("Residents said that two groups clashed in Vila Osgiliath overnight.", {"Vila Osgiliath": "BR"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Brazil)"
+    assert e.actor2 == e.actor1
+
+
+def test_armed_men_of_a_drive_by_shooting_are_an_unidentified_gang(run):
+    e = only(run("Two armed men shot a shopkeeper in Villa Arnor in a drive-by shooting.", {"Villa Arnor": "MX"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Gang (Mexico)" and e.actor1.inter == 3
+    assert e.actor1.generic_type == "gang"
+    assert e.evidence["actor1"].startswith("roles:organised-crime-hallmarks")
+    assert "drive-by" in e.actor1.rule
+
+
+def test_a_body_found_bound_in_a_short_report_was_left_by_a_gang(run):
+    # the hallmark is in the report's next sentence: a short report tells one incident
+    events = run("A man was shot dead in Villa Arnor. His hands were tied.", {"Villa Arnor": "MX"})
+    e = events[0]
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Gang (Mexico)"
+    assert "hands were tied" in e.actor1.rule
+
+
+def test_armed_men_without_a_hallmark_stay_an_unidentified_armed_group(run):
+    e = only(run("Two armed men shot a shopkeeper in Villa Arnor.", {"Villa Arnor": "MX"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Mexico)"
+
+
+def test_the_hallmarks_rename_no_armed_group_outside_the_listed_countries(run):
+    e = only(run("Two gunmen shot a trader in Pelargir in a drive-by shooting.", {"Pelargir": "NG"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Armed Group (Nigeria)"
+
+
+def test_the_hallmarks_keep_a_countrys_own_name_for_its_armed_groups(run):
+    e = only(run("Two armed men shot a shopkeeper in Vila Osgiliath in a drive-by shooting.", {"Vila Osgiliath": "BR"}))
+    assert e.actor1 is not None and e.actor1.name == "Unidentified Gang and/or Police Militia"
+
+
+def test_state_forces_are_named_for_the_term_that_ran_on_the_event_date(run):
+    e = only(run("Iraqi forces clashed in Linhir.", {"Linhir": "IQ"}))  # the harness publishes on 9 May 2020
+    assert e.actor1 is not None and e.actor1.name == "Military Forces of Iraq (2020-2022)"
+    dated = dated_names(replace(e, date=dt.date(2020, 5, 4)), load_actors())
+    assert dated.actor1 is not None and dated.actor1.name == "Military Forces of Iraq (2018-2020)"
+    assert "roles:named-on-event-date" in dated.actor1.rule and dated.actor1.id == e.actor1.id
+
+
+def test_a_generic_actor_keeps_its_name_whatever_the_event_date(run):
+    e = only(run("Two armed men shot a shopkeeper in Villa Arnor.", {"Villa Arnor": "MX"}))
+    assert dated_names(replace(e, date=dt.date(2016, 1, 4)), load_actors()).actor1 == e.actor1
+
+
+def test_rebels_under_an_operation_the_parse_hangs_from_the_verb_are_coded_as_the_operation(run):
+    e = only(run("On 9 May 2020, opposition rebels under OPS looted civilians' wheat crops in Linhir.", {"Linhir": "SY"}))
+    assert e.actor1 is not None and e.actor1.id == "operation-peace-spring"
+    assert any(a.name == "Opposition Rebels (Syria)" for a in e.assoc_actors)
+    assert e.evidence["actor1"].startswith("roles:under-operation")
+
+
+def test_nurses_who_protest_are_associated_as_health_workers_of_the_country(run):
+    e = only(run("Nurses protested in Villa Arnor against unpaid wages.", {"Villa Arnor": "MX"}))
+    assert e.actor1 is not None and e.actor1.name == "Protesters (Mexico)"
+    assert [a.name for a in e.assoc_actors] == ["Health Workers (Mexico)"]
+    assert "roles:participant-group" in e.evidence["assoc_actors"]
+
+
+def test_taxi_drivers_who_protest_are_a_labour_group(run):
+    e = only(run("Taxi drivers protested in Villa Arnor against a new fare.", {"Villa Arnor": "MX"}))
+    assert [a.name for a in e.assoc_actors] == ["Labour Group (Mexico)"]
+
+
+def test_health_workers_are_not_also_a_labour_group(run):
+    e = only(run("Health workers protested in Villa Arnor.", {"Villa Arnor": "MX"}))
+    assert [a.name for a in e.assoc_actors] == ["Health Workers (Mexico)"]
+
+
+def test_residents_who_protest_have_no_participant_group(run):
+    e = only(run("Residents protested in Villa Arnor against a new landfill.", {"Villa Arnor": "MX"}))
+    assert e.assoc_actors == ()
+
+
+def test_a_militia_coded_as_another_actor_is_also_its_associated_actor(run):
+    e = only(run("The Ukrainian Forces fired mortars at the positions of the Donbass People's Militia near Linhir.",
+                 {"Linhir": "UA"}))
+    assert e.actor2 is not None and e.actor2.id == "naf"
+    assert [a.name for a in e.assoc_actors] == ["Donbass People's Militia"]
+    assert "roles:coded-as-other" in e.evidence["assoc_actors"]
+
+
+def test_the_coded_actor_named_itself_has_no_associated_actor(run):
+    e = only(run("The Ukrainian Forces fired mortars at the positions of the NAF near Linhir.", {"Linhir": "UA"}))
+    assert e.actor2 is not None and e.actor2.id == "naf"
+    assert e.assoc_actors == ()
+
+
+def test_workers_of_a_hospital_who_protest_are_health_workers(run):
+    e = only(run("Workers of the Regional Hospital protested in Villa Arnor over a lack of masks.", {"Villa Arnor": "MX"}))
+    assert [a.name for a in e.assoc_actors] == ["Health Workers (Mexico)"]
+
+
+def test_workers_of_a_company_who_protest_are_a_labour_group(run):
+    e = only(run("Workers of the Mordor Mining Company protested in Villa Arnor.", {"Villa Arnor": "MX"}))
+    assert [a.name for a in e.assoc_actors] == ["Labour Group (Mexico)"]
+
+
+def test_federal_police_are_the_unit_acled_names_where_the_dictionary_lists_it(run):
+    e = only(run("Federal police forces detained two smugglers in Vila Osgiliath.", {"Vila Osgiliath": "BR"}))
+    assert e.actor1 is not None and e.actor1.id == "federal-police-brazil"
+    assert e.actor1.name.startswith("Police Forces of Brazil") and e.actor1.name.endswith("Federal Police")
+    assert "+unit:federal-police-brazil" in e.actor1.rule
+
+
+def test_federal_police_elsewhere_are_the_countrys_police_forces(run):
+    e = only(run("Federal police detained two smugglers in Villa Arnor.", {"Villa Arnor": "MX"}))
+    assert e.actor1 is not None and e.actor1.id == "police-forces-of-mexico"
+
+
+def test_migrant_workers_who_protest_are_a_labour_group(run):
+    e = only(run("Hundreds of migrant workers protested in Villa Arnor demanding to go home.", {"Villa Arnor": "MX"}))
+    assert [a.name for a in e.assoc_actors] == ["Labour Group (Mexico)"]
+
+
+def test_members_of_a_trade_union_who_protest_are_a_labour_group(run):
+    e = only(run("Members of the Gondor Dockers' Trade Union protested in Villa Arnor.", {"Villa Arnor": "MX"}))
+    assert [a.name for a in e.assoc_actors] == ["Labour Group (Mexico)"]

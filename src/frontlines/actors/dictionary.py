@@ -130,6 +130,7 @@ class ActorEntry:
     suffix: str | None = None
     variants: tuple[tuple[str, str], ...] = ()  # (ISO2, entry id)
     source: str = "actors.yaml"
+    associated: str | None = None  # the associated actor ACLED names beside the entry this one is coded as
 
     def period(self, on: dt.date | None) -> NamePeriod | None:
         """The name period in force on a date (the latest one when ``on`` is None)."""
@@ -167,6 +168,7 @@ class GenericType:
     entry: str | None = None  # "military" | "police"
     needs_demonym: bool = False
     names_by_country: tuple[tuple[str, str], ...] = ()
+    units_by_country: tuple[tuple[str, str], ...] = ()  # (ISO2, entry id): the unit a state type names there
 
 
 @dataclass
@@ -319,7 +321,7 @@ def _entry(raw: dict[str, Any], source: str, generated: dict[str, ActorEntry]) -
         acronyms=tuple(str(a) for a in raw.get("acronyms") or ()), periods=periods,
         parent=raw.get("parent"), suffix=raw.get("suffix"),
         variants=tuple(sorted((str(k), str(v)) for k, v in (raw.get("variants") or {}).items())),
-        source=source,
+        source=source, associated=raw.get("associated"),
     )
 
 
@@ -333,6 +335,7 @@ def _merge(base: ActorEntry, extra: ActorEntry) -> ActorEntry:
         acronyms=tuple(dict.fromkeys((*base.acronyms, *extra.acronyms))),
         periods=extra.periods or base.periods, parent=extra.parent, suffix=extra.suffix,
         variants=extra.variants or base.variants, source=extra.source,
+        associated=extra.associated or base.associated,
     )
 
 
@@ -406,7 +409,8 @@ def _generic(raw: dict[str, Any]) -> dict[tuple[str, ...], tuple[GenericType, bo
     for tname, spec in raw.get("types", {}).items():
         gt = GenericType(type=tname, inter=spec.get("inter"), name=spec.get("name"), entry=spec.get("entry"),
                          needs_demonym=bool(spec.get("needs_demonym")),
-                         names_by_country=tuple(sorted((spec.get("names_by_country") or {}).items())))
+                         names_by_country=tuple(sorted((spec.get("names_by_country") or {}).items())),
+                         units_by_country=tuple(sorted((spec.get("units_by_country") or {}).items())))
         for noun in spec.get("demonym_nouns") or ():
             out.setdefault(_keys(str(noun), exact=False), (gt, True))
         for noun in spec.get("nouns") or ():

@@ -582,7 +582,10 @@ class _Scanner:
             if country is None:
                 return self._actor(start, end, name=self._mention(start, end), id=None, inter=gtype.inter,
                                    rule=rule, country=None, generic_type=gtype.type)
-            entry = self.d.get(state_id(gtype.entry, country))
+            unit = dict(gtype.units_by_country).get(country.iso2)
+            entry = self.d.get(unit) if unit else None
+            rule = f"{rule}+unit:{unit}" if entry is not None else rule
+            entry = entry or self.d.get(state_id(gtype.entry, country))
             if entry is None:
                 return None
             return self._entry_actor(entry, start, end, rule, generic_type=gtype.type)

@@ -62,6 +62,7 @@ from .places import (
     sentence_country,
     usable,
 )
+from .roles.conventions import coded_as_other, dated_names, participant_groups
 from .roles.told import Told, told_roles
 from .roles.unnamed import unnamed_roles
 from .told_crime import crime_told_before
@@ -377,7 +378,14 @@ def assemble(doc: Any, article: Article, places: list[Place], *, actors: Any, st
     if model is not None:
         events = [overrule(e, [sents[i] for i in told], [typed[i] for i in told], model)
                   for e, told in zip(events, _told_by(book, len(sents)), strict=True)]
-    return carry.claimed([unnamed_roles(e, actors) for e in events], sents, memory)
+    context = article.clean_text if short else ""  # a short report tells one incident: all of it is its context
+    named = []
+    for event in events:
+        event = unnamed_roles(event, actors, context=context)
+        for convention in (dated_names, participant_groups, coded_as_other):  # roles/conventions.py
+            event = convention(event, actors)
+        named.append(event)
+    return carry.claimed(named, sents, memory)
 
 
 def _told_by(book: Incidents, sentences: int) -> list[list[int]]:

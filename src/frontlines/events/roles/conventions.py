@@ -8,11 +8,14 @@ its text leaves unnamed (:func:`by_event_type`, used by ``unnamed.py``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from ...actors.dictionary import slug
-from ...records import Actor
+from ...actors.resolve import resolve_entry
+from ...records import Actor, Event
 from .parse import PRONOUNS, Roles, load_roles, predicates, subject
 
 
@@ -45,29 +48,30 @@ def subject_actor(trigger: Any, event_type: str | None, article_offsets: Any,
         f"roles:nsubj-of-{str(event_type).lower()}"
 
 
-def generic_names(actors: Any, iso: str) -> Callable[[str], str | None]:
-    """generic type → that generic actor's name in the country ``iso`` (``generic.yaml``: "Civilians (Mexico)")."""
+def generic_names(actors: Any, iso: str) -> Callable[..., str | None]:
+    """generic type → that generic actor's name in the country ``iso`` (``generic.yaml``: "Civilians (Mexico)");
+    ``plain=True``: the type's own name even where the country has a convention of its own (``names_by_country``)."""
     country = actors.countries[iso]
 
-    def name_of(generic_type: str) -> str | None:
+    def name_of(generic_type: str, plain: bool = False) -> str | None:
         gtype = actors.types.get(generic_type)
         return None if gtype is None or not gtype.name else \
-            dict(gtype.names_by_country).get(iso) or gtype.name.format(country=country.name)
+            (None if plain else dict(gtype.names_by_country).get(iso)) or gtype.name.format(country=country.name)
 
     return name_of
 
 
-def by_event_type(table: str, event_type: str | None, name_of: Callable[[str], str | None], told: Actor,
+def by_event_type(table: str, event_type: str | None, name_of: Callable[..., str | None], told: Actor,
                   why: str = "") -> Actor | None:
     """The generic actor ``roles.yaml`` gives an event type in ``table`` (``unnamed_perpetrator_by_event_type``,
     ``victims_by_event_type``); None without an entry or a name.
 
-    ``name_of(generic_type)`` is that generic actor's name in the event's country (the actor dictionary's
-    ``generic.yaml``: "Civilians (Mexico)"); ``told`` is an actor-shaped span (text, offsets, country) the
+    ``name_of(generic_type, plain)`` is that generic actor's name in the event's country (the actor dictionary's
+    ``generic.yaml``: "Civilians (Mexico)"; ``plain``: the entry's ``plain_name``); ``told`` is an actor-shaped span (text, offsets, country) the
     actor points at as its evidence.
     """
     spec = load_roles()[table].get(event_type or "")
-    name = name_of(spec["generic_type"]) if spec is not None else None
+    name = name_of(spec["generic_type"], bool(spec.get("plain_name"))) if spec is not None else None
     if spec is None or not name:
         return None
     return Actor(name=name, id=slug(name), inter=int(spec["inter"]), text=told.text, country=told.country,
@@ -131,3 +135,109 @@ def crowd_of(who: Actor, kind: str, event_type: str | None, country_name: str | 
     return Actor(name=name, id=slug(name) if country_name else None, inter=int(spec["inter"]), text=who.text,
                  country=who.country, start=who.start, end=who.end, generic_type=kind,
                  rule=f"roles.yaml#crowd_by_event_type:{event_type} ({who.rule})")
+
+
+#: A state actor's period in its name: " (2018-)", " (2014-2019)".
+_PERIOD = re.compile(r" \(\d{4}-(?:\d{4})?\)")
+
+
+def dated_names(event: Event, actors: Any) -> Event:
+    """Rule ``roles:named-on-event-date``: the actors of ``event`` named as on the event's date, not the report's
+    (mentions are resolved on the publication date): a report of 9 May on a raid of 4 May names the state forces of
+    the term that ran on 4 May. Only the period in a name changes ("Military Forces of Iraq (2018-)"); an actor
+    whose entry becomes another one on the event's date, or that no dictionary entry names, stays as it is."""
+    if actors is None or event.date is None:
+        return event
+
+    def on_date(actor: Actor | None) -> Actor | None:
+        entry = actors.get(actor.id) if actor is not None and actor.id else None
+        if actor is None or entry is None:
+            return actor
+        _, name, _ = resolve_entry(entry, actors, on=event.date)
+        if name == actor.name or _PERIOD.sub("", name) != _PERIOD.sub("", actor.name):
+            return actor
+        return replace(actor, name=name, rule=f"{actor.rule}+roles:named-on-event-date ({event.date})")
+
+    a1, a2 = on_date(event.actor1), on_date(event.actor2)
+    assoc = tuple(a for a in map(on_date, event.assoc_actors) if a is not None)
+    if (a1, a2, assoc) == (event.actor1, event.actor2, event.assoc_actors):
+        return event
+    evidence = dict(event.evidence)
+    for role, old, new in (("actor1", event.actor1, a1), ("actor2", event.actor2, a2)):
+        if new is not old:
+            evidence[role] = f"{evidence.get(role, '')}; roles:named-on-event-date ({event.date})".lstrip("; ")
+    return replace(event, actor1=a1, actor2=a2, assoc_actors=assoc, evidence=evidence)
+
+
+#: The word right after a crowd's words: "workers" after "migrant" (the actor's words may stop at a modifier).
+_NEXT_WORD = re.compile(r"\s+[\w'’-]+")
+#: The "of" phrase right after a crowd's words: "of the Regional Hospital" (at most eight words, no punctuation).
+_OF_PHRASE = re.compile(r"\s+of\s+(?:[\w'’-]+\s*){1,8}")
+
+
+def participant_groups(event: Event, actors: Any) -> Event:
+    """Rule ``roles:participant-group`` (``roles.yaml#participant_groups``): the crowd of a protest or riot whose
+    phrase (and the word after it) names who takes part by trade or condition ("taxi drivers", "nurses") has ACLED's group of them in the
+    event's country as an associated actor ("Labour Group (Mexico)"), after any named group; its evidence is the
+    crowd's phrase. A crowd no phrase names (its text is the sentence), or an event with no country, gets none."""
+    crowd = event.actor1
+    if event.event_type not in load_roles()["crowd_by_event_type"] or crowd is None or actors is None \
+            or crowd.generic_type not in ("protesters", "rioters") or not crowd.text or crowd.text == event.sentence:
+        return event
+    iso = event.place.country_code if event.place is not None and event.place.country_code else crowd.country
+    country = actors.countries.get(iso or "")
+    if country is None:
+        return event
+    at = event.sentence.find(crowd.text, max(0, (crowd.start or 0) - event.start))
+    after = event.sentence[at + len(crowd.text):] if at >= 0 else ""
+    word = _NEXT_WORD.match(after)
+    text, found = f" {crowd.text.lower()}{word.group(0).lower() if word else ''} ", []
+    of = _OF_PHRASE.match(after)
+    for group in load_roles()["participant_groups"]:
+        whole = next((w for w in group.get("of_words", ()) if of is not None
+                      and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", of.group(0).lower())), None)
+        if whole is not None:  # "workers of a hospital": the crowd is this group's
+            found.append((group["name"].format(country=country.name), f"of ... {whole}"))
+            break
+        for word in sorted(group["words"], key=len, reverse=True):
+            hit = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+            if hit is not None:
+                text = text[:hit.start()] + " " * len(word) + text[hit.end():]  # a longer word wins it
+                found.append((group["name"].format(country=country.name), word))
+                break
+    have = {a.name for a in event.assoc_actors}
+    added = tuple(Actor(name=name, id=slug(name), inter=None, text=crowd.text, country=country.iso2, start=crowd.start,
+                        end=crowd.end, rule=f"roles.yaml#participant_groups:'{word}'")
+                  for name, word in found if name not in have)
+    if not added:
+        return event
+    why = "; ".join(f"roles:participant-group '{a.text}' -> {a.name}" for a in added)
+    evidence = {**event.evidence, "assoc_actors": f"{event.evidence.get('assoc_actors', '')}; {why}".lstrip("; ")}
+    return replace(event, assoc_actors=(*event.assoc_actors, *added), evidence=evidence)
+
+
+#: The dictionary entry a mention named, from its rule ("actors.yaml#donbass-peoples-militia:alias '...'").
+_ENTRY_RULE = re.compile(r"^actors\.yaml#([\w-]+):")
+
+
+def coded_as_other(event: Event, actors: Any) -> Event:
+    """Rule ``roles:coded-as-other``: a role named by an entry that ACLED codes as another actor (``actors.yaml``
+    ``associated``: "the Donbass People's Militia" is the NAF) has that entry's own name as an associated actor,
+    after those already there; its evidence is the role's phrase."""
+    if actors is None:
+        return event
+    added: list[Actor] = []
+    have = {a.name for a in event.assoc_actors}
+    for actor in (event.actor1, event.actor2):
+        hit = _ENTRY_RULE.match(actor.rule) if actor is not None else None
+        entry = actors.get(hit.group(1)) if hit is not None else None
+        if actor is None or entry is None or not entry.associated or entry.id == actor.id or entry.associated in have:
+            continue
+        have.add(entry.associated)
+        added.append(Actor(name=entry.associated, id=entry.id, inter=entry.inter, text=actor.text, country=entry.country,
+                           start=actor.start, end=actor.end, rule=f"actors.yaml#{entry.id}:associated"))
+    if not added:
+        return event
+    why = "; ".join(f"roles:coded-as-other '{a.text}' -> {a.name}" for a in added)
+    evidence = {**event.evidence, "assoc_actors": f"{event.evidence.get('assoc_actors', '')}; {why}".lstrip("; ")}
+    return replace(event, assoc_actors=(*event.assoc_actors, *added), evidence=evidence)

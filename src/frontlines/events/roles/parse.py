@@ -568,15 +568,27 @@ def _umbrella(doc: Any, mentions: list[Mention], r: Roles) -> Roles:
                      for i in m.tokens)
     for m in mentions:
         tok = doc[m.head]
-        if m.actor.id not in ops or tok.head.lower_ != "under" or tok.dep_ != "pobj":
+        prep = _under_of(tok, min(m.tokens))
+        if m.actor.id not in ops or prep is None:
             continue
-        for node in above(tok.head, limit=4):  # under → (operating →) the forces
+        for node in above(prep, limit=4):  # under → (operating →) the forces
             if node.i in held:
                 assoc = (r.actor1, *(a for a in r.assoc if a is not m.actor))
-                rules = {**r.rules, "actor1": f"roles:under-operation '{tok.head.text} {m.actor.text}'",
+                rules = {**r.rules, "actor1": f"roles:under-operation '{prep.text} {m.actor.text}'",
                          "assoc_actors": r.rules.get("actor1", "")}
                 return Roles(m.actor, r.actor2, assoc, rules)
     return r
+
+
+def _under_of(tok: Any, first: int) -> Any:
+    """The "under" an operation's name hangs from: its head when the parse makes it the object, else an "under"
+    with no object right before the name ("rebels under OPS looted": the parse hangs OPS from the verb); or None."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "under":
+        return tok.head
+    before = tok.doc[first - 1] if first > 0 else None
+    if before is not None and before.lower_ == "under" and not any(c.dep_ == "pobj" for c in before.children):
+        return before
+    return None
 
 
 def _agent_fallbacks(trigger: Any, subjs: list[Any], passive: bool, mentions: list[Mention]) -> list[tuple[Mention, str]]:

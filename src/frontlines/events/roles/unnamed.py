@@ -9,10 +9,12 @@ unnamed sides of a clash, and the forces on either side of a long-standing front
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from ...actors import resolve_entry
+from ...actors.dictionary import slug
 from ...actors.held import HeldPlace, held_in_text, held_place, in_longer_name, load_held_ground
 from ...actors.resolve import actors_in_text
 from ...records import Actor, Event
@@ -23,7 +25,14 @@ from .parse import load_roles
 AGENTLESS_VICTIM_RULES = ("nsubjpass", "noun-of-patient")
 
 
-def unnamed_roles(event: Event, actors: Any) -> Event:
+def unnamed_roles(event: Event, actors: Any, context: str = "") -> Event:
+    """ACLED's generic actors for the roles the incident leaves unnamed (:func:`_generic_roles`), an unnamed armed
+    group named a gang where the incident's sentences or ``context`` (the text of a short report, which tells one
+    incident) show organised crime's hallmarks (:data:`ORGANISED_CRIME`)."""
+    return ORGANISED_CRIME.apply(_generic_roles(event, actors), actors, context)
+
+
+def _generic_roles(event: Event, actors: Any) -> Event:
     """ACLED's actors for an incident of violence against civilians whose sentences leave a role unnamed
     (:func:`.conventions.by_event_type`).
 
@@ -92,6 +101,62 @@ def unnamed_roles(event: Event, actors: Any) -> Event:
                            f" (civilian '{old.text}' as the attacker)")
         evidence["actor1"] = f"roles:civilian-attacker-is-unidentified; {a1.rule}" if a1 else ""
     return replace(event, actor1=a1, actor2=a2, evidence={k: v for k, v in evidence.items() if v})
+
+
+@dataclass(frozen=True)
+class OrganisedCrime:
+    """Rule ``roles:organised-crime-hallmarks`` (``roles.yaml#organised_crime``): an unnamed armed group
+    ("armed men", or the perpetrator nobody names) of an incident whose sentences show organised crime's
+    hallmarks ("a drive-by shooting", "his hands were tied") is ACLED's unidentified gang of the country, in the
+    countries listed; an armed group whose country has a name of its own for it (Brazil's) stays as it is."""
+
+    table: str = "organised_crime"
+
+    @cached_property
+    def spec(self) -> dict[str, Any]:
+        spec: dict[str, Any] = load_roles()[self.table]
+        return spec
+
+    @cached_property
+    def hallmarks(self) -> re.Pattern[str]:
+        words = sorted(self.spec["hallmarks"], key=len, reverse=True)
+        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I)
+
+    def hallmark(self, event: Event, context: str = "") -> re.Match[str] | None:
+        """The first hallmark in the incident's sentences, else in ``context``; None without one."""
+        texts = [*sorted({event.sentence, *(m.sentence for m in event.mentions)}), context]
+        return next((m for t in texts if (m := self.hallmarks.search(t))), None)
+
+    def apply(self, event: Event, actors: Any, context: str = "") -> Event:
+        """``event`` with its unnamed armed groups named the country's gang, where the rule holds (``context``: see
+        :func:`unnamed_roles`)."""
+        if actors is None or not any(a is not None and a.generic_type == self.spec["from_type"]
+                                     for a in (event.actor1, event.actor2)):
+            return event
+        found = self.hallmark(event, context)
+        if found is None:
+            return event
+        roles = {"actor1": event.actor1, "actor2": event.actor2}
+        evidence = dict(event.evidence)
+        for role, actor in roles.items():
+            iso = actor.country if actor is not None else None
+            if actor is None or iso is None or actor.generic_type != self.spec["from_type"] \
+                    or iso not in self.spec["countries"] \
+                    or iso not in actors.countries:
+                continue
+            name_of = generic_names(actors, iso)
+            gang = name_of(self.spec["to_type"])
+            if gang is None or actor.name != name_of(self.spec["from_type"], True):
+                continue
+            why = f"roles.yaml#{self.table} ('{found.group(0)}')"
+            roles[role] = replace(actor, name=gang, id=slug(gang), inter=actors.types[self.spec["to_type"]].inter,
+                                  generic_type=self.spec["to_type"], rule=f"{actor.rule}+{why}")
+            evidence[role] = f"roles:organised-crime-hallmarks; {why}; {evidence.get(role, '')}".rstrip("; ")
+        return replace(event, actor1=roles["actor1"], actor2=roles["actor2"], evidence=evidence)
+
+
+#: The organised-crime rule of :func:`unnamed_roles`.
+ORGANISED_CRIME = OrganisedCrime()
 
 
 #: An event's actor1 and actor2.
