@@ -492,7 +492,8 @@ def test_a_generic_actor_keeps_its_name_whatever_the_event_date(run):
 
 
 def test_rebels_under_an_operation_the_parse_hangs_from_the_verb_are_coded_as_the_operation(run):
-    e = only(run("On 9 May 2020, opposition rebels under OPS looted civilians' wheat crops in Linhir.", {"Linhir": "SY"}))
+    e = only(run("On 2 March 2031, opposition rebels under OPS looted farmers' barley stores in Linhir.",
+                 {"Linhir": "SY"}))
     assert e.actor1 is not None and e.actor1.id == "operation-peace-spring"
     assert any(a.name == "Opposition Rebels (Syria)" for a in e.assoc_actors)
     assert e.evidence["actor1"].startswith("roles:under-operation")
@@ -521,7 +522,7 @@ def test_residents_who_protest_have_no_participant_group(run):
 
 
 def test_a_militia_coded_as_another_actor_is_also_its_associated_actor(run):
-    e = only(run("The Ukrainian Forces fired mortars at the positions of the Donbass People's Militia near Linhir.",
+    e = only(run("Ukrainian troops fired mortars on trenches of the Donbass People's Militia near Linhir.",
                  {"Linhir": "UA"}))
     assert e.actor2 is not None and e.actor2.id == "naf"
     assert [a.name for a in e.assoc_actors] == ["Donbass People's Militia"]
