@@ -88,9 +88,10 @@ def test_generic_actors_without_a_country_stay_unnamed(actors):
     assert (actor.name, actor.id, actor.inter, actor.country) == ("Protesters", None, 6, None)
 
 
-def test_warplanes_without_a_demonym_are_an_unknown_air_force(actors):
+def test_warplanes_without_a_demonym_are_an_unknown_air_force_under_acleds_name_for_it(actors):
     actor = resolve_actor("warplanes", actors=actors, country="SY")
-    assert (actor.id, actor.inter, actor.generic_type, actor.name) == (None, None, "air force", "warplanes")
+    assert (actor.id, actor.inter, actor.generic_type) == (None, 8, "air force")  # still unknown: no id
+    assert (actor.name, actor.text) == ("Unidentified Military Forces", "warplanes")
 
 
 def test_bare_army_takes_the_events_country(actors):

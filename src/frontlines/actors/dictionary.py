@@ -169,6 +169,8 @@ class GenericType:
     needs_demonym: bool = False
     names_by_country: tuple[tuple[str, str], ...] = ()
     units_by_country: tuple[tuple[str, str], ...] = ()  # (ISO2, entry id): the unit a state type names there
+    unknown_name: str | None = None  # ACLED's name where no country is said ("Unidentified Military Forces")
+    unknown_inter: int | None = None
 
 
 @dataclass
@@ -410,7 +412,8 @@ def _generic(raw: dict[str, Any]) -> dict[tuple[str, ...], tuple[GenericType, bo
         gt = GenericType(type=tname, inter=spec.get("inter"), name=spec.get("name"), entry=spec.get("entry"),
                          needs_demonym=bool(spec.get("needs_demonym")),
                          names_by_country=tuple(sorted((spec.get("names_by_country") or {}).items())),
-                         units_by_country=tuple(sorted((spec.get("units_by_country") or {}).items())))
+                         units_by_country=tuple(sorted((spec.get("units_by_country") or {}).items())),
+                         unknown_name=spec.get("unknown_name"), unknown_inter=spec.get("unknown_inter"))
         for noun in spec.get("demonym_nouns") or ():
             out.setdefault(_keys(str(noun), exact=False), (gt, True))
         for noun in spec.get("nouns") or ():

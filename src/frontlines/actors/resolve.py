@@ -576,8 +576,11 @@ class _Scanner:
         """A generic noun as an actor: a country's forces, "Protesters (<country>)", or unknown."""
         if gtype.entry in STATE_KINDS:
             if gtype.needs_demonym and not known_country:  # "warplanes": whose is not said
-                return self._actor(start, end, name=self._mention(start, end), id=None, inter=None, rule=rule,
-                                   country=None, generic_type=gtype.type)
+                # still unknown (no id), under ACLED's name for it where the type has one ("unidentified
+                # warplanes": Unidentified Military Forces), else under its own words
+                return self._actor(start, end, name=gtype.unknown_name or self._mention(start, end), id=None,
+                                   inter=gtype.unknown_inter, rule=f"{rule}:unknown-name" if gtype.unknown_name
+                                   else rule, country=None, generic_type=gtype.type)
             country = self.d.countries.get(iso or "")
             if country is None:
                 return self._actor(start, end, name=self._mention(start, end), id=None, inter=gtype.inter,
