@@ -14,6 +14,9 @@ from frontlines.events.incidents_eval import LabelledIncident, read_incidents, s
 from frontlines.events.ontology import load_ontology
 from frontlines.records import Article, Event, Evidence, OffsetMap, Place, Result
 
+ROOT = Path(__file__).resolve().parents[2]
+BASELINE = ROOT / "eval" / "baselines" / "events.json"
+
 TEXT = ("Orcs kill 12 farmers near Osgiliath\n\nOrcs attacked a farm near Osgiliath on Monday, killing 12 farmers. "
         "The attack was the worst this year. In May, an air strike hit a bridge at Pelargir.")
 FARM = LabelledIncident("Attack", dt.date(2031, 5, 5), "Osgiliath", 12, "Orcs attacked a farm near Osgiliath")
@@ -87,3 +90,16 @@ def test_an_article_told_over_three_sentences_is_one_incident_found_once(pipelin
     s = evaluate_incidents(p, pipeline=pipeline)
     assert (s.articles, s.found, s.duplicates, s.false_events) == (2, 1, 0, 0)
     assert s.toll_exact == 1.0 and s.date_exact == 1.0
+
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("half", ["record32-a", "record32-b"])
+def test_the_record_of_whole_articles_holds_the_baseline(pipeline, half: str) -> None:
+    """No incident found before is lost, and no false event or duplicate is added (one of each may move)."""
+    from frontlines.events.incidents_eval import evaluate_incidents
+
+    base = json.loads(BASELINE.read_text())["incidents"][half]
+    s = evaluate_incidents(ROOT / "eval" / "articles" / f"{half}.jsonl", pipeline=pipeline)
+    assert s.found >= base["found"] - 1
+    assert s.false_events + s.duplicates <= base["false_events"] + base["duplicates"] + 1
