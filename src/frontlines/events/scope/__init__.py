@@ -194,6 +194,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     modal.APPROVED_PLAN,
     figurative.STORMED_OUT,
     figurative.DISMISSED,
+    topics.REASON_GIVEN,
 )
 
 

@@ -189,6 +189,20 @@ def _sanction_reason(t: Typing, ctx: Context) -> bool:
         not any(w.ent_type_ in ("DATE", "TIME") or w.like_num for w in tok.subtree)
 
 
+def _reason_given(t: Typing, ctx: Context) -> bool:
+    """A trigger noun that is the reason a clause gives (``reason_words``: "closed its borders because of fighting
+    between Azerbaijanis and Armenians", "due to clashes", "owing to shelling"), with no number or place in its
+    phrase and no date in its sentence: why something else happened, not a report of the fighting ("due to
+    clashes near the airport", "owing to shelling on Monday" stay)."""
+    tok = trigger_of(t, ctx)
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+        return False
+    prep = tok.head.head if tok.head.lower_ in ("of", "to") and tok.head.dep_ in ("pcomp", "prep") else tok.head
+    return prep.lower_ in load_scope()["reason_words"] \
+        and not any(w.ent_type_ in ("GPE", "LOC", "FAC") or w.like_num for w in tok.subtree) \
+        and not any(w.ent_type_ in ("DATE", "TIME") for w in tok.sent)
+
+
 #: The rules of this family (``SCOPE_RULES`` in ``__init__.py`` orders them all).
 CLAUSAL_SUBJECT = ScopeRule("clausal-subject", _clausal_subject)
 LINK_LIST = ScopeRule("link-list", _link_list)
@@ -204,3 +218,4 @@ ACCORD_STATE = ScopeRule("accord-state", _accord_state)
 SANCTION_REASON = ScopeRule("sanction-reason", _sanction_reason)
 REMEMBERED_CLAUSE = ScopeRule("remembered-clause", _remembered_clause)
 DISCUSSED_TOPIC = ScopeRule("discussed-topic", _discussed_topic)
+REASON_GIVEN = ScopeRule("reason-given", _reason_given)
