@@ -306,7 +306,8 @@ def _modifier_agents(trigger: Any) -> list[Any]:
 
 def _trigger_phrase_roles(trigger: Any) -> list[tuple[str, Any, str]]:
     """(role, token, rule) of who the trigger's own phrase names: the mover of a noun of moving ("the deployment
-    of Rohan troops"), who a noun of harm is done to ("the abduction of two herders", ``roles.yaml#patient_of_nouns``), who died and in whose custody ("X died as a result of torture while in Y custody"), the
+    of Rohan troops"), the other side of fighting "with Y" a span of time of which precedes an action
+    (:func:`_subjects_after_days_of`), who a noun of harm is done to ("the abduction of two herders", ``roles.yaml#patient_of_nouns``), who died and in whose custody ("X died as a result of torture while in Y custody"), the
     agent after "by" ("shelling by X", "a landmine planted by X") and a modifier naming who attacked ("a Taliban
     attack", "killed during a police raid")."""
     found: list[tuple[str, Any, str]] = []
@@ -325,6 +326,7 @@ def _trigger_phrase_roles(trigger: Any) -> list[tuple[str, Any, str]]:
     found += [("actor1", obj, "roles:noun-by") for by in _noun_agents(trigger) for obj in _objects(by)]
     found += [("actor1", subj, "roles:claimed-responsibility") for subj in _claimants(trigger)]
     found += [("actor1", mod, "roles:attack-modifier") for mod in _modifier_agents(trigger)]
+    found += [("actor1", subj, "roles:subject-after-days-of") for subj in _subjects_after_days_of(trigger)]
     return found
 
 
@@ -408,6 +410,30 @@ def assign(trigger: Any, mentions: list[Mention], *, trigger_tokens: frozenset[i
         return Roles(phrases=phrases)
     r = _umbrella(trigger.doc, mentions, _repelled(verb, trigger, mentions, _resolve(slots)))
     return replace(r, phrases=phrases)
+
+
+#: Prepositions of a span of time an action comes at the end of or within ("after two days of clashes").
+_SPAN_PREPS = ("after", "during", "following")
+
+
+def _subjects_after_days_of(trigger: Any) -> list[Any]:
+    """ "X captured the village after two days of clashes with Y": the active subject of the verb of fighting
+    forces (``roles.yaml#span_fighter_verbs``) a span of time of the fighting hangs from is its other side (only
+    where the fighting names its opponent: "with Y")."""
+    span = trigger.head.head
+    if not _children([trigger], ("prep",), ("with",)) or trigger.dep_ != "pobj" or trigger.head.lower_ != "of" or span.lemma_.lower() not in _time_units() \
+            or span.dep_ != "pobj" or span.head.lower_ not in _SPAN_PREPS \
+            or span.head.head.lemma_.lower() not in load_roles()["span_fighter_verbs"]:
+        return []
+    subjs, passive, _ = subject(span.head.head)
+    return [] if passive else subjs
+
+
+@lru_cache(maxsize=1)
+def _time_units() -> frozenset[str]:
+    from ..numbers import load_numbers
+
+    return frozenset(load_numbers()["time_units"])
 
 
 def _controllers(preds: list[Any], trigger: Any) -> list[Any]:
