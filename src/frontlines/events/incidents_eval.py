@@ -21,7 +21,6 @@ that report none), and the death toll and date of each found incident (exact).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -31,7 +30,7 @@ from typing import Any
 from ..errors import EvalError
 from ..records import Event, Result
 from .ontology import SUB_EVENT_TYPES, event_type_of
-from .reports import run_corpus
+from .reports import labelled_lines, run_corpus
 from .sentences import COUNTED_MODALITIES
 
 
@@ -104,25 +103,14 @@ def _incident(x: Any, text: str, where: str) -> LabelledIncident:
 
 def read_incidents(path: str | Path) -> dict[str, list[LabelledIncident]]:
     """The labelled incidents of each article, by the article's ``id``."""
-    p = Path(path)
-    try:
-        lines = p.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise EvalError(f"{p}: cannot open labelled articles ({err.strerror}) (check the path)") from None
     gold: dict[str, list[LabelledIncident]] = {}
-    for n, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
-        try:
-            line = json.loads(raw)
-        except ValueError:
-            raise EvalError(f"{p}:{n}: not a JSON line (one JSON object per line)") from None
+    for where, line in labelled_lines(path, "labelled articles"):
         if not isinstance(line, dict) or not line.get("id") or not isinstance(line.get("incidents"), list):
-            raise EvalError(f"{p}:{n}: a labelled article needs an \"id\" and a list of \"incidents\" ([] for none)")
+            raise EvalError(f"{where}: a labelled article needs an \"id\" and a list of \"incidents\" ([] for none)")
         text = str(line.get("text", ""))
-        gold[str(line["id"])] = [_incident(x, text, f"{p}:{n}") for x in line["incidents"]]
+        gold[str(line["id"])] = [_incident(x, text, where) for x in line["incidents"]]
     if not gold:
-        raise EvalError(f"{p}: no labelled articles")
+        raise EvalError(f"{Path(path)}: no labelled articles")
     return gold
 
 

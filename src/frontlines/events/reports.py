@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -110,26 +110,32 @@ def _gold(line: dict[str, Any], where: str) -> GoldIncident:
         raise EvalError(f"{where}: bad gold field ({err}) (dates as YYYY-MM-DD, numbers as numbers)") from None
 
 
-def read_gold(path: str | Path) -> dict[str, GoldIncident]:
-    """The gold incident of each labelled report, by the report's ``id``."""
+def labelled_lines(path: str | Path, what: str) -> Iterator[tuple[str, Any]]:
+    """(``path:line``, the JSON value) of each non-blank line of a labelled JSONL file; ``what`` names its lines in
+    the one-line errors ("labelled reports")."""
     p = Path(path)
     try:
         lines = p.read_text(encoding="utf-8").splitlines()
     except OSError as err:
-        raise EvalError(f"{p}: cannot open labelled reports ({err.strerror}) (check the path)") from None
-    gold: dict[str, GoldIncident] = {}
+        raise EvalError(f"{p}: cannot open {what} ({err.strerror}) (check the path)") from None
     for n, text in enumerate(lines, 1):
         if not text.strip():
             continue
         try:
-            line = json.loads(text)
+            yield f"{p}:{n}", json.loads(text)
         except ValueError:
             raise EvalError(f"{p}:{n}: not a JSON line (one JSON object per line)") from None
+
+
+def read_gold(path: str | Path) -> dict[str, GoldIncident]:
+    """The gold incident of each labelled report, by the report's ``id``."""
+    gold: dict[str, GoldIncident] = {}
+    for where, line in labelled_lines(path, "labelled reports"):
         if not isinstance(line, dict) or not line.get("id"):
-            raise EvalError(f"{p}:{n}: a labelled report needs an \"id\"")
-        gold[str(line["id"])] = _gold(line, f"{p}:{n}")
+            raise EvalError(f"{where}: a labelled report needs an \"id\"")
+        gold[str(line["id"])] = _gold(line, where)
     if not gold:
-        raise EvalError(f"{p}: no labelled reports")
+        raise EvalError(f"{Path(path)}: no labelled reports")
     return gold
 
 
